@@ -1,0 +1,108 @@
+/**
+ * The economy model: what a planner writes in a model file (YAML or JSON) after validation and
+ * normalisation. Every id is unique within its kind; every reference names an existing id.
+ * Quantities are in the unit of the product or resource they belong to, per period.
+ *
+ * The file format is documented in docs/model.md; `parseEconomy` turns text into this shape.
+ */
+
+/** A good or service. `unit` is mandatory: tonne, unit, thousand, rouble of service, EUR million. */
+export interface Product {
+  readonly id: string;
+  readonly unit: string;
+  readonly name?: string;
+  /** Where the product is located (multi-regional tables: one product per region and sector). */
+  readonly region?: string;
+}
+
+/**
+ * Something not produced inside the model: labour, land, capacity, currency; also satellite
+ * accounts of an input–output table (value added, employment, emissions) which have no limit.
+ */
+export interface Resource {
+  readonly id: string;
+  readonly unit: string;
+  readonly name?: string;
+  /** Limit per period. A number applies to every period; a map gives it per period id. Absent: unlimited. */
+  readonly available?: number | Readonly<Record<string, number>>;
+  readonly region?: string;
+}
+
+/** A way of producing, per unit of activity. */
+export interface Technique {
+  readonly id: string;
+  readonly name?: string;
+  /** Outputs per unit of activity (joint products allowed). At least one positive entry. */
+  readonly produces: Readonly<Record<string, number>>;
+  /** Product inputs per unit of activity. */
+  readonly consumes: Readonly<Record<string, number>>;
+  /** Resource use per unit of activity. */
+  readonly uses: Readonly<Record<string, number>>;
+  /** Largest activity level per period. Absent: unlimited. */
+  readonly capacity?: number;
+  readonly region?: string;
+  readonly enterprise?: string;
+}
+
+/** Final demand for a product, with a priority tier (1 = first). */
+export interface Target {
+  readonly product: string;
+  readonly amount: number;
+  readonly priority: number;
+  readonly region?: string;
+  readonly period?: string;
+  /** Final-demand category: households, government, investment, export, … */
+  readonly category?: string;
+}
+
+/** World-market terms for a product. Prices are in the model's currency resource per unit. */
+export interface TradeTerms {
+  readonly product: string;
+  readonly exportPrice?: number;
+  readonly importPrice?: number;
+  readonly maxExport?: number;
+  readonly maxImport?: number;
+}
+
+/** Direct use of a resource by final demand (pymrio's F_Y: households' own emissions, say). */
+export interface DirectUse {
+  readonly resource: string;
+  readonly amount: number;
+  readonly region?: string;
+  readonly category?: string;
+}
+
+export interface Region {
+  readonly id: string;
+  readonly name?: string;
+  readonly population?: number;
+}
+
+/**
+ * A plan to check: activity levels per technique, or gross outputs per product (which then imply
+ * the activity of each product's technique), plus trade. One period, or the model's first.
+ */
+export interface Plan {
+  readonly name?: string;
+  readonly period?: string;
+  readonly activity?: Readonly<Record<string, number>>;
+  readonly output?: Readonly<Record<string, number>>;
+  readonly imports?: Readonly<Record<string, number>>;
+  readonly exports?: Readonly<Record<string, number>>;
+}
+
+export interface Economy {
+  readonly name: string;
+  readonly description?: string;
+  /** Period ids in order; one period named "1" when the file gives none. */
+  readonly periods: readonly string[];
+  readonly regions: readonly Region[];
+  readonly products: readonly Product[];
+  readonly resources: readonly Resource[];
+  readonly techniques: readonly Technique[];
+  readonly targets: readonly Target[];
+  readonly trade: readonly TradeTerms[];
+  readonly directUse: readonly DirectUse[];
+  /** The model's own plan (a hand-set plan to check), if it has one. */
+  readonly plan?: Plan;
+}

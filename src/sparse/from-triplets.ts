@@ -1,0 +1,70 @@
+import type { CsrMatrix } from './csr.js';
+
+/**
+ * Builds a CSR matrix from coordinate triplets (row, col, value). Duplicate (row, col) pairs are
+ * summed; explicit zeros that result are kept only if `keepZeros` is set. Indices must be in range
+ * (checked: a RangeError names the entry).
+ */
+export function csrFromTriplets(
+  rows: number,
+  cols: number,
+  rowIdx: ArrayLike<number>,
+  colIdx: ArrayLike<number>,
+  values: ArrayLike<number>,
+  keepZeros = false,
+): CsrMatrix {
+  const n = rowIdx.length;
+  if (colIdx.length !== n || values.length !== n) {
+    throw new RangeError(`csrFromTriplets: rowIdx, colIdx and values differ in length (${n}, ${colIdx.length}, ${values.length})`);
+  }
+  const count = new Int32Array(rows + 1);
+  for (let k = 0; k < n; k++) {
+    const r = rowIdx[k];
+    const c = colIdx[k];
+    if (!(r >= 0 && r < rows && Number.isInteger(r))) throw new RangeError(`csrFromTriplets: row index ${r} of entry ${k} is outside 0..${rows - 1}`);
+    if (!(c >= 0 && c < cols && Number.isInteger(c))) throw new RangeError(`csrFromTriplets: column index ${c} of entry ${k} is outside 0..${cols - 1}`);
+    count[r + 1]++;
+  }
+  for (let i = 0; i < rows; i++) count[i + 1] += count[i];
+  const next = count.slice(0, rows);
+  const ci = new Int32Array(n);
+  const va = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const p = next[rowIdx[k]]++;
+    ci[p] = colIdx[k];
+    va[p] = values[k];
+  }
+  // Sort each row by column (insertion sort: rows are short) and sum duplicates in place.
+  const rowPtr = new Int32Array(rows + 1);
+  let out = 0;
+  for (let i = 0; i < rows; i++) {
+    const start = count[i];
+    const end = count[i + 1];
+    for (let p = start + 1; p < end; p++) {
+      const c = ci[p];
+      const v = va[p];
+      let q = p - 1;
+      while (q >= start && ci[q] > c) {
+        ci[q + 1] = ci[q];
+        va[q + 1] = va[q];
+        q--;
+      }
+      ci[q + 1] = c;
+      va[q + 1] = v;
+    }
+    rowPtr[i] = out;
+    let p = start;
+    while (p < end) {
+      const c = ci[p];
+      let v = va[p++];
+      while (p < end && ci[p] === c) v += va[p++];
+      if (v !== 0 || keepZeros) {
+        ci[out] = c;
+        va[out] = v;
+        out++;
+      }
+    }
+  }
+  rowPtr[rows] = out;
+  return { rows, cols, rowPtr, colIdx: ci.slice(0, out), values: va.slice(0, out) };
+}
