@@ -1,0 +1,35 @@
+/**
+ * An input–output table as imported, before it becomes an economy model: single-region
+ * (one region) or multi-regional (pymrio's layout). Products are region-major: product
+ * k = r * sectors.length + s. Matrices are dense, row-major Float64Array.
+ */
+export interface IoTable {
+  readonly name: string;
+  /** Monetary unit of flows, e.g. "EUR million". */
+  readonly unit: string;
+  /** Region ids; a single-region table has one region. */
+  readonly regions: readonly string[];
+  readonly sectors: readonly string[];
+  /** n × n inter-industry flows, n = regions × sectors. z_ij: from product i to product j. */
+  readonly Z: Float64Array;
+  /** Final-demand categories, the same in every region. */
+  readonly categories: readonly string[];
+  /** n × (regions × categories) final demand; column r * categories.length + c. */
+  readonly Y: Float64Array;
+  /** Gross output per product if the table states it (else rowsum Z + rowsum Y is used). */
+  readonly x?: Float64Array;
+  /** Satellite accounts: primary inputs (value added, employment) and stressors (emissions). */
+  readonly extensions: readonly IoExtension[];
+  /** Population per region, if known. */
+  readonly population?: Float64Array;
+}
+
+export interface IoExtension {
+  /** e.g. "factor_inputs", "emissions". */
+  readonly name: string;
+  readonly stressors: readonly { readonly id: string; readonly unit: string; readonly compartment?: string }[];
+  /** stressors × n, row-major. */
+  readonly F: Float64Array;
+  /** stressors × (regions × categories), row-major, or absent. */
+  readonly FY?: Float64Array;
+}
