@@ -1,0 +1,49 @@
+import { renderCsv, renderText, type Table } from '../report/index.js';
+
+export type OutputFormat = 'table' | 'json' | 'csv';
+
+export interface FormatFlags {
+  readonly json?: boolean;
+  readonly csv?: boolean;
+}
+
+export function outputFormat(flags: FormatFlags): OutputFormat {
+  if (flags.json === true && flags.csv === true) throw new UsageError('choose one of --json and --csv');
+  return flags.json === true ? 'json' : flags.csv === true ? 'csv' : 'table';
+}
+
+/** What a command produces: tables for people and CSV, and a JSON document (see docs/cli.md). */
+export interface CommandOutput {
+  readonly tables: readonly Table[];
+  readonly json: unknown;
+  /** Lines printed before the tables in text output only. */
+  readonly header?: readonly string[];
+}
+
+/** Converts typed arrays to plain arrays and non-finite numbers to strings, for JSON output. */
+function jsonReplacer(_key: string, value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>, toJsonNumber);
+  if (typeof value === 'number') return toJsonNumber(value);
+  if (value instanceof Map) return Object.fromEntries(value);
+  return value;
+}
+
+function toJsonNumber(x: number): number | string {
+  if (Number.isFinite(x)) return x;
+  return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
+}
+
+export function render(out: CommandOutput, format: OutputFormat): string {
+  if (format === 'json') return `${JSON.stringify(out.json, jsonReplacer, 2)}\n`;
+  if (format === 'csv') return renderCsv(out.tables);
+  const head = out.header !== undefined && out.header.length > 0 ? `${out.header.join('\n')}\n\n` : '';
+  return head + renderText(out.tables);
+}
+
+/** A mistake in how the command was called (exit status 1). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

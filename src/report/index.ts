@@ -1,0 +1,4 @@
+export type { Cell, Column, Table } from './table.js';
+export { formatNumber } from './format-number.js';
+export { renderText } from './render-text.js';
+export { renderCsv } from './render-csv.js';
