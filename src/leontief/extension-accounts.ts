@@ -1,0 +1,234 @@
+import type { IoExtension } from '../model/import/types.js';
+import type { CsrMatrix } from '../sparse/csr.js';
+import { solveMany, worseStatus } from './solve.js';
+import type { LeontiefOptions, LeontiefStatus, SolveReport, SpectralBounds } from './types.js';
+
+/** The region structure of a multi-regional table, shared by all its extensions. */
+export interface RegionLayout {
+  /** Regions, sectors per region, final-demand categories per region. */
+  readonly R: number;
+  readonly ns: number;
+  readonly C: number;
+  /** Per region r: its final demand with categories summed (pymrio's Y_agg[:, r]), length n. */
+  readonly yAgg: readonly Float64Array[];
+  /** Per region r: L · yAgg[r], the gross output that region r's final demand requires. */
+  readonly outputByRegion: readonly Float64Array[];
+  /** Column sums of Y (length R · C). */
+  readonly colSumY: Float64Array;
+}
+
+/**
+ * The accounts of one extension (stressors × products, dense row-major; `_reg` and `_cap`
+ * stressors × regions). Names follow pymrio.
+ */
+export interface ExtensionAccounts extends SolveReport {
+  readonly name: string;
+  readonly stressors: IoExtension['stressors'];
+  /** Number of stressors (rows). */
+  readonly k: number;
+  readonly F: Float64Array;
+  readonly F_Y?: Float64Array;
+  /** S = F diag(1/x): stressor per unit of gross output. */
+  readonly S: Float64Array;
+  /** S_Y = F_Y diag(1/colsum Y): direct stressor per unit of each final-demand column. */
+  readonly S_Y?: Float64Array;
+  /** M = S (I − A)⁻¹: stressor per unit of final demand (footprint multipliers). */
+  readonly M: Float64Array;
+  /** M_down = S (Gᵀ − I): downstream multipliers (pymrio's definition). */
+  readonly M_down: Float64Array;
+  /** Consumption-based accounts: column (r, s) = the footprint of region r's final demand for sector s. */
+  readonly D_cba: Float64Array;
+  /** Production-based accounts: S diag(x_tot), x_tot = L · rowsum(Y). */
+  readonly D_pba: Float64Array;
+  /** Imports embodied in region r's final demand for sector s (stressors occurring outside r). */
+  readonly D_imp: Float64Array;
+  /** Exports: S diag(x_exp), x_exp_i = output of i for final demand of other regions than i's. */
+  readonly D_exp: Float64Array;
+  readonly D_cba_reg: Float64Array;
+  readonly D_pba_reg: Float64Array;
+  readonly D_imp_reg: Float64Array;
+  readonly D_exp_reg: Float64Array;
+  /** Per capita (`_reg` / population); present when the table has population. */
+  readonly D_cba_cap?: Float64Array;
+  readonly D_pba_cap?: Float64Array;
+  readonly D_imp_cap?: Float64Array;
+  readonly D_exp_cap?: Float64Array;
+}
+
+/** Sums stressors × (regions × w) into stressors × regions. */
+function perRegion(m: Float64Array, k: number, R: number, w: number, into?: Float64Array): Float64Array {
+  const out = into ?? new Float64Array(k * R);
+  for (let q = 0; q < k; q++) {
+    for (let r = 0; r < R; r++) {
+      let s = 0;
+      const base = q * R * w + r * w;
+      for (let c = 0; c < w; c++) s += m[base + c];
+      out[q * R + r] += s;
+    }
+  }
+  return out;
+}
+
+function perCapita(reg: Float64Array, k: number, R: number, population: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(k * R);
+  for (let q = 0; q < k; q++) for (let r = 0; r < R; r++) out[q * R + r] = reg[q * R + r] / population[r];
+  return out;
+}
+
+/**
+ * Computes one extension's accounts. Solves: k transposed solves for M, k solves with B for
+ * M_down, and k · R transposed solves for the imports (S with one region's columns zeroed), so
+ * that D_imp is a sum of non-negative terms, never a difference.
+ */
+export function extensionAccounts(
+  e: IoExtension,
+  A: CsrMatrix,
+  B: CsrMatrix,
+  invX: Float64Array,
+  layout: RegionLayout,
+  population: ArrayLike<number> | undefined,
+  opts: LeontiefOptions,
+): ExtensionAccounts {
+  const { R, ns, C, yAgg, outputByRegion, colSumY } = layout;
+  const n = R * ns;
+  const k = e.stressors.length;
+  const F = e.F;
+
+  const S = new Float64Array(k * n);
+  const rows: Float64Array[] = [];
+  for (let q = 0; q < k; q++) {
+    const row = new Float64Array(n);
+    for (let j = 0; j < n; j++) row[j] = F[q * n + j] * invX[j];
+    S.set(row, q * n);
+    rows.push(row);
+  }
+  let S_Y: Float64Array | undefined;
+  if (e.FY !== undefined) {
+    const FY = e.FY;
+    const RC = R * C;
+    S_Y = new Float64Array(k * RC);
+    for (let q = 0; q < k; q++) for (let c = 0; c < RC; c++) S_Y[q * RC + c] = colSumY[c] === 0 ? 0 : FY[q * RC + c] / colSumY[c];
+  }
+
+  let status = 'converged' as LeontiefStatus;
+  let iterations = 0;
+  let relativeResidual = 0;
+  let spectralRadius: SpectralBounds | undefined;
+  const note = (r: SolveReport): void => {
+    status = worseStatus(status, r.status);
+    iterations += r.iterations;
+    relativeResidual = Math.max(relativeResidual, r.relativeResidual);
+    if (r.spectralRadius !== undefined) spectralRadius = r.spectralRadius;
+  };
+
+  const mSolve = solveMany(A, rows, true, opts);
+  note(mSolve);
+  const M = new Float64Array(k * n);
+  for (let q = 0; q < k; q++) M.set(mSolve.x[q], q * n);
+
+  const gSolve = solveMany(B, rows, false, opts);
+  note(gSolve);
+  const M_down = new Float64Array(k * n);
+  for (let q = 0; q < k; q++) {
+    const g = gSolve.x[q];
+    const s = rows[q];
+    for (let j = 0; j < n; j++) M_down[q * n + j] = g[j] - s[j];
+  }
+
+  // Output for final demand, total and for other regions than the producer's.
+  const xTot = new Float64Array(n);
+  const xExp = new Float64Array(n);
+  for (let r = 0; r < R; r++) {
+    const xr = outputByRegion[r];
+    for (let i = 0; i < n; i++) {
+      xTot[i] += xr[i];
+      if (Math.floor(i / ns) !== r) xExp[i] += xr[i];
+    }
+  }
+
+  const D_cba = new Float64Array(k * n);
+  const D_imp = new Float64Array(k * n);
+  const D_pba = new Float64Array(k * n);
+  const D_exp = new Float64Array(k * n);
+  for (let q = 0; q < k; q++) {
+    for (let j = 0; j < n; j++) {
+      D_pba[q * n + j] = S[q * n + j] * xTot[j];
+      D_exp[q * n + j] = S[q * n + j] * xExp[j];
+    }
+  }
+  // D_cba[q, (r, s)] = Σ_r' M[q, (r', s)] · yAgg[r][(r', s)].
+  for (let r = 0; r < R; r++) {
+    const y = yAgg[r];
+    for (let q = 0; q < k; q++) {
+      for (let s = 0; s < ns; s++) {
+        let sum = 0;
+        for (let r2 = 0; r2 < R; r2++) sum += M[q * n + r2 * ns + s] * y[r2 * ns + s];
+        D_cba[q * n + r * ns + s] = sum;
+      }
+    }
+  }
+  // D_imp: the same with multipliers of S restricted to the stressors outside region r.
+  for (let r = 0; r < R; r++) {
+    const outside = rows.map((row) => {
+      const o = Float64Array.from(row);
+      o.fill(0, r * ns, (r + 1) * ns);
+      return o;
+    });
+    const sol = solveMany(A, outside, true, opts);
+    note(sol);
+    const y = yAgg[r];
+    for (let q = 0; q < k; q++) {
+      const m = sol.x[q];
+      for (let s = 0; s < ns; s++) {
+        let sum = 0;
+        for (let r2 = 0; r2 < R; r2++) sum += m[r2 * ns + s] * y[r2 * ns + s];
+        D_imp[q * n + r * ns + s] = sum;
+      }
+    }
+  }
+
+  const D_cba_reg = perRegion(D_cba, k, R, ns);
+  const D_pba_reg = perRegion(D_pba, k, R, ns);
+  const D_imp_reg = perRegion(D_imp, k, R, ns);
+  const D_exp_reg = perRegion(D_exp, k, R, ns);
+  if (e.FY !== undefined) {
+    perRegion(e.FY, k, R, C, D_cba_reg);
+    perRegion(e.FY, k, R, C, D_pba_reg);
+  }
+
+  if (status === 'not-productive') {
+    for (const a of [M, M_down, D_cba, D_pba, D_imp, D_exp, D_cba_reg, D_pba_reg, D_imp_reg, D_exp_reg]) a.fill(Number.NaN);
+  }
+  const acc: ExtensionAccounts = {
+    status,
+    iterations,
+    relativeResidual,
+    name: e.name,
+    stressors: e.stressors,
+    k,
+    F,
+    S,
+    M,
+    M_down,
+    D_cba,
+    D_pba,
+    D_imp,
+    D_exp,
+    D_cba_reg,
+    D_pba_reg,
+    D_imp_reg,
+    D_exp_reg,
+    ...(e.FY === undefined ? {} : { F_Y: e.FY }),
+    ...(S_Y === undefined ? {} : { S_Y }),
+    ...(spectralRadius === undefined ? {} : { spectralRadius }),
+    ...(population === undefined
+      ? {}
+      : {
+          D_cba_cap: perCapita(D_cba_reg, k, R, population),
+          D_pba_cap: perCapita(D_pba_reg, k, R, population),
+          D_imp_cap: perCapita(D_imp_reg, k, R, population),
+          D_exp_cap: perCapita(D_exp_reg, k, R, population),
+        }),
+  };
+  return acc;
+}

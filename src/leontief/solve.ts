@@ -1,0 +1,88 @@
+import {
+  checkProductive,
+  solveLeontief,
+  solveLeontiefMulti,
+  solveLeontiefTransposed,
+  solveLeontiefTransposedMulti,
+} from '../sparse/index.js';
+import type { CsrMatrix } from '../sparse/csr.js';
+import { DEFAULT_TOLERANCE, type LeontiefOptions, type LeontiefStatus, type SolveReport, type SpectralBounds } from './types.js';
+
+/** Solutions of several systems with one matrix, and how the solves went. */
+export interface MultiSolve extends SolveReport {
+  readonly x: Float64Array[];
+}
+
+const severity: Record<LeontiefStatus, number> = { converged: 0, 'max-iterations': 1, breakdown: 2, 'not-productive': 3 };
+
+/** The worse of two statuses. */
+export function worseStatus(a: LeontiefStatus, b: LeontiefStatus): LeontiefStatus {
+  return severity[b] > severity[a] ? b : a;
+}
+
+/** Proved spectral-radius bounds of A (for the diagnosis of a non-productive system). */
+export function spectralBounds(A: CsrMatrix): SpectralBounds {
+  const r = checkProductive(A);
+  return { lower: r.spectralRadius.lower, upper: r.spectralRadius.upper };
+}
+
+function isZero(b: Float64Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] !== 0) return false;
+  return true;
+}
+
+/**
+ * Solves (I − A) x = b (`transposed` false) or x (I − A) = b (`transposed` true) for each
+ * right-hand side; several at once go to the multi-right-hand-side solver (A read once per
+ * iteration for all of them). A zero right-hand side has the zero solution. When the solver
+ * reports 'not-productive', every solution is NaN and the spectral-radius bounds are attached.
+ */
+export function solveMany(A: CsrMatrix, rhs: readonly Float64Array[], transposed: boolean, opts: LeontiefOptions = {}): MultiSolve {
+  const n = A.rows;
+  const solverOpts = opts.maxIterations === undefined
+    ? { tolerance: opts.tolerance ?? DEFAULT_TOLERANCE }
+    : { tolerance: opts.tolerance ?? DEFAULT_TOLERANCE, maxIterations: opts.maxIterations };
+  const x: Float64Array[] = rhs.map(() => new Float64Array(n));
+  const todo: number[] = [];
+  rhs.forEach((b, q) => {
+    if (!isZero(b)) todo.push(q);
+  });
+  let status: LeontiefStatus = 'converged';
+  let iterations = 0;
+  let relativeResidual = 0;
+  if (todo.length === 1) {
+    const b = rhs[todo[0]];
+    const r = transposed ? solveLeontiefTransposed(A, b, solverOpts) : solveLeontief(A, b, solverOpts);
+    status = r.status;
+    iterations = r.iterations;
+    relativeResidual = r.relativeResidual;
+    x[todo[0]] = r.x;
+  } else if (todo.length > 1) {
+    const k = todo.length;
+    const y = new Float64Array(n * k);
+    for (let t = 0; t < k; t++) {
+      const b = rhs[todo[t]];
+      for (let i = 0; i < n; i++) y[i * k + t] = b[i];
+    }
+    const r = transposed ? solveLeontiefTransposedMulti(A, y, k, solverOpts) : solveLeontiefMulti(A, y, k, solverOpts);
+    status = r.status;
+    iterations = r.iterations;
+    relativeResidual = r.relativeResidual;
+    for (let t = 0; t < k; t++) {
+      const out = x[todo[t]];
+      for (let i = 0; i < n; i++) out[i] = r.x[i * k + t];
+    }
+  }
+  if (status === 'not-productive') {
+    for (const v of x) v.fill(Number.NaN);
+    return { status, x, iterations, relativeResidual, spectralRadius: spectralBounds(A) };
+  }
+  return { status, x, iterations, relativeResidual };
+}
+
+/** One right-hand side: (I − A) x = b or x (I − A) = b. */
+export function solveOne(A: CsrMatrix, b: Float64Array, transposed: boolean, opts: LeontiefOptions = {}): SolveReport & { readonly x: Float64Array } {
+  const r = solveMany(A, [b], transposed, opts);
+  const base = { status: r.status, iterations: r.iterations, relativeResidual: r.relativeResidual, x: r.x[0] };
+  return r.spectralRadius === undefined ? base : { ...base, spectralRadius: r.spectralRadius };
+}

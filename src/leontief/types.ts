@@ -1,0 +1,56 @@
+import type { IdIndex } from '../compile/types.js';
+import type { CsrMatrix } from '../sparse/csr.js';
+
+/**
+ * What an input–output analysis needs: the technical coefficients A (n × n, a_ij = input of item i
+ * per unit of gross output of item j) and, optionally, coefficient rows per unit of gross output
+ * (resources × n: labour, value added, emissions …) with their ids. A `LeontiefSystem` from
+ * compile is one; so is a bare `{ A }`.
+ */
+export interface IoSystem {
+  readonly A: CsrMatrix;
+  readonly primary?: CsrMatrix;
+  readonly resources?: IdIndex;
+  readonly items?: IdIndex;
+}
+
+/**
+ * How a solve ended. 'converged': the relative residual is below the tolerance. 'not-productive':
+ * the spectral radius of A is at least 1, so (I − A)⁻¹ ≥ 0 does not exist; results are NaN and
+ * `spectralRadius` holds the proved bounds. 'max-iterations' / 'breakdown': the iterative solver
+ * stopped early; results are its last iterate and `relativeResidual` says how good it is.
+ */
+export type LeontiefStatus = 'converged' | 'not-productive' | 'max-iterations' | 'breakdown';
+
+/** Proved bounds lower ≤ ρ(A) ≤ upper on the spectral radius. */
+export interface SpectralBounds {
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/** Options shared by the analysis functions. */
+export interface LeontiefOptions {
+  /** Relative residual at which iterative solves stop (default 1e-12). */
+  readonly tolerance?: number;
+  /** Iteration cap of the iterative solver (the solver's default when absent). */
+  readonly maxIterations?: number;
+  /**
+   * Largest n for which a dense inverse (L, G) may be formed (default 2,000); above it the
+   * functions that return a dense inverse refuse with an InputError.
+   */
+  readonly maxDenseInverse?: number;
+}
+
+/** What every result that comes from iterative solves carries. */
+export interface SolveReport {
+  readonly status: LeontiefStatus;
+  /** Total iterations over all solves behind the result. */
+  readonly iterations: number;
+  /** Largest relative residual ‖b − (I − A)x‖₂ / ‖b‖₂ over the solves behind the result. */
+  readonly relativeResidual: number;
+  /** Present when status is 'not-productive'. */
+  readonly spectralRadius?: SpectralBounds;
+}
+
+export const DEFAULT_TOLERANCE = 1e-12;
+export const DEFAULT_MAX_DENSE_INVERSE = 2000;

@@ -1,0 +1,45 @@
+import { inputError } from '../model/errors.js';
+import type { CsrMatrix } from '../sparse/csr.js';
+import type { IoSystem } from './types.js';
+
+/** Checks that A is square with finite entries; `name` is used in the error's path. */
+export function checkSquare(A: CsrMatrix, name: string): number {
+  if (A.rows !== A.cols) {
+    throw inputError('not-square', `${name} must be square`, { path: [name] }, `${A.rows} × ${A.cols}`);
+  }
+  checkFiniteMatrix(A, name);
+  return A.rows;
+}
+
+/** Checks that every stored entry is finite. */
+export function checkFiniteMatrix(m: CsrMatrix, name: string): void {
+  const { rowPtr, colIdx, values } = m;
+  for (let i = 0; i < m.rows; i++) {
+    for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+      const v = values[p];
+      if (!Number.isFinite(v)) throw inputError('not-finite', `${name} has a non-finite entry`, { path: [name, i, colIdx[p]] }, v);
+    }
+  }
+}
+
+/** Checks a vector's length and that its entries are finite; returns it as a Float64Array. */
+export function checkVector(v: ArrayLike<number>, n: number, name: string): Float64Array {
+  if (v.length !== n) throw inputError('wrong-length', `${name} must have ${n} entries`, { path: [name] }, v.length);
+  const out = v instanceof Float64Array ? v : Float64Array.from(v);
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(out[i])) throw inputError('not-finite', `${name} has a non-finite entry`, { path: [name, i] }, out[i]);
+  }
+  return out;
+}
+
+/** Accepts an IoSystem or a bare matrix A. */
+export function asSystem(sys: IoSystem | CsrMatrix): IoSystem {
+  return 'rowPtr' in sys ? { A: sys } : sys;
+}
+
+/** Checks a positive integer option. */
+export function checkLimit(value: number | undefined, fallback: number, name: string): number {
+  const v = value ?? fallback;
+  if (!(Number.isInteger(v) && v >= 0)) throw inputError('bad-option', `option ${name} must be a non-negative integer`, { path: [name] }, v);
+  return v;
+}
