@@ -1,0 +1,240 @@
+import { InputError } from '../model/errors.js';
+import type { Issue } from '../model/errors.js';
+import { locationOf } from '../model/source-locations.js';
+import { didYouMean } from '../model/suggest.js';
+import type { Economy } from '../model/types.js';
+import { csrFromTriplets } from '../sparse/from-triplets.js';
+import { idIndex } from './id-index.js';
+import { ItemResolver } from './item-resolver.js';
+import type { CompiledEconomy, IdIndex } from './types.js';
+
+type Amounts = Readonly<Record<string, number>>;
+
+function countKeys(m: Amounts): number {
+  let n = 0;
+  for (const k in m) if (Object.hasOwn(m, k)) n++;
+  return n;
+}
+
+/**
+ * Replaces ids by indices and builds the sparse output, input and resource-use matrices (see
+ * CompiledEconomy for items, the located products). Linear in the number of coefficients: triplets
+ * go into typed arrays, then one CSR build per matrix.
+ *
+ * Throws InputError for references to unknown ids (a parsed model has none; a model built in code
+ * might).
+ */
+export function compileEconomy(e: Economy): CompiledEconomy {
+  const where = (kind: string) => (i: number) => locationOf(e, [kind, i, 'id']);
+  const products = idIndex(e.products.map((p) => p.id), 'product', where('products'));
+  const resources = idIndex(e.resources.map((r) => r.id), 'resource', where('resources'));
+  const techniques = idIndex(e.techniques.map((t) => t.id), 'technique', where('techniques'));
+  const periods = idIndex(e.periods, 'period', (i) => locationOf(e, ['periods', i]));
+  const regions = idIndex(e.regions.map((r) => r.id), 'region', where('regions'));
+  const issues: Issue[] = [];
+  const regionOf = (id: string | undefined, path: () => (string | number)[]): number => {
+    if (id === undefined) return -1;
+    const r = regions.index.get(id);
+    if (r !== undefined) return r;
+    issues.push({ code: 'unknown-id', message: `unknown region "${id}"${didYouMean(id, regions.ids)}`, location: locationOf(e, path()), value: id });
+    return -1;
+  };
+  const resolver = new ItemResolver(e, products.index, regions.index);
+  const nT = e.techniques.length;
+
+  // Technique entries as triplets over located-product codes.
+  let nOut = 0;
+  let nIn = 0;
+  let nUse = 0;
+  for (let j = 0; j < nT; j++) {
+    const t = e.techniques[j];
+    nOut += countKeys(t.produces);
+    nIn += countKeys(t.consumes);
+    nUse += countKeys(t.uses);
+  }
+  const outRow = new Int32Array(nOut);
+  const outCol = new Int32Array(nOut);
+  const outVal = new Float64Array(nOut);
+  const inRow = new Int32Array(nIn);
+  const inCol = new Int32Array(nIn);
+  const inVal = new Float64Array(nIn);
+  const useRow = new Int32Array(nUse);
+  const useCol = new Int32Array(nUse);
+  const useVal = new Float64Array(nUse);
+  const capacity = new Float64Array(nT);
+  const techniqueRegion = new Int32Array(nT);
+  let o = 0;
+  let q = 0;
+  let u = 0;
+  for (let j = 0; j < nT; j++) {
+    const t = e.techniques[j];
+    const r = regionOf(t.region, () => ['techniques', j, 'region']);
+    techniqueRegion[j] = r;
+    capacity[j] = t.capacity ?? Infinity;
+    const produces = t.produces;
+    for (const k in produces) {
+      if (!Object.hasOwn(produces, k)) continue;
+      outRow[o] = resolver.resolve(k, r, () => locationOf(e, ['techniques', j, 'produces', k], true));
+      outCol[o] = j;
+      outVal[o++] = produces[k];
+    }
+    const consumes = t.consumes;
+    for (const k in consumes) {
+      if (!Object.hasOwn(consumes, k)) continue;
+      inRow[q] = resolver.resolve(k, r, () => locationOf(e, ['techniques', j, 'consumes', k], true));
+      inCol[q] = j;
+      inVal[q++] = consumes[k];
+    }
+    const uses = t.uses;
+    for (const k in uses) {
+      if (!Object.hasOwn(uses, k)) continue;
+      const s = resources.index.get(k);
+      if (s === undefined) {
+        issues.push({ code: 'unknown-id', message: `unknown resource "${k}"${didYouMean(k, resources.ids)}`, location: locationOf(e, ['techniques', j, 'uses', k], true), value: k });
+        useRow[u] = -1;
+      } else useRow[u] = s;
+      useCol[u] = j;
+      useVal[u++] = uses[k];
+    }
+  }
+
+  // Other occurrences of located products: targets, trade, the model's plan.
+  const targetCode = new Int32Array(e.targets.length);
+  const targetRegion = new Int32Array(e.targets.length);
+  e.targets.forEach((t, i) => {
+    const r = regionOf(t.region, () => ['targets', i, 'region']);
+    targetCode[i] = resolver.resolve(t.product, r, () => locationOf(e, ['targets', i, 'product']));
+    targetRegion[i] = r;
+  });
+  const extraCodes: number[] = [];
+  e.trade.forEach((t, i) => extraCodes.push(resolver.resolve(t.product, -1, () => locationOf(e, ['trade', i, 'product']))));
+  if (e.plan !== undefined) {
+    for (const field of ['output', 'imports', 'exports'] as const) {
+      const m = e.plan[field];
+      if (m !== undefined) for (const k of Object.keys(m)) extraCodes.push(resolver.resolve(k, -1, () => locationOf(e, ['plan', field, k], true)));
+    }
+  }
+  issues.push(...resolver.issues);
+  if (issues.length > 0) throw new InputError(issues);
+
+  // Items: every located product that occurs, ordered by product, then region (unlocated first).
+  const slots = resolver.slots;
+  const nP = e.products.length;
+  const itemOfCode = new Int32Array(nP * slots).fill(-1);
+  const mark = (codes: Int32Array | readonly number[]): void => {
+    for (let k = 0; k < codes.length; k++) itemOfCode[codes[k]] = 0;
+  };
+  mark(outRow);
+  mark(inRow);
+  mark(targetCode);
+  mark(extraCodes);
+  const itemIds: string[] = [];
+  const itemProductList: number[] = [];
+  const itemRegionList: number[] = [];
+  for (let p = 0; p < nP; p++) {
+    const own = resolver.productRegion[p];
+    let any = false;
+    for (let s = 0; s < slots; s++) if (itemOfCode[p * slots + s] === 0) any = true;
+    if (!any) itemOfCode[p * slots + own + 1] = 0;
+    for (let s = 0; s < slots; s++) {
+      const code = p * slots + s;
+      if (itemOfCode[code] !== 0) continue;
+      itemOfCode[code] = itemIds.length;
+      itemIds.push(s === 0 || own >= 0 ? products.ids[p] : `${products.ids[p]}@${regions.ids[s - 1]}`);
+      itemProductList.push(p);
+      itemRegionList.push(s - 1);
+    }
+  }
+  for (let k = 0; k < nOut; k++) outRow[k] = itemOfCode[outRow[k]];
+  for (let k = 0; k < nIn; k++) inRow[k] = itemOfCode[inRow[k]];
+  const nItems = itemIds.length;
+  const items: IdIndex = idIndex(itemIds, 'item');
+
+  // Resources per period.
+  const nR = e.resources.length;
+  const nPer = e.periods.length;
+  const available = new Float64Array(nR * nPer).fill(Infinity);
+  e.resources.forEach((r, i) => {
+    const a = r.available;
+    if (a === undefined) return;
+    if (typeof a === 'number') available.fill(a, i * nPer, (i + 1) * nPer);
+    else {
+      for (const [period, v] of Object.entries(a)) {
+        const t = periods.index.get(period);
+        if (t === undefined) issues.push({ code: 'unknown-id', message: `unknown period "${period}"${didYouMean(period, periods.ids)}`, location: locationOf(e, ['resources', i, 'available', period], true), value: period });
+        else available[i * nPer + t] = v;
+      }
+    }
+  });
+
+  // Targets and direct uses.
+  const categoryIds: string[] = [];
+  const categoryIndex = new Map<string, number>();
+  const category = (c: string | undefined): number => {
+    if (c === undefined) return -1;
+    let k = categoryIndex.get(c);
+    if (k === undefined) {
+      k = categoryIds.length;
+      categoryIndex.set(c, k);
+      categoryIds.push(c);
+    }
+    return k;
+  };
+  const nTg = e.targets.length;
+  const targets = {
+    item: new Int32Array(nTg),
+    amount: new Float64Array(nTg),
+    priority: new Int32Array(nTg),
+    region: new Int32Array(nTg),
+    period: new Int32Array(nTg),
+    category: new Int32Array(nTg),
+  };
+  const periodOf = (id: string | undefined, path: () => (string | number)[]): number => {
+    if (id === undefined) return -1;
+    const t = periods.index.get(id);
+    if (t !== undefined) return t;
+    issues.push({ code: 'unknown-id', message: `unknown period "${id}"${didYouMean(id, periods.ids)}`, location: locationOf(e, path()), value: id });
+    return -1;
+  };
+  e.targets.forEach((t, i) => {
+    const item = itemOfCode[targetCode[i]];
+    targets.item[i] = item;
+    targets.amount[i] = t.amount;
+    targets.priority[i] = t.priority;
+    targets.region[i] = targetRegion[i] >= 0 ? targetRegion[i] : itemRegionList[item];
+    targets.period[i] = periodOf(t.period, () => ['targets', i, 'period']);
+    targets.category[i] = category(t.category);
+  });
+  const nD = e.directUse.length;
+  const directUse = { resource: new Int32Array(nD), amount: new Float64Array(nD), region: new Int32Array(nD), category: new Int32Array(nD) };
+  e.directUse.forEach((d, i) => {
+    const s = resources.index.get(d.resource);
+    if (s === undefined) issues.push({ code: 'unknown-id', message: `unknown resource "${d.resource}"${didYouMean(d.resource, resources.ids)}`, location: locationOf(e, ['direct_use', i, 'resource']), value: d.resource });
+    directUse.resource[i] = s ?? -1;
+    directUse.amount[i] = d.amount;
+    directUse.region[i] = regionOf(d.region, () => ['direct_use', i, 'region']);
+    directUse.category[i] = category(d.category);
+  });
+  if (issues.length > 0) throw new InputError(issues);
+
+  return {
+    model: e,
+    items,
+    itemProduct: Int32Array.from(itemProductList),
+    itemRegion: Int32Array.from(itemRegionList),
+    products,
+    resources,
+    techniques,
+    periods,
+    regions,
+    categories: { ids: categoryIds, index: categoryIndex },
+    outputs: csrFromTriplets(nItems, nT, outRow, outCol, outVal),
+    inputs: csrFromTriplets(nItems, nT, inRow, inCol, inVal),
+    resourceUse: csrFromTriplets(nR, nT, useRow, useCol, useVal),
+    capacity,
+    techniqueRegion,
+    available,
+    targets,
+    directUse,
+  };
+}

@@ -1,0 +1,15 @@
+export type * from './types.js';
+export { InputError, formatIssue, formatLocation, formatPath, formatValue, inputError } from './errors.js';
+export type { Issue, Location } from './errors.js';
+export { parseEconomy } from './parse-economy.js';
+export type { ParseOptions } from './parse-economy.js';
+export type { Format } from './parse-document.js';
+export { loadEconomy } from './load-economy.js';
+export { serializeEconomy, serializePlan } from './serialize-economy.js';
+export { parsePlan } from './parse-plan.js';
+export { loadPlan } from './load-plan.js';
+export { locationOf } from './source-locations.js';
+export { parseProductRef } from './product-ref.js';
+export type { ProductRef } from './product-ref.js';
+export { suggest } from './suggest.js';
+// Importers of input–output tables:

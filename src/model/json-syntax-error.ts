@@ -1,0 +1,96 @@
+/** Where and why a text is not strict JSON (RFC 8259), or undefined if it is. */
+export function jsonSyntaxError(text: string): { offset: number; message: string } | undefined {
+  let i = 0;
+  const n = text.length;
+  class Fail {
+    constructor(
+      readonly offset: number,
+      readonly message: string,
+    ) {}
+  }
+  const fail = (message: string): never => {
+    throw new Fail(i, i >= n ? 'unexpected end of text' : `${message}, found ${JSON.stringify(text[i])}`);
+  };
+  const ws = (): void => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const string = (): void => {
+    i++;
+    while (i < n && text[i] !== '"') {
+      const c = text.charCodeAt(i);
+      if (c < 0x20) fail('control character in a string');
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('bad \\u escape');
+          i += 5;
+        } else if (i < n && '"\\/bfnrt'.includes(text[i])) i++;
+        else fail('bad escape in a string');
+      } else i++;
+    }
+    if (i >= n) fail('unterminated string');
+    i++;
+  };
+  const number = (): void => {
+    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(text.slice(i, i + 400));
+    if (m === null) fail('expected a value');
+    else i += m[0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail('expected a key in double quotes');
+        string();
+        ws();
+        if (text[i] !== ':') fail('expected ":"');
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') {
+          i++;
+          return;
+        } else fail('expected "," or "}"');
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') {
+          i++;
+          return;
+        } else fail('expected "," or "]"');
+      }
+    } else if (c === '"') string();
+    else if (text.startsWith('true', i)) i += 4;
+    else if (text.startsWith('false', i)) i += 5;
+    else if (text.startsWith('null', i)) i += 4;
+    else number();
+  };
+  try {
+    if (text.charCodeAt(0) === 0xfeff) i = 1;
+    value();
+    ws();
+    if (i < n) fail('expected the end of the text');
+    return undefined;
+  } catch (e) {
+    if (e instanceof Fail) return { offset: e.offset, message: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,99 @@
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import type { Issue, Location } from './errors.js';
+import { jsonSyntaxError } from './json-syntax-error.js';
+import type { SourceLocator } from './source-locations.js';
+
+export type Format = 'yaml' | 'json';
+
+/** A document read from text: its plain data, a locator for its paths, and any syntax issues. */
+export interface ReadDocument {
+  readonly data: unknown;
+  readonly locator: SourceLocator;
+  readonly issues: Issue[];
+}
+
+/** The format named by a file's extension: `.json` is JSON, anything else YAML. */
+export function formatOf(file: string): Format {
+  return /\.json$/i.test(file) ? 'json' : 'yaml';
+}
+
+function keyText(node: unknown): string | undefined {
+  return isScalar(node) ? String(node.value) : undefined;
+}
+
+/**
+ * Parses YAML or JSON keeping the position of every node. Syntax errors and duplicate keys become
+ * issues (code "syntax" or "duplicate-key") with line and column. JSON is also checked strictly
+ * (YAML would accept some text that JSON does not).
+ */
+export function readDocument(text: string, file: string, format: Format): ReadDocument {
+  const lineCounter = new LineCounter();
+  const issues: Issue[] = [];
+  const at = (offset: number): Location => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { file, line, column: col };
+  };
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+
+  if (format === 'json' && doc.errors.length === 0) {
+    const error = jsonSyntaxError(text);
+    if (error !== undefined) issues.push({ code: 'syntax', message: `JSON syntax error: ${error.message}`, location: at(error.offset) });
+  }
+  for (const err of doc.errors) {
+    const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    if (err.code === 'DUPLICATE_KEY') {
+      const key = (/^("[^"\n]*"|'[^'\n]*'|[^:,}\n]+)/.exec(text.slice(err.pos[0]))?.[0] ?? '').trim();
+      issues.push({ code: 'duplicate-key', message: 'duplicate key in a mapping', location: at(err.pos[0]), value: key });
+    } else {
+      issues.push({ code: 'syntax', message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${first}`, location: at(err.pos[0]) });
+    }
+  }
+
+  const locator: SourceLocator = {
+    locate(path, key = false) {
+      let node: unknown = doc.contents;
+      let offset = isNodeWithRange(node) ? node.range[0] : 0;
+      for (let i = 0; i < path.length; i++) {
+        const step = path[i];
+        let next: unknown;
+        let keyOffset: number | undefined;
+        if (isSeq(node) && typeof step === 'number') {
+          next = node.items[step];
+        } else if (isMap(node)) {
+          for (const pair of node.items) {
+            if (isPair(pair) && keyText(pair.key) === String(step)) {
+              next = pair.value;
+              if (isNodeWithRange(pair.key)) keyOffset = pair.key.range[0];
+              break;
+            }
+          }
+        }
+        if (key && i === path.length - 1 && keyOffset !== undefined) {
+          offset = keyOffset;
+          break;
+        }
+        if (!isNodeWithRange(next)) {
+          if (keyOffset !== undefined) offset = keyOffset;
+          break;
+        }
+        node = next;
+        offset = next.range[0];
+      }
+      return { ...at(offset), path: [...path] };
+    },
+  };
+  let data: unknown = null;
+  if (issues.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      issues.push({ code: 'syntax', message: `cannot read the document: ${e instanceof Error ? e.message : String(e)}`, location: { file } });
+    }
+  }
+  return { data, locator, issues };
+}
+
+function isNodeWithRange(node: unknown): node is YamlNode & { range: [number, number, number] } {
+  return typeof node === 'object' && node !== null && 'range' in node && Array.isArray((node as { range?: unknown }).range);
+}

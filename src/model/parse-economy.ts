@@ -1,0 +1,42 @@
+import { basename, extname } from 'node:path';
+import { InputError } from './errors.js';
+import type { Issue } from './errors.js';
+import { checkReferences } from './check-references.js';
+import { formatOf, readDocument } from './parse-document.js';
+import type { Format } from './parse-document.js';
+import { FIELD_NAMES, economySchema } from './schema.js';
+import { registerSource, subLocator } from './source-locations.js';
+import { toEconomy } from './to-economy.js';
+import type { Economy } from './types.js';
+import { fromZodIssues } from './zod-issues.js';
+
+export interface ParseOptions {
+  /** The file name, used in error locations and for the format when `format` is absent. */
+  readonly file: string;
+  /** Default: from the file's extension (`.json` is JSON, anything else YAML). */
+  readonly format?: Format;
+}
+
+/** Issues in reading order: by line, then column. */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  return [...issues].sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0));
+}
+
+/**
+ * Parses and validates a model file (YAML or JSON, format in docs/model.md). Collects every issue
+ * (syntax, schema, duplicate ids, unknown references, …) and throws one InputError listing them all,
+ * each with file, line, column, JSON path and value.
+ */
+export function parseEconomy(text: string, options: ParseOptions): Economy {
+  const format = options.format ?? formatOf(options.file);
+  const { data, locator, issues } = readDocument(text, options.file, format);
+  if (issues.length > 0) throw new InputError(sortIssues(issues));
+  const parsed = economySchema.safeParse(data);
+  if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, data, locator, FIELD_NAMES));
+  issues.push(...checkReferences(data, locator));
+  if (issues.length > 0 || !parsed.success) throw new InputError(sortIssues(issues));
+  const economy = toEconomy(parsed.data, basename(options.file, extname(options.file)));
+  registerSource(economy, locator);
+  if (economy.plan !== undefined) registerSource(economy.plan, subLocator(economy, ['plan']));
+  return economy;
+}
