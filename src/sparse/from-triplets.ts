@@ -1,4 +1,5 @@
 import type { CsrMatrix } from './csr.js';
+import { sortRowRange } from './sort-row-range.js';
 
 /**
  * Builds a CSR matrix from coordinate triplets (row, col, value). Duplicate (row, col) pairs are
@@ -34,24 +35,14 @@ export function csrFromTriplets(
     ci[p] = colIdx[k];
     va[p] = values[k];
   }
-  // Sort each row by column (insertion sort: rows are short) and sum duplicates in place.
+  // Sort each row by column (one pass when already sorted, quicksort when long) and sum
+  // duplicates in place.
   const rowPtr = new Int32Array(rows + 1);
   let out = 0;
   for (let i = 0; i < rows; i++) {
     const start = count[i];
     const end = count[i + 1];
-    for (let p = start + 1; p < end; p++) {
-      const c = ci[p];
-      const v = va[p];
-      let q = p - 1;
-      while (q >= start && ci[q] > c) {
-        ci[q + 1] = ci[q];
-        va[q + 1] = va[q];
-        q--;
-      }
-      ci[q + 1] = c;
-      va[q + 1] = v;
-    }
+    sortRowRange(ci, va, start, end);
     rowPtr[i] = out;
     let p = start;
     while (p < end) {
@@ -66,5 +57,7 @@ export function csrFromTriplets(
     }
   }
   rowPtr[rows] = out;
+  // No copy when nothing was merged or dropped.
+  if (out === n) return { rows, cols, rowPtr, colIdx: ci, values: va };
   return { rows, cols, rowPtr, colIdx: ci.slice(0, out), values: va.slice(0, out) };
 }

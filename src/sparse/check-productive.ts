@@ -1,0 +1,146 @@
+import type { CsrMatrix } from './csr.js';
+import { colSums } from './col-sums.js';
+import { matrixFacts } from './matrix-facts.js';
+import { matvec } from './matvec.js';
+import { rowSums } from './row-sums.js';
+
+export interface ProductiveOptions {
+  /** Largest number of power-type iterations (matrix–vector products). Default 500. */
+  readonly maxIterations?: number;
+  /** Stop refining when upper − lower ≤ tolerance · upper. Default 1e-6. */
+  readonly tolerance?: number;
+  /**
+   * Keep refining the bounds after the status is decided (until `tolerance` or `maxIterations`).
+   * Default false: stop as soon as the status is proved, which for a matrix whose column or row
+   * sums are all below 1 means no iteration at all.
+   */
+  readonly refine?: boolean;
+}
+
+export interface ProductiveResult {
+  /**
+   * 'productive': proved ρ(A) < 1 (upper bound < 1). 'not-productive': proved ρ(A) ≥ 1 (lower
+   * bound ≥ 1). 'unknown': neither proved within the iterations, or A has negative entries.
+   */
+  readonly status: 'productive' | 'not-productive' | 'unknown';
+  /** Proven bounds on the spectral radius (in floating-point arithmetic). */
+  readonly spectralRadius: { readonly lower: number; readonly upper: number };
+  readonly iterations: number;
+}
+
+/**
+ * Decides whether a square non-negative matrix A is productive (spectral radius ρ(A) < 1, so
+ * that (I − A)⁻¹ exists and is non-negative).
+ *
+ * Bounds used:
+ * - norms: ρ ≤ max column sum and ρ ≤ max row sum; ρ ≥ min row sum and ρ ≥ min column sum;
+ * - Collatz–Wielandt: for x > 0, ρ ≤ maxᵢ (Ax)ᵢ/xᵢ; for x ≥ 0, x ≠ 0, ρ ≥ min over xᵢ > 0 of
+ *   (Ax)ᵢ/xᵢ (valid for reducible A too).
+ * The refining iteration is x ← A x + α x + δ·mean(x)·1, normalised: the α x term (α = a tenth of
+ * the norm bound) damps the oscillation of periodic matrices, and the small uniform term
+ * (δ = 1e-9) keeps x strictly positive when A is reducible or has zero rows, so that the upper
+ * bound stays valid. For the lower bound the entries of x below 10⁻⁵·max x are set to zero
+ * first, so that components that decay (zero rows, classes with a smaller spectral radius) do
+ * not spoil the minimum.
+ *
+ * With negative entries the status is 'unknown' and the bounds are 0 ≤ ρ(A) ≤ ρ(|A|) bounds
+ * from the norms of |A|.
+ */
+export function checkProductive(A: CsrMatrix, options: ProductiveOptions = {}): ProductiveResult {
+  if (A.rows !== A.cols) throw new RangeError(`checkProductive: the matrix is ${A.rows} × ${A.cols}, not square`);
+  const n = A.rows;
+  const maxIterations = options.maxIterations ?? 500;
+  const tolerance = options.tolerance ?? 1e-6;
+  const refine = options.refine ?? false;
+  if (n === 0) return { status: 'productive', spectralRadius: { lower: 0, upper: 0 }, iterations: 0 };
+  const facts = matrixFacts(A);
+  if (!facts.nonNegative) {
+    const absA: CsrMatrix = { ...A, values: A.values.map(Math.abs) };
+    const upper = Math.min(maxOf(colSums(absA)), maxOf(rowSums(absA)));
+    return { status: 'unknown', spectralRadius: { lower: 0, upper }, iterations: 0 };
+  }
+  const cs = colSums(A);
+  const rs = rowSums(A);
+  let upper = Math.min(maxOf(cs), maxOf(rs));
+  let lower = Math.max(minOf(cs), minOf(rs));
+  for (let i = 0; i < n; i++) if (facts.diag[i] > lower) lower = facts.diag[i];
+  const decided = (): boolean => upper < 1 || lower >= 1;
+  const done = (): boolean => (decided() && !refine) || upper - lower <= tolerance * upper;
+  let iterations = 0;
+  if (!done() && upper > 0) {
+    const alpha = 0.1 * upper;
+    const delta = 1e-9;
+    const x = new Float64Array(n).fill(1);
+    const t = new Float64Array(n);
+    const z = new Float64Array(n);
+    while (iterations < maxIterations) {
+      matvec(A, x, t);
+      iterations++;
+      // Upper bound from x > 0.
+      let hi = 0;
+      for (let i = 0; i < n; i++) {
+        const r = t[i] / x[i];
+        if (r > hi) hi = r;
+      }
+      if (hi < upper) upper = hi;
+      // Next iterate (kept strictly positive), normalised to max 1.
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += x[i];
+      const lift = (delta * sum) / n;
+      let mx = 0;
+      for (let i = 0; i < n; i++) {
+        const v = t[i] + alpha * x[i] + lift;
+        x[i] = v;
+        if (v > mx) mx = v;
+      }
+      const inv = 1 / mx;
+      for (let i = 0; i < n; i++) x[i] *= inv;
+      if (done()) break;
+      // Lower bound from the thresholded iterate, every few iterations (costs a product).
+      if (iterations % 4 === 0 || iterations >= maxIterations) {
+        const lo = lowerBound(A, x, z, t, 1e-5);
+        iterations++;
+        if (lo > lower) lower = lo;
+        if (done()) break;
+      }
+    }
+    if (!done()) {
+      const lo = lowerBound(A, x, z, t, 1e-5);
+      iterations++;
+      if (lo > lower) lower = lo;
+    }
+  }
+  if (upper < lower) upper = lower; // rounding in the last place; keep the bracket ordered
+  const status = upper < 1 ? 'productive' : lower >= 1 ? 'not-productive' : 'unknown';
+  return { status, spectralRadius: { lower, upper }, iterations };
+}
+
+/** min over zᵢ > 0 of (A z)ᵢ / zᵢ, where z is x with entries below τ·max x set to zero. */
+function lowerBound(A: CsrMatrix, x: Float64Array, z: Float64Array, t: Float64Array, tau: number): number {
+  const n = x.length;
+  let mx = 0;
+  for (let i = 0; i < n; i++) if (x[i] > mx) mx = x[i];
+  const cut = tau * mx;
+  for (let i = 0; i < n; i++) z[i] = x[i] >= cut ? x[i] : 0;
+  matvec(A, z, t);
+  let lo = Infinity;
+  for (let i = 0; i < n; i++) {
+    if (z[i] > 0) {
+      const r = t[i] / z[i];
+      if (r < lo) lo = r;
+    }
+  }
+  return lo === Infinity ? 0 : lo;
+}
+
+function maxOf(a: Float64Array): number {
+  let m = -Infinity;
+  for (let i = 0; i < a.length; i++) if (a[i] > m) m = a[i];
+  return m;
+}
+
+function minOf(a: Float64Array): number {
+  let m = Infinity;
+  for (let i = 0; i < a.length; i++) if (a[i] < m) m = a[i];
+  return m;
+}

@@ -1,0 +1,319 @@
+import { checkProductive } from './check-productive.js';
+import type { CsrMatrix } from './csr.js';
+import { matrixFacts } from './matrix-facts.js';
+import type { MultiSolveResult, SolveOptions, SolveStatus } from './solve-result.js';
+
+/** out = A x (or Aᵀ x) for k interleaved vectors. */
+export type BlockProduct = (x: Float64Array, out: Float64Array) => void;
+
+/** Jacobi's observed contraction per sweep above which 'auto' switches to BiCGSTAB. */
+const SWITCH_RATE = 0.3;
+/** Sweeps over which the contraction is measured. */
+const WINDOW = 3;
+
+/**
+ * Solves (I − M) X = Y for k interleaved right-hand sides, where M is A or Aᵀ as applied by
+ * `product`; `A` itself serves for the diagonal, the sign test and the productivity check
+ * (ρ(Aᵀ) = ρ(A)). Internal to the sparse package: the public solvers wrap it.
+ */
+export function leontiefCore(
+  A: CsrMatrix,
+  product: BlockProduct,
+  y: Float64Array,
+  k: number,
+  options: SolveOptions,
+  caller: string,
+): MultiSolveResult {
+  const started = performance.now();
+  if (A.rows !== A.cols) throw new RangeError(`${caller}: the matrix is ${A.rows} × ${A.cols}, not square`);
+  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`${caller}: k must be a positive integer, got ${k}`);
+  const n = A.rows;
+  const nk = n * k;
+  if (y.length !== nk) throw new RangeError(`${caller}: right-hand side has length ${y.length}, expected ${nk}`);
+  const tol = options.tolerance ?? 1e-10;
+  const maxIt = options.maxIterations ?? 5000;
+  const method = options.method ?? 'auto';
+  const onProgress = options.onProgress;
+  if (!(tol > 0)) throw new RangeError(`${caller}: tolerance must be positive, got ${tol}`);
+  for (let i = 0; i < nk; i++) {
+    if (!Number.isFinite(y[i])) throw new RangeError(`${caller}: right-hand side entry ${i} is ${y[i]}`);
+  }
+  const facts = matrixFacts(A);
+  if (!facts.finite) throw new RangeError(`${caller}: the matrix has a non-finite entry`);
+
+  const x = new Float64Array(nk);
+  if (options.x0 !== undefined) {
+    if (options.x0.length !== nk) throw new RangeError(`${caller}: x0 has length ${options.x0.length}, expected ${nk}`);
+    x.set(options.x0);
+  }
+  const dinv = new Float64Array(n);
+  let maxDiag = 0;
+  for (let i = 0; i < n; i++) {
+    const a = facts.diag[i];
+    if (a > maxDiag) maxDiag = a;
+    const d = 1 - a;
+    dinv[i] = Math.abs(d) > 1e-8 ? 1 / d : 1;
+  }
+  const ynorm = new Float64Array(k);
+  colDots(y, y, n, k, ynorm);
+  const nonNegY = new Uint8Array(k);
+  for (let j = 0; j < k; j++) {
+    ynorm[j] = Math.sqrt(ynorm[j]);
+    if (ynorm[j] === 0) ynorm[j] = 1; // report the absolute residual for a zero right-hand side
+    nonNegY[j] = 1;
+  }
+  for (let i = 0; i < nk; i++) if (y[i] < 0) nonNegY[i % k] = 0;
+  const nonNegative = facts.nonNegative;
+
+  const t = new Float64Array(nk);
+  const r = new Float64Array(nk);
+  const res = new Float64Array(k);
+  let products = 0;
+  let iterations = 0;
+
+  /** r = y − x + M x, res = ‖r_j‖ / ‖y_j‖; returns the largest. */
+  const trueResidual = (): number => {
+    product(x, t);
+    products++;
+    for (let i = 0; i < nk; i++) r[i] = y[i] - x[i] + t[i];
+    colDots(r, r, n, k, res);
+    let worst = 0;
+    for (let j = 0; j < k; j++) {
+      res[j] = Math.sqrt(res[j]) / ynorm[j];
+      if (!(res[j] <= worst)) worst = res[j];
+    }
+    return worst;
+  };
+
+  const finish = (status: SolveStatus, used: 'jacobi' | 'bicgstab', fresh: boolean): MultiSolveResult => {
+    let worst = 0;
+    if (!fresh) worst = trueResidual();
+    else for (let j = 0; j < k; j++) if (!(res[j] <= worst)) worst = res[j];
+    return {
+      status,
+      x,
+      iterations,
+      relativeResidual: worst,
+      elapsedMs: performance.now() - started,
+      products,
+      method: used,
+      k,
+      relativeResiduals: Float64Array.from(res),
+    };
+  };
+
+  /** Confirms a suspicion that A is not productive (only meaningful for non-negative A). */
+  const provenNotProductive = (): boolean => {
+    if (!nonNegative) return false;
+    const check = checkProductive(A, { maxIterations: 200 });
+    products += check.iterations;
+    return check.status === 'not-productive';
+  };
+
+  // A non-negative matrix with a diagonal entry ≥ 1 has ρ(A) ≥ 1.
+  if (nonNegative && maxDiag >= 1) return finish('not-productive', 'jacobi', false);
+
+  // Phase 1: Jacobi sweeps.
+  const history: number[] = [];
+  let used: 'jacobi' | 'bicgstab' = method === 'bicgstab' ? 'bicgstab' : 'jacobi';
+  if (method !== 'bicgstab') {
+    for (;;) {
+      const worst = trueResidual();
+      if (worst <= tol) return finish('converged', 'jacobi', true);
+      if (!Number.isFinite(worst)) {
+        return finish(provenNotProductive() ? 'not-productive' : 'breakdown', 'jacobi', false);
+      }
+      if (iterations >= maxIt) {
+        return finish(provenNotProductive() ? 'not-productive' : 'max-iterations', 'jacobi', true);
+      }
+      history.push(worst);
+      const h = history.length;
+      if (h > WINDOW) {
+        const rate = Math.pow(worst / history[h - 1 - WINDOW], 1 / WINDOW);
+        if (rate >= 1 && nonNegative) {
+          // Not contracting: for a non-negative A this points at ρ(A) ≥ 1 (Jacobi converges for
+          // every non-singular M-matrix I − A); a transient rise is possible, so confirm.
+          if (provenNotProductive()) return finish('not-productive', 'jacobi', true);
+        }
+        if (method === 'auto' && rate > SWITCH_RATE) break;
+      }
+      for (let i = 0, q = 0; i < n; i++) {
+        const di = dinv[i];
+        for (let j = 0; j < k; j++, q++) x[q] += di * r[q];
+      }
+      iterations++;
+      if (onProgress !== undefined) onProgress(iterations, worst);
+    }
+    used = 'bicgstab';
+  } else {
+    trueResidual();
+  }
+
+  // Phase 2: BiCGSTAB with Jacobi (right) preconditioning, restarted from the true residual
+  // whenever its recurrence claims convergence that the true residual does not confirm.
+  const rh = new Float64Array(nk);
+  const p = new Float64Array(nk);
+  const v = new Float64Array(nk);
+  const s = new Float64Array(nk);
+  const ph = new Float64Array(nk);
+  const sh = new Float64Array(nk);
+  const rho = new Float64Array(k);
+  const alpha = new Float64Array(k);
+  const omega = new Float64Array(k);
+  const beta = new Float64Array(k);
+  const rhoNew = new Float64Array(k);
+  const dotA = new Float64Array(k);
+  const dotB = new Float64Array(k);
+  const active = new Uint8Array(k);
+  let restarts = 0;
+  let best = Infinity;
+
+  const restart = (): void => {
+    rh.set(r);
+    p.fill(0);
+    v.fill(0);
+    rho.fill(1);
+    alpha.fill(1);
+    omega.fill(1);
+    for (let j = 0; j < k; j++) active[j] = res[j] > tol ? 1 : 0;
+  };
+  restart();
+
+  for (;;) {
+    let anyActive = false;
+    for (let j = 0; j < k; j++) if (active[j] === 1) anyActive = true;
+    if (!anyActive) {
+      // The recurrence says every column converged: check with the true residual.
+      const worst = trueResidual();
+      if (worst <= tol) return settle('converged');
+      if (!Number.isFinite(worst) || restarts >= 20) return settle('breakdown');
+      restarts++;
+      restart();
+      continue;
+    }
+    if (iterations >= maxIt) {
+      trueResidual();
+      return settle('max-iterations');
+    }
+    colDots(rh, r, n, k, rhoNew);
+    for (let j = 0; j < k; j++) {
+      if (active[j] === 0) {
+        beta[j] = 0;
+        continue;
+      }
+      if (rhoNew[j] === 0 || omega[j] === 0 || !Number.isFinite(rhoNew[j])) {
+        // Breakdown of the recurrence for this column: restart it from its residual.
+        restartColumn(j);
+        rhoNew[j] = columnDot(r, r, n, k, j);
+        beta[j] = 0;
+        continue;
+      }
+      beta[j] = (rhoNew[j] / rho[j]) * (alpha[j] / omega[j]);
+    }
+    for (let i = 0, q = 0; i < n; i++) {
+      const di = dinv[i];
+      for (let j = 0; j < k; j++, q++) {
+        const pq = r[q] + beta[j] * (p[q] - omega[j] * v[q]);
+        p[q] = pq;
+        ph[q] = di * pq;
+      }
+    }
+    product(ph, v);
+    products++;
+    for (let q = 0; q < nk; q++) v[q] = ph[q] - v[q];
+    colDots(rh, v, n, k, dotA);
+    for (let j = 0; j < k; j++) {
+      rho[j] = rhoNew[j];
+      alpha[j] = active[j] === 1 && dotA[j] !== 0 ? rhoNew[j] / dotA[j] : 0;
+    }
+    for (let i = 0, q = 0; i < n; i++) {
+      const di = dinv[i];
+      for (let j = 0; j < k; j++, q++) {
+        const sq = r[q] - alpha[j] * v[q];
+        s[q] = sq;
+        sh[q] = di * sq;
+      }
+    }
+    product(sh, t);
+    products++;
+    for (let q = 0; q < nk; q++) t[q] = sh[q] - t[q];
+    colDots(t, s, n, k, dotA);
+    colDots(t, t, n, k, dotB);
+    for (let j = 0; j < k; j++) omega[j] = active[j] === 1 && dotB[j] > 0 ? dotA[j] / dotB[j] : 0;
+    for (let i = 0, q = 0; i < n; i++) {
+      for (let j = 0; j < k; j++, q++) {
+        x[q] += alpha[j] * ph[q] + omega[j] * sh[q];
+        r[q] = s[q] - omega[j] * t[q];
+      }
+    }
+    iterations++;
+    colDots(r, r, n, k, res);
+    let worst = 0;
+    for (let j = 0; j < k; j++) {
+      res[j] = Math.sqrt(res[j]) / ynorm[j];
+      if (active[j] === 1 && res[j] <= tol * 0.5) active[j] = 0;
+      if (!(res[j] <= worst)) worst = res[j];
+    }
+    if (onProgress !== undefined) onProgress(iterations, worst);
+    if (worst < best) best = worst;
+    if (!Number.isFinite(worst) || worst > 1e10 * Math.max(best, tol)) {
+      trueResidual();
+      return settle('breakdown');
+    }
+  }
+
+  function restartColumn(j: number): void {
+    for (let q = j; q < nk; q += k) {
+      rh[q] = r[q];
+      p[q] = 0;
+      v[q] = 0;
+    }
+    rho[j] = 1;
+    alpha[j] = 1;
+    omega[j] = 1;
+  }
+
+  /**
+   * Ends the BiCGSTAB phase (the residual `res` is fresh). For non-negative A and y a solution
+   * with clearly negative entries, or a failure, prompts the productivity check.
+   */
+  function settle(status: SolveStatus): MultiSolveResult {
+    if (nonNegative) {
+      let suspicious = status !== 'converged';
+      if (!suspicious) {
+        const lo = new Float64Array(k);
+        const hi = new Float64Array(k);
+        for (let q = 0; q < nk; q++) {
+          const j = q % k;
+          if (x[q] < lo[j]) lo[j] = x[q];
+          if (x[q] > hi[j]) hi[j] = x[q];
+        }
+        for (let j = 0; j < k; j++) {
+          if (nonNegY[j] === 1 && lo[j] < -1e-6 * Math.max(hi[j], -lo[j])) suspicious = true;
+        }
+      }
+      if (suspicious && provenNotProductive()) return finish('not-productive', used, true);
+    }
+    return finish(status, used, true);
+  }
+}
+
+/** out[j] = Σᵢ a[i·k + j] · b[i·k + j] for each of k interleaved columns. */
+function colDots(a: Float64Array, b: Float64Array, n: number, k: number, out: Float64Array): void {
+  if (k === 1) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += a[i] * b[i];
+    out[0] = s;
+    return;
+  }
+  out.fill(0);
+  for (let i = 0, q = 0; i < n; i++) {
+    for (let j = 0; j < k; j++, q++) out[j] += a[q] * b[q];
+  }
+}
+
+function columnDot(a: Float64Array, b: Float64Array, n: number, k: number, j: number): number {
+  let s = 0;
+  for (let q = j; q < n * k; q += k) s += a[q] * b[q];
+  return s;
+}

@@ -1,0 +1,50 @@
+import type { CsrMatrix } from './csr.js';
+
+/** Facts about a square matrix that the solvers need, computed once per matrix object. */
+export interface MatrixFacts {
+  /** No negative (or NaN) entry. */
+  readonly nonNegative: boolean;
+  /** All entries finite. */
+  readonly finite: boolean;
+  /** The diagonal. */
+  readonly diag: Float64Array;
+}
+
+const cache = new WeakMap<CsrMatrix, MatrixFacts>();
+
+/**
+ * Sign, finiteness and diagonal of a square CSR matrix, cached per matrix object (matrices are
+ * treated as immutable once handed to a solver). Internal to the sparse package.
+ */
+export function matrixFacts(m: CsrMatrix): MatrixFacts {
+  const hit = cache.get(m);
+  if (hit !== undefined) return hit;
+  const { rows, rowPtr, colIdx, values } = m;
+  const nz = rowPtr[rows];
+  let nonNegative = true;
+  let finite = true;
+  for (let p = 0; p < nz; p++) {
+    const v = values[p];
+    if (!(v >= 0)) nonNegative = false;
+    if (!(v - v === 0)) finite = false;
+  }
+  const diag = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    // Column indices are sorted: a binary search finds the diagonal entry.
+    let lo = rowPtr[i];
+    let hi = rowPtr[i + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = colIdx[mid];
+      if (c < i) lo = mid + 1;
+      else if (c > i) hi = mid - 1;
+      else {
+        diag[i] = values[mid];
+        break;
+      }
+    }
+  }
+  const facts: MatrixFacts = { nonNegative, finite, diag };
+  cache.set(m, facts);
+  return facts;
+}

@@ -1,0 +1,54 @@
+/** How an iterative solve ended. */
+export type SolveStatus = 'converged' | 'not-productive' | 'max-iterations' | 'breakdown';
+
+/** The algorithm used by the Leontief solvers. */
+export type SolveMethod = 'auto' | 'jacobi' | 'bicgstab';
+
+export interface SolveOptions {
+  /** Target relative residual ‖y − (I − A)x‖₂ / ‖y‖₂. Default 1e-10. */
+  readonly tolerance?: number;
+  /** Largest number of iterations (a Jacobi sweep or a BiCGSTAB step each count one). Default 5000. */
+  readonly maxIterations?: number;
+  /** Starting point (length n, or n × k interleaved for the multi variants). Default 0. */
+  readonly x0?: Float64Array;
+  /** Called after each iteration with the largest relative residual so far (estimated). */
+  readonly onProgress?: (iteration: number, relativeResidual: number) => void;
+  /**
+   * 'jacobi': x ← x + D⁻¹(y − (I − A)x) with D = I − diag(A), one product per iteration;
+   * 'bicgstab': Jacobi-preconditioned BiCGSTAB, two products per iteration;
+   * 'auto' (default): Jacobi while its observed contraction per sweep is at most 0.3, else
+   * BiCGSTAB from the current point.
+   */
+  readonly method?: SolveMethod;
+}
+
+export interface TransposedSolveOptions extends SolveOptions {
+  /**
+   * May form Aᵀ explicitly (doubling the memory of A for the duration of the solve) so that each
+   * product is a gather instead of a scatter. Default false.
+   */
+  readonly allowTranspose?: boolean;
+}
+
+export interface SolveResult {
+  readonly status: SolveStatus;
+  readonly x: Float64Array;
+  readonly iterations: number;
+  /** ‖y − (I − A)x‖₂ / ‖y‖₂ of the returned x, recomputed at the end (‖r‖₂ when y = 0). */
+  readonly relativeResidual: number;
+  readonly elapsedMs: number;
+  /** Matrix–vector products with A spent (including the final residual check). */
+  readonly products: number;
+  /** The algorithm that finished the solve. */
+  readonly method: 'jacobi' | 'bicgstab';
+}
+
+/**
+ * The result of a solve for k right-hand sides at once. `x` is n × k interleaved: entry i of
+ * solution j is x[i * k + j]. `relativeResidual` is the largest over the k solutions and
+ * `relativeResiduals` holds each; `status` is 'converged' only when every solution converged.
+ */
+export interface MultiSolveResult extends SolveResult {
+  readonly k: number;
+  readonly relativeResiduals: Float64Array;
+}
