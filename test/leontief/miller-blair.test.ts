@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { grossOutput, labourValues, totalRequirements, impact, effects, coefficientMultipliers } from '../../src/leontief/index.js';
+import type { LeontiefSystem } from '../../src/compile/types.js';
 import { csrFromDense } from '../../src/sparse/index.js';
 import { assertClose } from './assert-close.js';
 import { coefficientsFromFlows, expected, flat } from './fixtures.js';
@@ -21,7 +22,9 @@ const mb = expected().miller_blair_2009_ch2_two_sector as {
 
 const A = coefficientsFromFlows(2, flat(mb.Z), mb.x_published);
 const labour = csrFromDense(1, 2, mb.labour_coeff);
-const sys = { A, primary: labour, resources: { ids: ['labour'], index: new Map([['labour', 0]]) } };
+const index = (ids: string[]): { ids: string[]; index: Map<string, number> } => ({ ids, index: new Map(ids.map((id, i) => [id, i])) });
+// A compiled system is accepted as it is.
+const sys: LeontiefSystem = { items: index(['sector1', 'sector2']), resources: index(['labour']), A, primary: labour, technique: Int32Array.of(0, 1) };
 
 describe('Miller & Blair two-sector example', () => {
   test('A = Z / x is the published A', () => {
