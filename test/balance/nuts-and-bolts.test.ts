@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { balancePlan, blockedByDeficits, feasibleFraction, summariseBalance } from '../../src/balance/index.js';
+import { balancePlan, blockedByDeficits, closingRequirements, feasibleFraction, summariseBalance } from '../../src/balance/index.js';
 import { near } from './close.js';
 import { nutsAndBolts } from './nuts-and-bolts.js';
 
@@ -104,6 +104,28 @@ describe('nuts and bolts', () => {
     const covered = Object.fromEntries(b.targets.map((t) => [t.itemId, t.covered]));
     near(covered.bread, 40000, 1e-12, 'bread covered');
     near(covered.tractor, 5, 1e-12, 'tractors covered');
+  });
+
+  test('closing the bolt deficit: the Leontief total through the steel–coal cycle, labour short', () => {
+    const closing = closingRequirements(report);
+    assert.equal(closing.status, 'ok');
+    assert.equal(closing.each.length, 1);
+    const req = closing.each[0];
+    assert.equal(req.status, 'converged');
+    // 11 bolts need 0.22 t of steel directly; steel needs coal 0.5 and coal needs steel 0.01:
+    // Δsteel = 0.22 + 0.01 Δcoal, Δcoal = 0.5 Δsteel, so Δsteel = 0.22 / 0.995.
+    const steel = 0.22 / 0.995;
+    const expected: Record<string, number> = { steel, coal: steel / 2, nut: 0, bolt: 11, tractor: 0, grain: 0, bread: 0 };
+    for (const [id, v] of Object.entries(expected)) near(req.grossOutput[item(id)], v, 1e-10, `Δx ${id}`, 1e-12);
+    const labour = 0.5 * 11 + 2 * steel + steel / 2;
+    near(req.resources[0], labour, 1e-10, 'labour needed');
+    assert.deepEqual(req.resourcesShort.map((x) => x.id), ['labour']);
+    near(req.resourcesShort[0].short, labour - 5, 1e-9, 'labour short');
+    assert.equal(req.feasible, false);
+    // With enough labour the closing fits.
+    const roomy = nutsAndBolts(10);
+    const ok = closingRequirements(balancePlan(roomy.c, { activity: roomy.activity })).each[0];
+    assert.equal(ok.feasible, true);
   });
 
   test('fractions: no share of the targets without bolts; the labour carries the plan', () => {
