@@ -37,12 +37,12 @@ export class ReferenceChecker {
     readonly locator: SourceLocator,
   ) {}
 
-  private unknown(kind: string, name: string, candidates: Iterable<string>, path: Path, key: boolean, extra = ''): void {
+  private unknown(kind: string, name: string, candidates: Iterable<string>, path: Path, key: boolean, extra = '', value: string = name): void {
     this.issues.push({
       code: 'unknown-id',
       message: `unknown ${kind} "${name}"${extra}${didYouMean(name, candidates)}`,
       location: this.locator.locate(path, key),
-      value: name,
+      value,
     });
   }
 
@@ -61,12 +61,12 @@ export class ReferenceChecker {
     if (typeof value !== 'string') return;
     const ref = parseProductRef(value);
     if (!this.ids.products.has(ref.product)) {
-      this.unknown('product', ref.product, this.ids.products.keys(), path, key);
+      this.unknown('product', ref.product, this.ids.products.keys(), path, key, '', value);
       return;
     }
     if (ref.region === undefined) return;
     if (!this.ids.regions.has(ref.region)) {
-      this.unknown('region', ref.region, this.ids.regions, path, key, this.ids.regions.size === 0 ? ' (the model defines no regions)' : '');
+      this.unknown('region', ref.region, this.ids.regions, path, key, this.ids.regions.size === 0 ? ' (the model defines no regions)' : '', value);
       return;
     }
     const own = this.ids.products.get(ref.product);
@@ -177,7 +177,9 @@ export function checkReferences(data: unknown, locator: SourceLocator): Issue[] 
     check.keys(t.consumes, [...path, 'consumes'], (k, p) => check.product(k, p, true));
     check.keys(t.uses, [...path, 'uses'], (k, p) => check.ref('resource', k, p, true));
     if (t.region !== undefined) check.ref('region', t.region, [...path, 'region']);
-    if (isRecord(t.produces) && !Object.values(t.produces).some((v) => typeof v === 'number' && v > 0)) {
+    const outputs = isRecord(t.produces) ? Object.values(t.produces) : [];
+    // Only when every amount is a number: a malformed amount is reported on its own.
+    if (isRecord(t.produces) && outputs.every((v) => typeof v === 'number') && !outputs.some((v) => (v as number) > 0)) {
       issues.push({
         code: 'produces-nothing',
         message: `technique "${idText(t.id) ?? i}" produces nothing: "produces" needs at least one positive amount`,

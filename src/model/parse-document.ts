@@ -43,7 +43,8 @@ export function readDocument(text: string, file: string, format: Format): ReadDo
   for (const err of doc.errors) {
     const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     if (err.code === 'DUPLICATE_KEY') {
-      const key = (/^("[^"\n]*"|'[^'\n]*'|[^:,}\n]+)/.exec(text.slice(err.pos[0]))?.[0] ?? '').trim();
+      const raw = (/^("[^"\n]*"|'[^'\n]*'|[^:,}\n]+)/.exec(text.slice(err.pos[0]))?.[0] ?? '').trim();
+      const key = /^["'].*["']$/.test(raw) ? raw.slice(1, -1) : raw;
       issues.push({ code: 'duplicate-key', message: 'duplicate key in a mapping', location: at(err.pos[0]), value: key });
     } else {
       issues.push({ code: 'syntax', message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${first}`, location: at(err.pos[0]) });

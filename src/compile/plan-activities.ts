@@ -1,0 +1,105 @@
+import { InputError } from '../model/errors.js';
+import type { Issue } from '../model/errors.js';
+import { locationOf } from '../model/source-locations.js';
+import { didYouMean } from '../model/suggest.js';
+import type { Plan } from '../model/types.js';
+import { outputOf, producers } from './producers.js';
+import { resolveItem } from './resolve-item.js';
+import type { CompiledEconomy } from './types.js';
+
+export interface PlanActivities {
+  /** Activity level per technique. */
+  readonly activity: Float64Array;
+  /** Imports per item. */
+  readonly imports: Float64Array;
+  /** Exports per item. */
+  readonly exports: Float64Array;
+  /** Period index (the model's first when the plan names none). */
+  readonly period: number;
+}
+
+/** Relative tolerance for two outputs of one joint-product technique implying the same activity. */
+const JOINT_TOLERANCE = 1e-9;
+
+/**
+ * Activity levels, imports and exports of a plan. A plan given by `output` per item sets the
+ * activity of the item's technique to output ÷ output per unit of activity. Errors (with the plan's
+ * location): an item several techniques make (give `activity` instead), an item no technique makes
+ * with positive output (it can only be imported), two outputs of one joint-product technique that
+ * imply different activities, unknown ids, negative or non-finite amounts.
+ */
+export function planActivities(c: CompiledEconomy, plan: Plan): PlanActivities {
+  const nT = c.techniques.ids.length;
+  const n = c.items.ids.length;
+  const activity = new Float64Array(nT);
+  const imports = new Float64Array(n);
+  const exports = new Float64Array(n);
+  const issues: Issue[] = [];
+  const at = (field: string, key: string) => locationOf(plan, [field, key], true);
+  const amount = (field: string, key: string, v: number): boolean => {
+    if (Number.isFinite(v) && v >= 0) return true;
+    issues.push({ code: Number.isFinite(v) ? 'negative' : 'not-finite', message: Number.isFinite(v) ? 'must not be negative' : 'must be a finite number', location: locationOf(plan, [field, key]), value: v });
+    return false;
+  };
+
+  let period = 0;
+  if (plan.period !== undefined) {
+    const t = c.periods.index.get(plan.period);
+    if (t === undefined) issues.push({ code: 'unknown-id', message: `unknown period "${plan.period}"${didYouMean(plan.period, c.periods.ids)}`, location: locationOf(plan, ['period']), value: plan.period });
+    else period = t;
+  }
+  if (plan.activity !== undefined && plan.output !== undefined) {
+    issues.push({ code: 'ambiguous-plan', message: 'a plan gives either "activity" (per technique) or "output" (per product), not both', location: locationOf(plan, ['output'], true) });
+  }
+  for (const [key, v] of Object.entries(plan.activity ?? {})) {
+    const j = c.techniques.index.get(key);
+    if (j === undefined) issues.push({ code: 'unknown-id', message: `unknown technique "${key}"${didYouMean(key, c.techniques.ids)}`, location: at('activity', key), value: key });
+    else if (amount('activity', key, v)) activity[j] = v;
+  }
+  const setBy = new Map<number, string>();
+  for (const [key, v] of Object.entries(plan.output ?? {})) {
+    const i = resolveItem(c, key, at('output', key));
+    if (typeof i !== 'number') {
+      issues.push(i);
+      continue;
+    }
+    if (!amount('output', key, v) || v === 0) continue;
+    const js = producers(c, i);
+    if (js.length === 0) {
+      issues.push({ code: 'not-produced', message: `no technique produces "${c.items.ids[i]}": it can only be imported (put it under imports)`, location: at('output', key), value: key });
+      continue;
+    }
+    if (js.length > 1) {
+      issues.push({
+        code: 'ambiguous-output',
+        message: `"${c.items.ids[i]}" is made by several techniques (${js.map((j) => `"${c.techniques.ids[j]}"`).join(', ')}); give the plan as activity per technique`,
+        location: at('output', key),
+        value: key,
+      });
+      continue;
+    }
+    const j = js[0];
+    const level = v / outputOf(c, i, j);
+    const previous = setBy.get(j);
+    if (previous !== undefined && Math.abs(activity[j] - level) > JOINT_TOLERANCE * Math.max(activity[j], level)) {
+      issues.push({
+        code: 'inconsistent-output',
+        message: `technique "${c.techniques.ids[j]}" makes both "${previous}" and "${key}": their outputs imply activities ${activity[j]} and ${level}`,
+        location: at('output', key),
+        value: v,
+      });
+      continue;
+    }
+    activity[j] = level;
+    setBy.set(j, key);
+  }
+  for (const [field, target] of [['imports', imports], ['exports', exports]] as const) {
+    for (const [key, v] of Object.entries(plan[field] ?? {})) {
+      const i = resolveItem(c, key, at(field, key));
+      if (typeof i !== 'number') issues.push(i);
+      else if (amount(field, key, v)) target[i] = v;
+    }
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return { activity, imports, exports, period };
+}

@@ -1,0 +1,97 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseEconomy } from '../../src/model/parse-economy.js';
+import { assertIssue, issuesOf } from './issues-of.js';
+
+// Line numbers are in the comments; columns are counted in the text (1-based).
+const text = [
+  'name: bad numbers', //                                  1
+  'products:', //                                          2
+  '  - { id: grain, unit: t }', //                         3
+  '  - { id: steel }', //                                  4  unit missing (map at col 5)
+  '  - { id: coal, unit: "" }', //                         5  empty unit at col 23
+  'resources:', //                                         6
+  '  - { id: labour, unit: h, available: .nan }', //       7  NaN at col 39
+  '  - { id: land, unit: ha, available: .inf }', //        8  Infinity at col 38
+  'techniques:', //                                        9
+  '  - id: farm', //                                       10
+  '    produces: { grain: 1 }', //                         11
+  '    consumes: { coal: 1e3x, steel: -2 }', //            12 text at col 23, negative at col 36
+  '    capasity: 3', //                                    13 unknown field at col 5
+  '  - id: mine', //                                       14 produces missing (map at col 5)
+  '    consumes: { steel: 1 }', //                         15
+  'targets:', //                                           16
+  '  - { product: grain, amount: 5, priority: 0 }', //     17 priority at col 44
+  '  - { product: grain, amount: 5, priority: 1.5 }', //   18 priority at col 44
+  'trade:', //                                             19
+  '  - { product: steel, import_price: -1 }', //           20 negative price at col 37
+  '',
+].join('\n');
+
+describe('schema errors', () => {
+  const issues = issuesOf(() => parseEconomy(text, { file: 'bad.yaml' }));
+
+  test('all are reported at once, in reading order, with the file', () => {
+    assert.equal(issues.length, 11);
+    for (const i of issues) assert.equal(i.location.file, 'bad.yaml');
+    const lines = issues.map((i) => i.location.line ?? 0);
+    assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+  });
+
+  test('a missing unit and an empty unit', () => {
+    assertIssue(issues, 4, 5, 'missing', ['products', 1, 'unit']);
+    assertIssue(issues, 5, 23, 'empty', ['products', 2, 'unit'], '');
+  });
+
+  test('NaN and Infinity are not finite', () => {
+    assertIssue(issues, 7, 39, 'not-finite', ['resources', 0, 'available'], NaN);
+    assertIssue(issues, 8, 38, 'not-finite', ['resources', 1, 'available'], Infinity);
+  });
+
+  test('a number written with stray letters is text, not a number', () => {
+    const i = assertIssue(issues, 12, 23, 'not-a-number', ['techniques', 0, 'consumes', 'coal'], '1e3x');
+    assert.match(i.message, /number/);
+  });
+
+  test('negative coefficients and prices', () => {
+    assertIssue(issues, 12, 36, 'negative', ['techniques', 0, 'consumes', 'steel'], -2);
+    assertIssue(issues, 20, 37, 'negative', ['trade', 0, 'import_price'], -1);
+  });
+
+  test('an unknown field, with a suggestion', () => {
+    const i = assertIssue(issues, 13, 5, 'unknown-field', ['techniques', 0, 'capasity'], 'capasity');
+    assert.match(i.message, /did you mean "capacity"\?/);
+  });
+
+  test('a technique without produces', () => {
+    assertIssue(issues, 14, 5, 'missing', ['techniques', 1, 'produces']);
+  });
+
+  test('priorities must be positive whole numbers', () => {
+    assertIssue(issues, 17, 44, 'not-positive-integer', ['targets', 0, 'priority'], 0);
+    assertIssue(issues, 18, 44, 'not-positive-integer', ['targets', 1, 'priority'], 1.5);
+  });
+
+  test('the message names file, line, column, path and value', () => {
+    let message = '';
+    try {
+      parseEconomy(text, { file: 'bad.yaml' });
+    } catch (e) {
+      message = e instanceof Error ? e.message : '';
+    }
+    const lines = message.split('\n');
+    assert.equal(lines.length, 11);
+    assert.ok(lines.includes('bad.yaml:12:36 at techniques[0].consumes.steel: must not be negative (value: -2)'), message);
+  });
+});
+
+describe('schema errors in JSON', () => {
+  test('a string where a number belongs, and a negative amount, with JSON line and column', () => {
+    const json = ['{', '  "products": [{ "id": "a", "unit": "t" }],', '  "techniques": [', '    { "id": "t", "produces": { "a": "1e3" }, "consumes": { "a": -0.5 } }', '  ]', '}'].join('\n');
+    const issues = issuesOf(() => parseEconomy(json, { file: 'bad.json' }));
+    assert.equal(issues.length, 2);
+    // Line 4: `    { "id": "t", "produces": { "a": "1e3" }, ...`: "1e3" starts at column 37, -0.5 at column 65.
+    assertIssue(issues, 4, 37, 'not-a-number', ['techniques', 0, 'produces', 'a'], '1e3');
+    assertIssue(issues, 4, 65, 'negative', ['techniques', 0, 'consumes', 'a'], -0.5);
+  });
+});
