@@ -1,4 +1,5 @@
 import type { CompiledEconomy } from '../compile/types.js';
+import { inputError } from '../model/errors.js';
 import { matvec } from '../sparse/index.js';
 import { checkPlanned } from './check-planned.js';
 import { finalUse } from './final-use.js';
@@ -104,7 +105,7 @@ function techniqueLoads(c: CompiledEconomy, activity: Float64Array, tol: number)
 export function balancePlan(c: CompiledEconomy, planned: PlannedActivity, options: BalanceOptions = {}): BalanceReport {
   const tolerance = options.tolerance ?? DEFAULT_BALANCE_TOLERANCE;
   if (!(tolerance >= 0 && tolerance < 1)) {
-    throw new RangeError(`balancePlan: tolerance must be in [0, 1), got ${tolerance}`);
+    throw inputError('invalid-option', 'the balance tolerance must be a number from 0 (inclusive) to 1 (exclusive)', { path: ['options', 'tolerance'] }, tolerance);
   }
   const period = checkPlanned(c, planned);
   const items = itemBalances(c, planned, period, tolerance);
