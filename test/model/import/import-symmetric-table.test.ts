@@ -8,6 +8,7 @@ import { InputError } from '../../../src/model/errors.js';
 import { parseSymmetricTable, readSymmetricTable, type IoTable } from '../../../src/model/import/index.js';
 import { fixture } from '../../helpers/paths.js';
 import { maxRelativeDifference, seededRandom } from './read-reference.js';
+import { millerBlairCsv } from './tables.js';
 
 interface EurostatExpected {
   sectors: string[];
@@ -46,13 +47,6 @@ function inverseResidual(A: Float64Array, L: number[][]): number {
   return worst;
 }
 
-export const millerBlairCsv = [
-  'sector,agriculture,manufacturing,final demand,total output',
-  'agriculture,150,500,350,1000',
-  'manufacturing,200,100,1700,2000',
-  'value added,650,1400,,2050',
-  'total output,1000,2000,2050,',
-].join('\r\n');
 
 describe('Eurostat manual, Germany 1995 (Beutel table 15.4)', async () => {
   const file = fixture('eurostat-germany-1995', 'Beutel_15_4_esa2010.csv');
