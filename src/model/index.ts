@@ -13,3 +13,4 @@ export { parseProductRef } from './product-ref.js';
 export type { ProductRef } from './product-ref.js';
 export { suggest } from './suggest.js';
 // Importers of input–output tables:
+export * from './import/index.js';
