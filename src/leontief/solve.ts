@@ -6,6 +6,7 @@ import {
   solveLeontiefTransposedMulti,
 } from '../sparse/index.js';
 import type { CsrMatrix } from '../sparse/csr.js';
+import type { SolveOptions } from '../sparse/index.js';
 import { DEFAULT_TOLERANCE, type LeontiefOptions, type LeontiefStatus, type SolveReport, type SpectralBounds } from './types.js';
 
 /** Solutions of several systems with one matrix, and how the solves went. */
@@ -39,9 +40,11 @@ function isZero(b: Float64Array): boolean {
  */
 export function solveMany(A: CsrMatrix, rhs: readonly Float64Array[], transposed: boolean, opts: LeontiefOptions = {}): MultiSolve {
   const n = A.rows;
-  const solverOpts = opts.maxIterations === undefined
-    ? { tolerance: opts.tolerance ?? DEFAULT_TOLERANCE }
-    : { tolerance: opts.tolerance ?? DEFAULT_TOLERANCE, maxIterations: opts.maxIterations };
+  const solverOpts: SolveOptions = {
+    tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
+    ...(opts.maxIterations !== undefined ? { maxIterations: opts.maxIterations } : {}),
+    ...(opts.onProgress !== undefined ? { onProgress: opts.onProgress } : {}),
+  };
   const x: Float64Array[] = rhs.map(() => new Float64Array(n));
   const todo: number[] = [];
   rhs.forEach((b, q) => {

@@ -39,6 +39,8 @@ export interface LeontiefOptions {
    * functions that return a dense inverse refuse with an InputError.
    */
   readonly maxDenseInverse?: number;
+  /** Called by iterative solves after each iteration with the (estimated) relative residual. */
+  readonly onProgress?: (iteration: number, relativeResidual: number) => void;
 }
 
 /** What every result that comes from iterative solves carries. */

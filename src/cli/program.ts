@@ -1,0 +1,68 @@
+import { Command, Option } from 'commander';
+import { analyzeCommand, type AnalyzeFlags } from './commands/analyze.js';
+import { balanceCommand, type BalanceFlags } from './commands/balance.js';
+import { checkCommand } from './commands/check.js';
+import { importCommand, type ImportFlags } from './commands/import.js';
+import type { FormatFlags } from './output.js';
+import { runCommand } from './run-command.js';
+
+const formats = (cmd: Command): Command =>
+  cmd.addOption(new Option('--json', 'print JSON (shape documented in docs/cli.md)')).addOption(new Option('--csv', 'print CSV (one section per table)'));
+
+/** The `plenty` command line. Each command is a thin call into the library. */
+export function buildProgram(): Command {
+  const program = new Command('plenty')
+    .description('Computational economic planning: material balances, input–output analysis, optimal plans.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .exitOverride((err) => {
+      // Help and version are not errors; usage mistakes exit 1 (a user's error).
+      process.exit(err.exitCode === 0 ? 0 : 1);
+    });
+
+  formats(program.command('check').argument('<model>', 'model file (YAML or JSON)').description('validate a model and say what it holds')).action(
+    (model: string, flags: FormatFlags) => runCommand(flags, () => checkCommand(model)),
+  );
+
+  formats(
+    program
+      .command('balance')
+      .argument('<model>', 'model file (YAML or JSON)')
+      .description('check whether a plan balances, product by product: deficits, what they block, what closing them takes')
+      .option('--plan <file>', 'plan file (activity per technique or output per product); default: the model’s own plan')
+      .option('--all', 'also list the balance of every item and resource')
+      .option('--top <n>', 'how many deficits, surpluses and limits to list', '10')
+      .option('--rule <rule>', 'how short supply is shared among users: priority | proportional', 'priority'),
+  ).action((model: string, flags: BalanceFlags & FormatFlags) => runCommand(flags, () => balanceCommand(model, flags)));
+
+  formats(
+    program
+      .command('analyze')
+      .argument('<model>', 'model file (YAML or JSON)')
+      .description('input–output analysis: gross output for a final demand, multipliers, labour values, footprints')
+      .option('--demand <file>', 'final demand per product (YAML/JSON mapping or CSV item,amount); default: the model’s targets')
+      .option('--period <id>', 'period whose targets make the final demand; default the first')
+      .option('--multipliers', 'output multipliers and the multipliers of every resource row')
+      .option('--labour-values', 'labour embodied per unit of each product')
+      .option('--labour <id>', 'the resource that is labour (default: the one named labour/employment)')
+      .option('--footprints', 'resource use behind the final demand of each region')
+      .option('--inverse', 'print the Leontief inverse (small models only)')
+      .option('--tolerance <x>', 'relative residual of the iterative solves', '1e-12'),
+  ).action((model: string, flags: AnalyzeFlags & FormatFlags) => runCommand(flags, () => analyzeCommand(model, flags)));
+
+  formats(
+    program
+      .command('import')
+      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder)')
+      .argument('<path>', 'the table file or folder')
+      .description('import an input–output table as a model file')
+      .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json)')
+      .option('--mapping <file>', 'table only: mapping of rows and columns (docs/import.md)')
+      .option('--region <id>', 'table only: id of the table’s region')
+      .option('--name <name>', 'name of the economy')
+      .option('--priority <n>', 'priority tier of the final-demand targets', '1'),
+  ).action((kind: string, path: string, flags: ImportFlags & FormatFlags) => runCommand(flags, () => importCommand(kind, path, flags)));
+
+  return program;
+}
