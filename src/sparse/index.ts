@@ -30,3 +30,8 @@ export { luFactor, type LuFactors, type LuSingular } from './lu-factor.js';
 export { luSolve } from './lu-solve.js';
 export { luSolveTransposed } from './lu-solve-transposed.js';
 export { denseInverse } from './dense-inverse.js';
+export { permute } from './permute.js';
+export { permuteVector } from './permute-vector.js';
+export { unpermuteVector } from './unpermute-vector.js';
+export { invertPermutation } from './invert-permutation.js';
+export { localityOrdering } from './locality-ordering.js';

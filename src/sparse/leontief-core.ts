@@ -1,3 +1,4 @@
+import { bicgDirection, bicgHalf, bicgUpdate, colDots, columnDot, jacobiStep, oneMinus, residualInto } from './block-ops.js';
 import { checkProductive } from './check-productive.js';
 import type { CsrMatrix } from './csr.js';
 import { matrixFacts } from './matrix-facts.js';
@@ -75,7 +76,7 @@ export function leontiefCore(
   const trueResidual = (): number => {
     product(x, t);
     products++;
-    for (let i = 0; i < nk; i++) r[i] = y[i] - x[i] + t[i];
+    residualInto(y, x, t, r, nk);
     colDots(r, r, n, k, res);
     let worst = 0;
     for (let j = 0; j < k; j++) {
@@ -137,10 +138,7 @@ export function leontiefCore(
         }
         if (method === 'auto' && rate > SWITCH_RATE) break;
       }
-      for (let i = 0, q = 0; i < n; i++) {
-        const di = dinv[i];
-        for (let j = 0; j < k; j++, q++) x[q] += di * r[q];
-      }
+      jacobiStep(x, r, dinv, n, k);
       iterations++;
       if (onProgress !== undefined) onProgress(iterations, worst);
     }
@@ -210,42 +208,23 @@ export function leontiefCore(
       }
       beta[j] = (rhoNew[j] / rho[j]) * (alpha[j] / omega[j]);
     }
-    for (let i = 0, q = 0; i < n; i++) {
-      const di = dinv[i];
-      for (let j = 0; j < k; j++, q++) {
-        const pq = r[q] + beta[j] * (p[q] - omega[j] * v[q]);
-        p[q] = pq;
-        ph[q] = di * pq;
-      }
-    }
+    bicgDirection(p, ph, r, v, beta, omega, dinv, n, k);
     product(ph, v);
     products++;
-    for (let q = 0; q < nk; q++) v[q] = ph[q] - v[q];
+    oneMinus(ph, v, nk);
     colDots(rh, v, n, k, dotA);
     for (let j = 0; j < k; j++) {
       rho[j] = rhoNew[j];
       alpha[j] = active[j] === 1 && dotA[j] !== 0 ? rhoNew[j] / dotA[j] : 0;
     }
-    for (let i = 0, q = 0; i < n; i++) {
-      const di = dinv[i];
-      for (let j = 0; j < k; j++, q++) {
-        const sq = r[q] - alpha[j] * v[q];
-        s[q] = sq;
-        sh[q] = di * sq;
-      }
-    }
+    bicgHalf(s, sh, r, v, alpha, dinv, n, k);
     product(sh, t);
     products++;
-    for (let q = 0; q < nk; q++) t[q] = sh[q] - t[q];
+    oneMinus(sh, t, nk);
     colDots(t, s, n, k, dotA);
     colDots(t, t, n, k, dotB);
     for (let j = 0; j < k; j++) omega[j] = active[j] === 1 && dotB[j] > 0 ? dotA[j] / dotB[j] : 0;
-    for (let i = 0, q = 0; i < n; i++) {
-      for (let j = 0; j < k; j++, q++) {
-        x[q] += alpha[j] * ph[q] + omega[j] * sh[q];
-        r[q] = s[q] - omega[j] * t[q];
-      }
-    }
+    bicgUpdate(x, r, ph, sh, s, t, alpha, omega, n, k);
     iterations++;
     colDots(r, r, n, k, res);
     let worst = 0;
@@ -296,24 +275,4 @@ export function leontiefCore(
     }
     return finish(status, used, true);
   }
-}
-
-/** out[j] = Σᵢ a[i·k + j] · b[i·k + j] for each of k interleaved columns. */
-function colDots(a: Float64Array, b: Float64Array, n: number, k: number, out: Float64Array): void {
-  if (k === 1) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += a[i] * b[i];
-    out[0] = s;
-    return;
-  }
-  out.fill(0);
-  for (let i = 0, q = 0; i < n; i++) {
-    for (let j = 0; j < k; j++, q++) out[j] += a[q] * b[q];
-  }
-}
-
-function columnDot(a: Float64Array, b: Float64Array, n: number, k: number, j: number): number {
-  let s = 0;
-  for (let q = j; q < n * k; q += k) s += a[q] * b[q];
-  return s;
 }

@@ -1,0 +1,147 @@
+/**
+ * Vector kernels of the Leontief solvers over k interleaved columns (entry i of column j at
+ * i·k + j), each with a k = 1 fast path. Top-level functions over typed-array parameters so that
+ * the engine optimises the loops. Internal to the sparse package.
+ */
+
+/** r = y − x + t; returns nothing. */
+export function residualInto(y: Float64Array, x: Float64Array, t: Float64Array, r: Float64Array, len: number): void {
+  for (let q = 0; q < len; q++) r[q] = y[q] - x[q] + t[q];
+}
+
+/** out[j] = Σᵢ a[i·k + j] · b[i·k + j]. */
+export function colDots(a: Float64Array, b: Float64Array, n: number, k: number, out: Float64Array): void {
+  if (k === 1) {
+    let s0 = 0;
+    let s1 = 0;
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      s0 += a[i] * b[i];
+      s1 += a[i + 1] * b[i + 1];
+    }
+    if (i < n) s0 += a[i] * b[i];
+    out[0] = s0 + s1;
+    return;
+  }
+  out.fill(0);
+  for (let i = 0, q = 0; i < n; i++) {
+    for (let j = 0; j < k; j++, q++) out[j] += a[q] * b[q];
+  }
+}
+
+/** Σᵢ a[i·k + j] · b[i·k + j] for one column j. */
+export function columnDot(a: Float64Array, b: Float64Array, n: number, k: number, j: number): number {
+  let s = 0;
+  const len = n * k;
+  for (let q = j; q < len; q += k) s += a[q] * b[q];
+  return s;
+}
+
+/** x += D⁻¹ r (a Jacobi sweep). */
+export function jacobiStep(x: Float64Array, r: Float64Array, dinv: Float64Array, n: number, k: number): void {
+  if (k === 1) {
+    for (let i = 0; i < n; i++) x[i] += dinv[i] * r[i];
+    return;
+  }
+  for (let i = 0, q = 0; i < n; i++) {
+    const di = dinv[i];
+    for (let j = 0; j < k; j++, q++) x[q] += di * r[q];
+  }
+}
+
+/** p = r + β(p − ω v); ph = D⁻¹ p. */
+export function bicgDirection(
+  p: Float64Array,
+  ph: Float64Array,
+  r: Float64Array,
+  v: Float64Array,
+  beta: Float64Array,
+  omega: Float64Array,
+  dinv: Float64Array,
+  n: number,
+  k: number,
+): void {
+  if (k === 1) {
+    const b = beta[0];
+    const bw = b * omega[0];
+    for (let i = 0; i < n; i++) {
+      const pq = r[i] + b * p[i] - bw * v[i];
+      p[i] = pq;
+      ph[i] = dinv[i] * pq;
+    }
+    return;
+  }
+  for (let i = 0, q = 0; i < n; i++) {
+    const di = dinv[i];
+    for (let j = 0; j < k; j++, q++) {
+      const pq = r[q] + beta[j] * (p[q] - omega[j] * v[q]);
+      p[q] = pq;
+      ph[q] = di * pq;
+    }
+  }
+}
+
+/** v = ph − v (turns A·ph into (I − A)·ph). */
+export function oneMinus(ph: Float64Array, v: Float64Array, len: number): void {
+  for (let q = 0; q < len; q++) v[q] = ph[q] - v[q];
+}
+
+/** s = r − α v; sh = D⁻¹ s. */
+export function bicgHalf(
+  s: Float64Array,
+  sh: Float64Array,
+  r: Float64Array,
+  v: Float64Array,
+  alpha: Float64Array,
+  dinv: Float64Array,
+  n: number,
+  k: number,
+): void {
+  if (k === 1) {
+    const a = alpha[0];
+    for (let i = 0; i < n; i++) {
+      const sq = r[i] - a * v[i];
+      s[i] = sq;
+      sh[i] = dinv[i] * sq;
+    }
+    return;
+  }
+  for (let i = 0, q = 0; i < n; i++) {
+    const di = dinv[i];
+    for (let j = 0; j < k; j++, q++) {
+      const sq = r[q] - alpha[j] * v[q];
+      s[q] = sq;
+      sh[q] = di * sq;
+    }
+  }
+}
+
+/** x += α ph + ω sh; r = s − ω t. */
+export function bicgUpdate(
+  x: Float64Array,
+  r: Float64Array,
+  ph: Float64Array,
+  sh: Float64Array,
+  s: Float64Array,
+  t: Float64Array,
+  alpha: Float64Array,
+  omega: Float64Array,
+  n: number,
+  k: number,
+): void {
+  if (k === 1) {
+    const a = alpha[0];
+    const w = omega[0];
+    for (let i = 0; i < n; i++) {
+      x[i] += a * ph[i] + w * sh[i];
+      r[i] = s[i] - w * t[i];
+    }
+    return;
+  }
+  for (let i = 0, q = 0; i < n; i++) {
+    for (let j = 0; j < k; j++, q++) {
+      x[q] += alpha[j] * ph[q] + omega[j] * sh[q];
+      r[q] = s[q] - omega[j] * t[q];
+    }
+  }
+}
