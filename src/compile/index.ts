@@ -6,3 +6,4 @@ export { planActivities } from './plan-activities.js';
 export type { PlanActivities } from './plan-activities.js';
 export { producers } from './producers.js';
 export { resolveItem } from './resolve-item.js';
+export { demandVector } from './demand-vector.js';

@@ -14,3 +14,5 @@ export type { ProductRef } from './product-ref.js';
 export { suggest } from './suggest.js';
 // Importers of input–output tables:
 export * from './import/index.js';
+export { parseDemand, type Demand, type DemandParseOptions } from './parse-demand.js';
+export { loadDemand } from './load-demand.js';
