@@ -6,7 +6,7 @@ import { columnsOf } from './columns-of.js';
 import { outputOf, producers } from './producers.js';
 import type { CompiledEconomy, LeontiefSystem } from './types.js';
 
-export interface LeontiefOptions {
+export interface LeontiefSystemOptions {
   /**
    * Activity level per technique (model order). Where several techniques make an item, the one
    * with the largest activity is chosen.
@@ -25,7 +25,7 @@ export interface LeontiefOptions {
  *   that output as a negative input: a_ki = (input_k − output_k) / output_i. So A may hold negative
  *   entries. A technique may be chosen for one item only; one chosen for two is an InputError.
  */
-export function leontiefSystem(c: CompiledEconomy, options: LeontiefOptions = {}): LeontiefSystem {
+export function leontiefSystem(c: CompiledEconomy, options: LeontiefSystemOptions = {}): LeontiefSystem {
   const n = c.items.ids.length;
   const nT = c.techniques.ids.length;
   const activity = options.activity;
