@@ -2,19 +2,24 @@
  * What a deficit blocks: the result of `blockedByDeficits`.
  *
  * The rationing model. Each item's supply is allotted before the period starts, as in a funded
- * distribution system: a share s_i = min(1, supply_i / claims_i) of every planned claim is granted,
- * where the claims are
- *   - rule 'priority' (default): intermediate use by techniques and exports (committed deliveries)
- *     come first and share the supply proportionally; whatever is left goes to the targets, the
- *     highest priority tier first (tier 1 before tier 2), proportionally within a tier;
- *   - rule 'proportional': every use (intermediate, exports, targets) gets the same share s_i.
- * A technique runs at the fraction f_j = min over its inputs i of s_i of its planned activity
- * (fixed proportions: the scarcest input sets the level). Running lower, it makes less of its
- * outputs, so their supply falls and the shortage travels down the chain (bolts short → tractors
- * short → grain short → bread target). Allotments are computed from the planned claims and are
- * not redistributed: what a held-back technique does not use of its other inputs lies idle
- * (the nuts waiting for bolts). The fractions are the greatest fixed point of this propagation,
- * found by iterating from f = 1 (the sequence decreases monotonically).
+ * distribution system: every planned claim on the item is granted a share of it, in this order:
+ *   1. the techniques on a production loop with the item (they make, directly or through other
+ *      items, what the item is made from: the coal mine's claim on steel when steel is made with
+ *      coal; the farm's seed grain) are served first, proportionally among themselves. Cutting
+ *      them would shrink the item's own supply again: sharing a shortage with them spirals down
+ *      towards nothing. Option `loopsFirst: false` turns this off;
+ *   2. rule 'priority' (default): the other techniques' intermediate use and exports (committed
+ *      deliveries) share what is left proportionally; whatever then remains goes to the targets,
+ *      the highest priority tier first (tier 1 before tier 2), proportionally within a tier;
+ *      rule 'proportional': the other techniques, exports and targets all get the same share.
+ * A share is min(1, what is left / the claims). A technique runs at the fraction
+ * f_j = min over its inputs i of the share it is granted of i (fixed proportions: the scarcest
+ * input sets the level). Running lower, it makes less of its outputs, so their supply falls and
+ * the shortage travels down the chain (bolts short → tractors short → grain short → bread
+ * target). Allotments are computed from the planned claims and are not redistributed: what a
+ * held-back technique does not use of its other inputs lies idle (the nuts waiting for bolts).
+ * The fractions are the greatest fixed point of this propagation, found by iterating from f = 1
+ * (the sequence decreases monotonically, so it converges).
  */
 export type BlockageRule = 'priority' | 'proportional';
 
@@ -23,6 +28,8 @@ export interface BlockageOptions {
   readonly rule?: BlockageRule;
   /** Cap on propagation sweeps (default 1,000); a cycle of shortages converges geometrically. */
   readonly maxIterations?: number;
+  /** Serve the techniques on a production loop with a short item first (default true). */
+  readonly loopsFirst?: boolean;
   /** Cap on steps per chain (default 500); longer chains are cut and marked `truncated`. */
   readonly maxSteps?: number;
 }
@@ -93,8 +100,13 @@ export interface BlockageReport {
   readonly rule: BlockageRule;
   readonly status: 'converged' | 'max-iterations';
   readonly iterations: number;
-  /** Per item: the share of each planned claim that is granted (1 = all). */
+  /**
+   * Per item: the share granted to each ordinary claim (techniques not on a loop with it,
+   * exports, and under 'proportional' the targets). 1 = all.
+   */
   readonly share: Float64Array;
+  /** Per item: the share granted to the claims of techniques on a production loop with it. */
+  readonly loopShare: Float64Array;
   /** Per technique: allowed / planned activity (1 = as planned). */
   readonly fraction: Float64Array;
   /** Per technique: the input item that limits it, or −1. */

@@ -11,6 +11,7 @@ import type {
   BlockedTechnique,
 } from './blockage-types.js';
 import { targetInPeriod } from './final-use.js';
+import { itemComponents } from './item-components.js';
 import type { BalanceReport } from './types.js';
 
 const FRACTION_STEP = 1e-12;
@@ -31,19 +32,40 @@ function targetsByItem(c: CompiledEconomy, period: number): { ptr: Int32Array; l
   return { ptr, list: Int32Array.from(picked) };
 }
 
+/** Per item: the claims of the techniques on a loop with it, and all other claims. */
+interface Claims {
+  readonly loop: Float64Array;
+  readonly other: Float64Array;
+}
+
+/** Shares granted from a supply: loop claims first, then the others (see blockage-types.ts). */
+function grant(supply: Float64Array, claims: Claims, tol: number, loopShare: Float64Array, share: Float64Array): void {
+  for (let i = 0; i < supply.length; i++) {
+    const s = supply[i];
+    const dl = claims.loop[i];
+    const sl = dl > 0 && s < dl * (1 - tol) ? s / dl : 1;
+    const rest = Math.max(0, s - sl * dl);
+    const d = claims.other[i];
+    loopShare[i] = sl;
+    share[i] = d > 0 && rest < d * (1 - tol) ? rest / d : 1;
+  }
+}
+
 /**
  * The greatest fixed point of the rationing propagation (see blockage-types.ts): per technique
- * the fraction of its plan it can run, per item the granted share, and the limiting input.
+ * the fraction of its plan it can run, per item the granted shares, and the limiting input.
+ * `loopEntry` marks the entries of `c.inputs` whose technique is on a loop with the item.
  */
 function propagate(
   c: CompiledEconomy,
   activity: Float64Array,
   imports: Float64Array,
-  claims: Float64Array,
+  claims: Claims,
+  loopEntry: Uint8Array,
   tol: number,
   maxIterations: number,
-): { fraction: Float64Array; share: Float64Array; limiting: Int32Array; supply: Float64Array; iterations: number; converged: boolean } {
-  const n = claims.length;
+): { fraction: Float64Array; share: Float64Array; loopShare: Float64Array; limiting: Int32Array; supply: Float64Array; iterations: number; converged: boolean } {
+  const n = imports.length;
   const t = activity.length;
   const { rowPtr, colIdx, values } = c.inputs;
   const fraction = new Float64Array(t).fill(1);
@@ -52,25 +74,25 @@ function propagate(
   const run = new Float64Array(t);
   const supply = new Float64Array(n);
   const share = new Float64Array(n);
+  const loopShare = new Float64Array(n);
+  const settle = (): void => {
+    for (let j = 0; j < t; j++) run[j] = fraction[j] * activity[j];
+    matvec(c.outputs, run, supply);
+    for (let i = 0; i < n; i++) supply[i] += imports[i];
+    grant(supply, claims, tol, loopShare, share);
+  };
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations) {
     iterations++;
-    for (let j = 0; j < t; j++) run[j] = fraction[j] * activity[j];
-    matvec(c.outputs, run, supply);
-    for (let i = 0; i < n; i++) {
-      const s = supply[i] + imports[i];
-      supply[i] = s;
-      const d = claims[i];
-      share[i] = d > 0 && s < d * (1 - tol) ? s / d : 1;
-    }
+    settle();
     next.fill(1);
     limiting.fill(-1);
     for (let i = 0; i < n; i++) {
-      const s = share[i];
-      if (s >= 1) continue;
+      if (share[i] >= 1 && loopShare[i] >= 1) continue;
       for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
         const j = colIdx[p];
+        const s = loopEntry[p] === 1 ? loopShare[i] : share[i];
         if (values[p] > 0 && s < next[j]) {
           next[j] = s;
           limiting[j] = i;
@@ -92,17 +114,8 @@ function propagate(
       break;
     }
   }
-  if (!converged) {
-    // Bring supply and shares in line with the last fractions.
-    for (let j = 0; j < t; j++) run[j] = fraction[j] * activity[j];
-    matvec(c.outputs, run, supply);
-    for (let i = 0; i < n; i++) {
-      const s = supply[i] + imports[i];
-      supply[i] = s;
-      share[i] = claims[i] > 0 && s < claims[i] * (1 - tol) ? s / claims[i] : 1;
-    }
-  }
-  return { fraction, share, limiting, supply, iterations, converged };
+  if (!converged) settle();
+  return { fraction, share, loopShare, limiting, supply, iterations, converged };
 }
 
 /** Covered amount per target: by priority tier after the techniques' claims, or proportionally. */
@@ -112,7 +125,8 @@ function coverTargets(
   rule: BlockageRule,
   supply: Float64Array,
   share: Float64Array,
-  claims: Float64Array,
+  loopShare: Float64Array,
+  claims: Claims,
 ): Float64Array {
   const covered = new Float64Array(c.targets.item.length);
   const { amount, priority } = c.targets;
@@ -123,7 +137,7 @@ function coverTargets(
       for (let k = ptr[i]; k < ptr[i + 1]; k++) covered[list[k]] = share[i] * amount[list[k]];
       continue;
     }
-    let left = Math.max(0, supply[i] - share[i] * claims[i]);
+    let left = Math.max(0, supply[i] - loopShare[i] * claims.loop[i] - share[i] * claims.other[i]);
     let k = ptr[i];
     while (k < ptr[i + 1]) {
       let end = k;
@@ -138,9 +152,30 @@ function coverTargets(
   return covered;
 }
 
-function coefficient(m: CsrMatrix, row: number, col: number): number {
-  for (let p = m.rowPtr[row]; p < m.rowPtr[row + 1]; p++) if (m.colIdx[p] === col) return m.values[p];
-  return 0;
+/** Position of entry (row, col) in a CSR matrix, or −1. */
+function entry(m: CsrMatrix, row: number, col: number): number {
+  for (let p = m.rowPtr[row]; p < m.rowPtr[row + 1]; p++) if (m.colIdx[p] === col) return p;
+  return -1;
+}
+
+/** Marks the entries (i, j) of `c.inputs` where technique j makes an item on a loop with item i. */
+function loopEntries(c: CompiledEconomy, madeBy: CsrMatrix): Uint8Array {
+  const { component, onLoop } = itemComponents(c, madeBy);
+  const { rowPtr, colIdx } = c.inputs;
+  const mark = new Uint8Array(colIdx.length);
+  for (let i = 0; i < rowPtr.length - 1; i++) {
+    if (onLoop[i] === 0) continue;
+    for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+      const j = colIdx[p];
+      for (let q = madeBy.rowPtr[j]; q < madeBy.rowPtr[j + 1]; q++) {
+        if (madeBy.values[q] > 0 && component[madeBy.colIdx[q]] === component[i]) {
+          mark[p] = 1;
+          break;
+        }
+      }
+    }
+  }
+  return mark;
 }
 
 /**
@@ -159,11 +194,21 @@ export function blockedByDeficits(report: BalanceReport, options: BlockageOption
   const n = items.gap.length;
   const nt = activity.length;
 
-  const claims = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    claims[i] = items.intermediate[i] + items.exports[i] + (rule === 'proportional' ? items.final[i] : 0);
+  const madeBy = transpose(c.outputs); // techniques × items
+  const loopEntry = options.loopsFirst === false ? new Uint8Array(c.inputs.colIdx.length) : loopEntries(c, madeBy);
+  const loop = new Float64Array(n);
+  const other = new Float64Array(n);
+  {
+    const { rowPtr, colIdx, values } = c.inputs;
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) if (loopEntry[p] === 1) s += values[p] * activity[colIdx[p]];
+      loop[i] = s;
+      other[i] = Math.max(0, items.intermediate[i] - s) + items.exports[i] + (rule === 'proportional' ? items.final[i] : 0);
+    }
   }
-  const { fraction, share, limiting, supply, iterations, converged } = propagate(c, activity, items.imports, claims, tol, maxIterations);
+  const claims: Claims = { loop, other };
+  const { fraction, share, loopShare, limiting, supply, iterations, converged } = propagate(c, activity, items.imports, claims, loopEntry, tol, maxIterations);
 
   const run = new Float64Array(nt);
   for (let j = 0; j < nt; j++) run[j] = fraction[j] * activity[j];
@@ -174,16 +219,19 @@ export function blockedByDeficits(report: BalanceReport, options: BlockageOption
   const shortfall = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     lostOutput[i] = Math.max(0, items.output[i] - output[i]);
-    idle[i] = Math.max(0, share[i] * items.intermediate[i] - used[i]);
+    const allotted = loopShare[i] * loop[i] + share[i] * Math.max(0, items.intermediate[i] - loop[i]);
+    idle[i] = Math.max(0, allotted - used[i]);
     const s = items.use[i] - supply[i];
     shortfall[i] = s > tol * items.use[i] ? s : 0;
   }
 
   const byItem = targetsByItem(c, report.period);
-  const covered = coverTargets(c, byItem, rule, supply, share, claims);
+  const covered = coverTargets(c, byItem, rule, supply, share, loopShare, claims);
 
   const blockedTechnique = (j: number): BlockedTechnique => {
     const i = limiting[j];
+    const p = entry(c.inputs, i, j);
+    const granted = loopEntry[p] === 1 ? loopShare[i] : share[i];
     return {
       technique: j,
       id: c.techniques.ids[j],
@@ -192,7 +240,7 @@ export function blockedByDeficits(report: BalanceReport, options: BlockageOption
       fraction: fraction[j],
       reason: i,
       reasonId: c.items.ids[i],
-      missing: coefficient(c.inputs, i, j) * activity[j] * (1 - share[i]),
+      missing: c.inputs.values[p] * activity[j] * (1 - granted),
     };
   };
   const targetShort = (t: number): boolean => c.targets.amount[t] - covered[t] > tol * c.targets.amount[t];
@@ -217,7 +265,6 @@ export function blockedByDeficits(report: BalanceReport, options: BlockageOption
   targets.sort((a, b) => a.priority - b.priority || b.shortfall - a.shortfall || a.target - b.target);
 
   // Chains: depth-first from each root deficit.
-  const madeBy = transpose(c.outputs); // techniques × items
   const seenItem = new Int32Array(n).fill(-1);
   const seenTechnique = new Int32Array(nt).fill(-1);
   const chains: BlockageChain[] = [];
@@ -241,7 +288,7 @@ export function blockedByDeficits(report: BalanceReport, options: BlockageOption
         for (let p = madeBy.rowPtr[j]; p < madeBy.rowPtr[j + 1]; p++) {
           const k = madeBy.colIdx[p];
           if (seenItem[k] === r || madeBy.values[p] <= 0) continue;
-          if (shortfall[k] <= 0 && share[k] >= 1) continue;
+          if (shortfall[k] <= 0 && share[k] >= 1 && loopShare[k] >= 1) continue;
           seenItem[k] = r;
           children.push({ kind: 'item', item: k, depth: top.depth + 1, lost: madeBy.values[p] * (activity[j] - run[j]), cause: j });
         }
@@ -279,6 +326,7 @@ export function blockedByDeficits(report: BalanceReport, options: BlockageOption
     status: converged ? 'converged' : 'max-iterations',
     iterations,
     share,
+    loopShare,
     fraction,
     limitingItem: limiting,
     supply,
