@@ -114,6 +114,29 @@ describe('plenty on bad input', () => {
   });
 });
 
+describe('plenty analyze --footprints', () => {
+  test('the imported pymrio test MRIO gives pymrio’s consumption-based accounts per region', () => {
+    const r = plenty('analyze', 'examples/pymrio-test-mrio/economy.yaml', '--footprints', '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { footprints: { regions: string[]; rows: Record<string, number[]> } };
+    assert.deepEqual(out.footprints.regions, ['reg1', 'reg2', 'reg3', 'reg4', 'reg5', 'reg6']);
+    const reference = (file: string, skip: number): number[][] =>
+      readFileSync(fixture('pymrio-test-mrio', 'reference', file), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',').slice(skip).map(Number));
+    const cases: [string, number[]][] = [
+      ['emissions/emission_type1', reference('emissions/D_cba_reg.csv', 2)[0]],
+      ['emissions/emission_type2', reference('emissions/D_cba_reg.csv', 2)[1]],
+      ['factor_inputs/Value Added', reference('factor_inputs/D_cba_reg.csv', 1)[0]],
+    ];
+    for (const [row, expected] of cases) {
+      out.footprints.rows[row].forEach((v, g) => assert.ok(Math.abs(v - expected[g]) <= 1e-9 * Math.abs(expected[g]), `${row} ${g}: ${v} vs ${expected[g]}`));
+    }
+  });
+});
+
 describe('plenty import', () => {
   test('imports the Eurostat table, and the model gives its published output multipliers', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plenty-cli-'));

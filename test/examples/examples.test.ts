@@ -78,8 +78,8 @@ const expected = JSON.parse(readFileSync(fixture('expected.json'), 'utf8')) as E
 describe('every example', () => {
   const files = exampleFiles();
 
-  test('the examples folder holds the three documented examples', () => {
-    assert.deepEqual(files, ['examples/cockshott/economy.yaml', 'examples/miller-blair/economy.yaml', 'examples/ussr-1930/economy.yaml'].map((f) => join(...f.split('/'))));
+  test('the examples folder holds the four documented examples', () => {
+    assert.deepEqual(files, ['examples/cockshott/economy.yaml', 'examples/miller-blair/economy.yaml', 'examples/pymrio-test-mrio/economy.yaml', 'examples/ussr-1930/economy.yaml'].map((f) => join(...f.split('/'))));
   });
 
   for (const file of files) {
