@@ -178,6 +178,29 @@ function loopEntries(c: CompiledEconomy, madeBy: CsrMatrix): Uint8Array {
   return mark;
 }
 
+// The structure of an economy does not change: its transposed outputs and loop marks are kept
+// per compiled economy (weakly: they go when the economy goes).
+const madeByCache = new WeakMap<CompiledEconomy, CsrMatrix>();
+const loopCache = new WeakMap<CompiledEconomy, Uint8Array>();
+
+function madeByOf(c: CompiledEconomy): CsrMatrix {
+  let m = madeByCache.get(c);
+  if (m === undefined) {
+    m = transpose(c.outputs); // techniques × items
+    madeByCache.set(c, m);
+  }
+  return m;
+}
+
+function loopEntriesOf(c: CompiledEconomy, madeBy: CsrMatrix): Uint8Array {
+  let m = loopCache.get(c);
+  if (m === undefined) {
+    m = loopEntries(c, madeBy);
+    loopCache.set(c, m);
+  }
+  return m;
+}
+
 /**
  * What the deficits of a balance report block: which targets go short and which techniques
  * cannot run as planned, transitively along the chains of supply, under the rationing model
@@ -194,8 +217,9 @@ export function blockedByDeficits(report: BalanceReport, options: BlockageOption
   const n = items.gap.length;
   const nt = activity.length;
 
-  const madeBy = transpose(c.outputs); // techniques × items
-  const loopEntry = options.loopsFirst === false ? new Uint8Array(c.inputs.colIdx.length) : loopEntries(c, madeBy);
+  const madeBy = madeByOf(c);
+  const loopEntry =
+    options.loopsFirst === false || report.deficits.length === 0 ? new Uint8Array(c.inputs.colIdx.length) : loopEntriesOf(c, madeBy);
   const loop = new Float64Array(n);
   const other = new Float64Array(n);
   {

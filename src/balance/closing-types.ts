@@ -1,3 +1,4 @@
+import type { LeontiefSystem } from '../compile/types.js';
 import type { SolveStatus } from '../sparse/index.js';
 
 /** A resource that closing a deficit would overdraw. */
@@ -54,8 +55,13 @@ export interface ClosingOptions {
   /** Relative residual of each Leontief solve (default 1e-12). */
   readonly tolerance?: number;
   readonly maxIterations?: number;
-  /** Consider at most this many deficits, the largest relative deficits first (default all). */
+  /**
+   * Requirements are given one by one for at most this many deficits, the largest relative
+   * deficits first (default 20); `all` always closes every deficit together.
+   */
   readonly limit?: number;
+  /** The input–output system to use (default: `leontiefSystem(c, { activity })` of the plan). */
+  readonly system?: LeontiefSystem;
 }
 
 export interface ClosingReport {
@@ -66,8 +72,8 @@ export interface ClosingReport {
    */
   readonly status: 'ok' | 'no-system';
   readonly message?: string;
-  /** One per deficit, in the report's order of deficits. */
+  /** One per deficit (up to `limit`), in the report's order of deficits. */
   readonly each: readonly ClosingRequirement[];
-  /** All considered deficits closed together (absent when there are none). */
+  /** Every deficit closed together (absent when there are none). */
   readonly all?: ClosingRequirement;
 }
