@@ -11,17 +11,28 @@ import type { CommandOutput } from '../output.js';
 export async function checkCommand(modelPath: string): Promise<CommandOutput> {
   const economy = await loadEconomy(modelPath);
   const c = compileEconomy(economy);
-  const counts: [string, number][] = [
-    ['products', economy.products.length],
-    ['items (product × region)', c.items.ids.length],
-    ['resources', economy.resources.length],
-    ['techniques', economy.techniques.length],
-    ['targets', economy.targets.length],
-    ['trade terms', economy.trade.length],
-    ['regions', economy.regions.length],
-    ['periods', economy.periods.length],
-    ['coefficients (outputs + inputs + resource uses)', c.outputs.rowPtr[c.outputs.rows] + c.inputs.rowPtr[c.inputs.rows] + c.resourceUse.rowPtr[c.resourceUse.rows]],
-  ];
+  const counts = {
+    products: economy.products.length,
+    items: c.items.ids.length,
+    resources: economy.resources.length,
+    techniques: economy.techniques.length,
+    targets: economy.targets.length,
+    trade: economy.trade.length,
+    regions: economy.regions.length,
+    periods: economy.periods.length,
+    coefficients: c.outputs.rowPtr[c.outputs.rows] + c.inputs.rowPtr[c.inputs.rows] + c.resourceUse.rowPtr[c.resourceUse.rows],
+  };
+  const labels: Record<keyof typeof counts, string> = {
+    products: 'products',
+    items: 'items (product × region)',
+    resources: 'resources',
+    techniques: 'techniques',
+    targets: 'targets',
+    trade: 'trade terms',
+    regions: 'regions',
+    periods: 'periods',
+    coefficients: 'coefficients (outputs + inputs + resource uses)',
+  };
   let system: { status: string; spectralRadius?: { lower: number; upper: number }; note?: string };
   try {
     const activity = economy.plan !== undefined ? planActivities(c, economy.plan).activity : undefined;
@@ -47,9 +58,9 @@ export async function checkCommand(modelPath: string): Promise<CommandOutput> {
           { key: 'what', label: 'what' },
           { key: 'count', label: 'count' },
         ],
-        rows: counts,
+        rows: (Object.keys(counts) as (keyof typeof counts)[]).map((k) => [labels[k], counts[k]]),
       },
     ],
-    json: { file: modelPath, valid: true, name: economy.name, counts: Object.fromEntries(counts), system, plan: economy.plan !== undefined },
+    json: { file: modelPath, valid: true, name: economy.name, counts, system, plan: economy.plan !== undefined },
   };
 }
