@@ -98,6 +98,32 @@ describe('metamorphic', () => {
     }
   });
 
+  test('counting bolts in units instead of thousands rescales the bolt row and nothing else', () => {
+    const { c, activity } = nutsAndBolts();
+    const r = balancePlan(c, { activity });
+    const e = nutsAndBoltsModel();
+    const perUnit = (m: Readonly<Record<string, number>>) => ('bolt' in m ? { ...m, bolt: m.bolt * 1000 } : m);
+    const rescaled = compileByHand({
+      ...e,
+      products: e.products.map((p) => (p.id === 'bolt' ? { ...p, unit: 'unit' } : p)),
+      techniques: e.techniques.map((t) => ({ ...t, produces: perUnit(t.produces), consumes: perUnit(t.consumes) })),
+    });
+    const rs = balancePlan(rescaled, { activity });
+    const bolt = c.items.index.get('bolt') as number;
+    for (let i = 0; i < r.items.gap.length; i++) {
+      const f = i === bolt ? 1000 : 1;
+      near(rs.items.gap[i], f * r.items.gap[i], 1e-12, `gap ${c.items.ids[i]}`, 1e-9);
+      near(rs.items.relativeGap[i], r.items.relativeGap[i], 1e-12, `relative gap ${c.items.ids[i]}`, 1e-15);
+    }
+    const b = blockedByDeficits(r);
+    const bs = blockedByDeficits(rs);
+    for (let j = 0; j < b.fraction.length; j++) near(bs.fraction[j], b.fraction[j], 1e-12, `fraction ${j}`);
+    near(bs.techniques[0].missing, 1000 * b.techniques[0].missing, 1e-12, 'bolts missing, in units');
+    const cl = closingRequirements(r).each[0];
+    const cls = closingRequirements(rs).each[0];
+    near(cls.resources[0], cl.resources[0], 1e-10, 'labour to close the bolt deficit');
+  });
+
   test('scaling plan and targets by θ scales every flow by θ and keeps relative gaps', () => {
     const { c, activity } = nutsAndBolts();
     const r = balancePlan(c, { activity });
