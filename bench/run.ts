@@ -1,0 +1,346 @@
+/**
+ * The benchmark of the core engine (`npm run bench`, `npm run bench:quick`). For each size of a
+ * synthetic sparse economy, and for a dense EXIOBASE-size table, runs our solvers in a fresh
+ * process (checked, then timed), the numpy/scipy reference on the same matrix in the same run,
+ * checks that the answers agree, and writes the tables into bench/README.md.
+ *
+ * Flags:
+ *   --quick                 n ≤ 10⁵ and a 2,000-product dense table; the README is left alone
+ *   --sizes 1e4,1e5,...     sparse sizes (default 1e4,1e5,1e6,1e7)
+ *   --dense-n N             products of the dense table (default 9800; 0 skips it)
+ *   --no-sparse             skip the sparse sizes
+ *   --no-reference          skip numpy/scipy
+ *   --direct-timeout S      time limit of SuperLU per size (default 60; quick 20)
+ *   --reference-timeout S   time limit of every other reference run (default 900)
+ *   --tolerance T           relative residual of the iterative solves (default 1e-10)
+ *   --seed S                generator seed (default 1)
+ *   --readme / --no-readme  write bench/README.md (default: yes, except with --quick)
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { totalmem, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFloat64 } from './binary-files.js';
+import { relativeDifference, worstRowDifference } from './check.js';
+import { runCase } from './child.js';
+import type { DenseCaseResult } from './dense-case.js';
+import { bytes, count, ratio, sci, seconds, table } from './format.js';
+import { describeMachine } from './machine.js';
+import { progress } from './progress.js';
+import { replaceSections } from './readme-section.js';
+import { referenceVersions, runReference, type ReferenceOutcome } from './reference.js';
+import type { SparseCaseResult } from './sparse-case.js';
+
+/** Agreement required between our solution and the reference's. */
+const SPARSE_AGREEMENT = 1e-6;
+const DENSE_AGREEMENT = 1e-8;
+
+interface Options {
+  readonly quick: boolean;
+  readonly sizes: readonly number[];
+  readonly denseN: number;
+  readonly sparse: boolean;
+  readonly reference: boolean;
+  readonly directTimeout: number;
+  readonly referenceTimeout: number;
+  readonly tolerance: number;
+  readonly seed: number;
+  readonly readme: boolean;
+}
+
+function parseOptions(args: readonly string[]): Options {
+  const value = (name: string): string | undefined => {
+    const i = args.indexOf(`--${name}`);
+    if (i < 0) return undefined;
+    const v = args[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`--${name} needs a value`);
+    return v;
+  };
+  const num = (name: string, fallback: number): number => {
+    const v = value(name);
+    if (v === undefined) return fallback;
+    const x = Number(v);
+    if (!Number.isFinite(x) || x < 0) throw new Error(`--${name}: not a non-negative number: ${JSON.stringify(v)}`);
+    return x;
+  };
+  const known = new Set(['quick', 'sizes', 'dense-n', 'no-sparse', 'no-reference', 'direct-timeout', 'reference-timeout', 'tolerance', 'seed', 'readme', 'no-readme']);
+  for (const a of args) if (a.startsWith('--') && !known.has(a.slice(2))) throw new Error(`unknown flag ${a}`);
+  const quick = args.includes('--quick');
+  const sizesText = value('sizes');
+  const sizes = sizesText === undefined ? (quick ? [1e4, 1e5] : [1e4, 1e5, 1e6, 1e7]) : sizesText.split(',').map(Number);
+  for (const n of sizes) if (!Number.isInteger(n) || n < 100) throw new Error(`--sizes: ${n} is not an integer ≥ 100`);
+  return {
+    quick,
+    sizes,
+    denseN: num('dense-n', quick ? 2000 : 9800),
+    sparse: !args.includes('--no-sparse'),
+    reference: !args.includes('--no-reference'),
+    directTimeout: num('direct-timeout', quick ? 20 : 60),
+    referenceTimeout: num('reference-timeout', 900),
+    tolerance: num('tolerance', 1e-10),
+    seed: num('seed', 1),
+    readme: args.includes('--readme') || (!quick && !args.includes('--no-readme')),
+  };
+}
+
+function repeatsFor(n: number): number {
+  return n <= 1e5 ? 3 : n <= 1e6 ? 2 : 1;
+}
+
+interface Solved {
+  readonly seconds: number;
+  readonly residual: number;
+  readonly agreement: number;
+}
+
+/** The reference's result for one solution (x or v), with its agreement with ours. */
+function referenceSolution(outcome: ReferenceOutcome | undefined, key: string, dir: string, file: string, ours: Float64Array): Solved | undefined {
+  const part = outcome?.report?.[key] as { seconds?: number; relativeResidual?: number; status?: string } | undefined;
+  if (outcome?.status !== 'ok' || part === undefined || part.status !== 'ok') return undefined;
+  const path = join(dir, file);
+  const agreement = existsSync(path) ? relativeDifference(ours, readFloat64(path)) : Infinity;
+  return { seconds: part.seconds ?? NaN, residual: part.relativeResidual ?? NaN, agreement };
+}
+
+interface SparseRow {
+  readonly ours: SparseCaseResult;
+  readonly iterative: ReferenceOutcome | undefined;
+  readonly direct: ReferenceOutcome | undefined;
+  readonly iterX: Solved | undefined;
+  readonly iterV: Solved | undefined;
+  readonly directX: Solved | undefined;
+  readonly directV: Solved | undefined;
+}
+
+interface DenseRow {
+  readonly ours: DenseCaseResult;
+  readonly inv: ReferenceOutcome | undefined;
+  readonly solve: ReferenceOutcome | undefined;
+  readonly invAgreement: number;
+  readonly solveAgreement: number;
+}
+
+function memLimitGb(): string {
+  return ((0.8 * totalmem()) / 2 ** 30).toFixed(1);
+}
+
+async function runSparse(n: number, opts: Options, withReference: boolean, tryDirect: boolean): Promise<SparseRow> {
+  const dir = mkdtempSync(join(tmpdir(), 'plenty-bench-'));
+  try {
+    const ours = await runCase<SparseCaseResult>('./sparse-case.js', [
+      '--n', String(n), '--dir', dir, '--seed', String(opts.seed), '--tolerance', String(opts.tolerance), '--repeats', String(repeatsFor(n)),
+    ]);
+    if (!withReference) {
+      return { ours, iterative: undefined, direct: undefined, iterX: undefined, iterV: undefined, directX: undefined, directV: undefined };
+    }
+    progress(`n = ${n}: scipy bicgstab`);
+    const iterative = await runReference(['sparse', dir, 'iterative', '--rtol', String(opts.tolerance), '--mem-limit-gb', memLimitGb()], opts.referenceTimeout);
+    let direct: ReferenceOutcome | undefined;
+    if (tryDirect) {
+      progress(`n = ${n}: scipy splu (SuperLU), time limit ${opts.directTimeout} s`);
+      direct = await runReference(['sparse', dir, 'direct', '--mem-limit-gb', memLimitGb()], opts.directTimeout);
+      progress(`n = ${n}: splu ${direct.status}`);
+    }
+    const x = readFloat64(join(dir, 'x_ours.bin'));
+    const v = readFloat64(join(dir, 'v_ours.bin'));
+    return {
+      ours,
+      iterative,
+      direct,
+      iterX: referenceSolution(iterative, 'x', dir, 'x_iterative.bin', x),
+      iterV: referenceSolution(iterative, 'v', dir, 'v_iterative.bin', v),
+      directX: referenceSolution(direct, 'x', dir, 'x_direct.bin', x),
+      directV: referenceSolution(direct, 'v', dir, 'v_direct.bin', v),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runDense(n: number, opts: Options, withReference: boolean): Promise<DenseRow> {
+  const dir = mkdtempSync(join(tmpdir(), 'plenty-bench-'));
+  try {
+    const ours = await runCase<DenseCaseResult>('./dense-case.js', [
+      '--n', String(n), '--dir', dir, '--seed', String(opts.seed), '--tolerance', String(opts.tolerance), '--repeats', '1',
+    ]);
+    if (!withReference) return { ours, inv: undefined, solve: undefined, invAgreement: NaN, solveAgreement: NaN };
+    const M = readFloat64(join(dir, 'm_ours.bin'));
+    const agreement = (o: ReferenceOutcome, file: string): number =>
+      o.status === 'ok' && existsSync(join(dir, file)) ? worstRowDifference(M, readFloat64(join(dir, file)), ours.m) : NaN;
+    progress(`dense n = ${n}: numpy inv (as pymrio)`);
+    const inv = await runReference(['dense', dir, 'inv', '--mem-limit-gb', memLimitGb()], opts.referenceTimeout);
+    progress(`dense n = ${n}: numpy solve`);
+    const solve = await runReference(['dense', dir, 'solve', '--mem-limit-gb', memLimitGb()], opts.referenceTimeout);
+    return { ours, inv, solve, invAgreement: agreement(inv, 'm_inv.bin'), solveAgreement: agreement(solve, 'm_solve.bin') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Our time when the answer passed every check, else a failure mark. */
+function ourTime(t: { ok: boolean; seconds: number; failure?: string }): string {
+  return t.ok ? seconds(t.seconds) : `FAILED (${t.failure ?? 'check'})`;
+}
+
+function refCell(s: Solved | undefined, outcome: ReferenceOutcome | undefined, threshold: number): string {
+  if (s !== undefined) {
+    const agree = s.agreement < threshold ? '' : ` (DISAGREES: ${sci(s.agreement)})`;
+    return `${seconds(s.seconds)}${agree}`;
+  }
+  return outcome === undefined ? 'not run' : outcome.status;
+}
+
+function speedUp(ref: Solved | undefined, ours: { ok: boolean; seconds: number }, threshold: number): string {
+  if (ref === undefined || !ours.ok || !(ref.agreement < threshold)) return '–';
+  return ratio(ref.seconds / ours.seconds);
+}
+
+function sparseTables(rows: readonly SparseRow[], refNote: string): string {
+  const ours = table(
+    ['n', 'non-zeros', 'gross output (s)', 'method, iterations', 'residual', 'labour values (s)', 'method, iterations', 'residual', 'peak memory', 'v·y = l·x', 'generate (s)'],
+    rows.map(({ ours: r }) => [
+      count(r.n),
+      count(r.nnz),
+      ourTime(r.gross),
+      `${r.gross.method}, ${r.gross.iterations}`,
+      sci(r.gross.relativeResidual),
+      ourTime(r.labour),
+      `${r.labour.method}, ${r.labour.iterations}`,
+      sci(r.labour.relativeResidual),
+      `${bytes(Math.max(r.gross.peakBytes, r.labour.peakBytes))} (sampled ${bytes(Math.max(r.gross.sampledPeakBytes, r.labour.sampledPeakBytes))})`,
+      sci(r.identityDifference),
+      seconds(r.generateSeconds),
+    ]),
+  );
+  const peak = (o: ReferenceOutcome | undefined): string => {
+    const b = o?.report?.peakBytes;
+    return typeof b === 'number' && o?.status === 'ok' ? bytes(b) : '–';
+  };
+  const ref = table(
+    ['n', 'scipy bicgstab x (s)', 'v (s)', 'peak', 'agreement x, v', 'speed-up x, v', 'scipy splu x (s)', 'v (s)', 'peak', 'agreement x, v', 'speed-up x, v'],
+    rows.map((r) => [
+      count(r.ours.n),
+      refCell(r.iterX, r.iterative, SPARSE_AGREEMENT),
+      refCell(r.iterV, r.iterative, SPARSE_AGREEMENT),
+      peak(r.iterative),
+      `${sci(r.iterX?.agreement ?? NaN)}, ${sci(r.iterV?.agreement ?? NaN)}`,
+      `${speedUp(r.iterX, r.ours.gross, SPARSE_AGREEMENT)}, ${speedUp(r.iterV, r.ours.labour, SPARSE_AGREEMENT)}`,
+      refCell(r.directX, r.direct, SPARSE_AGREEMENT),
+      refCell(r.directV, r.direct, SPARSE_AGREEMENT),
+      peak(r.direct),
+      `${sci(r.directX?.agreement ?? NaN)}, ${sci(r.directV?.agreement ?? NaN)}`,
+      `${speedUp(r.directX, r.ours.gross, SPARSE_AGREEMENT)}, ${speedUp(r.directV, r.ours.labour, SPARSE_AGREEMENT)}`,
+    ]),
+  );
+  return `Ours (one process per size; peak memory is the whole process, matrix included, during the solves):\n\n${ours}\n\nReference on the same matrices (${refNote}):\n\n${ref}`;
+}
+
+function denseTable(rows: readonly DenseRow[]): string {
+  const refTime = (o: ReferenceOutcome | undefined, agreement: number): string => {
+    if (o === undefined) return 'not run';
+    if (o.status !== 'ok') return o.status;
+    const s = seconds(o.report?.seconds as number);
+    return agreement < DENSE_AGREEMENT ? s : `${s} (DISAGREES: ${sci(agreement)})`;
+  };
+  const speed = (o: ReferenceOutcome | undefined, agreement: number, ours: DenseCaseResult): string =>
+    o?.status === 'ok' && agreement < DENSE_AGREEMENT && ours.multipliers.ok ? ratio((o.report?.seconds as number) / ours.multipliers.seconds) : '–';
+  return table(
+    ['n', 'rows of S', 'ours: M = S(I − A)⁻¹ (s)', 'method, iterations', 'residual', 'peak memory', 'numpy inv + S·L (s)', 'speed-up', 'numpy solve (s)', 'speed-up', 'agreement (inv, solve)'],
+    rows.map((r) => [
+      count(r.ours.n),
+      String(r.ours.m),
+      ourTime(r.ours.multipliers),
+      `${r.ours.multipliers.method}, ${r.ours.multipliers.iterations}`,
+      sci(r.ours.multipliers.relativeResidual),
+      bytes(r.ours.multipliers.peakBytes),
+      refTime(r.inv, r.invAgreement),
+      speed(r.inv, r.invAgreement, r.ours),
+      refTime(r.solve, r.solveAgreement),
+      speed(r.solve, r.solveAgreement, r.ours),
+      `${sci(r.invAgreement)}, ${sci(r.solveAgreement)}`,
+    ]),
+  );
+}
+
+function targetsTable(sparse: readonly SparseRow[], dense: readonly DenseRow[]): string {
+  const rows: string[][] = [];
+  const verdict = (met: boolean | undefined): string => (met === undefined ? 'not measured' : met ? 'met' : 'MISSED');
+  const at = (n: number): SparseRow | undefined => sparse.find((r) => r.ours.n === n);
+  const r6 = at(1e6);
+  if (r6 !== undefined) {
+    const worst = Math.max(r6.ours.gross.seconds, r6.ours.labour.seconds);
+    const ok = r6.ours.gross.ok && r6.ours.labour.ok;
+    rows.push(['n = 10⁶ (2·10⁷ non-zeros), each solve < 5 s', `${seconds(worst)} s (slower of the two)`, verdict(ok && worst < 5), ok ? `${ratio(worst / 5)} the limit` : 'check failed']);
+  }
+  const r7 = at(1e7);
+  if (r7 !== undefined) {
+    const worst = Math.max(r7.ours.gross.seconds, r7.ours.labour.seconds);
+    const peak = Math.max(r7.ours.gross.peakBytes, r7.ours.labour.peakBytes);
+    const ok = r7.ours.gross.ok && r7.ours.labour.ok;
+    rows.push(['n = 10⁷ (2·10⁸ non-zeros), each solve < 60 s', `${seconds(worst)} s`, verdict(ok && worst < 60), ok ? `${ratio(worst / 60)} the limit` : 'check failed']);
+    rows.push(['n = 10⁷, peak memory < 8 GB', bytes(peak), verdict(peak < 8 * 2 ** 30), `${ratio(peak / (8 * 2 ** 30))} the limit`]);
+  }
+  for (const r of sparse) {
+    const sx = r.iterX !== undefined && r.ours.gross.ok ? r.iterX.seconds / r.ours.gross.seconds : NaN;
+    const sv = r.iterV !== undefined && r.ours.labour.ok ? r.iterV.seconds / r.ours.labour.seconds : NaN;
+    const measured = Number.isFinite(sx) && Number.isFinite(sv);
+    rows.push([`n = ${count(r.ours.n)}: faster than scipy bicgstab`, `x ${ratio(sx)}, v ${ratio(sv)}`, verdict(measured ? sx > 1 && sv > 1 : undefined), 'speed-up = scipy time / ours']);
+  }
+  for (const d of dense) {
+    const t = d.inv?.report?.seconds;
+    const s = typeof t === 'number' && d.ours.multipliers.ok && d.invAgreement < DENSE_AGREEMENT ? t / d.ours.multipliers.seconds : NaN;
+    rows.push([`dense n = ${count(d.ours.n)}: ≥ 10× faster than numpy's inverse`, ratio(s), verdict(Number.isFinite(s) ? s >= 10 : undefined), Number.isFinite(s) ? `${ratio(s / 10)} the target speed-up` : '']);
+  }
+  return table(['target', 'measured', 'verdict', 'measured / target'], rows);
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  const machine = describeMachine();
+  progress(`plenty bench${opts.quick ? ' --quick' : ''}: ${machine.cpu}, ${machine.cores} cores, ${bytes(machine.memoryBytes)}, Node ${machine.node}`);
+  const versions = opts.reference ? await referenceVersions() : undefined;
+  const withReference = versions !== undefined && versions.scipy !== null && versions.numpy !== null;
+  const refNote = !opts.reference
+    ? 'reference skipped (--no-reference)'
+    : withReference
+      ? `Python ${versions.python}, numpy ${versions.numpy}, scipy ${versions.scipy}`
+      : 'scipy not available';
+  if (opts.reference && !withReference) progress('scipy not available: the reference columns will say so');
+
+  const sparse: SparseRow[] = [];
+  if (opts.sparse) {
+    let tryDirect = true;
+    for (const n of opts.sizes) {
+      const row = await runSparse(n, opts, withReference, tryDirect);
+      sparse.push(row);
+      // SuperLU's fill-in grows faster than n: once it fails, larger sizes are not attempted.
+      if (row.direct !== undefined && row.direct.status !== 'ok') tryDirect = false;
+    }
+  }
+  const dense: DenseRow[] = [];
+  if (opts.denseN > 0) dense.push(await runDense(opts.denseN, opts, withReference));
+
+  const machineText = [
+    `- Date: ${machine.date}${opts.quick ? ' (quick run)' : ''}`,
+    `- CPU: ${machine.cpu}, ${machine.cores} cores`,
+    `- Memory: ${bytes(machine.memoryBytes)}`,
+    `- Node ${machine.node}; ${machine.os}`,
+    `- Reference: ${refNote}`,
+    `- Seed ${opts.seed}, tolerance ${opts.tolerance} (relative residual, 2-norm, ours and scipy's)`,
+  ].join('\n');
+  const sections = new Map<string, string>([['machine', machineText], ['targets', targetsTable(sparse, dense)]]);
+  if (sparse.length > 0) sections.set('sparse', sparseTables(sparse, refNote));
+  if (dense.length > 0) sections.set('dense', `${denseTable(dense)}\n\nReference: ${refNote}; numpy's BLAS uses every core, ours one.`);
+
+  for (const [name, body] of sections) console.log(`\n## ${name}\n\n${body}`);
+  if (opts.readme) {
+    const readme = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'README.md');
+    replaceSections(readme, sections);
+    progress(`tables written to bench/README.md`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exitCode = 1;
+});

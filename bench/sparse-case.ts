@@ -1,0 +1,105 @@
+/**
+ * One size of the sparse benchmark, run in a fresh process so that its peak memory is its own:
+ * generates the economy, writes it for the reference, solves gross output and labour values
+ * (checked, then timed) and prints one JSON line (a SparseCaseResult) on stdout.
+ *
+ *   node sparse-case.js --n N --dir DIR [--seed S] [--tolerance T] [--repeats R]
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { solveLeontief, solveLeontiefTransposed } from '../src/sparse/index.js';
+import { writeArray } from './binary-files.js';
+import { dot, relativeResidual } from './check.js';
+import { generateSparseEconomy } from './generate.js';
+import { peakRssBytes, resetPeakRss } from './memory.js';
+import { progress } from './progress.js';
+import { RssSampler } from './rss-sampler.js';
+import { timedSolve, type TimedSolve } from './timed-solve.js';
+
+export interface SparseCaseResult {
+  readonly n: number;
+  readonly nnz: number;
+  readonly seed: number;
+  readonly tolerance: number;
+  readonly generateSeconds: number;
+  readonly writeSeconds: number;
+  /** Peak resident memory while generating (the matrix and the generator's scratch). */
+  readonly generatePeakBytes: number;
+  readonly gross: TimedSolve;
+  readonly labour: TimedSolve;
+  /** |v·y − l·x| / (l·x): total labour counted two ways (the labour-value identity). */
+  readonly identityDifference: number;
+}
+
+function flag(args: readonly string[], name: string, fallback?: string): string {
+  const i = args.indexOf(`--${name}`);
+  if (i >= 0 && i + 1 < args.length) return args[i + 1];
+  if (fallback === undefined) throw new Error(`sparse-case: --${name} is required`);
+  return fallback;
+}
+
+async function main(args: readonly string[]): Promise<void> {
+  const n = Number(flag(args, 'n'));
+  const dir = flag(args, 'dir');
+  const seed = Number(flag(args, 'seed', '1'));
+  const tolerance = Number(flag(args, 'tolerance', '1e-10'));
+  const repeats = Number(flag(args, 'repeats', '1'));
+  const sampler = new RssSampler();
+
+  progress(`n = ${n}: generating`);
+  let t0 = performance.now();
+  const { A, y, l } = generateSparseEconomy({ n, seed });
+  const generateSeconds = (performance.now() - t0) / 1000;
+  const nnz = A.rowPtr[n];
+  const generatePeakBytes = peakRssBytes();
+  progress(`n = ${n}: ${nnz} non-zeros generated in ${generateSeconds.toFixed(1)} s; writing the reference files`);
+
+  t0 = performance.now();
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify({ n, nnz, rowPtrType: 'int32' }));
+  writeArray(join(dir, 'rowptr.bin'), A.rowPtr);
+  writeArray(join(dir, 'colidx.bin'), A.colIdx);
+  writeArray(join(dir, 'values.bin'), A.values);
+  writeArray(join(dir, 'y.bin'), y);
+  writeArray(join(dir, 'l.bin'), l);
+  const writeSeconds = (performance.now() - t0) / 1000;
+  resetPeakRss();
+
+  const gross = timedSolve(
+    `n = ${n} gross output`,
+    () => solveLeontief(A, y, { tolerance }),
+    (x) => relativeResidual(A, x, y, 1, false),
+    tolerance,
+    repeats,
+    sampler,
+  );
+  writeArray(join(dir, 'x_ours.bin'), gross.x);
+  const labour = timedSolve(
+    `n = ${n} labour values`,
+    () => solveLeontiefTransposed(A, l, { tolerance }),
+    (v) => relativeResidual(A, v, l, 1, true),
+    tolerance,
+    repeats,
+    sampler,
+  );
+  writeArray(join(dir, 'v_ours.bin'), labour.x);
+  const total = dot(l, gross.x);
+  const identityDifference = Math.abs(dot(labour.x, y) - total) / total;
+  progress(`n = ${n}: labour-value identity v·y = l·x holds to ${identityDifference.toExponential(2)}`);
+  await sampler.stop();
+
+  const result: SparseCaseResult = {
+    n,
+    nnz,
+    seed,
+    tolerance,
+    generateSeconds,
+    writeSeconds,
+    generatePeakBytes,
+    gross: gross.timing,
+    labour: labour.timing,
+    identityDifference,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+await main(process.argv.slice(2));

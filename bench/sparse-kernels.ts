@@ -1,0 +1,111 @@
+/**
+ * Timing of the sparse kernels and Leontief solvers on seeded random matrices.
+ *   node dist/bench/sparse-kernels.js [n] [perRow] [k]
+ * Prints milliseconds per product, per solve (with its status, products and residual), the
+ * multi-right-hand-side solve against k single solves, and a product before and after
+ * `localityOrdering` on a scrambled banded matrix.
+ */
+import {
+  csrFromTriplets,
+  localityOrdering,
+  matvec,
+  matvecMulti,
+  matvecTransposed,
+  nnz,
+  permute,
+  solveLeontief,
+  solveLeontiefMulti,
+  solveLeontiefTransposed,
+  solveLeontiefTransposedMulti,
+  type CsrMatrix,
+} from '../src/sparse/index.js';
+import { randomProductiveCsr, seededRandom } from '../test/helpers/random.js';
+
+const n = Number(process.argv[2] ?? 200000);
+const perRow = Number(process.argv[3] ?? 20);
+const k = Number(process.argv[4] ?? 10);
+
+function time(label: string, f: () => string | void, repeat = 3): void {
+  let best = Infinity;
+  let note = '';
+  for (let r = 0; r < repeat; r++) {
+    const t = performance.now();
+    note = f() ?? '';
+    best = Math.min(best, performance.now() - t);
+  }
+  console.log(`${label.padEnd(44)} ${best.toFixed(1).padStart(9)} ms  ${note}`);
+}
+
+let t = performance.now();
+const A = randomProductiveCsr(n, perRow, 1, 0.6);
+console.log(`random n=${n}, nnz=${nnz(A)}, built in ${(performance.now() - t).toFixed(0)} ms`);
+const rand = seededRandom(2);
+const y = new Float64Array(n).map(() => rand());
+const out = new Float64Array(n);
+time('matvec', () => void matvec(A, y, out));
+time('matvecTransposed (scatter)', () => void matvecTransposed(A, y, out));
+const ys = new Float64Array(n * k).map(() => rand());
+const outs = new Float64Array(n * k);
+time(`matvecMulti k=${k}`, () => void matvecMulti(A, ys, k, outs));
+for (const method of ['auto', 'jacobi', 'bicgstab'] as const) {
+  time(`solveLeontief ${method}`, () => {
+    const r = solveLeontief(A, y, { method });
+    return `${r.status}, ${r.products} products, residual ${r.relativeResidual.toExponential(1)}`;
+  }, 1);
+}
+time('solveLeontiefTransposed auto', () => {
+  const r = solveLeontiefTransposed(A, y);
+  return `${r.status}, ${r.products} products, residual ${r.relativeResidual.toExponential(1)}`;
+}, 1);
+time(`solveLeontiefMulti k=${k}`, () => {
+  const r = solveLeontiefMulti(A, ys, k);
+  return `${r.status}, ${r.products} block products, residual ${r.relativeResidual.toExponential(1)}`;
+}, 1);
+time(`solveLeontiefTransposedMulti k=${k}`, () => {
+  const r = solveLeontiefTransposedMulti(A, ys, k);
+  return `${r.status}, ${r.products} block products, residual ${r.relativeResidual.toExponential(1)}`;
+}, 1);
+time(`${k} single solveLeontiefTransposed`, () => {
+  let worst = 0;
+  for (let j = 0; j < k; j++) {
+    const s = new Float64Array(n);
+    for (let i = 0; i < n; i++) s[i] = ys[i * k + j];
+    worst = Math.max(worst, solveLeontiefTransposed(A, s).relativeResidual);
+  }
+  return `residual ${worst.toExponential(1)}`;
+}, 1);
+
+// Locality: a banded matrix under a random relabelling, then reordered.
+const band = banded(n, perRow);
+const scramble = Int32Array.from({ length: n }, (_, i) => i);
+for (let i = n - 1; i > 0; i--) {
+  const j = Math.floor(rand() * (i + 1));
+  const s = scramble[i];
+  scramble[i] = scramble[j];
+  scramble[j] = s;
+}
+const scrambled = permute(band, scramble);
+time('matvec banded', () => void matvec(band, y, out));
+time('matvec banded, scrambled', () => void matvec(scrambled, y, out));
+t = performance.now();
+const order = localityOrdering(scrambled);
+const reordered = permute(scrambled, order);
+console.log(`localityOrdering + permute: ${(performance.now() - t).toFixed(0)} ms`);
+time('matvec scrambled, then reordered', () => void matvec(reordered, y, out));
+
+function banded(size: number, width: number): CsrMatrix {
+  const total = size * width;
+  const ri = new Int32Array(total);
+  const ci = new Int32Array(total);
+  const va = new Float64Array(total);
+  let p = 0;
+  for (let i = 0; i < size; i++) {
+    for (let e = 0; e < width; e++) {
+      ri[p] = i;
+      ci[p] = (i + e * 3 + Math.floor(rand() * 3)) % size;
+      va[p] = 0.5 / width;
+      p++;
+    }
+  }
+  return csrFromTriplets(size, size, ri, ci, va);
+}
