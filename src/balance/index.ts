@@ -23,6 +23,7 @@ export type {
   ShortItem,
 } from './blockage-types.js';
 export { blockedByDeficits } from './blocked-by-deficits.js';
+export { itemComponents } from './item-components.js';
 export type { CapacityShortage, ClosingOptions, ClosingReport, ClosingRequirement, ResourceShortage } from './closing-types.js';
 export { closingRequirements } from './closing-requirements.js';
 export { feasibleFraction, type FeasibleFraction, type FractionLimit } from './feasible-fraction.js';
