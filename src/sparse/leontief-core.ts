@@ -104,8 +104,10 @@ export function leontiefCore(
   };
 
   /** Confirms a suspicion that A is not productive (only meaningful for non-negative A). */
+  let checked = false;
   const provenNotProductive = (): boolean => {
-    if (!nonNegative) return false;
+    if (!nonNegative || checked) return false;
+    checked = true;
     const check = checkProductive(A, { maxIterations: 200 });
     products += check.iterations;
     return check.status === 'not-productive';

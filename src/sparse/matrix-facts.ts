@@ -10,15 +10,12 @@ export interface MatrixFacts {
   readonly diag: Float64Array;
 }
 
-const cache = new WeakMap<CsrMatrix, MatrixFacts>();
-
 /**
- * Sign, finiteness and diagonal of a square CSR matrix, cached per matrix object (matrices are
- * treated as immutable once handed to a solver). Internal to the sparse package.
+ * Sign, finiteness and diagonal of a square CSR matrix: one pass over the values (cheaper than a
+ * product), recomputed per call so that a matrix changed in place is never judged stale.
+ * Internal to the sparse package.
  */
 export function matrixFacts(m: CsrMatrix): MatrixFacts {
-  const hit = cache.get(m);
-  if (hit !== undefined) return hit;
   const { rows, rowPtr, colIdx, values } = m;
   const nz = rowPtr[rows];
   let nonNegative = true;
@@ -44,7 +41,5 @@ export function matrixFacts(m: CsrMatrix): MatrixFacts {
       }
     }
   }
-  const facts: MatrixFacts = { nonNegative, finite, diag };
-  cache.set(m, facts);
-  return facts;
+  return { nonNegative, finite, diag };
 }

@@ -53,14 +53,16 @@ describe('sparse kernels against dense arithmetic', () => {
   });
 
   test('block products for k vectors equal k single products', () => {
-    const k = 4;
-    const xs = [0, 1, 2, 3].map((s) => randomVector(cols, 20 + s, -1, 1));
-    const out = deinterleave(matvecMulti(csr, interleave(xs), k, new Float64Array(rows * k)), k);
-    for (let j = 0; j < k; j++) assert.ok(relativeDifference(out[j], matvec(csr, xs[j], new Float64Array(rows))) < 1e-14);
-    const zs = [0, 1, 2, 3].map((s) => randomVector(rows, 30 + s, -1, 1));
-    const outT = deinterleave(matvecTransposedMulti(csr, interleave(zs), k, new Float64Array(cols * k)), k);
-    for (let j = 0; j < k; j++) {
-      assert.ok(relativeDifference(outT[j], matvecTransposed(csr, zs[j], new Float64Array(cols))) < 1e-14);
+    for (const k of [1, 2, 3, 4, 7]) {
+      const xs = Array.from({ length: k }, (_, s) => randomVector(cols, 20 + s, -1, 1));
+      const out = deinterleave(matvecMulti(csr, interleave(xs), k, new Float64Array(rows * k)), k);
+      for (let j = 0; j < k; j++) assert.ok(relativeDifference(out[j], matvec(csr, xs[j], new Float64Array(rows))) < 1e-14);
+      const zs = Array.from({ length: k }, (_, s) => randomVector(rows, 30 + s, -1, 1));
+      zs[0][3] = 0;
+      const outT = deinterleave(matvecTransposedMulti(csr, interleave(zs), k, new Float64Array(cols * k).fill(7)), k);
+      for (let j = 0; j < k; j++) {
+        assert.ok(relativeDifference(outT[j], matvecTransposed(csr, zs[j], new Float64Array(cols))) < 1e-14, `k = ${k}`);
+      }
     }
   });
 

@@ -221,6 +221,14 @@ describe('non-productive systems end quickly with status not-productive', () => 
     }
   });
 
+  test('a periodic stochastic matrix (ρ = 1) does not hang', () => {
+    const A = csrFromDense(3, 3, [0, 1, 0, 0, 0, 1, 1, 0, 0]);
+    for (const method of methods) {
+      const r = solveLeontief(A, new Float64Array([1, 2, 3]), { method });
+      assert.equal(r.status, 'not-productive', method);
+    }
+  });
+
   test('a diagonal entry of 1 or more is not productive', () => {
     const A = csrFromDense(2, 2, [1, 0.1, 0, 0.2]);
     assert.equal(solveLeontief(A, new Float64Array([1, 1])).status, 'not-productive');
