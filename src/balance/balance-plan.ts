@@ -50,7 +50,36 @@ function itemBalances(c: CompiledEconomy, planned: PlannedActivity, period: numb
   return { output, intermediate, final, imports, exports, supply, use, gap, relativeGap, status };
 }
 
-function resourceBalances(c: CompiledEconomy, activity: Float64Array, period: number, tol: number): ResourceBalances {
+/**
+ * Net spending of the model's currency on trade: imports × import price − exports × export price,
+ * summed over items. Zero for every other resource.
+ */
+function tradeSpending(c: CompiledEconomy, imports: Float64Array, exports: Float64Array): Float64Array {
+  const trade = new Float64Array(c.resources.ids.length);
+  const currency = c.model.currency === undefined ? undefined : c.resources.index.get(c.model.currency);
+  if (currency === undefined) return trade;
+  // Terms may name a product (all its items) or one item (`grain@ukraine`); an item's own terms win.
+  const n = imports.length;
+  const exportPrice = new Float64Array(n);
+  const importPrice = new Float64Array(n);
+  const own = new Uint8Array(n);
+  for (const t of c.model.trade) {
+    const p = c.products.index.get(t.product);
+    const item = p === undefined ? c.items.index.get(t.product) : undefined;
+    for (let i = 0; i < n; i++) {
+      if (item !== undefined ? i !== item : c.itemProduct[i] !== p || own[i] === 1) continue;
+      exportPrice[i] = t.exportPrice ?? 0;
+      importPrice[i] = t.importPrice ?? 0;
+      if (item !== undefined) own[i] = 1;
+    }
+  }
+  let net = 0;
+  for (let i = 0; i < n; i++) net += imports[i] * importPrice[i] - exports[i] * exportPrice[i];
+  trade[currency] = net;
+  return trade;
+}
+
+function resourceBalances(c: CompiledEconomy, activity: Float64Array, trade: Float64Array, period: number, tol: number): ResourceBalances {
   const m = c.resources.ids.length;
   const periods = Math.max(c.periods.ids.length, 1);
   const production = matvec(c.resourceUse, activity, new Float64Array(m));
@@ -66,15 +95,15 @@ function resourceBalances(c: CompiledEconomy, activity: Float64Array, period: nu
   const utilisation = new Float64Array(m);
   const status: LimitStatus[] = new Array<LimitStatus>(m);
   for (let r = 0; r < m; r++) {
-    const u = production[r] + direct[r];
+    const u = production[r] + direct[r] + trade[r];
     const a = c.available[r * periods + period];
     use[r] = u;
     available[r] = a;
     slack[r] = a - u;
-    utilisation[r] = u === 0 ? 0 : u / a;
+    utilisation[r] = u <= 0 ? 0 : u / a;
     status[r] = u > a * (1 + tol) ? 'over' : 'within';
   }
-  return { production, direct, use, available, slack, utilisation, status };
+  return { production, direct, trade, use, available, slack, utilisation, status };
 }
 
 function techniqueLoads(c: CompiledEconomy, activity: Float64Array, tol: number): TechniqueLoads {
@@ -96,7 +125,8 @@ function techniqueLoads(c: CompiledEconomy, activity: Float64Array, tol: number)
  * Per item: output = outputs · activity, intermediate = inputs · activity, final = the period's
  * targets, supply = output + imports, use = intermediate + final + exports, gap = supply − use,
  * with status 'balanced' when |gap| ≤ tolerance × max(supply, use), else 'surplus' or 'deficit'.
- * Per resource: use by production plus direct use by final demand, against availability in the
+ * Per resource: use by production plus direct use by final demand plus, for the model's currency,
+ * net spending on trade (imports × import price − exports × export price), against availability in the
  * period. Per technique: activity against capacity.
  *
  * Throws InputError when the plan does not fit the economy (lengths, negative or non-finite
@@ -109,7 +139,7 @@ export function balancePlan(c: CompiledEconomy, planned: PlannedActivity, option
   }
   const period = checkPlanned(c, planned);
   const items = itemBalances(c, planned, period, tolerance);
-  const resources = resourceBalances(c, planned.activity, period, tolerance);
+  const resources = resourceBalances(c, planned.activity, tradeSpending(c, items.imports, items.exports), period, tolerance);
   const techniques = techniqueLoads(c, planned.activity, tolerance);
   const n = items.gap.length;
 

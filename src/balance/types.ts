@@ -60,13 +60,18 @@ export interface ResourceBalances {
   readonly production: Float64Array;
   /** Direct use by final demand (the model's `directUse`, which applies in every period). */
   readonly direct: Float64Array;
-  /** production + direct. */
+  /**
+   * For the model's currency only: imports × import price − exports × export price (negative
+   * when exports earn more than imports cost); zero for every other resource.
+   */
+  readonly trade: Float64Array;
+  /** production + direct + trade. */
   readonly use: Float64Array;
   /** Availability in the period (Infinity when unlimited). */
   readonly available: Float64Array;
   /** available − use (Infinity when unlimited, negative when over). */
   readonly slack: Float64Array;
-  /** use / available: 0 when unused, Infinity when used but nothing is available. */
+  /** use / available: 0 when unused (or net earned), Infinity when used but nothing is available. */
   readonly utilisation: Float64Array;
   readonly status: readonly LimitStatus[];
 }

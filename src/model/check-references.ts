@@ -227,6 +227,7 @@ export function checkReferences(data: unknown, locator: SourceLocator): Issue[] 
     check.ref('resource', u.resource, ['direct_use', i, 'resource']);
     if (u.region !== undefined) check.ref('region', u.region, ['direct_use', i, 'region']);
   });
+  if (data.currency !== undefined) check.ref('resource', data.currency, ['currency']);
   if (data.plan !== undefined) check.plan(data.plan, ['plan']);
   return [...issues, ...check.issues];
 }

@@ -104,6 +104,7 @@ export const economySchema = z.strictObject({
   targets: z.array(targetSchema).optional(),
   trade: z.array(tradeSchema).optional(),
   direct_use: z.array(directUseSchema).optional(),
+  currency: id.optional(),
   plan: planSchema.optional(),
 });
 

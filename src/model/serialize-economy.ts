@@ -41,6 +41,7 @@ export function economyToFile(e: Economy): Entry {
         clean({ product: t.product, export_price: t.exportPrice, import_price: t.importPrice, max_export: t.maxExport, max_import: t.maxImport }),
       ),
       direct_use: e.directUse.map((u) => clean({ resource: u.resource, amount: u.amount, region: u.region, category: u.category })),
+      currency: e.currency,
       plan: e.plan === undefined ? undefined : planFile(e.plan),
     },
     ['regions', 'resources', 'techniques', 'targets', 'trade', 'direct_use'],

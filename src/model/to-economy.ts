@@ -83,6 +83,7 @@ export function toEconomy(f: EconomyFile, defaultName: string): Economy {
     targets,
     trade,
     directUse,
+    ...opt('currency', f.currency === undefined ? undefined : idOf(f.currency)),
     ...opt('plan', f.plan === undefined ? undefined : toPlan(f.plan)),
   };
 }

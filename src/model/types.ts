@@ -55,7 +55,7 @@ export interface Target {
   readonly category?: string;
 }
 
-/** World-market terms for a product. Prices are in the model's currency resource per unit. */
+/** World-market terms for a product. Prices are in the model's `currency` resource per unit. */
 export interface TradeTerms {
   readonly product: string;
   readonly exportPrice?: number;
@@ -103,6 +103,11 @@ export interface Economy {
   readonly targets: readonly Target[];
   readonly trade: readonly TradeTerms[];
   readonly directUse: readonly DirectUse[];
+  /**
+   * The resource in which trade prices are given (hard currency). A plan's exports earn
+   * exports × export price of it, and its imports spend imports × import price.
+   */
+  readonly currency?: string;
   /** The model's own plan (a hand-set plan to check), if it has one. */
   readonly plan?: Plan;
 }

@@ -16,10 +16,16 @@ export function balanceHeadline(summary: BalanceSummary, modelName: string, plan
     `${modelName}: ${planName}, period ${summary.period}`,
     `${summary.balances ? 'The plan balances' : 'The plan does NOT balance'}: ${c.deficit} of ${c.items} items in deficit, ${c.surplus} in surplus, ${c.balanced} balanced.`,
     `${summary.withinLimits ? 'It fits its limits' : 'It does NOT fit its limits'}: ${c.resourcesOver} of ${c.resources} resources overdrawn, ${c.capacitiesOver} of ${c.techniques} capacities exceeded.`,
-    `Targets the planned output can meet: ${pct(f.targets)}%${f.targetsLimit !== undefined && f.targets < 1 ? ` (limited by ${f.targetsLimit.id})` : ''}; share of the plan the resources carry: ${pct(f.resources)}%${f.resourcesLimit !== undefined && f.resources < 1 ? ` (limited by ${f.resourcesLimit.kind} ${f.resourcesLimit.id})` : ''}.`,
+    `Share of every target that the planned output covers: ${pct(f.targets)}%${targetsWhy(f)}; share of the plan the resources carry: ${pct(f.resources)}%${f.resourcesLimit !== undefined && f.resources < 1 ? ` (limited by ${f.resourcesLimit.kind} ${f.resourcesLimit.id})` : ''}.`,
   ];
   if (summary.propagation === 'max-iterations') lines.push('Note: the propagation of shortages did not settle; the chains below are approximate.');
   return lines;
+}
+
+function targetsWhy(f: BalanceSummary['fraction']): string {
+  const l = f.targetsLimit;
+  if (l === undefined || f.targets >= 1) return '';
+  return l.ratio <= 0 ? ` (${l.id} is short before any final use)` : ` (limited by ${l.id})`;
 }
 
 /** Tables of a balance check: deficits with what they block, surpluses, limits, closing requirements. */
@@ -68,10 +74,19 @@ export function balanceTables(report: BalanceReport, summary: BalanceSummary, cl
     rows: summary.limits.map((l) => [l.kind, l.id, l.unit, l.used, l.available, l.excess, pct(l.utilisation)]),
   });
   if (closing !== undefined) {
+    const res = report.resources;
+    /** The three resources the closing would draw on most, relative to what is available. */
+    const needs = (extra: Float64Array): string =>
+      Array.from(extra, (v, r) => ({ r, v, share: v / (Number.isFinite(res.available[r]) && res.available[r] > 0 ? res.available[r] : Math.max(res.use[r], 1)) }))
+        .filter((e) => e.v > 0)
+        .sort((a, b) => b.share - a.share)
+        .slice(0, 3)
+        .map((e) => `${c.resources.ids[e.r]} ${fmt(e.v)} ${c.model.resources[e.r]?.unit ?? ''}`.trimEnd())
+        .join(', ');
     const rows = [...closing.each, ...(closing.all !== undefined && closing.each.length > 1 ? [closing.all] : [])].map((r) => [
       r.item < 0 ? '(all deficits)' : r.id,
       r.deficit,
-      r.grossOutput.reduce((a, b) => a + b, 0),
+      needs(r.resources) || null,
       r.feasible ? 'yes' : 'no',
       [...r.resourcesShort.map((s) => `${s.id} short ${fmt(s.short)}`), ...r.capacitiesShort.map((s) => `capacity of ${s.id} short ${fmt(s.short)}`)].join('; ') || null,
     ]);
@@ -81,7 +96,7 @@ export function balanceTables(report: BalanceReport, summary: BalanceSummary, cl
       columns: [
         { key: 'deficit_item', label: 'deficit' },
         { key: 'missing', label: 'missing' },
-        { key: 'gross_output', label: 'extra gross output (all items)' },
+        { key: 'needs', label: 'extra resources it needs (largest shares)' },
         { key: 'feasible', label: 'resources allow' },
         { key: 'short', label: 'what would be short' },
       ],
