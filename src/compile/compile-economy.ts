@@ -8,13 +8,6 @@ import { idIndex } from './id-index.js';
 import { ItemResolver } from './item-resolver.js';
 import type { CompiledEconomy, IdIndex } from './types.js';
 
-type Amounts = Readonly<Record<string, number>>;
-
-function countKeys(m: Amounts): number {
-  let n = 0;
-  for (const k in m) if (Object.hasOwn(m, k)) n++;
-  return n;
-}
 
 /**
  * Replaces ids by indices and builds the sparse output, input and resource-use matrices (see
@@ -43,14 +36,17 @@ export function compileEconomy(e: Economy): CompiledEconomy {
   const nT = e.techniques.length;
 
   // Technique entries as triplets over located-product codes.
+  const producesKeys: string[][] = new Array<string[]>(nT);
+  const consumesKeys: string[][] = new Array<string[]>(nT);
+  const usesKeys: string[][] = new Array<string[]>(nT);
   let nOut = 0;
   let nIn = 0;
   let nUse = 0;
   for (let j = 0; j < nT; j++) {
     const t = e.techniques[j];
-    nOut += countKeys(t.produces);
-    nIn += countKeys(t.consumes);
-    nUse += countKeys(t.uses);
+    nOut += (producesKeys[j] = Object.keys(t.produces)).length;
+    nIn += (consumesKeys[j] = Object.keys(t.consumes)).length;
+    nUse += (usesKeys[j] = Object.keys(t.uses)).length;
   }
   const outRow = new Int32Array(nOut);
   const outCol = new Int32Array(nOut);
@@ -63,38 +59,46 @@ export function compileEconomy(e: Economy): CompiledEconomy {
   const useVal = new Float64Array(nUse);
   const capacity = new Float64Array(nT);
   const techniqueRegion = new Int32Array(nT);
+  const resourceIndex = resources.index;
   let o = 0;
   let q = 0;
   let u = 0;
   for (let j = 0; j < nT; j++) {
     const t = e.techniques[j];
-    const r = regionOf(t.region, () => ['techniques', j, 'region']);
+    const r = t.region === undefined ? -1 : regionOf(t.region, () => ['techniques', j, 'region']);
     techniqueRegion[j] = r;
     capacity[j] = t.capacity ?? Infinity;
     const produces = t.produces;
-    for (const k in produces) {
-      if (!Object.hasOwn(produces, k)) continue;
-      outRow[o] = resolver.resolve(k, r, () => locationOf(e, ['techniques', j, 'produces', k], true));
+    let keys = producesKeys[j];
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      const code = resolver.resolve(key, r);
+      if (code < 0) resolver.report(key, locationOf(e, ['techniques', j, 'produces', key], true));
+      outRow[o] = code;
       outCol[o] = j;
-      outVal[o++] = produces[k];
+      outVal[o++] = produces[key];
     }
     const consumes = t.consumes;
-    for (const k in consumes) {
-      if (!Object.hasOwn(consumes, k)) continue;
-      inRow[q] = resolver.resolve(k, r, () => locationOf(e, ['techniques', j, 'consumes', k], true));
+    keys = consumesKeys[j];
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      const code = resolver.resolve(key, r);
+      if (code < 0) resolver.report(key, locationOf(e, ['techniques', j, 'consumes', key], true));
+      inRow[q] = code;
       inCol[q] = j;
-      inVal[q++] = consumes[k];
+      inVal[q++] = consumes[key];
     }
     const uses = t.uses;
-    for (const k in uses) {
-      if (!Object.hasOwn(uses, k)) continue;
-      const s = resources.index.get(k);
+    keys = usesKeys[j];
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      const s = resourceIndex.get(key);
       if (s === undefined) {
-        issues.push({ code: 'unknown-id', message: `unknown resource "${k}"${didYouMean(k, resources.ids)}`, location: locationOf(e, ['techniques', j, 'uses', k], true), value: k });
+        issues.push({ code: 'unknown-id', message: `unknown resource "${key}"${didYouMean(key, resources.ids)}`, location: locationOf(e, ['techniques', j, 'uses', key], true), value: key });
         useRow[u] = -1;
       } else useRow[u] = s;
       useCol[u] = j;
-      useVal[u++] = uses[k];
+      useVal[u++] = uses[key];
     }
   }
 
@@ -103,15 +107,15 @@ export function compileEconomy(e: Economy): CompiledEconomy {
   const targetRegion = new Int32Array(e.targets.length);
   e.targets.forEach((t, i) => {
     const r = regionOf(t.region, () => ['targets', i, 'region']);
-    targetCode[i] = resolver.resolve(t.product, r, () => locationOf(e, ['targets', i, 'product']));
+    targetCode[i] = resolver.resolveOrReport(t.product, r, () => locationOf(e, ['targets', i, 'product']));
     targetRegion[i] = r;
   });
   const extraCodes: number[] = [];
-  e.trade.forEach((t, i) => extraCodes.push(resolver.resolve(t.product, -1, () => locationOf(e, ['trade', i, 'product']))));
+  e.trade.forEach((t, i) => extraCodes.push(resolver.resolveOrReport(t.product, -1, () => locationOf(e, ['trade', i, 'product']))));
   if (e.plan !== undefined) {
     for (const field of ['output', 'imports', 'exports'] as const) {
       const m = e.plan[field];
-      if (m !== undefined) for (const k of Object.keys(m)) extraCodes.push(resolver.resolve(k, -1, () => locationOf(e, ['plan', field, k], true)));
+      if (m !== undefined) for (const k of Object.keys(m)) extraCodes.push(resolver.resolveOrReport(k, -1, () => locationOf(e, ['plan', field, k], true)));
     }
   }
   issues.push(...resolver.issues);

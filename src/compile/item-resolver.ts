@@ -8,7 +8,7 @@ import type { Economy } from '../model/types.js';
  * Resolves product references (`grain`, `grain@ukraine`) to located-product codes
  * `product * (regions + 1) + (region + 1)`, region −1 meaning "not located". A bare key takes the
  * product's own region if it has one, else the default region (the technique's or target's).
- * Unknown names are collected as issues; `fail()` throws them all.
+ * `report` records why a key names nothing; `fail()` throws all recorded issues.
  */
 export class ItemResolver {
   readonly slots: number;
@@ -29,37 +29,49 @@ export class ItemResolver {
     this.caches = Array.from({ length: this.slots }, () => new Map<string, number>());
   }
 
-  /** The code of `key` with default region `region` (−1 for none), or −1 (issue recorded) if unknown. */
-  resolve(key: string, region: number, where: () => Location): number {
+  /** The code of `key` with default region `region` (−1 for none), or −1 if it names nothing (see `report`). */
+  resolve(key: string, region: number): number {
     const cache = this.caches[region + 1];
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
-    const code = this.resolveUncached(key, region, where);
+    const code = this.resolveUncached(key, region);
     if (code >= 0) cache.set(key, code);
     return code;
   }
 
-  private resolveUncached(key: string, region: number, where: () => Location): number {
+  /** `resolve`, recording an issue at `where()` when the key names nothing. */
+  resolveOrReport(key: string, region: number, where: () => Location): number {
+    const code = this.resolve(key, region);
+    if (code < 0) this.report(key, where());
+    return code;
+  }
+
+  /** Records why `key` names no located product. */
+  report(key: string, location: Location): void {
     const at = key.indexOf('@');
     const name = at < 0 ? key : key.slice(0, at);
     const p = this.productIndex.get(name);
     if (p === undefined) {
-      this.issues.push({ code: 'unknown-id', message: `unknown product "${name}"${didYouMean(name, this.productIndex.keys())}`, location: where(), value: key });
-      return -1;
+      this.issues.push({ code: 'unknown-id', message: `unknown product "${name}"${didYouMean(name, this.productIndex.keys())}`, location, value: key });
+      return;
     }
+    const regionName = key.slice(at + 1);
+    if (!this.regionIndex.has(regionName)) {
+      this.issues.push({ code: 'unknown-id', message: `unknown region "${regionName}"${didYouMean(regionName, this.regionIndex.keys())}`, location, value: key });
+      return;
+    }
+    this.issues.push({ code: 'region-mismatch', message: `product "${name}" is located in region "${this.model.products[p].region ?? ''}"`, location, value: key });
+  }
+
+  private resolveUncached(key: string, region: number): number {
+    const at = key.indexOf('@');
+    const p = this.productIndex.get(at < 0 ? key : key.slice(0, at));
+    if (p === undefined) return -1;
     const own = this.productRegion[p];
     let r = own >= 0 ? own : region;
     if (at >= 0) {
-      const regionName = key.slice(at + 1);
-      const q = this.regionIndex.get(regionName);
-      if (q === undefined) {
-        this.issues.push({ code: 'unknown-id', message: `unknown region "${regionName}"${didYouMean(regionName, this.regionIndex.keys())}`, location: where(), value: key });
-        return -1;
-      }
-      if (own >= 0 && q !== own) {
-        this.issues.push({ code: 'region-mismatch', message: `product "${name}" is located in region "${this.model.products[p].region ?? ''}"`, location: where(), value: key });
-        return -1;
-      }
+      const q = this.regionIndex.get(key.slice(at + 1));
+      if (q === undefined || (own >= 0 && q !== own)) return -1;
       r = q;
     }
     return p * this.slots + r + 1;

@@ -1,11 +1,23 @@
-/** Where and why a text is not strict JSON (RFC 8259), or undefined if it is. */
-export function jsonSyntaxError(text: string): { offset: number; message: string } | undefined {
+/** Why a text is not strict JSON: a syntax error, or a key repeated within one object. */
+export interface JsonSyntaxError {
+  readonly offset: number;
+  readonly message: string;
+  /** Set for a duplicate key: the key. */
+  readonly duplicateKey?: string;
+}
+
+/**
+ * Where and why a text is not strict JSON (RFC 8259), or undefined if it is. A key repeated
+ * within one object counts as an error (JSON.parse would silently keep the last).
+ */
+export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
   let i = 0;
   const n = text.length;
   class Fail {
     constructor(
       readonly offset: number,
       readonly message: string,
+      readonly duplicateKey?: string,
     ) {}
   }
   const fail = (message: string): never => {
@@ -31,8 +43,10 @@ export function jsonSyntaxError(text: string): { offset: number; message: string
     if (i >= n) fail('unterminated string');
     i++;
   };
+  const numberPattern = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
   const number = (): void => {
-    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(text.slice(i, i + 400));
+    numberPattern.lastIndex = i;
+    const m = numberPattern.exec(text);
     if (m === null) fail('expected a value');
     else i += m[0].length;
   };
@@ -46,10 +60,16 @@ export function jsonSyntaxError(text: string): { offset: number; message: string
         i++;
         return;
       }
+      const keys = new Set<string>();
       for (;;) {
         ws();
         if (text[i] !== '"') fail('expected a key in double quotes');
+        const start = i;
         string();
+        const raw = text.slice(start + 1, i - 1);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(start, i)) as string) : raw;
+        if (keys.has(key)) throw new Fail(start, 'duplicate key in an object', key);
+        keys.add(key);
         ws();
         if (text[i] !== ':') fail('expected ":"');
         i++;
@@ -90,7 +110,7 @@ export function jsonSyntaxError(text: string): { offset: number; message: string
     if (i < n) fail('expected the end of the text');
     return undefined;
   } catch (e) {
-    if (e instanceof Fail) return { offset: e.offset, message: e.message };
+    if (e instanceof Fail) return e.duplicateKey === undefined ? { offset: e.offset, message: e.message } : { offset: e.offset, message: e.message, duplicateKey: e.duplicateKey };
     throw e;
   }
 }

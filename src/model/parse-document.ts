@@ -34,26 +34,45 @@ export function readDocument(text: string, file: string, format: Format): ReadDo
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { file, line, column: col };
   };
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // JSON: checked and read with the fast built-in parser; the positioned document is built only
+  // when a location is asked for (an error). YAML: parsed with positions straight away.
+  let doc: ReturnType<typeof parseDocument> | undefined;
+  const document = (): ReturnType<typeof parseDocument> => {
+    doc ??= parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    return doc;
+  };
+  let data: unknown = null;
 
-  if (format === 'json' && doc.errors.length === 0) {
+  if (format === 'json') {
     const error = jsonSyntaxError(text);
-    if (error !== undefined) issues.push({ code: 'syntax', message: `JSON syntax error: ${error.message}`, location: at(error.offset) });
-  }
-  for (const err of doc.errors) {
-    const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    if (err.code === 'DUPLICATE_KEY') {
-      const raw = (/^("[^"\n]*"|'[^'\n]*'|[^:,}\n]+)/.exec(text.slice(err.pos[0]))?.[0] ?? '').trim();
-      const key = /^["'].*["']$/.test(raw) ? raw.slice(1, -1) : raw;
-      issues.push({ code: 'duplicate-key', message: 'duplicate key in a mapping', location: at(err.pos[0]), value: key });
-    } else {
-      issues.push({ code: 'syntax', message: `${format === 'json' ? 'JSON' : 'YAML'} syntax error: ${first}`, location: at(err.pos[0]) });
+    if (error !== undefined) {
+      document();
+      if (error.duplicateKey !== undefined) issues.push({ code: 'duplicate-key', message: 'duplicate key in a mapping', location: at(error.offset), value: error.duplicateKey });
+      else issues.push({ code: 'syntax', message: `JSON syntax error: ${error.message}`, location: at(error.offset) });
+    } else data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+  } else {
+    for (const err of document().errors) {
+      const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      if (err.code === 'DUPLICATE_KEY') {
+        const raw = (/^("[^"\n]*"|'[^'\n]*'|[^:,}\n]+)/.exec(text.slice(err.pos[0]))?.[0] ?? '').trim();
+        const key = /^["'].*["']$/.test(raw) ? raw.slice(1, -1) : raw;
+        issues.push({ code: 'duplicate-key', message: 'duplicate key in a mapping', location: at(err.pos[0]), value: key });
+      } else {
+        issues.push({ code: 'syntax', message: `YAML syntax error: ${first}`, location: at(err.pos[0]) });
+      }
+    }
+    if (issues.length === 0) {
+      try {
+        data = document().toJS({ maxAliasCount: 1000 });
+      } catch (e) {
+        issues.push({ code: 'syntax', message: `cannot read the document: ${e instanceof Error ? e.message : String(e)}`, location: { file } });
+      }
     }
   }
 
   const locator: SourceLocator = {
     locate(path, key = false) {
-      let node: unknown = doc.contents;
+      let node: unknown = document().contents;
       let offset = isNodeWithRange(node) ? node.range[0] : 0;
       for (let i = 0; i < path.length; i++) {
         const step = path[i];
@@ -84,14 +103,6 @@ export function readDocument(text: string, file: string, format: Format): ReadDo
       return { ...at(offset), path: [...path] };
     },
   };
-  let data: unknown = null;
-  if (issues.length === 0) {
-    try {
-      data = doc.toJS({ maxAliasCount: 1000 });
-    } catch (e) {
-      issues.push({ code: 'syntax', message: `cannot read the document: ${e instanceof Error ? e.message : String(e)}`, location: { file } });
-    }
-  }
   return { data, locator, issues };
 }
 

@@ -7,7 +7,15 @@ type Amounts = Readonly<Record<string, number>>;
 const idOf = (v: string | number): string => String(v);
 /** Normalises −0 to 0 so that values round-trip through text exactly. */
 const num = (v: number): number => v + 0;
-const amounts = (m: Amounts | undefined): Amounts => Object.fromEntries(Object.entries(m ?? {}).map(([k, v]) => [k, num(v)]));
+function amounts(m: Amounts | undefined): Amounts {
+  const out: Record<string, number> = {};
+  if (m === undefined) return out;
+  for (const k of Object.keys(m)) {
+    if (k === '__proto__') Object.defineProperty(out, k, { value: num(m[k]), enumerable: true, writable: true, configurable: true });
+    else out[k] = num(m[k]);
+  }
+  return out;
+}
 
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
