@@ -17,7 +17,7 @@
  *   --readme / --no-readme  write bench/README.md (default: yes, except with --quick)
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { totalmem, tmpdir } from 'node:os';
+import { loadavg, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFloat64 } from './binary-files.js';
@@ -84,26 +84,29 @@ function parseOptions(args: readonly string[]): Options {
 }
 
 function repeatsFor(n: number): number {
-  return n <= 1e5 ? 3 : n <= 1e6 ? 2 : 1;
+  return n <= 1e4 ? 5 : n <= 1e5 ? 3 : n <= 1e6 ? 2 : 1;
 }
 
 interface Solved {
   readonly seconds: number;
+  readonly cpuSeconds: number;
   readonly residual: number;
   readonly agreement: number;
 }
 
 /** The reference's result for one solution (x or v), with its agreement with ours. */
 function referenceSolution(outcome: ReferenceOutcome | undefined, key: string, dir: string, file: string, ours: Float64Array): Solved | undefined {
-  const part = outcome?.report?.[key] as { seconds?: number; relativeResidual?: number; status?: string } | undefined;
+  const part = outcome?.report?.[key] as { seconds?: number; cpuSeconds?: number; relativeResidual?: number; status?: string } | undefined;
   if (outcome?.status !== 'ok' || part === undefined || part.status !== 'ok') return undefined;
   const path = join(dir, file);
   const agreement = existsSync(path) ? relativeDifference(ours, readFloat64(path)) : Infinity;
-  return { seconds: part.seconds ?? NaN, residual: part.relativeResidual ?? NaN, agreement };
+  return { seconds: part.seconds ?? NaN, cpuSeconds: part.cpuSeconds ?? NaN, residual: part.relativeResidual ?? NaN, agreement };
 }
 
 interface SparseRow {
   readonly ours: SparseCaseResult;
+  /** One-minute load average when the case started (other processes on the machine). */
+  readonly load: number;
   readonly iterative: ReferenceOutcome | undefined;
   readonly direct: ReferenceOutcome | undefined;
   readonly iterX: Solved | undefined;
@@ -114,6 +117,7 @@ interface SparseRow {
 
 interface DenseRow {
   readonly ours: DenseCaseResult;
+  readonly load: number;
   readonly inv: ReferenceOutcome | undefined;
   readonly solve: ReferenceOutcome | undefined;
   readonly invAgreement: number;
@@ -126,12 +130,13 @@ function memLimitGb(): string {
 
 async function runSparse(n: number, opts: Options, withReference: boolean, tryDirect: boolean): Promise<SparseRow> {
   const dir = mkdtempSync(join(tmpdir(), 'plenty-bench-'));
+  const load = loadavg()[0];
   try {
     const ours = await runCase<SparseCaseResult>('./sparse-case.js', [
       '--n', String(n), '--dir', dir, '--seed', String(opts.seed), '--tolerance', String(opts.tolerance), '--repeats', String(repeatsFor(n)),
     ]);
     if (!withReference) {
-      return { ours, iterative: undefined, direct: undefined, iterX: undefined, iterV: undefined, directX: undefined, directV: undefined };
+      return { ours, load, iterative: undefined, direct: undefined, iterX: undefined, iterV: undefined, directX: undefined, directV: undefined };
     }
     progress(`n = ${n}: scipy bicgstab`);
     const iterative = await runReference(['sparse', dir, 'iterative', '--rtol', String(opts.tolerance), '--mem-limit-gb', memLimitGb()], opts.referenceTimeout);
@@ -145,6 +150,7 @@ async function runSparse(n: number, opts: Options, withReference: boolean, tryDi
     const v = readFloat64(join(dir, 'v_ours.bin'));
     return {
       ours,
+      load,
       iterative,
       direct,
       iterX: referenceSolution(iterative, 'x', dir, 'x_iterative.bin', x),
@@ -159,11 +165,12 @@ async function runSparse(n: number, opts: Options, withReference: boolean, tryDi
 
 async function runDense(n: number, opts: Options, withReference: boolean): Promise<DenseRow> {
   const dir = mkdtempSync(join(tmpdir(), 'plenty-bench-'));
+  const load = loadavg()[0];
   try {
     const ours = await runCase<DenseCaseResult>('./dense-case.js', [
       '--n', String(n), '--dir', dir, '--seed', String(opts.seed), '--tolerance', String(opts.tolerance), '--repeats', '1',
     ]);
-    if (!withReference) return { ours, inv: undefined, solve: undefined, invAgreement: NaN, solveAgreement: NaN };
+    if (!withReference) return { ours, load, inv: undefined, solve: undefined, invAgreement: NaN, solveAgreement: NaN };
     const M = readFloat64(join(dir, 'm_ours.bin'));
     const agreement = (o: ReferenceOutcome, file: string): number =>
       o.status === 'ok' && existsSync(join(dir, file)) ? worstRowDifference(M, readFloat64(join(dir, file)), ours.m) : NaN;
@@ -171,34 +178,35 @@ async function runDense(n: number, opts: Options, withReference: boolean): Promi
     const inv = await runReference(['dense', dir, 'inv', '--mem-limit-gb', memLimitGb()], opts.referenceTimeout);
     progress(`dense n = ${n}: numpy solve`);
     const solve = await runReference(['dense', dir, 'solve', '--mem-limit-gb', memLimitGb()], opts.referenceTimeout);
-    return { ours, inv, solve, invAgreement: agreement(inv, 'm_inv.bin'), solveAgreement: agreement(solve, 'm_solve.bin') };
+    return { ours, load, inv, solve, invAgreement: agreement(inv, 'm_inv.bin'), solveAgreement: agreement(solve, 'm_solve.bin') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Our time when the answer passed every check, else a failure mark. */
-function ourTime(t: { ok: boolean; seconds: number; failure?: string }): string {
-  return t.ok ? seconds(t.seconds) : `FAILED (${t.failure ?? 'check'})`;
+/** Wall time (CPU time), or a failure mark when the answer did not pass its checks. */
+function ourTime(t: { ok: boolean; seconds: number; cpuSeconds: number; failure?: string }): string {
+  return t.ok ? `${seconds(t.seconds)} (${seconds(t.cpuSeconds)})` : `FAILED (${t.failure ?? 'check'})`;
 }
 
 function refCell(s: Solved | undefined, outcome: ReferenceOutcome | undefined, threshold: number): string {
   if (s !== undefined) {
     const agree = s.agreement < threshold ? '' : ` (DISAGREES: ${sci(s.agreement)})`;
-    return `${seconds(s.seconds)}${agree}`;
+    return `${seconds(s.seconds)} (${seconds(s.cpuSeconds)})${agree}`;
   }
   return outcome === undefined ? 'not run' : outcome.status;
 }
 
-function speedUp(ref: Solved | undefined, ours: { ok: boolean; seconds: number }, threshold: number): string {
+/** scipy's time over ours, by wall time; by CPU time in brackets. */
+function speedUp(ref: Solved | undefined, ours: { ok: boolean; seconds: number; cpuSeconds: number }, threshold: number): string {
   if (ref === undefined || !ours.ok || !(ref.agreement < threshold)) return '–';
-  return ratio(ref.seconds / ours.seconds);
+  return `${ratio(ref.seconds / ours.seconds)} (${ratio(ref.cpuSeconds / ours.cpuSeconds)})`;
 }
 
 function sparseTables(rows: readonly SparseRow[], refNote: string): string {
   const ours = table(
-    ['n', 'non-zeros', 'gross output (s)', 'method, iterations', 'residual', 'labour values (s)', 'method, iterations', 'residual', 'peak memory', 'v·y = l·x', 'generate (s)'],
-    rows.map(({ ours: r }) => [
+    ['n', 'non-zeros', 'gross output, s (CPU s)', 'method, iterations', 'residual', 'labour values, s (CPU s)', 'method, iterations', 'residual', 'peak memory', 'v·y = l·x', 'generate (s)', 'load'],
+    rows.map(({ ours: r, load }) => [
       count(r.n),
       count(r.nnz),
       ourTime(r.gross),
@@ -210,6 +218,7 @@ function sparseTables(rows: readonly SparseRow[], refNote: string): string {
       `${bytes(Math.max(r.gross.peakBytes, r.labour.peakBytes))} (sampled ${bytes(Math.max(r.gross.sampledPeakBytes, r.labour.sampledPeakBytes))})`,
       sci(r.identityDifference),
       seconds(r.generateSeconds),
+      load.toFixed(1),
     ]),
   );
   const peak = (o: ReferenceOutcome | undefined): string => {
@@ -217,19 +226,19 @@ function sparseTables(rows: readonly SparseRow[], refNote: string): string {
     return typeof b === 'number' && o?.status === 'ok' ? bytes(b) : '–';
   };
   const ref = table(
-    ['n', 'scipy bicgstab x (s)', 'v (s)', 'peak', 'agreement x, v', 'speed-up x, v', 'scipy splu x (s)', 'v (s)', 'peak', 'agreement x, v', 'speed-up x, v'],
+    ['n', 'scipy bicgstab x, s (CPU s)', 'v, s (CPU s)', 'peak', 'agreement x; v', 'speed-up x; v', 'scipy splu x, s (CPU s)', 'v, s (CPU s)', 'peak', 'agreement x; v', 'speed-up x; v'],
     rows.map((r) => [
       count(r.ours.n),
       refCell(r.iterX, r.iterative, SPARSE_AGREEMENT),
       refCell(r.iterV, r.iterative, SPARSE_AGREEMENT),
       peak(r.iterative),
-      `${sci(r.iterX?.agreement ?? NaN)}, ${sci(r.iterV?.agreement ?? NaN)}`,
-      `${speedUp(r.iterX, r.ours.gross, SPARSE_AGREEMENT)}, ${speedUp(r.iterV, r.ours.labour, SPARSE_AGREEMENT)}`,
+      `${sci(r.iterX?.agreement ?? NaN)}; ${sci(r.iterV?.agreement ?? NaN)}`,
+      `${speedUp(r.iterX, r.ours.gross, SPARSE_AGREEMENT)}; ${speedUp(r.iterV, r.ours.labour, SPARSE_AGREEMENT)}`,
       refCell(r.directX, r.direct, SPARSE_AGREEMENT),
       refCell(r.directV, r.direct, SPARSE_AGREEMENT),
       peak(r.direct),
-      `${sci(r.directX?.agreement ?? NaN)}, ${sci(r.directV?.agreement ?? NaN)}`,
-      `${speedUp(r.directX, r.ours.gross, SPARSE_AGREEMENT)}, ${speedUp(r.directV, r.ours.labour, SPARSE_AGREEMENT)}`,
+      `${sci(r.directX?.agreement ?? NaN)}; ${sci(r.directV?.agreement ?? NaN)}`,
+      `${speedUp(r.directX, r.ours.gross, SPARSE_AGREEMENT)}; ${speedUp(r.directV, r.ours.labour, SPARSE_AGREEMENT)}`,
     ]),
   );
   return `Ours (one process per size; peak memory is the whole process, matrix included, during the solves):\n\n${ours}\n\nReference on the same matrices (${refNote}):\n\n${ref}`;
@@ -239,13 +248,13 @@ function denseTable(rows: readonly DenseRow[]): string {
   const refTime = (o: ReferenceOutcome | undefined, agreement: number): string => {
     if (o === undefined) return 'not run';
     if (o.status !== 'ok') return o.status;
-    const s = seconds(o.report?.seconds as number);
+    const s = `${seconds(o.report?.seconds as number)} (${seconds(o.report?.cpuSeconds as number)})`;
     return agreement < DENSE_AGREEMENT ? s : `${s} (DISAGREES: ${sci(agreement)})`;
   };
   const speed = (o: ReferenceOutcome | undefined, agreement: number, ours: DenseCaseResult): string =>
     o?.status === 'ok' && agreement < DENSE_AGREEMENT && ours.multipliers.ok ? ratio((o.report?.seconds as number) / ours.multipliers.seconds) : '–';
   return table(
-    ['n', 'rows of S', 'ours: M = S(I − A)⁻¹ (s)', 'method, iterations', 'residual', 'peak memory', 'numpy inv + S·L (s)', 'speed-up', 'numpy solve (s)', 'speed-up', 'agreement (inv, solve)'],
+    ['n', 'rows of S', 'ours: M = S(I − A)⁻¹, s (CPU s)', 'method, iterations', 'residual', 'peak memory', 'numpy inv + S·L, s (CPU s)', 'speed-up', 'numpy solve, s (CPU s)', 'speed-up', 'agreement (inv; solve)', 'load'],
     rows.map((r) => [
       count(r.ours.n),
       String(r.ours.m),
@@ -257,7 +266,8 @@ function denseTable(rows: readonly DenseRow[]): string {
       speed(r.inv, r.invAgreement, r.ours),
       refTime(r.solve, r.solveAgreement),
       speed(r.solve, r.solveAgreement, r.ours),
-      `${sci(r.invAgreement)}, ${sci(r.solveAgreement)}`,
+      `${sci(r.invAgreement)}; ${sci(r.solveAgreement)}`,
+      r.load.toFixed(1),
     ]),
   );
 }
@@ -320,12 +330,15 @@ async function main(): Promise<void> {
   const dense: DenseRow[] = [];
   if (opts.denseN > 0) dense.push(await runDense(opts.denseN, opts, withReference));
 
+  const loads = [...sparse.map((r) => r.load), ...dense.map((r) => r.load), loadavg()[0]];
   const machineText = [
     `- Date: ${machine.date}${opts.quick ? ' (quick run)' : ''}`,
     `- CPU: ${machine.cpu}, ${machine.cores} cores`,
     `- Memory: ${bytes(machine.memoryBytes)}`,
     `- Node ${machine.node}; ${machine.os}`,
     `- Reference: ${refNote}`,
+    `- Load average (1 minute) at the start of each case and at the end: ${loads.map((l) => l.toFixed(1)).join(', ')} ` +
+      `(other processes shared the ${machine.cores} cores; wall times grow with the load, CPU times much less)`,
     `- Seed ${opts.seed}, tolerance ${opts.tolerance} (relative residual, 2-norm, ours and scipy's)`,
   ].join('\n');
   const sections = new Map<string, string>([['machine', machineText], ['targets', targetsTable(sparse, dense)]]);

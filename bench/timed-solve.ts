@@ -16,6 +16,8 @@ export interface TimedSolve {
   readonly reportedResidual: number;
   /** Median wall time of the timed runs, and each run's time (the checked first run excluded). */
   readonly seconds: number;
+  /** Median CPU time (user + system) of the timed runs: less sensitive to other processes. */
+  readonly cpuSeconds: number;
   readonly runs: readonly number[];
   readonly firstRunSeconds: number;
   /** Peak resident memory of the whole process during this phase: VmHWM, and the sampled RSS. */
@@ -42,11 +44,13 @@ export function timedSolve(
 ): { timing: TimedSolve; x: Float64Array } {
   resetPeakRss();
   sampler.take();
-  const run = (): { result: SolveResult; seconds: number; residual: number } => {
+  const run = (): { result: SolveResult; seconds: number; cpu: number; residual: number } => {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const result = solve();
     const seconds = (performance.now() - t0) / 1000;
-    return { result, seconds, residual: check(result.x) };
+    const c = process.cpuUsage(c0);
+    return { result, seconds, cpu: (c.user + c.system) / 1e6, residual: check(result.x) };
   };
   const first = run();
   const verdict = (r: { result: SolveResult; residual: number }): string | undefined => {
@@ -60,16 +64,20 @@ export function timedSolve(
       `${first.result.iterations} iterations, residual ${first.residual.toExponential(2)}${failure === undefined ? '' : ` — FAILED: ${failure}`}`,
   );
   const runs: number[] = [];
+  const cpus: number[] = [];
   let worst = first.residual;
   for (let i = 0; i < repeats && failure === undefined; i++) {
     const r = run();
     runs.push(r.seconds);
+    cpus.push(r.cpu);
     worst = Math.max(worst, r.residual);
     failure = verdict(r);
-    progress(`${label}: timed run ${i + 1}/${repeats} ${r.seconds.toFixed(2)} s`);
+    progress(`${label}: timed run ${i + 1}/${repeats} ${r.seconds.toFixed(2)} s (CPU ${r.cpu.toFixed(2)} s)`);
   }
-  const sorted = [...runs].sort((a, b) => a - b);
-  const median = sorted.length === 0 ? NaN : sorted[(sorted.length - 1) >> 1];
+  const median = (xs: readonly number[]): number => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted.length === 0 ? NaN : sorted[(sorted.length - 1) >> 1];
+  };
   const timing: TimedSolve = {
     status: first.result.status,
     method: first.result.method,
@@ -77,7 +85,8 @@ export function timedSolve(
     products: first.result.products,
     relativeResidual: worst,
     reportedResidual: first.result.relativeResidual,
-    seconds: median,
+    seconds: median(runs),
+    cpuSeconds: median(cpus),
     runs,
     firstRunSeconds: first.seconds,
     peakBytes: peakRssBytes(),
