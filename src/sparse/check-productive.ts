@@ -39,9 +39,11 @@ export interface ProductiveResult {
  * The refining iteration is x ← A x + α x + δ·mean(x)·1, normalised: the α x term (α = a tenth of
  * the norm bound) damps the oscillation of periodic matrices, and the small uniform term
  * (δ = 1e-9) keeps x strictly positive when A is reducible or has zero rows, so that the upper
- * bound stays valid. For the lower bound the entries of x below 10⁻⁵·max x are set to zero
- * first, so that components that decay (zero rows, classes with a smaller spectral radius) do
- * not spoil the minimum.
+ * bound stays valid. Lower bounds come from x itself (good when A is irreducible) and, every
+ * few iterations, from x with the entries below 1000 times the uniform term set to zero, so that
+ * components held up only by that term (zero rows, classes with a smaller spectral radius) do
+ * not spoil the minimum. (A threshold relative to max x would fail for economies with hub
+ * products whose entries dwarf all others.)
  *
  * With negative entries the status is 'unknown' and the bounds are 0 ≤ ρ(A) ≤ ρ(|A|) bounds
  * from the norms of |A|.
@@ -73,20 +75,24 @@ export function checkProductive(A: CsrMatrix, options: ProductiveOptions = {}): 
     const x = new Float64Array(n).fill(1);
     const t = new Float64Array(n);
     const z = new Float64Array(n);
+    let lift = 0;
     while (iterations < maxIterations) {
       matvec(A, x, t);
       iterations++;
-      // Upper bound from x > 0.
+      // Upper bound from x > 0, lower bound from x ≥ 0.
       let hi = 0;
+      let lo = Infinity;
       for (let i = 0; i < n; i++) {
         const r = t[i] / x[i];
         if (r > hi) hi = r;
+        if (r < lo) lo = r;
       }
       if (hi < upper) upper = hi;
+      if (lo > lower) lower = lo;
       // Next iterate (kept strictly positive), normalised to max 1.
       let sum = 0;
       for (let i = 0; i < n; i++) sum += x[i];
-      const lift = (delta * sum) / n;
+      lift = (delta * sum) / n;
       let mx = 0;
       for (let i = 0; i < n; i++) {
         const v = t[i] + alpha * x[i] + lift;
@@ -95,17 +101,18 @@ export function checkProductive(A: CsrMatrix, options: ProductiveOptions = {}): 
       }
       const inv = 1 / mx;
       for (let i = 0; i < n; i++) x[i] *= inv;
+      lift *= inv; // the uniform term on the scale of the normalised x
       if (done()) break;
       // Lower bound from the thresholded iterate, every few iterations (costs a product).
       if (iterations % 4 === 0 || iterations >= maxIterations) {
-        const lo = lowerBound(A, x, z, t, 1e-5);
+        const lo = lowerBound(A, x, z, t, 1000 * lift);
         iterations++;
         if (lo > lower) lower = lo;
         if (done()) break;
       }
     }
     if (!done()) {
-      const lo = lowerBound(A, x, z, t, 1e-5);
+      const lo = lowerBound(A, x, z, t, 1000 * lift);
       iterations++;
       if (lo > lower) lower = lo;
     }
@@ -115,12 +122,9 @@ export function checkProductive(A: CsrMatrix, options: ProductiveOptions = {}): 
   return { status, spectralRadius: { lower, upper }, iterations };
 }
 
-/** min over zᵢ > 0 of (A z)ᵢ / zᵢ, where z is x with entries below τ·max x set to zero. */
-function lowerBound(A: CsrMatrix, x: Float64Array, z: Float64Array, t: Float64Array, tau: number): number {
+/** min over zᵢ > 0 of (A z)ᵢ / zᵢ, where z is x with entries below `cut` set to zero. */
+function lowerBound(A: CsrMatrix, x: Float64Array, z: Float64Array, t: Float64Array, cut: number): number {
   const n = x.length;
-  let mx = 0;
-  for (let i = 0; i < n; i++) if (x[i] > mx) mx = x[i];
-  const cut = tau * mx;
   for (let i = 0; i < n; i++) z[i] = x[i] >= cut ? x[i] : 0;
   matvec(A, z, t);
   let lo = Infinity;

@@ -16,8 +16,8 @@ export interface SolveOptions {
   /**
    * 'jacobi': x ← x + D⁻¹(y − (I − A)x) with D = I − diag(A), one product per iteration;
    * 'bicgstab': Jacobi-preconditioned BiCGSTAB, two products per iteration;
-   * 'auto' (default): Jacobi while its observed contraction per sweep is at most 0.3, else
-   * BiCGSTAB from the current point.
+   * 'auto' (default): Jacobi when the column or row sums of |A| are all at most 0.3 (switching to
+   * BiCGSTAB if it contracts by less than 0.3 per sweep), else BiCGSTAB.
    */
   readonly method?: SolveMethod;
 }
