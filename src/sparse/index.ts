@@ -35,3 +35,4 @@ export { permuteVector } from './permute-vector.js';
 export { unpermuteVector } from './unpermute-vector.js';
 export { invertPermutation } from './invert-permutation.js';
 export { localityOrdering } from './locality-ordering.js';
+export { toSharedCsr, isSharedCsr } from './to-shared-csr.js';

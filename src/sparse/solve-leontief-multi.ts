@@ -1,7 +1,6 @@
+import { blockProduct } from './block-product.js';
 import type { CsrMatrix } from './csr.js';
 import { leontiefCore } from './leontief-core.js';
-import { matvec } from './matvec.js';
-import { matvecMulti } from './matvec-multi.js';
 import type { MultiSolveResult, SolveOptions } from './solve-result.js';
 
 /**
@@ -11,13 +10,10 @@ import type { MultiSolveResult, SolveOptions } from './solve-result.js';
  * are those of `solveLeontief`, and the result is 'converged' only when every column is.
  */
 export function solveLeontiefMulti(A: CsrMatrix, y: Float64Array, k: number, options: SolveOptions = {}): MultiSolveResult {
-  const product =
-    k === 1
-      ? (x: Float64Array, out: Float64Array): void => {
-          matvec(A, x, out);
-        }
-      : (x: Float64Array, out: Float64Array): void => {
-          matvecMulti(A, x, k, out);
-        };
-  return leontiefCore(A, product, y, k, options, 'solveLeontiefMulti');
+  const { product, close } = blockProduct(A, k, false, options);
+  try {
+    return leontiefCore(A, product, y, k, options, 'solveLeontiefMulti');
+  } finally {
+    close();
+  }
 }

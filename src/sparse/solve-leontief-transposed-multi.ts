@@ -1,10 +1,7 @@
+import { blockProduct } from './block-product.js';
 import type { CsrMatrix } from './csr.js';
-import { leontiefCore, type BlockProduct } from './leontief-core.js';
-import { matvecMulti } from './matvec-multi.js';
-import { matvecTransposedMulti } from './matvec-transposed-multi.js';
+import { leontiefCore } from './leontief-core.js';
 import type { MultiSolveResult, TransposedSolveOptions } from './solve-result.js';
-import { transposedProduct } from './solve-leontief-transposed.js';
-import { transpose } from './transpose.js';
 
 /**
  * Solves the k row systems vⱼ (I − A) = sⱼ at once (e.g. multipliers for several coefficient rows),
@@ -17,18 +14,10 @@ export function solveLeontiefTransposedMulti(
   k: number,
   options: TransposedSolveOptions = {},
 ): MultiSolveResult {
-  const allow = options.allowTranspose === true;
-  let product: BlockProduct;
-  if (k === 1) product = transposedProduct(A, allow);
-  else if (allow) {
-    const At = transpose(A);
-    product = (x: Float64Array, out: Float64Array): void => {
-      matvecMulti(At, x, k, out);
-    };
-  } else {
-    product = (x: Float64Array, out: Float64Array): void => {
-      matvecTransposedMulti(A, x, k, out);
-    };
+  const { product, close } = blockProduct(A, k, true, options);
+  try {
+    return leontiefCore(A, product, s, k, options, 'solveLeontiefTransposedMulti');
+  } finally {
+    close();
   }
-  return leontiefCore(A, product, s, k, options, 'solveLeontiefTransposedMulti');
 }

@@ -1,9 +1,7 @@
+import { blockProduct } from './block-product.js';
 import type { CsrMatrix } from './csr.js';
-import { leontiefCore, type BlockProduct } from './leontief-core.js';
-import { matvec } from './matvec.js';
-import { matvecTransposed } from './matvec-transposed.js';
+import { leontiefCore } from './leontief-core.js';
 import type { SolveResult, TransposedSolveOptions } from './solve-result.js';
-import { transpose } from './transpose.js';
 
 /**
  * Solves the row system v (I − A) = s, i.e. (I − Aᵀ) vᵀ = sᵀ (labour values, price and cost
@@ -11,18 +9,10 @@ import { transpose } from './transpose.js';
  * `allowTranspose` is set. Same algorithms and statuses as `solveLeontief`.
  */
 export function solveLeontiefTransposed(A: CsrMatrix, s: Float64Array, options: TransposedSolveOptions = {}): SolveResult {
-  return leontiefCore(A, transposedProduct(A, options.allowTranspose === true), s, 1, options, 'solveLeontiefTransposed');
-}
-
-/** x ↦ Aᵀ x, by scatter over A or by gather over an explicit transpose. Internal. */
-export function transposedProduct(A: CsrMatrix, allowTranspose: boolean): BlockProduct {
-  if (allowTranspose) {
-    const At = transpose(A);
-    return (x, out) => {
-      matvec(At, x, out);
-    };
+  const { product, close } = blockProduct(A, 1, true, options);
+  try {
+    return leontiefCore(A, product, s, 1, options, 'solveLeontiefTransposed');
+  } finally {
+    close();
   }
-  return (x, out) => {
-    matvecTransposed(A, x, out);
-  };
 }

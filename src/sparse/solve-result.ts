@@ -20,6 +20,13 @@ export interface SolveOptions {
    * BiCGSTAB if it contracts by less than 0.3 per sweep), else BiCGSTAB.
    */
   readonly method?: SolveMethod;
+  /**
+   * Threads for the matrix–vector products. Worker threads read A from shared memory, so they are
+   * used only when A's arrays are SharedArrayBuffer-backed (see `toSharedCsr`); otherwise the
+   * products stay serial (no hidden copy of A). 'auto' (default): all available cores, at most 4,
+   * for a shared A with at least 2·10⁶ non-zeros. 1: serial.
+   */
+  readonly threads?: number | 'auto';
 }
 
 export interface TransposedSolveOptions extends SolveOptions {

@@ -16,6 +16,7 @@ import { solveLeontiefMulti } from '../../src/sparse/solve-leontief-multi.js';
 import { solveLeontiefTransposedMulti } from '../../src/sparse/solve-leontief-transposed-multi.js';
 import { solveLeontiefTransposed } from '../../src/sparse/solve-leontief-transposed.js';
 import { solveLeontief } from '../../src/sparse/solve-leontief.js';
+import { toSharedCsr } from '../../src/sparse/to-shared-csr.js';
 import { unpermuteVector } from '../../src/sparse/unpermute-vector.js';
 import { matvec } from '../../src/sparse/matvec.js';
 import { matvecTransposed } from '../../src/sparse/matvec-transposed.js';
@@ -147,6 +148,26 @@ describe('solveLeontief and solveLeontiefTransposed', () => {
       assert.equal(r.status, 'converged');
       assert.ok(relativeDifference(unpermuteVector(r.x, order), base.x) < 1e-9);
     }
+  });
+
+  test('products split over worker threads (shared matrix) give the same solutions', () => {
+    const n = 400;
+    const k = 3;
+    const A = randomProductiveCsr(n, 8, 81, 0.8);
+    const shared = toSharedCsr(A);
+    assert.ok(shared.values.buffer instanceof SharedArrayBuffer);
+    const y = randomVector(n, 82);
+    const ys = interleave([y, randomVector(n, 83), randomVector(n, 84)]);
+    const options = { tolerance: 1e-12, threads: 2 };
+    const serial = { tolerance: 1e-12, threads: 1 };
+    assert.ok(relativeDifference(solveLeontief(shared, y, options).x, solveLeontief(A, y, serial).x) < 1e-9);
+    assert.ok(relativeDifference(solveLeontiefTransposed(shared, y, options).x, solveLeontiefTransposed(A, y, serial).x) < 1e-9);
+    const multi = solveLeontiefMulti(shared, ys, k, options);
+    assert.equal(multi.status, 'converged');
+    assert.ok(relativeDifference(multi.x, solveLeontiefMulti(A, ys, k, serial).x) < 1e-9);
+    const multiT = solveLeontiefTransposedMulti(shared, ys, k, options);
+    assert.equal(multiT.status, 'converged');
+    assert.ok(relres(A, deinterleave(multiT.x, k)[1], deinterleave(ys, k)[1], true) < 1e-12);
   });
 
   test('rescaling the unit of one product rescales its row and solution entry', () => {
