@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { checkProductive } from '../../src/sparse/check-productive.js';
 import { csrFromDense } from '../../src/sparse/csr-from-dense.js';
+import { csrFromTriplets } from '../../src/sparse/from-triplets.js';
 import type { CsrMatrix } from '../../src/sparse/csr.js';
 import { fixture } from '../helpers/paths.js';
 import { randomProductiveCsr, seededRandom } from '../helpers/random.js';
@@ -34,6 +35,36 @@ describe('checkProductive', () => {
     ]) {
       const A = randomProductiveCsr(80, 5, seed, target);
       brackets(A, perronRoot(A), 1e-6);
+    }
+  });
+
+  test('an economy with a hub product used by every other product', () => {
+    // The hub's entry in the Perron vector dwarfs all others; the bounds must still close in.
+    const n = 300;
+    const base = randomProductiveCsr(n, 5, 6, 0.4);
+    const ri: number[] = [];
+    const ci: number[] = [];
+    const va: number[] = [];
+    for (let i = 0; i < n; i++) {
+      for (let p = base.rowPtr[i]; p < base.rowPtr[i + 1]; p++) {
+        ri.push(i);
+        ci.push(base.colIdx[p]);
+        va.push(base.values[p]);
+      }
+    }
+    for (let j = 0; j < n; j++) {
+      ri.push(0);
+      ci.push(j);
+      va.push(0.25);
+    }
+    const A0 = csrFromTriplets(n, n, ri, ci, va);
+    const rho = perronRoot(A0);
+    for (const target of [0.97, 1.03]) {
+      const A: CsrMatrix = { ...A0, values: A0.values.map((v) => (v * target) / rho) };
+      const r = checkProductive(A);
+      assert.equal(r.status, target < 1 ? 'productive' : 'not-productive');
+      assert.ok(r.iterations < 100, `${r.iterations} iterations`);
+      brackets(A, target, 1e-6);
     }
   });
 
