@@ -8,7 +8,7 @@ import { parseEconomy } from '../../src/model/parse-economy.js';
 import { serializeEconomy } from '../../src/model/serialize-economy.js';
 import type { Economy, Technique } from '../../src/model/types.js';
 import { fixture } from '../helpers/paths.js';
-import { seededRandom } from '../model/seeded-random.js';
+import { seededRandom } from '../helpers/random.js';
 import { assertClose, dense } from './dense.js';
 
 interface MillerBlair {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseEconomy } from '../../src/model/parse-economy.js';
 import { serializeEconomy } from '../../src/model/serialize-economy.js';
 import type { Economy } from '../../src/model/types.js';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '../helpers/random.js';
 
 /** Every field set, with numbers that only survive text if written in full. */
 const economy: Economy = {
