@@ -109,7 +109,6 @@ export function leontiefCore(
     };
   };
 
-  /** Confirms a suspicion that A is not productive (only meaningful for non-negative A). */
   let verdict: 'productive' | 'not-productive' | 'unknown' | undefined;
   /** checkProductive once per solve (only meaningful for non-negative A). */
   const productivity = (): 'productive' | 'not-productive' | 'unknown' => {
