@@ -111,7 +111,12 @@ export function compileEconomy(e: Economy): CompiledEconomy {
     targetRegion[i] = r;
   });
   const extraCodes: number[] = [];
-  e.trade.forEach((t, i) => extraCodes.push(resolver.resolveOrReport(t.product, -1, () => locationOf(e, ['trade', i, 'product']))));
+  // Trade terms for a bare product apply to all its items; in a model with regions they do not
+  // make an unlocated item of their own (only `product@region` names one).
+  e.trade.forEach((t, i) => {
+    const code = resolver.resolveOrReport(t.product, -1, () => locationOf(e, ['trade', i, 'product']));
+    if (e.regions.length === 0 || t.product.includes('@')) extraCodes.push(code);
+  });
   if (e.plan !== undefined) {
     for (const field of ['output', 'imports', 'exports'] as const) {
       const m = e.plan[field];
