@@ -4,7 +4,8 @@ import { coefficientMultipliers, grossOutput, labourValues, outputMultipliers, t
 import type { LeontiefOptions, SolveReport } from '../../leontief/index.js';
 import { finalUse } from '../../balance/index.js';
 import { inputError } from '../../model/errors.js';
-import { loadDemand, loadEconomy } from '../../model/index.js';
+import { loadDemand } from '../../model/index.js';
+import { loadModel } from '../load-model.js';
 import type { Table } from '../../report/index.js';
 import type { CommandOutput } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -44,7 +45,7 @@ function labourRow(c: CompiledEconomy, chosen: string | undefined): string {
  * multipliers, labour values, footprints by region of final demand, and the Leontief inverse.
  */
 export async function analyzeCommand(modelPath: string, flags: AnalyzeFlags): Promise<CommandOutput> {
-  const economy = await loadEconomy(modelPath);
+  const economy = await loadModel(modelPath);
   const c = compileEconomy(economy);
   const tolerance = flags.tolerance === undefined ? undefined : Number(flags.tolerance);
   if (tolerance !== undefined && !(tolerance > 0 && tolerance < 1)) throw inputError('invalid-option', '--tolerance must be a number between 0 and 1', { path: ['--tolerance'] }, flags.tolerance);

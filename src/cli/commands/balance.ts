@@ -1,7 +1,9 @@
 import { balancePlan, closingRequirements, summariseBalance } from '../../balance/index.js';
 import { compileEconomy, planActivities } from '../../compile/index.js';
 import { inputError } from '../../model/errors.js';
-import { loadEconomy, loadPlan } from '../../model/index.js';
+import { loadPlan } from '../../model/index.js';
+import { loadModel } from '../load-model.js';
+import { createProgress } from '../progress.js';
 import { balanceHeadline, balanceTables } from '../../report/balance-tables.js';
 import type { CommandOutput } from '../output.js';
 
@@ -14,7 +16,7 @@ export interface BalanceFlags {
 
 /** `plenty balance MODEL [--plan FILE]`: the method of balances on a hand-set or computed plan. */
 export async function balanceCommand(modelPath: string, flags: BalanceFlags): Promise<CommandOutput> {
-  const economy = await loadEconomy(modelPath);
+  const economy = await loadModel(modelPath);
   const plan = flags.plan !== undefined ? await loadPlan(flags.plan, economy) : economy.plan;
   if (plan === undefined) {
     throw inputError('missing', 'the model has no `plan` section; give a plan file with --plan FILE', { file: modelPath, path: ['plan'] });
@@ -24,11 +26,17 @@ export async function balanceCommand(modelPath: string, flags: BalanceFlags): Pr
   const rule = flags.rule ?? 'priority';
   if (rule !== 'priority' && rule !== 'proportional') throw inputError('invalid-option', '--rule must be "priority" or "proportional"', { path: ['--rule'] }, rule);
 
+  // Each step is synchronous: the progress line (shown once a run takes over ~1.5 s) says which.
+  const progress = createProgress('balance');
   const c = compileEconomy(economy);
+  progress.update(null, 'balancing');
   const planned = planActivities(c, plan);
   const report = balancePlan(c, planned);
+  progress.update(null, 'following the deficits');
   const summary = summariseBalance(report, { top, rule });
+  progress.update(null, 'closing requirements');
   const closing = report.deficits.length > 0 ? closingRequirements(report, { limit: top }) : undefined;
+  progress.done();
   const planName = plan.name ?? (flags.plan !== undefined ? `plan ${flags.plan}` : 'the model’s plan');
 
   return {

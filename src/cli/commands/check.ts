@@ -1,6 +1,6 @@
 import { compileEconomy, leontiefSystem, planActivities } from '../../compile/index.js';
 import { InputError } from '../../model/errors.js';
-import { loadEconomy } from '../../model/index.js';
+import { loadModel } from '../load-model.js';
 import { checkProductive } from '../../sparse/index.js';
 import type { CommandOutput } from '../output.js';
 
@@ -9,7 +9,7 @@ import type { CommandOutput } from '../output.js';
  * what it holds and whether its input–output system (one technique per item) is productive.
  */
 export async function checkCommand(modelPath: string): Promise<CommandOutput> {
-  const economy = await loadEconomy(modelPath);
+  const economy = await loadModel(modelPath);
   const c = compileEconomy(economy);
   const counts = {
     products: economy.products.length,

@@ -1,0 +1,22 @@
+import { stat } from 'node:fs/promises';
+import { loadEconomy, type Economy } from '../model/index.js';
+
+/** Files above this size announce themselves on stderr: parsing them takes seconds. */
+const ANNOUNCE_BYTES = 5e6;
+
+/**
+ * Loads a model file. Parsing is one synchronous step, so a large file gets a line on stderr
+ * before it starts and one with the time taken after it ends (stdout stays the result's).
+ */
+export async function loadModel(path: string): Promise<Economy> {
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
+  if (size < ANNOUNCE_BYTES) return loadEconomy(path);
+  const start = Date.now();
+  process.stderr.write(`reading ${path} (${(size / 1e6).toFixed(0)} MB) …\n`);
+  const economy = await loadEconomy(path);
+  process.stderr.write(`read ${path}: ${economy.products.length} products, ${economy.techniques.length} techniques in ${((Date.now() - start) / 1000).toFixed(1)}s\n`);
+  return economy;
+}
