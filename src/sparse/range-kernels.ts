@@ -57,7 +57,11 @@ export function scatterRange(
   }
 }
 
-/** Block gather for k interleaved vectors over rows [lo, hi). */
+/**
+ * Block gather for k interleaved vectors over rows [lo, hi): each row is read once per group of
+ * up to eight vectors (groups of 8, then 4, 2, 1), whose sums stay in registers and whose inputs
+ * share cache lines.
+ */
 export function gatherRangeMulti(
   rowPtr: Int32Array,
   colIdx: Int32Array,
@@ -72,15 +76,83 @@ export function gatherRangeMulti(
     const start = rowPtr[i];
     const end = rowPtr[i + 1];
     const o = i * k;
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let p = start; p < end; p++) s += values[p] * x[colIdx[p] * k + j];
-      out[o + j] = s;
-    }
+    let j = 0;
+      while (j + 7 < k) {
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let s4 = 0;
+        let s5 = 0;
+        let s6 = 0;
+        let s7 = 0;
+        for (let p = start; p < end; p++) {
+          const v = values[p];
+          const b = colIdx[p] * k + j;
+          s0 += v * x[b];
+          s1 += v * x[b + 1];
+          s2 += v * x[b + 2];
+          s3 += v * x[b + 3];
+          s4 += v * x[b + 4];
+          s5 += v * x[b + 5];
+          s6 += v * x[b + 6];
+          s7 += v * x[b + 7];
+        }
+        out[o + j] = s0;
+        out[o + j + 1] = s1;
+        out[o + j + 2] = s2;
+        out[o + j + 3] = s3;
+        out[o + j + 4] = s4;
+        out[o + j + 5] = s5;
+        out[o + j + 6] = s6;
+        out[o + j + 7] = s7;
+        j += 8;
+      }
+      if (j + 3 < k) {
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let p = start; p < end; p++) {
+          const v = values[p];
+          const b = colIdx[p] * k + j;
+          s0 += v * x[b];
+          s1 += v * x[b + 1];
+          s2 += v * x[b + 2];
+          s3 += v * x[b + 3];
+        }
+        out[o + j] = s0;
+        out[o + j + 1] = s1;
+        out[o + j + 2] = s2;
+        out[o + j + 3] = s3;
+        j += 4;
+      }
+      if (j + 1 < k) {
+        let s0 = 0;
+        let s1 = 0;
+        for (let p = start; p < end; p++) {
+          const v = values[p];
+          const b = colIdx[p] * k + j;
+          s0 += v * x[b];
+          s1 += v * x[b + 1];
+        }
+        out[o + j] = s0;
+        out[o + j + 1] = s1;
+        j += 2;
+      }
+      if (j < k) {
+        let s0 = 0;
+        for (let p = start; p < end; p++) {
+          const v = values[p];
+          const b = colIdx[p] * k + j;
+          s0 += v * x[b];
+        }
+        out[o + j] = s0;
+      }
   }
 }
 
-/** Block scatter for k interleaved vectors over rows [lo, hi); `out` is not cleared here. */
+/** Block scatter for k interleaved vectors over rows [lo, hi), grouped like `gatherRangeMulti`; `out` is not cleared here. */
 export function scatterRangeMulti(
   rowPtr: Int32Array,
   colIdx: Int32Array,
@@ -95,10 +167,63 @@ export function scatterRangeMulti(
     const start = rowPtr[i];
     const end = rowPtr[i + 1];
     const xb = i * k;
-    for (let j = 0; j < k; j++) {
-      const xj = x[xb + j];
-      if (xj === 0) continue;
-      for (let p = start; p < end; p++) out[colIdx[p] * k + j] += values[p] * xj;
-    }
+    let j = 0;
+      while (j + 7 < k) {
+        const x0 = x[xb + j];
+        const x1 = x[xb + j + 1];
+        const x2 = x[xb + j + 2];
+        const x3 = x[xb + j + 3];
+        const x4 = x[xb + j + 4];
+        const x5 = x[xb + j + 5];
+        const x6 = x[xb + j + 6];
+        const x7 = x[xb + j + 7];
+        for (let p = start; p < end; p++) {
+          const v = values[p];
+          const o = colIdx[p] * k + j;
+          out[o] += v * x0;
+          out[o + 1] += v * x1;
+          out[o + 2] += v * x2;
+          out[o + 3] += v * x3;
+          out[o + 4] += v * x4;
+          out[o + 5] += v * x5;
+          out[o + 6] += v * x6;
+          out[o + 7] += v * x7;
+        }
+        j += 8;
+      }
+      if (j + 3 < k) {
+        const x0 = x[xb + j];
+        const x1 = x[xb + j + 1];
+        const x2 = x[xb + j + 2];
+        const x3 = x[xb + j + 3];
+        for (let p = start; p < end; p++) {
+          const v = values[p];
+          const o = colIdx[p] * k + j;
+          out[o] += v * x0;
+          out[o + 1] += v * x1;
+          out[o + 2] += v * x2;
+          out[o + 3] += v * x3;
+        }
+        j += 4;
+      }
+      if (j + 1 < k) {
+        const x0 = x[xb + j];
+        const x1 = x[xb + j + 1];
+        for (let p = start; p < end; p++) {
+          const v = values[p];
+          const o = colIdx[p] * k + j;
+          out[o] += v * x0;
+          out[o + 1] += v * x1;
+        }
+        j += 2;
+      }
+      if (j < k) {
+        const x0 = x[xb + j];
+        for (let p = start; p < end; p++) {
+          const v = values[p];
+          const o = colIdx[p] * k + j;
+          out[o] += v * x0;
+        }
+      }
   }
 }
