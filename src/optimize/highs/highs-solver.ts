@@ -1,0 +1,258 @@
+import { Worker } from 'node:worker_threads';
+import { inputError } from '../../model/errors.js';
+import { checkSolution } from '../check-solution.js';
+import type { LinearProgram, LpSolution, LpSolveOptions, LpSolver, LpStatus } from '../lp-types.js';
+import type { HighsDoneMessage, HighsLpData, HighsMethod, HighsSolveRequest, HighsWorkerMessage } from './protocol.js';
+import { statusFromHighs } from './status-from-highs.js';
+
+export interface HighsSolverOptions {
+  /**
+   * 'simplex' (dual revised simplex), 'ipm' (interior point with crossover to a basic solution),
+   * 'pdlp' (first-order, to the requested gap) or 'auto' (default): simplex up to
+   * `simplexUpToNonZeros` non-zeros, interior point above. `LpSolveOptions.method` overrides it.
+   */
+  readonly method?: HighsMethod | 'auto';
+  /** Largest problem for automatic routing (default 15e6: the WebAssembly memory ceiling is 2 GiB). */
+  readonly maxNonZeros?: number;
+  /** Non-zeros up to which 'auto' uses simplex (default 200 000). */
+  readonly simplexUpToNonZeros?: number;
+  /** Least time between two progress reports, in milliseconds (default 1000). */
+  readonly progressIntervalMs?: number;
+}
+
+export interface HighsSolveOptions extends LpSolveOptions {
+  /** Aborting terminates the worker: the solve returns status 'error' with message "cancelled". */
+  readonly signal?: AbortSignal;
+}
+
+const DEFAULT_MAX_NON_ZEROS = 15e6;
+const DEFAULT_SIMPLEX_UP_TO = 200_000;
+const METHODS: readonly string[] = ['simplex', 'ipm', 'pdlp', 'auto'];
+const WORKER_URL = new URL('./highs-worker.js', import.meta.url);
+
+/** One idle worker (with its HiGHS instance loaded) kept for the next solve; unref'd so it never holds the process open. */
+let spare: Worker | undefined;
+
+function acquireWorker(): Worker {
+  const w = spare ?? new Worker(WORKER_URL);
+  spare = undefined;
+  w.ref();
+  return w;
+}
+
+function releaseWorker(w: Worker, healthy: boolean): void {
+  if (healthy && spare === undefined) {
+    w.unref();
+    spare = w;
+    w.once('exit', () => {
+      if (spare === w) spare = undefined;
+    });
+  } else {
+    void w.terminate();
+  }
+}
+
+type Outcome =
+  | { readonly kind: 'done'; readonly msg: HighsDoneMessage }
+  | { readonly kind: 'failed'; readonly message: string; readonly fatal: boolean }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'cancelled' };
+
+function runOnWorker(
+  worker: Worker,
+  req: HighsSolveRequest,
+  onProgress: LpSolveOptions['onProgress'],
+  watchdogMs: number | undefined,
+  signal: AbortSignal | undefined,
+): Promise<Outcome> {
+  return new Promise<Outcome>((resolve) => {
+    const started = Date.now();
+    let lastIteration = 0;
+    let lastReport = started;
+    const timers: NodeJS.Timeout[] = [];
+    const finish = (o: Outcome): void => {
+      for (const t of timers) clearTimeout(t);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(o);
+    };
+    const onMessage = (m: HighsWorkerMessage): void => {
+      if (m.type === 'progress') {
+        lastIteration = m.iteration;
+        lastReport = Date.now();
+        onProgress?.({ iteration: m.iteration, text: m.text });
+      } else if (m.type === 'done') finish({ kind: 'done', msg: m });
+      else finish({ kind: 'failed', message: m.message, fatal: m.fatal });
+    };
+    const onError = (err: Error): void => finish({ kind: 'failed', message: `HiGHS worker failed: ${err.message}`, fatal: true });
+    const onExit = (code: number): void =>
+      finish({ kind: 'failed', message: `HiGHS worker stopped (exit code ${code}), probably out of memory: the WebAssembly instance is limited to 2 GiB`, fatal: true });
+    const onAbort = (): void => finish({ kind: 'cancelled' });
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    if (signal !== undefined) {
+      if (signal.aborted) {
+        finish({ kind: 'cancelled' });
+        return;
+      }
+      signal.addEventListener('abort', onAbort);
+    }
+    if (watchdogMs !== undefined) timers.push(setTimeout(() => finish({ kind: 'timeout' }), watchdogMs));
+    if (onProgress !== undefined) {
+      // Elapsed-time progress while HiGHS offers none (PDLP, presolve, crossover).
+      const every = req.progressIntervalMs;
+      const tick = (): void => {
+        const now = Date.now();
+        if (now - lastReport >= every) {
+          lastReport = now;
+          onProgress({ iteration: lastIteration, text: `HiGHS ${req.method}: ${((now - started) / 1000).toFixed(0)} s` });
+        }
+        timers[0] = setTimeout(tick, every);
+      };
+      timers.unshift(setTimeout(tick, every));
+    }
+    worker.postMessage(req);
+  });
+}
+
+function toLpData(lp: LinearProgram): HighsLpData {
+  const { A } = lp;
+  const n = A.cols;
+  const m = A.rows;
+  if (lp.c.length !== n || lp.colLower.length !== n || lp.colUpper.length !== n || lp.rowLower.length !== m || lp.rowUpper.length !== m || A.rowPtr.length !== m + 1) {
+    throw new Error(`LinearProgram${lp.name !== undefined ? ` "${lp.name}"` : ''} has inconsistent sizes (${m} rows, ${n} columns)`);
+  }
+  return {
+    sense: lp.sense,
+    offset: lp.offset ?? 0,
+    rows: m,
+    cols: n,
+    c: lp.c,
+    rowPtr: A.rowPtr,
+    colIdx: A.colIdx,
+    values: A.values,
+    rowLower: lp.rowLower,
+    rowUpper: lp.rowUpper,
+    colLower: lp.colLower,
+    colUpper: lp.colUpper,
+  };
+}
+
+function resolveMethod(lp: LinearProgram, requested: string | undefined, fallback: HighsMethod | 'auto', simplexUpTo: number): HighsMethod {
+  const method = requested ?? fallback;
+  if (!METHODS.includes(method)) throw inputError('unknown-method', `unknown HiGHS method; use one of ${METHODS.join(', ')}`, { path: ['method'] }, method);
+  if (method !== 'auto') return method as HighsMethod;
+  return lp.A.rowPtr[lp.A.rows] <= simplexUpTo ? 'simplex' : 'ipm';
+}
+
+function failure(lp: LinearProgram, method: HighsMethod, status: LpStatus, message: string, elapsedMs: number): LpSolution {
+  const n = lp.A.cols;
+  const m = lp.A.rows;
+  return {
+    status,
+    objective: Number.NaN,
+    x: new Float64Array(n).fill(Number.NaN),
+    rowActivity: new Float64Array(m).fill(Number.NaN),
+    rowDual: new Float64Array(m).fill(Number.NaN),
+    colDual: new Float64Array(n).fill(Number.NaN),
+    primalResidual: Number.NaN,
+    dualResidual: Number.NaN,
+    relativeGap: Number.NaN,
+    iterations: 0,
+    elapsedMs,
+    solver: `highs-${method}`,
+    message,
+  };
+}
+
+function fromDone(lp: LinearProgram, method: HighsMethod, msg: HighsDoneMessage, gap: number, elapsedMs: number): LpSolution {
+  // HiGHS's duals satisfy c = Aᵀ·rowDual + colDual in both senses, i.e. they are already
+  // ∂(objective)/∂(bound) in the objective's own direction: Plenty's convention (lp-types.ts).
+  // The backend suite checks this in both senses by perturbation.
+  const check = checkSolution(lp, msg.x, msg.rowDual, msg.colDual);
+  let status = statusFromHighs(msg.modelStatus);
+  let message: string | undefined;
+  if (status === 'unknown' && msg.hasPrimal && Math.max(check.primalResidual, check.dualResidual, check.relativeGap) <= gap) {
+    status = 'optimal';
+    message = `HiGHS stopped with status unknown, but the residuals and the gap are within ${gap}`;
+  } else if (status === 'error') {
+    message = `HiGHS failed (model status ${msg.modelStatus})`;
+  } else if (status === 'optimal' && !msg.hasDual) {
+    message = 'HiGHS found an optimum but no duals';
+  }
+  const objective =
+    status === 'unbounded'
+      ? lp.sense === 'max'
+        ? Infinity
+        : -Infinity
+      : status === 'infeasible' || status === 'infeasible-or-unbounded' || status === 'error' || !msg.hasPrimal
+        ? Number.NaN
+        : check.primalObjective;
+  const base = {
+    status,
+    objective,
+    x: msg.x,
+    rowActivity: msg.rowActivity,
+    rowDual: msg.rowDual,
+    colDual: msg.colDual,
+    primalResidual: check.primalResidual,
+    dualResidual: check.dualResidual,
+    relativeGap: check.relativeGap,
+    iterations: msg.iterations,
+    elapsedMs,
+    solver: `highs-${method}`,
+  };
+  return message === undefined ? base : { ...base, message };
+}
+
+/**
+ * A HiGHS backend. Each solve runs in a worker thread holding its own WebAssembly instance: the
+ * caller's event loop stays free, an abort signal or a stuck solve ends by terminating the worker,
+ * and an out-of-memory abort kills only that worker (status 'error'; the next solve loads a fresh
+ * instance). The LP goes in as typed arrays through HiGHS's model API, never as LP text.
+ */
+export function createHighsSolver(options: HighsSolverOptions = {}): LpSolver & { solve(lp: LinearProgram, options?: HighsSolveOptions): Promise<LpSolution> } {
+  const fallback = options.method ?? 'auto';
+  if (!METHODS.includes(fallback)) throw inputError('unknown-method', `unknown HiGHS method; use one of ${METHODS.join(', ')}`, { path: ['method'] }, fallback);
+  const simplexUpTo = options.simplexUpToNonZeros ?? DEFAULT_SIMPLEX_UP_TO;
+  const progressIntervalMs = options.progressIntervalMs ?? 1000;
+  return {
+    name: 'highs',
+    maxNonZeros: options.maxNonZeros ?? DEFAULT_MAX_NON_ZEROS,
+    async solve(lp: LinearProgram, solveOptions: HighsSolveOptions = {}): Promise<LpSolution> {
+      const started = performance.now();
+      const method = resolveMethod(lp, solveOptions.method, fallback, simplexUpTo);
+      const gap = solveOptions.gap ?? 1e-6;
+      const timeLimit = solveOptions.timeLimit;
+      if (!(gap > 0)) throw inputError('bad-gap', 'the gap must be a positive number', { path: ['gap'] }, gap);
+      if (timeLimit !== undefined && !(timeLimit > 0)) throw inputError('bad-time-limit', 'the time limit must be a positive number of seconds', { path: ['timeLimit'] }, timeLimit);
+      const base = { type: 'solve' as const, lp: toLpData(lp), method, gap, progress: solveOptions.onProgress !== undefined, progressIntervalMs };
+      const req: HighsSolveRequest = timeLimit === undefined ? base : { ...base, timeLimit };
+      // HiGHS checks its time limit itself; the watchdog only catches a solve that ignores it.
+      const watchdogMs = timeLimit === undefined ? undefined : timeLimit * 1500 + 10_000;
+      const worker = acquireWorker();
+      const outcome = await runOnWorker(worker, req, solveOptions.onProgress, watchdogMs, solveOptions.signal);
+      const elapsedMs = performance.now() - started;
+      switch (outcome.kind) {
+        case 'done':
+          releaseWorker(worker, true);
+          return fromDone(lp, method, outcome.msg, gap, elapsedMs);
+        case 'failed':
+          releaseWorker(worker, !outcome.fatal);
+          return failure(lp, method, 'error', outcome.message, elapsedMs);
+        case 'timeout':
+          releaseWorker(worker, false);
+          return failure(lp, method, 'time-limit', `HiGHS did not stop at its time limit of ${timeLimit} s; the solve was stopped`, elapsedMs);
+        case 'cancelled':
+          releaseWorker(worker, false);
+          return failure(lp, method, 'error', 'cancelled', elapsedMs);
+      }
+    },
+  };
+}
+
+/** HiGHS with automatic method choice (see HighsSolverOptions). */
+export const highsSolver: LpSolver = createHighsSolver();
