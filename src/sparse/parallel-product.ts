@@ -41,9 +41,20 @@ export function parallelProduct(A: CsrMatrix, k: number, transposed: boolean, th
     const out = gathered ?? new Float64Array(new SharedArrayBuffer(outLength * 8));
     if (transposed) partials.push(out);
     const data = { rowPtr, colIdx, values, ctrl, x, out, lo: bounds[t], hi: bounds[t + 1], k, cols };
-    const w = new Worker(new URL('./parallel-worker.js', import.meta.url), { workerData: data });
+    let w: Worker;
+    try {
+      w = new Worker(new URL('./parallel-worker.js', import.meta.url), { workerData: data });
+    } catch {
+      break; // no worker threads here: fall back to serial below
+    }
     w.unref();
     workers.push(w);
+  }
+  if (workers.length < threads - 1) {
+    Atomics.store(ctrl, 3, 0);
+    Atomics.add(ctrl, 0, 1);
+    Atomics.notify(ctrl, 0);
+    return undefined;
   }
   const helpers = workers.length;
   const stop = (): void => {
