@@ -1,0 +1,358 @@
+import { matvec } from '../../sparse/matvec.js';
+import { checkSolution } from '../check-solution.js';
+import type { LinearProgram, LpSolution, LpStatus } from '../lp-types.js';
+import { isDualRay, isPrimalRay } from './check-rays.js';
+import { evaluateIterate, kktError, worstMeasure } from './evaluate-iterate.js';
+import { resolvePdhgOptions, type PdhgOptions } from './pdhg-options.js';
+import { precondition } from './precondition.js';
+import type { ScaledLp } from './scaled-lp.js';
+import { validateLp } from './validate-lp.js';
+
+/** PDLP's restart parameters (β_sufficient, β_necessary, β_artificial). */
+const RESTART_SUFFICIENT = 0.2;
+const RESTART_NECESSARY = 0.8;
+const RESTART_ARTIFICIAL = 0.36;
+
+/** An iterate with its products: x, y, Ã x, Ãᵀ y (scaled units). */
+interface Point {
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly Ax: Float64Array;
+  readonly ATy: Float64Array;
+}
+
+function newPoint(m: number, n: number): Point {
+  return { x: new Float64Array(n), y: new Float64Array(m), Ax: new Float64Array(m), ATy: new Float64Array(n) };
+}
+
+function copyPoint(from: Point, to: Point): void {
+  to.x.set(from.x);
+  to.y.set(from.y);
+  to.Ax.set(from.Ax);
+  to.ATy.set(from.ATy);
+}
+
+/**
+ * Solves a linear program with restarted, preconditioned primal–dual hybrid gradient (PDLP:
+ * Applegate et al. 2021, and the KKT-error restarts of cuPDLP). Works on the saddle point
+ *
+ *   min over x ∈ [l_c, u_c]  max over y   cᵀx − yᵀA x + Σ_i (y_i > 0 ? y_i l_i : y_i u_i)
+ *
+ * where y_i may be positive only on rows with a finite lower bound and negative only on rows with
+ * a finite upper bound (equality and ranged rows: free; free rows: 0); the dual step projects by
+ * that sign pattern. Per iteration one product with Ã and one with Ãᵀ (formed once). Adaptive step
+ * size, primal weight updated at restarts, restarts to the average or the current iterate when the
+ * weighted KKT error has fallen enough. Termination when the relative primal residual, dual
+ * residual and gap of the current or averaged iterate, in original units, are all ≤ `gap`. The
+ * reported residuals are recomputed for the returned point by `checkSolution`.
+ */
+export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults: PdhgOptions = {}): LpSolution {
+  const started = performance.now();
+  validateLp(lp);
+  const o = resolvePdhgOptions(defaults, options);
+  const onProgress = options.onProgress ?? defaults.onProgress;
+  const deadline = started + o.timeLimit * 1000;
+  const m = lp.A.rows;
+  const n = lp.A.cols;
+
+  for (let j = 0; j < n; j++) {
+    if (lp.colLower[j] > lp.colUpper[j]) return trivial(lp, 'infeasible', `variable ${j} has lower bound ${lp.colLower[j]} above its upper bound ${lp.colUpper[j]}`, started);
+  }
+  for (let i = 0; i < m; i++) {
+    if (lp.rowLower[i] > lp.rowUpper[i]) return trivial(lp, 'infeasible', `row ${i} has lower bound ${lp.rowLower[i]} above its upper bound ${lp.rowUpper[i]}`, started);
+  }
+
+  const s = precondition(lp, o.ruizIterations);
+  const { A, AT, c, rowLower, rowUpper, colLower, colUpper } = s;
+  let boundNorm = 0;
+  let cNorm = 0;
+  for (let i = 0; i < m; i++) {
+    if (Number.isFinite(lp.rowLower[i])) boundNorm = Math.max(boundNorm, Math.abs(lp.rowLower[i]));
+    if (Number.isFinite(lp.rowUpper[i])) boundNorm = Math.max(boundNorm, Math.abs(lp.rowUpper[i]));
+  }
+  for (let j = 0; j < n; j++) {
+    if (Number.isFinite(lp.colLower[j])) boundNorm = Math.max(boundNorm, Math.abs(lp.colLower[j]));
+    if (Number.isFinite(lp.colUpper[j])) boundNorm = Math.max(boundNorm, Math.abs(lp.colUpper[j]));
+    cNorm = Math.max(cNorm, Math.abs(lp.c[j]));
+  }
+
+  // Initial primal weight ‖c̃‖₂ / ‖b̃‖₂ (finite row bounds), and step 1 / ‖Ã‖_max.
+  let c2 = 0;
+  for (let j = 0; j < n; j++) c2 += c[j] * c[j];
+  let b2 = 0;
+  for (let i = 0; i < m; i++) {
+    const lo = rowLower[i];
+    const up = rowUpper[i];
+    if (Number.isFinite(lo)) b2 += lo * lo;
+    if (Number.isFinite(up) && up !== lo) b2 += up * up;
+  }
+  let omega = c2 > 1e-20 && b2 > 1e-20 ? Math.sqrt(c2 / b2) : 1;
+  let maxAbs = 0;
+  for (let p = 0; p < A.values.length; p++) maxAbs = Math.max(maxAbs, Math.abs(A.values[p]));
+  let eta = maxAbs > 0 ? 1 / maxAbs : 1;
+
+  let cur = newPoint(m, n);
+  let next = newPoint(m, n);
+  for (let j = 0; j < n; j++) cur.x[j] = Math.min(Math.max(0, colLower[j]), colUpper[j]);
+  matvec(A, cur.x, cur.Ax);
+  const restartPoint = newPoint(m, n);
+  copyPoint(cur, restartPoint);
+  const avg = newPoint(m, n);
+  const sum = newPoint(m, n);
+  let weightSum = 0;
+  const work = { dx: new Float64Array(n), dy: new Float64Array(m), m: new Float64Array(m), n: new Float64Array(n) };
+
+  let restartKkt = kktError(evaluateIterate(s, cur.x, cur.y, cur.Ax, cur.ATy, boundNorm, cNorm), omega);
+  let previousCandidateKkt = Infinity;
+  let sinceRestart = 0;
+  let iterations = 0;
+  let restarts = 0;
+  let status: LpStatus | undefined;
+  let message = '';
+  let result: Point | undefined;
+
+  const average = (): void => {
+    const w = 1 / weightSum;
+    for (let j = 0; j < n; j++) {
+      avg.x[j] = sum.x[j] * w;
+      avg.ATy[j] = sum.ATy[j] * w;
+    }
+    for (let i = 0; i < m; i++) {
+      avg.y[i] = sum.y[i] * w;
+      avg.Ax[i] = sum.Ax[i] * w;
+    }
+  };
+
+  for (;;) {
+    // One PDHG step with adaptive step size (PDLP): retried with a smaller η when rejected.
+    const tau = eta / omega;
+    const sigma = eta * omega;
+    const { x, y, Ax, ATy } = cur;
+    const nx = next.x;
+    const ny = next.y;
+    const nAx = next.Ax;
+    for (let j = 0; j < n; j++) {
+      let v = x[j] - tau * (c[j] - ATy[j]);
+      if (v < colLower[j]) v = colLower[j];
+      else if (v > colUpper[j]) v = colUpper[j];
+      nx[j] = v;
+    }
+    matvec(A, nx, nAx);
+    for (let i = 0; i < m; i++) {
+      const z = y[i] - sigma * (2 * nAx[i] - Ax[i]);
+      const a = z + sigma * rowLower[i];
+      const b = z + sigma * rowUpper[i];
+      ny[i] = a > 0 ? a : b < 0 ? b : 0;
+    }
+    matvec(AT, ny, next.ATy);
+    const nATy = next.ATy;
+    let dx2 = 0;
+    let interaction = 0;
+    for (let j = 0; j < n; j++) {
+      const d = nx[j] - x[j];
+      dx2 += d * d;
+      interaction += d * (nATy[j] - ATy[j]);
+    }
+    let dy2 = 0;
+    for (let i = 0; i < m; i++) {
+      const d = ny[i] - y[i];
+      dy2 += d * d;
+    }
+    const movement = 0.5 * (omega * dx2 + dy2 / omega);
+    interaction = Math.abs(interaction);
+    const limit = interaction > 0 ? movement / interaction : Infinity;
+    const k = iterations + 1;
+    const accepted = eta <= limit;
+    const proposal = Math.min((1 - Math.pow(k + 1, -0.3)) * limit, (1 + Math.pow(k + 1, -0.6)) * eta);
+    if (accepted) {
+      const swap = cur;
+      cur = next;
+      next = swap;
+      iterations++;
+      sinceRestart++;
+      weightSum += eta;
+      const { x: cx, y: cy, Ax: cAx, ATy: cATy } = cur;
+      for (let j = 0; j < n; j++) {
+        sum.x[j] += eta * cx[j];
+        sum.ATy[j] += eta * cATy[j];
+      }
+      for (let i = 0; i < m; i++) {
+        sum.y[i] += eta * cy[i];
+        sum.Ax[i] += eta * cAx[i];
+      }
+    }
+    if (Number.isFinite(proposal) && proposal > 0) eta = proposal;
+    if (!accepted) continue;
+    if (movement === 0) {
+      // A fixed point of the iteration: optimal (to rounding).
+      result = cur;
+      status = 'optimal';
+      break;
+    }
+
+    const timeUp = performance.now() > deadline;
+    if (iterations % o.evaluationFrequency !== 0 && !timeUp && iterations < o.maxIterations) continue;
+
+    average();
+    const qCur = evaluateIterate(s, cur.x, cur.y, cur.Ax, cur.ATy, boundNorm, cNorm);
+    const qAvg = evaluateIterate(s, avg.x, avg.y, avg.Ax, avg.ATy, boundNorm, cNorm);
+    const best = worstMeasure(qAvg) < worstMeasure(qCur) ? avg : cur;
+    const qBest = best === avg ? qAvg : qCur;
+    onProgress?.({
+      iteration: iterations,
+      relativeGap: qBest.relativeGap,
+      primalResidual: qBest.relativePrimal,
+      dualResidual: qBest.relativeDual,
+      text: `pdhg ${iterations}: primal ${qBest.relativePrimal.toExponential(2)} dual ${qBest.relativeDual.toExponential(2)} gap ${qBest.relativeGap.toExponential(2)} restarts ${restarts}`,
+    });
+    if (worstMeasure(qBest) <= o.gap) {
+      result = best;
+      status = 'optimal';
+      break;
+    }
+    // Infeasibility: the last step's difference, and the difference since the last restart.
+    const kind = findRay(s, cur, next, restartPoint, o.infeasibilityTolerance, work);
+    if (kind !== undefined) {
+      result = cur;
+      status = kind === 'dual' ? 'infeasible' : 'unbounded';
+      message =
+        kind === 'dual'
+          ? 'a dual ray proves the constraints infeasible'
+          : 'a primal ray improves the objective without bound (or the problem is infeasible too)';
+      break;
+    }
+    if (timeUp) {
+      result = best;
+      status = 'time-limit';
+      message = `stopped after ${o.timeLimit} s`;
+      break;
+    }
+    if (iterations >= o.maxIterations) {
+      result = best;
+      status = 'iteration-limit';
+      message = `stopped after ${iterations} iterations`;
+      break;
+    }
+
+    // Restart (cuPDLP's KKT criterion): to the average or the current iterate, whichever is better.
+    const kCur = kktError(qCur, omega);
+    const kAvg = kktError(qAvg, omega);
+    const candidate = kAvg < kCur ? avg : cur;
+    const candidateKkt = Math.min(kAvg, kCur);
+    const restart =
+      candidateKkt <= RESTART_SUFFICIENT * restartKkt ||
+      (candidateKkt <= RESTART_NECESSARY * restartKkt && candidateKkt > previousCandidateKkt) ||
+      sinceRestart >= RESTART_ARTIFICIAL * iterations;
+    previousCandidateKkt = candidateKkt;
+    if (!restart) continue;
+    restarts++;
+    let px = 0;
+    for (let j = 0; j < n; j++) {
+      const d = candidate.x[j] - restartPoint.x[j];
+      px += d * d;
+    }
+    let py = 0;
+    for (let i = 0; i < m; i++) {
+      const d = candidate.y[i] - restartPoint.y[i];
+      py += d * d;
+    }
+    if (px > 1e-20 && py > 1e-20 && o.primalWeightSmoothing > 0) {
+      const theta = o.primalWeightSmoothing;
+      omega = Math.exp(theta * Math.log(Math.sqrt(py / px)) + (1 - theta) * Math.log(omega));
+    }
+    if (candidate !== cur) copyPoint(candidate, cur);
+    copyPoint(cur, restartPoint);
+    sum.x.fill(0);
+    sum.y.fill(0);
+    sum.Ax.fill(0);
+    sum.ATy.fill(0);
+    weightSum = 0;
+    sinceRestart = 0;
+    restartKkt = kktError(candidate === avg ? qAvg : qCur, omega);
+    previousCandidateKkt = Infinity;
+  }
+  return finish(lp, s, result ?? cur, status ?? 'error', message, iterations, restarts, started);
+}
+
+interface RayWork {
+  readonly dx: Float64Array;
+  readonly dy: Float64Array;
+  readonly m: Float64Array;
+  readonly n: Float64Array;
+}
+
+/**
+ * Looks for an infeasibility certificate in the last step's difference and in the difference since
+ * the last restart: 'dual' (a dual ray: primal infeasible) or 'primal' (a primal ray: unbounded).
+ */
+function findRay(s: ScaledLp, cur: Point, previous: Point, restart: Point, tol: number, w: RayWork): 'dual' | 'primal' | undefined {
+  const { m, n } = s;
+  const { dx, dy } = w;
+  for (const base of [previous, restart]) {
+    for (let i = 0; i < m; i++) dy[i] = cur.y[i] - base.y[i];
+    if (isDualRay(s, dy, tol, w.m, w.n)) return 'dual';
+    for (let j = 0; j < n; j++) dx[j] = cur.x[j] - base.x[j];
+    if (isPrimalRay(s, dx, tol, w.n, w.m)) return 'primal';
+  }
+  return undefined;
+}
+
+function finish(lp: LinearProgram, s: ScaledLp, p: Point, status: LpStatus, message: string, iterations: number, restarts: number, started: number): LpSolution {
+  const { m, n, rowScale, colScale, sense } = s;
+  const x = new Float64Array(n);
+  const rowDual = new Float64Array(m);
+  const colDual = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let v = p.x[j] * colScale[j];
+    if (v < lp.colLower[j]) v = lp.colLower[j];
+    else if (v > lp.colUpper[j]) v = lp.colUpper[j];
+    x[j] = v;
+  }
+  for (let i = 0; i < m; i++) rowDual[i] = sense * p.y[i] * rowScale[i];
+  // Reduced costs: the feasible part of c − Aᵀy (in the objective's own direction).
+  for (let j = 0; j < n; j++) {
+    const r = (s.c[j] - p.ATy[j]) / colScale[j];
+    let lambda = 0;
+    if (r > 0 && lp.colLower[j] > -Infinity) lambda = r;
+    else if (r < 0 && lp.colUpper[j] < Infinity) lambda = r;
+    colDual[j] = sense * lambda;
+  }
+  const rowActivity = matvec(lp.A, x, new Float64Array(m));
+  const check = checkSolution(lp, x, rowDual, colDual);
+  const text = `${message}${message === '' ? '' : '; '}${iterations} iterations, ${restarts} restarts`;
+  return {
+    status,
+    objective: check.primalObjective,
+    x,
+    rowActivity,
+    rowDual,
+    colDual,
+    primalResidual: check.primalResidual,
+    dualResidual: check.dualResidual,
+    relativeGap: check.relativeGap,
+    iterations,
+    elapsedMs: performance.now() - started,
+    solver: 'pdhg',
+    message: text,
+  };
+}
+
+function trivial(lp: LinearProgram, status: LpStatus, message: string, started: number): LpSolution {
+  const m = lp.A.rows;
+  const n = lp.A.cols;
+  return {
+    status,
+    objective: NaN,
+    x: new Float64Array(n),
+    rowActivity: new Float64Array(m),
+    rowDual: new Float64Array(m),
+    colDual: new Float64Array(n),
+    primalResidual: NaN,
+    dualResidual: NaN,
+    relativeGap: NaN,
+    iterations: 0,
+    elapsedMs: performance.now() - started,
+    solver: 'pdhg',
+    message,
+  };
+}
