@@ -125,12 +125,14 @@ function toLpData(lp: LinearProgram): HighsLpData {
   if (lp.c.length !== n || lp.colLower.length !== n || lp.colUpper.length !== n || lp.rowLower.length !== m || lp.rowUpper.length !== m || A.rowPtr.length !== m + 1) {
     throw new Error(`LinearProgram${lp.name !== undefined ? ` "${lp.name}"` : ''} has inconsistent sizes (${m} rows, ${n} columns)`);
   }
+  // HiGHS always minimises here: its reported duals for a maximisation differ between methods
+  // (PDLP's come back in the minimisation's signs), so a max problem goes in as min −cᵀx.
+  const max = lp.sense === 'max';
   return {
-    sense: lp.sense,
-    offset: lp.offset ?? 0,
+    offset: max ? -(lp.offset ?? 0) : (lp.offset ?? 0),
     rows: m,
     cols: n,
-    c: lp.c,
+    c: max ? lp.c.map((v) => -v) : lp.c,
     rowPtr: A.rowPtr,
     colIdx: A.colIdx,
     values: A.values,
@@ -169,9 +171,15 @@ function failure(lp: LinearProgram, method: HighsMethod, status: LpStatus, messa
 }
 
 function fromDone(lp: LinearProgram, method: HighsMethod, msg: HighsDoneMessage, gap: number, elapsedMs: number): LpSolution {
-  // HiGHS's duals satisfy c = Aᵀ·rowDual + colDual in both senses, i.e. they are already
-  // ∂(objective)/∂(bound) in the objective's own direction: Plenty's convention (lp-types.ts).
-  // The backend suite checks this in both senses by perturbation.
+  // HiGHS solved min c'ᵀx with c' = c (min) or −c (max); its duals are ∂(c'ᵀx)/∂(bound), with
+  // c' = Aᵀ·rowDual + colDual. Plenty's convention is ∂(objective)/∂(bound) in the objective's own
+  // direction (lp-types.ts): the same for a min, negated for a max. The backend suite checks this in
+  // both senses, by signs and by perturbation.
+  if (lp.sense === 'max') {
+    const { rowDual, colDual } = msg;
+    for (let i = 0; i < rowDual.length; i++) rowDual[i] = -rowDual[i];
+    for (let j = 0; j < colDual.length; j++) colDual[j] = -colDual[j];
+  }
   const check = checkSolution(lp, msg.x, msg.rowDual, msg.colDual);
   let status = statusFromHighs(msg.modelStatus);
   let message: string | undefined;

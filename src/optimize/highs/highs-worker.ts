@@ -44,11 +44,10 @@ async function solve(req: HighsSolveRequest): Promise<HighsDoneMessage> {
     if (req.method === 'ipm') model.options.set({ run_crossover: 'on' });
     if (req.method === 'pdlp') model.options.set({ pdlp_optimality_tolerance: req.gap, primal_feasibility_tolerance: req.gap, dual_feasibility_tolerance: req.gap });
     if (req.timeLimit !== undefined) model.options.set('time_limit', req.timeLimit);
-    const sense = lp.sense === 'max' ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize;
     model.passModel({
       numCols: lp.cols,
       numRows: lp.rows,
-      sense,
+      sense: highs.constants.objectiveSense.minimize,
       offset: lp.offset,
       colCost: lp.c,
       colLower: lp.colLower,

@@ -2,9 +2,11 @@
 
 export type HighsMethod = 'simplex' | 'ipm' | 'pdlp';
 
-/** The LP as plain typed arrays, in HiGHS's general form (row-wise matrix). */
+/**
+ * The LP as plain typed arrays, in HiGHS's general form (row-wise matrix), always as a
+ * minimisation: a maximisation is passed with c and the offset negated.
+ */
 export interface HighsLpData {
-  readonly sense: 'min' | 'max';
   readonly offset: number;
   readonly rows: number;
   readonly cols: number;
@@ -44,7 +46,7 @@ export interface HighsDoneMessage {
   readonly modelStatus: number;
   readonly x: Float64Array;
   readonly rowActivity: Float64Array;
-  /** Row and column duals as HiGHS reports them. */
+  /** Row and column duals as HiGHS reports them for the minimisation it was given. */
   readonly rowDual: Float64Array;
   readonly colDual: Float64Array;
   /** Whether HiGHS says a primal (dual) solution is available (solution status ≠ none). */
