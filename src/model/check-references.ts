@@ -176,6 +176,7 @@ export function checkReferences(data: unknown, locator: SourceLocator): Issue[] 
     check.keys(t.produces, [...path, 'produces'], (k, p) => check.product(k, p, true));
     check.keys(t.consumes, [...path, 'consumes'], (k, p) => check.product(k, p, true));
     check.keys(t.uses, [...path, 'uses'], (k, p) => check.ref('resource', k, p, true));
+    check.keys(t.build, [...path, 'build'], (k, p) => check.ref('resource', k, p, true));
     if (t.region !== undefined) check.ref('region', t.region, [...path, 'region']);
     const outputs = isRecord(t.produces) ? Object.values(t.produces) : [];
     // Only when every amount is a number: a malformed amount is reported on its own.

@@ -34,12 +34,24 @@ const priority = z.custom<number>((v) => typeof v === 'number' && Number.isSafeI
 
 const amounts = z.record(z.string(), nonNegative);
 
+const lag = z.custom<number>((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1, {
+  params: { code: 'not-positive-integer' },
+  message: 'must be a positive whole number of periods',
+});
+
 export const regionSchema = z.preprocess(
   (v) => (typeof v === 'string' || typeof v === 'number' ? { id: v } : v),
   z.strictObject({ id, name: text.optional(), population: nonNegative.optional() }),
 );
 
-export const productSchema = z.strictObject({ id, unit: nonBlank, name: text.optional(), region: id.optional() });
+export const productSchema = z.strictObject({
+  id,
+  unit: nonBlank,
+  name: text.optional(),
+  region: id.optional(),
+  storable: z.boolean().optional(),
+  initial_stock: nonNegative.optional(),
+});
 
 export const resourceSchema = z.strictObject({
   id,
@@ -58,6 +70,8 @@ export const techniqueSchema = z.strictObject({
   capacity: nonNegative.optional(),
   region: id.optional(),
   enterprise: text.optional(),
+  build: amounts.optional(),
+  lag: lag.optional(),
 });
 
 export const targetSchema = z.strictObject({

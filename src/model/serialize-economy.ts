@@ -26,12 +26,12 @@ export function economyToFile(e: Economy): Entry {
       description: e.description,
       periods: e.periods,
       regions: e.regions.map((r) => clean({ id: r.id, name: r.name, population: r.population })),
-      products: e.products.map((p) => clean({ id: p.id, unit: p.unit, name: p.name, region: p.region })),
+      products: e.products.map((p) => clean({ id: p.id, unit: p.unit, name: p.name, region: p.region, storable: p.storable, initial_stock: p.initialStock })),
       resources: e.resources.map((r) => clean({ id: r.id, unit: r.unit, name: r.name, available: r.available, region: r.region })),
       techniques: e.techniques.map((t) =>
         clean(
-          { id: t.id, name: t.name, produces: t.produces, consumes: t.consumes, uses: t.uses, capacity: t.capacity, region: t.region, enterprise: t.enterprise },
-          ['consumes', 'uses'],
+          { id: t.id, name: t.name, produces: t.produces, consumes: t.consumes, uses: t.uses, capacity: t.capacity, region: t.region, enterprise: t.enterprise, build: t.build, lag: t.lag },
+          ['consumes', 'uses', 'build'],
         ),
       ),
       targets: e.targets.map((t) =>

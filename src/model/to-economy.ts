@@ -41,6 +41,8 @@ export function toEconomy(f: EconomyFile, defaultName: string): Economy {
     unit: p.unit,
     ...opt('name', p.name),
     ...opt('region', p.region === undefined ? undefined : idOf(p.region)),
+    ...opt('storable', p.storable),
+    ...opt('initialStock', p.initial_stock === undefined ? undefined : num(p.initial_stock)),
   }));
   const resources: Resource[] = (f.resources ?? []).map((r) => ({
     id: idOf(r.id),
@@ -58,6 +60,8 @@ export function toEconomy(f: EconomyFile, defaultName: string): Economy {
     ...opt('capacity', t.capacity === undefined ? undefined : num(t.capacity)),
     ...opt('region', t.region === undefined ? undefined : idOf(t.region)),
     ...opt('enterprise', t.enterprise),
+    ...opt('build', t.build === undefined ? undefined : amounts(t.build)),
+    ...opt('lag', t.lag),
   }));
   const targets: Target[] = (f.targets ?? []).map((t) => ({
     product: t.product,

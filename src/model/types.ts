@@ -13,6 +13,10 @@ export interface Product {
   readonly name?: string;
   /** Where the product is located (multi-regional tables: one product per region and sector). */
   readonly region?: string;
+  /** Whether stocks of it carry over from one period to the next (default true). */
+  readonly storable?: boolean;
+  /** Stock at the start of the first period, in its unit (default 0; only for storable products). */
+  readonly initialStock?: number;
 }
 
 /**
@@ -42,6 +46,13 @@ export interface Technique {
   readonly capacity?: number;
   readonly region?: string;
   readonly enterprise?: string;
+  /**
+   * Investment: resource capacity built per unit of activity. Running the technique at level a in
+   * period t adds amount × a to the resource's availability in every period from t + lag on.
+   */
+  readonly build?: Readonly<Record<string, number>>;
+  /** Periods until what it builds comes on line (a positive whole number, default 1). */
+  readonly lag?: number;
 }
 
 /** Final demand for a product, with a priority tier (1 = first). */

@@ -1,0 +1,21 @@
+export type { LinearProgram, LpSolution, LpSolveOptions, LpSolver, LpStatus } from './lp-types.js';
+export type {
+  Bottleneck,
+  FormulatedPlan,
+  InfeasibilityDiagnosis,
+  PlanIndex,
+  PlanObjective,
+  PlanObjectiveKind,
+  PlanProgress,
+  PlanResult,
+  PlanStage,
+  SolvePlanOptions,
+} from './plan-types.js';
+export { formulatePlan, tierCap, DEFAULT_HARMONY_CAP, DEFAULT_OVER_SLOPE } from './formulate.js';
+export { resolveObjective, tierWeights, defaultCostResource } from './resolve-objective.js';
+export { solvePlan, DEFAULT_TIER_TOLERANCE } from './solve-plan.js';
+export { chooseSolver } from './choose-solver.js';
+export { findBottlenecks } from './find-bottlenecks.js';
+export { diagnoseInfeasible } from './diagnose-infeasible.js';
+export { readPlanSolution, type PlanQuantities } from './read-plan-solution.js';
+export { tradeByItem, type ItemTrade } from './trade-by-item.js';

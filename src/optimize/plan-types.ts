@@ -1,0 +1,208 @@
+import type { CompiledEconomy } from '../compile/types.js';
+import type { LinearProgram, LpSolution, LpSolver, LpStatus } from './lp-types.js';
+
+/**
+ * Optimal plans (Kantorovich): activity levels per technique and period, trade, stocks and
+ * deliveries to targets that fulfil the targets as far as resources allow. docs/optimize.md
+ * describes the formulation, the objectives and the sign conventions of the valuations.
+ *
+ * Arrays "per period" are period-major: the value of entry k in period t is at `t * count + k`.
+ */
+
+/** What "best" means; see docs/optimize.md. */
+export type PlanObjectiveKind = 'maxmin' | 'weighted' | 'harmony' | 'mincost';
+
+export interface PlanObjective {
+  readonly kind: PlanObjectiveKind;
+  /**
+   * maxmin: largest fulfilment ratio λ credited per tier. Default: 1 for every tier but the last,
+   * none for the last (a single tier is uncapped, as in Kantorovich's examples). A number applies
+   * to every tier; Infinity uncaps them all.
+   */
+  readonly cap?: number;
+  /** maxmin: relative tolerance by which an earlier tier's optimum is relaxed in later stages (default 1e-7). */
+  readonly tierTolerance?: number;
+  /** weighted, harmony: weight per priority tier (default 10^(tiers − rank), rank 1 = first tier). */
+  readonly weights?: Readonly<Record<number, number>>;
+  /** harmony: slope of credit above full fulfilment (default 0.1; below it the slope is 1). */
+  readonly overSlope?: number;
+  /** harmony: fulfilment beyond which nothing more is credited (default 2). */
+  readonly harmonyCap?: number;
+  /** mincost: the resource whose total use over all periods is minimised (default: labour). */
+  readonly resource?: string;
+}
+
+/**
+ * Which LP variable and row is which. Columns: activity (technique × period), exports and
+ * imports (traded item × period), stocks (storable item × period, end of period, all but the
+ * last period), deliveries (one per target and period it applies in), then objective variables
+ * (λ per tier for maxmin; credit h per delivery for harmony). Rows: item balances (item ×
+ * period), resource limits (resource × period, only where availability is finite), then target
+ * rows (maxmin: delivery − amount·λ ≥ 0; harmony: two per delivery). Capacities and trade caps
+ * are column bounds: their shadow prices are column duals.
+ */
+export interface PlanIndex {
+  readonly periods: number;
+  readonly techniques: number;
+  readonly items: number;
+  readonly resources: number;
+  /** First activity column; activity of technique j in period t is `activityStart + t * techniques + j`. */
+  readonly activityStart: number;
+  /** Items that may be exported; export of exportItems[k] in period t is `exportStart + t * exportItems.length + k`. */
+  readonly exportItems: Int32Array;
+  readonly exportPrice: Float64Array;
+  readonly exportStart: number;
+  readonly importItems: Int32Array;
+  readonly importPrice: Float64Array;
+  readonly importStart: number;
+  /** Storable items; stock of stockItems[k] at the end of period t (t < periods − 1) is `stockStart + t * stockItems.length + k`. */
+  readonly stockItems: Int32Array;
+  readonly stockStart: number;
+  /** Per item: stock at the start of the first period. */
+  readonly initialStock: Float64Array;
+  /** Deliveries: target index and period of each; column `deliveryStart + g`. */
+  readonly deliveryTarget: Int32Array;
+  readonly deliveryPeriod: Int32Array;
+  readonly deliveryAmount: Float64Array;
+  /** Per delivery: index of its tier in `tiers`. */
+  readonly deliveryTier: Int32Array;
+  readonly deliveryStart: number;
+  /** Priority of each tier, ascending (tier 0 is served first). */
+  readonly tiers: Int32Array;
+  /** maxmin: λ of tier s is column `lambdaStart + s`; −1 for other objectives. */
+  readonly lambdaStart: number;
+  /** harmony: credit of delivery g is column `creditStart + g`; −1 otherwise. */
+  readonly creditStart: number;
+  readonly columns: number;
+  /** Balance of item i in period t is row `balanceStart + t * items + i`. */
+  readonly balanceStart: number;
+  /** Per resource × period (period-major): its row, or −1 when unlimited. */
+  readonly resourceRow: Int32Array;
+  /** Per resource × period (period-major): availability including investment (finite part only). */
+  readonly baseAvailable: Float64Array;
+  /** Per resource: direct use by final demand (every period). */
+  readonly directUse: Float64Array;
+  /** First target row (maxmin: one per delivery; harmony: two per delivery); −1 when none. */
+  readonly targetRowStart: number;
+  readonly rows: number;
+  /** Model currency resource index, or −1. */
+  readonly currency: number;
+  /** mincost: the resource minimised; −1 otherwise. */
+  readonly costResource: number;
+}
+
+export interface FormulatedPlan {
+  readonly lp: LinearProgram;
+  readonly index: PlanIndex;
+}
+
+export interface PlanProgress {
+  readonly stage: number;
+  readonly stages: number;
+  readonly iteration: number;
+  readonly text?: string;
+}
+
+export interface SolvePlanOptions {
+  readonly objective?: PlanObjectiveKind | PlanObjective;
+  /** A backend, or 'auto': HiGHS up to its maxNonZeros, else PDHG. */
+  readonly solver?: LpSolver | 'auto' | 'highs' | 'pdhg';
+  readonly gap?: number;
+  /** Seconds for the whole plan (all stages). */
+  readonly timeLimit?: number;
+  readonly onProgress?: (info: PlanProgress) => void;
+  /** Also diagnose an infeasible plan (default true). */
+  readonly diagnose?: boolean;
+}
+
+/** One LP solve of a plan: a lexicographic tier (maxmin) or the single objective. */
+export interface PlanStage {
+  /** Priority of the tier maximised (maxmin), else null. */
+  readonly priority: number | null;
+  readonly status: LpStatus;
+  readonly objective: number;
+  readonly iterations: number;
+  readonly elapsedMs: number;
+  readonly solver: string;
+}
+
+/** A binding resource or capacity. */
+export interface Bottleneck {
+  readonly kind: 'resource' | 'capacity' | 'trade';
+  /** Resource, technique or traded item id. */
+  readonly id: string;
+  readonly period: string;
+  /** Objective units per unit of the resource (activity for capacities, item for trade caps). */
+  readonly price: number;
+  /** The binding limit (availability including investment, capacity, trade cap). */
+  readonly limit: number;
+  /** price × limit: the part of the objective imputed to this limit (ranking key). */
+  readonly rent: number;
+  /** rent / objective (NaN when the objective is 0). */
+  readonly share: number;
+}
+
+/** Why an infeasible plan is infeasible (mincost), from the elastic plan. */
+export interface InfeasibilityDiagnosis {
+  readonly status: LpStatus;
+  /** Targets that cannot be met in full: the smallest reductions (Σ shortfall/amount minimal). */
+  readonly shortfalls: readonly { readonly target: number; readonly product: string; readonly period: string; readonly amount: number; readonly shortfall: number; readonly fraction: number }[];
+  /** The limits that bind in the elastic plan: what conflicts with the targets. */
+  readonly binding: readonly Bottleneck[];
+  /** Resources whose direct use alone exceeds their availability (no plan can fix that). */
+  readonly overcommitted: readonly { readonly resource: string; readonly period: string; readonly available: number; readonly directUse: number }[];
+  readonly message: string;
+}
+
+export interface PlanResult {
+  readonly economy: CompiledEconomy;
+  readonly objective: PlanObjective;
+  readonly status: LpStatus;
+  readonly message?: string;
+  /** Objective value of the last stage (maxmin: λ of the last tier solved). */
+  readonly objectiveValue: number;
+  readonly solver: string;
+  readonly stages: readonly PlanStage[];
+  /** maxmin: λ per tier (fulfilment ratio), in `index.tiers` order; NaN for tiers not solved. */
+  readonly lambda: Float64Array;
+  /** Activity per technique and period. */
+  readonly activity: Float64Array;
+  /** Per item and period: output, intermediate use, exports, imports, stock at the end, surplus (disposed). */
+  readonly output: Float64Array;
+  readonly intermediate: Float64Array;
+  readonly exports: Float64Array;
+  readonly imports: Float64Array;
+  readonly stock: Float64Array;
+  readonly surplus: Float64Array;
+  /** Per delivery (index.deliveryTarget / deliveryPeriod): delivered amount and fulfilment = delivered / amount. */
+  readonly delivered: Float64Array;
+  readonly fulfilment: Float64Array;
+  /** Per resource and period: use (production + direct + net currency spending) and availability including investment. */
+  readonly resourceUse: Float64Array;
+  readonly available: Float64Array;
+  /** Per resource and period: built by investment up to that period (added to availability). */
+  readonly built: Float64Array;
+  /**
+   * Per item and period: valuation = objective gain per extra unit of the item in the period
+   * (−dual of its balance row), in objective units per item unit. ≥ 0.
+   */
+  readonly valuation: Float64Array;
+  /** Per resource and period: shadow price = objective gain per extra unit available. ≥ 0. */
+  readonly resourcePrice: Float64Array;
+  /** Per technique and period: net value at the valuations (the reduced cost): 0 for techniques in use below capacity, < 0 for those not worth running, > 0 at capacity (the capacity's shadow price). */
+  readonly reducedCost: Float64Array;
+  /**
+   * Valuations and prices divided by the sum of the valuations of the target items (Kantorovich's
+   * resolving multipliers normalised to sum 1); null when that sum is 0.
+   */
+  readonly normalisation: number | null;
+  /** Binding limits ranked by rent (shadow price × limit), largest first. */
+  readonly bottlenecks: readonly Bottleneck[];
+  readonly primalResidual: number;
+  readonly dualResidual: number;
+  readonly relativeGap: number;
+  readonly diagnosis?: InfeasibilityDiagnosis;
+  readonly formulated: FormulatedPlan;
+  /** The LP solution of the last stage. */
+  readonly solution: LpSolution;
+}
