@@ -3,6 +3,7 @@ import { analyzeCommand, type AnalyzeFlags } from './commands/analyze.js';
 import { balanceCommand, type BalanceFlags } from './commands/balance.js';
 import { checkCommand } from './commands/check.js';
 import { importCommand, type ImportFlags } from './commands/import.js';
+import { planCommand, type PlanFlags } from './commands/plan.js';
 import type { FormatFlags } from './output.js';
 import { runCommand } from './run-command.js';
 
@@ -63,6 +64,22 @@ export function buildProgram(): Command {
       .option('--name <name>', 'name of the economy')
       .option('--priority <n>', 'priority tier of the final-demand targets', '1'),
   ).action((kind: string, path: string, flags: ImportFlags & FormatFlags) => runCommand(flags, () => importCommand(kind, path, flags)));
+
+  formats(
+    program
+      .command('plan')
+      .argument('<model>', 'model file (YAML or JSON)')
+      .description('the optimal plan: activity levels that fulfil the targets as far as resources allow, with valuations and bottlenecks')
+      .option('--objective <kind>', 'maxmin | weighted | harmony | mincost (docs/optimize.md)', 'maxmin')
+      .option('--solver <name>', 'auto | highs | pdhg', 'auto')
+      .option('--gap <x>', 'relative optimality gap (first-order solvers)')
+      .option('--time-limit <s>', 'seconds for the whole plan')
+      .option('--resource <id>', 'mincost: the resource to use least (default labour)')
+      .option('--cap <x>', 'maxmin: largest fulfilment ratio credited per tier, or none (default: 1 for all tiers but the last)')
+      .option('--period <id>', 'period shown in the valuation and technique tables, and the one written by --write-plan')
+      .option('--top <n>', 'rows per table', '10')
+      .option('--write-plan <file>', 'write the plan as a plan file (one per period, FILE-PERIOD.yaml, unless --period)'),
+  ).action((model: string, flags: PlanFlags & FormatFlags) => runCommand(flags, () => planCommand(model, flags)));
 
   return program;
 }

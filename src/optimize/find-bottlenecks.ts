@@ -27,25 +27,28 @@ export function findBottlenecks(c: CompiledEconomy, f: FormulatedPlan, solution:
   const obj = inputs.objectiveValue;
   const out: Bottleneck[] = [];
   const periodId = (t: number) => c.periods.ids[t] ?? String(t + 1);
+  // A limit binds when its rent is above rounding noise (a price per unit depends on the unit, the
+  // rent does not); a limit of 0 binds when its price is.
   const add = (kind: Bottleneck['kind'], id: string, t: number, price: number, limit: number): void => {
     const rent = price * limit;
+    if (!(limit === 0 ? price > tol : rent > tol)) return;
     out.push({ kind, id, period: periodId(t), price, limit, rent, share: obj !== 0 ? rent / obj : NaN });
   };
   for (let t = 0; t < ix.periods; t++) {
     for (let r = 0; r < nR; r++) {
       const p = inputs.resourcePrice[t * nR + r];
-      if (p > tol) add('resource', c.resources.ids[r], t, p, inputs.available[t * nR + r]);
+      if (p > 0) add('resource', c.resources.ids[r], t, p, inputs.available[t * nR + r]);
     }
     for (let j = 0; j < nT; j++) {
       const col = ix.activityStart + t * nT + j;
       const d = inputs.reducedCost[t * nT + j];
-      if (d > tol && Number.isFinite(lp.colUpper[col])) add('capacity', c.techniques.ids[j], t, d, lp.colUpper[col]);
+      if (d > 0 && Number.isFinite(lp.colUpper[col])) add('capacity', c.techniques.ids[j], t, d, lp.colUpper[col]);
     }
     const trade = (start: number, items: Int32Array, label: string): void => {
       for (let k = 0; k < items.length; k++) {
         const col = start + t * items.length + k;
         const d = sign * solution.colDual[col];
-        if (d > tol && Number.isFinite(lp.colUpper[col])) add('trade', `${label} ${c.items.ids[items[k]]}`, t, d, lp.colUpper[col]);
+        if (d > 0 && Number.isFinite(lp.colUpper[col])) add('trade', `${label} ${c.items.ids[items[k]]}`, t, d, lp.colUpper[col]);
       }
     };
     trade(ix.exportStart, ix.exportItems, 'export');

@@ -19,3 +19,4 @@ export { findBottlenecks } from './find-bottlenecks.js';
 export { diagnoseInfeasible } from './diagnose-infeasible.js';
 export { readPlanSolution, type PlanQuantities } from './read-plan-solution.js';
 export { tradeByItem, type ItemTrade } from './trade-by-item.js';
+export { planOfPeriod } from './plan-of-period.js';

@@ -61,7 +61,10 @@ export async function solvePlan(c: CompiledEconomy, options: SolvePlanOptions = 
     if (s !== undefined) {
       const v = solution.x[ix.lambdaStart + s];
       lambda[s] = v;
-      colLower[ix.lambdaStart + s] = Math.max(0, Math.min(v, v - tol * Math.max(1, Math.abs(v))));
+      // A tier at its cap is held there exactly (the cap is a bound, so that is feasible and the
+      // plan then delivers its targets in full); otherwise at its optimum less the tolerance.
+      const cap = lp.colUpper[ix.lambdaStart + s];
+      colLower[ix.lambdaStart + s] = v >= cap * (1 - 1e-9) ? cap : Math.max(0, v - tol * Math.max(1, Math.abs(v)));
     }
   }
   if (solution === undefined) throw new Error('solvePlan: no stage was run');

@@ -49,6 +49,7 @@ describe('plenty (golden output)', () => {
     ['analyze-cockshott.csv', ['analyze', 'examples/cockshott/economy.yaml', '--labour-values', '--csv']],
     ['balance-ussr-1930.txt', ['balance', 'examples/ussr-1930/economy.yaml']],
     ['balance-cockshott-all.txt', ['balance', 'examples/cockshott/economy.yaml', '--all']],
+    ['plan-ussr-1930.txt', ['plan', 'examples/ussr-1930/economy.yaml']],
   ];
   for (const [name, args] of cases) {
     test(`plenty ${args.join(' ')}`, () => {
