@@ -17,10 +17,14 @@ export interface ReferenceOutcome {
   readonly report?: Record<string, unknown>;
 }
 
-/** Runs the reference script with a time limit (the process is killed when it runs over). */
-export function runReference(args: readonly string[], timeoutSeconds: number): Promise<ReferenceOutcome> {
+/**
+ * Runs the reference script with a time limit (the process is killed when it runs over), with
+ * numpy's BLAS limited to `threads` threads if given (else it uses every core).
+ */
+export function runReference(args: readonly string[], timeoutSeconds: number, threads?: number): Promise<ReferenceOutcome> {
   return new Promise((done) => {
-    const child = spawn('python3', [scriptPath(), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const env = threads === undefined ? process.env : { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
+    const child = spawn('python3', [scriptPath(), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     let timedOut = false;
     child.stdout.setEncoding('utf8');

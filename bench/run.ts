@@ -139,11 +139,17 @@ async function runSparse(n: number, opts: Options, withReference: boolean, tryDi
       return { ours, load, iterative: undefined, direct: undefined, iterX: undefined, iterV: undefined, directX: undefined, directV: undefined };
     }
     progress(`n = ${n}: scipy bicgstab`);
-    const iterative = await runReference(['sparse', dir, 'iterative', '--rtol', String(opts.tolerance), '--mem-limit-gb', memLimitGb()], opts.referenceTimeout);
+    // One BLAS thread: scipy's sparse products are single-threaded anyway, like ours, and idle
+    // BLAS threads spinning on a shared machine only add noise.
+    const iterative = await runReference(
+      ['sparse', dir, 'iterative', '--rtol', String(opts.tolerance), '--repeats', String(repeatsFor(n)), '--mem-limit-gb', memLimitGb()],
+      opts.referenceTimeout,
+      1,
+    );
     let direct: ReferenceOutcome | undefined;
     if (tryDirect) {
       progress(`n = ${n}: scipy splu (SuperLU), time limit ${opts.directTimeout} s`);
-      direct = await runReference(['sparse', dir, 'direct', '--mem-limit-gb', memLimitGb()], opts.directTimeout);
+      direct = await runReference(['sparse', dir, 'direct', '--mem-limit-gb', memLimitGb()], opts.directTimeout, 1);
       progress(`n = ${n}: splu ${direct.status}`);
     }
     const x = readFloat64(join(dir, 'x_ours.bin'));
@@ -241,7 +247,10 @@ function sparseTables(rows: readonly SparseRow[], refNote: string): string {
       `${speedUp(r.directX, r.ours.gross, SPARSE_AGREEMENT)}; ${speedUp(r.directV, r.ours.labour, SPARSE_AGREEMENT)}`,
     ]),
   );
-  return `Ours (one process per size; peak memory is the whole process, matrix included, during the solves):\n\n${ours}\n\nReference on the same matrices (${refNote}):\n\n${ref}`;
+  return (
+    `Ours (one process per size; peak memory is the whole process, matrix included, during the solves):\n\n${ours}\n\n` +
+    `Reference on the same matrices (${refNote}; one BLAS thread; bicgstab timed like ours, median after a checked run; splu once):\n\n${ref}`
+  );
 }
 
 function denseTable(rows: readonly DenseRow[]): string {
