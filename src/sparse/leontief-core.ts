@@ -127,7 +127,8 @@ export function leontiefCore(
 
   // Phase 1: Jacobi sweeps.
   const history: number[] = [];
-  const jacobi = method === 'jacobi' || (method === 'auto' && normBound(A) <= SWITCH_RATE);
+  const jacobi =
+    method === 'jacobi' || (method === 'auto' && (facts.maxAbsRowSum <= SWITCH_RATE || maxAbsColumnSum(A) <= SWITCH_RATE));
   let used: 'jacobi' | 'bicgstab' = jacobi ? 'jacobi' : 'bicgstab';
   let least = Infinity;
   if (jacobi) {
@@ -302,21 +303,13 @@ export function leontiefCore(
   }
 }
 
-/** min(max absolute column sum, max absolute row sum): a bound on ρ(A). */
-function normBound(A: CsrMatrix): number {
+/** Largest sum of absolute values in a column (a bound on ρ(A)). */
+function maxAbsColumnSum(A: CsrMatrix): number {
   const { rows, cols, rowPtr, colIdx, values } = A;
   const cs = new Float64Array(cols);
-  let maxRow = 0;
-  for (let i = 0; i < rows; i++) {
-    let r = 0;
-    for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-      const v = Math.abs(values[p]);
-      r += v;
-      cs[colIdx[p]] += v;
-    }
-    if (r > maxRow) maxRow = r;
-  }
+  const nz = rowPtr[rows];
+  for (let p = 0; p < nz; p++) cs[colIdx[p]] += Math.abs(values[p]);
   let maxCol = 0;
   for (let j = 0; j < cols; j++) if (cs[j] > maxCol) maxCol = cs[j];
-  return Math.min(maxCol, maxRow);
+  return maxCol;
 }
