@@ -59,6 +59,7 @@ export function readLp(text: string, options: ReadLpOptions = {}): LinearProgram
       if (section === 'integer') {
         throw inputError('integer', `integer variables are not supported (section "${m[0]}"); Plenty solves linear programs only`, at(header), m[0]);
       }
+      if (section !== 'objective' && sense === undefined) throw inputError('no-objective', 'an LP file starts with Maximize or Minimize', at(header), m[0]);
       if (section === 'objective') {
         if (sense !== undefined) throw inputError('duplicate-objective', 'a second objective section', at(header), m[0]);
         sense = s;
