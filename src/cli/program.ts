@@ -3,6 +3,7 @@ import { analyzeCommand, type AnalyzeFlags } from './commands/analyze.js';
 import { balanceCommand, type BalanceFlags } from './commands/balance.js';
 import { checkCommand } from './commands/check.js';
 import { importCommand, type ImportFlags } from './commands/import.js';
+import { lpSolveCommand, type LpSolveFlags } from './commands/lp.js';
 import { planCommand, type PlanFlags } from './commands/plan.js';
 import type { FormatFlags } from './output.js';
 import { runCommand } from './run-command.js';
@@ -80,6 +81,19 @@ export function buildProgram(): Command {
       .option('--top <n>', 'rows per table', '10')
       .option('--write-plan <file>', 'write the plan as a plan file (one per period, FILE-PERIOD.yaml, unless --period)'),
   ).action((model: string, flags: PlanFlags & FormatFlags) => runCommand(flags, () => planCommand(model, flags)));
+
+  const lp = program.command('lp').description('linear programs from files: solve an MPS or CPLEX LP file');
+  formats(
+    lp
+      .command('solve')
+      .argument('<file>', 'linear program: .mps (free or fixed) or .lp (CPLEX LP format), optionally .gz')
+      .description('solve a linear program and print status, objective, iterations, residuals and time')
+      .option('--solver <solver>', 'auto | highs | pdhg (auto: HiGHS up to about 15 million non-zeros, PDHG above)', 'auto')
+      .option('--method <method>', 'HiGHS method: simplex | ipm | pdlp (default: simplex for small LPs, ipm above 200 000 non-zeros)')
+      .option('--gap <x>', 'requested relative gap and residuals for first-order methods', '1e-6')
+      .option('--time-limit <s>', 'stop after this many seconds')
+      .option('--all', 'also list every variable and constraint with its value and dual'),
+  ).action((file: string, flags: LpSolveFlags & FormatFlags) => runCommand(flags, () => lpSolveCommand(file, flags)));
 
   return program;
 }

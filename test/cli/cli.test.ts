@@ -174,3 +174,37 @@ describe('plenty import', () => {
     }
   });
 });
+
+describe('plenty lp solve', () => {
+  /** Time varies; residuals below 1e-9 are shown as such (their last digits are rounding). */
+  const steady = (s: string): string =>
+    s.replace(/time \(ms\)(\s+)\d+/, 'time (ms)$1N').replace(/(residual|gap)(\s+)(\d\.\d\de[-+]\d+)/g, (m, what: string, space: string, v: string) => (Number(v) < 1e-9 ? `${what}${space}< 1e-9` : m));
+  test('Netlib AFIRO with HiGHS simplex (golden): optimal at the published −464.7531429', () => {
+    const r = plenty('lp', 'solve', 'test/fixtures/lp/afiro.mps', '--solver', 'highs', '--method', 'simplex');
+    assert.equal(r.stderr, '');
+    assert.equal(r.status, 0);
+    golden('lp-solve-afiro.txt', steady(r.stdout));
+  });
+  test('--json: the hand-made LP in LP format, optimum 21, duals in the max convention', () => {
+    const r = plenty('lp', 'solve', 'test/fixtures/lp/features.lp', '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { status: string; objective: number; sense: string; constraintValues: Record<string, { dual: number }> };
+    assert.equal(out.status, 'optimal');
+    assert.equal(out.sense, 'max');
+    assert.ok(Math.abs(out.objective - 21) < 1e-9);
+    // r3 (x2 + x4 ≤ 5) binds at its upper side in a max problem: a non-negative shadow price.
+    assert.ok(out.constraintValues.r3.dual > 0);
+  });
+  test('an integer marker is refused with its line, exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenty-cli-'));
+    try {
+      const file = join(dir, 'int.mps');
+      writeFileSync(file, "NAME t\nROWS\n N obj\n L r\nCOLUMNS\n    M1 'MARKER' 'INTORG'\n    x obj 1 r 1\nENDATA\n");
+      const r = plenty('lp', 'solve', file);
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /int\.mps:6:8: integer variables are not supported/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
