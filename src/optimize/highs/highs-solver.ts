@@ -30,23 +30,32 @@ const DEFAULT_SIMPLEX_UP_TO = 200_000;
 const METHODS: readonly string[] = ['simplex', 'ipm', 'pdlp', 'auto'];
 const WORKER_URL = new URL('./highs-worker.js', import.meta.url);
 
-/** One idle worker (with its HiGHS instance loaded) kept for the next solve; unref'd so it never holds the process open. */
-let spare: Worker | undefined;
+/**
+ * Idle workers (each with its HiGHS instance loaded, about half a second to start) kept for the
+ * next solves; unref'd so they never hold the process open.
+ */
+const spares: Worker[] = [];
+const MAX_SPARES = 4;
+
+function newWorker(): Worker {
+  const w = new Worker(WORKER_URL);
+  w.on('exit', () => {
+    const k = spares.indexOf(w);
+    if (k >= 0) spares.splice(k, 1);
+  });
+  return w;
+}
 
 function acquireWorker(): Worker {
-  const w = spare ?? new Worker(WORKER_URL);
-  spare = undefined;
+  const w = spares.pop() ?? newWorker();
   w.ref();
   return w;
 }
 
 function releaseWorker(w: Worker, healthy: boolean): void {
-  if (healthy && spare === undefined) {
+  if (healthy && spares.length < MAX_SPARES) {
     w.unref();
-    spare = w;
-    w.once('exit', () => {
-      if (spare === w) spare = undefined;
-    });
+    spares.push(w);
   } else {
     void w.terminate();
   }
