@@ -66,6 +66,13 @@ describe('highsSolver', () => {
     assert.equal((await highsSolver.solve(medium)).status, 'optimal');
   });
 
+  test('a time limit HiGHS cannot meet gives status time-limit, for every method', async () => {
+    for (const method of ['simplex', 'ipm', 'pdlp']) {
+      const s = await highsSolver.solve(medium, { method, timeLimit: 1e-6 });
+      assert.equal(s.status, 'time-limit', method);
+    }
+  });
+
   test('an LP without constraints is optimal at its bounds', async () => {
     const lp = lpFromDense({ sense: 'max', c: [1, -2], A: [], rowLower: [], rowUpper: [], colLower: [0, -1], colUpper: [3, 4] });
     const s = await highsSolver.solve({ ...lp, A: { ...lp.A, cols: 2 } });
