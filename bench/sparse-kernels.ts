@@ -1,9 +1,9 @@
 /**
  * Timing of the sparse kernels and Leontief solvers on seeded random matrices.
  *   node dist/bench/sparse-kernels.js [n] [perRow] [k]
- * Prints milliseconds per product, per solve (with its status, products and residual), the
- * multi-right-hand-side solve against k single solves, and a product before and after
- * `localityOrdering` on a scrambled banded matrix.
+ * Prints milliseconds per product, per solve (with its status, products and residual), serial
+ * against two threads on a shared copy of the matrix, the multi-right-hand-side solve against k
+ * single solves, and a product before and after `localityOrdering` on a scrambled banded matrix.
  */
 import {
   csrFromTriplets,
@@ -17,6 +17,7 @@ import {
   solveLeontiefMulti,
   solveLeontiefTransposed,
   solveLeontiefTransposedMulti,
+  toSharedCsr,
   type CsrMatrix,
 } from '../src/sparse/index.js';
 import { randomProductiveCsr, seededRandom } from '../test/helpers/random.js';
@@ -57,6 +58,17 @@ time('solveLeontiefTransposed auto', () => {
   const r = solveLeontiefTransposed(A, y);
   return `${r.status}, ${r.products} products, residual ${r.relativeResidual.toExponential(1)}`;
 }, 1);
+const shared = toSharedCsr(A);
+for (const threads of [1, 2]) {
+  time(`solveLeontief, shared matrix, ${threads} thread(s)`, () => {
+    const r = solveLeontief(shared, y, { threads });
+    return `${r.status}, ${r.products} products`;
+  }, 1);
+  time(`solveLeontiefTransposed, shared, ${threads} thread(s)`, () => {
+    const r = solveLeontiefTransposed(shared, y, { threads });
+    return `${r.status}, ${r.products} products`;
+  }, 1);
+}
 time(`solveLeontiefMulti k=${k}`, () => {
   const r = solveLeontiefMulti(A, ys, k);
   return `${r.status}, ${r.products} block products, residual ${r.relativeResidual.toExponential(1)}`;
