@@ -10,4 +10,5 @@ export * from './sparse/index.js';
 export * from './leontief/index.js';
 export * from './balance/index.js';
 export * from './report/index.js';
+export * from './optimize/index.js';
 export { balanceHeadline, balanceTables, type BalanceTablesOptions } from './report/balance-tables.js';

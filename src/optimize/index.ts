@@ -20,3 +20,8 @@ export { diagnoseInfeasible } from './diagnose-infeasible.js';
 export { readPlanSolution, type PlanQuantities } from './read-plan-solution.js';
 export { tradeByItem, type ItemTrade } from './trade-by-item.js';
 export { planOfPeriod } from './plan-of-period.js';
+export { checkSolution, type SolutionCheck } from './check-solution.js';
+export * from './highs/index.js';
+export * from './lp-format/index.js';
+export * from './pdhg/index.js';
+export * from './substitution/index.js';

@@ -81,6 +81,8 @@ export interface LpSolveOptions {
   readonly onProgress?: (info: { readonly iteration: number; readonly relativeGap?: number; readonly primalResidual?: number; readonly dualResidual?: number; readonly text?: string }) => void;
   /** Backend-specific method, e.g. "simplex", "ipm", "pdlp" for HiGHS. */
   readonly method?: string;
+  /** Cancels the solve: the backend stops and returns status 'error' with message 'cancelled'. */
+  readonly signal?: AbortSignal;
 }
 
 /** One solver backend. Every backend runs the shared test suite in test/optimize/backends.case.ts. */
