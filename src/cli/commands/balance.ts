@@ -5,6 +5,7 @@ import { loadPlan } from '../../model/index.js';
 import { loadModel } from '../load-model.js';
 import { createProgress } from '../progress.js';
 import { balanceHeadline, balanceTables } from '../../report/balance-tables.js';
+import { balanceJson } from '../../report/balance-json.js';
 import type { CommandOutput } from '../output.js';
 
 export interface BalanceFlags {
@@ -42,59 +43,6 @@ export async function balanceCommand(modelPath: string, flags: BalanceFlags): Pr
   return {
     header: balanceHeadline(summary, economy.name, planName),
     tables: balanceTables(report, summary, closing, { all: flags.all === true }),
-    json: {
-      model: economy.name,
-      plan: planName,
-      ...summary,
-      closing:
-        closing === undefined
-          ? null
-          : {
-              status: closing.status,
-              message: closing.message ?? null,
-              each: closing.each.map((r) => closingJson(r, c.items.ids, c.resources.ids)),
-              all: closing.all === undefined ? null : closingJson(closing.all, c.items.ids, c.resources.ids),
-            },
-      ...(flags.all === true
-        ? {
-            items: c.items.ids.map((id, i) => ({
-              id,
-              output: report.items.output[i],
-              imports: report.items.imports[i],
-              intermediate: report.items.intermediate[i],
-              final: report.items.final[i],
-              exports: report.items.exports[i],
-              gap: report.items.gap[i],
-              status: report.items.status[i],
-            })),
-            resources: c.resources.ids.map((id, r) => ({
-              id,
-              use: report.resources.use[r],
-              available: report.resources.available[r],
-              slack: report.resources.slack[r],
-              status: report.resources.status[r],
-            })),
-          }
-        : {}),
-    },
-  };
-}
-
-function closingJson(
-  r: import('../../balance/index.js').ClosingRequirement,
-  items: readonly string[],
-  resources: readonly string[],
-): unknown {
-  const nonZero = (v: Float64Array, ids: readonly string[]) => Object.fromEntries(ids.flatMap((id, i) => (v[i] !== 0 ? [[id, v[i]]] : [])));
-  return {
-    item: r.item < 0 ? null : r.id,
-    deficit: r.deficit,
-    status: r.status,
-    relativeResidual: r.relativeResidual,
-    feasible: r.feasible,
-    grossOutput: nonZero(r.grossOutput, items),
-    resources: nonZero(r.resources, resources),
-    resourcesShort: r.resourcesShort.map(({ id, required, slack, short }) => ({ id, required, slack, short })),
-    capacitiesShort: r.capacitiesShort.map(({ id, required, slack, short }) => ({ id, required, slack, short })),
+    json: balanceJson(c, report, summary, closing, { model: economy.name, plan: planName, all: flags.all === true }),
   };
 }
