@@ -1,0 +1,34 @@
+/** An enterprise of the 1930 example with the technique it runs and its main output and inputs per unit. */
+export interface SampleEnterprise {
+  readonly id: string;
+  readonly technique: string;
+  readonly output: string;
+  readonly inputs: Readonly<Record<string, number>>;
+}
+
+/** The enterprises of examples/ussr-1930 (the `enterprise` field of its techniques). */
+export const sampleEnterprises: readonly SampleEnterprise[] = [
+  { id: 'Stalingrad Tractor Works', technique: 'stalingrad_tractors', output: 'tractor', inputs: { steel: 3, coal: 1 } },
+  { id: 'Kharkov Tractor Works', technique: 'kharkov_tractors', output: 'tractor', inputs: { steel: 3, coal: 1 } },
+  { id: 'Rostselmash', technique: 'rostselmash', output: 'agri_machinery', inputs: { steel: 1, timber: 0.5 } },
+  { id: 'First State Bearing Works', technique: 'bearings_domestic', output: 'ball_bearing', inputs: { steel: 0.5, electricity: 1 } },
+  { id: 'Leningrad Metal Works', technique: 'turbines_domestic', output: 'turbine', inputs: { steel: 60, electricity: 100 } },
+  { id: 'Dneprostroi', technique: 'dnieper_hydro', output: 'electricity', inputs: {} },
+];
+
+/** The body of `POST /api/reports`. */
+export interface ReportBody {
+  readonly reportId: string;
+  readonly enterprise: string;
+  readonly period: number;
+  readonly technique: string;
+  readonly outputs: Readonly<Record<string, number>>;
+  readonly inputs: Readonly<Record<string, number>>;
+}
+
+/** A report of `amount` units of the enterprise's output in `period`, with its inputs in proportion. */
+export function sampleReport(reportId: string, enterprise: SampleEnterprise, period: number, amount: number): ReportBody {
+  const inputs: Record<string, number> = {};
+  for (const [item, perUnit] of Object.entries(enterprise.inputs)) inputs[item] = perUnit * amount;
+  return { reportId, enterprise: enterprise.id, period, technique: enterprise.technique, outputs: { [enterprise.output]: amount }, inputs };
+}
