@@ -31,14 +31,16 @@ function itemBalances(c: CompiledEconomy, planned: PlannedActivity, period: numb
   const final = finalUse(c, period);
   const imports = planned.imports === undefined ? new Float64Array(n) : Float64Array.from(planned.imports);
   const exports = planned.exports === undefined ? new Float64Array(n) : Float64Array.from(planned.exports);
+  const fromStock = planned.fromStock === undefined ? new Float64Array(n) : Float64Array.from(planned.fromStock);
+  const toStock = planned.toStock === undefined ? new Float64Array(n) : Float64Array.from(planned.toStock);
   const supply = new Float64Array(n);
   const use = new Float64Array(n);
   const gap = new Float64Array(n);
   const relativeGap = new Float64Array(n);
   const status: ItemStatus[] = new Array<ItemStatus>(n);
   for (let i = 0; i < n; i++) {
-    const s = output[i] + imports[i];
-    const u = intermediate[i] + final[i] + exports[i];
+    const s = output[i] + imports[i] + fromStock[i];
+    const u = intermediate[i] + final[i] + exports[i] + toStock[i];
     const g = s - u;
     const scale = s > u ? s : u;
     supply[i] = s;
@@ -47,7 +49,7 @@ function itemBalances(c: CompiledEconomy, planned: PlannedActivity, period: numb
     relativeGap[i] = scale > 0 ? g / scale : 0;
     status[i] = Math.abs(g) <= tol * scale ? 'balanced' : g > 0 ? 'surplus' : 'deficit';
   }
-  return { output, intermediate, final, imports, exports, supply, use, gap, relativeGap, status };
+  return { output, intermediate, final, imports, exports, fromStock, toStock, supply, use, gap, relativeGap, status };
 }
 
 /**
@@ -79,7 +81,7 @@ function tradeSpending(c: CompiledEconomy, imports: Float64Array, exports: Float
   return trade;
 }
 
-function resourceBalances(c: CompiledEconomy, activity: Float64Array, trade: Float64Array, period: number, tol: number): ResourceBalances {
+function resourceBalances(c: CompiledEconomy, activity: Float64Array, trade: Float64Array, built: ArrayLike<number> | undefined, period: number, tol: number): ResourceBalances {
   const m = c.resources.ids.length;
   const periods = Math.max(c.periods.ids.length, 1);
   const production = matvec(c.resourceUse, activity, new Float64Array(m));
@@ -96,7 +98,7 @@ function resourceBalances(c: CompiledEconomy, activity: Float64Array, trade: Flo
   const status: LimitStatus[] = new Array<LimitStatus>(m);
   for (let r = 0; r < m; r++) {
     const u = production[r] + direct[r] + trade[r];
-    const a = c.available[r * periods + period];
+    const a = c.available[r * periods + period] + (built === undefined ? 0 : built[r]);
     use[r] = u;
     available[r] = a;
     slack[r] = a - u;
@@ -123,7 +125,8 @@ function techniqueLoads(c: CompiledEconomy, activity: Float64Array, tol: number)
  * The balance table of a plan in one period (the method of material balances).
  *
  * Per item: output = outputs · activity, intermediate = inputs · activity, final = the period's
- * targets, supply = output + imports, use = intermediate + final + exports, gap = supply − use,
+ * targets, supply = output + imports + drawn from stock, use = intermediate + final + exports +
+ * added to stock, gap = supply − use,
  * with status 'balanced' when |gap| ≤ tolerance × max(supply, use), else 'surplus' or 'deficit'.
  * Per resource: use by production plus direct use by final demand plus, for the model's currency,
  * net spending on trade (imports × import price − exports × export price), against availability in the
@@ -139,7 +142,7 @@ export function balancePlan(c: CompiledEconomy, planned: PlannedActivity, option
   }
   const period = checkPlanned(c, planned);
   const items = itemBalances(c, planned, period, tolerance);
-  const resources = resourceBalances(c, planned.activity, tradeSpending(c, items.imports, items.exports), period, tolerance);
+  const resources = resourceBalances(c, planned.activity, tradeSpending(c, items.imports, items.exports), planned.built, period, tolerance);
   const techniques = techniqueLoads(c, planned.activity, tolerance);
   const n = items.gap.length;
 

@@ -201,6 +201,13 @@ function loopEntriesOf(c: CompiledEconomy, madeBy: CsrMatrix): Uint8Array {
   return m;
 }
 
+/** Supply that does not come from production in the period: imports and stock drawn. */
+function outsideSupply(imports: Float64Array, fromStock: Float64Array): Float64Array {
+  const out = Float64Array.from(imports);
+  for (let i = 0; i < out.length; i++) out[i] += fromStock[i];
+  return out;
+}
+
 /**
  * What the deficits of a balance report block: which targets go short and which techniques
  * cannot run as planned, transitively along the chains of supply, under the rationing model
@@ -228,11 +235,11 @@ export function blockedByDeficits(report: BalanceReport, options: BlockageOption
       let s = 0;
       for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) if (loopEntry[p] === 1) s += values[p] * activity[colIdx[p]];
       loop[i] = s;
-      other[i] = Math.max(0, items.intermediate[i] - s) + items.exports[i] + (rule === 'proportional' ? items.final[i] : 0);
+      other[i] = Math.max(0, items.intermediate[i] - s) + items.exports[i] + items.toStock[i] + (rule === 'proportional' ? items.final[i] : 0);
     }
   }
   const claims: Claims = { loop, other };
-  const { fraction, share, loopShare, limiting, supply, iterations, converged } = propagate(c, activity, items.imports, claims, loopEntry, tol, maxIterations);
+  const { fraction, share, loopShare, limiting, supply, iterations, converged } = propagate(c, activity, outsideSupply(items.imports, items.fromStock), claims, loopEntry, tol, maxIterations);
 
   const run = new Float64Array(nt);
   for (let j = 0; j < nt; j++) run[j] = fraction[j] * activity[j];

@@ -7,7 +7,7 @@ const MAX_ISSUES_PER_VECTOR = 20;
 
 function checkVector(
   issues: Issue[],
-  name: 'activity' | 'imports' | 'exports',
+  name: 'activity' | 'imports' | 'exports' | 'fromStock' | 'toStock' | 'built',
   v: Float64Array,
   ids: readonly string[],
 ): void {
@@ -52,6 +52,9 @@ export function checkPlanned(c: CompiledEconomy, planned: PlannedActivity): numb
   checkVector(issues, 'activity', planned.activity, c.techniques.ids);
   if (planned.imports !== undefined) checkVector(issues, 'imports', planned.imports, c.items.ids);
   if (planned.exports !== undefined) checkVector(issues, 'exports', planned.exports, c.items.ids);
+  if (planned.fromStock !== undefined) checkVector(issues, 'fromStock', planned.fromStock, c.items.ids);
+  if (planned.toStock !== undefined) checkVector(issues, 'toStock', planned.toStock, c.items.ids);
+  if (planned.built !== undefined) checkVector(issues, 'built', planned.built, c.resources.ids);
   const period = planned.period ?? 0;
   const periods = c.periods.ids.length;
   if (!(Number.isInteger(period) && period >= 0 && period < Math.max(periods, 1))) {

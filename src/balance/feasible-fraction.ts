@@ -54,12 +54,12 @@ const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 export function feasibleFraction(report: BalanceReport): FeasibleFraction {
   const c = report.economy;
   const tol = report.tolerance;
-  const { output, imports, intermediate, exports, final, supply, use } = report.items;
+  const { output, imports, intermediate, exports, fromStock, toStock, final, supply, use } = report.items;
 
   let targetsRatio = Infinity;
   let targetsLimit: FractionLimit | undefined;
   for (let i = 0; i < final.length; i++) {
-    const net = output[i] + imports[i] - intermediate[i] - exports[i];
+    const net = output[i] + imports[i] + fromStock[i] - intermediate[i] - exports[i] - toStock[i];
     let ratio: number;
     if (final[i] > 0) ratio = net / final[i];
     else if (net < -tol * Math.max(supply[i], use[i])) ratio = 0;

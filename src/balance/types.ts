@@ -17,6 +17,12 @@ export interface PlannedActivity {
   readonly imports?: Float64Array;
   /** Per item (length = items): exports. Absent: none. */
   readonly exports?: Float64Array;
+  /** Per item: drawn from stocks in the period (supply). Absent: none. */
+  readonly fromStock?: Float64Array;
+  /** Per item: added to stocks in the period (use). Absent: none. */
+  readonly toStock?: Float64Array;
+  /** Per resource: availability added by investment of earlier periods. Absent: none. */
+  readonly built?: Float64Array;
   /** Index into the compiled economy's periods. Absent: the first period. */
   readonly period?: number;
 }
@@ -43,9 +49,11 @@ export interface ItemBalances {
   readonly final: Float64Array;
   readonly imports: Float64Array;
   readonly exports: Float64Array;
-  /** output + imports. */
+  readonly fromStock: Float64Array;
+  readonly toStock: Float64Array;
+  /** output + imports + fromStock. */
   readonly supply: Float64Array;
-  /** intermediate + final + exports. */
+  /** intermediate + final + exports + toStock. */
   readonly use: Float64Array;
   /** supply − use: positive is a surplus, negative a deficit. */
   readonly gap: Float64Array;
@@ -67,7 +75,7 @@ export interface ResourceBalances {
   readonly trade: Float64Array;
   /** production + direct + trade. */
   readonly use: Float64Array;
-  /** Availability in the period (Infinity when unlimited). */
+  /** Availability in the period plus what earlier investment built (Infinity when unlimited). */
   readonly available: Float64Array;
   /** available − use (Infinity when unlimited, negative when over). */
   readonly slack: Float64Array;

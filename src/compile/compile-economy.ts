@@ -118,7 +118,7 @@ export function compileEconomy(e: Economy): CompiledEconomy {
     if (e.regions.length === 0 || t.product.includes('@')) extraCodes.push(code);
   });
   if (e.plan !== undefined) {
-    for (const field of ['output', 'imports', 'exports'] as const) {
+    for (const field of ['output', 'imports', 'exports', 'fromStock', 'toStock'] as const) {
       const m = e.plan[field];
       if (m !== undefined) for (const k of Object.keys(m)) extraCodes.push(resolver.resolveOrReport(k, -1, () => locationOf(e, ['plan', field, k], true)));
     }

@@ -14,6 +14,12 @@ export interface PlanActivities {
   readonly imports: Float64Array;
   /** Exports per item. */
   readonly exports: Float64Array;
+  /** Drawn from stocks, per item. */
+  readonly fromStock: Float64Array;
+  /** Added to stocks, per item. */
+  readonly toStock: Float64Array;
+  /** Availability added by earlier investment, per resource. */
+  readonly built: Float64Array;
   /** Period index (the model's first when the plan names none). */
   readonly period: number;
 }
@@ -34,6 +40,9 @@ export function planActivities(c: CompiledEconomy, plan: Plan): PlanActivities {
   const activity = new Float64Array(nT);
   const imports = new Float64Array(n);
   const exports = new Float64Array(n);
+  const fromStock = new Float64Array(n);
+  const toStock = new Float64Array(n);
+  const built = new Float64Array(c.resources.ids.length);
   const issues: Issue[] = [];
   const at = (field: string, key: string) => locationOf(plan, [field, key], true);
   const amount = (field: string, key: string, v: number): boolean => {
@@ -93,13 +102,18 @@ export function planActivities(c: CompiledEconomy, plan: Plan): PlanActivities {
     activity[j] = level;
     setBy.set(j, key);
   }
-  for (const [field, target] of [['imports', imports], ['exports', exports]] as const) {
+  for (const [field, target] of [['imports', imports], ['exports', exports], ['fromStock', fromStock], ['toStock', toStock]] as const) {
     for (const [key, v] of Object.entries(plan[field] ?? {})) {
       const i = resolveItem(c, key, at(field, key));
       if (typeof i !== 'number') issues.push(i);
       else if (amount(field, key, v)) target[i] = v;
     }
   }
+  for (const [key, v] of Object.entries(plan.built ?? {})) {
+    const r = c.resources.index.get(key);
+    if (r === undefined) issues.push({ code: 'unknown-id', message: `unknown resource "${key}"${didYouMean(key, c.resources.ids)}`, location: at('built', key), value: key });
+    else if (amount('built', key, v)) built[r] = v;
+  }
   if (issues.length > 0) throw new InputError(issues);
-  return { activity, imports, exports, period };
+  return { activity, imports, exports, fromStock, toStock, built, period };
 }

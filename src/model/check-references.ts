@@ -90,7 +90,8 @@ export class ReferenceChecker {
   plan(plan: unknown, path: Path): void {
     if (!isRecord(plan)) return;
     this.keys(plan.activity, [...path, 'activity'], (k, p) => this.ref('technique', k, p, true));
-    for (const field of ['output', 'imports', 'exports']) this.keys(plan[field], [...path, field], (k, p) => this.product(k, p, true));
+    for (const field of ['output', 'imports', 'exports', 'from_stock', 'to_stock']) this.keys(plan[field], [...path, field], (k, p) => this.product(k, p, true));
+    this.keys(plan.built, [...path, 'built'], (k, p) => this.ref('resource', k, p, true));
     if (plan.period !== undefined) this.ref('period', plan.period, [...path, 'period']);
     if (plan.activity !== undefined && plan.output !== undefined) {
       this.issues.push({

@@ -105,6 +105,9 @@ export const planSchema = z.strictObject({
   output: amounts.optional(),
   imports: amounts.optional(),
   exports: amounts.optional(),
+  from_stock: amounts.optional(),
+  to_stock: amounts.optional(),
+  built: amounts.optional(),
 });
 
 export const economySchema = z.strictObject({

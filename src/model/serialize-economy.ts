@@ -15,7 +15,7 @@ function clean(o: Entry, dropEmpty: readonly string[] = []): Entry {
 }
 
 function planFile(p: Plan): Entry {
-  return clean({ name: p.name, period: p.period, activity: p.activity, output: p.output, imports: p.imports, exports: p.exports });
+  return clean({ name: p.name, period: p.period, activity: p.activity, output: p.output, imports: p.imports, exports: p.exports, from_stock: p.fromStock, to_stock: p.toStock, built: p.built });
 }
 
 /** An economy in the file's shape (snake_case keys, defaults left out where they are implied). */

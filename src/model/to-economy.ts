@@ -30,6 +30,9 @@ export function toPlan(p: PlanFile): Plan {
     ...opt('output', p.output === undefined ? undefined : amounts(p.output)),
     ...opt('imports', p.imports === undefined ? undefined : amounts(p.imports)),
     ...opt('exports', p.exports === undefined ? undefined : amounts(p.exports)),
+    ...opt('fromStock', p.from_stock === undefined ? undefined : amounts(p.from_stock)),
+    ...opt('toStock', p.to_stock === undefined ? undefined : amounts(p.to_stock)),
+    ...opt('built', p.built === undefined ? undefined : amounts(p.built)),
   };
 }
 

@@ -100,6 +100,12 @@ export interface Plan {
   readonly output?: Readonly<Record<string, number>>;
   readonly imports?: Readonly<Record<string, number>>;
   readonly exports?: Readonly<Record<string, number>>;
+  /** Drawn from stocks in the period (supply), per item. */
+  readonly fromStock?: Readonly<Record<string, number>>;
+  /** Added to stocks in the period (use), per item. */
+  readonly toStock?: Readonly<Record<string, number>>;
+  /** Availability added to resources by investment of earlier periods, per resource. */
+  readonly built?: Readonly<Record<string, number>>;
 }
 
 export interface Economy {

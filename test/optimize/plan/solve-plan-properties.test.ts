@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { balancePlan } from '../../../src/balance/index.js';
-import { compileEconomy } from '../../../src/compile/index.js';
+import { compileEconomy, planActivities } from '../../../src/compile/index.js';
 import { parseEconomy } from '../../../src/model/index.js';
 import type { Economy } from '../../../src/model/index.js';
 import { highsSolver } from '../../../src/optimize/highs/index.js';
@@ -161,6 +161,15 @@ describe('solvePlan on the 1930 example', () => {
     const report = balancePlan(c, { activity: r.activity.slice(0, nT), imports: r.imports.slice(0, n), exports: r.exports.slice(0, n), period: 0 });
     assert.equal(report.balances, true, `deficits: ${Array.from(report.deficits, (i) => c.items.ids[i]).join(', ')}`);
     assert.equal(report.withinLimits, true);
+    // Every period's plan, written as a plan file would be (stocks drawn and added, capacity
+    // built before), balances and fits on its own.
+    for (let t = 0; t < c.periods.ids.length; t++) {
+      const p = planActivities(c, planOfPeriod(r, t));
+      assert.equal(p.period, t);
+      const rt = balancePlan(c, p);
+      assert.equal(rt.balances, true, `${c.periods.ids[t]} deficits: ${Array.from(rt.deficits, (i) => c.items.ids[i]).join(', ')}`);
+      assert.equal(rt.withinLimits, true, `${c.periods.ids[t]} over: ${Array.from(rt.resourcesOver, (k) => c.resources.ids[k]).join(', ')}`);
+    }
     const names = new Set(r.bottlenecks.map((b) => b.id));
     assert.ok(names.has('hard_currency'), 'hard currency binds');
     assert.ok(names.has('skilled_labour'), 'skilled labour binds');
