@@ -1,0 +1,6 @@
+export type { ExecutionPlan, PlannedDelivery, Report } from './types.js';
+export { executionPlan } from './execution-plan.js';
+export { enterpriseOfTechniques, enterprises } from './enterprises.js';
+export { collectReports, type CollectedReport } from './collect-reports.js';
+export { actualActivity, type ActualActivity } from './actual-activity.js';
+export { fulfilment, type EnterpriseFulfilment, type Fulfilment, type FulfilmentOptions, type ItemFulfilment, type TargetFulfilment } from './fulfilment.js';
