@@ -12,13 +12,13 @@ export interface ActualActivity {
 }
 
 /**
- * Activity levels implied by reported outputs. A report naming a technique covers that technique
- * and its outputs are its own; a report without one covers all of the enterprise's techniques and
- * each reported output is split among the enterprise's techniques that make the item in proportion
- * to their planned output of it (to their output per unit of activity when none was planned).
- * A covered technique's activity is Σ attributed output ÷ Σ output per unit of activity over the
- * items it makes (for a single product: reported output ÷ output coefficient; an item it makes
- * that no report mentions counts as 0). Techniques no report covers keep their planned activity.
+ * Activity levels implied by reported outputs. A report naming a technique speaks for that
+ * technique only; a report without one splits each reported output among the enterprise's
+ * techniques that make the item in proportion to their planned output of it (to their output per
+ * unit of activity when none was planned). A technique is covered when a report gives an output
+ * of an item it makes; its activity is then Σ attributed output ÷ Σ output per unit of activity
+ * over the items it makes (for a single product: reported output ÷ output coefficient; a joint
+ * product no report mentions counts as 0). Techniques no report covers keep their planned activity.
  */
 export function actualActivity(c: CompiledEconomy, plan: ExecutionPlan, reports: readonly Report[]): ActualActivity {
   const nT = c.techniques.ids.length;
@@ -36,13 +36,16 @@ export function actualActivity(c: CompiledEconomy, plan: ExecutionPlan, reports:
     const t = r.period;
     if (r.technique >= 0) {
       const j = r.technique;
-      reported[t * nT + j] = 1;
-      for (const [i, v] of r.outputs) if (coefficient(i, j) > 0) attributed[t * nT + j] += v;
+      for (const [i, v] of r.outputs) {
+        if (!(coefficient(i, j) > 0)) continue;
+        attributed[t * nT + j] += v;
+        reported[t * nT + j] = 1;
+      }
       continue;
     }
     const own = members.get(r.enterprise) ?? [];
-    for (const j of own) reported[t * nT + j] = 1;
     for (const [i, v] of r.outputs) {
+      for (const j of own) if (coefficient(i, j) > 0) reported[t * nT + j] = 1;
       let sum = 0;
       for (const j of own) sum += coefficient(i, j) * plan.activity[t * nT + j];
       const byPlan = sum > 0;

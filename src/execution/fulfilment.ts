@@ -1,5 +1,6 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import { inputError } from '../model/errors.js';
+import { actualActivity } from './actual-activity.js';
 import { collectReports } from './collect-reports.js';
 import { enterpriseOfTechniques } from './enterprises.js';
 import type { ExecutionPlan, Report } from './types.js';
@@ -12,13 +13,13 @@ export interface EnterpriseFulfilment {
   readonly kind: 'output' | 'input';
   /** From the plan: the enterprise's (reported-on) techniques' activity × coefficients. */
   readonly planned: number;
-  /** Sum of the enterprise's reports for the period; null when it has not reported. */
+  /** Sum of the enterprise's reports for the period; null when none of them mentions the item. */
   readonly reported: number | null;
   /** reported ÷ planned; null when not reported or nothing was planned. */
   readonly ratio: number | null;
 }
 
-/** Output of an item in a period: planned against actual (reported where reported, planned elsewhere). */
+/** Output of an item in a period: planned against actual (from the activity the reports imply, actualActivity). */
 export interface ItemFulfilment {
   readonly item: string;
   readonly period: string;
@@ -63,8 +64,8 @@ export interface FulfilmentOptions {
  * techniques its reports cover count (a report naming a technique covers it, one without covers
  * all of the enterprise's), and reported = the sum of its reports.
  *
- * Targets, by this rule: an item's actual output is what the reports say for the techniques they
- * cover plus the planned output of the techniques no report covers; its ratio is actual ÷ planned.
+ * Targets, by this rule: an item's actual output is Σ output per unit × activity implied by the
+ * reports (actualActivity: reported where reported, planned elsewhere); its ratio is actual ÷ planned.
  * A shortfall (or excess) is passed on to everyone the item goes to in proportion, so a target's
  * implied delivery is its planned delivery × its item's ratio.
  */
@@ -84,7 +85,7 @@ export function fulfilment(c: CompiledEconomy, plan: ExecutionPlan, reports: rea
   // Coverage per technique and period; reported sums per enterprise and period.
   const covered = new Uint8Array(nPer * nT);
   const sums = new Map<string, { enterprise: string; period: number; outputs: Float64Array; inputs: Float64Array }>();
-  const reportedOutput = new Float64Array(nPer * n);
+  const mentioned = new Set<string>();
   for (const r of collected) {
     const t = r.period;
     if (r.technique >= 0) covered[t * nT + r.technique] = 1;
@@ -97,9 +98,12 @@ export function fulfilment(c: CompiledEconomy, plan: ExecutionPlan, reports: rea
     }
     for (const [i, v] of r.outputs) {
       s.outputs[i] += v;
-      reportedOutput[t * n + i] += v;
+      mentioned.add(`${key}\u0000output\u0000${i}`);
     }
-    for (const [i, v] of r.inputs) s.inputs[i] += v;
+    for (const [i, v] of r.inputs) {
+      s.inputs[i] += v;
+      mentioned.add(`${key}\u0000input\u0000${i}`);
+    }
   }
 
   // Planned per enterprise: covered techniques when it reported, all otherwise; item totals.
@@ -108,6 +112,7 @@ export function fulfilment(c: CompiledEconomy, plan: ExecutionPlan, reports: rea
   const plannedIn = new Map<string, Float64Array>();
   const itemPlanned = new Float64Array(nPer * n);
   const itemActual = new Float64Array(nPer * n);
+  const actual = actualActivity(c, plan, reports).activity;
   for (let t = 0; t < nPer; t++) {
     for (const e of names) {
       plannedOut.set(`${e}\u0000${t}`, new Float64Array(n));
@@ -118,20 +123,16 @@ export function fulfilment(c: CompiledEconomy, plan: ExecutionPlan, reports: rea
       for (let i = 0; i < n; i++) {
         for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
           const j = colIdx[p];
-          const a = plan.activity[t * nT + j];
-          const v = values[p] * a;
+          const v = values[p] * plan.activity[t * nT + j];
+          if (m === c.outputs) itemActual[t * n + i] += values[p] * actual[t * nT + j];
           if (v === 0) continue;
           const key = `${owner[j]}\u0000${t}`;
           if (!sums.has(key) || covered[t * nT + j] === 1) (target.get(key) as Float64Array)[i] += v;
-          if (m === c.outputs) {
-            itemPlanned[t * n + i] += v;
-            if (covered[t * nT + j] === 0) itemActual[t * n + i] += v;
-          }
+          if (m === c.outputs) itemPlanned[t * n + i] += v;
         }
       }
     }
   }
-  for (let k = 0; k < nPer * n; k++) itemActual[k] += reportedOutput[k];
 
   const rows: EnterpriseFulfilment[] = [];
   for (let t = 0; t < nPer; t++) {
@@ -142,7 +143,7 @@ export function fulfilment(c: CompiledEconomy, plan: ExecutionPlan, reports: rea
       for (const [kind, planned, rep] of [['output', plannedOut.get(key) as Float64Array, s?.outputs], ['input', plannedIn.get(key) as Float64Array, s?.inputs]] as const) {
         for (let i = 0; i < n; i++) {
           const p = planned[i];
-          const r = rep === undefined ? null : rep[i];
+          const r = rep === undefined || !mentioned.has(`${key}\u0000${kind}\u0000${i}`) ? null : rep[i];
           if (p === 0 && !(r !== null && r > 0)) continue;
           rows.push({ enterprise: e, period: c.periods.ids[t], item: c.items.ids[i], kind, planned: p, reported: r, ratio: r === null || !(p > 0) ? null : r / p });
         }
