@@ -1,0 +1,83 @@
+import type { Alert, FulfilmentRow } from '../api-types.js';
+import { barChart } from '../charts/bar-chart.js';
+import { h, mount } from '../dom.js';
+import { formatAmount, formatPercent, itemLabel } from '../format.js';
+import type { AppState } from '../state.js';
+import { dataTable, scroller } from '../table.js';
+import { errorBox } from './error-box.js';
+
+function ratioOf(r: FulfilmentRow): number {
+  return r.ratio ?? r.fulfilment ?? (r.planned > 0 ? r.reported / r.planned : NaN);
+}
+
+/** Fulfilment per period: reported ÷ planned summed over what was planned in it. */
+function perPeriod(rows: readonly FulfilmentRow[]): { period: string; planned: number; reported: number }[] {
+  const by = new Map<string, { planned: number; reported: number }>();
+  for (const r of rows) {
+    const p = r.period ?? '';
+    const s = by.get(p) ?? { planned: 0, reported: 0 };
+    s.planned += r.planned;
+    s.reported += r.reported;
+    by.set(p, s);
+  }
+  return [...by.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([period, s]) => ({ period, ...s }));
+}
+
+/** The execution view: how the published plan is going, from the enterprises' reports, and the alerts. */
+export async function executionView(root: HTMLElement, state: AppState): Promise<void> {
+  mount(root, h('h2', { text: 'Execution' }), h('p', { class: 'muted', text: 'Loading reports…' }));
+  let rows: FulfilmentRow[] = [];
+  let alerts: Alert[] = [];
+  const problems: HTMLElement[] = [];
+  try {
+    rows = await state.api.fulfilment();
+  } catch (err) {
+    problems.push(errorBox(err));
+  }
+  try {
+    alerts = await state.api.alerts();
+  } catch (err) {
+    problems.push(errorBox(err));
+  }
+  const periods = perPeriod(rows);
+  const chart = barChart({
+    name: 'execution',
+    title: 'Fulfilment per period',
+    description: 'Reported ÷ planned, summed over the items reported in each period; the mark is 100%.',
+    columns: ['period', 'fulfilment'],
+    domainMax: Math.max(1, ...periods.map((p) => (p.planned > 0 ? p.reported / p.planned : 0))),
+    bars: periods.map((p) => {
+      const v = p.planned > 0 ? p.reported / p.planned : 0;
+      return { key: p.period, label: p.period, value: v, text: formatPercent(v), reference: 1, tone: v < 0.95 ? 'short' : 'ok' };
+    }),
+  });
+  const order = { critical: 0, warning: 1, normal: 2 } as const;
+  const sorted = [...alerts].sort((a, b) => order[a.level] - order[b.level] || a.period.localeCompare(b.period));
+  const alertCols = [
+    { label: 'level', value: (a: Alert) => a.level, tone: (a: Alert) => (a.level === 'critical' ? 'short' : a.level === 'warning' ? 'warn' : undefined) },
+    { label: 'enterprise', value: (a: Alert) => a.enterprise },
+    { label: 'period', value: (a: Alert) => a.period },
+    { label: 'item', value: (a: Alert) => itemLabel(a.item) },
+    { label: 'planned', value: (a: Alert) => formatAmount(a.planned), numeric: true },
+    { label: 'actual', value: (a: Alert) => formatAmount(a.actual), numeric: true },
+    { label: 'deviation', value: (a: Alert) => formatPercent(a.deviation), numeric: true },
+    { label: 'message', value: (a: Alert) => a.message },
+  ];
+  const fulCols = [
+    { label: 'enterprise', value: (r: FulfilmentRow) => r.enterprise ?? '' },
+    { label: 'period', value: (r: FulfilmentRow) => r.period ?? '' },
+    { label: 'item', value: (r: FulfilmentRow) => itemLabel(r.item ?? r.product ?? String(r.target ?? '')) },
+    { label: 'planned', value: (r: FulfilmentRow) => formatAmount(r.planned), numeric: true },
+    { label: 'reported', value: (r: FulfilmentRow) => formatAmount(r.reported), numeric: true },
+    { label: 'fulfilment', value: (r: FulfilmentRow) => formatPercent(ratioOf(r)), numeric: true, tone: (r: FulfilmentRow) => (ratioOf(r) < 0.95 ? 'short' : undefined) },
+  ];
+  mount(
+    root,
+    h('h2', { text: 'Execution' }),
+    h('p', { class: 'lede', text: 'How the published plan is going: what enterprises reported against what was planned, and the alerts raised when a report strays.' }),
+    ...problems,
+    rows.length === 0 && problems.length === 0 ? h('p', { class: 'muted', text: 'No reports yet: publish a plan and let enterprises report (POST /api/reports).' }) : chart,
+    h('section', { class: 'panel', 'aria-labelledby': 'alerts-h' }, h('h3', { id: 'alerts-h', text: `Alerts (${alerts.length})` }), alerts.length === 0 ? h('p', { class: 'muted', text: 'No alerts.' }) : scroller(dataTable('Alerts, critical first', alertCols, sorted, (a) => String(a.id), 'alerts'), 'Alerts')),
+    rows.length === 0 ? null : h('section', { class: 'panel', 'aria-labelledby': 'ful-h' }, h('h3', { id: 'ful-h', text: 'Fulfilment by enterprise and item' }), scroller(dataTable('Fulfilment by enterprise and item', fulCols, rows, (r) => `${r.enterprise ?? ''}|${r.period ?? ''}|${r.item ?? r.product ?? ''}`, 'fulfilment'), 'Fulfilment by enterprise')),
+  );
+}
