@@ -6,3 +6,5 @@ export { actualActivity, type ActualActivity } from './actual-activity.js';
 export { fulfilment, type EnterpriseFulfilment, type Fulfilment, type FulfilmentOptions, type ItemFulfilment, type TargetFulfilment } from './fulfilment.js';
 export { priorityDependencies } from './priority-dependencies.js';
 export { alerts, DEFAULT_CRITICAL, DEFAULT_WARNING, type Alert, type AlertLevel, type AlertOptions, type AlertRecipient } from './alerts.js';
+export { distribute, type Allocation, type Distribution, type DistributionRegion } from './distribute.js';
+export { distributionRegions, type DistributionRegionsOptions } from './distribution-regions.js';
