@@ -16,7 +16,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'more-grain-exports',
     label: 'Export a million more tonnes of grain',
     question: 'Export a million more tonnes of grain (from Ukraine): what happens to tractors and rations?',
-    overrides: [{ kind: 'price', product: 'grain@ukraine', maxExport: 4000000 }, { kind: 'target', product: 'grain', region: 'ukraine', amount: 1000000 }],
+    overrides: [{ kind: 'price', product: 'grain@ukraine', maxExport: 4000000 }],
     watch: ['tractor', 'bread'],
   },
   {

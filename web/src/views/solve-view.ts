@@ -82,20 +82,21 @@ export function planCharts(economy: EconomyView, r: PlanResultView, period: stri
     })),
   });
   const res = resourceUse(economy, r, period);
+  const ratio = (u: (typeof res)[number]) => (u.available > 0 ? u.use / u.available : u.use > 0 ? Infinity : 0);
   const rChart = barChart({
     name: 'resources',
     title: `Resources: use against availability, ${period}`,
-    description: res.fromService ? 'Use of each limited resource; the mark is what is available, including what investment built.' : 'Use of each limited resource by production; the mark is the availability the model states.',
+    description: 'Use of each limited resource as a share of what is available (including what investment built); the mark is 100%.',
     columns: ['resource', 'use of available'],
-    bars: res.rows.map((u) => ({
+    bars: res.map((u) => ({
       key: u.id,
       label: u.id.replace(/_/g, ' '),
-      value: u.available > 0 ? u.use / u.available : 0,
+      value: ratio(u),
       text: `${formatAmount(u.use)} / ${formatAmount(u.available)} ${u.unit}`,
       reference: 1,
       tone: u.use > u.available * (1 + EPS) ? 'short' : u.use >= u.available * (1 - 1e-4) ? 'over' : 'neutral',
     })),
-    domainMax: Math.max(1, ...res.rows.map((u) => (u.available > 0 ? u.use / u.available : 0))),
+    domainMax: Math.max(1, ...res.map(ratio).filter(Number.isFinite)),
   });
   const flows = largestFlows(economy, r, period, 24);
   const sankey = sankeyChart(
