@@ -8,3 +8,4 @@ export { priorityDependencies } from './priority-dependencies.js';
 export { alerts, DEFAULT_CRITICAL, DEFAULT_WARNING, type Alert, type AlertLevel, type AlertOptions, type AlertRecipient } from './alerts.js';
 export { distribute, type Allocation, type Distribution, type DistributionRegion } from './distribute.js';
 export { distributionRegions, type DistributionRegionsOptions } from './distribution-regions.js';
+export { replan, fixPast, type ReplanOptions, type ReplanResult, type ReplanTiming } from './replan.js';
