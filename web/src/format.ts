@@ -1,12 +1,14 @@
 /** Numbers for people: grouped thousands, a few significant digits, tabular in the stylesheet. */
 const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
 export function formatAmount(x: number): string {
   if (!Number.isFinite(x)) return Number.isNaN(x) ? '—' : x > 0 ? '∞' : '−∞';
   const a = Math.abs(x);
   if (a === 0) return '0';
   if (a >= 1000) return grouped.format(x).replace('-', '−');
-  if (a >= 1) return x.toFixed(a >= 100 ? 1 : 2).replace('-', '−');
+  if (a >= 1) return (a >= 100 ? oneDecimal : twoDecimals).format(x).replace('-', '−');
   if (a >= 1e-3) return x.toPrecision(3).replace('-', '−');
   return x.toExponential(2).replace('-', '−');
 }

@@ -1,3 +1,4 @@
+import { ApiError } from '../api.js';
 import type { Alert, FulfilmentRow } from '../api-types.js';
 import { barChart } from '../charts/bar-chart.js';
 import { h, mount } from '../dom.js';
@@ -29,15 +30,17 @@ export async function executionView(root: HTMLElement, state: AppState): Promise
   let rows: FulfilmentRow[] = [];
   let alerts: Alert[] = [];
   const problems: HTMLElement[] = [];
+  // A service without this part yet (501) is said plainly, not as a failure.
+  const note = (err: unknown) => (err instanceof ApiError && err.status === 501 ? h('p', { class: 'muted', text: err.message }) : errorBox(err));
   try {
     rows = await state.api.fulfilment();
   } catch (err) {
-    problems.push(errorBox(err));
+    problems.push(note(err));
   }
   try {
     alerts = await state.api.alerts();
   } catch (err) {
-    problems.push(errorBox(err));
+    problems.push(note(err));
   }
   const periods = perPeriod(rows);
   const chart = barChart({
