@@ -5,8 +5,9 @@ import { checkCommand } from './commands/check.js';
 import { importCommand, type ImportFlags } from './commands/import.js';
 import { lpSolveCommand, type LpSolveFlags } from './commands/lp.js';
 import { planCommand, type PlanFlags } from './commands/plan.js';
+import { serveCommand, type ServeFlags } from './commands/serve.js';
 import type { FormatFlags } from './output.js';
-import { runCommand } from './run-command.js';
+import { reportError, runCommand } from './run-command.js';
 
 const formats = (cmd: Command): Command =>
   cmd.addOption(new Option('--json', 'print JSON (shape documented in docs/cli.md)')).addOption(new Option('--csv', 'print CSV (one section per table)'));
@@ -81,6 +82,21 @@ export function buildProgram(): Command {
       .option('--top <n>', 'rows per table', '10')
       .option('--write-plan <file>', 'write the plan as a plan file (one per period, FILE-PERIOD.yaml, unless --period)'),
   ).action((model: string, flags: PlanFlags & FormatFlags) => runCommand(flags, () => planCommand(model, flags)));
+
+  program
+    .command('serve')
+    .description('the planning service: HTTP API under /api (docs/api.md) and the dashboard at /')
+    .option('--port <n>', 'port (0: any free port); default PLENTY_PORT or 8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--data <dir>', 'data folder holding the store; default PLENTY_DATA or ./data')
+    .option('--fresh', 'delete the store first and start from an empty one (with the built-in examples)')
+    .option('--open', 'give the planner token to the dashboard on this machine (GET /api/session from loopback only)')
+    .option('--sync <level>', 'SQLite synchronous level: full (default) | normal (docs/api.md)')
+    .action((flags: ServeFlags) =>
+      serveCommand(flags).catch((err: unknown) => {
+        process.exitCode = reportError(err);
+      }),
+    );
 
   const lp = program.command('lp').description('linear programs from files: solve an MPS or CPLEX LP file');
   formats(

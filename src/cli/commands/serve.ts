@@ -1,0 +1,114 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inputError } from '../../model/errors.js';
+import { parseEconomy } from '../../model/parse-economy.js';
+import { buildServer } from '../../server/index.js';
+import { newToken, openStore, type Store } from '../../store/index.js';
+
+export interface ServeFlags {
+  readonly port?: string;
+  readonly host?: string;
+  readonly data?: string;
+  readonly fresh?: boolean;
+  readonly open?: boolean;
+  readonly sync?: string;
+}
+
+/** The folder holding package.json (examples/ and web/dist/ are found from it). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
+}
+
+/** Loads examples/<name>/economy.yaml into the store as model <name>. Returns the ids loaded. */
+export function loadExamples(store: Store, root: string): string[] {
+  const folder = join(root, 'examples');
+  if (!existsSync(folder)) return [];
+  const loaded: string[] = [];
+  for (const name of readdirSync(folder).sort()) {
+    const file = join(folder, name, 'economy.yaml');
+    if (!existsSync(file) || store.models.exists(name)) continue;
+    const text = readFileSync(file, 'utf8');
+    const economy = parseEconomy(text, { file: `${name}.yaml`, format: 'yaml' });
+    store.models.add(name, economy.name, text, 'yaml');
+    loaded.push(name);
+  }
+  return loaded;
+}
+
+/**
+ * `plenty serve`: the planning service. Opens the store (loading the built-in examples into an
+ * empty one), makes sure a planner token exists, listens, and prints `listening on URL` as the
+ * first line of stdout, then the planner token if it made one. Stops on SIGINT or SIGTERM.
+ */
+export async function serveCommand(flags: ServeFlags): Promise<void> {
+  const portText = flags.port ?? process.env.PLENTY_PORT ?? '8080';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw inputError('invalid-option', '--port must be a whole number from 0 to 65535', { path: ['--port'] }, portText);
+  const host = flags.host ?? '127.0.0.1';
+  const sync = (flags.sync ?? 'full').toUpperCase();
+  if (sync !== 'FULL' && sync !== 'NORMAL') throw inputError('invalid-option', '--sync must be full or normal', { path: ['--sync'] }, flags.sync);
+  const root = packageRoot();
+
+  const store = openStore({ ...(flags.data === undefined ? {} : { dir: flags.data }), fresh: flags.fresh === true, synchronous: sync });
+  const made: string[] = [];
+  let sessionToken: string | undefined;
+  try {
+    if (store.models.count() === 0) loadExamples(store, root);
+    const envToken = process.env.PLENTY_PLANNER_TOKEN;
+    if (envToken !== undefined && envToken !== '') store.tokens.add(envToken, 'planner', null, 'environment');
+    if (store.tokens.count('planner') === 0) {
+      const token = newToken('planner');
+      store.tokens.add(token, 'planner', null, 'first');
+      made.push(token);
+    }
+    if (flags.open === true) {
+      // The dashboard's token: the one just made or given, else a fresh one for this run only.
+      store.tokens.removeLabelled('session');
+      sessionToken = made[0] ?? (envToken !== undefined && envToken !== '' ? envToken : undefined);
+      if (sessionToken === undefined) {
+        sessionToken = newToken('planner');
+        store.tokens.add(sessionToken, 'planner', null, 'session');
+      }
+    }
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+
+  const app = await buildServer({ store, webRoot: join(root, 'web', 'dist'), ...(sessionToken === undefined ? {} : { sessionToken }) });
+  try {
+    await app.listen({ port, host });
+  } catch (err) {
+    await app.close();
+    store.close();
+    throw inputError('listen-failed', `cannot listen on ${host}:${port}: ${err instanceof Error ? err.message : String(err)}`, { path: ['--port'] }, port);
+  }
+  const address = app.server.address();
+  const actual = typeof address === 'object' && address !== null ? address.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  process.stdout.write(`listening on http://${shownHost}:${actual}\n`);
+  for (const token of made) process.stdout.write(`planner token (shown once; keep it): ${token}\n`);
+  if (flags.open === true) process.stdout.write(`dashboard: http://${shownHost}:${actual}/ (it fetches its planner token from /api/session, on this machine only)\n`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void app
+      .close()
+      .catch(() => undefined)
+      .then(() => {
+        store.close();
+        process.exitCode = 0;
+      });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

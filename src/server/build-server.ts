@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Store } from '../store/index.js';
+import { ApiError } from './api-error.js';
+import type { ServerContext } from './context.js';
+import { EconomyCache } from './economy-cache.js';
+import { JobRunner } from './job-runner.js';
+import { openApiDocument } from './openapi.js';
+import { enterpriseRoutes } from './routes/enterprise-routes.js';
+import { executionRoutes } from './routes/execution-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { jobRoutes } from './routes/job-routes.js';
+import { modelRoutes } from './routes/model-routes.js';
+import { planRoutes } from './routes/plan-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
+import { scenarioRoutes } from './routes/scenario-routes.js';
+
+/** Largest request body, in bytes (10 MB): beyond it, 413. */
+export const BODY_LIMIT = 10 * 1024 * 1024;
+
+export interface ServerOptions {
+  readonly store: Store;
+  /** The dashboard's built files, served at `/` when the folder exists. */
+  readonly webRoot?: string;
+  /** The planner token handed to loopback requests at /api/session; absent: /api/session is 404. */
+  readonly sessionToken?: string;
+  /** How many solve jobs run at once (default 1). */
+  readonly concurrency?: number;
+  /** Milliseconds a request may take, from its first byte to the answer (default 60 000). */
+  readonly requestTimeout?: number;
+  /** Log requests (fastify's logger, JSON lines on stdout); default off. */
+  readonly logger?: boolean;
+}
+
+/**
+ * The planning service: an HTTP API under /api (docs/api.md, /api/openapi.json) over a store,
+ * plus the dashboard at `/` when it is built. Listen with `app.listen({ port, host })`; closing
+ * the app cancels running jobs (the store stays open: its owner closes it).
+ */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    requestTimeout: options.requestTimeout ?? 60_000,
+    connectionTimeout: options.requestTimeout ?? 60_000,
+    trustProxy: false,
+  });
+  const ctx: ServerContext = {
+    store: options.store,
+    jobs: new JobRunner(options.store, options.concurrency ?? 1),
+    economies: new EconomyCache(),
+    sessionToken: options.sessionToken,
+  };
+  app.addHook('onClose', async () => {
+    await ctx.jobs.close();
+  });
+
+  app.setErrorHandler((err: FastifyError | ApiError | Error, _req, reply) => {
+    if (err instanceof ApiError) return reply.code(err.status).send({ error: { code: err.code, message: err.message, issues: err.issues } });
+    const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status === 413) return reply.code(413).send({ error: { code: 'too-large', message: `the body is larger than ${BODY_LIMIT / 1024 / 1024} MB`, issues: [] } });
+    if (status >= 400 && status < 500) {
+      const code = 'code' in err && typeof err.code === 'string' ? err.code : 'bad-request';
+      return reply.code(status).send({ error: { code: code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type' : code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError ? 'invalid-json' : 'bad-request', message: err.message, issues: [] } });
+    }
+    reply.log.error(err);
+    return reply.code(500).send({ error: { code: 'internal', message: 'internal error (a bug in Plenty, please report it)', issues: [] } });
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'not-found', message: `no route ${req.method} ${req.url.split('?')[0]}`, issues: [] } }));
+
+  app.get('/api/openapi.json', async () => openApiDocument());
+  healthRoutes(app, ctx);
+  modelRoutes(app, ctx);
+  scenarioRoutes(app, ctx);
+  jobRoutes(app, ctx);
+  planRoutes(app, ctx);
+  enterpriseRoutes(app, ctx);
+  reportRoutes(app, ctx);
+  executionRoutes(app, ctx);
+
+  if (options.webRoot !== undefined && existsSync(resolve(options.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: resolve(options.webRoot), prefix: '/', index: 'index.html' });
+  }
+  return app;
+}

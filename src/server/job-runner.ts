@@ -1,0 +1,151 @@
+import type { JobRecord, JobStatus, Store } from '../store/index.js';
+
+/** What a running task may do: watch for cancellation, report progress. */
+export interface JobContext {
+  readonly signal: AbortSignal;
+  progress(fraction: number | null, text: string | null): void;
+}
+
+/**
+ * A job's work. Resolves with a function that stores what it made and returns the plan's id: the
+ * runner calls it in the same transaction that marks the job done (a crash leaves neither).
+ * Expected failures throw with a user-facing message.
+ */
+export type JobTask = (ctx: JobContext) => Promise<() => number>;
+
+/** A job as the API shows it. */
+export interface JobView {
+  readonly id: number;
+  readonly kind: string;
+  readonly status: JobStatus;
+  readonly progress: { readonly fraction?: number; readonly text?: string };
+  readonly result?: { readonly planId: number };
+  readonly error?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+interface Pending {
+  readonly id: number;
+  readonly task: JobTask;
+  readonly controller: AbortController;
+}
+
+/** Least time between two progress writes to the store, in milliseconds. */
+const PROGRESS_WRITE_MS = 1000;
+
+/**
+ * Runs long computations off the request: a job is stored as queued and answered at once; up to
+ * `concurrency` run at a time (the LP solves themselves run in worker threads, so the event loop
+ * stays free), their progress kept in memory and written to the store at most once a second.
+ * Cancelling a queued job drops it; cancelling a running one aborts its solve.
+ */
+export class JobRunner {
+  private readonly queue: Pending[] = [];
+  private readonly running = new Map<number, Pending>();
+  private readonly live = new Map<number, { fraction: number | null; text: string | null; written: number }>();
+  private readonly waiters: (() => void)[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly concurrency = 1,
+  ) {
+    store.jobs.failUnfinished('interrupted: the service stopped before the job finished');
+  }
+
+  submit(kind: string, input: unknown, task: JobTask): JobView {
+    const job = this.store.jobs.add(kind, input);
+    this.queue.push({ id: job.id, task, controller: new AbortController() });
+    queueMicrotask(() => this.pump());
+    return this.view(job);
+  }
+
+  get(id: number): JobView | undefined {
+    const job = this.store.jobs.get(id);
+    return job === undefined ? undefined : this.view(job);
+  }
+
+  /** Cancels a queued or running job; false when it had already finished. */
+  cancel(id: number): boolean {
+    const changed = this.store.jobs.update(id, { status: 'cancelled' });
+    const q = this.queue.findIndex((p) => p.id === id);
+    if (q >= 0) this.queue.splice(q, 1);
+    this.running.get(id)?.controller.abort();
+    return changed;
+  }
+
+  /** Resolves when no job is queued or running. */
+  idle(): Promise<void> {
+    if (this.queue.length === 0 && this.running.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Cancels everything and waits for running jobs to stop. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of [...this.queue]) this.cancel(p.id);
+    for (const id of [...this.running.keys()]) this.cancel(id);
+    await this.idle();
+  }
+
+  private view(job: JobRecord): JobView {
+    const live = this.live.get(job.id);
+    const fraction = live?.fraction ?? job.progress.fraction;
+    const text = live?.text ?? job.progress.text;
+    return {
+      id: job.id,
+      kind: job.kind,
+      status: job.status,
+      progress: { ...(fraction === null ? {} : { fraction }), ...(text === null ? {} : { text }) },
+      ...(job.planId === null ? {} : { result: { planId: job.planId } }),
+      ...(job.error === null ? {} : { error: job.error }),
+      createdAt: job.createdAt,
+      updatedAt: job.updatedAt,
+    };
+  }
+
+  private pump(): void {
+    while (!this.closed && this.running.size < this.concurrency && this.queue.length > 0) {
+      const next = this.queue.shift() as Pending;
+      this.running.set(next.id, next);
+      void this.run(next);
+    }
+    if (this.queue.length === 0 && this.running.size === 0) for (const w of this.waiters.splice(0)) w();
+  }
+
+  private async run(p: Pending): Promise<void> {
+    const { id, controller } = p;
+    if (this.store.db.open && this.store.jobs.update(id, { status: 'running', fraction: 0, text: 'started' })) {
+      const live = { fraction: 0 as number | null, text: 'started' as string | null, written: Date.now() };
+      this.live.set(id, live);
+      const ctx: JobContext = {
+        signal: controller.signal,
+        progress: (fraction, text) => {
+          live.fraction = fraction;
+          live.text = text;
+          const t = Date.now();
+          if (t - live.written >= PROGRESS_WRITE_MS && this.store.db.open) {
+            live.written = t;
+            this.store.jobs.update(id, { fraction, text });
+          }
+        },
+      };
+      try {
+        const save = await p.task(ctx);
+        if (this.store.db.open && !controller.signal.aborted) {
+          this.store.transaction(() => {
+            const planId = save();
+            if (!this.store.jobs.update(id, { status: 'done', fraction: 1, text: 'done', planId })) throw new Error('the job was cancelled');
+          });
+        }
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        if (this.store.db.open && !controller.signal.aborted) this.store.jobs.update(id, { status: 'failed', error: message });
+      }
+      this.live.delete(id);
+    }
+    this.running.delete(id);
+    this.pump();
+  }
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { overrideSchema } from './overrides.js';
+import { reportBody } from './routes/report-routes.js';
+import { SERVICE_VERSION } from './routes/health-routes.js';
+import { solveOptionsSchema } from './solve-options.js';
+
+type Role = 'none' | 'planner' | 'planner, that enterprise' | 'planner, enterprise (own)' | 'loopback';
+
+interface Operation {
+  readonly method: 'get' | 'post' | 'put' | 'delete';
+  /** Fastify's path (`:id`); written `{id}` in the document. */
+  readonly path: string;
+  readonly summary: string;
+  readonly role: Role;
+  readonly body?: z.ZodType;
+  /** The success status (default 200). */
+  readonly status?: number;
+}
+
+const modelUpload = z.strictObject({ id: z.string().optional(), name: z.string().optional(), format: z.enum(['yaml', 'json']), text: z.string() });
+const scenario = z.strictObject({ modelId: z.string(), modelVersion: z.number().int().optional(), name: z.string(), overrides: z.array(overrideSchema).optional() });
+const balance = z.strictObject({ plan: z.record(z.string(), z.unknown()).optional(), period: z.string().optional(), top: z.number().int().optional(), rule: z.enum(['priority', 'proportional']).optional(), all: z.boolean().optional() });
+
+/** Every route of the service, one line each: the OpenAPI document is built from this list. */
+export const OPERATIONS: readonly Operation[] = [
+  { method: 'get', path: '/api/health', summary: 'Liveness and version', role: 'none' },
+  { method: 'get', path: '/api/session', summary: 'The planner token, to requests from this machine only, when the service was started with --open', role: 'loopback' },
+  { method: 'get', path: '/api/openapi.json', summary: 'This document', role: 'none' },
+  { method: 'get', path: '/api/models', summary: 'Latest version of every model', role: 'planner' },
+  { method: 'post', path: '/api/models', summary: 'Upload a model (422 with located issues when invalid)', role: 'planner', body: modelUpload, status: 201 },
+  { method: 'get', path: '/api/models/:id', summary: 'A model version (latest, or ?version=N) with its text and parsed economy', role: 'planner' },
+  { method: 'put', path: '/api/models/:id', summary: 'A new version of a model', role: 'planner', body: modelUpload },
+  { method: 'post', path: '/api/models/:id/balance', summary: 'Balance check of a plan (as plenty balance --json)', role: 'planner', body: balance },
+  { method: 'post', path: '/api/scenarios', summary: 'A scenario: a model version with overrides', role: 'planner', body: scenario, status: 201 },
+  { method: 'get', path: '/api/scenarios', summary: 'Every scenario', role: 'planner' },
+  { method: 'get', path: '/api/scenarios/:id', summary: 'A scenario and its plans', role: 'planner' },
+  { method: 'post', path: '/api/scenarios/:id/solve', summary: 'Start a solve job', role: 'planner', body: solveOptionsSchema, status: 202 },
+  { method: 'get', path: '/api/jobs/:id', summary: 'A job’s status, progress and result', role: 'planner' },
+  { method: 'delete', path: '/api/jobs/:id', summary: 'Cancel a job', role: 'planner' },
+  { method: 'get', path: '/api/plans', summary: 'Computed plans (?scenario=ID)', role: 'planner' },
+  { method: 'get', path: '/api/plans/:id', summary: 'A computed plan with its result (as plenty plan --json)', role: 'planner' },
+  { method: 'get', path: '/api/plans/:a/compare/:b', summary: 'Differences between two plans', role: 'planner' },
+  { method: 'post', path: '/api/plans/:id/publish', summary: 'Make an optimal plan the published plan', role: 'planner' },
+  { method: 'get', path: '/api/published', summary: 'The published plan', role: 'planner' },
+  { method: 'post', path: '/api/enterprises', summary: 'Register an enterprise; its token is in the answer, once', role: 'planner', body: z.strictObject({ id: z.string(), name: z.string().optional() }), status: 201 },
+  { method: 'get', path: '/api/enterprises', summary: 'Every enterprise', role: 'planner' },
+  { method: 'get', path: '/api/enterprises/:id/plan', summary: 'The enterprise’s part of the published plan', role: 'planner, that enterprise' },
+  { method: 'get', path: '/api/enterprises/:id/suppliers', summary: 'Who supplies the enterprise', role: 'planner, that enterprise' },
+  { method: 'get', path: '/api/enterprises/:id/customers', summary: 'Whom the enterprise supplies', role: 'planner, that enterprise' },
+  { method: 'post', path: '/api/reports', summary: 'Submit a report (idempotent by reportId)', role: 'planner, enterprise (own)', body: reportBody, status: 201 },
+  { method: 'get', path: '/api/reports', summary: 'Reports (?enterprise=&period=)', role: 'planner, enterprise (own)' },
+  { method: 'get', path: '/api/fulfilment', summary: 'Fulfilment of the published plan (?period=)', role: 'planner' },
+  { method: 'get', path: '/api/alerts', summary: 'Alerts (?level=&enterprise=&period=)', role: 'planner, enterprise (own)' },
+  { method: 'post', path: '/api/replan', summary: 'Re-plan from a period on (a job)', role: 'planner', body: z.strictObject({ fromPeriod: z.string() }), status: 202 },
+  { method: 'get', path: '/api/distribution', summary: 'Consumer goods divided among regions (?product=&period=)', role: 'planner' },
+];
+
+const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'issues'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'array', items: { type: ['string', 'integer'] } }, message: { type: 'string' }, value: {}, file: { type: 'string' }, line: { type: 'integer' }, column: { type: 'integer' } } } },
+      },
+    },
+  },
+};
+
+const openApiPath = (p: string): string => p.replace(/:([A-Za-z]+)/g, '{$1}');
+
+/** The OpenAPI 3.1 description of the service, built from OPERATIONS and the request schemas. */
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const params = [...op.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    const responses: Record<string, unknown> = { [String(op.status ?? 200)]: { description: 'success', content: { 'application/json': {} } } };
+    if (op.body !== undefined) responses['400'] = error;
+    if (op.role !== 'none' && op.role !== 'loopback') Object.assign(responses, { '401': error, '403': error });
+    responses['404'] = error;
+    if (op.body !== undefined) Object.assign(responses, { '413': error, '422': error });
+    (paths[openApiPath(op.path)] ??= {})[op.method] = {
+      summary: op.summary,
+      'x-role': op.role,
+      ...(op.role === 'none' || op.role === 'loopback' ? { security: [] } : {}),
+      ...(params.length > 0 ? { parameters: params } : {}),
+      ...(op.body === undefined ? {} : { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input', unrepresentable: 'any' }) } } } }),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Plenty planning service', version: SERVICE_VERSION, description: 'Models, scenarios, optimal plans, execution reports. See docs/api.md.' },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: { Error: errorSchema } },
+    paths,
+  };
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { InputError, type Issue } from '../model/errors.js';
+import type { Economy, Resource, Target, TradeTerms } from '../model/types.js';
+
+const amount = z.number().finite().nonnegative();
+
+/** A scenario's changes to its model: targets, resource limits and world prices. */
+export const overrideSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('target'), product: z.string().min(1), region: z.string().min(1).optional(), period: z.string().min(1).optional(), factor: amount.optional(), amount: amount.optional() }),
+  z.strictObject({ kind: z.literal('resource'), resource: z.string().min(1), period: z.string().min(1).optional(), factor: amount.optional(), available: amount.optional() }),
+  z.strictObject({ kind: z.literal('price'), product: z.string().min(1), exportPrice: amount.optional(), importPrice: amount.optional() }),
+]);
+
+export type Override = z.output<typeof overrideSchema>;
+
+/**
+ * The economy of a scenario: the model with each override applied in order. A target override
+ * scales (`factor`) or replaces (`amount`) every target of the product that matches its region
+ * and period; a resource override scales or replaces the availability (in one period, or all);
+ * a price override sets export and import prices. An override naming nothing in the model is
+ * bad input (InputError located at `overrides[k]`).
+ */
+export function applyOverrides(e: Economy, overrides: readonly Override[]): Economy {
+  const issues: Issue[] = [];
+  const bad = (k: number, field: string, message: string, value: unknown): void => {
+    issues.push({ code: 'unknown-id', message, location: { file: 'scenario', path: ['overrides', k, field] }, value });
+  };
+  let targets: Target[] = [...e.targets];
+  let resources: Resource[] = [...e.resources];
+  let trade: TradeTerms[] = [...e.trade];
+  const products = new Set(e.products.map((p) => p.id));
+  overrides.forEach((o, k) => {
+    if (o.kind === 'target') {
+      if ((o.factor === undefined) === (o.amount === undefined)) return issues.push({ code: 'invalid', message: 'give exactly one of factor and amount', location: { file: 'scenario', path: ['overrides', k] }, value: o });
+      if (o.period !== undefined && !e.periods.includes(o.period)) return bad(k, 'period', `no period ${o.period} in the model (periods: ${e.periods.join(', ')})`, o.period);
+      let matched = 0;
+      targets = targets.map((t) => {
+        if (t.product !== o.product || (o.region !== undefined && t.region !== o.region) || (o.period !== undefined && t.period !== o.period)) return t;
+        matched++;
+        return { ...t, amount: o.amount ?? t.amount * (o.factor ?? 1) };
+      });
+      if (matched === 0) bad(k, 'product', `no target of ${o.product}${o.region === undefined ? '' : ` in ${o.region}`}${o.period === undefined ? '' : ` in ${o.period}`} in the model`, o.product);
+    } else if (o.kind === 'resource') {
+      if ((o.factor === undefined) === (o.available === undefined)) return issues.push({ code: 'invalid', message: 'give exactly one of factor and available', location: { file: 'scenario', path: ['overrides', k] }, value: o });
+      if (o.period !== undefined && !e.periods.includes(o.period)) return bad(k, 'period', `no period ${o.period} in the model (periods: ${e.periods.join(', ')})`, o.period);
+      const r = resources.findIndex((x) => x.id === o.resource);
+      if (r < 0) return bad(k, 'resource', `no resource ${o.resource} in the model`, o.resource);
+      const old = resources[r];
+      const change = (v: number | undefined): number | undefined => (o.available !== undefined ? o.available : v === undefined ? undefined : v * (o.factor ?? 1));
+      const per = (p: string): number | undefined => (old.available === undefined ? undefined : typeof old.available === 'number' ? old.available : old.available[p]);
+      let available: Resource['available'];
+      if (o.period === undefined && (old.available === undefined || typeof old.available === 'number')) available = change(old.available as number | undefined);
+      else {
+        const map: Record<string, number> = {};
+        for (const p of e.periods) {
+          const v = p === o.period || o.period === undefined ? change(per(p)) : per(p);
+          if (v !== undefined) map[p] = v;
+        }
+        available = Object.keys(map).length === 0 ? undefined : map;
+      }
+      const next: { -readonly [K in keyof Resource]: Resource[K] } = { ...old };
+      delete next.available;
+      if (available !== undefined) next.available = available;
+      resources = resources.map((x, i) => (i === r ? next : x));
+    } else {
+      if (!products.has(o.product)) return bad(k, 'product', `no product ${o.product} in the model`, o.product);
+      const i = trade.findIndex((t) => t.product === o.product);
+      const base: TradeTerms = i < 0 ? { product: o.product } : trade[i];
+      const next: TradeTerms = { ...base, ...(o.exportPrice === undefined ? {} : { exportPrice: o.exportPrice }), ...(o.importPrice === undefined ? {} : { importPrice: o.importPrice }) };
+      trade = i < 0 ? [...trade, next] : trade.map((t, j) => (j === i ? next : t));
+    }
+    return undefined;
+  });
+  if (issues.length > 0) throw new InputError(issues);
+  return { ...e, targets, resources, trade };
+}

@@ -1,0 +1,15 @@
+import type { CompiledEconomy } from '../compile/types.js';
+import type { PlanResult } from '../optimize/plan-types.js';
+import { planJson } from '../report/plan-json.js';
+
+/**
+ * A computed plan as the service stores it: the document of `plenty plan --json`, plus each
+ * resource's use and availability (including investment) per period, which comparisons need.
+ */
+export function planDocument(c: CompiledEconomy, r: PlanResult): Record<string, unknown> {
+  const nR = c.resources.ids.length;
+  const resources = Object.fromEntries(
+    c.periods.ids.map((p, t) => [p, Object.fromEntries(c.resources.ids.map((id, k) => [id, { use: r.resourceUse[t * nR + k], available: r.available[t * nR + k] }]))]),
+  );
+  return { ...(planJson(c, r, []) as Record<string, unknown>), resources };
+}

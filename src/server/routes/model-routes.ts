@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { balancePlan, closingRequirements, summariseBalance } from '../../balance/index.js';
+import { compileEconomy, planActivities } from '../../compile/index.js';
+import { InputError } from '../../model/errors.js';
+import { parseEconomy } from '../../model/parse-economy.js';
+import { parsePlan } from '../../model/parse-plan.js';
+import type { Economy } from '../../model/types.js';
+import { balanceJson } from '../../report/balance-json.js';
+import { ApiError } from '../api-error.js';
+import { requirePlanner } from '../auth.js';
+import { modelOr404, type ServerContext } from '../context.js';
+import { unprocessable } from '../input-issues.js';
+import { jsonSafe } from '../json-safe.js';
+import { modelSummary, slugOf } from '../model-summary.js';
+import { validate } from '../validate.js';
+
+export const modelId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'a model id is lower-case letters, digits and hyphens');
+const modelBody = z.strictObject({
+  id: modelId.optional(),
+  name: z.string().min(1).max(200).optional(),
+  format: z.enum(['yaml', 'json']),
+  text: z.string().min(1),
+});
+const idParams = z.strictObject({ id: modelId });
+const versionQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });
+const balanceBody = z.strictObject({
+  plan: z.record(z.string(), z.unknown()).optional(),
+  period: z.string().min(1).optional(),
+  top: z.number().int().positive().max(1000).optional(),
+  rule: z.enum(['priority', 'proportional']).optional(),
+  all: z.boolean().optional(),
+});
+
+/** Parses a model upload; a bad file is a 422 with its located issues. */
+export function parseUpload(text: string, format: 'yaml' | 'json', file: string): Economy {
+  try {
+    return parseEconomy(text, { file, format });
+  } catch (err) {
+    if (err instanceof InputError) throw unprocessable(err, 'the model');
+    throw err;
+  }
+}
+
+/** /api/models: upload (every upload a new version), list, read, balance check. */
+export function modelRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { store } = ctx;
+
+  app.get('/api/models', async (req) => {
+    requirePlanner(store, req);
+    return store.models.list();
+  });
+
+  app.post('/api/models', async (req, reply) => {
+    requirePlanner(store, req);
+    const body = validate(modelBody, req.body, 'body');
+    const economy = parseUpload(body.text, body.format, `${body.id ?? 'model'}.${body.format}`);
+    const name = body.name ?? economy.name;
+    let id = body.id;
+    if (id !== undefined && store.models.exists(id)) throw new ApiError(409, 'exists', `a model with id ${JSON.stringify(id)} exists: PUT /api/models/${id} adds a version`);
+    if (id === undefined) {
+      const base = slugOf(name);
+      id = base;
+      for (let k = 2; store.models.exists(id); k++) id = `${base}-${k}`;
+    }
+    const m = store.models.add(id, name, body.text, body.format);
+    return reply.code(201).send({ id: m.id, version: m.version, name: m.name, createdAt: m.createdAt, summary: modelSummary(economy) });
+  });
+
+  app.get('/api/models/:id', async (req) => {
+    requirePlanner(store, req);
+    const { id } = validate(idParams, req.params, 'params');
+    const { version } = validate(versionQuery, req.query, 'query');
+    const m = modelOr404(ctx, id, version);
+    const economy = ctx.economies.get(m);
+    return { id: m.id, version: m.version, name: m.name, format: m.format, createdAt: m.createdAt, text: m.text, summary: modelSummary(economy), economy };
+  });
+
+  app.put('/api/models/:id', async (req) => {
+    requirePlanner(store, req);
+    const { id } = validate(idParams, req.params, 'params');
+    const body = validate(modelBody, req.body, 'body');
+    if (body.id !== undefined && body.id !== id) throw new ApiError(400, 'invalid-request', 'the body’s id differs from the path’s', [{ path: ['body', 'id'], message: 'differs from the path', value: body.id }]);
+    const old = modelOr404(ctx, id);
+    const economy = parseUpload(body.text, body.format, `${id}.${body.format}`);
+    const m = store.models.add(id, body.name ?? old.name, body.text, body.format);
+    return { id: m.id, version: m.version, name: m.name, createdAt: m.createdAt, summary: modelSummary(economy) };
+  });
+
+  app.post('/api/models/:id/balance', async (req) => {
+    requirePlanner(store, req);
+    const { id } = validate(idParams, req.params, 'params');
+    const { version } = validate(versionQuery, req.query, 'query');
+    const body = validate(balanceBody, req.body ?? {}, 'body');
+    const m = modelOr404(ctx, id, version);
+    const economy = ctx.economies.get(m);
+    try {
+      let plan = body.plan === undefined ? economy.plan : parsePlan(JSON.stringify(body.plan), { file: 'plan.json', format: 'json' }, economy);
+      if (plan === undefined) throw new ApiError(422, 'missing', 'the model has no `plan` section: send one as `plan`', [{ path: ['body', 'plan'], message: 'missing' }]);
+      if (body.period !== undefined) plan = { ...plan, period: body.period };
+      const c = compileEconomy(economy);
+      const report = balancePlan(c, planActivities(c, plan));
+      const summary = summariseBalance(report, { top: body.top ?? 10, rule: body.rule ?? 'priority' });
+      const closing = report.deficits.length > 0 ? closingRequirements(report, { limit: body.top ?? 10 }) : undefined;
+      return JSON.parse(jsonSafe(balanceJson(c, report, summary, closing, { model: economy.name, plan: plan.name ?? (body.plan === undefined ? 'the model’s plan' : 'the plan sent'), all: body.all === true }))) as unknown;
+    } catch (err) {
+      if (err instanceof InputError) throw unprocessable(err, 'the plan');
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ApiError, notFound } from '../api-error.js';
+import { requirePlanner } from '../auth.js';
+import { comparePlans, type PlanDoc } from '../compare-plans.js';
+import type { ServerContext } from '../context.js';
+import { validate } from '../validate.js';
+import { numericId } from './scenario-routes.js';
+
+const idParams = z.strictObject({ id: numericId });
+const pairParams = z.strictObject({ a: numericId, b: numericId });
+const listQuery = z.strictObject({ scenario: numericId.optional() });
+
+/** /api/plans: computed plans, comparisons, the published plan. */
+export function planRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { store } = ctx;
+  const planOr404 = (id: number) => {
+    const p = store.plans.get(id);
+    if (p === undefined) throw notFound('plan', id);
+    return p;
+  };
+
+  app.get('/api/plans', async (req) => {
+    requirePlanner(store, req);
+    const { scenario } = validate(listQuery, req.query, 'query');
+    return store.plans.list(scenario);
+  });
+
+  app.get('/api/plans/:id', async (req) => {
+    requirePlanner(store, req);
+    const { id } = validate(idParams, req.params, 'params');
+    return planOr404(id);
+  });
+
+  app.get('/api/plans/:a/compare/:b', async (req) => {
+    requirePlanner(store, req);
+    const { a, b } = validate(pairParams, req.params, 'params');
+    const pa = planOr404(a);
+    const pb = planOr404(b);
+    return { a: a, b: b, ...comparePlans(pa.result as PlanDoc, pb.result as PlanDoc) };
+  });
+
+  app.post('/api/plans/:id/publish', async (req) => {
+    requirePlanner(store, req);
+    const { id } = validate(idParams, req.params, 'params');
+    const p = planOr404(id);
+    if (p.status !== 'optimal') throw new ApiError(409, 'not-optimal', `plan ${id} has status ${p.status}: only an optimal plan can be published`);
+    return store.plans.publish(id);
+  });
+
+  app.get('/api/published', async (req) => {
+    requirePlanner(store, req);
+    const pub = store.plans.published();
+    if (pub === undefined) throw new ApiError(404, 'not-published', 'no plan has been published yet: POST /api/plans/:id/publish');
+    return { ...pub, plan: planOr404(pub.planId) };
+  });
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ApiError } from '../api-error.js';
+import { authenticate } from '../auth.js';
+import type { ServerContext } from '../context.js';
+import { validate } from '../validate.js';
+import { enterpriseId } from './enterprise-routes.js';
+
+const quantities = z.record(z.string().min(1), z.number().finite().nonnegative());
+export const reportBody = z.strictObject({
+  reportId: z.string().min(1).max(200),
+  enterprise: enterpriseId,
+  period: z.string().min(1).max(100),
+  technique: z.string().min(1).optional(),
+  outputs: quantities.default({}),
+  inputs: quantities.default({}),
+});
+const listQuery = z.strictObject({ enterprise: enterpriseId.optional(), period: z.string().min(1).optional() });
+
+/**
+ * /api/reports: enterprises' reports of what they actually made and used. Idempotent by the
+ * client's report id: the first submission is stored (201), the same body again answers the
+ * stored report (200) and stores nothing, a different body under the same id is a 409.
+ */
+export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { store } = ctx;
+
+  app.post('/api/reports', async (req, reply) => {
+    const who = authenticate(store, req);
+    const body = validate(reportBody, req.body, 'body');
+    if (who.role === 'enterprise' && who.enterprise !== body.enterprise) throw new ApiError(403, 'forbidden', `this token belongs to enterprise ${JSON.stringify(who.enterprise)}: it may report for itself only`);
+    if (store.enterprises.get(body.enterprise) === undefined) {
+      throw new ApiError(422, 'unknown-id', `no enterprise ${JSON.stringify(body.enterprise)}: register it first (POST /api/enterprises)`, [{ path: ['body', 'enterprise'], message: 'unknown enterprise', value: body.enterprise }]);
+    }
+    const outcome = store.reports.submit(body.reportId, body.enterprise, body.period, body);
+    if (outcome.kind === 'conflict') {
+      throw new ApiError(409, 'conflict', `report ${JSON.stringify(body.reportId)} was already submitted with a different body; choose a new report id for a new report`);
+    }
+    return reply.code(outcome.kind === 'created' ? 201 : 200).send(outcome.report);
+  });
+
+  app.get('/api/reports', async (req) => {
+    const who = authenticate(store, req);
+    const q = validate(listQuery, req.query, 'query');
+    if (who.role === 'enterprise' && q.enterprise !== undefined && q.enterprise !== who.enterprise) throw new ApiError(403, 'forbidden', 'an enterprise reads its own reports only');
+    const enterprise = who.role === 'enterprise' ? who.enterprise : q.enterprise;
+    return store.reports.list({ ...(enterprise === undefined ? {} : { enterprise }), ...(q.period === undefined ? {} : { period: q.period }) });
+  });
+}

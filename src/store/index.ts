@@ -1,0 +1,14 @@
+export { openStore, dataDir, STORE_FILE, type OpenStoreOptions } from './open-store.js';
+export { Store } from './store.js';
+export { migrate, schemaVersion, MIGRATIONS, type Migration } from './migrations.js';
+export { hashToken, newToken } from './hash-token.js';
+export { canonicalJson } from './canonical-json.js';
+export { ModelsRepo } from './models-repo.js';
+export { ScenariosRepo } from './scenarios-repo.js';
+export { PlansRepo } from './plans-repo.js';
+export { EnterprisesRepo } from './enterprises-repo.js';
+export { TokensRepo } from './tokens-repo.js';
+export { ReportsRepo, type ReportOutcome } from './reports-repo.js';
+export { AlertsRepo } from './alerts-repo.js';
+export { JobsRepo } from './jobs-repo.js';
+export type * from './types.js';

@@ -1,0 +1,72 @@
+import type { Database } from 'better-sqlite3';
+import { now } from './now.js';
+import type { JobRecord, JobStatus } from './types.js';
+
+interface Row {
+  id: number;
+  kind: string;
+  status: JobStatus;
+  input: string;
+  progress_fraction: number | null;
+  progress_text: string | null;
+  plan_id: number | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const toRecord = (r: Row): JobRecord => ({
+  id: r.id,
+  kind: r.kind,
+  status: r.status,
+  input: JSON.parse(r.input) as unknown,
+  progress: { fraction: r.progress_fraction, text: r.progress_text },
+  planId: r.plan_id,
+  error: r.error,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** Long computations (solves, re-plans) and how far they have got. */
+export class JobsRepo {
+  constructor(private readonly db: Database) {}
+
+  add(kind: string, input: unknown): JobRecord {
+    const t = now();
+    const text = JSON.stringify(input);
+    const info = this.db.prepare("INSERT INTO jobs (kind, status, input, created_at, updated_at) VALUES (?, 'queued', ?, ?, ?)").run(kind, text, t, t);
+    return { id: Number(info.lastInsertRowid), kind, status: 'queued', input: JSON.parse(text) as unknown, progress: { fraction: null, text: null }, planId: null, error: null, createdAt: t, updatedAt: t };
+  }
+
+  get(id: number): JobRecord | undefined {
+    const r = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
+    return r === undefined ? undefined : toRecord(r);
+  }
+
+  /** Changes status and progress; a finished job (done, failed, cancelled) is never changed again. */
+  update(id: number, change: { readonly status?: JobStatus; readonly fraction?: number | null; readonly text?: string | null; readonly planId?: number; readonly error?: string }): boolean {
+    const info = this.db
+      .prepare(
+        `UPDATE jobs SET status = COALESCE(@status, status), progress_fraction = CASE WHEN @setFraction THEN @fraction ELSE progress_fraction END,
+         progress_text = CASE WHEN @setText THEN @text ELSE progress_text END, plan_id = COALESCE(@planId, plan_id), error = COALESCE(@error, error), updated_at = @t
+         WHERE id = @id AND status IN ('queued', 'running')`,
+      )
+      .run({
+        id,
+        status: change.status ?? null,
+        setFraction: change.fraction === undefined ? 0 : 1,
+        fraction: change.fraction ?? null,
+        setText: change.text === undefined ? 0 : 1,
+        text: change.text ?? null,
+        planId: change.planId ?? null,
+        error: change.error ?? null,
+        t: now(),
+      });
+    return info.changes > 0;
+  }
+
+  /** Jobs left queued or running by a previous process: marked failed. Returns how many. */
+  failUnfinished(reason: string): number {
+    return this.db.prepare("UPDATE jobs SET status = 'failed', error = ?, updated_at = ? WHERE status IN ('queued', 'running')").run(reason, now()).changes;
+  }
+}

@@ -1,0 +1,75 @@
+import type { Database } from 'better-sqlite3';
+import { now } from './now.js';
+import type { NewPlan, PlanRecord, PlanWithResult } from './types.js';
+
+interface Row {
+  id: number;
+  scenario_id: number | null;
+  model_id: string;
+  model_version: number;
+  inputs_hash: string;
+  objective_kind: string;
+  solver: string;
+  status: string;
+  objective: number | null;
+  result?: string;
+  created_at: string;
+}
+
+const toRecord = (r: Row): PlanRecord => ({
+  id: r.id,
+  scenarioId: r.scenario_id,
+  modelId: r.model_id,
+  modelVersion: r.model_version,
+  inputsHash: r.inputs_hash,
+  objectiveKind: r.objective_kind,
+  solver: r.solver,
+  status: r.status,
+  objective: r.objective,
+  createdAt: r.created_at,
+});
+
+const COLUMNS = 'id, scenario_id, model_id, model_version, inputs_hash, objective_kind, solver, status, objective, created_at';
+
+/** Computed plans (the result JSON as `plenty plan --json` gives it) and the one published plan. */
+export class PlansRepo {
+  constructor(private readonly db: Database) {}
+
+  /** Stores a plan; `resultJson` is the result already serialised. */
+  add(plan: Omit<NewPlan, 'result'>, resultJson: string): PlanRecord {
+    const createdAt = now();
+    const objective = plan.objective !== null && Number.isFinite(plan.objective) ? plan.objective : null;
+    const info = this.db
+      .prepare('INSERT INTO plans (scenario_id, model_id, model_version, inputs_hash, objective_kind, solver, status, objective, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(plan.scenarioId, plan.modelId, plan.modelVersion, plan.inputsHash, plan.objectiveKind, plan.solver, plan.status, objective, resultJson, createdAt);
+    return { ...plan, objective, id: Number(info.lastInsertRowid), createdAt };
+  }
+
+  get(id: number): PlanWithResult | undefined {
+    const row = this.db.prepare('SELECT * FROM plans WHERE id = ?').get(id) as Row | undefined;
+    return row === undefined ? undefined : { ...toRecord(row), result: JSON.parse(row.result ?? 'null') as unknown };
+  }
+
+  list(scenarioId?: number): PlanRecord[] {
+    const rows = (scenarioId === undefined ? this.db.prepare(`SELECT ${COLUMNS} FROM plans ORDER BY id`).all() : this.db.prepare(`SELECT ${COLUMNS} FROM plans WHERE scenario_id = ? ORDER BY id`).all(scenarioId)) as Row[];
+    return rows.map(toRecord);
+  }
+
+  /** The latest plan computed from exactly these inputs, if any. */
+  findByInputs(inputsHash: string): PlanRecord | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM plans WHERE inputs_hash = ? ORDER BY id DESC LIMIT 1`).get(inputsHash) as Row | undefined;
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  /** Makes a plan the published one (replacing the previous). */
+  publish(id: number): { planId: number; publishedAt: string } {
+    const publishedAt = now();
+    this.db.prepare('INSERT INTO published (slot, plan_id, published_at) VALUES (1, ?, ?) ON CONFLICT (slot) DO UPDATE SET plan_id = excluded.plan_id, published_at = excluded.published_at').run(id, publishedAt);
+    return { planId: id, publishedAt };
+  }
+
+  published(): { planId: number; publishedAt: string } | undefined {
+    const row = this.db.prepare('SELECT plan_id, published_at FROM published WHERE slot = 1').get() as { plan_id: number; published_at: string } | undefined;
+    return row === undefined ? undefined : { planId: row.plan_id, publishedAt: row.published_at };
+  }
+}

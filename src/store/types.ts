@@ -1,0 +1,97 @@
+/** Records of the store, as the repositories return them (camelCase; JSON columns parsed). */
+
+export type ModelFormat = 'yaml' | 'json';
+
+export interface ModelRecord {
+  readonly id: string;
+  readonly version: number;
+  readonly name: string;
+  readonly text: string;
+  readonly format: ModelFormat;
+  readonly createdAt: string;
+}
+
+export type ModelListing = Omit<ModelRecord, 'text'>;
+
+export interface ScenarioRecord {
+  readonly id: number;
+  readonly modelId: string;
+  readonly modelVersion: number;
+  readonly name: string;
+  /** The overrides as given (validated by the service before they are stored). */
+  readonly overrides: unknown;
+  readonly createdAt: string;
+}
+
+export interface PlanRecord {
+  readonly id: number;
+  readonly scenarioId: number | null;
+  readonly modelId: string;
+  readonly modelVersion: number;
+  readonly inputsHash: string;
+  readonly objectiveKind: string;
+  readonly solver: string;
+  readonly status: string;
+  readonly objective: number | null;
+  readonly createdAt: string;
+}
+
+export interface PlanWithResult extends PlanRecord {
+  readonly result: unknown;
+}
+
+export type NewPlan = Omit<PlanRecord, 'id' | 'createdAt'> & { readonly result: unknown };
+
+export interface EnterpriseRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export type Role = 'planner' | 'enterprise';
+
+export interface TokenRecord {
+  readonly role: Role;
+  readonly enterprise: string | null;
+  readonly label: string | null;
+}
+
+export interface ReportRecord {
+  readonly reportId: string;
+  readonly enterprise: string;
+  readonly period: string;
+  readonly body: unknown;
+  readonly createdAt: string;
+}
+
+export type AlertLevel = 'normal' | 'warning' | 'critical';
+
+export interface AlertRecord {
+  readonly id: number;
+  readonly enterprise: string;
+  readonly period: string;
+  readonly item: string;
+  readonly level: AlertLevel;
+  readonly planned: number;
+  readonly actual: number;
+  readonly deviation: number | null;
+  readonly message: string;
+  readonly reportId: string | null;
+  readonly createdAt: string;
+}
+
+export type NewAlert = Omit<AlertRecord, 'id' | 'createdAt'>;
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobRecord {
+  readonly id: number;
+  readonly kind: string;
+  readonly status: JobStatus;
+  readonly input: unknown;
+  readonly progress: { readonly fraction: number | null; readonly text: string | null };
+  readonly planId: number | null;
+  readonly error: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
