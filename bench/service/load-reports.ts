@@ -54,7 +54,7 @@ export interface LoadReportsOptions {
   readonly submitters: readonly Submitter[];
   /** Prefix of the report ids of this run (ids are `${runId}-${n}`, n counting from 0). */
   readonly runId: string;
-  readonly period?: number;
+  readonly period?: string;
 }
 
 export interface LoadReportsResult {
@@ -85,7 +85,7 @@ export async function loadReports(options: LoadReportsOptions): Promise<LoadRepo
   const statuses = new Map<number, number>();
   let next = 0;
   let sampleRefusal: string | undefined;
-  const period = options.period ?? 1930;
+  const period = options.period ?? '1930';
   const request: CannonRequest = {
     method: 'POST',
     path: '/api/reports',

@@ -20,14 +20,15 @@ export const sampleEnterprises: readonly SampleEnterprise[] = [
 export interface ReportBody {
   readonly reportId: string;
   readonly enterprise: string;
-  readonly period: number;
+  /** A period id of the model, e.g. "1930". */
+  readonly period: string;
   readonly technique: string;
   readonly outputs: Readonly<Record<string, number>>;
   readonly inputs: Readonly<Record<string, number>>;
 }
 
 /** A report of `amount` units of the enterprise's output in `period`, with its inputs in proportion. */
-export function sampleReport(reportId: string, enterprise: SampleEnterprise, period: number, amount: number): ReportBody {
+export function sampleReport(reportId: string, enterprise: SampleEnterprise, period: string, amount: number): ReportBody {
   const inputs: Record<string, number> = {};
   for (const [item, perUnit] of Object.entries(enterprise.inputs)) inputs[item] = perUnit * amount;
   return { reportId, enterprise: enterprise.id, period, technique: enterprise.technique, outputs: { [enterprise.output]: amount }, inputs };

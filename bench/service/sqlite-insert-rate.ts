@@ -26,7 +26,7 @@ export function sqliteInsertRate(options: InsertRateOptions): number {
     const insert = db.prepare('INSERT INTO reports (report_id, enterprise, period, body, created_at) VALUES (?, ?, ?, ?, ?)');
     const batch = db.transaction((from: number, count: number) => {
       for (let n = from; n < from + count; n++) {
-        const report = sampleReport(`rate-${n}`, sampleEnterprises[n % sampleEnterprises.length], 1930, 1 + (n % 997));
+        const report = sampleReport(`rate-${n}`, sampleEnterprises[n % sampleEnterprises.length], '1930', 1 + (n % 997));
         insert.run(report.reportId, report.enterprise, String(report.period), JSON.stringify(report), new Date().toISOString());
       }
     });

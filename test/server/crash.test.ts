@@ -119,7 +119,7 @@ async function burst(server: RunningServer, tokens: (string | undefined)[], ente
     const random = seededRandom(seed * 1000 + c);
     const enterprise = sampleEnterprises.find((e) => e.id === enterpriseIds[c]) ?? sampleEnterprises[0];
     for (let i = 0; i < reportsPerClient && !killed; i++) {
-      const body = sampleReport(`crash-${seed}-c${c}-r${i}`, enterprise, 1930 + (i % 4), Math.round(1 + random() * 999));
+      const body = sampleReport(`crash-${seed}-c${c}-r${i}`, enterprise, String(1930 + (i % 4)), Math.round(1 + random() * 999));
       if (i % 7 === 3) {
         // The same report twice at once, as a client that timed out and resent would.
         result.retried.add(body.reportId);
@@ -145,9 +145,11 @@ async function burst(server: RunningServer, tokens: (string | undefined)[], ente
   return result;
 }
 
+/** A stored report: the body's fields at the top (reference server) or under `body` (the service). */
 interface StoredReport {
   readonly reportId: string;
   readonly outputs?: Record<string, number>;
+  readonly body?: { readonly outputs?: Record<string, number> };
 }
 
 /** The reports of `GET /api/reports`, as an array or under `reports`/`items`. */
@@ -214,7 +216,8 @@ function crashSuite(target: Target, seed: number): void {
         assert.ok(distinct.size <= seen.acknowledged.size + 2 * clients, `${distinct.size} stored, ${seen.acknowledged.size} acknowledged`);
         for (const r of stored) {
           const sent = seen.acknowledged.get(r.reportId);
-          if (sent !== undefined && r.outputs !== undefined) assert.deepEqual(r.outputs, sent.outputs, `outputs of ${r.reportId}`);
+          const outputs = r.outputs ?? r.body?.outputs;
+          if (sent !== undefined) assert.deepEqual(outputs, sent.outputs, `outputs of ${r.reportId}`);
         }
         const retriedStored = ids.filter((id) => seen.retried.has(id));
         assert.equal(retriedStored.length, new Set(retriedStored).size, 'a retried report is counted once');
@@ -226,7 +229,7 @@ function crashSuite(target: Target, seed: number): void {
         const resent = await requestJson(second.url, '/api/reports', { token: tokens[0], body: again });
         assert.equal(resent.status, 200, `resending ${again.reportId}: ${JSON.stringify(resent.body)}`);
         const c0 = sampleEnterprises.find((e) => e.id === enterprises[0]) ?? sampleEnterprises[0];
-        const fresh = await requestJson(second.url, '/api/reports', { token: tokens[0], body: sampleReport(`${prefix}after`, c0, 1931, 5) });
+        const fresh = await requestJson(second.url, '/api/reports', { token: tokens[0], body: sampleReport(`${prefix}after`, c0, '1931', 5) });
         assert.equal(fresh.status, 201, `a new report after the restart: ${JSON.stringify(fresh.body)}`);
 
         // A clean stop and a third start on the same store: the migrations run again harmlessly.
