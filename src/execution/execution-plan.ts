@@ -6,5 +6,5 @@ export function executionPlan(r: PlanResult): ExecutionPlan {
   const ix = r.formulated.index;
   const deliveries: PlannedDelivery[] = [];
   for (let g = 0; g < ix.deliveryTarget.length; g++) deliveries.push({ target: ix.deliveryTarget[g], period: ix.deliveryPeriod[g], amount: r.delivered[g] });
-  return { activity: r.activity, deliveries, imports: r.imports, exports: r.exports, available: r.available };
+  return { activity: r.activity, deliveries, imports: r.imports, exports: r.exports, stock: r.stock, available: r.available };
 }

@@ -9,3 +9,12 @@ export { alerts, DEFAULT_CRITICAL, DEFAULT_WARNING, type Alert, type AlertLevel,
 export { distribute, type Allocation, type Distribution, type DistributionRegion } from './distribute.js';
 export { distributionRegions, type DistributionRegionsOptions } from './distribution-regions.js';
 export { replan, fixPast, type ReplanOptions, type ReplanResult, type ReplanTiming } from './replan.js';
+export { transportLinks, type TransportLink } from './transport-links.js';
+export {
+  supplyAssignments,
+  type LinkCapacityUse,
+  type SupplyAssignment,
+  type SupplyAssignments,
+  type SupplyAssignmentsOptions,
+  type Unserved,
+} from './supply-assignments.js';

@@ -30,6 +30,8 @@ export interface ExecutionPlan {
   /** Per item and period: imports and exports (period-major). */
   readonly imports?: ArrayLike<number>;
   readonly exports?: ArrayLike<number>;
+  /** Per item and period: stock at the end of the period (period-major). */
+  readonly stock?: ArrayLike<number>;
   /** Per resource and period: availability including investment (period-major). */
   readonly available?: ArrayLike<number>;
 }
