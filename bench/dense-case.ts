@@ -3,7 +3,7 @@
  * them for the reference, computes all multipliers M = S (I − A)⁻¹ by one multi-right-hand-side
  * transposed solve (checked, then timed), writes M and prints one JSON line (a DenseCaseResult).
  *
- *   node dense-case.js --n N --dir DIR [--m M] [--seed S] [--tolerance T] [--repeats R]
+ *   node dense-case.js --n N --dir DIR [--m M] [--seed S] [--tolerance T] [--repeats R] [--shared 0|1]
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,11 +42,13 @@ async function main(args: readonly string[]): Promise<void> {
   const seed = Number(flag(args, 'seed', '1'));
   const tolerance = Number(flag(args, 'tolerance', '1e-10'));
   const repeats = Number(flag(args, 'repeats', '1'));
+  // A in shared memory lets the solvers split products over worker threads (their default).
+  const shared = flag(args, 'shared', '0') === '1';
   const sampler = new RssSampler();
 
   progress(`dense n = ${n}: generating`);
   let t0 = performance.now();
-  const { A, S } = generateDenseEconomy({ n, coefficientRows: m, seed });
+  const { A, S } = generateDenseEconomy({ n, coefficientRows: m, seed, shared });
   const generateSeconds = (performance.now() - t0) / 1000;
   const generatePeakBytes = peakRssBytes();
   progress(`dense n = ${n}: generated in ${generateSeconds.toFixed(1)} s; writing the reference files`);

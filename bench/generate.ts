@@ -17,6 +17,8 @@ export interface SparseEconomyOptions {
   readonly minColumnSum?: number;
   readonly maxColumnSum?: number;
   readonly seed?: number;
+  /** Allocate A's arrays in shared memory, so that the solvers may use worker threads [false]. */
+  readonly shared?: boolean;
 }
 
 /**
@@ -123,7 +125,8 @@ export function generateSparseEconomy(opts: SparseEconomyOptions): SyntheticEcon
   const weights = new Float64Array(k);
 
   // Pass 1: count the entries of each row.
-  const rowPtr = new Int32Array(n + 1);
+  const shared = opts.shared === true;
+  const rowPtr = int32(n + 1, shared);
   for (let j = 0; j < n; j++) {
     pickInputs(j, streamKey(seed, j), shape, rows);
     for (let p = 0; p < k; p++) rowPtr[rows[p] + 1]++;
@@ -133,8 +136,8 @@ export function generateSparseEconomy(opts: SparseEconomyOptions): SyntheticEcon
   // Pass 2: draw the same inputs again, with their weights, and place them.
   const cursor = rowPtr.slice(0, n);
   const nnz = rowPtr[n];
-  const colIdx = new Int32Array(nnz);
-  const values = new Float64Array(nnz);
+  const colIdx = int32(nnz, shared);
+  const values = float64(nnz, shared);
   const y = new Float64Array(n);
   const l = new Float64Array(n);
   for (let j = 0; j < n; j++) {
@@ -160,6 +163,14 @@ export function generateSparseEconomy(opts: SparseEconomyOptions): SyntheticEcon
   return { A: { rows: n, cols: n, rowPtr, colIdx, values }, y, l };
 }
 
+/** An Int32Array or Float64Array of `length`, in shared memory if asked. */
+function int32(length: number, shared: boolean): Int32Array {
+  return shared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
+}
+function float64(length: number, shared: boolean): Float64Array {
+  return shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+}
+
 /** Options of the dense input–output table. */
 export interface DenseEconomyOptions {
   /** Number of products (EXIOBASE has 9,800: 49 regions × 200 products). */
@@ -167,6 +178,8 @@ export interface DenseEconomyOptions {
   /** Coefficient rows of S (labour, emissions, …) [10]. */
   readonly coefficientRows?: number;
   readonly seed?: number;
+  /** Allocate A's arrays in shared memory, so that the solvers may use worker threads [false]. */
+  readonly shared?: boolean;
 }
 
 /** A dense table: A with every entry stored (CSR with a full pattern), S row-major. */
@@ -189,7 +202,8 @@ export function generateDenseEconomy(opts: DenseEconomyOptions): DenseEconomy {
   const seed = opts.seed ?? 1;
   if (!Number.isInteger(n) || n < 1 || n * n > 2 ** 31 - 1) throw new RangeError(`generateDenseEconomy: n must be in 1..46340, got ${n}`);
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`generateDenseEconomy: coefficientRows must be a positive integer, got ${m}`);
-  const values = new Float64Array(n * n);
+  const shared = opts.shared === true;
+  const values = float64(n * n, shared);
   const colTotal = new Float64Array(n);
   const mainShare = 5 / n;
   for (let i = 0; i < n; i++) {
@@ -210,9 +224,9 @@ export function generateDenseEconomy(opts: DenseEconomyOptions): DenseEconomy {
     const base = i * n;
     for (let j = 0; j < n; j++) values[base + j] *= scale[j];
   }
-  const rowPtr = new Int32Array(n + 1);
+  const rowPtr = int32(n + 1, shared);
   for (let i = 0; i <= n; i++) rowPtr[i] = i * n;
-  const colIdx = new Int32Array(n * n);
+  const colIdx = int32(n * n, shared);
   for (let i = 0; i < n; i++) {
     const base = i * n;
     for (let j = 0; j < n; j++) colIdx[base + j] = j;

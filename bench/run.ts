@@ -15,6 +15,8 @@
  *   --tolerance T           relative residual of the iterative solves (default 1e-10)
  *   --seed S                generator seed (default 1)
  *   --readme / --no-readme  write bench/README.md (default: yes, except with --quick)
+ *   --shared-memory         generate A in shared memory, so that the solvers split their products
+ *                           over worker threads (default: ordinary arrays, serial products)
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, totalmem, tmpdir } from 'node:os';
@@ -46,6 +48,8 @@ interface Options {
   readonly tolerance: number;
   readonly seed: number;
   readonly readme: boolean;
+  /** A in shared memory, so that the solvers use worker threads. */
+  readonly shared: boolean;
 }
 
 function parseOptions(args: readonly string[]): Options {
@@ -63,7 +67,7 @@ function parseOptions(args: readonly string[]): Options {
     if (!Number.isFinite(x) || x < 0) throw new Error(`--${name}: not a non-negative number: ${JSON.stringify(v)}`);
     return x;
   };
-  const known = new Set(['quick', 'sizes', 'dense-n', 'no-sparse', 'no-reference', 'direct-timeout', 'reference-timeout', 'tolerance', 'seed', 'readme', 'no-readme']);
+  const known = new Set(['quick', 'sizes', 'dense-n', 'no-sparse', 'no-reference', 'direct-timeout', 'reference-timeout', 'tolerance', 'seed', 'readme', 'no-readme', 'shared-memory']);
   for (const a of args) if (a.startsWith('--') && !known.has(a.slice(2))) throw new Error(`unknown flag ${a}`);
   const quick = args.includes('--quick');
   const sizesText = value('sizes');
@@ -80,6 +84,7 @@ function parseOptions(args: readonly string[]): Options {
     tolerance: num('tolerance', 1e-10),
     seed: num('seed', 1),
     readme: args.includes('--readme') || (!quick && !args.includes('--no-readme')),
+    shared: args.includes('--shared-memory'),
   };
 }
 
@@ -134,6 +139,7 @@ async function runSparse(n: number, opts: Options, withReference: boolean, tryDi
   try {
     const ours = await runCase<SparseCaseResult>('./sparse-case.js', [
       '--n', String(n), '--dir', dir, '--seed', String(opts.seed), '--tolerance', String(opts.tolerance), '--repeats', String(repeatsFor(n)),
+      '--shared', opts.shared ? '1' : '0',
     ]);
     if (!withReference) {
       return { ours, load, iterative: undefined, direct: undefined, iterX: undefined, iterV: undefined, directX: undefined, directV: undefined };
@@ -175,6 +181,7 @@ async function runDense(n: number, opts: Options, withReference: boolean): Promi
   try {
     const ours = await runCase<DenseCaseResult>('./dense-case.js', [
       '--n', String(n), '--dir', dir, '--seed', String(opts.seed), '--tolerance', String(opts.tolerance), '--repeats', '1',
+      '--shared', opts.shared ? '1' : '0',
     ]);
     if (!withReference) return { ours, load, inv: undefined, solve: undefined, invAgreement: NaN, solveAgreement: NaN };
     const M = readFloat64(join(dir, 'm_ours.bin'));
@@ -348,6 +355,7 @@ async function main(): Promise<void> {
     `- Reference: ${refNote}`,
     `- Load average (1 minute) at the start of each case and at the end: ${loads.map((l) => l.toFixed(1)).join(', ')} ` +
       `(other processes shared the ${machine.cores} cores; wall times grow with the load, CPU times much less)`,
+    `- Matrix in ${opts.shared ? 'shared memory: products on worker threads where the solver chooses' : 'ordinary memory: serial products'}`,
     `- Seed ${opts.seed}, tolerance ${opts.tolerance} (relative residual, 2-norm, ours and scipy's)`,
   ].join('\n');
   const sections = new Map<string, string>([['machine', machineText], ['targets', targetsTable(sparse, dense)]]);

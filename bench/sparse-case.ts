@@ -3,7 +3,7 @@
  * generates the economy, writes it for the reference, solves gross output and labour values
  * (checked, then timed) and prints one JSON line (a SparseCaseResult) on stdout.
  *
- *   node sparse-case.js --n N --dir DIR [--seed S] [--tolerance T] [--repeats R]
+ *   node sparse-case.js --n N --dir DIR [--seed S] [--tolerance T] [--repeats R] [--shared 0|1]
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,11 +44,13 @@ async function main(args: readonly string[]): Promise<void> {
   const seed = Number(flag(args, 'seed', '1'));
   const tolerance = Number(flag(args, 'tolerance', '1e-10'));
   const repeats = Number(flag(args, 'repeats', '1'));
+  // A in shared memory lets the solvers split products over worker threads (their default).
+  const shared = flag(args, 'shared', '0') === '1';
   const sampler = new RssSampler();
 
   progress(`n = ${n}: generating`);
   let t0 = performance.now();
-  const { A, y, l } = generateSparseEconomy({ n, seed });
+  const { A, y, l } = generateSparseEconomy({ n, seed, shared });
   const generateSeconds = (performance.now() - t0) / 1000;
   const nnz = A.rowPtr[n];
   const generatePeakBytes = peakRssBytes();

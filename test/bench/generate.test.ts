@@ -65,6 +65,13 @@ describe('generateSparseEconomy', () => {
     assert.notDeepEqual(other.A.colIdx, A.colIdx);
   });
 
+  test('builds the same matrix in shared memory when asked', () => {
+    const shared = generateSparseEconomy({ n, seed: 42, shared: true });
+    assert.ok(shared.A.values.buffer instanceof SharedArrayBuffer && shared.A.colIdx.buffer instanceof SharedArrayBuffer);
+    assert.deepEqual(Array.from(shared.A.colIdx), Array.from(A.colIdx));
+    assert.deepEqual(Array.from(shared.A.values), Array.from(A.values));
+  });
+
   test('rejects sizes too small for the inputs per product', () => {
     assert.throws(() => generateSparseEconomy({ n: 50 }), RangeError);
   });
