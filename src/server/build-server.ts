@@ -34,6 +34,21 @@ export interface ServerOptions {
   readonly logger?: boolean;
 }
 
+/** Fastify's own client errors, by its code, as the service's codes. */
+const FASTIFY_CODES: Readonly<Record<string, string>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid-json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid-json',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
+};
+
+const registered = new WeakMap<FastifyInstance, readonly { method: string; url: string }[]>();
+
+/** The routes a service built by buildServer registered (method and fastify path), HEAD left out. */
+export function routesOf(app: FastifyInstance): readonly { method: string; url: string }[] {
+  return registered.get(app) ?? [];
+}
+
 /**
  * The planning service: an HTTP API under /api (docs/api.md, /api/openapi.json) over a store,
  * plus the dashboard at `/` when it is built. Listen with `app.listen({ port, host })`; closing
@@ -53,6 +68,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     economies: new EconomyCache(),
     sessionToken: options.sessionToken,
   };
+  const routes: { method: string; url: string }[] = [];
+  registered.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of Array.isArray(r.method) ? r.method : [r.method]) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
   app.addHook('onClose', async () => {
     await ctx.jobs.close();
   });
@@ -62,8 +82,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status === 413) return reply.code(413).send({ error: { code: 'too-large', message: `the body is larger than ${BODY_LIMIT / 1024 / 1024} MB`, issues: [] } });
     if (status >= 400 && status < 500) {
-      const code = 'code' in err && typeof err.code === 'string' ? err.code : 'bad-request';
-      return reply.code(status).send({ error: { code: code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported-media-type' : code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError ? 'invalid-json' : 'bad-request', message: err.message, issues: [] } });
+      const code = 'code' in err && typeof err.code === 'string' ? err.code : '';
+      return reply.code(status).send({ error: { code: FASTIFY_CODES[code] ?? 'bad-request', message: err.message, issues: [] } });
     }
     reply.log.error(err);
     return reply.code(500).send({ error: { code: 'internal', message: 'internal error (a bug in Plenty, please report it)', issues: [] } });

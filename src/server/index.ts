@@ -1,4 +1,4 @@
-export { buildServer, BODY_LIMIT, type ServerOptions } from './build-server.js';
+export { buildServer, routesOf, BODY_LIMIT, type ServerOptions } from './build-server.js';
 export { ApiError, type ApiIssue } from './api-error.js';
 export { JobRunner, type JobContext, type JobTask, type JobView } from './job-runner.js';
 export { openApiDocument, OPERATIONS } from './openapi.js';

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { exampleText, startServer, type Harness } from './harness.js';
+
+describe('models over HTTP', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startServer();
+  });
+  after(async () => h.close());
+
+  test('a valid model is stored (201) with a summary, listed, and read back by version', async () => {
+    const text = exampleText('kantorovich', 'machine-tools.yaml');
+    const a = await h.call('POST', '/api/models', { body: { format: 'yaml', text } });
+    assert.equal(a.status, 201);
+    assert.equal(a.body.id, 'kantorovich-1939-machine-tools');
+    assert.equal(a.body.version, 1);
+    assert.equal(a.body.summary.techniques, 6);
+    assert.equal(a.body.summary.resources, 3);
+    const list = await h.call('GET', '/api/models');
+    assert.deepEqual(
+      list.body.map((m: { id: string }) => m.id),
+      ['kantorovich-1939-machine-tools'],
+    );
+    const again = await h.call('PUT', `/api/models/${a.body.id}`, { body: { format: 'yaml', text: text.replace('available: 3 }', 'available: 4 }') } });
+    assert.equal(again.status, 200);
+    assert.equal(again.body.version, 2);
+    const v1 = await h.call('GET', `/api/models/${a.body.id}?version=1`);
+    const v2 = await h.call('GET', `/api/models/${a.body.id}`);
+    assert.equal(v1.body.text, text);
+    assert.equal(v2.body.version, 2);
+    assert.equal(v2.body.economy.resources[0].available, 4);
+    assert.equal((await h.call('GET', `/api/models/${a.body.id}?version=3`)).status, 404);
+  });
+
+  test('an invalid model is refused with 422 and located issues, and nothing is stored', async () => {
+    const before = h.store.models.count();
+    const text = ['name: broken', 'products:', '  - { id: bolt, unit: piece }', 'techniques:', '  - { id: make, produces: { bolt: 1 }, consumes: { nut: -2 } }'].join('\n');
+    const a = await h.call('POST', '/api/models', { body: { format: 'yaml', text, id: 'broken' } });
+    assert.equal(a.status, 422);
+    assert.equal(a.body.error.code, 'invalid-input');
+    assert.ok(a.body.error.issues.length >= 1);
+    for (const issue of a.body.error.issues) {
+      assert.equal(issue.line, 5, JSON.stringify(issue));
+      assert.equal(typeof issue.column, 'number');
+      assert.match(issue.text, /^broken\.yaml:5:\d+/);
+    }
+    assert.equal(h.store.models.count(), before);
+    assert.equal(h.store.models.exists('broken'), false);
+  });
+
+  test('a JSON syntax error is located too', async () => {
+    const a = await h.call('POST', '/api/models', { body: { format: 'json', text: '{\n  "name": "x",\n  "products": [ }' } });
+    assert.equal(a.status, 422);
+    assert.equal(a.body.error.issues[0].line, 3);
+  });
+
+  test('wrong types are a 400 naming the field and echoing the value; nothing stored', async () => {
+    const before = h.store.models.count();
+    const a = await h.call('POST', '/api/models', { body: { format: 'xml', text: 12 } });
+    assert.equal(a.status, 400);
+    assert.equal(a.body.error.code, 'invalid-request');
+    const paths = a.body.error.issues.map((i: { path: string[] }) => i.path.join('.')).sort();
+    assert.deepEqual(paths, ['body.format', 'body.text']);
+    assert.equal(a.body.error.issues.find((i: { path: string[] }) => i.path[1] === 'format').value, 'xml');
+    const unknown = await h.call('POST', '/api/models', { body: { format: 'yaml', text: 'name: x', colour: 'red' } });
+    assert.equal(unknown.status, 400);
+    const bad = await h.call('POST', '/api/models', { raw: '{"format": "yaml", ' });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.code, 'invalid-json');
+    assert.equal(h.store.models.count(), before);
+  });
+
+  test('a body over 10 MB is a 413 and nothing is stored', async () => {
+    const before = h.store.models.count();
+    const text = `name: huge\n# ${'x'.repeat(10 * 1024 * 1024)}\n`;
+    const a = await h.call('POST', '/api/models', { body: { format: 'yaml', text } });
+    assert.equal(a.status, 413);
+    assert.equal(a.body.error.code, 'too-large');
+    assert.equal(h.store.models.count(), before);
+  });
+
+  test('balance check of the model’s own plan, as plenty balance --json', async () => {
+    const up = await h.call('POST', '/api/models', { body: { format: 'yaml', text: exampleText('cockshott', 'economy.yaml'), id: 'cockshott' } });
+    assert.equal(up.status, 201);
+    const a = await h.call('POST', '/api/models/cockshott/balance', { body: {} });
+    assert.equal(a.status, 200);
+    assert.equal(a.body.model, up.body.name);
+    assert.equal(typeof a.body.counts, 'object');
+    const bad = await h.call('POST', '/api/models/cockshott/balance', { body: { plan: { output: { steel: 3 } } } });
+    assert.equal(bad.status, 422);
+    assert.equal(bad.body.error.issues[0].value, 'steel');
+  });
+
+  test('unknown models and routes are JSON 404s', async () => {
+    const a = await h.call('GET', '/api/models/no-such-model');
+    assert.equal(a.status, 404);
+    assert.equal(a.body.error.code, 'not-found');
+    assert.equal((await h.call('GET', '/api/nothing-here')).status, 404);
+  });
+});
