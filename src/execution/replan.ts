@@ -50,10 +50,11 @@ export interface ReplanResult extends PlanResult {
  *
  * - each technique's activity is fixed to its actual level (lower = upper bound; its capacity no
  *   longer applies: the past happened);
- * - a resource limit the actual activity already exceeds is raised to that use, so the past cannot
- *   make the plan infeasible (its trade may then not add to the overrun);
+ * - a resource limit the actual activity already exceeds (or meets within 10⁻⁶) is raised to that
+ *   use plus 10⁻⁶ relative, so the past cannot make the plan infeasible (its trade may then not
+ *   add to the overrun);
  * - a balance the actual activity leaves short (more used than made and held) is taken as it was:
- *   its lower bound drops to what the fixed activity gives, nothing more may be taken from it;
+ *   its lower bound drops to what the fixed activity gives (less 10⁻⁶ relative);
  * - mincost only: the past's deliveries may fall short of their targets (lower bound 0).
  *
  * Everything else, including the past's trade, stocks and deliveries, stays free within the
@@ -158,6 +159,13 @@ export async function replan(c: CompiledEconomy, options: ReplanOptions): Promis
   };
 }
 
+/**
+ * Relative room given to a past row that the fixed activity meets only just or not at all: without
+ * it HiGHS's presolve, summing the fixed columns in its own order, can find such a row a rounding
+ * error short and call the re-plan infeasible.
+ */
+const SLACK = 1e-6;
+
 /** The plan's LP with the periods before `from` fixed to the actuals (see replan). */
 export function fixPast(f: FormulatedPlan, actuals: ArrayLike<number>, from: number): FormulatedPlan {
   const { lp, index: ix } = f;
@@ -184,13 +192,13 @@ export function fixPast(f: FormulatedPlan, actuals: ArrayLike<number>, from: num
   for (let t = 0; t < from; t++) {
     for (let i = 0; i < ix.items; i++) {
       const row = ix.balanceStart + t * ix.items + i;
-      const v = fixedPart(row);
+      const v = fixedPart(row) - SLACK * (1 + Math.abs(rowLower[row]));
       if (v < rowLower[row]) rowLower[row] = v;
     }
     for (let r = 0; r < ix.resources; r++) {
       const row = ix.resourceRow[t * ix.resources + r];
       if (row < 0) continue;
-      const v = fixedPart(row);
+      const v = fixedPart(row) + SLACK * (1 + Math.abs(rowUpper[row]));
       if (v > rowUpper[row]) rowUpper[row] = v;
     }
   }

@@ -1,0 +1,119 @@
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compileEconomy } from '../../src/compile/index.js';
+import type { CompiledEconomy } from '../../src/compile/index.js';
+import { actualActivity, alerts, distribute, distributionRegions, enterprises, executionPlan, fulfilment, replan, supplyAssignments } from '../../src/execution/index.js';
+import type { ExecutionPlan, Report } from '../../src/execution/index.js';
+import { highsSolver, solvePlan } from '../../src/optimize/index.js';
+import type { PlanResult } from '../../src/optimize/index.js';
+import { read1930 } from './economies.js';
+
+let c: CompiledEconomy;
+let result: PlanResult;
+let plan: ExecutionPlan;
+
+/** Every enterprise reports its planned outputs and inputs for 1930 times `factor`. */
+function reportsAt(factor: number): Report[] {
+  const nT = c.techniques.ids.length;
+  const out: Report[] = [];
+  for (const [e, js] of enterprises(c)) {
+    const outputs: Record<string, number> = {};
+    const inputs: Record<string, number> = {};
+    for (const [m, into] of [[c.outputs, outputs], [c.inputs, inputs]] as const) {
+      for (let i = 0; i < c.items.ids.length; i++) {
+        let v = 0;
+        for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) if (js.includes(m.colIdx[p])) v += m.values[p] * result.activity[m.colIdx[p]];
+        if (v > 0) into[c.items.ids[i]] = v * factor;
+      }
+    }
+    if (Object.keys(outputs).length > 0) out.push({ reportId: `${e}-1930-${factor}`, enterprise: e, period: '1930', outputs, inputs });
+  }
+  assert.ok(out.length > 50 && nT > 50);
+  return out;
+}
+
+before(async () => {
+  c = compileEconomy(read1930());
+  result = await solvePlan(c, { objective: 'maxmin', solver: highsSolver });
+  assert.equal(result.status, 'optimal');
+  plan = executionPlan(result);
+});
+
+describe('the 1930 example', () => {
+  test('fulfilment at 90%, 100% and 120% of plan', () => {
+    for (const f of [0.9, 1, 1.2]) {
+      const r = fulfilment(c, plan, reportsAt(f), { period: '1930' });
+      const reported = r.enterprises.filter((x) => x.ratio !== null);
+      assert.ok(reported.length > 100);
+      for (const x of reported) assert.ok(Math.abs((x.ratio ?? NaN) - f) < 1e-9, `${x.enterprise} ${x.item} ${x.ratio}`);
+      for (const t of r.targets) if (t.planned > 0) assert.ok(Math.abs(t.implied / t.planned - f) < 1e-9, `target ${t.target}`);
+    }
+  });
+
+  test('alert levels: all normal at 100%, all critical at 120%, at 90% critical exactly where a first-priority target depends on the item', () => {
+    assert.ok(alerts(c, plan, reportsAt(1)).every((a) => a.level === 'normal'));
+    assert.ok(alerts(c, plan, reportsAt(1.2)).every((a) => a.level === 'critical' && a.recipients.includes('planners')));
+    const low = alerts(c, plan, reportsAt(0.9)).filter((a) => a.kind === 'output');
+    const critical = low.filter((a) => a.level === 'critical');
+    assert.ok(critical.length > 0 && critical.length < low.length);
+    for (const a of low) assert.equal(a.level, a.priorityShortfall ? 'critical' : 'warning', a.message);
+    for (const id of ['bread@moscow_leningrad', 'grain@ukraine']) assert.ok(critical.some((a) => a.item === id), `${id} feeds the priority regions`);
+    assert.ok(low.some((a) => a.level === 'warning'), 'second-priority items are warnings');
+  });
+
+  test('re-plan from 1931 keeps 1930 at its actuals and balances the future', async () => {
+    const nT = c.techniques.ids.length;
+    const n = c.items.ids.length;
+    const nR = c.resources.ids.length;
+    const actual = actualActivity(c, plan, reportsAt(0.9));
+    for (let j = 0; j < nT; j++) if (actual.reported[j] === 1) assert.ok(Math.abs(actual.activity[j] - 0.9 * result.activity[j]) <= 1e-9 * result.activity[j]);
+    const r = await replan(c, { objective: 'maxmin', solver: highsSolver, fromPeriod: '1931', actuals: actual.activity });
+    assert.equal(r.status, 'optimal');
+    for (let j = 0; j < nT; j++) assert.equal(r.activity[j], actual.activity[j], c.techniques.ids[j]);
+    const delivered = new Float64Array(4 * n);
+    const ix = r.formulated.index;
+    for (let g = 0; g < ix.deliveryTarget.length; g++) delivered[ix.deliveryPeriod[g] * n + c.targets.item[ix.deliveryTarget[g]]] += r.delivered[g];
+    for (let t = 1; t < 4; t++) {
+      for (let i = 0; i < n; i++) {
+        const k = t * n + i;
+        const net = r.output[k] - r.intermediate[k] - r.exports[k] + r.imports[k] + r.stock[k - n] - r.stock[k] - delivered[k];
+        assert.ok(net >= -1e-6 * (1 + r.output[k] + r.intermediate[k]), `${c.items.ids[i]} in ${c.periods.ids[t]}: ${net}`);
+      }
+      for (let q = 0; q < nR; q++) assert.ok(r.resourceUse[t * nR + q] <= r.available[t * nR + q] * (1 + 1e-7) + 1e-6, `${c.resources.ids[q]} in ${c.periods.ids[t]}`);
+    }
+    assert.ok(r.bottlenecks.every((b) => b.period !== '1930'), 'no bottleneck in the fixed past');
+  });
+
+  test('supply assignments for 1930 respect the railway lines and the suppliers’ output', async () => {
+    const r = await supplyAssignments(c, plan, { solver: highsSolver, period: '1930' });
+    assert.equal(r.status, 'optimal');
+    assert.ok(r.capacities.length >= 4);
+    for (const u of r.capacities) assert.ok(u.used <= u.capacity * (1 + 1e-9) + 1e-6, `${u.resource}: ${u.used} > ${u.capacity}`);
+    const supplied = new Map<string, number>();
+    for (const a of r.assignments) supplied.set(`${a.from} ${a.product} ${a.fromRegion}`, (supplied.get(`${a.from} ${a.product} ${a.fromRegion}`) ?? 0) + a.amount);
+    const f = fulfilment(c, plan, [], { period: '1930' });
+    for (const [k, v] of supplied) {
+      const [from] = k.split(' ');
+      if (from.includes(':')) continue;
+      const made = f.enterprises.filter((x) => k === `${x.enterprise} ${c.model.products[c.itemProduct[c.items.index.get(x.item) ?? 0]].id} ${c.regions.ids[c.itemRegion[c.items.index.get(x.item) ?? 0]]}` && x.kind === 'output').reduce((s, x) => s + x.planned, 0);
+      assert.ok(v <= made * (1 + 1e-7) + 1e-6, `${k}: ${v} > ${made}`);
+    }
+    assert.ok(r.assignments.some((a) => a.product === 'grain' && a.fromRegion !== a.toRegion && a.toRegion === 'moscow_leningrad'), 'grain goes by rail to Moscow–Leningrad');
+  });
+
+  test('bread when grain falls short by a fifth: Moscow–Leningrad and Donbass–Baku first', () => {
+    const grainReports = reportsAt(0.8).filter((r) => Object.keys(r.outputs).some((k) => k.startsWith('grain@')) && !r.enterprise.startsWith('rail_'));
+    const f = fulfilment(c, plan, grainReports, { period: '1930' });
+    const grain = f.items.filter((x) => x.item.startsWith('grain@'));
+    const ratio = grain.reduce((s, x) => s + x.actual, 0) / grain.reduce((s, x) => s + x.planned, 0);
+    assert.ok(ratio < 0.85 && ratio > 0.75, `grain at ${ratio}`);
+    const regions = distributionRegions(c, 'bread', '1930');
+    const need = regions.reduce((s, r) => s + (r.need ?? 0), 0);
+    const d = distribute(need * ratio, regions);
+    for (const a of d.allocations) {
+      if (a.region === 'moscow_leningrad' || a.region === 'donbass_baku') assert.equal(a.fraction, 1, a.region);
+      else assert.ok(a.fraction < ratio, `${a.region} gets less than the average`);
+    }
+    assert.ok(Math.abs(d.allocated - need * ratio) < 1e-6 * need);
+  });
+});
