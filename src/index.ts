@@ -11,4 +11,5 @@ export * from './leontief/index.js';
 export * from './balance/index.js';
 export * from './report/index.js';
 export * from './optimize/index.js';
+export * from './execution/index.js';
 export { balanceHeadline, balanceTables, type BalanceTablesOptions } from './report/balance-tables.js';
