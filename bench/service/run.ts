@@ -157,7 +157,8 @@ if (haveService) {
     replan = await replanLatency(server.url, servicePlanner, replans);
     log(`re-plan over HTTP: median ${replan.medianMs.toFixed(1)} ms`);
   } catch (error) {
-    replanFailure = (error as Error).message.split('\n')[0];
+    const message = (error as Error).message.split('\n')[0];
+    replanFailure = /: 501 /.test(message) ? 'not in the service yet (`POST /api/replan` answers 501 not-implemented)' : message;
     log(`re-plan over HTTP: ${replanFailure}`);
   } finally {
     await server?.stop('SIGTERM');
@@ -213,7 +214,7 @@ const section = [
   '## Planning service',
   '',
   'How many enterprise reports the service takes per second, durably, and how long a re-plan takes;',
-  '`npm run bench:service` (about a minute; `-- --quick` for a short run that leaves this file alone).',
+  '`npm run bench:service` (about three minutes; `-- --quick` for a short run that leaves this file alone).',
   '',
   `[autocannon](https://github.com/mcollina/autocannon) drives ${connections} keep-alive connections for ${duration} s (after a ${warmupSeconds} s warm-up)`,
   'against a server started on a fresh data folder, in the same process as the benchmark (client and',
