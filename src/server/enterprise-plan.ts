@@ -13,12 +13,13 @@ export interface EnterpriseTask {
 const scaled = (m: Readonly<Record<string, number>>, a: number): Record<string, number> => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v * a]));
 
 /**
- * An enterprise's share of a plan: for each of its techniques (by the model's `enterprise` field)
+ * An enterprise's share of a plan: for each of its techniques (by the model's `enterprise` field;
+ * a technique without one is an enterprise of its own)
  * and each period, the planned activity and the outputs, inputs and resource use it implies.
  */
 export function enterprisePlan(economy: Economy, activity: Readonly<Record<string, Readonly<Record<string, number>>>>, enterprise: string): EnterpriseTask[] {
   const tasks: EnterpriseTask[] = [];
-  const own = economy.techniques.filter((t) => t.enterprise === enterprise);
+  const own = economy.techniques.filter((t) => (t.enterprise ?? t.id) === enterprise);
   for (const period of economy.periods) {
     for (const t of own) {
       const a = activity[period]?.[t.id] ?? 0;

@@ -45,14 +45,14 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'post', path: '/api/enterprises', summary: 'Register an enterprise; its token is in the answer, once', role: 'planner', body: z.strictObject({ id: z.string(), name: z.string().optional() }), status: 201 },
   { method: 'get', path: '/api/enterprises', summary: 'Every enterprise', role: 'planner' },
   { method: 'get', path: '/api/enterprises/:id/plan', summary: 'The enterprise’s part of the published plan', role: 'planner, that enterprise' },
-  { method: 'get', path: '/api/enterprises/:id/suppliers', summary: 'Who supplies the enterprise', role: 'planner, that enterprise' },
-  { method: 'get', path: '/api/enterprises/:id/customers', summary: 'Whom the enterprise supplies', role: 'planner, that enterprise' },
+  { method: 'get', path: '/api/enterprises/:id/suppliers', summary: 'Who supplies the enterprise under the published plan (?period=)', role: 'planner, that enterprise' },
+  { method: 'get', path: '/api/enterprises/:id/customers', summary: 'Whom the enterprise supplies under the published plan (?period=)', role: 'planner, that enterprise' },
   { method: 'post', path: '/api/reports', summary: 'Submit a report (idempotent by reportId)', role: 'planner, enterprise (own)', body: reportBody, status: 201 },
   { method: 'get', path: '/api/reports', summary: 'Reports (?enterprise=&period=)', role: 'planner, enterprise (own)' },
-  { method: 'get', path: '/api/fulfilment', summary: 'Fulfilment of the published plan (?period=)', role: 'planner' },
+  { method: 'get', path: '/api/fulfilment', summary: 'Fulfilment of the published plan per enterprise, item and target (?period=&enterprise=)', role: 'planner' },
   { method: 'get', path: '/api/alerts', summary: 'Alerts (?level=&enterprise=&period=)', role: 'planner, enterprise (own)' },
-  { method: 'post', path: '/api/replan', summary: 'Re-plan from a period on (a job)', role: 'planner', body: z.strictObject({ fromPeriod: z.string() }), status: 202 },
-  { method: 'get', path: '/api/distribution', summary: 'Consumer goods divided among regions (?product=&period=)', role: 'planner' },
+  { method: 'post', path: '/api/replan', summary: 'Re-plan from a period on (a job)', role: 'planner', body: solveOptionsSchema.extend({ fromPeriod: z.string() }), status: 202 },
+  { method: 'get', path: '/api/distribution', summary: 'A consumer good divided among regions by norms and priority tiers (?product=&period=&category=&supply=)', role: 'planner' },
 ];
 
 const errorSchema = {

@@ -28,7 +28,7 @@ export function planObjective(o: SolveOptions['objective']): PlanObjective {
 }
 
 /** A backend that chooses like `solver` and stops when `signal` aborts. */
-function cancellable(choice: 'auto' | 'highs' | 'pdhg', signal: AbortSignal): LpSolver {
+export function cancellable(choice: 'auto' | 'highs' | 'pdhg', signal: AbortSignal): LpSolver {
   return {
     name: choice,
     maxNonZeros: Infinity,

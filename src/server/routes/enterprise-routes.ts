@@ -4,14 +4,16 @@ import { newToken } from '../../store/index.js';
 import { ApiError, notFound } from '../api-error.js';
 import { requirePlanner, requirePlannerOr } from '../auth.js';
 import type { PlanDoc } from '../compare-plans.js';
-import { modelOr404, type ServerContext } from '../context.js';
+import { publishedOr404 } from '../published-plan.js';
+import { supplyOf } from '../supply-cache.js';
+import type { ServerContext } from '../context.js';
 import { enterprisePlan } from '../enterprise-plan.js';
 import { validate } from '../validate.js';
-import { notYet } from './execution-routes.js';
 
 export const enterpriseId = z.string().min(1).max(200);
 const body = z.strictObject({ id: enterpriseId, name: z.string().min(1).max(200).optional() });
 const idParams = z.strictObject({ id: enterpriseId });
+const periodQuery = z.strictObject({ period: z.string().min(1).optional() });
 
 /** /api/enterprises: registration (with a token shown once) and each enterprise's own view. */
 export function enterpriseRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -39,19 +41,22 @@ export function enterpriseRoutes(app: FastifyInstance, ctx: ServerContext): void
     const { id } = validate(idParams, req.params, 'params');
     requirePlannerOr(store, req, id);
     if (store.enterprises.get(id) === undefined) throw notFound('enterprise', id);
-    const pub = store.plans.published();
-    if (pub === undefined) throw new ApiError(404, 'not-published', 'no plan has been published yet');
-    const plan = store.plans.get(pub.planId);
-    if (plan === undefined) throw notFound('plan', pub.planId);
-    const economy = ctx.economies.get(modelOr404(ctx, plan.modelId, plan.modelVersion));
-    return { enterprise: id, planId: plan.id, modelId: plan.modelId, modelVersion: plan.modelVersion, publishedAt: pub.publishedAt, techniques: enterprisePlan(economy, (plan.result as PlanDoc).activity, id) };
+    const pub = publishedOr404(ctx);
+    const plan = pub.plan;
+    return { enterprise: id, planId: plan.id, modelId: plan.modelId, modelVersion: plan.modelVersion, publishedAt: pub.publishedAt, techniques: enterprisePlan(pub.compiled.model, (plan.result as PlanDoc).activity, id) };
   });
 
   for (const side of ['suppliers', 'customers'] as const) {
     app.get(`/api/enterprises/:id/${side}`, async (req) => {
       const { id } = validate(idParams, req.params, 'params');
+      const { period } = validate(periodQuery, req.query, 'query');
       requirePlannerOr(store, req, id);
-      throw notYet(`supply assignments (${side})`);
+      if (store.enterprises.get(id) === undefined) throw notFound('enterprise', id);
+      const pub = publishedOr404(ctx);
+      if (period !== undefined && !pub.compiled.periods.index.has(period)) throw new ApiError(400, 'invalid-request', `no period ${period} in the plan`, [{ path: ['query', 'period'], message: 'unknown period', value: period }]);
+      const s = await supplyOf(ctx, pub);
+      const mine = s.assignments.filter((a) => (side === 'suppliers' ? a.to === id : a.from === id) && (period === undefined || a.period === period));
+      return { enterprise: id, planId: pub.plan.id, status: s.status, ...(s.message === undefined ? {} : { message: s.message }), assignments: mine };
     });
   }
 }

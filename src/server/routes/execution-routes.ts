@@ -1,21 +1,40 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { actualActivity, distribute, distributionRegions, enterpriseOfTechniques, fulfilment, replan } from '../../execution/index.js';
+import { InputError } from '../../model/errors.js';
 import { ApiError } from '../api-error.js';
 import { authenticate, requirePlanner } from '../auth.js';
 import type { ServerContext } from '../context.js';
+import { unprocessable } from '../input-issues.js';
+import { jsonSafe } from '../json-safe.js';
+import { planDocument } from '../plan-document.js';
+import { publishedOr404 } from '../published-plan.js';
+import { reportsFor } from '../reports-of.js';
+import { solveOptionsSchema } from '../solve-options.js';
+import { cancellable, planObjective } from '../solve-task.js';
 import { validate } from '../validate.js';
 
-/** A 501 for a part of plan execution that is not in this version yet. */
-export function notYet(what: string): ApiError {
-  return new ApiError(501, 'not-implemented', `${what}: not available in this version of the service yet`);
+const alertsQuery = z.strictObject({ level: z.enum(['normal', 'warning', 'critical']).optional(), enterprise: z.string().min(1).optional(), period: z.string().min(1).optional() });
+const periodQuery = z.strictObject({ period: z.string().min(1).optional(), enterprise: z.string().min(1).optional() });
+const distributionQuery = z.strictObject({
+  product: z.string().min(1),
+  period: z.string().min(1).optional(),
+  category: z.string().min(1).optional(),
+  supply: z.coerce.number().finite().nonnegative().optional(),
+});
+const replanBody = solveOptionsSchema.extend({ fromPeriod: z.string().min(1) });
+
+/** Runs a library call; its InputError becomes a 422 with located issues. */
+function checked<T>(what: string, body: () => T): T {
+  try {
+    return body();
+  } catch (err) {
+    if (err instanceof InputError) throw unprocessable(err, what);
+    throw err;
+  }
 }
 
-const alertsQuery = z.strictObject({ level: z.enum(['normal', 'warning', 'critical']).optional(), enterprise: z.string().min(1).optional(), period: z.string().min(1).optional() });
-const periodQuery = z.strictObject({ period: z.string().min(1).optional() });
-const distributionQuery = z.strictObject({ product: z.string().min(1).optional(), period: z.string().min(1).optional() });
-const replanBody = z.strictObject({ fromPeriod: z.string().min(1) });
-
-/** Plan execution: alerts, fulfilment, re-planning, distribution. */
+/** Plan execution against the published plan: alerts, fulfilment, re-planning, distribution. */
 export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store } = ctx;
 
@@ -29,19 +48,68 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
 
   app.get('/api/fulfilment', async (req) => {
     requirePlanner(store, req);
-    validate(periodQuery, req.query, 'query');
-    throw notYet('fulfilment');
+    const q = validate(periodQuery, req.query, 'query');
+    const pub = publishedOr404(ctx);
+    const c = pub.compiled;
+    if (q.period !== undefined && !c.periods.index.has(q.period)) throw new ApiError(400, 'invalid-request', `no period ${q.period} in the plan`, [{ path: ['query', 'period'], message: `periods: ${c.periods.ids.join(', ')}`, value: q.period }]);
+    const reports = reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index, q.enterprise === undefined ? {} : { enterprise: q.enterprise });
+    const f = checked('the reports', () => fulfilment(c, pub.execution, reports, q.period === undefined ? {} : { period: q.period }));
+    const enterprises = q.enterprise === undefined ? f.enterprises : f.enterprises.filter((e) => e.enterprise === q.enterprise);
+    return JSON.parse(jsonSafe({ planId: pub.plan.id, reports: reports.length, enterprises, items: f.items, targets: f.targets })) as unknown;
   });
 
-  app.post('/api/replan', async (req) => {
+  app.post('/api/replan', async (req, reply) => {
     requirePlanner(store, req);
-    validate(replanBody, req.body, 'body');
-    throw notYet('re-planning');
+    const body = validate(replanBody, req.body, 'body');
+    const pub = publishedOr404(ctx);
+    const c = pub.compiled;
+    if (!c.periods.index.has(body.fromPeriod)) {
+      throw new ApiError(422, 'unknown-id', `no period ${body.fromPeriod} in the plan (periods: ${c.periods.ids.join(', ')})`, [{ path: ['body', 'fromPeriod'], message: 'unknown period', value: body.fromPeriod }]);
+    }
+    const reports = reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index);
+    const actuals = checked('the reports', () => actualActivity(c, pub.execution, reports)).activity;
+    const stored = (pub.plan.result as { objective?: unknown }).objective;
+    const objective = body.objective === undefined ? (stored as ReturnType<typeof planObjective> | undefined) ?? { kind: 'maxmin' as const } : planObjective(body.objective);
+    const base = pub.plan;
+    const job = ctx.jobs.submit('replan', { basePlanId: base.id, ...body, reports: reports.length }, async (jobCtx) => {
+      const r = await replan(c, {
+        fromPeriod: body.fromPeriod,
+        actuals,
+        objective,
+        solver: cancellable(body.solver ?? 'auto', jobCtx.signal),
+        ...(body.gap === undefined ? {} : { gap: body.gap }),
+        ...(body.timeLimit === undefined ? {} : { timeLimit: body.timeLimit }),
+      });
+      if (jobCtx.signal.aborted) throw new Error('cancelled');
+      const text = jsonSafe({ ...planDocument(c, r), replan: { basePlanId: base.id, fromPeriod: r.fromPeriod, fixedPeriods: r.fixedPeriods, reports: reports.length, timing: r.timing } });
+      return () =>
+        store.plans.add(
+          { scenarioId: base.scenarioId, modelId: base.modelId, modelVersion: base.modelVersion, inputsHash: `replan:${base.id}:${body.fromPeriod}`, objectiveKind: objective.kind, solver: r.solver, status: r.status, objective: r.objectiveValue },
+          text,
+        ).id;
+    });
+    return reply.code(202).header('location', `/api/jobs/${job.id}`).send({ jobId: job.id, job });
   });
 
   app.get('/api/distribution', async (req) => {
     requirePlanner(store, req);
-    validate(distributionQuery, req.query, 'query');
-    throw notYet('distribution');
+    const q = validate(distributionQuery, req.query, 'query');
+    const pub = publishedOr404(ctx);
+    const c = pub.compiled;
+    const period = q.period ?? c.periods.ids[0];
+    const category = q.category ?? 'households';
+    const regions = checked('the request', () => distributionRegions(c, q.product, period, { category }));
+    let supply = q.supply;
+    if (supply === undefined) {
+      // What the plan delivers to the category's targets of the product, scaled by reported output.
+      const reports = reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index, { period });
+      const f = checked('the reports', () => fulfilment(c, pub.execution, reports, { period }));
+      supply = 0;
+      for (const t of f.targets) {
+        const item = c.items.index.get(t.item);
+        if (item !== undefined && c.model.products[c.itemProduct[item]].id === q.product && (t.category ?? 'households') === category) supply += t.implied;
+      }
+    }
+    return JSON.parse(jsonSafe({ planId: pub.plan.id, product: q.product, period, category, ...distribute(supply, regions) })) as unknown;
   });
 }

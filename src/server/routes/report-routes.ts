@@ -1,8 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { alerts, collectReports, enterpriseOfTechniques } from '../../execution/index.js';
+import type { Report } from '../../execution/types.js';
+import { InputError } from '../../model/errors.js';
 import { ApiError } from '../api-error.js';
 import { authenticate } from '../auth.js';
 import type { ServerContext } from '../context.js';
+import { unprocessable } from '../input-issues.js';
+import { publishedPlan } from '../published-plan.js';
+import { reportsFor } from '../reports-of.js';
 import { validate } from '../validate.js';
 import { enterpriseId } from './enterprise-routes.js';
 
@@ -32,7 +38,27 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (store.enterprises.get(body.enterprise) === undefined) {
       throw new ApiError(422, 'unknown-id', `no enterprise ${JSON.stringify(body.enterprise)}: register it first (POST /api/enterprises)`, [{ path: ['body', 'enterprise'], message: 'unknown enterprise', value: body.enterprise }]);
     }
-    const outcome = store.reports.submit(body.reportId, body.enterprise, body.period, body);
+    // Against the published plan: the report is checked (422 with located issues) and, once
+    // stored, the alerts of its enterprise and period are raised in the same transaction.
+    const pub = publishedPlan(ctx);
+    const report: Report = { reportId: body.reportId, enterprise: body.enterprise, period: body.period, outputs: body.outputs, inputs: body.inputs, ...(body.technique === undefined ? {} : { technique: body.technique }) };
+    if (pub !== undefined) {
+      try {
+        collectReports(pub.compiled, [report]);
+      } catch (err) {
+        if (err instanceof InputError) throw unprocessable(err, 'the report');
+        throw err;
+      }
+    }
+    const outcome = store.reports.submit(body.reportId, body.enterprise, body.period, body, () => {
+      if (pub === undefined) return;
+      const c = pub.compiled;
+      const same = reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index, { enterprise: body.enterprise, period: body.period });
+      for (const a of alerts(c, pub.execution, same, { period: body.period })) {
+        if (a.enterprise !== body.enterprise) continue;
+        store.alerts.add({ enterprise: a.enterprise, period: a.period, item: a.item, level: a.level, planned: a.planned, actual: a.actual, deviation: a.deviation, message: a.message, reportId: body.reportId });
+      }
+    });
     if (outcome.kind === 'conflict') {
       throw new ApiError(409, 'conflict', `report ${JSON.stringify(body.reportId)} was already submitted with a different body; choose a new report id for a new report`);
     }

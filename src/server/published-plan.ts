@@ -1,0 +1,48 @@
+import { compileEconomy } from '../compile/compile-economy.js';
+import type { CompiledEconomy } from '../compile/types.js';
+import type { ExecutionPlan } from '../execution/types.js';
+import type { PlanWithResult } from '../store/index.js';
+import { ApiError, notFound } from './api-error.js';
+import { scenarioEconomy, scenarioOr404, type ServerContext } from './context.js';
+import { executionPlanOf, type StoredPlanArrays } from './execution-plan-of.js';
+
+/** The plan in execution: its record, its scenario's compiled economy, and its arrays. */
+export interface PublishedPlan {
+  readonly plan: PlanWithResult;
+  readonly publishedAt: string;
+  readonly compiled: CompiledEconomy;
+  readonly execution: ExecutionPlan;
+}
+
+const compiledByScenario = new WeakMap<ServerContext, Map<number, CompiledEconomy>>();
+
+/** The compiled economy of a plan's scenario (kept: scenarios never change). */
+export function compiledOfPlan(ctx: ServerContext, plan: PlanWithResult): CompiledEconomy {
+  if (plan.scenarioId === null) throw new ApiError(409, 'no-scenario', `plan ${plan.id} has no scenario`);
+  let cache = compiledByScenario.get(ctx);
+  if (cache === undefined) compiledByScenario.set(ctx, (cache = new Map()));
+  let c = cache.get(plan.scenarioId);
+  if (c === undefined) {
+    c = compileEconomy(scenarioEconomy(ctx, scenarioOr404(ctx, plan.scenarioId)));
+    cache.set(plan.scenarioId, c);
+    if (cache.size > 16) cache.delete(cache.keys().next().value as number);
+  }
+  return c;
+}
+
+/** The published plan, or undefined when none is. */
+export function publishedPlan(ctx: ServerContext): PublishedPlan | undefined {
+  const pub = ctx.store.plans.published();
+  if (pub === undefined) return undefined;
+  const plan = ctx.store.plans.get(pub.planId);
+  if (plan === undefined) throw notFound('plan', pub.planId);
+  const compiled = compiledOfPlan(ctx, plan);
+  return { plan, publishedAt: pub.publishedAt, compiled, execution: executionPlanOf(compiled, plan.result as StoredPlanArrays) };
+}
+
+/** The published plan, or a 404 saying none is. */
+export function publishedOr404(ctx: ServerContext): PublishedPlan {
+  const p = publishedPlan(ctx);
+  if (p === undefined) throw new ApiError(404, 'not-published', 'no plan has been published yet: POST /api/plans/:id/publish');
+  return p;
+}
