@@ -4,6 +4,11 @@
  * Prints milliseconds per product, per solve (with its status, products and residual), serial
  * against two threads on a shared copy of the matrix, the multi-right-hand-side solve against k
  * single solves, and a product before and after `localityOrdering` on a scrambled banded matrix.
+ *
+ *   node dist/bench/sparse-kernels.js --wasm [n] [repeat] [k]
+ * compares the JS and WebAssembly kernels product by product on the benchmark's economy
+ * (bench/generate.ts: 20 inputs per product, 80% nearby, 20% from anywhere): CPU time per product,
+ * median of `repeat` runs alternating between the kernels, after checking that both agree.
  */
 import {
   csrFromTriplets,
@@ -11,6 +16,7 @@ import {
   matvec,
   matvecMulti,
   matvecTransposed,
+  matvecTransposedMulti,
   nnz,
   permute,
   solveLeontief,
@@ -20,7 +26,14 @@ import {
   toSharedCsr,
   type CsrMatrix,
 } from '../src/sparse/index.js';
+import { wasmProduct } from '../src/sparse/wasm-product.js';
 import { randomProductiveCsr, seededRandom } from '../test/helpers/random.js';
+import { generateSparseEconomy } from './generate.js';
+
+if (process.argv[2] === '--wasm') {
+  wasmProductTimes(Number(process.argv[3] ?? 1e6), Number(process.argv[4] ?? 9), Number(process.argv[5] ?? 10));
+  process.exit(0);
+}
 
 const n = Number(process.argv[2] ?? 200000);
 const perRow = Number(process.argv[3] ?? 20);
@@ -120,4 +133,69 @@ function banded(size: number, width: number): CsrMatrix {
     }
   }
   return csrFromTriplets(size, size, ri, ci, va);
+}
+
+/** CPU milliseconds of one call (this process is single-threaded while it runs). */
+function cpuMs(f: () => void): number {
+  const before = process.cpuUsage();
+  f();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 === 1 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+/** JS against WebAssembly kernels, product by product, on the benchmark's economy of size `size`. */
+function wasmProductTimes(size: number, repeat: number, blockK: number): void {
+  const started = performance.now();
+  const { A, y: demand } = generateSparseEconomy({ n: size });
+  console.log(`economy n=${size}, nnz=${nnz(A)}, generated in ${(performance.now() - started).toFixed(0)} ms`);
+  const cases: { label: string; k: number; transposed: boolean }[] = [
+    { label: 'A x (gather)', k: 1, transposed: false },
+    { label: 'Aᵀ x (scatter)', k: 1, transposed: true },
+    { label: `A X, k=${blockK} (block gather)`, k: blockK, transposed: false },
+    { label: `Aᵀ X, k=${blockK} (block scatter)`, k: blockK, transposed: true },
+  ];
+  console.log(`${'product'.padEnd(30)} ${'JS ms'.padStart(9)} ${'wasm ms'.padStart(9)} ${'(run only)'.padStart(10)} ${'JS / wasm'.padStart(9)}   CPU ms, median of ${repeat}`);
+  for (const c of cases) {
+    const x = new Float64Array(size * c.k);
+    for (let q = 0; q < x.length; q++) x[q] = demand[Math.floor(q / c.k)] * (1 + (q % c.k) / 8);
+    const outJs = new Float64Array(size * c.k);
+    const outWasm = new Float64Array(size * c.k);
+    const t = performance.now();
+    const w = wasmProduct(A, c.k, c.transposed);
+    if (w === undefined) {
+      console.log(`${c.label.padEnd(30)} wasm not available or does not fit`);
+      continue;
+    }
+    const copyMs = performance.now() - t;
+    const js = (): void => {
+      if (c.k === 1) void (c.transposed ? matvecTransposed(A, x, outJs) : matvec(A, x, outJs));
+      else void (c.transposed ? matvecTransposedMulti(A, x, c.k, outJs) : matvecMulti(A, x, c.k, outJs));
+    };
+    const wasm = (): void => w.product(x, outWasm);
+    js();
+    wasm();
+    let worst = 0;
+    for (let q = 0; q < outJs.length; q++) worst = Math.max(worst, Math.abs(outJs[q] - outWasm[q]));
+    if (worst !== 0) throw new Error(`${c.label}: the kernels differ by ${worst}`);
+    w.input.set(x);
+    const tJs: number[] = [];
+    const tWasm: number[] = [];
+    const tRun: number[] = [];
+    for (let r = 0; r < repeat; r++) {
+      tJs.push(cpuMs(js));
+      tWasm.push(cpuMs(wasm));
+      tRun.push(cpuMs(() => w.run()));
+    }
+    const mJs = median(tJs);
+    const mWasm = median(tWasm);
+    console.log(
+      `${c.label.padEnd(30)} ${mJs.toFixed(1).padStart(9)} ${mWasm.toFixed(1).padStart(9)} ${median(tRun).toFixed(1).padStart(10)} ${(mJs / mWasm).toFixed(2).padStart(8)}×   (copy of A into wasm ${copyMs.toFixed(0)} ms; identical results)`,
+    );
+  }
 }

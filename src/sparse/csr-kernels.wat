@@ -1,0 +1,317 @@
+;; CSR products over one linear memory (wasm32, SIMD), the same loops and the same order of
+;; floating-point operations as range-kernels.ts, so both give bit-identical results.
+;; Every pointer is a byte offset into the imported memory; the arrays are those of a CsrMatrix
+;; (rowPtr i32, colIdx i32, values f64) and the vectors f64, k-vector blocks interleaved.
+;; Assembled into csr-kernels-wasm.ts by the build (scripts/build-wasm.mjs).
+(module
+  (import "env" "memory" (memory 1 65536))
+
+  ;; out[i] = row i · x for i in [lo, hi); four sums per row (s0 + s1 + (s2 + s3)).
+  (func (export "gather")
+    (param $rp i32) (param $ci i32) (param $va i32) (param $x i32) (param $out i32)
+    (param $lo i32) (param $hi i32)
+    (local $i i32) (local $pc i32) (local $pv i32) (local $pe i32)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64)
+    (local.set $i (local.get $lo))
+    (local.set $pc (i32.add (local.get $ci)
+      (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $lo) (i32.const 2)))) (i32.const 2))))
+    (local.set $pv (i32.add (local.get $va)
+      (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $lo) (i32.const 2)))) (i32.const 3))))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_u (local.get $i) (local.get $hi)))
+        (local.set $pe (i32.add (local.get $ci)
+          (i32.shl (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+        (local.set $s0 (f64.const 0))
+        (local.set $s1 (f64.const 0))
+        (local.set $s2 (f64.const 0))
+        (local.set $s3 (f64.const 0))
+        (block $quads
+          (loop $quad
+            (br_if $quads (i32.ge_u (i32.add (local.get $pc) (i32.const 12)) (local.get $pe)))
+            (local.set $s0 (f64.add (local.get $s0) (f64.mul (f64.load (local.get $pv))
+              (f64.load (i32.add (local.get $x) (i32.shl (i32.load (local.get $pc)) (i32.const 3)))))))
+            (local.set $s1 (f64.add (local.get $s1) (f64.mul (f64.load offset=8 (local.get $pv))
+              (f64.load (i32.add (local.get $x) (i32.shl (i32.load offset=4 (local.get $pc)) (i32.const 3)))))))
+            (local.set $s2 (f64.add (local.get $s2) (f64.mul (f64.load offset=16 (local.get $pv))
+              (f64.load (i32.add (local.get $x) (i32.shl (i32.load offset=8 (local.get $pc)) (i32.const 3)))))))
+            (local.set $s3 (f64.add (local.get $s3) (f64.mul (f64.load offset=24 (local.get $pv))
+              (f64.load (i32.add (local.get $x) (i32.shl (i32.load offset=12 (local.get $pc)) (i32.const 3)))))))
+            (local.set $pc (i32.add (local.get $pc) (i32.const 16)))
+            (local.set $pv (i32.add (local.get $pv) (i32.const 32)))
+            (br $quad)))
+        (block $tails
+          (loop $tail
+            (br_if $tails (i32.ge_u (local.get $pc) (local.get $pe)))
+            (local.set $s0 (f64.add (local.get $s0) (f64.mul (f64.load (local.get $pv))
+              (f64.load (i32.add (local.get $x) (i32.shl (i32.load (local.get $pc)) (i32.const 3)))))))
+            (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+            (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+            (br $tail)))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3)))
+          (f64.add (f64.add (local.get $s0) (local.get $s1)) (f64.add (local.get $s2) (local.get $s3))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
+
+  ;; out += (rows [lo, hi))ᵀ · x[lo, hi); rows with x[i] = 0 are skipped. out is not cleared.
+  (func (export "scatter")
+    (param $rp i32) (param $ci i32) (param $va i32) (param $x i32) (param $out i32)
+    (param $lo i32) (param $hi i32)
+    (local $i i32) (local $pc i32) (local $pv i32) (local $pe i32) (local $o i32)
+    (local $xi f64)
+    (local.set $i (local.get $lo))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_u (local.get $i) (local.get $hi)))
+        (local.set $xi (f64.load (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 3)))))
+        (if (f64.ne (local.get $xi) (f64.const 0))
+          (then
+            (local.set $pc (i32.add (local.get $ci)
+              (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+            (local.set $pv (i32.add (local.get $va)
+              (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3))))
+            (local.set $pe (i32.add (local.get $ci)
+              (i32.shl (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+                (block $quads
+              (loop $quad
+                (br_if $quads (i32.ge_u (i32.add (local.get $pc) (i32.const 12)) (local.get $pe)))
+                (local.set $o (i32.add (local.get $out) (i32.shl (i32.load (local.get $pc)) (i32.const 3))))
+                (f64.store (local.get $o) (f64.add (f64.load (local.get $o))
+                  (f64.mul (f64.load (local.get $pv)) (local.get $xi))))
+                (local.set $o (i32.add (local.get $out) (i32.shl (i32.load offset=4 (local.get $pc)) (i32.const 3))))
+                (f64.store (local.get $o) (f64.add (f64.load (local.get $o))
+                  (f64.mul (f64.load offset=8 (local.get $pv)) (local.get $xi))))
+                (local.set $o (i32.add (local.get $out) (i32.shl (i32.load offset=8 (local.get $pc)) (i32.const 3))))
+                (f64.store (local.get $o) (f64.add (f64.load (local.get $o))
+                  (f64.mul (f64.load offset=16 (local.get $pv)) (local.get $xi))))
+                (local.set $o (i32.add (local.get $out) (i32.shl (i32.load offset=12 (local.get $pc)) (i32.const 3))))
+                (f64.store (local.get $o) (f64.add (f64.load (local.get $o))
+                  (f64.mul (f64.load offset=24 (local.get $pv)) (local.get $xi))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 16)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 32)))
+                (br $quad)))
+            (block $tails
+              (loop $tail
+                (br_if $tails (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $o (i32.add (local.get $out) (i32.shl (i32.load (local.get $pc)) (i32.const 3))))
+                (f64.store (local.get $o) (f64.add (f64.load (local.get $o))
+                  (f64.mul (f64.load (local.get $pv)) (local.get $xi))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $tail)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
+
+  ;; Block gather for k interleaved vectors over rows [lo, hi): groups of 8, then 4, 2, 1 vectors,
+  ;; two per SIMD lane pair; each lane sums in the order of the scalar loop.
+  (func (export "gatherMulti")
+    (param $rp i32) (param $ci i32) (param $va i32) (param $x i32) (param $k i32) (param $out i32)
+    (param $lo i32) (param $hi i32)
+    (local $i i32) (local $kb i32) (local $jb i32) (local $o i32) (local $xj i32)
+    (local $pc0 i32) (local $pv0 i32) (local $pe i32) (local $pc i32) (local $pv i32) (local $b i32)
+    (local $v v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $s f64)
+    (local.set $kb (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $i (local.get $lo))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_u (local.get $i) (local.get $hi)))
+        (local.set $pc0 (i32.add (local.get $ci)
+          (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+        (local.set $pv0 (i32.add (local.get $va)
+          (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3))))
+        (local.set $pe (i32.add (local.get $ci)
+          (i32.shl (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $i) (local.get $kb))))
+        (local.set $jb (i32.const 0))
+        ;; groups of eight vectors
+        (block $g8s
+          (loop $g8
+            (br_if $g8s (i32.gt_u (i32.add (local.get $jb) (i32.const 64)) (local.get $kb)))
+            (local.set $xj (i32.add (local.get $x) (local.get $jb)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $v (f64x2.splat (f64.load (local.get $pv))))
+                (local.set $b (i32.add (local.get $xj) (i32.mul (i32.load (local.get $pc)) (local.get $kb))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $v) (v128.load (local.get $b)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $b)))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $b)))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $b)))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (local.set $b (i32.add (local.get $o) (local.get $jb)))
+            (v128.store (local.get $b) (local.get $a0))
+            (v128.store offset=16 (local.get $b) (local.get $a1))
+            (v128.store offset=32 (local.get $b) (local.get $a2))
+            (v128.store offset=48 (local.get $b) (local.get $a3))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 64)))
+            (br $g8)))
+        ;; one group of four
+        (if (i32.le_u (i32.add (local.get $jb) (i32.const 32)) (local.get $kb))
+          (then
+            (local.set $xj (i32.add (local.get $x) (local.get $jb)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $v (f64x2.splat (f64.load (local.get $pv))))
+                (local.set $b (i32.add (local.get $xj) (i32.mul (i32.load (local.get $pc)) (local.get $kb))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $v) (v128.load (local.get $b)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $b)))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (local.set $b (i32.add (local.get $o) (local.get $jb)))
+            (v128.store (local.get $b) (local.get $a0))
+            (v128.store offset=16 (local.get $b) (local.get $a1))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 32)))))
+        ;; one group of two
+        (if (i32.le_u (i32.add (local.get $jb) (i32.const 16)) (local.get $kb))
+          (then
+            (local.set $xj (i32.add (local.get $x) (local.get $jb)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (f64.load (local.get $pv)))
+                  (v128.load (i32.add (local.get $xj) (i32.mul (i32.load (local.get $pc)) (local.get $kb)))))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (v128.store (i32.add (local.get $o) (local.get $jb)) (local.get $a0))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 16)))))
+        ;; the last vector
+        (if (i32.lt_u (local.get $jb) (local.get $kb))
+          (then
+            (local.set $xj (i32.add (local.get $x) (local.get $jb)))
+            (local.set $s (f64.const 0))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $pv))
+                  (f64.load (i32.add (local.get $xj) (i32.mul (i32.load (local.get $pc)) (local.get $kb)))))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (f64.store (i32.add (local.get $o) (local.get $jb)) (local.get $s))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
+
+  ;; Block scatter for k interleaved vectors over rows [lo, hi), grouped like gatherMulti; out is
+  ;; not cleared.
+  (func (export "scatterMulti")
+    (param $rp i32) (param $ci i32) (param $va i32) (param $x i32) (param $k i32) (param $out i32)
+    (param $lo i32) (param $hi i32)
+    (local $i i32) (local $kb i32) (local $jb i32) (local $xr i32) (local $oj i32)
+    (local $pc0 i32) (local $pv0 i32) (local $pe i32) (local $pc i32) (local $pv i32) (local $b i32)
+    (local $v v128) (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128) (local $xs f64)
+    (local.set $kb (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $i (local.get $lo))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_u (local.get $i) (local.get $hi)))
+        (local.set $pc0 (i32.add (local.get $ci)
+          (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+        (local.set $pv0 (i32.add (local.get $va)
+          (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3))))
+        (local.set $pe (i32.add (local.get $ci)
+          (i32.shl (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+        (local.set $xr (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $kb))))
+        (local.set $jb (i32.const 0))
+        (block $g8s
+          (loop $g8
+            (br_if $g8s (i32.gt_u (i32.add (local.get $jb) (i32.const 64)) (local.get $kb)))
+            (local.set $b (i32.add (local.get $xr) (local.get $jb)))
+            (local.set $x0 (v128.load (local.get $b)))
+            (local.set $x1 (v128.load offset=16 (local.get $b)))
+            (local.set $x2 (v128.load offset=32 (local.get $b)))
+            (local.set $x3 (v128.load offset=48 (local.get $b)))
+            (local.set $oj (i32.add (local.get $out) (local.get $jb)))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $v (f64x2.splat (f64.load (local.get $pv))))
+                (local.set $b (i32.add (local.get $oj) (i32.mul (i32.load (local.get $pc)) (local.get $kb))))
+                (v128.store (local.get $b)
+                  (f64x2.add (v128.load (local.get $b)) (f64x2.mul (local.get $v) (local.get $x0))))
+                (v128.store offset=16 (local.get $b)
+                  (f64x2.add (v128.load offset=16 (local.get $b)) (f64x2.mul (local.get $v) (local.get $x1))))
+                (v128.store offset=32 (local.get $b)
+                  (f64x2.add (v128.load offset=32 (local.get $b)) (f64x2.mul (local.get $v) (local.get $x2))))
+                (v128.store offset=48 (local.get $b)
+                  (f64x2.add (v128.load offset=48 (local.get $b)) (f64x2.mul (local.get $v) (local.get $x3))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 64)))
+            (br $g8)))
+        (if (i32.le_u (i32.add (local.get $jb) (i32.const 32)) (local.get $kb))
+          (then
+            (local.set $b (i32.add (local.get $xr) (local.get $jb)))
+            (local.set $x0 (v128.load (local.get $b)))
+            (local.set $x1 (v128.load offset=16 (local.get $b)))
+            (local.set $oj (i32.add (local.get $out) (local.get $jb)))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $v (f64x2.splat (f64.load (local.get $pv))))
+                (local.set $b (i32.add (local.get $oj) (i32.mul (i32.load (local.get $pc)) (local.get $kb))))
+                (v128.store (local.get $b)
+                  (f64x2.add (v128.load (local.get $b)) (f64x2.mul (local.get $v) (local.get $x0))))
+                (v128.store offset=16 (local.get $b)
+                  (f64x2.add (v128.load offset=16 (local.get $b)) (f64x2.mul (local.get $v) (local.get $x1))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 32)))))
+        (if (i32.le_u (i32.add (local.get $jb) (i32.const 16)) (local.get $kb))
+          (then
+            (local.set $x0 (v128.load (i32.add (local.get $xr) (local.get $jb))))
+            (local.set $oj (i32.add (local.get $out) (local.get $jb)))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $b (i32.add (local.get $oj) (i32.mul (i32.load (local.get $pc)) (local.get $kb))))
+                (v128.store (local.get $b) (f64x2.add (v128.load (local.get $b))
+                  (f64x2.mul (f64x2.splat (f64.load (local.get $pv))) (local.get $x0))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 16)))))
+        (if (i32.lt_u (local.get $jb) (local.get $kb))
+          (then
+            (local.set $xs (f64.load (i32.add (local.get $xr) (local.get $jb))))
+            (local.set $oj (i32.add (local.get $out) (local.get $jb)))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $b (i32.add (local.get $oj) (i32.mul (i32.load (local.get $pc)) (local.get $kb))))
+                (f64.store (local.get $b) (f64.add (f64.load (local.get $b))
+                  (f64.mul (f64.load (local.get $pv)) (local.get $xs))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows)))))
