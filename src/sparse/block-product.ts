@@ -9,14 +9,18 @@ import { parallelProduct } from './parallel-product.js';
 import type { TransposedSolveOptions } from './solve-result.js';
 import { isSharedCsr } from './to-shared-csr.js';
 import { transpose } from './transpose.js';
+import { wasmProduct } from './wasm-product.js';
 
 /** Below this many non-zeros 'auto' never starts threads (start-up costs more than it saves). */
 const PARALLEL_MIN_NNZ = 2_000_000;
+/** Below this many non-zeros 'auto' keeps the JS kernel (the copy into wasm memory is not worth it). */
+const WASM_MIN_NNZ = 50_000;
 
 /**
  * The product a solver iterates with: x ↦ A x or x ↦ Aᵀ x for k interleaved vectors; serial, over
- * an explicit transpose (if allowed), or split over threads (if A is in shared memory). `close`
- * stops any worker threads. Internal to the sparse package.
+ * an explicit transpose (if allowed), split over threads (if A is in shared memory), or by the
+ * WebAssembly kernels over a copy of A (see `SolveOptions.kernel`). `close` stops any worker
+ * threads. Internal to the sparse package.
  */
 export function blockProduct(
   A: CsrMatrix,
@@ -24,8 +28,17 @@ export function blockProduct(
   transposed: boolean,
   options: TransposedSolveOptions,
 ): { product: BlockProduct; close: () => void } {
+  const kernel = options.kernel ?? 'auto';
+  if (kernel !== 'auto' && kernel !== 'js' && kernel !== 'wasm') {
+    throw new RangeError(`solver option kernel must be 'auto', 'js' or 'wasm', got ${String(kernel)}`);
+  }
   const M = transposed && options.allowTranspose === true ? transpose(A) : A;
   const scatter = transposed && M === A;
+  const none = (): void => {};
+  if (kernel === 'wasm') {
+    const wasm = wasmProduct(M, k, scatter);
+    if (wasm !== undefined) return { product: wasm.product, close: none };
+  }
   const requested = options.threads ?? 'auto';
   const threads =
     requested === 'auto'
@@ -35,7 +48,10 @@ export function blockProduct(
       : Math.max(1, Math.floor(requested));
   const parallel = parallelProduct(M, k, scatter, threads);
   if (parallel !== undefined) return { product: parallel.product, close: () => parallel.close() };
-  const none = (): void => {};
+  if (kernel === 'auto' && M.rowPtr[M.rows] >= WASM_MIN_NNZ) {
+    const wasm = wasmProduct(M, k, scatter);
+    if (wasm !== undefined) return { product: wasm.product, close: none };
+  }
   if (k === 1) {
     return scatter
       ? { product: (x, out) => void matvecTransposed(M, x, out), close: none }

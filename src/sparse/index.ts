@@ -15,6 +15,7 @@ export { interleave } from './interleave.js';
 export { deinterleave } from './deinterleave.js';
 export type {
   MultiSolveResult,
+  ProductKernel,
   SolveMethod,
   SolveOptions,
   SolveResult,

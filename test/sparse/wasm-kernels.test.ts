@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import wabtInit from 'wabt';
+import { csrKernelsWasm } from '../../src/sparse/csr-kernels-wasm.js';
+import type { CsrMatrix } from '../../src/sparse/csr.js';
+import { interleave } from '../../src/sparse/interleave.js';
+import { matvecMulti } from '../../src/sparse/matvec-multi.js';
+import { matvecTransposedMulti } from '../../src/sparse/matvec-transposed-multi.js';
+import { matvecTransposed } from '../../src/sparse/matvec-transposed.js';
+import { matvec } from '../../src/sparse/matvec.js';
+import { solveLeontiefMulti } from '../../src/sparse/solve-leontief-multi.js';
+import { solveLeontiefTransposedMulti } from '../../src/sparse/solve-leontief-transposed-multi.js';
+import { solveLeontiefTransposed } from '../../src/sparse/solve-leontief-transposed.js';
+import { solveLeontief } from '../../src/sparse/solve-leontief.js';
+import { wasmAvailable, wasmProduct } from '../../src/sparse/wasm-product.js';
+import { repoRoot } from '../helpers/paths.js';
+import { randomProductiveCsr, seededRandom } from '../helpers/random.js';
+import { randomVector } from './dense-helpers.js';
+
+/**
+ * A random rows × cols CSR matrix (sorted, unique columns) with about `density` of its entries
+ * stored, values of both signs, and rows left empty with probability `emptyShare`.
+ */
+function randomCsr(rows: number, cols: number, density: number, emptyShare: number, seed: number): CsrMatrix {
+  const rand = seededRandom(seed);
+  const rowPtr = new Int32Array(rows + 1);
+  const ci: number[] = [];
+  const va: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    if (rand() >= emptyShare) {
+      for (let j = 0; j < cols; j++) {
+        if (rand() < density) {
+          ci.push(j);
+          va.push(rand() * 2 - 1);
+        }
+      }
+    }
+    rowPtr[i + 1] = ci.length;
+  }
+  return { rows, cols, rowPtr, colIdx: Int32Array.from(ci), values: Float64Array.from(va) };
+}
+
+/** The JS kernel's product for k interleaved vectors. */
+function jsProduct(A: CsrMatrix, x: Float64Array, k: number, transposed: boolean): Float64Array {
+  const out = new Float64Array((transposed ? A.cols : A.rows) * k);
+  if (k === 1) return transposed ? matvecTransposed(A, x, out) : matvec(A, x, out);
+  return transposed ? matvecTransposedMulti(A, x, k, out) : matvecMulti(A, x, k, out);
+}
+
+describe('WebAssembly kernels', () => {
+  test('the committed binary is the assembled csr-kernels.wat', async () => {
+    const wabt = await wabtInit();
+    const text = readFileSync(join(repoRoot, 'src', 'sparse', 'csr-kernels.wat'), 'utf8');
+    const module = wabt.parseWat('csr-kernels.wat', text, { simd: true });
+    module.validate();
+    const { buffer } = module.toBinary({});
+    module.destroy();
+    assert.equal(Buffer.from(buffer).toString('base64'), csrKernelsWasm, 'stale: run node scripts/build-wasm.mjs');
+  });
+
+  test('are available in this runtime', () => {
+    assert.ok(wasmAvailable());
+  });
+
+  // The kernels do the JS kernels' operations in the same order, so the results are identical.
+  const shapes = [
+    { rows: 1, cols: 1, density: 1, emptyShare: 0 },
+    { rows: 1, cols: 1, density: 0, emptyShare: 0 },
+    { rows: 1, cols: 37, density: 0.5, emptyShare: 0 },
+    { rows: 53, cols: 41, density: 0.2, emptyShare: 0.3 },
+    { rows: 40, cols: 40, density: 0.05, emptyShare: 0.5 },
+    { rows: 64, cols: 64, density: 0.9, emptyShare: 0.1 },
+    { rows: 30, cols: 30, density: 0, emptyShare: 0 },
+  ];
+  shapes.forEach((shape, s) => {
+    test(`equal the JS kernels exactly: ${shape.rows} × ${shape.cols}, density ${shape.density}, k = 1..16`, () => {
+      const A = randomCsr(shape.rows, shape.cols, shape.density, shape.emptyShare, 10 + s);
+      for (let k = 1; k <= 16; k++) {
+        for (const transposed of [false, true]) {
+          const inLength = (transposed ? A.rows : A.cols) * k;
+          const x = randomVector(inLength, 100 * s + k, -1, 1);
+          if (inLength > 2) x[1] = 0; // the scatter skips rows with a zero input
+          const w = wasmProduct(A, k, transposed);
+          assert.ok(w !== undefined);
+          const out = new Float64Array((transposed ? A.cols : A.rows) * k).fill(Number.NaN);
+          w.product(x, out);
+          assert.deepEqual(out, jsProduct(A, x, k, transposed), `k = ${k}, transposed ${transposed}`);
+          // Again, with the output block holding the previous result (the scatter clears it).
+          w.product(x, out);
+          assert.deepEqual(out, jsProduct(A, x, k, transposed), `k = ${k}, transposed ${transposed}, repeated`);
+        }
+      }
+    });
+  });
+
+  test('equal the JS kernels on a larger random productive matrix', () => {
+    const A = randomProductiveCsr(3000, 12, 5, 0.7);
+    for (const k of [1, 3, 10]) {
+      for (const transposed of [false, true]) {
+        const x = randomVector(3000 * k, 6 + k);
+        const w = wasmProduct(A, k, transposed);
+        assert.ok(w !== undefined);
+        const out = new Float64Array(3000 * k);
+        w.product(x, out);
+        assert.deepEqual(out, jsProduct(A, x, k, transposed));
+      }
+    }
+  });
+
+  test('refuse a k that is not a positive integer (the solver then reports it)', () => {
+    const A = randomProductiveCsr(10, 3, 1);
+    assert.equal(wasmProduct(A, 0, false), undefined);
+    assert.equal(wasmProduct(A, 1.5, false), undefined);
+  });
+});
+
+describe('the solvers with the WebAssembly kernel', () => {
+  test('give the same answers as with the JS kernel', () => {
+    const n = 2000;
+    const A = randomProductiveCsr(n, 10, 91, 0.8);
+    const y = randomVector(n, 92);
+    const k = 4;
+    const ys = interleave([y, randomVector(n, 93), randomVector(n, 94, -1, 1), randomVector(n, 95)]);
+    for (const method of ['jacobi', 'bicgstab'] as const) {
+      const js = { method, kernel: 'js' } as const;
+      const wasm = { method, kernel: 'wasm' } as const;
+      const pairs = [
+        [solveLeontief(A, y, js), solveLeontief(A, y, wasm)],
+        [solveLeontiefTransposed(A, y, js), solveLeontiefTransposed(A, y, wasm)],
+        [solveLeontiefTransposed(A, y, { ...js, allowTranspose: true }), solveLeontiefTransposed(A, y, { ...wasm, allowTranspose: true })],
+        [solveLeontiefMulti(A, ys, k, js), solveLeontiefMulti(A, ys, k, wasm)],
+        [solveLeontiefTransposedMulti(A, ys, k, js), solveLeontiefTransposedMulti(A, ys, k, wasm)],
+      ];
+      for (const [a, b] of pairs) {
+        assert.equal(a.status, 'converged');
+        assert.equal(b.status, a.status);
+        assert.equal(b.iterations, a.iterations);
+        assert.equal(b.products, a.products);
+        // Bit-identical products make bit-identical iterates.
+        assert.deepEqual(b.x, a.x);
+        assert.equal(b.relativeResidual, a.relativeResidual);
+      }
+    }
+  });
+
+  test('reject an unknown kernel, naming the value', () => {
+    const A = randomProductiveCsr(10, 3, 1);
+    assert.throws(
+      () => solveLeontief(A, new Float64Array(10).fill(1), { kernel: 'gpu' as 'js' }),
+      /kernel must be 'auto', 'js' or 'wasm', got gpu/,
+    );
+  });
+});
