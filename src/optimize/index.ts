@@ -21,6 +21,7 @@ export { readPlanSolution, type PlanQuantities } from './read-plan-solution.js';
 export { tradeByItem, type ItemTrade } from './trade-by-item.js';
 export { planOfPeriod } from './plan-of-period.js';
 export { checkSolution, type SolutionCheck } from './check-solution.js';
+export { scaleLp, INFINITE_BOUND, type LpPoint, type ScaledLp, type ScaleLpOptions } from './scale-lp.js';
 export * from './highs/index.js';
 export * from './lp-format/index.js';
 export * from './pdhg/index.js';
