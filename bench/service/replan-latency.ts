@@ -34,7 +34,7 @@ export async function waitForJob(url: string, token: string, jobId: unknown, eve
 }
 
 /** Makes sure the 1930 example has a published plan: a scenario without overrides, solved and published. */
-async function publishPlan(url: string, token: string): Promise<void> {
+export async function publishPlan(url: string, token: string): Promise<void> {
   const published = await requestJson(url, '/api/published', { token });
   if (published.status === 200) return;
   const models = expect(await requestJson(url, '/api/models', { token }), 200, 'GET /api/models') as unknown;

@@ -6,14 +6,18 @@ export interface SampleEnterprise {
   readonly inputs: Readonly<Record<string, number>>;
 }
 
-/** The enterprises of examples/ussr-1930 (the `enterprise` field of its techniques). */
+/**
+ * The enterprises of examples/ussr-1930 (the `enterprise` field of its techniques), with items
+ * named by region (`tractor@ukraine`) as a report against the published plan must name them where
+ * a product is made in several regions.
+ */
 export const sampleEnterprises: readonly SampleEnterprise[] = [
-  { id: 'Stalingrad Tractor Works', technique: 'stalingrad_tractors', output: 'tractor', inputs: { steel: 3, coal: 1 } },
-  { id: 'Kharkov Tractor Works', technique: 'kharkov_tractors', output: 'tractor', inputs: { steel: 3, coal: 1 } },
-  { id: 'Rostselmash', technique: 'rostselmash', output: 'agri_machinery', inputs: { steel: 1, timber: 0.5 } },
-  { id: 'First State Bearing Works', technique: 'bearings_domestic', output: 'ball_bearing', inputs: { steel: 0.5, electricity: 1 } },
-  { id: 'Leningrad Metal Works', technique: 'turbines_domestic', output: 'turbine', inputs: { steel: 60, electricity: 100 } },
-  { id: 'Dneprostroi', technique: 'dnieper_hydro', output: 'electricity', inputs: {} },
+  { id: 'Stalingrad Tractor Works', technique: 'stalingrad_tractors', output: 'tractor@north_caucasus', inputs: { 'steel@donbass_baku': 3, 'coal@donbass_baku': 1 } },
+  { id: 'Kharkov Tractor Works', technique: 'kharkov_tractors', output: 'tractor@ukraine', inputs: { 'steel@donbass_baku': 3, 'coal@donbass_baku': 1 } },
+  { id: 'Rostselmash', technique: 'rostselmash', output: 'agri_machinery@north_caucasus', inputs: { 'steel@donbass_baku': 1, 'timber@moscow_leningrad': 0.5 } },
+  { id: 'First State Bearing Works', technique: 'bearings_domestic', output: 'ball_bearing@moscow_leningrad', inputs: { 'steel@moscow_leningrad': 0.5, 'electricity@moscow_leningrad': 1 } },
+  { id: 'Leningrad Metal Works', technique: 'turbines_domestic', output: 'turbine@moscow_leningrad', inputs: { 'steel@moscow_leningrad': 60, 'electricity@moscow_leningrad': 100 } },
+  { id: 'Dneprostroi', technique: 'dnieper_hydro', output: 'electricity@ukraine', inputs: {} },
 ];
 
 /** The body of `POST /api/reports`. */

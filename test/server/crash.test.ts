@@ -5,6 +5,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readSync, rm
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { publishPlan } from '../../bench/service/replan-latency.js';
 import { requestJson } from '../../bench/service/request-json.js';
 import { sampleEnterprises, sampleReport, type ReportBody } from '../../bench/service/sample-report.js';
 import { startServer, type RunningServer } from '../../bench/service/start-server.js';
@@ -31,6 +32,8 @@ interface Target {
   readonly name: string;
   /** A reason to skip, or false. */
   readonly skip: string | false;
+  /** Reports raise alerts (`GET /api/alerts`). */
+  readonly alerts: boolean;
   start(dataDir: string): Promise<RunningServer>;
   /** The token each client uses (undefined: none); also the planner's token for reading back. */
   tokens(server: RunningServer): Promise<{ planner: string | undefined; clients: (string | undefined)[]; enterprises: string[] }>;
@@ -40,11 +43,15 @@ const cli = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 const plannerToken = `crash-test-${randomBytes(12).toString('hex')}`;
 
 const service: Target = {
-  name: 'the planning service',
+  name: 'the planning service, with the 1930 plan published',
+  alerts: true,
   skip: existsSync(join(repoRoot, 'src', 'cli', 'commands', 'serve.ts')) ? false : 'the planning service (plenty serve) is not in this tree yet',
   start: (dataDir) =>
     startServer({ args: [cli, 'serve', '--port', '0', '--data', dataDir], env: { PLENTY_PLANNER_TOKEN: plannerToken }, cwd: repoRoot }),
   async tokens(server) {
+    // With a published plan, each report is checked against it and its alerts are written in
+    // the report's transaction: the crash must leave neither half.
+    await publishPlan(server.url, plannerToken);
     const enterprises = sampleEnterprises.slice(0, 4);
     const tokens: string[] = [];
     for (const e of enterprises) {
@@ -64,6 +71,7 @@ const service: Target = {
 
 const reference: Target = {
   name: 'the reference server (fastify and SQLite alone)',
+  alerts: false,
   skip: false,
   start: (dataDir) => startServer({ args: [join(repoRoot, 'dist', 'bench', 'service', 'reference-server.js'), '--port', '0', '--data', dataDir] }),
   tokens: () =>
@@ -219,6 +227,14 @@ function crashSuite(target: Target, seed: number): void {
           const outputs = r.outputs ?? r.body?.outputs;
           if (sent !== undefined) assert.deepEqual(outputs, sent.outputs, `outputs of ${r.reportId}`);
         }
+        if (target.alerts) {
+          // Alerts are written in their report's transaction: every one names a stored report.
+          const res = await requestJson(second.url, '/api/alerts', { token: planner, signal: AbortSignal.timeout(requestTimeoutMs * 2) });
+          assert.equal(res.status, 200, `GET /api/alerts: ${JSON.stringify(res.body).slice(0, 300)}`);
+          const alerts = (res.body as { reportId?: string | null }[]).filter((a) => typeof a.reportId === 'string' && a.reportId.startsWith(prefix));
+          assert.ok(alerts.length > 0, 'the reports raised alerts');
+          for (const a of alerts) assert.ok(distinct.has(a.reportId as string), `an alert of a report that is not stored: ${a.reportId}`);
+        }
         const retriedStored = ids.filter((id) => seen.retried.has(id));
         assert.equal(retriedStored.length, new Set(retriedStored).size, 'a retried report is counted once');
 
@@ -246,6 +262,7 @@ function crashSuite(target: Target, seed: number): void {
           const db = new Database(file, { readonly: true, fileMustExist: true });
           try {
             assert.equal(db.pragma('integrity_check', { simple: true }), 'ok', `integrity of ${file}`);
+            assert.deepEqual(db.pragma('foreign_key_check'), [], `foreign keys of ${file} (an alert without its report, say)`);
             const versioned = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").get();
             if (versioned !== undefined) {
               const rows = db.prepare('SELECT count(*) AS n FROM schema_version').get() as { n: number };
