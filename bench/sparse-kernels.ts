@@ -5,10 +5,12 @@
  * against two threads on a shared copy of the matrix, the multi-right-hand-side solve against k
  * single solves, and a product before and after `localityOrdering` on a scrambled banded matrix.
  *
- *   node dist/bench/sparse-kernels.js --wasm [n] [repeat] [k]
+ *   node dist/bench/sparse-kernels.js --wasm [n] [repeat] [k] [solves]
  * compares the JS and WebAssembly kernels product by product on the benchmark's economy
  * (bench/generate.ts: 20 inputs per product, 80% nearby, 20% from anywhere): CPU time per product,
- * median of `repeat` runs alternating between the kernels, after checking that both agree.
+ * median of `repeat` runs alternating between the kernels, after checking that both agree (k = 0
+ * skips the block products); then `solves` (default 1) runs of gross output and labour values
+ * with each kernel, CPU and wall time, median.
  */
 import {
   csrFromTriplets,
@@ -25,13 +27,14 @@ import {
   solveLeontiefTransposedMulti,
   toSharedCsr,
   type CsrMatrix,
+  type ProductKernel,
 } from '../src/sparse/index.js';
 import { wasmProduct } from '../src/sparse/wasm-product.js';
 import { randomProductiveCsr, seededRandom } from '../test/helpers/random.js';
 import { generateSparseEconomy } from './generate.js';
 
 if (process.argv[2] === '--wasm') {
-  wasmProductTimes(Number(process.argv[3] ?? 1e6), Number(process.argv[4] ?? 9), Number(process.argv[5] ?? 10));
+  wasmProductTimes(Number(process.argv[3] ?? 1e6), Number(process.argv[4] ?? 9), Number(process.argv[5] ?? 10), Number(process.argv[6] ?? 1));
   process.exit(0);
 }
 
@@ -143,6 +146,12 @@ function cpuMs(f: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
+function wallMs(f: () => void): number {
+  const started = performance.now();
+  f();
+  return performance.now() - started;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const h = s.length >> 1;
@@ -150,17 +159,21 @@ function median(xs: number[]): number {
 }
 
 /** JS against WebAssembly kernels, product by product, on the benchmark's economy of size `size`. */
-function wasmProductTimes(size: number, repeat: number, blockK: number): void {
+function wasmProductTimes(size: number, repeat: number, blockK: number, solves: number): void {
   const started = performance.now();
   const { A, y: demand } = generateSparseEconomy({ n: size });
   console.log(`economy n=${size}, nnz=${nnz(A)}, generated in ${(performance.now() - started).toFixed(0)} ms`);
   const cases: { label: string; k: number; transposed: boolean }[] = [
     { label: 'A x (gather)', k: 1, transposed: false },
     { label: 'Aᵀ x (scatter)', k: 1, transposed: true },
-    { label: `A X, k=${blockK} (block gather)`, k: blockK, transposed: false },
-    { label: `Aᵀ X, k=${blockK} (block scatter)`, k: blockK, transposed: true },
   ];
-  console.log(`${'product'.padEnd(30)} ${'JS ms'.padStart(9)} ${'wasm ms'.padStart(9)} ${'(run only)'.padStart(10)} ${'JS / wasm'.padStart(9)}   CPU ms, median of ${repeat}`);
+  if (blockK > 0) {
+    cases.push({ label: `A X, k=${blockK} (block gather)`, k: blockK, transposed: false });
+    cases.push({ label: `Aᵀ X, k=${blockK} (block scatter)`, k: blockK, transposed: true });
+  }
+  console.log(
+    `${'product'.padEnd(30)} ${'JS ms'.padStart(9)} ${'wasm ms'.padStart(9)} ${'(run only)'.padStart(10)} ${'JS / wasm'.padStart(9)}   CPU ms, median of ${repeat}; then wall ms of wasm on 1 and 2 threads`,
+  );
   for (const c of cases) {
     const x = new Float64Array(size * c.k);
     for (let q = 0; q < x.length; q++) x[q] = demand[Math.floor(q / c.k)] * (1 + (q % c.k) / 8);
@@ -194,8 +207,50 @@ function wasmProductTimes(size: number, repeat: number, blockK: number): void {
     }
     const mJs = median(tJs);
     const mWasm = median(tWasm);
+    const wall1: number[] = [];
+    for (let r = 0; r < repeat; r++) wall1.push(wallMs(wasm));
+    w.close();
+    // The same kernels on two threads over a shared copy of A.
+    const w2 = wasmProduct(A, c.k, c.transposed, 2);
+    let threaded = 'did not start';
+    if (w2 !== undefined && w2.threads === 2) {
+      const wasm2 = (): void => w2.product(x, outWasm);
+      wasm2();
+      for (let q = 0; q < outJs.length; q++) worst = Math.max(worst, Math.abs(outJs[q] - outWasm[q]) / (Math.abs(outJs[q]) + 1e-300));
+      if (worst > 1e-12) throw new Error(`${c.label}: two threads differ by ${worst}`);
+      const wall2: number[] = [];
+      for (let r = 0; r < repeat; r++) wall2.push(wallMs(wasm2));
+      threaded = median(wall2).toFixed(1);
+    }
+    w2?.close();
     console.log(
-      `${c.label.padEnd(30)} ${mJs.toFixed(1).padStart(9)} ${mWasm.toFixed(1).padStart(9)} ${median(tRun).toFixed(1).padStart(10)} ${(mJs / mWasm).toFixed(2).padStart(8)}×   (copy of A into wasm ${copyMs.toFixed(0)} ms; identical results)`,
+      `${c.label.padEnd(30)} ${mJs.toFixed(1).padStart(9)} ${mWasm.toFixed(1).padStart(9)} ${median(tRun).toFixed(1).padStart(10)} ${(mJs / mWasm).toFixed(2).padStart(8)}×   wall ${median(wall1).toFixed(1)} / ${threaded}   (copy of A into wasm ${copyMs.toFixed(0)} ms; identical results)`,
     );
+  }
+  if (solves < 1) return;
+  console.log(`${'solve'.padEnd(30)} ${'JS s'.padStart(9)} ${'wasm s'.padStart(9)} ${'JS / wasm'.padStart(10)}   CPU s (wall s), median of ${solves}`);
+  for (const transposed of [false, true]) {
+    const label = transposed ? 'labour values v(I − A) = l' : 'gross output (I − A)x = y';
+    const cpu: Record<ProductKernel, number[]> = { auto: [], js: [], wasm: [] };
+    const wall: Record<ProductKernel, number[]> = { auto: [], js: [], wasm: [] };
+    const x: Partial<Record<ProductKernel, Float64Array>> = {};
+    let note = '';
+    for (let r = 0; r < solves; r++) {
+      for (const kernel of ['js', 'wasm'] as const) {
+        const before = process.cpuUsage();
+        const started = performance.now();
+        const result = transposed ? solveLeontiefTransposed(A, demand, { kernel }) : solveLeontief(A, demand, { kernel });
+        wall[kernel].push((performance.now() - started) / 1000);
+        const used = process.cpuUsage(before);
+        cpu[kernel].push((used.user + used.system) / 1e6);
+        if (result.status !== 'converged') throw new Error(`${label}, ${kernel}: ${result.status}`);
+        x[kernel] = result.x;
+        note = `${result.method}, ${result.products} products, residual ${result.relativeResidual.toExponential(1)}`;
+      }
+    }
+    const same = x.js !== undefined && x.wasm !== undefined && x.js.every((v, i) => v === (x.wasm as Float64Array)[i]);
+    if (!same) throw new Error(`${label}: the kernels' solutions differ`);
+    const c = (kernel: ProductKernel): string => `${median(cpu[kernel]).toFixed(2)} (${median(wall[kernel]).toFixed(2)})`;
+    console.log(`${label.padEnd(30)} ${c('js').padStart(14)} ${c('wasm').padStart(14)} ${(median(cpu.js) / median(cpu.wasm)).toFixed(2).padStart(6)}×   ${note}; identical solutions`);
   }
 }

@@ -14,8 +14,9 @@ const wabt = await wabtInit();
 let stale = 0;
 for (const name of readdirSync(folder).filter((f) => f.endsWith('.wat')).sort()) {
   const text = readFileSync(folder + name, 'utf8');
-  const module = wabt.parseWat(name, text, { simd: true });
-  module.validate();
+  const features = { simd: true, threads: true };
+  const module = wabt.parseWat(name, text, features);
+  module.validate(features);
   const { buffer } = module.toBinary({});
   module.destroy();
   const base = name.slice(0, -'.wat'.length);

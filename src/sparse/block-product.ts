@@ -35,10 +35,6 @@ export function blockProduct(
   const M = transposed && options.allowTranspose === true ? transpose(A) : A;
   const scatter = transposed && M === A;
   const none = (): void => {};
-  if (kernel === 'wasm') {
-    const wasm = wasmProduct(M, k, scatter);
-    if (wasm !== undefined) return { product: wasm.product, close: none };
-  }
   const requested = options.threads ?? 'auto';
   const threads =
     requested === 'auto'
@@ -46,12 +42,12 @@ export function blockProduct(
         ? Math.min(availableParallelism(), 4)
         : 1
       : Math.max(1, Math.floor(requested));
+  if (kernel === 'wasm' || (kernel === 'auto' && M.rowPtr[M.rows] >= WASM_MIN_NNZ)) {
+    const wasm = wasmProduct(M, k, scatter, threads);
+    if (wasm !== undefined) return { product: wasm.product, close: () => wasm.close() };
+  }
   const parallel = parallelProduct(M, k, scatter, threads);
   if (parallel !== undefined) return { product: parallel.product, close: () => parallel.close() };
-  if (kernel === 'auto' && M.rowPtr[M.rows] >= WASM_MIN_NNZ) {
-    const wasm = wasmProduct(M, k, scatter);
-    if (wasm !== undefined) return { product: wasm.product, close: none };
-  }
   if (k === 1) {
     return scatter
       ? { product: (x, out) => void matvecTransposed(M, x, out), close: none }

@@ -1,10 +1,11 @@
 ;; CSR products over one linear memory (wasm32, SIMD), the same loops and the same order of
 ;; floating-point operations as range-kernels.ts, so both give bit-identical results.
 ;; Every pointer is a byte offset into the imported memory; the arrays are those of a CsrMatrix
-;; (rowPtr i32, colIdx i32, values f64) and the vectors f64, k-vector blocks interleaved.
+;; (rowPtr i32, colIdx i32, values f64) and the vectors f64, k-vector blocks interleaved. The memory
+;; is shared, so that worker threads can run the same kernels over other rows (wasm-worker.ts).
 ;; Assembled into csr-kernels-wasm.ts by the build (scripts/build-wasm.mjs).
 (module
-  (import "env" "memory" (memory 1 65536))
+  (import "env" "memory" (memory 1 65536 shared))
 
   ;; out[i] = row i · x for i in [lo, hi); four sums per row (s0 + s1 + (s2 + s3)).
   (func (export "gather")

@@ -21,19 +21,19 @@ export interface SolveOptions {
    */
   readonly method?: SolveMethod;
   /**
-   * Threads for the matrix–vector products. Worker threads read A from shared memory, so they are
-   * used only when A's arrays are SharedArrayBuffer-backed (see `toSharedCsr`); otherwise the
-   * products stay serial (no hidden copy of A). 'auto' (default): all available cores, at most 4,
-   * for a shared A with at least 2·10⁶ non-zeros. 1: serial.
+   * Threads for the matrix–vector products. The JS kernel's worker threads read A from shared
+   * memory, so they are used only when A's arrays are SharedArrayBuffer-backed (see `toSharedCsr`);
+   * the WebAssembly kernel's workers share its copy of A, so they serve any A. 'auto' (default): all
+   * available cores, at most 4, for a shared A with at least 2·10⁶ non-zeros, else serial. 1: serial.
    */
   readonly threads?: number | 'auto';
   /**
    * The matrix–vector product kernel. 'wasm': WebAssembly (SIMD) over a copy of A made once per
-   * solve in a wasm memory (A's arrays plus two n × k blocks must fit in 4 GiB; otherwise, or where
-   * WebAssembly is unavailable, the JS kernel runs), serial; 1.6–1.7× faster than the JS kernel per
-   * product on a 10⁶-product economy, with bit-identical results. 'js': the typed-array kernel, on
-   * worker threads if `threads` allows. 'auto' (default): threads when they apply, else 'wasm' for
-   * A with at least 50,000 non-zeros that fits, else 'js'.
+   * solve in a shared wasm memory (A's arrays plus the n × k blocks must fit in 4 GiB; otherwise,
+   * or where WebAssembly is unavailable, the JS kernel runs); 1.5–2× faster than the JS kernel per
+   * product on a 10⁶-product economy, with bit-identical results (scatters over several threads
+   * sum their partial results in another order). 'js': the typed-array kernel. 'auto' (default):
+   * 'wasm' for A with at least 50,000 non-zeros, else 'js'.
    */
   readonly kernel?: ProductKernel;
 }

