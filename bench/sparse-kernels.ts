@@ -10,7 +10,8 @@
  * (bench/generate.ts: 20 inputs per product, 80% nearby, 20% from anywhere): CPU time per product,
  * median of `repeat` runs alternating between the kernels, after checking that both agree (k = 0
  * skips the block products); then `solves` (default 1) runs of gross output and labour values
- * with each kernel, CPU and wall time, median.
+ * with each kernel (wasm copying A at each solve, and over A placed once by `toWasmCsr`), serial,
+ * CPU and wall time, median.
  */
 import {
   csrFromTriplets,
@@ -27,9 +28,8 @@ import {
   solveLeontiefTransposedMulti,
   toSharedCsr,
   type CsrMatrix,
-  type ProductKernel,
 } from '../src/sparse/index.js';
-import { wasmProduct } from '../src/sparse/wasm-product.js';
+import { toWasmCsr, wasmProduct } from '../src/sparse/wasm-product.js';
 import { randomProductiveCsr, seededRandom } from '../test/helpers/random.js';
 import { generateSparseEconomy } from './generate.js';
 
@@ -228,29 +228,39 @@ function wasmProductTimes(size: number, repeat: number, blockK: number, solves: 
     );
   }
   if (solves < 1) return;
-  console.log(`${'solve'.padEnd(30)} ${'JS s'.padStart(9)} ${'wasm s'.padStart(9)} ${'JS / wasm'.padStart(10)}   CPU s (wall s), median of ${solves}`);
+  // A once in wasm memory (toWasmCsr): the solves with the wasm kernel then copy nothing.
+  const resident = toWasmCsr(A);
+  const variants = [
+    { name: 'JS', matrix: A, kernel: 'js' },
+    { name: 'wasm', matrix: A, kernel: 'wasm' },
+    { name: 'wasm, resident A', matrix: resident ?? A, kernel: 'wasm' },
+  ] as const;
+  console.log(`${'solve'.padEnd(30)} ${variants.map((v) => v.name.padStart(18)).join('')}   CPU s (wall s), median of ${solves}; JS / wasm by CPU`);
   for (const transposed of [false, true]) {
     const label = transposed ? 'labour values v(I − A) = l' : 'gross output (I − A)x = y';
-    const cpu: Record<ProductKernel, number[]> = { auto: [], js: [], wasm: [] };
-    const wall: Record<ProductKernel, number[]> = { auto: [], js: [], wasm: [] };
-    const x: Partial<Record<ProductKernel, Float64Array>> = {};
+    const cpu = variants.map((): number[] => []);
+    const wall = variants.map((): number[] => []);
+    const x: Float64Array[] = [];
     let note = '';
     for (let r = 0; r < solves; r++) {
-      for (const kernel of ['js', 'wasm'] as const) {
+      variants.forEach((v, q) => {
         const before = process.cpuUsage();
         const started = performance.now();
-        const result = transposed ? solveLeontiefTransposed(A, demand, { kernel }) : solveLeontief(A, demand, { kernel });
-        wall[kernel].push((performance.now() - started) / 1000);
+        const options = { kernel: v.kernel, threads: 1 };
+        const result = transposed ? solveLeontiefTransposed(v.matrix, demand, options) : solveLeontief(v.matrix, demand, options);
+        wall[q].push((performance.now() - started) / 1000);
         const used = process.cpuUsage(before);
-        cpu[kernel].push((used.user + used.system) / 1e6);
-        if (result.status !== 'converged') throw new Error(`${label}, ${kernel}: ${result.status}`);
-        x[kernel] = result.x;
+        cpu[q].push((used.user + used.system) / 1e6);
+        if (result.status !== 'converged') throw new Error(`${label}, ${v.name}: ${result.status}`);
+        x[q] = result.x;
         note = `${result.method}, ${result.products} products, residual ${result.relativeResidual.toExponential(1)}`;
-      }
+      });
     }
-    const same = x.js !== undefined && x.wasm !== undefined && x.js.every((v, i) => v === (x.wasm as Float64Array)[i]);
-    if (!same) throw new Error(`${label}: the kernels' solutions differ`);
-    const c = (kernel: ProductKernel): string => `${median(cpu[kernel]).toFixed(2)} (${median(wall[kernel]).toFixed(2)})`;
-    console.log(`${label.padEnd(30)} ${c('js').padStart(14)} ${c('wasm').padStart(14)} ${(median(cpu.js) / median(cpu.wasm)).toFixed(2).padStart(6)}×   ${note}; identical solutions`);
+    for (let q = 1; q < variants.length; q++) {
+      if (!x[0].every((v, i) => v === x[q][i])) throw new Error(`${label}: the solutions of ${variants[q].name} differ`);
+    }
+    const cells = variants.map((_, q) => `${median(cpu[q]).toFixed(2)} (${median(wall[q]).toFixed(2)})`.padStart(18)).join('');
+    const ratios = variants.slice(1).map((_, q) => `${(median(cpu[0]) / median(cpu[q + 1])).toFixed(2)}×`).join(', ');
+    console.log(`${label.padEnd(30)} ${cells}   ${ratios}; ${note}; identical solutions`);
   }
 }

@@ -37,3 +37,4 @@ export { unpermuteVector } from './unpermute-vector.js';
 export { invertPermutation } from './invert-permutation.js';
 export { localityOrdering } from './locality-ordering.js';
 export { toSharedCsr, isSharedCsr } from './to-shared-csr.js';
+export { toWasmCsr, isWasmCsr, wasmAvailable } from './wasm-product.js';

@@ -38,17 +38,105 @@ export function wasmAvailable(): boolean {
 
 const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;
 
+/** Bytes of the vector blocks of a product: input, output, and per extra thread of a scatter one more output. */
+function vectorBytes(rows: number, cols: number, k: number, transposed: boolean, threads: number): number {
+  const inLength = (transposed ? rows : cols) * k;
+  const outLength = (transposed ? cols : rows) * k;
+  const outputs = transposed ? Math.max(1, threads) : 1;
+  return align(8 * inLength) + outputs * align(8 * outLength);
+}
+
+/** Bytes of A's three arrays in wasm memory, each 16-byte aligned. */
+function matrixBytes(A: CsrMatrix): number {
+  const nz = A.rowPtr[A.rows];
+  return align(4 * (A.rows + 1)) + align(8 * nz) + align(4 * nz);
+}
+
 /**
  * Bytes of wasm memory a product needs: A's three arrays, one input and one output block of k
  * vectors, each 16-byte aligned, and for a scatter over several threads one more output block per
  * worker.
  */
 export function wasmBytesNeeded(A: CsrMatrix, k: number, transposed: boolean, threads = 1): number {
-  const nz = A.rowPtr[A.rows];
-  const inLength = (transposed ? A.rows : A.cols) * k;
-  const outLength = (transposed ? A.cols : A.rows) * k;
-  const outputs = transposed ? Math.max(1, threads) : 1;
-  return align(4 * (A.rows + 1)) + align(8 * nz) + align(4 * nz) + align(8 * inLength) + outputs * align(8 * outLength);
+  return matrixBytes(A) + vectorBytes(A.rows, A.cols, k, transposed, threads);
+}
+
+/** A matrix made by `toWasmCsr`: where its arrays and the room for vectors sit in its memory. */
+interface Resident {
+  readonly memory: { readonly buffer: SharedArrayBuffer };
+  /** An i32 flag: 1 while a product uses the room. */
+  readonly lock: Int32Array;
+  readonly room: number;
+  readonly roomBytes: number;
+}
+
+const residents = new WeakMap<SharedArrayBuffer, Resident>();
+
+/**
+ * A copy of the matrix whose arrays live in a shared wasm memory, followed by room for the
+ * vectors of its products (k-vector blocks for up to `threads` threads), so that the solvers'
+ * WebAssembly kernel runs over it without copying A at every solve (SharedArrayBuffer-backed, so
+ * the JS kernel's threads can use it too). The caller should drop the original to keep one copy
+ * in memory. A solve that needs more room than reserved, or that runs while another product uses
+ * the room (in another thread), copies A as for any matrix. Returns undefined when WebAssembly is
+ * unavailable or the matrix and the room do not fit in 4 GiB.
+ */
+export function toWasmCsr(m: CsrMatrix, options: { readonly k?: number; readonly threads?: number } = {}): CsrMatrix | undefined {
+  const k = options.k ?? 1;
+  const threads = options.threads ?? 1;
+  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`toWasmCsr: k must be a positive integer, got ${k}`);
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`toWasmCsr: threads must be a positive integer, got ${threads}`);
+  if (kernelModule() === null) return undefined;
+  const room = vectorBytes(m.rows, m.cols, k, true, threads);
+  const bytes = 16 + matrixBytes(m) + Math.max(room, vectorBytes(m.rows, m.cols, k, false, threads));
+  const memory = newMemory(bytes);
+  if (memory === undefined) return undefined;
+  const buffer = memory.buffer;
+  const placed = placeMatrix(buffer, 16, m);
+  const roomBytes = buffer.byteLength - placed.end;
+  residents.set(buffer, { memory, lock: new Int32Array(buffer, 0, 1), room: placed.end, roomBytes });
+  return placed.matrix;
+}
+
+function newMemory(bytes: number): { readonly buffer: SharedArrayBuffer } | undefined {
+  if (bytes > WASM_MAX_BYTES) return undefined;
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly as WasmApi;
+  const pages = Math.max(1, Math.ceil(bytes / PAGE));
+  try {
+    return new api.Memory({ initial: pages, maximum: pages, shared: true });
+  } catch {
+    return undefined; // the address space could not be reserved
+  }
+}
+
+/** Copies A's arrays into the buffer from byte `at`; returns the views and the end. */
+function placeMatrix(buffer: SharedArrayBuffer, at: number, A: CsrMatrix): { matrix: CsrMatrix; end: number } {
+  const { rows, cols } = A;
+  const nz = A.rowPtr[rows];
+  const rowPtr = new Int32Array(buffer, at, rows + 1);
+  rowPtr.set(A.rowPtr.subarray(0, rows + 1));
+  at += align(4 * (rows + 1));
+  const values = new Float64Array(buffer, at, nz);
+  values.set(A.values.subarray(0, nz));
+  at += align(8 * nz);
+  const colIdx = new Int32Array(buffer, at, nz);
+  colIdx.set(A.colIdx.subarray(0, nz));
+  at += align(4 * nz);
+  return { matrix: { rows, cols, rowPtr, colIdx, values }, end: at };
+}
+
+/** The resident record of A when its arrays are those `toWasmCsr` placed, else undefined. */
+function residentOf(A: CsrMatrix): Resident | undefined {
+  const buffer = A.rowPtr.buffer;
+  if (!(buffer instanceof SharedArrayBuffer)) return undefined;
+  const r = residents.get(buffer);
+  if (r === undefined || A.colIdx.buffer !== buffer || A.values.buffer !== buffer) return undefined;
+  return r;
+}
+
+/** Whether A was made by `toWasmCsr` (its products need no copy of A). */
+export function isWasmCsr(A: CsrMatrix): boolean {
+  return residentOf(A) !== undefined;
 }
 
 /** A copy of A in a wasm instance's memory, with the input and output blocks of its products. */
@@ -62,56 +150,78 @@ export interface WasmProduct {
   run(): void;
   /** Threads that share the product (1: serial). */
   readonly threads: number;
-  /** Stops the worker threads (the product must not be used afterwards). */
+  /** Whether A was used in place (made by `toWasmCsr`) rather than copied. */
+  readonly inPlace: boolean;
+  /** Stops the worker threads and frees the room of an in-place matrix (the product must not be used afterwards). */
   close(): void;
 }
 
 /**
- * Copies A once into a fresh shared wasm memory sized for it and k-vector input and output blocks,
- * and returns the product x ↦ A x (or x ↦ Aᵀ x when `transposed`, a scatter over A's rows) run by
- * the WebAssembly kernels of csr-kernels.wat: serially, or with `threads` > 1 split by rows
- * (balanced by non-zeros) between the calling thread and worker threads that run the same kernels
- * over the same memory (gathers write disjoint rows; scatters accumulate per thread and are summed).
- * Serial results are bit-identical to the JS kernels of range-kernels.ts (same operations in the
- * same order), and so are threaded gathers. Undefined when WebAssembly is unavailable, k is not a
- * positive integer, or the matrix and vectors do not fit in 4 GiB (at n = 10⁷ with 20 entries per
- * row they take 2.6 GB of it for k = 1); serial when the workers do not start. Internal to the
- * sparse package.
+ * The product x ↦ A x (or x ↦ Aᵀ x when `transposed`, a scatter over A's rows) run by the
+ * WebAssembly kernels of csr-kernels.wat over a shared wasm memory: A's own when A was made by
+ * `toWasmCsr` (and its room is free and large enough), else a fresh one into which A is copied
+ * once. Serial, or with `threads` > 1 split by rows (balanced by non-zeros) between the calling
+ * thread and worker threads that run the same kernels over the same memory (gathers write disjoint
+ * rows; scatters accumulate per thread and are summed). Serial results are bit-identical to the JS
+ * kernels of range-kernels.ts (same operations in the same order), and so are threaded gathers.
+ * Undefined when WebAssembly is unavailable, k is not a positive integer, or the matrix and vectors
+ * do not fit in 4 GiB (at n = 10⁷ with 20 entries per row they take 2.6 GB of it for k = 1);
+ * serial when the workers do not start. Internal to the sparse package.
  */
 export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, threads = 1): WasmProduct | undefined {
   const module = kernelModule();
   if (module === null || !(Number.isInteger(k) && k >= 1)) return undefined;
-  const { rows, cols, rowPtr, colIdx, values } = A;
-  const nz = rowPtr[rows];
+  const { rows, cols } = A;
   let helpers = rows >= 2 ? Math.max(0, Math.floor(threads) - 1) : 0;
-  if (helpers > 0 && wasmBytesNeeded(A, k, transposed, helpers + 1) > WASM_MAX_BYTES) helpers = 0;
-  const bytes = wasmBytesNeeded(A, k, transposed, helpers + 1);
-  if (bytes > WASM_MAX_BYTES) return undefined;
-  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly as WasmApi;
-  const pages = Math.max(1, Math.ceil(bytes / PAGE));
-  let memory: { readonly buffer: SharedArrayBuffer };
-  try {
-    memory = new api.Memory({ initial: pages, maximum: pages, shared: true });
-  } catch {
-    return undefined; // the address space could not be reserved
+  const resident = residentOf(A);
+  if (resident !== undefined) {
+    // In place: the room must hold the vectors (fewer threads if that makes them fit).
+    while (helpers > 0 && vectorBytes(rows, cols, k, transposed, helpers + 1) > resident.roomBytes) helpers--;
+    if (vectorBytes(rows, cols, k, transposed, 1) <= resident.roomBytes && Atomics.compareExchange(resident.lock, 0, 0, 1) === 0) {
+      const release = (): void => void Atomics.store(resident.lock, 0, 0);
+      try {
+        const base = A.rowPtr.byteOffset;
+        return build(module, resident.memory, A, base, A.colIdx.byteOffset, A.values.byteOffset, resident.room, k, transposed, helpers, release);
+      } catch (e) {
+        release();
+        throw e;
+      }
+    }
   }
+  if (helpers > 0 && wasmBytesNeeded(A, k, transposed, helpers + 1) > WASM_MAX_BYTES) helpers = 0;
+  const memory = newMemory(wasmBytesNeeded(A, k, transposed, helpers + 1));
+  if (memory === undefined) return undefined;
+  const placed = placeMatrix(memory.buffer, 0, A);
+  const M = placed.matrix;
+  return build(module, memory, M, M.rowPtr.byteOffset, M.colIdx.byteOffset, M.values.byteOffset, placed.end, k, transposed, helpers, undefined);
+}
+
+/** The product over A's arrays at byte offsets rp, ci, va of the memory, with the vectors placed from byte `at`. */
+function build(
+  module: object,
+  memory: { readonly buffer: SharedArrayBuffer },
+  A: CsrMatrix,
+  rp: number,
+  ci: number,
+  va: number,
+  at: number,
+  k: number,
+  transposed: boolean,
+  helpers: number,
+  release: (() => void) | undefined,
+): WasmProduct {
+  const { rows, cols, rowPtr } = A;
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly as WasmApi;
   const inLength = (transposed ? rows : cols) * k;
   const outLength = (transposed ? cols : rows) * k;
   const buffer = memory.buffer;
-  let at = 0;
   const place = (length: number, size: number): number => {
     const offset = at;
     at += align(length * size);
     return offset;
   };
-  const rp = place(rows + 1, 4);
-  const va = place(nz, 8);
-  const ci = place(nz, 4);
   const xp = place(inLength, 8);
   const op = place(outLength, 8);
-  new Int32Array(buffer, rp, rows + 1).set(rowPtr.subarray(0, rows + 1));
-  new Float64Array(buffer, va, nz).set(values.subarray(0, nz));
-  new Int32Array(buffer, ci, nz).set(colIdx.subarray(0, nz));
   const input = new Float64Array(buffer, xp, inLength);
   const output = new Float64Array(buffer, op, outLength);
   const exports = new api.Instance(module, { env: { memory } }).exports;
@@ -159,10 +269,14 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
     run();
     out.set(output);
   };
+  let closed = false;
   const close = (): void => {
+    if (closed) return;
+    closed = true;
     if (pool !== undefined) stop(pool.ctrl);
+    if (release !== undefined) release();
   };
-  return { product, input, output, run, threads: pool === undefined ? 1 : helpers + 1, close };
+  return { product, input, output, run, threads: pool === undefined ? 1 : helpers + 1, inPlace: release !== undefined, close };
 }
 
 interface Pool {

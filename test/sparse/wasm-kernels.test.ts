@@ -14,7 +14,7 @@ import { solveLeontiefMulti } from '../../src/sparse/solve-leontief-multi.js';
 import { solveLeontiefTransposedMulti } from '../../src/sparse/solve-leontief-transposed-multi.js';
 import { solveLeontiefTransposed } from '../../src/sparse/solve-leontief-transposed.js';
 import { solveLeontief } from '../../src/sparse/solve-leontief.js';
-import { wasmAvailable, wasmProduct } from '../../src/sparse/wasm-product.js';
+import { isWasmCsr, toWasmCsr, wasmAvailable, wasmProduct } from '../../src/sparse/wasm-product.js';
 import { repoRoot } from '../helpers/paths.js';
 import { randomProductiveCsr, seededRandom } from '../helpers/random.js';
 import { randomVector } from './dense-helpers.js';
@@ -133,6 +133,38 @@ describe('WebAssembly kernels', () => {
     }
   });
 
+  test('run in place over a matrix made by toWasmCsr, copying only when its room is taken or too small', () => {
+    const A0 = randomCsr(300, 300, 0.05, 0.1, 55);
+    const A = toWasmCsr(A0, { k: 2 });
+    assert.ok(A !== undefined && isWasmCsr(A) && !isWasmCsr(A0));
+    assert.deepEqual(A.values, A0.values);
+    const x = randomVector(600, 56, -1, 1);
+    const first = wasmProduct(A, 2, true);
+    const second = wasmProduct(A, 2, false);
+    const bigger = wasmProduct(A, 3, false);
+    assert.ok(first !== undefined && second !== undefined && bigger !== undefined);
+    assert.equal(first.inPlace, true);
+    assert.equal(second.inPlace, false, 'the room is in use');
+    assert.equal(bigger.inPlace, false, 'the room holds two vectors, not three');
+    const out = new Float64Array(600);
+    first.product(x, out);
+    assert.deepEqual(out, jsProduct(A0, x, 2, true));
+    second.product(x, out);
+    assert.deepEqual(out, jsProduct(A0, x, 2, false));
+    first.close();
+    second.close();
+    bigger.close();
+    const again = wasmProduct(A, 1, false, 2);
+    assert.ok(again !== undefined && again.inPlace);
+    try {
+      again.product(x.subarray(0, 300), out.subarray(0, 300));
+      assert.deepEqual(out.subarray(0, 300), jsProduct(A0, x.subarray(0, 300), 1, false));
+    } finally {
+      again.close();
+    }
+    assert.throws(() => toWasmCsr(A0, { k: 0 }), /k must be a positive integer, got 0/);
+  });
+
   test('refuse a k that is not a positive integer (the solver then reports it)', () => {
     const A = randomProductiveCsr(10, 3, 1);
     assert.equal(wasmProduct(A, 0, false), undefined);
@@ -167,6 +199,23 @@ describe('the solvers with the WebAssembly kernel', () => {
         assert.equal(b.relativeResidual, a.relativeResidual);
       }
     }
+  });
+
+  test('over a matrix made by toWasmCsr give the same answers, on one thread or two', () => {
+    const n = 1500;
+    const A = randomProductiveCsr(n, 10, 97, 0.8);
+    const resident = toWasmCsr(A, { threads: 2 });
+    assert.ok(resident !== undefined);
+    const y = randomVector(n, 98);
+    const base = solveLeontief(A, y, { kernel: 'js' });
+    assert.deepEqual(solveLeontief(resident, y, { kernel: 'wasm' }).x, base.x);
+    assert.deepEqual(solveLeontief(resident, y, { kernel: 'wasm', threads: 2 }).x, base.x);
+    const row = solveLeontiefTransposed(A, y, { kernel: 'js' });
+    const rowThreads = solveLeontiefTransposed(resident, y, { kernel: 'wasm', threads: 2 });
+    assert.equal(rowThreads.status, 'converged');
+    let worst = 0;
+    for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(rowThreads.x[i] - row.x[i]) / Math.abs(row.x[i]));
+    assert.ok(worst < 1e-9, `labour values on two threads differ by ${worst}`);
   });
 
   test('reject an unknown kernel, naming the value', () => {
