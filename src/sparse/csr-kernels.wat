@@ -103,6 +103,23 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows))))
 
+  ;; out[colIdx[p]] += |values[p]| for the nz entries in order (column sums of |A|); out is not
+  ;; cleared.
+  (func (export "absColumnSums")
+    (param $ci i32) (param $va i32) (param $out i32) (param $nz i32)
+    (local $pc i32) (local $pv i32) (local $pe i32) (local $o i32)
+    (local.set $pc (local.get $ci))
+    (local.set $pv (local.get $va))
+    (local.set $pe (i32.add (local.get $ci) (i32.shl (local.get $nz) (i32.const 2))))
+    (block $done
+      (loop $entries
+        (br_if $done (i32.ge_u (local.get $pc) (local.get $pe)))
+        (local.set $o (i32.add (local.get $out) (i32.shl (i32.load (local.get $pc)) (i32.const 3))))
+        (f64.store (local.get $o) (f64.add (f64.load (local.get $o)) (f64.abs (f64.load (local.get $pv)))))
+        (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+        (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+        (br $entries))))
+
   ;; Block gather for k interleaved vectors over rows [lo, hi): groups of 8, then 4, 2, 1 vectors,
   ;; two per SIMD lane pair; each lane sums in the order of the scalar loop.
   (func (export "gatherMulti")

@@ -4,8 +4,14 @@ import type { CsrMatrix } from './csr.js';
 import { matrixFacts } from './matrix-facts.js';
 import type { MultiSolveResult, SolveOptions, SolveStatus } from './solve-result.js';
 
-/** out = A x (or Aᵀ x) for k interleaved vectors. */
-export type BlockProduct = (x: Float64Array, out: Float64Array) => void;
+/**
+ * out = A x (or Aᵀ x) for k interleaved vectors; optionally also the largest sum of absolute
+ * values in a column of A, by the same kernel (else the solver computes it in JS).
+ */
+export interface BlockProduct {
+  (x: Float64Array, out: Float64Array): void;
+  readonly maxAbsColumnSum?: () => number;
+}
 
 /**
  * 'auto' uses Jacobi when the norm bound on ρ(A) (smaller of the largest absolute column and row
@@ -128,7 +134,8 @@ export function leontiefCore(
   // Phase 1: Jacobi sweeps.
   const history: number[] = [];
   const jacobi =
-    method === 'jacobi' || (method === 'auto' && (facts.maxAbsRowSum <= SWITCH_RATE || maxAbsColumnSum(A) <= SWITCH_RATE));
+    method === 'jacobi' ||
+    (method === 'auto' && (facts.maxAbsRowSum <= SWITCH_RATE || (product.maxAbsColumnSum ?? (() => maxAbsColumnSum(A)))() <= SWITCH_RATE));
   let used: 'jacobi' | 'bicgstab' = jacobi ? 'jacobi' : 'bicgstab';
   let least = Infinity;
   if (jacobi) {

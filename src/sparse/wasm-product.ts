@@ -176,12 +176,13 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
   const resident = residentOf(A);
   if (resident !== undefined) {
     // In place: the room must hold the vectors (fewer threads if that makes them fit).
-    while (helpers > 0 && vectorBytes(rows, cols, k, transposed, helpers + 1) > resident.roomBytes) helpers--;
+    let inPlace = helpers;
+    while (inPlace > 0 && vectorBytes(rows, cols, k, transposed, inPlace + 1) > resident.roomBytes) inPlace--;
     if (vectorBytes(rows, cols, k, transposed, 1) <= resident.roomBytes && Atomics.compareExchange(resident.lock, 0, 0, 1) === 0) {
       const release = (): void => void Atomics.store(resident.lock, 0, 0);
       try {
-        const base = A.rowPtr.byteOffset;
-        return build(module, resident.memory, A, base, A.colIdx.byteOffset, A.values.byteOffset, resident.room, k, transposed, helpers, release);
+        const { rowPtr, colIdx, values } = A;
+        return build(module, resident.memory, A, rowPtr.byteOffset, colIdx.byteOffset, values.byteOffset, resident.room, k, transposed, inPlace, release);
       } catch (e) {
         release();
         throw e;
@@ -264,11 +265,22 @@ function build(
       for (const part of partials) for (let q = 0; q < outLength; q++) output[q] += part[q];
     };
   }
-  const product: BlockProduct = (x, out) => {
+  const absColumnSums = exports.absColumnSums as Kernel;
+  const nz = rowPtr[rows];
+  const multiply = (x: Float64Array, out: Float64Array): void => {
     input.set(x.subarray(0, inLength));
     run();
     out.set(output);
   };
+  /** The largest column sum of |A|, accumulated in the output block (same order as the JS loop). */
+  const maxAbsColumnSum = (): number => {
+    output.fill(0, 0, cols);
+    absColumnSums(ci, va, op, nz);
+    let largest = 0;
+    for (let j = 0; j < cols; j++) if (output[j] > largest) largest = output[j];
+    return largest;
+  };
+  const product: BlockProduct = outLength >= cols ? Object.assign(multiply, { maxAbsColumnSum }) : multiply;
   let closed = false;
   const close = (): void => {
     if (closed) return;

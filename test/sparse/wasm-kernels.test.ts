@@ -42,6 +42,13 @@ function randomCsr(rows: number, cols: number, density: number, emptyShare: numb
   return { rows, cols, rowPtr, colIdx: Int32Array.from(ci), values: Float64Array.from(va) };
 }
 
+/** The largest column sum of |A|, summed in the order of the entries. */
+function maxAbsColumnSum(A: CsrMatrix): number {
+  const sums = new Float64Array(A.cols);
+  for (let p = 0; p < A.rowPtr[A.rows]; p++) sums[A.colIdx[p]] += Math.abs(A.values[p]);
+  return sums.reduce((a, b) => Math.max(a, b), 0);
+}
+
 /** The JS kernel's product for k interleaved vectors. */
 function jsProduct(A: CsrMatrix, x: Float64Array, k: number, transposed: boolean): Float64Array {
   const out = new Float64Array((transposed ? A.cols : A.rows) * k);
@@ -89,6 +96,12 @@ describe('WebAssembly kernels', () => {
           // Again, with the output block holding the previous result (the scatter clears it).
           w.product(x, out);
           assert.deepEqual(out, jsProduct(A, x, k, transposed), `k = ${k}, transposed ${transposed}, repeated`);
+          if (A.rows === A.cols) {
+            assert.ok(w.product.maxAbsColumnSum !== undefined);
+            assert.equal(w.product.maxAbsColumnSum(), maxAbsColumnSum(A));
+            w.product(x, out);
+            assert.deepEqual(out, jsProduct(A, x, k, transposed), 'a product after the column sums');
+          }
         }
       }
     });
