@@ -263,6 +263,10 @@ function crashSuite(target: Target, seed: number): void {
           try {
             assert.equal(db.pragma('integrity_check', { simple: true }), 'ok', `integrity of ${file}`);
             assert.deepEqual(db.pragma('foreign_key_check'), [], `foreign keys of ${file} (an alert without its report, say)`);
+            // The rows themselves, not through the API: one per distinct id, the same ids.
+            const rows = db.prepare('SELECT report_id AS id FROM reports WHERE report_id LIKE ?').all(`${prefix}%`) as { id: string }[];
+            assert.equal(rows.length, distinct.size + 1, 'reports rows of this run: the stored ids and the one sent after the restart');
+            assert.equal(new Set(rows.map((r) => r.id)).size, rows.length, 'no report_id twice in the table');
             const versioned = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").get();
             if (versioned !== undefined) {
               const rows = db.prepare('SELECT count(*) AS n FROM schema_version').get() as { n: number };
