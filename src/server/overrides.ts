@@ -8,7 +8,14 @@ const amount = z.number().finite().nonnegative();
 export const overrideSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('target'), product: z.string().min(1), region: z.string().min(1).optional(), period: z.string().min(1).optional(), factor: amount.optional(), amount: amount.optional() }),
   z.strictObject({ kind: z.literal('resource'), resource: z.string().min(1), period: z.string().min(1).optional(), factor: amount.optional(), available: amount.optional() }),
-  z.strictObject({ kind: z.literal('price'), product: z.string().min(1), exportPrice: amount.optional(), importPrice: amount.optional() }),
+  z.strictObject({
+    kind: z.literal('price'),
+    product: z.string().min(1),
+    exportPrice: amount.optional(),
+    importPrice: amount.optional(),
+    maxExport: amount.optional(),
+    maxImport: amount.optional(),
+  }),
 ]);
 
 export type Override = z.output<typeof overrideSchema>;
@@ -17,7 +24,8 @@ export type Override = z.output<typeof overrideSchema>;
  * The economy of a scenario: the model with each override applied in order. A target override
  * scales (`factor`) or replaces (`amount`) every target of the product that matches its region
  * and period; a resource override scales or replaces the availability (in one period, or all);
- * a price override sets export and import prices. An override naming nothing in the model is
+ * a price override sets export and import prices and caps of a product, or of one item
+ * (`grain@ukraine`, as the model's own trade terms may name it). An override naming nothing in the model is
  * bad input (InputError located at `overrides[k]`).
  */
 export function applyOverrides(e: Economy, overrides: readonly Override[]): Economy {
@@ -29,6 +37,11 @@ export function applyOverrides(e: Economy, overrides: readonly Override[]): Econ
   let resources: Resource[] = [...e.resources];
   let trade: TradeTerms[] = [...e.trade];
   const products = new Set(e.products.map((p) => p.id));
+  const regions = new Set(e.regions.map((r) => r.id));
+  const isProductRef = (ref: string): boolean => {
+    const at = ref.indexOf('@');
+    return at < 0 ? products.has(ref) : products.has(ref.slice(0, at)) && regions.has(ref.slice(at + 1));
+  };
   overrides.forEach((o, k) => {
     if (o.kind === 'target') {
       if ((o.factor === undefined) === (o.amount === undefined)) return issues.push({ code: 'invalid', message: 'give exactly one of factor and amount', location: { file: 'scenario', path: ['overrides', k] }, value: o });
@@ -63,10 +76,16 @@ export function applyOverrides(e: Economy, overrides: readonly Override[]): Econ
       if (available !== undefined) next.available = available;
       resources = resources.map((x, i) => (i === r ? next : x));
     } else {
-      if (!products.has(o.product)) return bad(k, 'product', `no product ${o.product} in the model`, o.product);
+      if (!isProductRef(o.product)) return bad(k, 'product', `no product ${o.product} in the model`, o.product);
       const i = trade.findIndex((t) => t.product === o.product);
       const base: TradeTerms = i < 0 ? { product: o.product } : trade[i];
-      const next: TradeTerms = { ...base, ...(o.exportPrice === undefined ? {} : { exportPrice: o.exportPrice }), ...(o.importPrice === undefined ? {} : { importPrice: o.importPrice }) };
+      const next: TradeTerms = {
+        ...base,
+        ...(o.exportPrice === undefined ? {} : { exportPrice: o.exportPrice }),
+        ...(o.importPrice === undefined ? {} : { importPrice: o.importPrice }),
+        ...(o.maxExport === undefined ? {} : { maxExport: o.maxExport }),
+        ...(o.maxImport === undefined ? {} : { maxImport: o.maxImport }),
+      };
       trade = i < 0 ? [...trade, next] : trade.map((t, j) => (j === i ? next : t));
     }
     return undefined;

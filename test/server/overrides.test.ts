@@ -1,0 +1,37 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { compileEconomy } from '../../src/compile/index.js';
+import { InputError, loadEconomy } from '../../src/model/index.js';
+import { highsSolver } from '../../src/optimize/highs/index.js';
+import { solvePlan } from '../../src/optimize/index.js';
+import { applyOverrides } from '../../src/server/overrides.js';
+import { repoRoot } from '../helpers/paths.js';
+
+describe('scenario overrides', () => {
+  test('export a million more tonnes of grain: the cap of one item rises, and the plan uses it', async () => {
+    const e = await loadEconomy(join(repoRoot, 'examples', 'ussr-1930', 'economy.yaml'));
+    const more = applyOverrides(e, [{ kind: 'price', product: 'grain@ukraine', maxExport: 4_000_000 }]);
+    assert.equal(more.trade.find((t) => t.product === 'grain@ukraine')?.maxExport, 4_000_000);
+    assert.equal(more.trade.find((t) => t.product === 'grain@ukraine')?.exportPrice, 30, 'the price is kept');
+    assert.equal(e.trade.find((t) => t.product === 'grain@ukraine')?.maxExport, 3_000_000, 'the model is unchanged');
+
+    const base = await solvePlan(compileEconomy(e), { objective: 'maxmin', solver: highsSolver });
+    const c = compileEconomy(more);
+    const plan = await solvePlan(c, { objective: 'maxmin', solver: highsSolver });
+    assert.equal(plan.status, 'optimal');
+    const g = c.items.index.get('grain@ukraine')!;
+    const n = c.items.ids.length;
+    const exported = Array.from({ length: c.periods.ids.length }, (_, t) => plan.exports[t * n + g]);
+    assert.ok(exported.some((x) => x > 3_000_000 + 1), `exports of Ukrainian grain rise above the old cap: ${exported.join(', ')}`);
+    assert.ok(plan.lambda[1] > base.lambda[1], `the second tier gains (λ ${base.lambda[1]} → ${plan.lambda[1]})`);
+  });
+
+  test('an override naming no product or region is refused with its place', async () => {
+    const e = await loadEconomy(join(repoRoot, 'examples', 'ussr-1930', 'economy.yaml'));
+    assert.throws(
+      () => applyOverrides(e, [{ kind: 'price', product: 'grain@atlantis', maxExport: 1 }]),
+      (err: unknown) => err instanceof InputError && err.issues[0].location.path?.join('.') === 'overrides.0.product' && err.issues[0].value === 'grain@atlantis',
+    );
+  });
+});
