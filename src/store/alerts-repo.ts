@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { now } from './now.js';
+import { statements, type Statements } from './statements.js';
 import type { AlertLevel, AlertRecord, NewAlert } from './types.js';
 
 interface Row {
@@ -32,20 +33,21 @@ const toRecord = (r: Row): AlertRecord => ({
 
 /** Alerts raised when reports stray from the plan. */
 export class AlertsRepo {
-  constructor(private readonly db: Database) {}
+  private readonly sql: Statements;
+  constructor(db: Database) {
+    this.sql = statements(db);
+  }
 
   add(a: NewAlert): AlertRecord {
     const createdAt = now();
     const deviation = a.deviation !== null && Number.isFinite(a.deviation) ? a.deviation : null;
-    const info = this.db
-      .prepare('INSERT INTO alerts (enterprise, period, item, level, planned, actual, deviation, message, report_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    const info = this.sql('INSERT INTO alerts (enterprise, period, item, level, planned, actual, deviation, message, report_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(a.enterprise, a.period, a.item, a.level, a.planned, a.actual, deviation, a.message, a.reportId, createdAt);
     return { ...a, deviation, id: Number(info.lastInsertRowid), createdAt };
   }
 
   list(filter: { readonly enterprise?: string; readonly level?: AlertLevel; readonly period?: string } = {}): AlertRecord[] {
-    const rows = this.db
-      .prepare('SELECT * FROM alerts WHERE (@enterprise IS NULL OR enterprise = @enterprise) AND (@level IS NULL OR level = @level) AND (@period IS NULL OR period = @period) ORDER BY id')
+    const rows = this.sql('SELECT * FROM alerts WHERE (@enterprise IS NULL OR enterprise = @enterprise) AND (@level IS NULL OR level = @level) AND (@period IS NULL OR period = @period) ORDER BY id')
       .all({ enterprise: filter.enterprise ?? null, level: filter.level ?? null, period: filter.period ?? null }) as Row[];
     return rows.map(toRecord);
   }

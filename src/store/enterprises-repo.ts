@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { now } from './now.js';
+import { statements, type Statements } from './statements.js';
 import type { EnterpriseRecord } from './types.js';
 
 interface Row {
@@ -10,20 +11,23 @@ interface Row {
 
 /** Enterprises known to the service (each may hold tokens and submit reports). */
 export class EnterprisesRepo {
-  constructor(private readonly db: Database) {}
+  private readonly sql: Statements;
+  constructor(db: Database) {
+    this.sql = statements(db);
+  }
 
   add(id: string, name: string): EnterpriseRecord {
     const createdAt = now();
-    this.db.prepare('INSERT INTO enterprises (id, name, created_at) VALUES (?, ?, ?)').run(id, name, createdAt);
+    this.sql('INSERT INTO enterprises (id, name, created_at) VALUES (?, ?, ?)').run(id, name, createdAt);
     return { id, name, createdAt };
   }
 
   get(id: string): EnterpriseRecord | undefined {
-    const r = this.db.prepare('SELECT * FROM enterprises WHERE id = ?').get(id) as Row | undefined;
+    const r = this.sql('SELECT * FROM enterprises WHERE id = ?').get(id) as Row | undefined;
     return r === undefined ? undefined : { id: r.id, name: r.name, createdAt: r.created_at };
   }
 
   list(): EnterpriseRecord[] {
-    return (this.db.prepare('SELECT * FROM enterprises ORDER BY id').all() as Row[]).map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at }));
+    return (this.sql('SELECT * FROM enterprises ORDER BY id').all() as Row[]).map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at }));
   }
 }

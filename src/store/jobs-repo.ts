@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { now } from './now.js';
+import { statements, type Statements } from './statements.js';
 import type { JobRecord, JobStatus } from './types.js';
 
 interface Row {
@@ -29,24 +30,26 @@ const toRecord = (r: Row): JobRecord => ({
 
 /** Long computations (solves, re-plans) and how far they have got. */
 export class JobsRepo {
-  constructor(private readonly db: Database) {}
+  private readonly sql: Statements;
+  constructor(db: Database) {
+    this.sql = statements(db);
+  }
 
   add(kind: string, input: unknown): JobRecord {
     const t = now();
     const text = JSON.stringify(input);
-    const info = this.db.prepare("INSERT INTO jobs (kind, status, input, created_at, updated_at) VALUES (?, 'queued', ?, ?, ?)").run(kind, text, t, t);
+    const info = this.sql("INSERT INTO jobs (kind, status, input, created_at, updated_at) VALUES (?, 'queued', ?, ?, ?)").run(kind, text, t, t);
     return { id: Number(info.lastInsertRowid), kind, status: 'queued', input: JSON.parse(text) as unknown, progress: { fraction: null, text: null }, planId: null, error: null, createdAt: t, updatedAt: t };
   }
 
   get(id: number): JobRecord | undefined {
-    const r = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
+    const r = this.sql('SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
     return r === undefined ? undefined : toRecord(r);
   }
 
   /** Changes status and progress; a finished job (done, failed, cancelled) is never changed again. */
   update(id: number, change: { readonly status?: JobStatus; readonly fraction?: number | null; readonly text?: string | null; readonly planId?: number; readonly error?: string }): boolean {
-    const info = this.db
-      .prepare(
+    const info = this.sql(
         `UPDATE jobs SET status = COALESCE(@status, status), progress_fraction = CASE WHEN @setFraction THEN @fraction ELSE progress_fraction END,
          progress_text = CASE WHEN @setText THEN @text ELSE progress_text END, plan_id = COALESCE(@planId, plan_id), error = COALESCE(@error, error), updated_at = @t
          WHERE id = @id AND status IN ('queued', 'running')`,
@@ -67,6 +70,6 @@ export class JobsRepo {
 
   /** Jobs left queued or running by a previous process: marked failed. Returns how many. */
   failUnfinished(reason: string): number {
-    return this.db.prepare("UPDATE jobs SET status = 'failed', error = ?, updated_at = ? WHERE status IN ('queued', 'running')").run(reason, now()).changes;
+    return this.sql("UPDATE jobs SET status = 'failed', error = ?, updated_at = ? WHERE status IN ('queued', 'running')").run(reason, now()).changes;
   }
 }
