@@ -101,6 +101,32 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'running totals of reports per enterprise, period and item; the techniques reported on',
+    sql: `
+      CREATE TABLE report_totals (
+        enterprise TEXT NOT NULL,
+        period TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('output', 'input')),
+        item TEXT NOT NULL,
+        amount REAL NOT NULL,
+        PRIMARY KEY (enterprise, period, kind, item)
+      ) WITHOUT ROWID;
+      CREATE TABLE report_coverage (
+        enterprise TEXT NOT NULL,
+        period TEXT NOT NULL,
+        technique TEXT NOT NULL,
+        PRIMARY KEY (enterprise, period, technique)
+      ) WITHOUT ROWID;
+      INSERT INTO report_totals (enterprise, period, kind, item, amount)
+        SELECT r.enterprise, r.period, 'output', j.key, SUM(j.value) FROM reports r, json_each(r.body, '$.outputs') j GROUP BY r.enterprise, r.period, j.key;
+      INSERT INTO report_totals (enterprise, period, kind, item, amount)
+        SELECT r.enterprise, r.period, 'input', j.key, SUM(j.value) FROM reports r, json_each(r.body, '$.inputs') j GROUP BY r.enterprise, r.period, j.key;
+      INSERT OR IGNORE INTO report_coverage (enterprise, period, technique)
+        SELECT enterprise, period, COALESCE(json_extract(body, '$.technique'), '') FROM reports;
+    `,
+  },
 ];
 
 /** The schema version of a database (0 for an empty file). */

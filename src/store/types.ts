@@ -95,3 +95,12 @@ export interface JobRecord {
   readonly createdAt: string;
   readonly updatedAt: string;
 }
+
+/** Running totals of an enterprise's reports for one period. */
+export interface ReportTotals {
+  /** The techniques reported on; `null` for reports on the enterprise's techniques together. */
+  readonly techniques: readonly (string | null)[];
+  /** Σ reported amount by item key, as the reports named it (`grain@ukraine`, or a product id). */
+  readonly outputs: ReadonlyMap<string, number>;
+  readonly inputs: ReadonlyMap<string, number>;
+}

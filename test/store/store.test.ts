@@ -16,7 +16,7 @@ after(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-const TABLES = ['alerts', 'enterprises', 'jobs', 'models', 'plans', 'published', 'reports', 'scenarios', 'schema_version', 'tokens'];
+const TABLES = ['alerts', 'enterprises', 'jobs', 'models', 'plans', 'published', 'report_coverage', 'report_totals', 'reports', 'scenarios', 'schema_version', 'tokens'];
 
 describe('store', () => {
   test('an empty file is migrated to the last version, in WAL mode with synchronous FULL', () => {
