@@ -50,12 +50,7 @@ export const DEFAULT_CRITICAL = 0.15;
  * is critical whatever its size. Something reported where nothing was planned is a warning.
  */
 export function alerts(c: CompiledEconomy, plan: ExecutionPlan, reports: readonly Report[], options: AlertOptions = {}): Alert[] {
-  const warning = options.warning ?? DEFAULT_WARNING;
-  const critical = options.critical ?? DEFAULT_CRITICAL;
-  const tolerance = options.shortfallTolerance ?? 1e-9;
-  if (!(warning >= 0 && Number.isFinite(warning))) throw inputError('invalid-option', 'warning must be a finite number ≥ 0', { path: ['warning'] }, warning);
-  if (!(critical >= warning && Number.isFinite(critical))) throw inputError('invalid-option', 'critical must be a finite number ≥ warning', { path: ['critical'] }, critical);
-  if (!(tolerance >= 0)) throw inputError('invalid-option', 'shortfallTolerance must be ≥ 0', { path: ['shortfallTolerance'] }, tolerance);
+  const limits = alertLimits(options);
   const n = c.items.ids.length;
   const needed = priorityDependencies(c, plan, options.priority ?? 1);
   const f = fulfilment(c, plan, reports, options.period === undefined ? {} : { period: options.period });
@@ -64,33 +59,59 @@ export function alerts(c: CompiledEconomy, plan: ExecutionPlan, reports: readonl
     if (r.reported === null) continue;
     const t = c.periods.index.get(r.period) ?? 0;
     const i = c.items.index.get(r.item) ?? 0;
-    const deviation = r.planned > 0 ? (r.reported - r.planned) / r.planned : null;
-    const priorityShortfall = r.kind === 'output' && deviation !== null && deviation < -tolerance && needed[t * n + i] === 1;
-    let level: AlertLevel;
-    if (deviation === null) level = 'warning';
-    else if (priorityShortfall || Math.abs(deviation) >= critical) level = 'critical';
-    else if (Math.abs(deviation) >= warning) level = 'warning';
-    else level = 'normal';
-    const recipients: AlertRecipient[] = level === 'normal' ? [] : level === 'warning' ? ['enterprise'] : ['enterprise', 'planners'];
-    const verb = r.kind === 'output' ? 'produced' : 'used';
-    const pct = deviation === null ? 'nothing was planned' : `${deviation >= 0 ? '+' : '−'}${(Math.abs(deviation) * 100).toFixed(1)}%`;
-    const why = priorityShortfall ? '; a first-priority target depends on it' : '';
-    out.push({
-      id: `${r.period}/${r.enterprise}/${r.kind}/${r.item}`,
-      enterprise: r.enterprise,
-      period: r.period,
-      item: r.item,
-      kind: r.kind,
-      level,
-      planned: r.planned,
-      actual: r.reported,
-      deviation,
-      priorityShortfall,
-      recipients,
-      message: `${r.enterprise} ${verb} ${fmt(r.reported)} of ${r.item} in ${r.period} against ${fmt(r.planned)} planned (${pct})${why}`,
-    });
+    out.push(alertOf(r.enterprise, r.period, r.item, r.kind, r.planned, r.reported, needed[t * n + i] === 1, limits));
   }
   return out;
+}
+
+/** The thresholds of AlertOptions with their defaults, checked: an invalid one is an InputError. */
+export function alertLimits(options: AlertOptions = {}): AlertLimits {
+  const warning = options.warning ?? DEFAULT_WARNING;
+  const critical = options.critical ?? DEFAULT_CRITICAL;
+  const tolerance = options.shortfallTolerance ?? 1e-9;
+  if (!(warning >= 0 && Number.isFinite(warning))) throw inputError('invalid-option', 'warning must be a finite number ≥ 0', { path: ['warning'] }, warning);
+  if (!(critical >= warning && Number.isFinite(critical))) throw inputError('invalid-option', 'critical must be a finite number ≥ warning', { path: ['critical'] }, critical);
+  if (!(tolerance >= 0)) throw inputError('invalid-option', 'shortfallTolerance must be ≥ 0', { path: ['shortfallTolerance'] }, tolerance);
+  return { warning, critical, tolerance };
+}
+
+/** The thresholds of alertOf: relative deviations from which a report is a warning, critical; the shortfall tolerance. */
+export interface AlertLimits {
+  readonly warning: number;
+  readonly critical: number;
+  readonly tolerance: number;
+}
+
+/**
+ * The alert of one enterprise, period, item and kind from its planned and reported amounts;
+ * `priorityItem`: a first-priority target depends on the item in that period. The rule of alerts().
+ */
+export function alertOf(enterprise: string, period: string, item: string, kind: 'output' | 'input', planned: number, actual: number, priorityItem: boolean, limits: AlertLimits): Alert {
+  const deviation = planned > 0 ? (actual - planned) / planned : null;
+  const priorityShortfall = kind === 'output' && deviation !== null && deviation < -limits.tolerance && priorityItem;
+  let level: AlertLevel;
+  if (deviation === null) level = 'warning';
+  else if (priorityShortfall || Math.abs(deviation) >= limits.critical) level = 'critical';
+  else if (Math.abs(deviation) >= limits.warning) level = 'warning';
+  else level = 'normal';
+  const recipients: AlertRecipient[] = level === 'normal' ? [] : level === 'warning' ? ['enterprise'] : ['enterprise', 'planners'];
+  const verb = kind === 'output' ? 'produced' : 'used';
+  const pct = deviation === null ? 'nothing was planned' : `${deviation >= 0 ? '+' : '−'}${(Math.abs(deviation) * 100).toFixed(1)}%`;
+  const why = priorityShortfall ? '; a first-priority target depends on it' : '';
+  return {
+    id: `${period}/${enterprise}/${kind}/${item}`,
+    enterprise,
+    period,
+    item,
+    kind,
+    level,
+    planned,
+    actual,
+    deviation,
+    priorityShortfall,
+    recipients,
+    message: `${enterprise} ${verb} ${fmt(actual)} of ${item} in ${period} against ${fmt(planned)} planned (${pct})${why}`,
+  };
 }
 
 function fmt(v: number): string {
