@@ -1,5 +1,6 @@
 import { compileEconomy } from '../compile/compile-economy.js';
 import type { CompiledEconomy } from '../compile/types.js';
+import { reportAlertBasis, type ReportAlertBasis } from '../execution/report-alerts.js';
 import type { ExecutionPlan } from '../execution/types.js';
 import type { PlanWithResult } from '../store/index.js';
 import { ApiError, notFound } from './api-error.js';
@@ -12,7 +13,11 @@ export interface PublishedPlan {
   readonly publishedAt: string;
   readonly compiled: CompiledEconomy;
   readonly execution: ExecutionPlan;
+  /** The plan-wide part of a report's alerts (priority dependencies, owners, thresholds). */
+  readonly alertBasis: ReportAlertBasis;
 }
+
+const byContext = new WeakMap<ServerContext, Omit<PublishedPlan, 'publishedAt'>>();
 
 const compiledByScenario = new WeakMap<ServerContext, Map<number, CompiledEconomy>>();
 
@@ -30,14 +35,24 @@ export function compiledOfPlan(ctx: ServerContext, plan: PlanWithResult): Compil
   return c;
 }
 
-/** The published plan, or undefined when none is. */
+/**
+ * The published plan, or undefined when none is. Its record, compiled economy and arrays are
+ * kept by plan id (a stored plan never changes; a publication names another id), so that a
+ * request does not read and parse the plan again.
+ */
 export function publishedPlan(ctx: ServerContext): PublishedPlan | undefined {
   const pub = ctx.store.plans.published();
   if (pub === undefined) return undefined;
-  const plan = ctx.store.plans.get(pub.planId);
-  if (plan === undefined) throw notFound('plan', pub.planId);
-  const compiled = compiledOfPlan(ctx, plan);
-  return { plan, publishedAt: pub.publishedAt, compiled, execution: executionPlanOf(compiled, plan.result as StoredPlanArrays) };
+  let kept = byContext.get(ctx);
+  if (kept?.plan.id !== pub.planId) {
+    const plan = ctx.store.plans.get(pub.planId);
+    if (plan === undefined) throw notFound('plan', pub.planId);
+    const compiled = compiledOfPlan(ctx, plan);
+    const execution = executionPlanOf(compiled, plan.result as StoredPlanArrays);
+    kept = { plan, compiled, execution, alertBasis: reportAlertBasis(compiled, execution) };
+    byContext.set(ctx, kept);
+  }
+  return { ...kept, publishedAt: pub.publishedAt };
 }
 
 /** The published plan, or a 404 saying none is. */
