@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { alerts, collectReports, enterpriseOfTechniques } from '../../execution/index.js';
+import { collectReports, reportAlerts } from '../../execution/index.js';
 import type { Report } from '../../execution/types.js';
 import { InputError } from '../../model/errors.js';
 import { ApiError } from '../api-error.js';
@@ -8,7 +8,7 @@ import { authenticate } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { unprocessable } from '../input-issues.js';
 import { publishedPlan } from '../published-plan.js';
-import { reportsFor } from '../reports-of.js';
+import { ReportBatch } from '../report-batch.js';
 import { validate } from '../validate.js';
 import { enterpriseId } from './enterprise-routes.js';
 
@@ -30,6 +30,8 @@ const listQuery = z.strictObject({ enterprise: enterpriseId.optional(), period: 
  */
 export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store } = ctx;
+  const batch = new ReportBatch(store);
+  app.addHook('onClose', async () => batch.flush());
 
   app.post('/api/reports', async (req, reply) => {
     const who = authenticate(store, req);
@@ -39,7 +41,8 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
       throw new ApiError(422, 'unknown-id', `no enterprise ${JSON.stringify(body.enterprise)}: register it first (POST /api/enterprises)`, [{ path: ['body', 'enterprise'], message: 'unknown enterprise', value: body.enterprise }]);
     }
     // Against the published plan: the report is checked (422 with located issues) and, once
-    // stored, the alerts of its enterprise and period are raised in the same transaction.
+    // stored, the alerts of the items it names are raised in the same transaction, from the
+    // running totals of its enterprise and period.
     const pub = publishedPlan(ctx);
     const report: Report = { reportId: body.reportId, enterprise: body.enterprise, period: body.period, outputs: body.outputs, inputs: body.inputs, ...(body.technique === undefined ? {} : { technique: body.technique }) };
     if (pub !== undefined) {
@@ -50,14 +53,21 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
         throw err;
       }
     }
-    const outcome = store.reports.submit(body.reportId, body.enterprise, body.period, body, () => {
-      if (pub === undefined) return;
-      const c = pub.compiled;
-      const same = reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index, { enterprise: body.enterprise, period: body.period });
-      for (const a of alerts(c, pub.execution, same, { period: body.period })) {
-        if (a.enterprise !== body.enterprise) continue;
-        store.alerts.add({ enterprise: a.enterprise, period: a.period, item: a.item, level: a.level, planned: a.planned, actual: a.actual, deviation: a.deviation, message: a.message, reportId: body.reportId });
-      }
+    // Written with the other reports of this turn of the event loop in one transaction, answered once it commits.
+    const outcome = await batch.submit({
+      reportId: body.reportId,
+      enterprise: body.enterprise,
+      period: body.period,
+      body,
+      ...(pub === undefined
+        ? {}
+        : {
+            then: () => {
+              for (const a of reportAlerts(pub.alertBasis, report, store.reports.totals(body.enterprise, body.period))) {
+                store.alerts.add({ enterprise: a.enterprise, period: a.period, item: a.item, level: a.level, planned: a.planned, actual: a.actual, deviation: a.deviation, message: a.message, reportId: body.reportId });
+              }
+            },
+          }),
     });
     if (outcome.kind === 'conflict') {
       throw new ApiError(409, 'conflict', `report ${JSON.stringify(body.reportId)} was already submitted with a different body; choose a new report id for a new report`);
