@@ -12,6 +12,27 @@
  * skips the block products); then `solves` (default 1) runs of gross output and labour values
  * with each kernel (wasm copying A at each solve, and over A placed once by `toWasmCsr`), serial,
  * CPU and wall time, median.
+ *
+ * Measured on the shared 2-core machine (Node 20, load 2–11), CPU ms per product, JS → wasm:
+ *   n = 10⁶ (2·10⁷ non-zeros), three runs:  A x 262 → 154, 271 → 138, 161 → 67 (1.7–2.4×);
+ *     Aᵀ x 259 → 158, 252 → 137, 172 → 82 (1.6–2.1×); k = 10: A X 741 → 567, 807 → 577,
+ *     745 → 463 (1.3–1.6×), Aᵀ X 759 → 494, 879 → 518, 715 → 472 (1.5–1.7×); the kernel alone (no
+ *     copies of x in and out) 56–143 ms for A x, against 87 ms for scipy's C in a quiet moment.
+ *     Copying A into wasm memory: 0.2–0.45 s. Two threads (wall): A x 58 → 25 ms, Aᵀ x no gain
+ *     (48 → 61 ms: the partial sums cost what the second thread saves), A X k = 10 448 → 257 ms.
+ *   n = 10⁷ (2·10⁸ non-zeros), two runs: A x 4443 → 1546, 3753 → 1617 (2.3–2.9×); Aᵀ x
+ *     3460 → 2203, 3174 → 1981 (1.6×); copying A 2.8–5.3 s; two threads (wall) 1405 → 1158 ms
+ *     for A x, 2609 → 2328 for Aᵀ x (memory-bound, and the machine was loaded).
+ * Solves, CPU s, JS → wasm (copy of A per solve) → wasm over toWasmCsr, identical solutions:
+ *   n = 10⁶: gross output 6.54 → 4.06 (1.6×), later 6.49 → 3.60 → 3.24 (1.8×, 2.0×); labour
+ *     values 6.11 → 4.16 (1.5×), later 6.54 → 4.66 → 3.79 (1.4×, 1.7×).
+ *   n = 10⁷: gross output 93.7 → 56.8 (1.65×), later 86.8 → 58.8 → 57.6 (1.5×); labour values
+ *     64.3 → 49.5 (1.3×), later 75.1 → 44.8 → 51.9 (1.7×, 1.45×: the machine's noise is larger
+ *     than the copy of A saved).
+ * The wasm memory is wasm32, so A and the vectors must fit in 4 GiB: at n = 10⁷ they take 2.6 GB
+ * for k = 1 and 4.04 GB for k = 10; from k = 12 on the products at that size stay in JS (and a
+ * scatter over two threads, which needs one more block, runs serially from k = 8 on). Outside the products, the solvers' own
+ * vector passes, the matrix checks and allocations take 15–25 s of a solve at n = 10⁷.
  */
 import {
   csrFromTriplets,
