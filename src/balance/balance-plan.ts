@@ -1,4 +1,5 @@
 import type { CompiledEconomy } from '../compile/types.js';
+import { tradeByItem } from '../compile/trade-by-item.js';
 import { inputError } from '../model/errors.js';
 import { matvec } from '../sparse/index.js';
 import { checkPlanned } from './check-planned.js';
@@ -60,23 +61,13 @@ function tradeSpending(c: CompiledEconomy, imports: Float64Array, exports: Float
   const trade = new Float64Array(c.resources.ids.length);
   const currency = c.model.currency === undefined ? undefined : c.resources.index.get(c.model.currency);
   if (currency === undefined) return trade;
-  // Terms may name a product (all its items) or one item (`grain@ukraine`); an item's own terms win.
-  const n = imports.length;
-  const exportPrice = new Float64Array(n);
-  const importPrice = new Float64Array(n);
-  const own = new Uint8Array(n);
-  for (const t of c.model.trade) {
-    const p = c.products.index.get(t.product);
-    const item = p === undefined ? c.items.index.get(t.product) : undefined;
-    for (let i = 0; i < n; i++) {
-      if (item !== undefined ? i !== item : c.itemProduct[i] !== p || own[i] === 1) continue;
-      exportPrice[i] = t.exportPrice ?? 0;
-      importPrice[i] = t.importPrice ?? 0;
-      if (item !== undefined) own[i] = 1;
-    }
-  }
+  const { exportPrice, importPrice } = tradeByItem(c);
   let net = 0;
-  for (let i = 0; i < n; i++) net += imports[i] * importPrice[i] - exports[i] * exportPrice[i];
+  for (let i = 0; i < imports.length; i++) {
+    // A missing price (NaN) means the item is not traded that way: it earns or costs nothing.
+    if (imports[i] !== 0 && !Number.isNaN(importPrice[i])) net += imports[i] * importPrice[i];
+    if (exports[i] !== 0 && !Number.isNaN(exportPrice[i])) net -= exports[i] * exportPrice[i];
+  }
   trade[currency] = net;
   return trade;
 }

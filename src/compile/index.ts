@@ -7,3 +7,4 @@ export type { PlanActivities } from './plan-activities.js';
 export { producers } from './producers.js';
 export { resolveItem } from './resolve-item.js';
 export { demandVector } from './demand-vector.js';
+export { tradeByItem, type ItemTrade } from './trade-by-item.js';

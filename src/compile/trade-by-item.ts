@@ -1,4 +1,4 @@
-import type { CompiledEconomy } from '../compile/types.js';
+import type { CompiledEconomy } from './types.js';
 
 /** Trade terms per item (NaN where a price is absent, Infinity where a cap is absent). */
 export interface ItemTrade {

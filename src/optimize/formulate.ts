@@ -4,7 +4,7 @@ import { csrFromTriplets } from '../sparse/from-triplets.js';
 import type { LinearProgram } from './lp-types.js';
 import type { FormulatedPlan, PlanIndex, PlanObjective } from './plan-types.js';
 import { tierWeights } from './resolve-objective.js';
-import { tradeByItem } from './trade-by-item.js';
+import { tradeByItem } from '../compile/trade-by-item.js';
 import { TripletBuilder } from './triplet-builder.js';
 
 /** Fulfilment beyond which harmony credits nothing more, and its slope above 1 (defaults). */

@@ -18,7 +18,6 @@ export { chooseSolver } from './choose-solver.js';
 export { findBottlenecks } from './find-bottlenecks.js';
 export { diagnoseInfeasible } from './diagnose-infeasible.js';
 export { readPlanSolution, type PlanQuantities } from './read-plan-solution.js';
-export { tradeByItem, type ItemTrade } from './trade-by-item.js';
 export { planOfPeriod } from './plan-of-period.js';
 export { checkSolution, type SolutionCheck } from './check-solution.js';
 export { scaleLp, INFINITE_BOUND, type LpPoint, type ScaledLp, type ScaleLpOptions } from './scale-lp.js';
