@@ -1,13 +1,11 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import { inputError } from '../model/errors.js';
 import { chooseSolver } from '../optimize/choose-solver.js';
-import { findBottlenecks } from '../optimize/find-bottlenecks.js';
 import { formulatePlan } from '../optimize/formulate.js';
-import type { LinearProgram, LpSolution, LpSolver } from '../optimize/lp-types.js';
-import type { FormulatedPlan, PlanObjective, PlanObjectiveKind, PlanResult, PlanStage } from '../optimize/plan-types.js';
-import { readPlanSolution } from '../optimize/read-plan-solution.js';
+import type { LpSolver } from '../optimize/lp-types.js';
+import type { FormulatedPlan, PlanObjective, PlanObjectiveKind, PlanResult } from '../optimize/plan-types.js';
 import { resolveObjective } from '../optimize/resolve-objective.js';
-import { DEFAULT_TIER_TOLERANCE } from '../optimize/solve-plan.js';
+import { solveFormulatedPlan } from '../optimize/solve-plan.js';
 import { nnz } from '../sparse/csr.js';
 
 export interface ReplanOptions {
@@ -75,87 +73,27 @@ export async function replan(c: CompiledEconomy, options: ReplanOptions): Promis
     if (!(Number.isFinite(v) && v >= 0)) throw inputError('invalid-amount', `actual activity of "${c.techniques.ids[k % nT]}" in ${c.periods.ids[Math.floor(k / nT)]} must be a finite number ≥ 0`, { path: ['actuals', k] }, v);
   }
   const objective = resolveObjective(c, options.objective);
-  const base = formulatePlan(c, objective);
-  const formulated = fixPast(base, actuals, from);
-  const { lp, index: ix } = formulated;
+  const formulated = fixPast(formulatePlan(c, objective), actuals, from);
   const t1 = performance.now();
-  const solver = await chooseSolver(options.solver ?? 'auto', nnz(lp.A));
+  const solver = await chooseSolver(options.solver ?? 'auto', nnz(formulated.lp.A));
   const t2 = performance.now();
-
-  const stageTiers: number[] = [];
-  if (objective.kind === 'maxmin') {
-    for (let s = 0; s < ix.tiers.length; s++) if (lp.colLower[ix.lambdaStart + s] !== lp.colUpper[ix.lambdaStart + s]) stageTiers.push(s);
-  }
-  const nStages = Math.max(1, stageTiers.length);
-  const lambda = new Float64Array(ix.tiers.length).fill(NaN);
-  for (let s = 0; s < ix.tiers.length; s++) if (ix.lambdaStart >= 0 && lp.colLower[ix.lambdaStart + s] === lp.colUpper[ix.lambdaStart + s]) lambda[s] = lp.colLower[ix.lambdaStart + s];
-  const tol = objective.tierTolerance ?? DEFAULT_TIER_TOLERANCE;
-  const colLower = Float64Array.from(lp.colLower);
-  const stages: PlanStage[] = [];
-  const stagesMs: number[] = [];
-  let current: LinearProgram = lp;
-  let solution: LpSolution | undefined;
-  for (let k = 0; k < nStages; k++) {
-    const s = stageTiers[k];
-    if (s !== undefined) {
-      const cost = new Float64Array(lp.c.length);
-      cost[ix.lambdaStart + s] = 1;
-      current = { ...lp, c: cost, colLower: Float64Array.from(colLower) };
-    }
-    const left = options.timeLimit === undefined ? undefined : Math.max(0.001, options.timeLimit - (performance.now() - t0) / 1000);
-    const started = performance.now();
-    solution = await solver.solve(current, { ...(options.gap === undefined ? {} : { gap: options.gap }), ...(left === undefined ? {} : { timeLimit: left }) });
-    stagesMs.push(performance.now() - started);
-    stages.push({ priority: s === undefined ? null : ix.tiers[s], status: solution.status, objective: solution.objective, iterations: solution.iterations, elapsedMs: solution.elapsedMs, solver: solution.solver });
-    if (solution.status !== 'optimal') break;
-    if (s !== undefined) {
-      const v = solution.x[ix.lambdaStart + s];
-      lambda[s] = v;
-      const cap = lp.colUpper[ix.lambdaStart + s];
-      colLower[ix.lambdaStart + s] = v >= cap * (1 - 1e-9) ? cap : Math.max(0, v - tol * Math.max(1, Math.abs(v)));
-    }
-  }
-  if (solution === undefined) throw new Error('replan: no stage was run');
-  const t3 = performance.now();
-  const last: FormulatedPlan = { ...formulated, lp: current };
-  const q = readPlanSolution(c, last, solution);
-  const optimal = solution.status === 'optimal';
-  const lastTier = objective.kind === 'maxmin' && stages.length > 0 && stages[stages.length - 1].priority !== null ? ix.tiers.indexOf(stages[stages.length - 1].priority ?? 0) : -1;
-  const seen = new Set<number>();
-  let sum = 0;
-  for (let g = 0; g < ix.deliveryTarget.length; g++) {
-    if (lastTier >= 0 && ix.deliveryTier[g] !== lastTier) continue;
-    const key = ix.deliveryPeriod[g] * ix.items + c.targets.item[ix.deliveryTarget[g]];
-    if (seen.has(key)) continue;
-    seen.add(key);
-    sum += q.valuation[key];
-  }
-  const fromId = c.periods.ids[from];
-  const pastIds = new Set(c.periods.ids.slice(0, from));
-  const bottlenecks = optimal
-    ? findBottlenecks(c, last, solution, { resourcePrice: q.resourcePrice, available: q.available, reducedCost: q.reducedCost, objectiveValue: solution.objective }).filter((b) => !pastIds.has(b.period))
-    : [];
+  const r = await solveFormulatedPlan(c, formulated, objective, {
+    solver,
+    diagnose: false,
+    ...(options.gap === undefined ? {} : { gap: options.gap }),
+    ...(options.timeLimit === undefined ? {} : { timeLimit: options.timeLimit }),
+  });
   const t4 = performance.now();
+  // Bottlenecks are those of the re-optimised periods: the past is fixed, its limits bind by fiat.
+  const pastIds = new Set(c.periods.ids.slice(0, from));
+  const stagesMs = r.stages.map((s) => s.wallMs);
+  const solvesMs = stagesMs.reduce((a, b) => a + b, 0);
   return {
-    economy: c,
-    objective,
-    status: solution.status,
-    ...(solution.message === undefined ? {} : { message: solution.message }),
-    objectiveValue: solution.objective,
-    solver: solution.solver,
-    stages,
-    lambda,
-    ...q,
-    normalisation: optimal && sum > 1e-12 ? 1 / sum : null,
-    bottlenecks,
-    primalResidual: solution.primalResidual,
-    dualResidual: solution.dualResidual,
-    relativeGap: solution.relativeGap,
-    formulated: last,
-    solution,
-    fromPeriod: fromId,
+    ...r,
+    bottlenecks: r.bottlenecks.filter((b) => !pastIds.has(b.period)),
+    fromPeriod: c.periods.ids[from],
     fixedPeriods: from,
-    timing: { formulateMs: t1 - t0, solverMs: t2 - t1, stagesMs, readMs: t4 - t3, totalMs: t4 - t0 },
+    timing: { formulateMs: t1 - t0, solverMs: t2 - t1, stagesMs, readMs: Math.max(0, t4 - t2 - solvesMs), totalMs: t4 - t0 },
   };
 }
 

@@ -122,7 +122,10 @@ export interface PlanStage {
   readonly status: LpStatus;
   readonly objective: number;
   readonly iterations: number;
+  /** The solver's own time. */
   readonly elapsedMs: number;
+  /** Time around the backend's solve (worker start-up and data transfer included). */
+  readonly wallMs: number;
   readonly solver: string;
 }
 

@@ -5,7 +5,7 @@ import { diagnoseInfeasible } from './diagnose-infeasible.js';
 import { findBottlenecks } from './find-bottlenecks.js';
 import { formulatePlan } from './formulate.js';
 import type { LinearProgram, LpSolution, LpSolver } from './lp-types.js';
-import type { FormulatedPlan, PlanResult, PlanStage, SolvePlanOptions } from './plan-types.js';
+import type { FormulatedPlan, PlanObjective, PlanResult, PlanStage, SolvePlanOptions } from './plan-types.js';
 import { readPlanSolution } from './read-plan-solution.js';
 import { resolveObjective } from './resolve-objective.js';
 
@@ -21,7 +21,14 @@ export const DEFAULT_TIER_TOLERANCE = 1e-7;
  */
 export async function solvePlan(c: CompiledEconomy, options: SolvePlanOptions = {}): Promise<PlanResult> {
   const objective = resolveObjective(c, options.objective);
-  const formulated = formulatePlan(c, objective);
+  return solveFormulatedPlan(c, formulatePlan(c, objective), objective, options);
+}
+
+/**
+ * The stages, read-out, bottlenecks and diagnosis of solvePlan for a plan already formulated (and
+ * possibly changed: re-planning fixes the past's columns before solving).
+ */
+export async function solveFormulatedPlan(c: CompiledEconomy, formulated: FormulatedPlan, objective: PlanObjective, options: SolvePlanOptions = {}): Promise<PlanResult> {
   const { lp, index: ix } = formulated;
   const solver = await chooseSolver(options.solver ?? 'auto', nnz(lp.A));
   const started = Date.now();
@@ -48,6 +55,7 @@ export async function solvePlan(c: CompiledEconomy, options: SolvePlanOptions = 
       current = { ...lp, c: cost, colLower: Float64Array.from(colLower) };
     }
     const t = remaining();
+    const wallStart = performance.now();
     solution = await runStage(solver, current, options, k, nStages, t);
     stages.push({
       priority: s === undefined ? null : ix.tiers[s],
@@ -55,6 +63,7 @@ export async function solvePlan(c: CompiledEconomy, options: SolvePlanOptions = 
       objective: solution.objective,
       iterations: solution.iterations,
       elapsedMs: solution.elapsedMs,
+      wallMs: performance.now() - wallStart,
       solver: solution.solver,
     });
     if (solution.status !== 'optimal') break;
