@@ -140,6 +140,17 @@ describe('dashboard', () => {
     await page.screenshot({ path: join(shots, 'compare-1280.png'), fullPage: true });
   });
 
+  test('the question of the plan: a million more tonnes of grain exported changes the plans', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/#compare`);
+    // The grain export caps bind in 1930, so raising Ukraine's by a million tonnes must move the plan.
+    await page.locator('button.preset[data-preset="more-grain-exports"]').click();
+    await page.waitForSelector('.comparison', { timeout: 120_000 });
+    const differences = Number(await page.getAttribute('.comparison', 'data-differences'));
+    assert.ok(differences > 0, 'some target’s fulfilment differs when more grain is exported');
+    assert.equal(await page.locator('[data-table="moved"] tbody tr').count(), differences);
+  });
+
   test('an uploaded model with a mistake is refused and the issue is shown under its line', async () => {
     const text = 'name: Bad\nproducts:\n  - { id: a, unit: t }\ntechniques:\n  - id: make_a\n    produces: { a: 1 }\n    consumes: { a: -0.5 }\n';
     const before = (await api<unknown[]>('/models')).length;

@@ -10,24 +10,20 @@ export interface Preset {
   readonly watch: readonly string[];
 }
 
-/**
- * Questions for the 1930 example; on another model they apply wherever the ids exist. Raising an
- * export limit needs `maxExport` on a price override, which the service may not accept yet: it then
- * refuses the scenario and the view says why.
- */
+/** Questions for the 1930 example; on another model they apply wherever the ids exist. */
 export const PRESETS: readonly Preset[] = [
-  {
-    id: 'double-currency',
-    label: 'Double the hard currency',
-    question: 'Twice the hard currency for imports: which targets gain?',
-    overrides: [{ kind: 'resource', resource: 'hard_currency', factor: 2 }],
-    watch: ['machine_tool', 'tractor', 'turbine'],
-  },
   {
     id: 'more-grain-exports',
     label: 'Export a million more tonnes of grain',
     question: 'Export a million more tonnes of grain (from Ukraine): what happens to tractors and rations?',
     overrides: [{ kind: 'price', product: 'grain@ukraine', maxExport: 4000000 }],
     watch: ['tractor', 'bread'],
+  },
+  {
+    id: 'double-currency',
+    label: 'Double the hard currency',
+    question: 'Twice the hard currency for imports: which targets gain?',
+    overrides: [{ kind: 'resource', resource: 'hard_currency', factor: 2 }],
+    watch: ['machine_tool', 'tractor', 'turbine'],
   },
 ];
