@@ -157,17 +157,8 @@ export interface InfeasibilityDiagnosis {
   readonly message: string;
 }
 
-export interface PlanResult {
-  readonly economy: CompiledEconomy;
-  readonly objective: PlanObjective;
-  readonly status: LpStatus;
-  readonly message?: string;
-  /** Objective value of the last stage (maxmin: λ of the last tier solved). */
-  readonly objectiveValue: number;
-  readonly solver: string;
-  readonly stages: readonly PlanStage[];
-  /** maxmin: λ per tier (fulfilment ratio), in `index.tiers` order; NaN for tiers not solved. */
-  readonly lambda: Float64Array;
+/** The physical plan and its valuations, per period (period-major), read from an LP solution. */
+export interface PlanQuantities {
   /** Activity per technique and period. */
   readonly activity: Float64Array;
   /** Per item and period: output, intermediate use, exports, imports, stock at the end, surplus (disposed). */
@@ -194,6 +185,19 @@ export interface PlanResult {
   readonly resourcePrice: Float64Array;
   /** Per technique and period: net value at the valuations (the reduced cost): 0 for techniques in use below capacity, < 0 for those not worth running, > 0 at capacity (the capacity's shadow price). */
   readonly reducedCost: Float64Array;
+}
+
+export interface PlanResult extends PlanQuantities {
+  readonly economy: CompiledEconomy;
+  readonly objective: PlanObjective;
+  readonly status: LpStatus;
+  readonly message?: string;
+  /** Objective value of the last stage (maxmin: λ of the last tier solved). */
+  readonly objectiveValue: number;
+  readonly solver: string;
+  readonly stages: readonly PlanStage[];
+  /** maxmin: λ per tier (fulfilment ratio), in `index.tiers` order; NaN for tiers not solved. */
+  readonly lambda: Float64Array;
   /**
    * Valuations and prices divided by the sum of the valuations of the target items (Kantorovich's
    * resolving multipliers normalised to sum 1); null when that sum is 0.

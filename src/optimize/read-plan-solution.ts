@@ -1,26 +1,9 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import { matvec } from '../sparse/matvec.js';
 import type { LpSolution } from './lp-types.js';
-import type { FormulatedPlan } from './plan-types.js';
+import type { FormulatedPlan, PlanQuantities } from './plan-types.js';
 
-/** The physical plan and its valuations, read from an LP solution (see PlanResult for meanings). */
-export interface PlanQuantities {
-  readonly activity: Float64Array;
-  readonly output: Float64Array;
-  readonly intermediate: Float64Array;
-  readonly exports: Float64Array;
-  readonly imports: Float64Array;
-  readonly stock: Float64Array;
-  readonly surplus: Float64Array;
-  readonly delivered: Float64Array;
-  readonly fulfilment: Float64Array;
-  readonly resourceUse: Float64Array;
-  readonly available: Float64Array;
-  readonly built: Float64Array;
-  readonly valuation: Float64Array;
-  readonly resourcePrice: Float64Array;
-  readonly reducedCost: Float64Array;
-}
+export type { PlanQuantities } from './plan-types.js';
 
 /**
  * Reads a solution of a formulated plan. Duals are turned into objective improvements: an item's
