@@ -4,6 +4,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { gatherRange, gatherRangeMulti, scatterRange, scatterRangeMulti } from './range-kernels.js';
+import { serveProducts } from './worker-loop.js';
 
 export interface ParallelWorkerData {
   readonly rowPtr: Int32Array;
@@ -22,26 +23,13 @@ export interface ParallelWorkerData {
 
 const d = workerData as ParallelWorkerData;
 const { rowPtr, colIdx, values, ctrl, x, out, lo, hi, k, cols } = d;
-Atomics.add(ctrl, 2, 1);
-Atomics.notify(ctrl, 2);
-let generation = 0;
-for (;;) {
-  Atomics.wait(ctrl, 0, generation);
-  generation = Atomics.load(ctrl, 0);
-  const command = Atomics.load(ctrl, 3);
-  if (command === 0) break;
-  try {
-    if (command === 1) {
-      if (k === 1) gatherRange(rowPtr, colIdx, values, x, out, lo, hi);
-      else gatherRangeMulti(rowPtr, colIdx, values, x, k, out, lo, hi);
-    } else {
-      out.fill(0, 0, cols * k);
-      if (k === 1) scatterRange(rowPtr, colIdx, values, x, out, lo, hi);
-      else scatterRangeMulti(rowPtr, colIdx, values, x, k, out, lo, hi);
-    }
-  } catch {
-    Atomics.store(ctrl, 4, 1);
+serveProducts(ctrl, (command) => {
+  if (command === 1) {
+    if (k === 1) gatherRange(rowPtr, colIdx, values, x, out, lo, hi);
+    else gatherRangeMulti(rowPtr, colIdx, values, x, k, out, lo, hi);
+  } else {
+    out.fill(0, 0, cols * k);
+    if (k === 1) scatterRange(rowPtr, colIdx, values, x, out, lo, hi);
+    else scatterRangeMulti(rowPtr, colIdx, values, x, k, out, lo, hi);
   }
-  Atomics.add(ctrl, 1, 1);
-  Atomics.notify(ctrl, 1);
-}
+});

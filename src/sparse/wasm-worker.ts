@@ -4,6 +4,7 @@
  * parallel-worker.ts). Internal to the sparse package.
  */
 import { workerData } from 'node:worker_threads';
+import { serveProducts } from './worker-loop.js';
 
 export interface WasmWorkerData {
   /** The compiled kernel module and the shared memory holding A and the vectors. */
@@ -35,26 +36,13 @@ const api = (globalThis as unknown as { WebAssembly: InstanceApi }).WebAssembly;
 const kernels = new api.Instance(d.module, { env: { memory: d.memory } }).exports;
 const buffer = (d.memory as { readonly buffer: SharedArrayBuffer }).buffer;
 const out = new Float64Array(buffer, op, outBytes / 8);
-Atomics.add(ctrl, 2, 1);
-Atomics.notify(ctrl, 2);
-let generation = 0;
-for (;;) {
-  Atomics.wait(ctrl, 0, generation);
-  generation = Atomics.load(ctrl, 0);
-  const command = Atomics.load(ctrl, 3);
-  if (command === 0) break;
-  try {
-    if (command === 1) {
-      if (k === 1) kernels.gather(rp, ci, va, xp, op, lo, hi);
-      else kernels.gatherMulti(rp, ci, va, xp, k, op, lo, hi);
-    } else {
-      out.fill(0);
-      if (k === 1) kernels.scatter(rp, ci, va, xp, op, lo, hi);
-      else kernels.scatterMulti(rp, ci, va, xp, k, op, lo, hi);
-    }
-  } catch {
-    Atomics.store(ctrl, 4, 1);
+serveProducts(ctrl, (command) => {
+  if (command === 1) {
+    if (k === 1) kernels.gather(rp, ci, va, xp, op, lo, hi);
+    else kernels.gatherMulti(rp, ci, va, xp, k, op, lo, hi);
+  } else {
+    out.fill(0);
+    if (k === 1) kernels.scatter(rp, ci, va, xp, op, lo, hi);
+    else kernels.scatterMulti(rp, ci, va, xp, k, op, lo, hi);
   }
-  Atomics.add(ctrl, 1, 1);
-  Atomics.notify(ctrl, 1);
-}
+});
