@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startServer, waitForJob, type Harness } from './harness.js';
+import { publishModel, startServer, type Harness } from './harness.js';
 
 /** Two enterprises: one makes bolts, the other nuts; a set is a bolt and a nut. */
 const MODEL = `
@@ -25,11 +25,7 @@ describe('roles and enterprise tokens', () => {
   let planId: number;
   before(async () => {
     h = await startServer();
-    assert.equal((await h.call('POST', '/api/models', { body: { format: 'yaml', text: MODEL, id: 'works' } })).status, 201);
-    const s = await h.call('POST', '/api/scenarios', { body: { modelId: 'works', name: 'base' } });
-    const job = await waitForJob(h, (await h.call('POST', `/api/scenarios/${s.body.id}/solve`, { body: {} })).body.jobId);
-    planId = job.body.result.planId;
-    assert.equal((await h.call('POST', `/api/plans/${planId}/publish`)).status, 200);
+    planId = await publishModel(h, MODEL, 'works');
     const b = await h.call('POST', '/api/enterprises', { body: { id: 'bolt-works', name: 'Bolt works' } });
     const n = await h.call('POST', '/api/enterprises', { body: { id: 'nut-works' } });
     assert.equal(b.status, 201);

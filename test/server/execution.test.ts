@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { startServer, waitForJob, type Harness } from './harness.js';
+import { publishModel, startServer, waitForJob, type Harness } from './harness.js';
 
 /** A steel mill supplies a bolt works; a nut works; two periods, 100 labour each, nothing stored. */
 const MODEL = `
@@ -29,11 +29,7 @@ describe('plan execution over HTTP', () => {
   let token: string;
   before(async () => {
     h = await startServer();
-    assert.equal((await h.call('POST', '/api/models', { body: { format: 'yaml', text: MODEL, id: 'works' } })).status, 201);
-    const s = await h.call('POST', '/api/scenarios', { body: { modelId: 'works', name: 'base' } });
-    const job = await waitForJob(h, (await h.call('POST', `/api/scenarios/${s.body.id}/solve`, { body: {} })).body.jobId);
-    planId = job.body.result.planId;
-    assert.equal((await h.call('POST', `/api/plans/${planId}/publish`)).status, 200);
+    planId = await publishModel(h, MODEL, 'works');
     for (const id of ['steel-mill', 'nut-works']) await h.call('POST', '/api/enterprises', { body: { id } });
     token = (await h.call('POST', '/api/enterprises', { body: { id: 'bolt-works' } })).body.token;
   });

@@ -78,3 +78,15 @@ export async function waitForJob(h: Harness, jobId: number, limitMs = 30_000): P
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Uploads a model, solves its base scenario and publishes the plan; returns the plan's id. */
+export async function publishModel(h: Harness, text: string, modelId: string): Promise<number> {
+  const upload = await h.call('POST', '/api/models', { body: { format: 'yaml', text, id: modelId } });
+  if (upload.status !== 201) throw new Error(`upload of ${modelId}: ${upload.status} ${JSON.stringify(upload.body)}`);
+  const s = await h.call('POST', '/api/scenarios', { body: { modelId, name: 'base' } });
+  const job = await waitForJob(h, (await h.call('POST', `/api/scenarios/${s.body.id}/solve`, { body: {} })).body.jobId);
+  const planId = job.body.result.planId as number;
+  const published = await h.call('POST', `/api/plans/${planId}/publish`);
+  if (published.status !== 200) throw new Error(`publishing plan ${planId}: ${published.status}`);
+  return planId;
+}
