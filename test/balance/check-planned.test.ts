@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { balancePlan } from '../../src/balance/index.js';
-import { InputError } from '../../src/model/errors.js';
 import { nutsAndBolts } from './nuts-and-bolts.js';
+import { issuesOf } from '../helpers/input-error.js';
 
-function issuesOf(f: () => unknown): InputError['issues'] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  }
-  assert.fail('expected an InputError');
-}
 
 describe('a plan that does not fit the economy is an InputError naming the place and value', () => {
   const { c, activity } = nutsAndBolts();

@@ -2,10 +2,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileEconomy } from '../../src/compile/compile-economy.js';
 import { planActivities } from '../../src/compile/plan-activities.js';
-import { InputError } from '../../src/model/errors.js';
-import type { Issue } from '../../src/model/errors.js';
 import { parseEconomy } from '../../src/model/parse-economy.js';
 import { parsePlan } from '../../src/model/parse-plan.js';
+import { issuesOf } from '../helpers/input-error.js';
 
 const economy = parseEconomy(
   `periods: [1930, 1931]
@@ -26,15 +25,6 @@ techniques:
 const c = compileEconomy(economy);
 const plan = (text: string) => parsePlan(text, { file: 'plan.yaml' }, economy);
 
-function issuesOf(f: () => unknown): readonly Issue[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  }
-  assert.fail('expected an InputError');
-}
 
 describe('planActivities', () => {
   test('activity per technique, trade per item, period', () => {

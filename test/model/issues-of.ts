@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
-import { InputError } from '../../src/model/errors.js';
 import type { Issue } from '../../src/model/errors.js';
 
-/** The issues of the InputError that `f` throws (fails if it throws anything else or nothing). */
-export function issuesOf(f: () => unknown): readonly Issue[] {
-  try {
-    f();
-  } catch (e) {
-    assert.ok(e instanceof InputError, `expected an InputError, got ${String(e)}`);
-    return e.issues;
-  }
-  assert.fail('expected an InputError, but nothing was thrown');
-}
+export { issuesOf } from '../helpers/input-error.js';
 
 /** The one issue at `line`:`column`, checked to have `code` (fails if there is not exactly one there). */
 export function issueAt(issues: readonly Issue[], line: number, column: number): Issue {

@@ -1,19 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InputError } from '../../../src/model/errors.js';
 import { readLp, readLpFile } from '../../../src/optimize/lp-format/index.js';
 import { fixture } from '../../helpers/paths.js';
 import { assertSameLp } from './same-lp.js';
+import { inputErrorOf } from '../../helpers/input-error.js';
 
-function errorOf(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  assert.fail('expected an InputError');
-}
 
 describe('readLp (CPLEX LP format)', () => {
   test('features.lp is the same LP as features.mps (ranged rows, free, fixed and −inf bounds, objective constant)', async () => {
@@ -68,7 +59,7 @@ describe('readLp (CPLEX LP format)', () => {
     ];
     for (const [name, lines, code, line, column, value] of cases) {
       test(name, () => {
-        const e = errorOf(() => readLp(lines.join('\n'), { file: 'bad.lp' }));
+        const e = inputErrorOf(() => readLp(lines.join('\n'), { file: 'bad.lp' }));
         const issue = e.issues[0];
         assert.equal(issue.code, code);
         assert.deepEqual(issue.location, { file: 'bad.lp', line, column });

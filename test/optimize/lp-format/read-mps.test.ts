@@ -2,11 +2,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { InputError } from '../../../src/model/errors.js';
 import { highsSolver } from '../../../src/optimize/highs/index.js';
 import { readLpFile, readMps } from '../../../src/optimize/lp-format/index.js';
 import { fixture } from '../../helpers/paths.js';
 import { assertSameLp } from './same-lp.js';
+import { inputErrorOf } from '../../helpers/input-error.js';
 
 const loadHighs = (createRequire(import.meta.url)('highs') as typeof import('highs')).default;
 
@@ -23,15 +23,6 @@ async function nativeObjective(data: Uint8Array): Promise<number> {
   }
 }
 
-function errorOf(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  assert.fail('expected an InputError');
-}
 
 describe('readMps', () => {
   test('Netlib AFIRO (fixed format): 27 rows, 32 columns, 83 non-zeros, optimum −464.7531428571 as published', async () => {
@@ -71,7 +62,7 @@ describe('readMps', () => {
     assertSameLp(fixed, free);
     assert.equal(fixed.rowNames?.[0], 'r 1');
     // Forced free format cannot read a name with a space, and says where.
-    const e = errorOf(() => readMps(readFileSync(fixture('lp', 'features-fixed.mps'), 'utf8'), { format: 'free', file: 'f.mps' }));
+    const e = inputErrorOf(() => readMps(readFileSync(fixture('lp', 'features-fixed.mps'), 'utf8'), { format: 'free', file: 'f.mps' }));
     assert.equal(e.issues[0].code, 'extra-field');
     assert.equal(e.issues[0].location.line, 7);
   });
@@ -98,7 +89,7 @@ describe('readMps', () => {
     ];
     for (const [name, lines, code, line, column, value] of cases) {
       test(name, () => {
-        const e = errorOf(() => readMps(lines.join('\n'), { file: 'bad.mps', format: 'free' }));
+        const e = inputErrorOf(() => readMps(lines.join('\n'), { file: 'bad.mps', format: 'free' }));
         const issue = e.issues[0];
         assert.equal(issue.code, code);
         assert.deepEqual(issue.location, { file: 'bad.mps', line, column });
