@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { CsrMatrix } from './csr.js';
-import type { BlockProduct } from './leontief-core.js';
+import { WORKSPACE_VECTORS, type BlockProduct } from './leontief-core.js';
 import { matvecMulti } from './matvec-multi.js';
 import { matvecTransposedMulti } from './matvec-transposed-multi.js';
 import { matvecTransposed } from './matvec-transposed.js';
@@ -43,7 +43,7 @@ export function blockProduct(
         : 1
       : Math.max(1, Math.floor(requested));
   if (kernel === 'wasm' || (kernel === 'auto' && M.rowPtr[M.rows] >= WASM_MIN_NNZ)) {
-    const wasm = wasmProduct(M, k, scatter, threads);
+    const wasm = wasmProduct(M, k, scatter, threads, { vectors: WORKSPACE_VECTORS });
     if (wasm !== undefined) return { product: wasm.product, close: () => wasm.close() };
   }
   const parallel = parallelProduct(M, k, scatter, threads);

@@ -332,4 +332,273 @@
                 (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
                 (br $p)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $rows)))))
+        (br $rows))))
+
+  ;; Far entries of a split matrix (split-layout.ts), stored as coordinates: out[row[p]] +=
+  ;; val[p] · x[col[p]] for p in [0, m). The entries come grouped by blocks of columns, so that the
+  ;; part of x a block reads stays in cache while the writes to out go forward.
+  (func (export "farGather")
+    (param $row i32) (param $col i32) (param $val i32) (param $x i32) (param $out i32) (param $m i32)
+    (local $pe i32) (local $o i32)
+    (local.set $pe (i32.add (local.get $row) (i32.shl (local.get $m) (i32.const 2))))
+    (block $done
+      (loop $entries
+        (br_if $done (i32.ge_u (local.get $row) (local.get $pe)))
+        (local.set $o (i32.add (local.get $out) (i32.shl (i32.load (local.get $row)) (i32.const 3))))
+        (f64.store (local.get $o) (f64.add (f64.load (local.get $o)) (f64.mul (f64.load (local.get $val))
+          (f64.load (i32.add (local.get $x) (i32.shl (i32.load (local.get $col)) (i32.const 3)))))))
+        (local.set $row (i32.add (local.get $row) (i32.const 4)))
+        (local.set $col (i32.add (local.get $col) (i32.const 4)))
+        (local.set $val (i32.add (local.get $val) (i32.const 8)))
+        (br $entries))))
+
+  ;; The transposed product's far entries: out[col[p]] += val[p] · x[row[p]] for p in [0, m).
+  (func (export "farScatter")
+    (param $row i32) (param $col i32) (param $val i32) (param $x i32) (param $out i32) (param $m i32)
+    (local $pe i32) (local $o i32)
+    (local.set $pe (i32.add (local.get $row) (i32.shl (local.get $m) (i32.const 2))))
+    (block $done
+      (loop $entries
+        (br_if $done (i32.ge_u (local.get $row) (local.get $pe)))
+        (local.set $o (i32.add (local.get $out) (i32.shl (i32.load (local.get $col)) (i32.const 3))))
+        (f64.store (local.get $o) (f64.add (f64.load (local.get $o)) (f64.mul (f64.load (local.get $val))
+          (f64.load (i32.add (local.get $x) (i32.shl (i32.load (local.get $row)) (i32.const 3)))))))
+        (local.set $row (i32.add (local.get $row) (i32.const 4)))
+        (local.set $col (i32.add (local.get $col) (i32.const 4)))
+        (local.set $val (i32.add (local.get $val) (i32.const 8)))
+        (br $entries))))
+
+  ;; farGather for k interleaved vectors: out[row[p]·k + j] += val[p] · x[col[p]·k + j], two
+  ;; vectors per SIMD step and the odd one last.
+  (func (export "farGatherMulti")
+    (param $row i32) (param $col i32) (param $val i32) (param $x i32) (param $k i32) (param $out i32)
+    (param $m i32)
+    (local $pe i32) (local $kb i32) (local $pairs i32) (local $o i32) (local $b i32) (local $jb i32)
+    (local $v v128)
+    (local.set $kb (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $kb) (i32.const -16)))
+    (local.set $pe (i32.add (local.get $row) (i32.shl (local.get $m) (i32.const 2))))
+    (block $done
+      (loop $entries
+        (br_if $done (i32.ge_u (local.get $row) (local.get $pe)))
+        (local.set $o (i32.add (local.get $out) (i32.mul (i32.load (local.get $row)) (local.get $kb))))
+        (local.set $b (i32.add (local.get $x) (i32.mul (i32.load (local.get $col)) (local.get $kb))))
+        (local.set $v (f64x2.splat (f64.load (local.get $val))))
+        (local.set $jb (i32.const 0))
+        (block $ps
+          (loop $p
+            (br_if $ps (i32.ge_u (local.get $jb) (local.get $pairs)))
+            (v128.store (i32.add (local.get $o) (local.get $jb))
+              (f64x2.add (v128.load (i32.add (local.get $o) (local.get $jb)))
+                (f64x2.mul (local.get $v) (v128.load (i32.add (local.get $b) (local.get $jb))))))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 16)))
+            (br $p)))
+        (if (i32.lt_u (local.get $jb) (local.get $kb))
+          (then
+            (f64.store (i32.add (local.get $o) (local.get $jb))
+              (f64.add (f64.load (i32.add (local.get $o) (local.get $jb)))
+                (f64.mul (f64.load (local.get $val)) (f64.load (i32.add (local.get $b) (local.get $jb))))))))
+        (local.set $row (i32.add (local.get $row) (i32.const 4)))
+        (local.set $col (i32.add (local.get $col) (i32.const 4)))
+        (local.set $val (i32.add (local.get $val) (i32.const 8)))
+        (br $entries))))
+
+  ;; farScatter for k interleaved vectors: out[col[p]·k + j] += val[p] · x[row[p]·k + j].
+  (func (export "farScatterMulti")
+    (param $row i32) (param $col i32) (param $val i32) (param $x i32) (param $k i32) (param $out i32)
+    (param $m i32)
+    (local $pe i32) (local $kb i32) (local $pairs i32) (local $o i32) (local $b i32) (local $jb i32)
+    (local $v v128)
+    (local.set $kb (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $pairs (i32.and (local.get $kb) (i32.const -16)))
+    (local.set $pe (i32.add (local.get $row) (i32.shl (local.get $m) (i32.const 2))))
+    (block $done
+      (loop $entries
+        (br_if $done (i32.ge_u (local.get $row) (local.get $pe)))
+        (local.set $o (i32.add (local.get $out) (i32.mul (i32.load (local.get $col)) (local.get $kb))))
+        (local.set $b (i32.add (local.get $x) (i32.mul (i32.load (local.get $row)) (local.get $kb))))
+        (local.set $v (f64x2.splat (f64.load (local.get $val))))
+        (local.set $jb (i32.const 0))
+        (block $ps
+          (loop $p
+            (br_if $ps (i32.ge_u (local.get $jb) (local.get $pairs)))
+            (v128.store (i32.add (local.get $o) (local.get $jb))
+              (f64x2.add (v128.load (i32.add (local.get $o) (local.get $jb)))
+                (f64x2.mul (local.get $v) (v128.load (i32.add (local.get $b) (local.get $jb))))))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 16)))
+            (br $p)))
+        (if (i32.lt_u (local.get $jb) (local.get $kb))
+          (then
+            (f64.store (i32.add (local.get $o) (local.get $jb))
+              (f64.add (f64.load (i32.add (local.get $o) (local.get $jb)))
+                (f64.mul (f64.load (local.get $val)) (f64.load (i32.add (local.get $b) (local.get $jb))))))))
+        (local.set $row (i32.add (local.get $row) (i32.const 4)))
+        (local.set $col (i32.add (local.get $col) (i32.const 4)))
+        (local.set $val (i32.add (local.get $val) (i32.const 8)))
+        (br $entries))))
+
+
+  ;; Facts of rows [lo, hi) of a CSR matrix for the solvers: diag[i] = a_ii (left alone when row i
+  ;; has no diagonal entry), sums[i] = Σ |a_ij| over the row; returns 1 if an entry is negative or
+  ;; NaN, plus 2 if an entry is not finite.
+  (func (export "rowFacts")
+    (param $rp i32) (param $ci i32) (param $va i32) (param $lo i32) (param $hi i32) (param $diag i32)
+    (param $sums i32) (result i32)
+    (local $i i32) (local $pc i32) (local $pv i32) (local $pe i32) (local $v f64) (local $s f64)
+    (local $flags i32)
+    (local.set $i (local.get $lo))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_u (local.get $i) (local.get $hi)))
+        (local.set $pc (i32.add (local.get $ci)
+          (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+        (local.set $pv (i32.add (local.get $va)
+          (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3))))
+        (local.set $pe (i32.add (local.get $ci)
+          (i32.shl (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+        (local.set $s (f64.const 0))
+        (block $es
+          (loop $e
+            (br_if $es (i32.ge_u (local.get $pc) (local.get $pe)))
+            (local.set $v (f64.load (local.get $pv)))
+            (if (i32.eqz (f64.ge (local.get $v) (f64.const 0)))
+              (then (local.set $flags (i32.or (local.get $flags) (i32.const 1)))))
+            (if (f64.ne (f64.sub (local.get $v) (local.get $v)) (f64.const 0))
+              (then (local.set $flags (i32.or (local.get $flags) (i32.const 2)))))
+            (if (i32.eq (i32.load (local.get $pc)) (local.get $i))
+              (then (f64.store (i32.add (local.get $diag) (i32.shl (local.get $i) (i32.const 3))) (local.get $v))))
+            (local.set $s (f64.add (local.get $s) (f64.abs (local.get $v))))
+            (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+            (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+            (br $e)))
+        (f64.store (i32.add (local.get $sums) (i32.shl (local.get $i) (i32.const 3))) (local.get $s))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows)))
+    (local.get $flags))
+
+  ;; The far entries' part of rowFacts: sums[row[p]] += |val[p]|; the same flags.
+  (func (export "farRowFacts")
+    (param $row i32) (param $val i32) (param $m i32) (param $sums i32) (result i32)
+    (local $pe i32) (local $o i32) (local $v f64) (local $flags i32)
+    (local.set $pe (i32.add (local.get $row) (i32.shl (local.get $m) (i32.const 2))))
+    (block $done
+      (loop $entries
+        (br_if $done (i32.ge_u (local.get $row) (local.get $pe)))
+        (local.set $v (f64.load (local.get $val)))
+        (if (i32.eqz (f64.ge (local.get $v) (f64.const 0)))
+          (then (local.set $flags (i32.or (local.get $flags) (i32.const 1)))))
+        (if (f64.ne (f64.sub (local.get $v) (local.get $v)) (f64.const 0))
+          (then (local.set $flags (i32.or (local.get $flags) (i32.const 2)))))
+        (local.set $o (i32.add (local.get $sums) (i32.shl (i32.load (local.get $row)) (i32.const 3))))
+        (f64.store (local.get $o) (f64.add (f64.load (local.get $o)) (f64.abs (local.get $v))))
+        (local.set $row (i32.add (local.get $row) (i32.const 4)))
+        (local.set $val (i32.add (local.get $val) (i32.const 8)))
+        (br $entries)))
+    (local.get $flags))
+
+
+  ;; Vector kernels of the solvers' BiCGSTAB for one right-hand side over n-vectors in the memory,
+  ;; two entries per SIMD step: the operations of block-ops.ts for k = 1 in the same order, fused
+  ;; where a pass is followed by a dot product.
+  ;; Σ a·b over n entries, even and odd entries summed apart as colDots does for k = 1.
+  (func (export "vdot") (param $a i32) (param $b i32)  (param $n i32) (result f64)
+    (local $o i32) (local $end i32) (local $acc v128) (local $s f64)
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairs_done
+      (loop $pairs
+        (br_if $pairs_done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (v128.load (i32.add (local.get $a) (local.get $o))) (v128.load (i32.add (local.get $b) (local.get $o))))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (local.set $s (f64.mul (f64.load (i32.add (local.get $a) (local.get $o))) (f64.load (i32.add (local.get $b) (local.get $o)))))))
+    (f64.add (f64.add (f64x2.extract_lane 0 (local.get $acc)) (local.get $s)) (f64x2.extract_lane 1 (local.get $acc))))
+  ;; p = r + β p − βω v; ph = D⁻¹ p (bicgDirection for k = 1).
+  (func (export "vdirection") (param $p i32) (param $ph i32) (param $r i32) (param $v i32) (param $dinv i32) (param $beta f64) (param $bw f64) (param $n i32)
+    (local $o i32) (local $end i32) (local $q v128)
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairs_done
+      (loop $pairs
+        (br_if $pairs_done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $q (f64x2.sub (f64x2.add (v128.load (i32.add (local.get $r) (local.get $o))) (f64x2.mul (f64x2.splat (local.get $beta)) (v128.load (i32.add (local.get $p) (local.get $o))))) (f64x2.mul (f64x2.splat (local.get $bw)) (v128.load (i32.add (local.get $v) (local.get $o))))))
+        (v128.store (i32.add (local.get $p) (local.get $o)) (local.get $q))
+        (v128.store (i32.add (local.get $ph) (local.get $o)) (f64x2.mul (v128.load (i32.add (local.get $dinv) (local.get $o))) (local.get $q)))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (f64.store (i32.add (local.get $p) (local.get $o)) (f64.sub (f64.add (f64.load (i32.add (local.get $r) (local.get $o))) (f64.mul (local.get $beta) (f64.load (i32.add (local.get $p) (local.get $o))))) (f64.mul (local.get $bw) (f64.load (i32.add (local.get $v) (local.get $o))))))
+        (f64.store (i32.add (local.get $ph) (local.get $o)) (f64.mul (f64.load (i32.add (local.get $dinv) (local.get $o))) (f64.load (i32.add (local.get $p) (local.get $o)))))))
+    )
+  ;; v = ph − v, then Σ rh·v (oneMinus and colDots for k = 1 in one pass).
+  (func (export "vOneMinusDot") (param $ph i32) (param $v i32) (param $rh i32)  (param $n i32) (result f64)
+    (local $o i32) (local $end i32) (local $acc v128) (local $w v128) (local $s f64) (local $u f64)
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairs_done
+      (loop $pairs
+        (br_if $pairs_done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $w (f64x2.sub (v128.load (i32.add (local.get $ph) (local.get $o))) (v128.load (i32.add (local.get $v) (local.get $o)))))
+        (v128.store (i32.add (local.get $v) (local.get $o)) (local.get $w))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (v128.load (i32.add (local.get $rh) (local.get $o))) (local.get $w))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (local.set $u (f64.sub (f64.load (i32.add (local.get $ph) (local.get $o))) (f64.load (i32.add (local.get $v) (local.get $o)))))
+        (f64.store (i32.add (local.get $v) (local.get $o)) (local.get $u))
+        (local.set $s (f64.mul (f64.load (i32.add (local.get $rh) (local.get $o))) (local.get $u)))))
+    (f64.add (f64.add (f64x2.extract_lane 0 (local.get $acc)) (local.get $s)) (f64x2.extract_lane 1 (local.get $acc))))
+  ;; s = r − α v; sh = D⁻¹ s (bicgHalf for k = 1).
+  (func (export "vhalf") (param $s i32) (param $sh i32) (param $r i32) (param $v i32) (param $dinv i32) (param $alpha f64) (param $n i32)
+    (local $o i32) (local $end i32) (local $q v128)
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairs_done
+      (loop $pairs
+        (br_if $pairs_done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $q (f64x2.sub (v128.load (i32.add (local.get $r) (local.get $o))) (f64x2.mul (f64x2.splat (local.get $alpha)) (v128.load (i32.add (local.get $v) (local.get $o))))))
+        (v128.store (i32.add (local.get $s) (local.get $o)) (local.get $q))
+        (v128.store (i32.add (local.get $sh) (local.get $o)) (f64x2.mul (v128.load (i32.add (local.get $dinv) (local.get $o))) (local.get $q)))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (f64.store (i32.add (local.get $s) (local.get $o)) (f64.sub (f64.load (i32.add (local.get $r) (local.get $o))) (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $v) (local.get $o))))))
+        (f64.store (i32.add (local.get $sh) (local.get $o)) (f64.mul (f64.load (i32.add (local.get $dinv) (local.get $o))) (f64.load (i32.add (local.get $s) (local.get $o)))))))
+    )
+  ;; t = sh − t, then Σ t·s and Σ t·t stored at out and out + 8 (oneMinus and two colDots).
+  (func (export "vOneMinusDot2") (param $sh i32) (param $t i32) (param $s i32) (param $out i32)  (param $n i32)
+    (local $o i32) (local $end i32) (local $a v128) (local $b v128) (local $w v128) (local $u f64) (local $sa f64) (local $sb f64)
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairs_done
+      (loop $pairs
+        (br_if $pairs_done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $w (f64x2.sub (v128.load (i32.add (local.get $sh) (local.get $o))) (v128.load (i32.add (local.get $t) (local.get $o)))))
+        (v128.store (i32.add (local.get $t) (local.get $o)) (local.get $w))
+        (local.set $a (f64x2.add (local.get $a) (f64x2.mul (local.get $w) (v128.load (i32.add (local.get $s) (local.get $o))))))
+        (local.set $b (f64x2.add (local.get $b) (f64x2.mul (local.get $w) (local.get $w))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (local.set $u (f64.sub (f64.load (i32.add (local.get $sh) (local.get $o))) (f64.load (i32.add (local.get $t) (local.get $o)))))
+        (f64.store (i32.add (local.get $t) (local.get $o)) (local.get $u))
+        (local.set $sa (f64.mul (local.get $u) (f64.load (i32.add (local.get $s) (local.get $o)))))
+        (local.set $sb (f64.mul (local.get $u) (local.get $u)))))
+    (f64.store (local.get $out) (f64.add (f64.add (f64x2.extract_lane 0 (local.get $a)) (local.get $sa)) (f64x2.extract_lane 1 (local.get $a))))
+    (f64.store offset=8 (local.get $out) (f64.add (f64.add (f64x2.extract_lane 0 (local.get $b)) (local.get $sb)) (f64x2.extract_lane 1 (local.get $b)))))
+  ;; x += α ph + ω sh; r = s − ω t; returns Σ r·r (bicgUpdate and colDots for k = 1).
+  (func (export "vupdate") (param $x i32) (param $r i32) (param $ph i32) (param $sh i32) (param $s i32) (param $t i32) (param $alpha f64) (param $omega f64) (param $n i32) (result f64)
+    (local $o i32) (local $end i32) (local $acc v128) (local $w v128) (local $u f64) (local $z f64)
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairs_done
+      (loop $pairs
+        (br_if $pairs_done (i32.ge_u (local.get $o) (local.get $end)))
+        (v128.store (i32.add (local.get $x) (local.get $o)) (f64x2.add (v128.load (i32.add (local.get $x) (local.get $o))) (f64x2.add (f64x2.mul (f64x2.splat (local.get $alpha)) (v128.load (i32.add (local.get $ph) (local.get $o)))) (f64x2.mul (f64x2.splat (local.get $omega)) (v128.load (i32.add (local.get $sh) (local.get $o)))))))
+        (local.set $w (f64x2.sub (v128.load (i32.add (local.get $s) (local.get $o))) (f64x2.mul (f64x2.splat (local.get $omega)) (v128.load (i32.add (local.get $t) (local.get $o))))))
+        (v128.store (i32.add (local.get $r) (local.get $o)) (local.get $w))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $w) (local.get $w))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (f64.store (i32.add (local.get $x) (local.get $o)) (f64.add (f64.load (i32.add (local.get $x) (local.get $o))) (f64.add (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $ph) (local.get $o)))) (f64.mul (local.get $omega) (f64.load (i32.add (local.get $sh) (local.get $o)))))))
+        (local.set $u (f64.sub (f64.load (i32.add (local.get $s) (local.get $o))) (f64.mul (local.get $omega) (f64.load (i32.add (local.get $t) (local.get $o))))))
+        (f64.store (i32.add (local.get $r) (local.get $o)) (local.get $u))
+        (local.set $z (f64.mul (local.get $u) (local.get $u)))))
+    (f64.add (f64.add (f64x2.extract_lane 0 (local.get $acc)) (local.get $z)) (f64x2.extract_lane 1 (local.get $acc))))
+)

@@ -1,7 +1,7 @@
 import { bicgDirection, bicgHalf, bicgUpdate, colDots, columnDot, jacobiStep, oneMinus, residualInto } from './block-ops.js';
 import { checkProductive } from './check-productive.js';
 import type { CsrMatrix } from './csr.js';
-import { matrixFacts } from './matrix-facts.js';
+import { matrixFacts, type MatrixFacts } from './matrix-facts.js';
 import type { MultiSolveResult, SolveOptions, SolveStatus } from './solve-result.js';
 
 /**
@@ -11,6 +11,35 @@ import type { MultiSolveResult, SolveOptions, SolveStatus } from './solve-result
 export interface BlockProduct {
   (x: Float64Array, out: Float64Array): void;
   readonly maxAbsColumnSum?: () => number;
+  /** matrixFacts of A computed by the product's kernel over its copy (else the solver computes them in JS). */
+  readonly facts?: () => MatrixFacts;
+  /**
+   * For k = 1: n-vectors in the product's own memory (products between them need no copies) and
+   * fused kernels over them; the solver uses them when there are at least WORKSPACE_VECTORS.
+   */
+  readonly workspace?: { readonly vectors: readonly Float64Array[]; readonly ops: VectorOps };
+}
+
+/** Vectors the solver takes from a product's workspace. */
+export const WORKSPACE_VECTORS = 10;
+
+/**
+ * The BiCGSTAB vector steps for one right-hand side, fused where a pass is followed by a dot
+ * product; the same operations in the same order as block-ops.ts for k = 1.
+ */
+export interface VectorOps {
+  /** Σ a·b. */
+  dot(a: Float64Array, b: Float64Array): number;
+  /** p = r + β(p − ω v); ph = D⁻¹ p. */
+  direction(p: Float64Array, ph: Float64Array, r: Float64Array, v: Float64Array, dinv: Float64Array, beta: number, omega: number): void;
+  /** v = ph − v; returns Σ rh·v. */
+  oneMinusDot(ph: Float64Array, v: Float64Array, rh: Float64Array): number;
+  /** s = r − α v; sh = D⁻¹ s. */
+  half(s: Float64Array, sh: Float64Array, r: Float64Array, v: Float64Array, dinv: Float64Array, alpha: number): void;
+  /** t = sh − t; out = [Σ t·s, Σ t·t]. */
+  oneMinusDot2(sh: Float64Array, t: Float64Array, s: Float64Array, out: Float64Array): void;
+  /** x += α ph + ω sh; r = s − ω t; returns Σ r·r. */
+  update(x: Float64Array, r: Float64Array, ph: Float64Array, sh: Float64Array, s: Float64Array, t: Float64Array, alpha: number, omega: number): number;
 }
 
 /**
@@ -51,15 +80,20 @@ export function leontiefCore(
   for (let i = 0; i < nk; i++) {
     if (!Number.isFinite(y[i])) throw new RangeError(`${caller}: right-hand side entry ${i} is ${y[i]}`);
   }
-  const facts = matrixFacts(A);
+  const facts = product.facts?.() ?? matrixFacts(A);
   if (!facts.finite) throw new RangeError(`${caller}: the matrix has a non-finite entry`);
 
-  const x = new Float64Array(nk);
+  // For one right-hand side, the vectors live in the product's memory when it offers them.
+  const workspace = k === 1 && product.workspace !== undefined && product.workspace.vectors.length >= WORKSPACE_VECTORS ? product.workspace : undefined;
+  const ops = workspace?.ops;
+  let taken = 0;
+  const vector = (): Float64Array => (workspace === undefined ? new Float64Array(nk) : workspace.vectors[taken++].fill(0));
+  const x = vector();
   if (options.x0 !== undefined) {
     if (options.x0.length !== nk) throw new RangeError(`${caller}: x0 has length ${options.x0.length}, expected ${nk}`);
     x.set(options.x0);
   }
-  const dinv = new Float64Array(n);
+  const dinv = workspace === undefined ? new Float64Array(n) : vector();
   let maxDiag = 0;
   for (let i = 0; i < n; i++) {
     const a = facts.diag[i];
@@ -75,20 +109,33 @@ export function leontiefCore(
     if (ynorm[j] === 0) ynorm[j] = 1; // report the absolute residual for a zero right-hand side
     nonNegY[j] = 1;
   }
-  for (let i = 0; i < nk; i++) if (y[i] < 0) nonNegY[i % k] = 0;
+  for (let j = 0; j < k; j++) {
+    for (let q = j; q < nk; q += k) {
+      if (y[q] < 0) {
+        nonNegY[j] = 0;
+        break;
+      }
+    }
+  }
   const nonNegative = facts.nonNegative;
 
-  const t = new Float64Array(nk);
-  const r = new Float64Array(nk);
+  const t = vector();
+  const r = vector();
   const res = new Float64Array(k);
   let products = 0;
   let iterations = 0;
 
+  /** Whether x is still the zero start (its residual is y, without a product). */
+  let zero = options.x0 === undefined;
   /** r = y − x + M x, res = ‖r_j‖ / ‖y_j‖; returns the largest. */
   const trueResidual = (): number => {
-    product(x, t);
-    products++;
-    residualInto(y, x, t, r, nk);
+    if (zero) {
+      r.set(y);
+    } else {
+      product(x, t);
+      products++;
+      residualInto(y, x, t, r, nk);
+    }
     colDots(r, r, n, k, res);
     let worst = 0;
     for (let j = 0; j < k; j++) {
@@ -104,7 +151,7 @@ export function leontiefCore(
     else for (let j = 0; j < k; j++) if (!(res[j] <= worst)) worst = res[j];
     return {
       status,
-      x,
+      x: workspace === undefined ? x : x.slice(), // the product's memory is reused after the solve
       iterations,
       relativeResidual: worst,
       elapsedMs: performance.now() - started,
@@ -165,6 +212,7 @@ export function leontiefCore(
         if (method === 'auto' && rate > SWITCH_RATE) break;
       }
       jacobiStep(x, r, dinv, n, k);
+      zero = false;
       iterations++;
       if (onProgress !== undefined) onProgress(iterations, worst);
     }
@@ -175,12 +223,13 @@ export function leontiefCore(
 
   // Phase 2: BiCGSTAB with Jacobi (right) preconditioning, restarted from the true residual
   // whenever its recurrence claims convergence that the true residual does not confirm.
-  const rh = new Float64Array(nk);
-  const p = new Float64Array(nk);
-  const v = new Float64Array(nk);
-  const s = new Float64Array(nk);
-  const ph = new Float64Array(nk);
-  const sh = new Float64Array(nk);
+  const rh = vector();
+  const p = vector();
+  const v = vector();
+  const s = vector();
+  const ph = vector();
+  const sh = vector();
+  const pair = new Float64Array(2);
   const rho = new Float64Array(k);
   const alpha = new Float64Array(k);
   const omega = new Float64Array(k);
@@ -219,7 +268,8 @@ export function leontiefCore(
       trueResidual();
       return settle('max-iterations');
     }
-    colDots(rh, r, n, k, rhoNew);
+    if (ops !== undefined) rhoNew[0] = ops.dot(rh, r);
+    else colDots(rh, r, n, k, rhoNew);
     for (let j = 0; j < k; j++) {
       if (active[j] === 0) {
         beta[j] = 0;
@@ -234,25 +284,42 @@ export function leontiefCore(
       }
       beta[j] = (rhoNew[j] / rho[j]) * (alpha[j] / omega[j]);
     }
-    bicgDirection(p, ph, r, v, beta, omega, dinv, n, k);
+    if (ops !== undefined) ops.direction(p, ph, r, v, dinv, beta[0], omega[0]);
+    else bicgDirection(p, ph, r, v, beta, omega, dinv, n, k);
     product(ph, v);
     products++;
-    oneMinus(ph, v, nk);
-    colDots(rh, v, n, k, dotA);
+    if (ops !== undefined) {
+      dotA[0] = ops.oneMinusDot(ph, v, rh);
+    } else {
+      oneMinus(ph, v, nk);
+      colDots(rh, v, n, k, dotA);
+    }
     for (let j = 0; j < k; j++) {
       rho[j] = rhoNew[j];
       alpha[j] = active[j] === 1 && dotA[j] !== 0 ? rhoNew[j] / dotA[j] : 0;
     }
-    bicgHalf(s, sh, r, v, alpha, dinv, n, k);
+    if (ops !== undefined) ops.half(s, sh, r, v, dinv, alpha[0]);
+    else bicgHalf(s, sh, r, v, alpha, dinv, n, k);
     product(sh, t);
     products++;
-    oneMinus(sh, t, nk);
-    colDots(t, s, n, k, dotA);
-    colDots(t, t, n, k, dotB);
+    if (ops !== undefined) {
+      ops.oneMinusDot2(sh, t, s, pair);
+      dotA[0] = pair[0];
+      dotB[0] = pair[1];
+    } else {
+      oneMinus(sh, t, nk);
+      colDots(t, s, n, k, dotA);
+      colDots(t, t, n, k, dotB);
+    }
     for (let j = 0; j < k; j++) omega[j] = active[j] === 1 && dotB[j] > 0 ? dotA[j] / dotB[j] : 0;
-    bicgUpdate(x, r, ph, sh, s, t, alpha, omega, n, k);
+    if (ops !== undefined) {
+      res[0] = ops.update(x, r, ph, sh, s, t, alpha[0], omega[0]);
+    } else {
+      bicgUpdate(x, r, ph, sh, s, t, alpha, omega, n, k);
+      colDots(r, r, n, k, res);
+    }
+    zero = false;
     iterations++;
-    colDots(r, r, n, k, res);
     let worst = 0;
     for (let j = 0; j < k; j++) {
       res[j] = Math.sqrt(res[j]) / ynorm[j];
@@ -289,10 +356,11 @@ export function leontiefCore(
       if (!failed) {
         const lo = new Float64Array(k);
         const hi = new Float64Array(k);
-        for (let q = 0; q < nk; q++) {
-          const j = q % k;
-          if (x[q] < lo[j]) lo[j] = x[q];
-          if (x[q] > hi[j]) hi[j] = x[q];
+        for (let j = 0; j < k; j++) {
+          for (let q = j; q < nk; q += k) {
+            if (x[q] < lo[j]) lo[j] = x[q];
+            if (x[q] > hi[j]) hi[j] = x[q];
+          }
         }
         for (let j = 0; j < k; j++) {
           if (nonNegY[j] === 1 && lo[j] < -1e-6 * Math.max(hi[j], -lo[j])) negative = true;

@@ -1,7 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { csrKernelsWasm } from './csr-kernels-wasm.js';
 import type { CsrMatrix } from './csr.js';
-import type { BlockProduct } from './leontief-core.js';
+import type { BlockProduct, VectorOps } from './leontief-core.js';
+import type { MatrixFacts } from './matrix-facts.js';
+import { placeSplit, rowStripes, splitBytes, splitPlan, type SplitTuning } from './split-layout.js';
+import type { WasmWorkerData } from './wasm-worker.js';
 
 /** The part of the WebAssembly JS API used here (the compiler's Node typings do not declare it). */
 interface WasmApi {
@@ -10,7 +13,7 @@ interface WasmApi {
   readonly Memory: new (descriptor: { initial: number; maximum: number; shared: true }) => { readonly buffer: SharedArrayBuffer };
 }
 
-type Kernel = (...args: number[]) => void;
+type Kernel = (...args: number[]) => unknown;
 
 const PAGE = 65_536;
 /** wasm32: at most 65,536 pages of 64 KiB. */
@@ -98,6 +101,38 @@ export function toWasmCsr(m: CsrMatrix, options: { readonly k?: number; readonly
   return placed.matrix;
 }
 
+/**
+ * The memory of the last closed product, kept a few seconds for the next one: a fresh memory costs
+ * its page faults on first touch (about 0.75 ms per MB here, 0.2 s for a product at 10⁶), and
+ * analyses run several solves on one matrix in a row.
+ */
+let idle: { memory: { readonly buffer: SharedArrayBuffer }; timer: ReturnType<typeof setTimeout> } | undefined;
+const IDLE_MS = 5_000;
+
+/** A memory of at least `bytes` (the idle one if it fits without wasting more than half of it). */
+function takeMemory(bytes: number): { readonly buffer: SharedArrayBuffer } | undefined {
+  if (idle !== undefined) {
+    const size = idle.memory.buffer.byteLength;
+    if (size >= bytes && size <= 2 * bytes + 64 * PAGE) {
+      const { memory, timer } = idle;
+      clearTimeout(timer);
+      idle = undefined;
+      return memory;
+    }
+  }
+  return newMemory(bytes);
+}
+
+/** Keeps a closed product's memory for the next product, until IDLE_MS pass. */
+function giveBack(memory: { readonly buffer: SharedArrayBuffer }): void {
+  if (idle !== undefined) clearTimeout(idle.timer);
+  const timer = setTimeout(() => {
+    if (idle?.memory === memory) idle = undefined;
+  }, IDLE_MS);
+  timer.unref();
+  idle = { memory, timer };
+}
+
 function newMemory(bytes: number): { readonly buffer: SharedArrayBuffer } | undefined {
   if (bytes > WASM_MAX_BYTES) return undefined;
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly as WasmApi;
@@ -152,23 +187,79 @@ export interface WasmProduct {
   readonly threads: number;
   /** Whether A was used in place (made by `toWasmCsr`) rather than copied. */
   readonly inPlace: boolean;
+  /** Whether the copy of A is split into near and far entries (see split-layout.ts). */
+  readonly split: boolean;
   /** Stops the worker threads and frees the room of an in-place matrix (the product must not be used afterwards). */
   close(): void;
+}
+
+/**
+ * Where the kernels find A in the memory: CSR arrays (rowPtr, colIdx, values) at byte offsets, and
+ * for a split matrix (split-layout.ts) the far coordinates too, with each thread stripe's range.
+ */
+interface Layout {
+  readonly rp: number;
+  readonly ci: number;
+  readonly va: number;
+  /** Row pointers of the CSR part (A's own, or the near part's of a split matrix). */
+  readonly rowPtr: Int32Array;
+  /** Row bounds of the thread stripes (length threads + 1). */
+  readonly stripes: Int32Array;
+  readonly far?: {
+    readonly row: number;
+    readonly col: number;
+    readonly val: number;
+    /** Stripe s holds the far entries [starts[s], starts[s + 1]). */
+    readonly starts: Int32Array;
+  };
+}
+
+/** Internal options of `wasmProduct`. */
+export interface WasmProductOptions {
+  /** The split layout's tuning, or false for plain CSR (see split-layout.ts). */
+  readonly split?: SplitTuning | false;
+  /** n-vectors to reserve in the memory for the solver (k = 1; see BlockProduct.workspace). */
+  readonly vectors?: number;
+}
+
+/**
+ * The solver's fused vector kernels for k = 1 over n-vectors in the product's memory (views made
+ * by the product), bit-identical to block-ops.ts.
+ */
+function vectorOps(kernels: Kernels, buffer: SharedArrayBuffer): VectorOps {
+  const scratch = new Float64Array(buffer, 0, 2); // the 16 bytes before any array
+  return {
+    dot: (a, b) => kernels.vdot(a.byteOffset, b.byteOffset, a.length) as number,
+    direction: (p, ph, r, v, dinv, beta, omega) => void kernels.vdirection(p.byteOffset, ph.byteOffset, r.byteOffset, v.byteOffset, dinv.byteOffset, beta, beta * omega, p.length),
+    oneMinusDot: (ph, v, rh) => kernels.vOneMinusDot(ph.byteOffset, v.byteOffset, rh.byteOffset, v.length) as number,
+    half: (s, sh, r, v, dinv, alpha) => void kernels.vhalf(s.byteOffset, sh.byteOffset, r.byteOffset, v.byteOffset, dinv.byteOffset, alpha, s.length),
+    oneMinusDot2: (sh, t, s, out) => {
+      kernels.vOneMinusDot2(sh.byteOffset, t.byteOffset, s.byteOffset, 0, t.length);
+      out[0] = scratch[0];
+      out[1] = scratch[1];
+    },
+    update: (x, r, ph, sh, s, t, alpha, omega) =>
+      kernels.vupdate(x.byteOffset, r.byteOffset, ph.byteOffset, sh.byteOffset, s.byteOffset, t.byteOffset, alpha, omega, x.length) as number,
+  };
 }
 
 /**
  * The product x ↦ A x (or x ↦ Aᵀ x when `transposed`, a scatter over A's rows) run by the
  * WebAssembly kernels of csr-kernels.wat over a shared wasm memory: A's own when A was made by
  * `toWasmCsr` (and its room is free and large enough), else a fresh one into which A is copied
- * once. Serial, or with `threads` > 1 split by rows (balanced by non-zeros) between the calling
- * thread and worker threads that run the same kernels over the same memory (gathers write disjoint
- * rows; scatters accumulate per thread and are summed). Serial results are bit-identical to the JS
- * kernels of range-kernels.ts (same operations in the same order), and so are threaded gathers.
- * Undefined when WebAssembly is unavailable, k is not a positive integer, or the matrix and vectors
- * do not fit in 4 GiB (at n = 10⁷ with 20 entries per row they take 2.6 GB of it for k = 1);
- * serial when the workers do not start. Internal to the sparse package.
+ * once. The copy is split (split-layout.ts) when the vectors are too large for the cache: the
+ * entries near the diagonal stay in CSR, the far ones are grouped by blocks of columns, which makes
+ * a product on economies of 10⁶–10⁷ products 2–3 times faster; the sums are then taken in another
+ * order (results agree with the JS kernels to rounding). Plain copies and matrices in place give
+ * results bit-identical to the JS kernels of range-kernels.ts (same operations in the same order),
+ * and so do threaded gathers over them. Serial, or with `threads` > 1 split by rows (balanced by
+ * non-zeros) between the calling thread and worker threads that run the same kernels over the same
+ * memory (gathers write disjoint rows; scatters accumulate per thread and are summed). Undefined
+ * when WebAssembly is unavailable, k is not a positive integer, or the matrix and vectors do not
+ * fit in 4 GiB (at n = 10⁷ with 20 entries per row they take 2.6 GB of it for k = 1); serial when
+ * the workers do not start. Internal to the sparse package.
  */
-export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, threads = 1): WasmProduct | undefined {
+export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, threads = 1, options: WasmProductOptions = {}): WasmProduct | undefined {
   const module = kernelModule();
   if (module === null || !(Number.isInteger(k) && k >= 1)) return undefined;
   const { rows, cols } = A;
@@ -182,36 +273,60 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
       const release = (): void => void Atomics.store(resident.lock, 0, 0);
       try {
         const { rowPtr, colIdx, values } = A;
-        return build(module, resident.memory, A, rowPtr.byteOffset, colIdx.byteOffset, values.byteOffset, resident.room, k, transposed, inPlace, release);
+        const layout = { rp: rowPtr.byteOffset, ci: colIdx.byteOffset, va: values.byteOffset, rowPtr, stripes: rowStripes(rowPtr, rows, inPlace + 1) };
+        return build(module, resident.memory, A, layout, resident.room, k, transposed, release, true, 0);
       } catch (e) {
         release();
         throw e;
       }
     }
   }
-  if (helpers > 0 && wasmBytesNeeded(A, k, transposed, helpers + 1) > WASM_MAX_BYTES) helpers = 0;
-  const memory = newMemory(wasmBytesNeeded(A, k, transposed, helpers + 1));
+  // Room for the solver's vectors when k = 1 and it fits (else the solver keeps its own).
+  let extraVectors = k === 1 && rows === cols ? (options.vectors ?? 0) : 0;
+  let plan = options.split === false ? undefined : splitPlan(A, k, helpers + 1, options.split);
+  const copyBytes = (): number => 16 + (plan === undefined ? matrixBytes(A) : splitBytes(plan)) + extraVectors * align(8 * rows);
+  if (copyBytes() + vectorBytes(rows, cols, k, transposed, helpers + 1) > WASM_MAX_BYTES) extraVectors = 0;
+  if (helpers > 0 && copyBytes() + vectorBytes(rows, cols, k, transposed, helpers + 1) > WASM_MAX_BYTES) {
+    helpers = 0;
+    if (plan !== undefined) plan = splitPlan(A, k, 1, options.split === false ? undefined : options.split);
+  }
+  const memory = takeMemory(copyBytes() + vectorBytes(rows, cols, k, transposed, helpers + 1));
   if (memory === undefined) return undefined;
-  const placed = placeMatrix(memory.buffer, 0, A);
-  const M = placed.matrix;
-  return build(module, memory, M, M.rowPtr.byteOffset, M.colIdx.byteOffset, M.values.byteOffset, placed.end, k, transposed, helpers, undefined);
+  const release = (): void => giveBack(memory);
+  if (plan === undefined) {
+    const placed = placeMatrix(memory.buffer, 16, A);
+    const M = placed.matrix;
+    const layout = { rp: M.rowPtr.byteOffset, ci: M.colIdx.byteOffset, va: M.values.byteOffset, rowPtr: M.rowPtr, stripes: rowStripes(M.rowPtr, rows, helpers + 1) };
+    return build(module, memory, M, layout, placed.end, k, transposed, release, false, extraVectors);
+  }
+  const placed = placeSplit(memory.buffer, 16, A, plan);
+  const starts = Int32Array.from(plan.stripes, (_, s) => plan.farStart[s * plan.blocks]);
+  const layout: Layout = {
+    rp: placed.rp,
+    ci: placed.ci,
+    va: placed.va,
+    rowPtr: new Int32Array(memory.buffer, placed.rp, rows + 1),
+    stripes: plan.stripes,
+    far: { row: placed.row, col: placed.col, val: placed.val, starts },
+  };
+  return build(module, memory, A, layout, placed.end, k, transposed, release, false, extraVectors);
 }
 
-/** The product over A's arrays at byte offsets rp, ci, va of the memory, with the vectors placed from byte `at`. */
+/** The product over A laid out as `layout` says, with the vectors placed from byte `at`. */
 function build(
   module: object,
   memory: { readonly buffer: SharedArrayBuffer },
   A: CsrMatrix,
-  rp: number,
-  ci: number,
-  va: number,
+  layout: Layout,
   at: number,
   k: number,
   transposed: boolean,
-  helpers: number,
-  release: (() => void) | undefined,
+  release: () => void,
+  inPlace: boolean,
+  extraVectors: number,
 ): WasmProduct {
-  const { rows, cols, rowPtr } = A;
+  const { rows, cols } = A;
+  const { rp, ci, va, rowPtr, stripes, far } = layout;
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly as WasmApi;
   const inLength = (transposed ? rows : cols) * k;
   const outLength = (transposed ? cols : rows) * k;
@@ -225,77 +340,147 @@ function build(
   const op = place(outLength, 8);
   const input = new Float64Array(buffer, xp, inLength);
   const output = new Float64Array(buffer, op, outLength);
-  const exports = new api.Instance(module, { env: { memory } }).exports;
-  const gather = exports.gather as Kernel;
-  const scatter = exports.scatter as Kernel;
-  const gatherMulti = exports.gatherMulti as Kernel;
-  const scatterMulti = exports.scatterMulti as Kernel;
-  /** Rows [lo, hi) of the product into the output block at byte offset `into`. */
-  const rowsInto = (into: number, lo: number, hi: number): void => {
-    if (transposed) {
-      if (k === 1) scatter(rp, ci, va, xp, into, lo, hi);
-      else scatterMulti(rp, ci, va, xp, k, into, lo, hi);
-    } else if (k === 1) gather(rp, ci, va, xp, into, lo, hi);
-    else gatherMulti(rp, ci, va, xp, k, into, lo, hi);
-  };
+  const kernels = kernelsOf(new api.Instance(module, { env: { memory } }).exports);
 
-  const pool = helpers > 0 ? startWorkers(module, memory, rowPtr, rows, helpers, transposed, { rp, ci, va, xp, op, k }, place, outLength) : undefined;
-  let run: () => void;
+  const helpers = stripes.length - 2;
+  const pool = helpers > 0 ? startWorkers(module, memory, layout, transposed, { xp, op, k }, place, outLength) : undefined;
+  // The solver's vectors (k = 1 only), after the product's own blocks.
+  const workspace: Float64Array[] = [];
+  for (let w = 0; w < extraVectors; w++) workspace.push(new Float64Array(buffer, place(rows, 8), rows));
+  /** out = A·x (or Aᵀ·x) for the blocks at byte offsets xAt and outAt of the memory. */
+  let runAt: (xAt: number, outAt: number, out: Float64Array) => void;
   if (pool === undefined) {
-    run = () => {
-      if (transposed) output.fill(0);
-      rowsInto(op, 0, rows);
+    const serial = Int32Array.of(0, rows);
+    const all: Layout =
+      far === undefined
+        ? { ...layout, stripes: serial }
+        : { ...layout, stripes: serial, far: { ...far, starts: Int32Array.of(0, far.starts[far.starts.length - 1]) } };
+    runAt = (xAt, outAt, out) => {
+      if (transposed) out.fill(0);
+      runStripe(kernels, all, xAt, outAt, k, transposed, 0);
     };
   } else {
-    const { ctrl, mine, partials } = pool;
+    const { ctrl, partials } = pool;
     const started = pool.workers.length;
-    run = () => {
+    runAt = (xAt, outAt, out) => {
       Atomics.store(ctrl, 1, 0);
       Atomics.store(ctrl, 3, transposed ? 2 : 1);
+      Atomics.store(ctrl, 5, xAt);
+      Atomics.store(ctrl, 6, outAt);
       Atomics.add(ctrl, 0, 1);
       Atomics.notify(ctrl, 0);
-      if (transposed) output.fill(0);
-      rowsInto(op, 0, mine);
+      if (transposed) out.fill(0);
+      runStripe(kernels, layout, xAt, outAt, k, transposed, 0);
       for (;;) {
         const done = Atomics.load(ctrl, 1);
         if (done >= started) break;
         Atomics.wait(ctrl, 1, done);
       }
       if (Atomics.load(ctrl, 4) !== 0) throw new Error('wasm product: a worker failed');
-      for (const part of partials) for (let q = 0; q < outLength; q++) output[q] += part[q];
+      for (const part of partials) for (let q = 0; q < outLength; q++) out[q] += part[q];
     };
   }
-  const absColumnSums = exports.absColumnSums as Kernel;
+  const run = (): void => runAt(xp, op, output);
   const nz = rowPtr[rows];
   const multiply = (x: Float64Array, out: Float64Array): void => {
+    if (x.buffer === buffer && out.buffer === buffer && x.length === inLength && out.length === outLength) {
+      runAt(x.byteOffset, out.byteOffset, out); // the solver's own vectors: no copies
+      return;
+    }
     input.set(x.subarray(0, inLength));
     run();
     out.set(output);
   };
-  /** The largest column sum of |A|, accumulated in the output block (same order as the JS loop). */
+  /** The largest column sum of |A|, accumulated in the output block (same order as the JS loop for CSR). */
   const maxAbsColumnSum = (): number => {
     output.fill(0, 0, cols);
-    absColumnSums(ci, va, op, nz);
+    kernels.absColumnSums(ci, va, op, nz);
+    if (far !== undefined) kernels.absColumnSums(far.col, far.val, op, far.starts[far.starts.length - 1]);
     let largest = 0;
     for (let j = 0; j < cols; j++) if (output[j] > largest) largest = output[j];
     return largest;
   };
-  const product: BlockProduct = outLength >= cols ? Object.assign(multiply, { maxAbsColumnSum }) : multiply;
+  /** matrixFacts of A from the copy, by the kernels (row sums in the output block, the diagonal in the input block). */
+  const facts = (): MatrixFacts => {
+    const diagBlock = input.subarray(0, rows);
+    const sums = output.subarray(0, rows);
+    diagBlock.fill(0);
+    let flags = kernels.rowFacts(rp, ci, va, 0, rows, xp, op) as number;
+    if (far !== undefined) flags |= kernels.farRowFacts(far.row, far.val, far.starts[far.starts.length - 1], op) as number;
+    let maxAbsRowSum = 0;
+    for (let i = 0; i < rows; i++) if (sums[i] > maxAbsRowSum) maxAbsRowSum = sums[i];
+    return { nonNegative: (flags & 1) === 0, finite: (flags & 2) === 0, diag: diagBlock.slice(), maxAbsRowSum };
+  };
+  const square = rows === cols && inLength >= rows && outLength >= rows;
+  const extras = square && workspace.length > 0 ? { maxAbsColumnSum, facts, workspace: { vectors: workspace, ops: vectorOps(kernels, buffer) } } : { maxAbsColumnSum, facts };
+  const product: BlockProduct = square ? Object.assign(multiply, extras) : multiply;
   let closed = false;
   const close = (): void => {
     if (closed) return;
     closed = true;
     if (pool !== undefined) stop(pool.ctrl);
-    if (release !== undefined) release();
+    release();
   };
-  return { product, input, output, run, threads: pool === undefined ? 1 : helpers + 1, inPlace: release !== undefined, close };
+  return { product, input, output, run, threads: pool === undefined ? 1 : helpers + 1, inPlace, split: far !== undefined, close };
 }
+
+/** The kernels of csr-kernels.wat. */
+export interface Kernels {
+  readonly gather: Kernel;
+  readonly scatter: Kernel;
+  readonly gatherMulti: Kernel;
+  readonly scatterMulti: Kernel;
+  readonly farGather: Kernel;
+  readonly farScatter: Kernel;
+  readonly farGatherMulti: Kernel;
+  readonly farScatterMulti: Kernel;
+  readonly absColumnSums: Kernel;
+  readonly rowFacts: Kernel;
+  readonly farRowFacts: Kernel;
+  readonly vdot: Kernel;
+  readonly vdirection: Kernel;
+  readonly vOneMinusDot: Kernel;
+  readonly vhalf: Kernel;
+  readonly vOneMinusDot2: Kernel;
+  readonly vupdate: Kernel;
+}
+
+export function kernelsOf(exports: Record<string, unknown>): Kernels {
+  return exports as unknown as Kernels;
+}
+
+/**
+ * Stripe s of the product into the output block at byte `into`: its rows of the CSR part (a gather
+ * writes them, a scatter adds), then its far entries (added). Shared with the worker threads.
+ */
+export function runStripe(kernels: Kernels, layout: Layout, xp: number, into: number, k: number, transposed: boolean, s: number): void {
+  const { rp, ci, va, stripes, far } = layout;
+  const lo = stripes[s];
+  const hi = stripes[s + 1];
+  if (transposed) {
+    if (k === 1) kernels.scatter(rp, ci, va, xp, into, lo, hi);
+    else kernels.scatterMulti(rp, ci, va, xp, k, into, lo, hi);
+  } else if (k === 1) kernels.gather(rp, ci, va, xp, into, lo, hi);
+  else kernels.gatherMulti(rp, ci, va, xp, k, into, lo, hi);
+  if (far === undefined) return;
+  const first = far.starts[s];
+  const m = far.starts[s + 1] - first;
+  if (m === 0) return;
+  const row = far.row + 4 * first;
+  const col = far.col + 4 * first;
+  const val = far.val + 8 * first;
+  if (transposed) {
+    if (k === 1) kernels.farScatter(row, col, val, xp, into, m);
+    else kernels.farScatterMulti(row, col, val, xp, k, into, m);
+  } else if (k === 1) kernels.farGather(row, col, val, xp, into, m);
+  else kernels.farGatherMulti(row, col, val, xp, k, into, m);
+}
+
+export type { Layout as WasmLayout };
 
 interface Pool {
   readonly ctrl: Int32Array;
   readonly workers: Worker[];
-  /** The calling thread's rows are [0, mine). */
-  readonly mine: number;
   /** The workers' own output blocks of a scatter. */
   readonly partials: Float64Array[];
 }
@@ -306,32 +491,21 @@ function stop(ctrl: Int32Array): void {
   Atomics.notify(ctrl, 0);
 }
 
-/** Starts `helpers` workers over rows split by non-zeros; undefined (and none left running) if they do not start. */
+/** Starts a worker per stripe after the first; undefined (and none left running) if they do not start. */
 function startWorkers(
   module: object,
   memory: { readonly buffer: SharedArrayBuffer },
-  rowPtr: Int32Array,
-  rows: number,
-  helpers: number,
+  layout: Layout,
   transposed: boolean,
-  at: { rp: number; ci: number; va: number; xp: number; op: number; k: number },
+  at: { xp: number; op: number; k: number },
   place: (length: number, size: number) => number,
   outLength: number,
 ): Pool | undefined {
-  const nz = rowPtr[rows];
-  const threads = helpers + 1;
-  const bounds = [0];
-  for (let t = 1; t < threads; t++) {
-    const target = (nz * t) / threads;
-    let i = bounds[t - 1];
-    while (i < rows && rowPtr[i] < target) i++;
-    bounds.push(i);
-  }
-  bounds.push(rows);
-  const ctrl = new Int32Array(new SharedArrayBuffer(5 * 4));
+  const helpers = layout.stripes.length - 2;
+  const ctrl = new Int32Array(new SharedArrayBuffer(7 * 4));
   const workers: Worker[] = [];
   const partials: Float64Array[] = [];
-  for (let t = 1; t < threads; t++) {
+  for (let t = 1; t <= helpers; t++) {
     let op = at.op;
     let outBytes = 0;
     if (transposed) {
@@ -339,7 +513,7 @@ function startWorkers(
       outBytes = outLength * 8;
       partials.push(new Float64Array(memory.buffer, op, outLength));
     }
-    const data = { ...at, module, memory, ctrl, op, outBytes, lo: bounds[t], hi: bounds[t + 1] };
+    const data: WasmWorkerData = { module, memory, ctrl, layout, op, outBytes, k: at.k, stripe: t };
     try {
       const w = new Worker(new URL('./wasm-worker.js', import.meta.url), { workerData: data });
       w.unref();
@@ -360,5 +534,5 @@ function startWorkers(
     }
     Atomics.wait(ctrl, 2, ready, 100);
   }
-  return { ctrl, workers, mine: bounds[1], partials };
+  return { ctrl, workers, partials };
 }

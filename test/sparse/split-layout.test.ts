@@ -1,0 +1,247 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { bicgDirection, bicgHalf, bicgUpdate, colDots, oneMinus } from '../../src/sparse/block-ops.js';
+import type { CsrMatrix } from '../../src/sparse/csr.js';
+import { csrFromTriplets } from '../../src/sparse/from-triplets.js';
+import { WORKSPACE_VECTORS } from '../../src/sparse/leontief-core.js';
+import { matrixFacts } from '../../src/sparse/matrix-facts.js';
+import { matvecMulti } from '../../src/sparse/matvec-multi.js';
+import { matvecTransposedMulti } from '../../src/sparse/matvec-transposed-multi.js';
+import { matvecTransposed } from '../../src/sparse/matvec-transposed.js';
+import { matvec } from '../../src/sparse/matvec.js';
+import { solveLeontiefTransposed } from '../../src/sparse/solve-leontief-transposed.js';
+import { solveLeontief } from '../../src/sparse/solve-leontief.js';
+import { rowStripes, splitPlan, type SplitTuning } from '../../src/sparse/split-layout.js';
+import { wasmProduct } from '../../src/sparse/wasm-product.js';
+import { seededRandom } from '../helpers/random.js';
+import { randomVector } from './dense-helpers.js';
+
+/** Splits even small matrices: near means within `distance` columns, long rows from cols / 4 entries. */
+const force = (k: number, distance = 2): SplitTuning => ({ minVectorBytes: 0, nearBytes: 8 * k * distance, longRowDivisor: 4, minFarShare: 0 });
+
+/**
+ * A random rows × cols matrix of both signs with about `perRow` entries per row, some rows empty,
+ * a few long rows, and entries near the diagonal as well as far from it.
+ */
+function mixedMatrix(rows: number, cols: number, perRow: number, seed: number): CsrMatrix {
+  const rand = seededRandom(seed);
+  const t: { i: number; j: number; v: number }[] = [];
+  for (let i = 0; i < rows; i++) {
+    const u = rand();
+    if (u < 0.1) continue; // empty row
+    const count = u > 0.97 ? cols : perRow; // a long row
+    for (let e = 0; e < count; e++) {
+      const j = count === cols ? e : rand() < 0.5 ? Math.min(cols - 1, Math.max(0, i + Math.floor(rand() * 5) - 2)) : Math.floor(rand() * cols);
+      t.push({ i, j, v: rand() * 2 - 1 });
+    }
+  }
+  return csrFromTriplets(rows, cols, Int32Array.from(t, (e) => e.i), Int32Array.from(t, (e) => e.j), Float64Array.from(t, (e) => e.v));
+}
+
+function jsProduct(A: CsrMatrix, x: Float64Array, k: number, transposed: boolean): Float64Array {
+  const out = new Float64Array((transposed ? A.cols : A.rows) * k);
+  if (k === 1) return transposed ? matvecTransposed(A, x, out) : matvec(A, x, out);
+  return transposed ? matvecTransposedMulti(A, x, k, out) : matvecMulti(A, x, k, out);
+}
+
+/** |out − expected| within a few roundings of Σ|a||x| per entry (the sums are taken in another order). */
+function assertCloseProduct(A: CsrMatrix, x: Float64Array, k: number, transposed: boolean, out: Float64Array, label: string): void {
+  const absA: CsrMatrix = { ...A, values: A.values.map(Math.abs) };
+  const bound = jsProduct(absA, x.map(Math.abs), k, transposed);
+  const expected = jsProduct(A, x, k, transposed);
+  for (let q = 0; q < out.length; q++) {
+    assert.ok(Math.abs(out[q] - expected[q]) <= 1e-14 * bound[q], `${label}: entry ${q} is ${out[q]}, expected ${expected[q]}`);
+  }
+}
+
+describe('the split layout of the WebAssembly products', () => {
+  test('is not used where the vectors fit in cache, and parts the entries into near and far', () => {
+    const A = mixedMatrix(400, 400, 6, 1);
+    assert.equal(splitPlan(A, 1, 1), undefined, 'small vectors: plain CSR');
+    const plan = splitPlan(A, 1, 3, force(1));
+    assert.ok(plan !== undefined);
+    assert.equal(plan.near + plan.far, A.rowPtr[A.rows]);
+    assert.equal(plan.nearPtr[A.rows], plan.near);
+    assert.deepEqual(plan.stripes, rowStripes(A.rowPtr, A.rows, 3));
+    // Count the far entries as the rule says: far from the diagonal and in a short row.
+    let far = 0;
+    for (let i = 0; i < A.rows; i++) {
+      const long = A.rowPtr[i + 1] - A.rowPtr[i] >= plan.longRow;
+      for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) if (!long && Math.abs(A.colIdx[p] - i) > plan.nearDistance) far++;
+    }
+    assert.equal(plan.far, far);
+    assert.ok(far > 0 && plan.near > 0);
+    assert.equal(plan.farStart[plan.farStart.length - 1], far);
+  });
+
+  test('gives the products of the JS kernels to rounding: k = 1..8, gather and scatter, 1–3 threads, square and not', () => {
+    for (const [rows, cols, seed] of [
+      [300, 300, 2],
+      [257, 180, 3],
+      [90, 311, 4],
+    ] as const) {
+      const A = mixedMatrix(rows, cols, 5, seed);
+      for (const k of [1, 2, 3, 8]) {
+        for (const transposed of [false, true]) {
+          for (const threads of [1, 2, 3]) {
+            const label = `${rows} × ${cols}, k = ${k}, transposed ${transposed}, ${threads} threads`;
+            const w = wasmProduct(A, k, transposed, threads, { split: force(k) });
+            assert.ok(w !== undefined);
+            try {
+              assert.equal(w.split, true, label);
+              assert.equal(w.threads, threads, label);
+              const x = randomVector((transposed ? rows : cols) * k, seed * 100 + k, -1, 1);
+              const out = new Float64Array((transposed ? cols : rows) * k).fill(Number.NaN);
+              for (let r = 0; r < 2; r++) {
+                w.product(x, out);
+                assertCloseProduct(A, x, k, transposed, out, label);
+              }
+            } finally {
+              w.close();
+            }
+          }
+        }
+      }
+    }
+  });
+
+  test('computes the facts the solvers need as matrixFacts does, from a plain or a split copy', () => {
+    const A = mixedMatrix(200, 200, 6, 5);
+    for (const split of [false, force(1)] as const) {
+      const w = wasmProduct(A, 1, false, 1, { split });
+      assert.ok(w?.product.facts !== undefined);
+      const got = w.product.facts();
+      const want = matrixFacts(A);
+      assert.equal(got.nonNegative, want.nonNegative);
+      assert.equal(got.finite, want.finite);
+      assert.deepEqual(got.diag, want.diag);
+      assert.ok(Math.abs(got.maxAbsRowSum - want.maxAbsRowSum) <= 1e-14 * want.maxAbsRowSum);
+      w.close();
+    }
+    // Signs and non-finite entries, near and far.
+    for (const [value, nonNegative, finite] of [
+      [-0.5, false, true],
+      [Number.NaN, false, false],
+      [Number.POSITIVE_INFINITY, true, false],
+    ] as const) {
+      for (const column of [1, 150]) {
+        const B = csrFromTriplets(200, 200, Int32Array.of(0, 0, 3), Int32Array.of(0, column, 3), Float64Array.of(0.1, value, 0.2));
+        const w = wasmProduct(B, 1, false, 1, { split: force(1) });
+        assert.ok(w?.product.facts !== undefined);
+        const got = w.product.facts();
+        assert.equal(got.nonNegative, nonNegative, `${value} in column ${column}`);
+        assert.equal(got.finite, finite, `${value} in column ${column}`);
+        assert.equal(got.diag[3], 0.2);
+        w.close();
+      }
+    }
+  });
+
+  test('offers the solver its vectors and fused vector kernels, bit-identical to block-ops', () => {
+    for (const n of [1, 2, 7, 64, 101]) {
+      const A = mixedMatrix(n, n, 3, 6 + n);
+      const w = wasmProduct(A, 1, false, 1, { vectors: WORKSPACE_VECTORS });
+      assert.ok(w?.product.workspace !== undefined);
+      const { vectors, ops } = w.product.workspace;
+      assert.equal(vectors.length, WORKSPACE_VECTORS);
+      const [x, r, ph, sh, s, t, v, p, dinv, rh] = vectors;
+      /** Fresh random contents in every vector; returns copies for the JS kernels. */
+      const fill = (seed: number): Float64Array[] =>
+        vectors.map((u, i) => {
+          u.set(randomVector(n, seed + i, -1, 1));
+          return u.slice();
+        });
+      const same = (a: Float64Array, b: Float64Array, what: string): void => assert.deepEqual(a, b, `n = ${n}: ${what}`);
+      const one = (value: number): Float64Array => Float64Array.of(value);
+      const out = new Float64Array(2);
+      let c = fill(1);
+      colDots(c[9], c[1], n, 1, out);
+      assert.equal(ops.dot(rh, r), out[0]);
+      c = fill(2);
+      ops.direction(p, ph, r, v, dinv, 0.7, -1.3);
+      bicgDirection(c[7], c[2], c[1], c[6], one(0.7), one(-1.3), c[8], n, 1);
+      same(p, c[7], 'direction p');
+      same(ph, c[2], 'direction ph');
+      c = fill(3);
+      const d = ops.oneMinusDot(ph, v, rh);
+      oneMinus(c[2], c[6], n);
+      colDots(c[9], c[6], n, 1, out);
+      same(v, c[6], 'oneMinus');
+      assert.equal(d, out[0]);
+      c = fill(4);
+      ops.half(s, sh, r, v, dinv, 2.5);
+      bicgHalf(c[4], c[3], c[1], c[6], one(2.5), c[8], n, 1);
+      same(s, c[4], 'half s');
+      same(sh, c[3], 'half sh');
+      c = fill(5);
+      const pair = new Float64Array(2);
+      ops.oneMinusDot2(sh, t, s, pair);
+      oneMinus(c[3], c[5], n);
+      const ts = new Float64Array(1);
+      const tt = new Float64Array(1);
+      colDots(c[5], c[4], n, 1, ts);
+      colDots(c[5], c[5], n, 1, tt);
+      same(t, c[5], 'oneMinus t');
+      assert.deepEqual([...pair], [ts[0], tt[0]]);
+      c = fill(6);
+      const rr = ops.update(x, r, ph, sh, s, t, 0.3, -0.9);
+      bicgUpdate(c[0], c[1], c[2], c[3], c[4], c[5], one(0.3), one(-0.9), n, 1);
+      colDots(c[1], c[1], n, 1, out);
+      same(x, c[0], 'update x');
+      same(r, c[1], 'update r');
+      assert.equal(rr, out[0]);
+      // A product between two of the vectors runs in place.
+      x.set(randomVector(n, 9, -1, 1));
+      w.product(x, t);
+      assert.deepEqual(t, jsProduct(A, x, 1, false));
+      w.close();
+    }
+  });
+
+  test('products on a reused memory are not disturbed by what the last product left there', () => {
+    const A = mixedMatrix(300, 300, 5, 8);
+    const first = wasmProduct(A, 1, false, 1, { split: force(1) });
+    assert.ok(first !== undefined);
+    first.product(new Float64Array(300).fill(Number.NaN), new Float64Array(300));
+    first.close();
+    for (const transposed of [false, true]) {
+      const w = wasmProduct(A, 1, transposed, 1, { split: force(1) });
+      assert.ok(w !== undefined);
+      const x = randomVector(300, 10, -1, 1);
+      const out = new Float64Array(300);
+      w.product(x, out);
+      assertCloseProduct(A, x, 1, transposed, out, `transposed ${transposed}`);
+      w.close();
+    }
+  });
+
+  test('the solvers on an economy large enough to split agree with the JS kernel', () => {
+    // 300,000 products: the vectors take 2.4 MB, more than the 2 MiB from which products split.
+    const n = 300_000;
+    const rand = seededRandom(11);
+    const nnz = 6 * n;
+    const ri = new Int32Array(nnz);
+    const ci = new Int32Array(nnz);
+    const va = new Float64Array(nnz);
+    for (let j = 0, q = 0; j < n; j++) {
+      for (let e = 0; e < 6; e++, q++) {
+        ci[q] = j;
+        ri[q] = e < 4 ? (j + e + 1) % n : Math.floor(rand() * n); // near inputs and far ones
+        va[q] = 0.1 * rand();
+      }
+    }
+    const A = csrFromTriplets(n, n, ri, ci, va);
+    assert.ok(splitPlan(A, 1, 1) !== undefined, 'the default tuning splits this economy');
+    const y = randomVector(n, 12, 0, 1);
+    for (const solve of [solveLeontief, solveLeontiefTransposed]) {
+      const wasm = solve(A, y, { kernel: 'wasm' });
+      const js = solve(A, y, { kernel: 'js' });
+      assert.equal(wasm.status, 'converged');
+      assert.ok(wasm.relativeResidual <= 1e-10);
+      assert.ok(!(wasm.x.buffer instanceof SharedArrayBuffer), 'the solution is not a view of the reused memory');
+      let worst = 0;
+      for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(wasm.x[i] - js.x[i]) / Math.abs(js.x[i]));
+      assert.ok(worst <= 1e-9, `${solve.name}: relative difference ${worst}`);
+    }
+  });
+});
