@@ -36,16 +36,17 @@ export function blockProduct(
   const scatter = transposed && M === A;
   const none = (): void => {};
   const requested = options.threads ?? 'auto';
-  const threads =
-    requested === 'auto'
-      ? isSharedCsr(M) && M.rowPtr[M.rows] >= PARALLEL_MIN_NNZ
-        ? Math.min(availableParallelism(), 4)
-        : 1
-      : Math.max(1, Math.floor(requested));
-  if (kernel === 'wasm' || (kernel === 'auto' && M.rowPtr[M.rows] >= WASM_MIN_NNZ)) {
+  const nnz = M.rowPtr[M.rows];
+  const cores = Math.min(availableParallelism(), 4);
+  const fixed = requested === 'auto' ? undefined : Math.max(1, Math.floor(requested));
+  if (kernel === 'wasm' || (kernel === 'auto' && nnz >= WASM_MIN_NNZ)) {
+    // The WebAssembly kernel's workers share its memory, so they serve any A.
+    const threads = fixed ?? (nnz >= PARALLEL_MIN_NNZ ? cores : 1);
     const wasm = wasmProduct(M, k, scatter, threads, { vectors: WORKSPACE_VECTORS });
     if (wasm !== undefined) return { product: wasm.product, close: () => wasm.close() };
   }
+  // The JS kernel's workers read A itself, so they need it in shared memory.
+  const threads = fixed ?? (isSharedCsr(M) && nnz >= PARALLEL_MIN_NNZ ? cores : 1);
   const parallel = parallelProduct(M, k, scatter, threads);
   if (parallel !== undefined) return { product: parallel.product, close: () => parallel.close() };
   if (k === 1) {

@@ -120,14 +120,15 @@
         (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
         (br $entries))))
 
-  ;; Block gather for k interleaved vectors over rows [lo, hi): groups of 8, then 4, 2, 1 vectors,
-  ;; two per SIMD lane pair; each lane sums in the order of the scalar loop.
+  ;; Block gather for k interleaved vectors over rows [lo, hi): for 10 ≤ k < 16 the first ten
+  ;; vectors in one pass, then groups of 8, 4, 2, 1 vectors, two per SIMD lane pair; each lane sums
+  ;; in the order of the scalar loop.
   (func (export "gatherMulti")
     (param $rp i32) (param $ci i32) (param $va i32) (param $x i32) (param $k i32) (param $out i32)
     (param $lo i32) (param $hi i32)
     (local $i i32) (local $kb i32) (local $jb i32) (local $o i32) (local $xj i32)
     (local $pc0 i32) (local $pv0 i32) (local $pe i32) (local $pc i32) (local $pv i32) (local $b i32)
-    (local $v v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $s f64)
+    (local $v v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $s f64)
     (local.set $kb (i32.shl (local.get $k) (i32.const 3)))
     (local.set $i (local.get $lo))
     (block $done
@@ -141,6 +142,35 @@
           (i32.shl (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
         (local.set $o (i32.add (local.get $out) (i32.mul (local.get $i) (local.get $kb))))
         (local.set $jb (i32.const 0))
+        ;; ten to fifteen vectors: the first ten in one pass (10 is the common number of rows of S)
+        (if (i32.and (i32.ge_u (local.get $kb) (i32.const 80)) (i32.lt_u (local.get $kb) (i32.const 128)))
+          (then
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $a4 (v128.const f64x2 0 0))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $v (f64x2.splat (f64.load (local.get $pv))))
+                (local.set $b (i32.add (local.get $x) (i32.mul (i32.load (local.get $pc)) (local.get $kb))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $v) (v128.load (local.get $b)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $b)))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $b)))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $b)))))
+                (local.set $a4 (f64x2.add (local.get $a4) (f64x2.mul (local.get $v) (v128.load offset=64 (local.get $b)))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (v128.store (local.get $o) (local.get $a0))
+            (v128.store offset=16 (local.get $o) (local.get $a1))
+            (v128.store offset=32 (local.get $o) (local.get $a2))
+            (v128.store offset=48 (local.get $o) (local.get $a3))
+            (v128.store offset=64 (local.get $o) (local.get $a4))
+            (local.set $jb (i32.const 80))))
         ;; groups of eight vectors
         (block $g8s
           (loop $g8
@@ -236,7 +266,7 @@
     (param $lo i32) (param $hi i32)
     (local $i i32) (local $kb i32) (local $jb i32) (local $xr i32) (local $oj i32)
     (local $pc0 i32) (local $pv0 i32) (local $pe i32) (local $pc i32) (local $pv i32) (local $b i32)
-    (local $v v128) (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128) (local $xs f64)
+    (local $v v128) (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128) (local $x4 v128) (local $xs f64)
     (local.set $kb (i32.shl (local.get $k) (i32.const 3)))
     (local.set $i (local.get $lo))
     (block $done
@@ -250,6 +280,35 @@
           (i32.shl (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
         (local.set $xr (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $kb))))
         (local.set $jb (i32.const 0))
+        ;; ten to fifteen vectors: the first ten in one pass
+        (if (i32.and (i32.ge_u (local.get $kb) (i32.const 80)) (i32.lt_u (local.get $kb) (i32.const 128)))
+          (then
+            (local.set $x0 (v128.load (local.get $xr)))
+            (local.set $x1 (v128.load offset=16 (local.get $xr)))
+            (local.set $x2 (v128.load offset=32 (local.get $xr)))
+            (local.set $x3 (v128.load offset=48 (local.get $xr)))
+            (local.set $x4 (v128.load offset=64 (local.get $xr)))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $v (f64x2.splat (f64.load (local.get $pv))))
+                (local.set $b (i32.add (local.get $out) (i32.mul (i32.load (local.get $pc)) (local.get $kb))))
+                (v128.store (local.get $b)
+                  (f64x2.add (v128.load (local.get $b)) (f64x2.mul (local.get $v) (local.get $x0))))
+                (v128.store offset=16 (local.get $b)
+                  (f64x2.add (v128.load offset=16 (local.get $b)) (f64x2.mul (local.get $v) (local.get $x1))))
+                (v128.store offset=32 (local.get $b)
+                  (f64x2.add (v128.load offset=32 (local.get $b)) (f64x2.mul (local.get $v) (local.get $x2))))
+                (v128.store offset=48 (local.get $b)
+                  (f64x2.add (v128.load offset=48 (local.get $b)) (f64x2.mul (local.get $v) (local.get $x3))))
+                (v128.store offset=64 (local.get $b)
+                  (f64x2.add (v128.load offset=64 (local.get $b)) (f64x2.mul (local.get $v) (local.get $x4))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (local.set $jb (i32.const 80))))
         (block $g8s
           (loop $g8
             (br_if $g8s (i32.gt_u (i32.add (local.get $jb) (i32.const 64)) (local.get $kb)))
@@ -546,9 +605,9 @@
         (f64.store (i32.add (local.get $v) (local.get $o)) (local.get $u))
         (local.set $s (f64.mul (f64.load (i32.add (local.get $rh) (local.get $o))) (local.get $u)))))
     (f64.add (f64.add (f64x2.extract_lane 0 (local.get $acc)) (local.get $s)) (f64x2.extract_lane 1 (local.get $acc))))
-  ;; s = r − α v; sh = D⁻¹ s (bicgHalf for k = 1).
-  (func (export "vhalf") (param $s i32) (param $sh i32) (param $r i32) (param $v i32) (param $dinv i32) (param $alpha f64) (param $n i32)
-    (local $o i32) (local $end i32) (local $q v128)
+  ;; s = r − α v; sh = D⁻¹ s (bicgHalf for k = 1); returns Σ s·s.
+  (func (export "vhalf") (param $s i32) (param $sh i32) (param $r i32) (param $v i32) (param $dinv i32) (param $alpha f64) (param $n i32) (result f64)
+    (local $o i32) (local $end i32) (local $q v128) (local $acc v128) (local $u f64)
     (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
     (block $pairs_done
       (loop $pairs
@@ -556,12 +615,16 @@
         (local.set $q (f64x2.sub (v128.load (i32.add (local.get $r) (local.get $o))) (f64x2.mul (f64x2.splat (local.get $alpha)) (v128.load (i32.add (local.get $v) (local.get $o))))))
         (v128.store (i32.add (local.get $s) (local.get $o)) (local.get $q))
         (v128.store (i32.add (local.get $sh) (local.get $o)) (f64x2.mul (v128.load (i32.add (local.get $dinv) (local.get $o))) (local.get $q)))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $q) (local.get $q))))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $pairs)))
     (if (i32.and (local.get $n) (i32.const 1))
-      (then (f64.store (i32.add (local.get $s) (local.get $o)) (f64.sub (f64.load (i32.add (local.get $r) (local.get $o))) (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $v) (local.get $o))))))
-        (f64.store (i32.add (local.get $sh) (local.get $o)) (f64.mul (f64.load (i32.add (local.get $dinv) (local.get $o))) (f64.load (i32.add (local.get $s) (local.get $o)))))))
-    )
+      (then
+        (local.set $u (f64.sub (f64.load (i32.add (local.get $r) (local.get $o))) (f64.mul (local.get $alpha) (f64.load (i32.add (local.get $v) (local.get $o))))))
+        (f64.store (i32.add (local.get $s) (local.get $o)) (local.get $u))
+        (f64.store (i32.add (local.get $sh) (local.get $o)) (f64.mul (f64.load (i32.add (local.get $dinv) (local.get $o))) (local.get $u)))
+        (local.set $u (f64.mul (local.get $u) (local.get $u)))))
+    (f64.add (f64.add (f64x2.extract_lane 0 (local.get $acc)) (local.get $u)) (f64x2.extract_lane 1 (local.get $acc))))
   ;; t = sh − t, then Σ t·s and Σ t·t stored at out and out + 8 (oneMinus and two colDots).
   (func (export "vOneMinusDot2") (param $sh i32) (param $t i32) (param $s i32) (param $out i32)  (param $n i32)
     (local $o i32) (local $end i32) (local $a v128) (local $b v128) (local $w v128) (local $u f64) (local $sa f64) (local $sb f64)

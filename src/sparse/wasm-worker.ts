@@ -1,46 +1,38 @@
 /**
- * Worker thread of `wasmProduct`: instantiates the kernel module over the product's shared wasm
- * memory, then waits for a command, runs its stripe of the product, reports done (the protocol of
- * worker-loop.ts). Internal to the sparse package.
+ * Worker thread of a pool of wasm-pool.ts: instantiates the kernel module over the pool's shared
+ * memory, then for each request runs the part of the product its job record names (if active)
+ * and reports done (the protocol of worker-loop.ts). Internal to the sparse package.
  */
 import { workerData } from 'node:worker_threads';
-import { kernelsOf, runStripe, type WasmLayout } from './wasm-product.js';
+import { instantiateKernels, runPart } from './wasm-kernels.js';
+import { JOB, JOB_INTS, type WasmWorkerData } from './wasm-pool.js';
 import { serveProducts } from './worker-loop.js';
 
-export interface WasmWorkerData {
-  /** The compiled kernel module and the shared memory holding A and the vectors. */
-  readonly module: object;
-  readonly memory: object;
-  /**
-   * [0] generation, [1] done count, [2] ready count, [3] command (0 stop, 1 gather, 2 scatter),
-   * [4] failed, [5] byte offset of the input block, [6] of the output block (of a gather).
-   */
-  readonly ctrl: Int32Array;
-  /** Where A sits in the memory, and the stripes. */
-  readonly layout: WasmLayout;
-  /** Byte offset of this worker's own output block (of a scatter). */
-  readonly op: number;
-  /** Bytes of this worker's output block (cleared before a scatter). */
-  readonly outBytes: number;
-  readonly k: number;
-  /** This worker's stripe. */
-  readonly stripe: number;
-}
-
-interface InstanceApi {
-  readonly Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
-}
-
 if (workerData !== null) {
-  const d = workerData as WasmWorkerData;
-  const { ctrl, layout, op, outBytes, k, stripe } = d;
-  const api = (globalThis as unknown as { WebAssembly: InstanceApi }).WebAssembly;
-  const kernels = kernelsOf(new api.Instance(d.module, { env: { memory: d.memory } }).exports);
-  const buffer = (d.memory as { readonly buffer: SharedArrayBuffer }).buffer;
-  const out = new Float64Array(buffer, op, outBytes / 8);
+  const { module, memory, ctrl, jobs, index } = workerData as WasmWorkerData;
+  const kernels = instantiateKernels(module, memory);
+  const base = index * JOB_INTS;
+  const job = (slot: number): number => Atomics.load(jobs, base + slot);
   serveProducts(ctrl, (command) => {
-    const xp = Atomics.load(ctrl, 5);
-    if (command === 2) out.fill(0);
-    runStripe(kernels, layout, xp, command === 2 ? op : Atomics.load(ctrl, 6), k, command === 2, stripe);
+    if (job(JOB.active) !== 1) return;
+    const part = {
+      rp: job(JOB.rp),
+      ci: job(JOB.ci),
+      va: job(JOB.va),
+      lo: job(JOB.lo),
+      hi: job(JOB.hi),
+      row: job(JOB.row),
+      col: job(JOB.col),
+      val: job(JOB.val),
+      farLo: job(JOB.farLo),
+      farHi: job(JOB.farHi),
+    };
+    const transposed = command === 2;
+    let into = Atomics.load(ctrl, 6);
+    if (transposed) {
+      into = job(JOB.own);
+      new Float64Array(memory.buffer, into, job(JOB.ownLength)).fill(0);
+    }
+    runPart(kernels, part, Atomics.load(ctrl, 5), into, job(JOB.k), transposed);
   });
 }

@@ -169,8 +169,10 @@ describe('the split layout of the WebAssembly products', () => {
       same(v, c[6], 'oneMinus');
       assert.equal(d, out[0]);
       c = fill(4);
-      ops.half(s, sh, r, v, dinv, 2.5);
+      const ss = ops.half(s, sh, r, v, dinv, 2.5);
       bicgHalf(c[4], c[3], c[1], c[6], one(2.5), c[8], n, 1);
+      colDots(c[4], c[4], n, 1, out);
+      assert.equal(ss, out[0]);
       same(s, c[4], 'half s');
       same(sh, c[3], 'half sh');
       c = fill(5);

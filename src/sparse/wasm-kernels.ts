@@ -1,0 +1,101 @@
+import { csrKernelsWasm } from './csr-kernels-wasm.js';
+
+/** The part of the WebAssembly JS API used here (the compiler's Node typings do not declare it). */
+export interface WasmApi {
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
+  readonly Memory: new (descriptor: { initial: number; maximum: number; shared: true }) => WasmMemory;
+}
+
+/** A shared WebAssembly memory. */
+export interface WasmMemory {
+  readonly buffer: SharedArrayBuffer;
+}
+
+type Kernel = (...args: number[]) => unknown;
+
+/** The exports of csr-kernels.wat (every pointer a byte offset into the memory). */
+export interface Kernels {
+  readonly gather: Kernel;
+  readonly scatter: Kernel;
+  readonly gatherMulti: Kernel;
+  readonly scatterMulti: Kernel;
+  readonly farGather: Kernel;
+  readonly farScatter: Kernel;
+  readonly farGatherMulti: Kernel;
+  readonly farScatterMulti: Kernel;
+  readonly absColumnSums: Kernel;
+  readonly rowFacts: Kernel;
+  readonly farRowFacts: Kernel;
+  readonly vdot: Kernel;
+  readonly vdirection: Kernel;
+  readonly vOneMinusDot: Kernel;
+  readonly vhalf: Kernel;
+  readonly vOneMinusDot2: Kernel;
+  readonly vupdate: Kernel;
+}
+
+export function wasmApi(): WasmApi | undefined {
+  return (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+}
+
+let compiled: object | null | undefined;
+
+/** The compiled kernel module, or null where WebAssembly (with SIMD) is not available. */
+export function kernelModule(): object | null {
+  if (compiled === undefined) {
+    const api = wasmApi();
+    try {
+      compiled = api === undefined ? null : new api.Module(Buffer.from(csrKernelsWasm, 'base64'));
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+/** The kernels of the module, instantiated over a memory. */
+export function instantiateKernels(module: object, memory: WasmMemory): Kernels {
+  const api = wasmApi() as WasmApi;
+  return new api.Instance(module, { env: { memory } }).exports as unknown as Kernels;
+}
+
+/**
+ * One thread's part of a product: rows [lo, hi) of the CSR arrays at byte offsets rp, ci, va and,
+ * for a split matrix, the far coordinates [farLo, farHi) of the arrays at row, col, val.
+ */
+export interface ProductPart {
+  readonly rp: number;
+  readonly ci: number;
+  readonly va: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly row: number;
+  readonly col: number;
+  readonly val: number;
+  readonly farLo: number;
+  readonly farHi: number;
+}
+
+/**
+ * A part of the product of k interleaved vectors into the output block at byte `into`: its CSR
+ * rows (a gather writes them, a scatter adds), then its far entries (added).
+ */
+export function runPart(kernels: Kernels, part: ProductPart, xp: number, into: number, k: number, transposed: boolean): void {
+  const { rp, ci, va, lo, hi } = part;
+  if (transposed) {
+    if (k === 1) kernels.scatter(rp, ci, va, xp, into, lo, hi);
+    else kernels.scatterMulti(rp, ci, va, xp, k, into, lo, hi);
+  } else if (k === 1) kernels.gather(rp, ci, va, xp, into, lo, hi);
+  else kernels.gatherMulti(rp, ci, va, xp, k, into, lo, hi);
+  const m = part.farHi - part.farLo;
+  if (m <= 0) return;
+  const row = part.row + 4 * part.farLo;
+  const col = part.col + 4 * part.farLo;
+  const val = part.val + 8 * part.farLo;
+  if (transposed) {
+    if (k === 1) kernels.farScatter(row, col, val, xp, into, m);
+    else kernels.farScatterMulti(row, col, val, xp, k, into, m);
+  } else if (k === 1) kernels.farGather(row, col, val, xp, into, m);
+  else kernels.farGatherMulti(row, col, val, xp, k, into, m);
+}

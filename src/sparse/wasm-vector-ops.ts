@@ -1,0 +1,25 @@
+import type { VectorOps } from './leontief-core.js';
+import type { Kernels } from './wasm-kernels.js';
+
+/**
+ * The solver's fused vector steps for k = 1 over n-vectors in the kernels' memory (views made by
+ * the product), bit-identical to block-ops.ts. `scratch` is 16 bytes of the memory that no array
+ * uses (for the pair of dot products of oneMinusDot2).
+ */
+export function wasmVectorOps(kernels: Kernels, buffer: SharedArrayBuffer, scratch: number): VectorOps {
+  const pair = new Float64Array(buffer, scratch, 2);
+  return {
+    dot: (a, b) => kernels.vdot(a.byteOffset, b.byteOffset, a.length) as number,
+    direction: (p, ph, r, v, dinv, beta, omega) =>
+      void kernels.vdirection(p.byteOffset, ph.byteOffset, r.byteOffset, v.byteOffset, dinv.byteOffset, beta, beta * omega, p.length),
+    oneMinusDot: (ph, v, rh) => kernels.vOneMinusDot(ph.byteOffset, v.byteOffset, rh.byteOffset, v.length) as number,
+    half: (s, sh, r, v, dinv, alpha) => kernels.vhalf(s.byteOffset, sh.byteOffset, r.byteOffset, v.byteOffset, dinv.byteOffset, alpha, s.length) as number,
+    oneMinusDot2: (sh, t, s, out) => {
+      kernels.vOneMinusDot2(sh.byteOffset, t.byteOffset, s.byteOffset, scratch, t.length);
+      out[0] = pair[0];
+      out[1] = pair[1];
+    },
+    update: (x, r, ph, sh, s, t, alpha, omega) =>
+      kernels.vupdate(x.byteOffset, r.byteOffset, ph.byteOffset, sh.byteOffset, s.byteOffset, t.byteOffset, alpha, omega, x.length) as number,
+  };
+}
