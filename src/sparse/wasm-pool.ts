@@ -35,6 +35,10 @@ export function takeMemory(bytes: number): WasmMemory | undefined {
       idle = undefined;
       return memory;
     }
+    // Let it go before reserving another (a large one may not fit beside it).
+    clearTimeout(idle.timer);
+    stopWorkers(idle.memory);
+    idle = undefined;
   }
   return newMemory(bytes);
 }

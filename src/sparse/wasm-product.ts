@@ -218,7 +218,12 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
   let extraVectors = k === 1 && rows === cols ? (options.vectors ?? 0) : 0;
   let plan: SplitPlan | undefined;
   const bytes = (): number =>
-    16 + (plan === undefined ? matrixBytes(A) : splitBytes(plan)) + vectorBytes(rows, cols, k, transposed, helpers + 1) + 16 + extraVectors * align(8 * rows);
+    16 +
+    (plan === undefined ? matrixBytes(A) : splitBytes(plan)) +
+    // As much room as the larger direction needs, so that the memory serves the next product either way.
+    Math.max(vectorBytes(rows, cols, k, false, helpers + 1), vectorBytes(rows, cols, k, true, helpers + 1)) +
+    16 +
+    extraVectors * align(8 * rows);
   plan = split === false ? undefined : splitPlan(A, k, helpers + 1, split);
   if (bytes() > WASM_MAX_BYTES) extraVectors = 0;
   if (helpers > 0 && bytes() > WASM_MAX_BYTES) {

@@ -12,7 +12,8 @@ if (workerData !== null) {
   const { module, memory, ctrl, jobs, index } = workerData as WasmWorkerData;
   const kernels = instantiateKernels(module, memory);
   const base = index * JOB_INTS;
-  const job = (slot: number): number => Atomics.load(jobs, base + slot);
+  // Byte offsets above 2 GiB come back negative from the Int32 slots: read them unsigned.
+  const job = (slot: number): number => Atomics.load(jobs, base + slot) >>> 0;
   serveProducts(ctrl, (command) => {
     if (job(JOB.active) !== 1) return;
     const part = {
@@ -28,11 +29,11 @@ if (workerData !== null) {
       farHi: job(JOB.farHi),
     };
     const transposed = command === 2;
-    let into = Atomics.load(ctrl, 6);
+    let into = Atomics.load(ctrl, 6) >>> 0;
     if (transposed) {
       into = job(JOB.own);
       new Float64Array(memory.buffer, into, job(JOB.ownLength)).fill(0);
     }
-    runPart(kernels, part, Atomics.load(ctrl, 5), into, job(JOB.k), transposed);
+    runPart(kernels, part, Atomics.load(ctrl, 5) >>> 0, into, job(JOB.k), transposed);
   });
 }
