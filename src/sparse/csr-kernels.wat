@@ -103,23 +103,6 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows))))
 
-  ;; out[colIdx[p]] += |values[p]| for the nz entries in order (column sums of |A|); out is not
-  ;; cleared.
-  (func (export "absColumnSums")
-    (param $ci i32) (param $va i32) (param $out i32) (param $nz i32)
-    (local $pc i32) (local $pv i32) (local $pe i32) (local $o i32)
-    (local.set $pc (local.get $ci))
-    (local.set $pv (local.get $va))
-    (local.set $pe (i32.add (local.get $ci) (i32.shl (local.get $nz) (i32.const 2))))
-    (block $done
-      (loop $entries
-        (br_if $done (i32.ge_u (local.get $pc) (local.get $pe)))
-        (local.set $o (i32.add (local.get $out) (i32.shl (i32.load (local.get $pc)) (i32.const 3))))
-        (f64.store (local.get $o) (f64.add (f64.load (local.get $o)) (f64.abs (f64.load (local.get $pv)))))
-        (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
-        (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
-        (br $entries))))
-
   ;; Block gather for k interleaved vectors over rows [lo, hi): for 10 ≤ k < 16 the first ten
   ;; vectors in one pass, then groups of 8, 4, 2, 1 vectors, two per SIMD lane pair; each lane sums
   ;; in the order of the scalar loop.
@@ -497,13 +480,13 @@
         (br $entries))))
 
 
-  ;; Facts of rows [lo, hi) of a CSR matrix for the solvers: diag[i] = a_ii (left alone when row i
-  ;; has no diagonal entry), sums[i] = Σ |a_ij| over the row; returns 1 if an entry is negative or
-  ;; NaN, plus 2 if an entry is not finite.
+  ;; Facts of rows [lo, hi) of a CSR matrix for the solvers, in one pass without branches:
+  ;; diag[i] = a_ii (0 when row i has no diagonal entry); returns 1 if an entry is negative or NaN,
+  ;; plus 2 if an entry is not finite.
   (func (export "rowFacts")
     (param $rp i32) (param $ci i32) (param $va i32) (param $lo i32) (param $hi i32) (param $diag i32)
-    (param $sums i32) (result i32)
-    (local $i i32) (local $pc i32) (local $pv i32) (local $pe i32) (local $v f64) (local $s f64)
+    (result i32)
+    (local $i i32) (local $pc i32) (local $pv i32) (local $pe i32) (local $v f64) (local $d f64)
     (local $flags i32)
     (local.set $i (local.get $lo))
     (block $done
@@ -515,46 +498,37 @@
           (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3))))
         (local.set $pe (i32.add (local.get $ci)
           (i32.shl (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
-        (local.set $s (f64.const 0))
+        (local.set $d (f64.const 0))
         (block $es
           (loop $e
             (br_if $es (i32.ge_u (local.get $pc) (local.get $pe)))
             (local.set $v (f64.load (local.get $pv)))
-            (if (i32.eqz (f64.ge (local.get $v) (f64.const 0)))
-              (then (local.set $flags (i32.or (local.get $flags) (i32.const 1)))))
-            (if (f64.ne (f64.sub (local.get $v) (local.get $v)) (f64.const 0))
-              (then (local.set $flags (i32.or (local.get $flags) (i32.const 2)))))
-            (if (i32.eq (i32.load (local.get $pc)) (local.get $i))
-              (then (f64.store (i32.add (local.get $diag) (i32.shl (local.get $i) (i32.const 3))) (local.get $v))))
-            (local.set $s (f64.add (local.get $s) (f64.abs (local.get $v))))
+            (local.set $flags (i32.or (local.get $flags)
+              (i32.or (i32.eqz (f64.ge (local.get $v) (f64.const 0)))
+                (i32.shl (f64.ne (f64.sub (local.get $v) (local.get $v)) (f64.const 0)) (i32.const 1)))))
+            (local.set $d (select (local.get $v) (local.get $d) (i32.eq (i32.load (local.get $pc)) (local.get $i))))
             (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
             (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
             (br $e)))
-        (f64.store (i32.add (local.get $sums) (i32.shl (local.get $i) (i32.const 3))) (local.get $s))
+        (f64.store (i32.add (local.get $diag) (i32.shl (local.get $i) (i32.const 3))) (local.get $d))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows)))
     (local.get $flags))
 
-  ;; The far entries' part of rowFacts: sums[row[p]] += |val[p]|; the same flags.
-  (func (export "farRowFacts")
-    (param $row i32) (param $val i32) (param $m i32) (param $sums i32) (result i32)
-    (local $pe i32) (local $o i32) (local $v f64) (local $flags i32)
-    (local.set $pe (i32.add (local.get $row) (i32.shl (local.get $m) (i32.const 2))))
+  ;; The flags of rowFacts over m values (the far entries of a split matrix, never diagonal).
+  (func (export "valueFlags") (param $val i32) (param $m i32) (result i32)
+    (local $pe i32) (local $v f64) (local $flags i32)
+    (local.set $pe (i32.add (local.get $val) (i32.shl (local.get $m) (i32.const 3))))
     (block $done
       (loop $entries
-        (br_if $done (i32.ge_u (local.get $row) (local.get $pe)))
+        (br_if $done (i32.ge_u (local.get $val) (local.get $pe)))
         (local.set $v (f64.load (local.get $val)))
-        (if (i32.eqz (f64.ge (local.get $v) (f64.const 0)))
-          (then (local.set $flags (i32.or (local.get $flags) (i32.const 1)))))
-        (if (f64.ne (f64.sub (local.get $v) (local.get $v)) (f64.const 0))
-          (then (local.set $flags (i32.or (local.get $flags) (i32.const 2)))))
-        (local.set $o (i32.add (local.get $sums) (i32.shl (i32.load (local.get $row)) (i32.const 3))))
-        (f64.store (local.get $o) (f64.add (f64.load (local.get $o)) (f64.abs (local.get $v))))
-        (local.set $row (i32.add (local.get $row) (i32.const 4)))
+        (local.set $flags (i32.or (local.get $flags)
+          (i32.or (i32.eqz (f64.ge (local.get $v) (f64.const 0)))
+            (i32.shl (f64.ne (f64.sub (local.get $v) (local.get $v)) (f64.const 0)) (i32.const 1)))))
         (local.set $val (i32.add (local.get $val) (i32.const 8)))
         (br $entries)))
     (local.get $flags))
-
 
   ;; Vector kernels of the solvers' BiCGSTAB for one right-hand side over n-vectors in the memory,
   ;; two entries per SIMD step: the operations of block-ops.ts for k = 1 in the same order, fused

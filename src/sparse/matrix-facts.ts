@@ -8,8 +8,6 @@ export interface MatrixFacts {
   readonly finite: boolean;
   /** The diagonal. */
   readonly diag: Float64Array;
-  /** Largest sum of absolute values in a row (a bound on the spectral radius). */
-  readonly maxAbsRowSum: number;
 }
 
 /**
@@ -21,17 +19,13 @@ export function matrixFacts(m: CsrMatrix): MatrixFacts {
   const { rows, rowPtr, colIdx, values } = m;
   let nonNegative = true;
   let finite = true;
-  let maxAbsRowSum = 0;
   const diag = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
-    let sum = 0;
     for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
       const v = values[p];
       if (!(v >= 0)) nonNegative = false;
       if (!(v - v === 0)) finite = false;
-      sum += Math.abs(v);
     }
-    if (sum > maxAbsRowSum) maxAbsRowSum = sum;
     // Column indices are sorted: a binary search finds the diagonal entry.
     let lo = rowPtr[i];
     let hi = rowPtr[i + 1] - 1;
@@ -46,5 +40,5 @@ export function matrixFacts(m: CsrMatrix): MatrixFacts {
       }
     }
   }
-  return { nonNegative, finite, diag, maxAbsRowSum };
+  return { nonNegative, finite, diag };
 }

@@ -14,6 +14,8 @@ export interface SplitTuning {
   readonly longRowDivisor?: number;
   /** Split only when at least this share of the entries is far [0.05]. */
   readonly minFarShare?: number;
+  /** Bytes of x a block of far entries reads [a quarter of x, between 2 and 8 MiB]. */
+  readonly blockBytes?: number;
 }
 
 /**
@@ -73,7 +75,7 @@ export function splitPlan(A: CsrMatrix, k: number, threads: number, tuning: Spli
   const nearDistance = Math.max(1, Math.floor((tuning.nearBytes ?? MiB / 4) / (8 * k)));
   const longRow = Math.max(1, Math.ceil(cols / (tuning.longRowDivisor ?? 32)));
   // Blocks of a quarter of x, between 2 and 8 MiB (the fastest on the benchmark's economies).
-  const blockBytes = Math.min(8 * MiB, Math.max(2 * MiB, (8 * k * cols) / 4));
+  const blockBytes = tuning.blockBytes ?? Math.min(8 * MiB, Math.max(2 * MiB, (8 * k * cols) / 4));
   const blockShift = Math.max(0, Math.round(Math.log2(blockBytes / (8 * k))));
   const blocks = Math.max(1, Math.ceil(cols / 2 ** blockShift));
   const stripes = rowStripes(rowPtr, rows, threads);

@@ -24,9 +24,8 @@ export interface Kernels {
   readonly farScatter: Kernel;
   readonly farGatherMulti: Kernel;
   readonly farScatterMulti: Kernel;
-  readonly absColumnSums: Kernel;
   readonly rowFacts: Kernel;
-  readonly farRowFacts: Kernel;
+  readonly valueFlags: Kernel;
   readonly vdot: Kernel;
   readonly vdirection: Kernel;
   readonly vOneMinusDot: Kernel;

@@ -133,7 +133,6 @@ interface Layout {
   readonly rp: number;
   readonly ci: number;
   readonly va: number;
-  readonly rowPtr: Int32Array;
   /** Row bounds of the thread stripes (length threads + 1). */
   readonly stripes: Int32Array;
   readonly far?: {
@@ -205,7 +204,7 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
       };
       try {
         const { rowPtr, colIdx, values } = A;
-        const layout = { rp: rowPtr.byteOffset, ci: colIdx.byteOffset, va: values.byteOffset, rowPtr, stripes: rowStripes(rowPtr, rows, inPlace + 1) };
+        const layout = { rp: rowPtr.byteOffset, ci: colIdx.byteOffset, va: values.byteOffset, stripes: rowStripes(rowPtr, rows, inPlace + 1) };
         return build(module, memory, A, layout, resident.room, k, transposed, release, true, 0);
       } catch (e) {
         release();
@@ -237,7 +236,7 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
     if (plan === undefined) {
       const placed = placeMatrix(memory.buffer, 16, A);
       const M = placed.matrix;
-      const layout = { rp: M.rowPtr.byteOffset, ci: M.colIdx.byteOffset, va: M.values.byteOffset, rowPtr: M.rowPtr, stripes: rowStripes(M.rowPtr, rows, helpers + 1) };
+      const layout = { rp: M.rowPtr.byteOffset, ci: M.colIdx.byteOffset, va: M.values.byteOffset, stripes: rowStripes(M.rowPtr, rows, helpers + 1) };
       return build(module, memory, M, layout, placed.end, k, transposed, release, false, extraVectors);
     }
     const placed = placeSplit(memory.buffer, 16, A, plan);
@@ -246,7 +245,6 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
       rp: placed.rp,
       ci: placed.ci,
       va: placed.va,
-      rowPtr: new Int32Array(memory.buffer, placed.rp, rows + 1),
       stripes: plan.stripes,
       far: { row: placed.row, col: placed.col, val: placed.val, starts },
     };
@@ -271,7 +269,7 @@ function build(
   extraVectors: number,
 ): WasmProduct {
   const { rows, cols } = A;
-  const { rp, ci, va, rowPtr, stripes, far } = layout;
+  const { rp, ci, va, stripes, far } = layout;
   const inLength = (transposed ? rows : cols) * k;
   const outLength = (transposed ? cols : rows) * k;
   const buffer = memory.buffer;
@@ -332,7 +330,6 @@ function build(
     };
   }
   const run = (): void => runAt(xp, op, output);
-  const nz = rowPtr[rows];
   const multiply = (x: Float64Array, out: Float64Array): void => {
     if (x.buffer === buffer && out.buffer === buffer && x.length === inLength && out.length === outLength) {
       runAt(x.byteOffset, out.byteOffset, out); // the solver's own vectors: no copies
@@ -342,29 +339,15 @@ function build(
     run();
     out.set(output);
   };
-  /** The largest column sum of |A|, accumulated in the output block (same order as the JS loop for CSR). */
-  const maxAbsColumnSum = (): number => {
-    output.fill(0, 0, cols);
-    kernels.absColumnSums(ci, va, op, nz);
-    if (far !== undefined) kernels.absColumnSums(far.col, far.val, op, far.starts[far.starts.length - 1]);
-    let largest = 0;
-    for (let j = 0; j < cols; j++) if (output[j] > largest) largest = output[j];
-    return largest;
-  };
-  /** matrixFacts of A from the copy, by the kernels (row sums in the output block, the diagonal in the input block). */
+  /** matrixFacts of A from its copy, by one pass of the kernels (the diagonal in the input block). */
   const facts = (): MatrixFacts => {
-    const diagBlock = input.subarray(0, rows);
-    const sums = output.subarray(0, rows);
-    diagBlock.fill(0);
-    let flags = kernels.rowFacts(rp, ci, va, 0, rows, xp, op) as number;
-    if (far !== undefined) flags |= kernels.farRowFacts(far.row, far.val, far.starts[far.starts.length - 1], op) as number;
-    let maxAbsRowSum = 0;
-    for (let i = 0; i < rows; i++) if (sums[i] > maxAbsRowSum) maxAbsRowSum = sums[i];
-    return { nonNegative: (flags & 1) === 0, finite: (flags & 2) === 0, diag: diagBlock.slice(), maxAbsRowSum };
+    let flags = kernels.rowFacts(rp, ci, va, 0, rows, xp) as number;
+    if (far !== undefined) flags |= kernels.valueFlags(far.val, far.starts[far.starts.length - 1]) as number;
+    return { nonNegative: (flags & 1) === 0, finite: (flags & 2) === 0, diag: input.slice(0, rows) };
   };
   const square = rows === cols && inLength >= rows && outLength >= rows;
   const workspaceOf = workspace.length > 0 ? { workspace: { vectors: workspace, ops: wasmVectorOps(kernels, buffer, scratch) } } : {};
-  const product: BlockProduct = square ? Object.assign(multiply, { maxAbsColumnSum, facts }, workspaceOf) : multiply;
+  const product: BlockProduct = square ? Object.assign(multiply, { facts }, workspaceOf) : multiply;
   let closed = false;
   const close = (): void => {
     if (closed) return;
