@@ -13,6 +13,8 @@ import { wasmProduct } from './wasm-product.js';
 
 /** Below this many non-zeros 'auto' never starts threads (start-up costs more than it saves). */
 const PARALLEL_MIN_NNZ = 2_000_000;
+/** The same for the WebAssembly kernel, whose workers are kept with its memory from one solve to the next. */
+const WASM_PARALLEL_MIN_NNZ = 1_000_000;
 /** Below this many non-zeros 'auto' keeps the JS kernel (the copy into wasm memory is not worth it). */
 const WASM_MIN_NNZ = 50_000;
 
@@ -41,7 +43,7 @@ export function blockProduct(
   const fixed = requested === 'auto' ? undefined : Math.max(1, Math.floor(requested));
   if (kernel === 'wasm' || (kernel === 'auto' && nnz >= WASM_MIN_NNZ)) {
     // The WebAssembly kernel's workers share its memory, so they serve any A.
-    const threads = fixed ?? (nnz >= PARALLEL_MIN_NNZ ? cores : 1);
+    const threads = fixed ?? (nnz >= WASM_PARALLEL_MIN_NNZ ? cores : 1);
     const wasm = wasmProduct(M, k, scatter, threads, { vectors: WORKSPACE_VECTORS });
     if (wasm !== undefined) return { product: wasm.product, close: () => wasm.close() };
   }
