@@ -216,6 +216,20 @@ for (const kernel of ['js', 'wasm'] as ProductKernel[]) {
       assert.ok(Math.abs(capped.relativeResidual - relres(A, capped.x, y)) < 1e-12);
     });
 
+    test("'auto' is BiCGSTAB, which needs no more products than Jacobi sweeps, even for a weak economy", () => {
+      for (const columnSum of [0.08, 0.25, 0.6]) {
+        const A = randomProductiveCsr(400, 6, 71, columnSum);
+        const y = randomVector(400, 72);
+        const auto = solveLeontief(A, y);
+        const jacobi = solveLeontief(A, y, { method: 'jacobi' });
+        assert.equal(auto.method, 'bicgstab');
+        assert.equal(jacobi.method, 'jacobi');
+        assert.equal(auto.status, 'converged');
+        assert.ok(auto.products <= jacobi.products, `column sums ${columnSum}: ${auto.products} products against ${jacobi.products}`);
+        assert.ok(Math.abs(auto.relativeResidual - relres(A, auto.x, y)) < 1e-12);
+      }
+    });
+
     test('rejects malformed arguments', () => {
       const A = randomProductiveCsr(10, 3, 61);
       assert.throws(() => solveLeontief(A, new Float64Array(9)), /length 9, expected 10/);
