@@ -89,7 +89,7 @@ function parseOptions(args: readonly string[]): Options {
 }
 
 function repeatsFor(n: number): number {
-  return n <= 1e4 ? 5 : n <= 1e5 ? 3 : n <= 1e6 ? 2 : 1;
+  return n <= 1e4 ? 21 : n <= 1e5 ? 9 : n <= 1e6 ? 3 : 1;
 }
 
 interface Solved {
