@@ -480,55 +480,56 @@
         (br $entries))))
 
 
-  ;; Facts of rows [lo, hi) of a CSR matrix for the solvers, in one pass without branches:
-  ;; diag[i] = a_ii (0 when row i has no diagonal entry); returns 1 if an entry is negative or NaN,
-  ;; plus 2 if an entry is not finite.
-  (func (export "rowFacts")
+  ;; The diagonal of rows [lo, hi) of a CSR matrix with sorted column indices, by binary search in
+  ;; each row: diag[i] = a_ii, or 0 when row i has no diagonal entry.
+  (func (export "diagonal")
     (param $rp i32) (param $ci i32) (param $va i32) (param $lo i32) (param $hi i32) (param $diag i32)
-    (result i32)
-    (local $i i32) (local $pc i32) (local $pv i32) (local $pe i32) (local $v f64) (local $d f64)
-    (local $flags i32)
+    (local $i i32) (local $a i32) (local $b i32) (local $m i32) (local $c i32) (local $d f64)
     (local.set $i (local.get $lo))
     (block $done
       (loop $rows
         (br_if $done (i32.ge_u (local.get $i) (local.get $hi)))
-        (local.set $pc (i32.add (local.get $ci)
-          (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
-        (local.set $pv (i32.add (local.get $va)
-          (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3))))
-        (local.set $pe (i32.add (local.get $ci)
-          (i32.shl (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+        ;; search entries [a, b) of row i
+        (local.set $a (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $b (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))))
         (local.set $d (f64.const 0))
-        (block $es
-          (loop $e
-            (br_if $es (i32.ge_u (local.get $pc) (local.get $pe)))
-            (local.set $v (f64.load (local.get $pv)))
-            (local.set $flags (i32.or (local.get $flags)
-              (i32.or (i32.eqz (f64.ge (local.get $v) (f64.const 0)))
-                (i32.shl (f64.ne (f64.sub (local.get $v) (local.get $v)) (f64.const 0)) (i32.const 1)))))
-            (local.set $d (select (local.get $v) (local.get $d) (i32.eq (i32.load (local.get $pc)) (local.get $i))))
-            (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
-            (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
-            (br $e)))
+        (block $found
+          (loop $search
+            (br_if $found (i32.ge_u (local.get $a) (local.get $b)))
+            (local.set $m (i32.shr_u (i32.add (local.get $a) (local.get $b)) (i32.const 1)))
+            (local.set $c (i32.load (i32.add (local.get $ci) (i32.shl (local.get $m) (i32.const 2)))))
+            (if (i32.eq (local.get $c) (local.get $i))
+              (then
+                (local.set $d (f64.load (i32.add (local.get $va) (i32.shl (local.get $m) (i32.const 3)))))
+                (br $found)))
+            (if (i32.lt_s (local.get $c) (local.get $i))
+              (then (local.set $a (i32.add (local.get $m) (i32.const 1))))
+              (else (local.set $b (local.get $m))))
+            (br $search)))
         (f64.store (i32.add (local.get $diag) (i32.shl (local.get $i) (i32.const 3))) (local.get $d))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $rows)))
-    (local.get $flags))
+        (br $rows))))
 
-  ;; The flags of rowFacts over m values (the far entries of a split matrix, never diagonal).
+  ;; Over m values, two per SIMD step: 1 if one is negative or NaN, plus 2 if one is not finite.
   (func (export "valueFlags") (param $val i32) (param $m i32) (result i32)
-    (local $pe i32) (local $v f64) (local $flags i32)
-    (local.set $pe (i32.add (local.get $val) (i32.shl (local.get $m) (i32.const 3))))
+    (local $end i32) (local $v v128) (local $neg v128) (local $bad v128) (local $zero v128)
+    (local $flags i32)
+    (local.set $end (i32.add (local.get $val) (i32.shl (i32.and (local.get $m) (i32.const -2)) (i32.const 3))))
     (block $done
-      (loop $entries
-        (br_if $done (i32.ge_u (local.get $val) (local.get $pe)))
-        (local.set $v (f64.load (local.get $val)))
-        (local.set $flags (i32.or (local.get $flags)
-          (i32.or (i32.eqz (f64.ge (local.get $v) (f64.const 0)))
-            (i32.shl (f64.ne (f64.sub (local.get $v) (local.get $v)) (f64.const 0)) (i32.const 1)))))
-        (local.set $val (i32.add (local.get $val) (i32.const 8)))
-        (br $entries)))
-    (local.get $flags))
+      (loop $pairs
+        (br_if $done (i32.ge_u (local.get $val) (local.get $end)))
+        (local.set $v (v128.load (local.get $val)))
+        (local.set $neg (v128.or (local.get $neg) (v128.not (f64x2.ge (local.get $v) (local.get $zero)))))
+        (local.set $bad (v128.or (local.get $bad) (f64x2.ne (f64x2.sub (local.get $v) (local.get $v)) (local.get $zero))))
+        (local.set $val (i32.add (local.get $val) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $m) (i32.const 1))
+      (then
+        (local.set $v (f64x2.splat (f64.load (local.get $val))))
+        (local.set $neg (v128.or (local.get $neg) (v128.not (f64x2.ge (local.get $v) (local.get $zero)))))
+        (local.set $bad (v128.or (local.get $bad) (f64x2.ne (f64x2.sub (local.get $v) (local.get $v)) (local.get $zero))))))
+    (local.set $flags (v128.any_true (local.get $neg)))
+    (i32.or (local.get $flags) (i32.shl (v128.any_true (local.get $bad)) (i32.const 1))))
 
   ;; Vector kernels of the solvers' BiCGSTAB for one right-hand side over n-vectors in the memory,
   ;; two entries per SIMD step: the operations of block-ops.ts for k = 1 in the same order, fused

@@ -24,7 +24,7 @@ export interface Kernels {
   readonly farScatter: Kernel;
   readonly farGatherMulti: Kernel;
   readonly farScatterMulti: Kernel;
-  readonly rowFacts: Kernel;
+  readonly diagonal: Kernel;
   readonly valueFlags: Kernel;
   readonly vdot: Kernel;
   readonly vdirection: Kernel;

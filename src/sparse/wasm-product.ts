@@ -339,9 +339,14 @@ function build(
     run();
     out.set(output);
   };
-  /** matrixFacts of A from its copy, by one pass of the kernels (the diagonal in the input block). */
+  /**
+   * matrixFacts of A from its copy, by the kernels: a SIMD pass over the values for the flags and a
+   * binary search per row for the diagonal (into the input block; far entries are never diagonal).
+   */
   const facts = (): MatrixFacts => {
-    let flags = kernels.rowFacts(rp, ci, va, 0, rows, xp) as number;
+    kernels.diagonal(rp, ci, va, 0, rows, xp);
+    const entries = new Int32Array(buffer, rp + 4 * rows, 1)[0]; // of the CSR part
+    let flags = kernels.valueFlags(va, entries) as number;
     if (far !== undefined) flags |= kernels.valueFlags(far.val, far.starts[far.starts.length - 1]) as number;
     return { nonNegative: (flags & 1) === 0, finite: (flags & 2) === 0, diag: input.slice(0, rows) };
   };
