@@ -59,6 +59,22 @@ export function giveBack(memory: WasmMemory): void {
   idle = { memory, timer };
 }
 
+const stopping = new WeakMap<WasmMemory, ReturnType<typeof setTimeout>>();
+
+/**
+ * Lets the workers of a memory that stays in use (a matrix made by `toWasmCsr`) wait IDLE_MS for
+ * the next product before they stop: they would otherwise keep the memory alive.
+ */
+export function keepWorkers(memory: WasmMemory): void {
+  clearTimeout(stopping.get(memory));
+  const timer = setTimeout(() => {
+    stopping.delete(memory);
+    stopWorkers(memory);
+  }, IDLE_MS);
+  timer.unref();
+  stopping.set(memory, timer);
+}
+
 /**
  * The Int32 slots of a worker's job record: whether it takes part, its part of the product (see
  * ProductPart), k, and the byte offset and length of its own output block (for a scatter).
@@ -111,6 +127,8 @@ const pools = new WeakMap<WasmMemory, WorkerPool>();
  */
 export function workerPool(module: object, memory: WasmMemory, count: number): WorkerPool | undefined {
   if (count > MAX_WORKERS) return undefined;
+  clearTimeout(stopping.get(memory));
+  stopping.delete(memory);
   let pool = pools.get(memory);
   if (pool === undefined) {
     pool = {

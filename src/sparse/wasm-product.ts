@@ -1,9 +1,9 @@
 import type { CsrMatrix } from './csr.js';
-import type { BlockProduct } from './leontief-core.js';
+import { WORKSPACE_VECTORS, type BlockProduct } from './leontief-core.js';
 import type { MatrixFacts } from './matrix-facts.js';
-import { placeSplit, rowStripes, splitBytes, splitPlan, type SplitPlan, type SplitTuning } from './split-layout.js';
+import { placeSplit, rowStripes, splitBytes, splitPlan, type SplitTuning } from './split-layout.js';
 import { instantiateKernels, kernelModule, runPart, type ProductPart, type WasmMemory } from './wasm-kernels.js';
-import { JOB, JOB_INTS, WASM_MAX_BYTES, awaitWorkers, giveBack, newMemory, runWorkers, stopWorkers, takeMemory, workerPool } from './wasm-pool.js';
+import { JOB, JOB_INTS, WASM_MAX_BYTES, awaitWorkers, giveBack, keepWorkers, newMemory, runWorkers, takeMemory, workerPool } from './wasm-pool.js';
 import { wasmVectorOps } from './wasm-vector-ops.js';
 
 export { WASM_MAX_BYTES } from './wasm-pool.js';
@@ -50,13 +50,16 @@ interface Resident {
 const residents = new WeakMap<SharedArrayBuffer, Resident>();
 
 /**
- * A copy of the matrix whose arrays live in a shared wasm memory, followed by room for the
- * vectors of its products (k-vector blocks for up to `threads` threads), so that the solvers'
- * WebAssembly kernel runs over it without copying A at every solve (SharedArrayBuffer-backed, so
- * the JS kernel's threads can use it too). The caller should drop the original to keep one copy
- * in memory. A solve that needs more room than reserved, or that runs while another product uses
- * the room (in another thread), copies A as for any matrix. Returns undefined when WebAssembly is
- * unavailable or the matrix and the room do not fit in 4 GiB.
+ * A copy of the matrix whose arrays live in a shared wasm memory, followed by room for the vectors
+ * of its products (k-vector blocks for up to `threads` threads, and for k = 1 the solver's own
+ * vectors), so that the solvers' WebAssembly kernel runs over it without copying A at every solve
+ * (SharedArrayBuffer-backed, so the JS kernel's threads can use it too): on the benchmark's
+ * economies a solve at 10⁴–10⁵ products takes 0.5–0.8 of the time of a solve on an ordinary matrix.
+ * The caller should drop the original to keep one copy in memory. A solve on a matrix whose
+ * vectors are too large for the cache (more than about 2.6·10⁵ products) copies it anyway, into
+ * the split layout that is faster there (split-layout.ts); so does a solve that needs more room
+ * than reserved, or that runs while another product uses the room (in another thread). Returns
+ * undefined when WebAssembly is unavailable or the matrix and the room do not fit in 4 GiB.
  */
 export function toWasmCsr(m: CsrMatrix, options: { readonly k?: number; readonly threads?: number } = {}): CsrMatrix | undefined {
   const k = options.k ?? 1;
@@ -64,8 +67,9 @@ export function toWasmCsr(m: CsrMatrix, options: { readonly k?: number; readonly
   if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`toWasmCsr: k must be a positive integer, got ${k}`);
   if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`toWasmCsr: threads must be a positive integer, got ${threads}`);
   if (kernelModule() === null) return undefined;
-  const room = vectorBytes(m.rows, m.cols, k, true, threads);
-  const bytes = 16 + matrixBytes(m) + Math.max(room, vectorBytes(m.rows, m.cols, k, false, threads));
+  // The vector blocks of either direction and, for one right-hand side, the solver's vectors.
+  const solver = k === 1 && m.rows === m.cols ? 16 + WORKSPACE_VECTORS * align(8 * m.rows) : 0;
+  const bytes = 16 + matrixBytes(m) + Math.max(vectorBytes(m.rows, m.cols, k, true, threads), vectorBytes(m.rows, m.cols, k, false, threads)) + solver;
   const memory = newMemory(bytes);
   if (memory === undefined) return undefined;
   const buffer = memory.buffer;
@@ -191,31 +195,35 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
   if (module === null || !(Number.isInteger(k) && k >= 1)) return undefined;
   const { rows, cols } = A;
   let helpers = rows >= 2 ? Math.max(0, Math.floor(threads) - 1) : 0;
+  const split = options.split;
+  let plan = split === false ? undefined : splitPlan(A, k, helpers + 1, split);
   const resident = residentOf(A);
-  if (resident !== undefined) {
-    // In place: the room must hold the vectors (fewer threads if that makes them fit).
+  // In place, unless a split copy would be faster (vectors too large for the cache): the room must
+  // hold the vectors (fewer threads if that makes them fit), and the solver's if it can.
+  if (resident !== undefined && plan === undefined) {
     let inPlace = helpers;
     while (inPlace > 0 && vectorBytes(rows, cols, k, transposed, inPlace + 1) > resident.roomBytes) inPlace--;
-    if (vectorBytes(rows, cols, k, transposed, 1) <= resident.roomBytes && Atomics.compareExchange(resident.lock, 0, 0, 1) === 0) {
+    const blocks = vectorBytes(rows, cols, k, transposed, inPlace + 1);
+    const wanted = k === 1 && rows === cols ? (options.vectors ?? 0) : 0;
+    const solver = wanted > 0 && blocks + 16 + wanted * align(8 * rows) <= resident.roomBytes ? wanted : 0;
+    if (blocks <= resident.roomBytes && Atomics.compareExchange(resident.lock, 0, 0, 1) === 0) {
       const memory = resident.memory;
       const release = (): void => {
-        stopWorkers(memory); // they would keep the matrix's memory alive
+        keepWorkers(memory);
         Atomics.store(resident.lock, 0, 0);
       };
       try {
         const { rowPtr, colIdx, values } = A;
         const layout = { rp: rowPtr.byteOffset, ci: colIdx.byteOffset, va: values.byteOffset, stripes: rowStripes(rowPtr, rows, inPlace + 1) };
-        return build(module, memory, A, layout, resident.room, k, transposed, release, true, 0);
+        return build(module, memory, A, layout, resident.room, k, transposed, release, true, solver);
       } catch (e) {
         release();
         throw e;
       }
     }
   }
-  const split = options.split;
   // Room for the solver's vectors when k = 1 and they fit (else the solver keeps its own).
   let extraVectors = k === 1 && rows === cols ? (options.vectors ?? 0) : 0;
-  let plan: SplitPlan | undefined;
   const bytes = (): number =>
     16 +
     (plan === undefined ? matrixBytes(A) : splitBytes(plan)) +
@@ -223,7 +231,6 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
     Math.max(vectorBytes(rows, cols, k, false, helpers + 1), vectorBytes(rows, cols, k, true, helpers + 1)) +
     16 +
     extraVectors * align(8 * rows);
-  plan = split === false ? undefined : splitPlan(A, k, helpers + 1, split);
   if (bytes() > WASM_MAX_BYTES) extraVectors = 0;
   if (helpers > 0 && bytes() > WASM_MAX_BYTES) {
     helpers = 0;

@@ -12,7 +12,7 @@ import { matvec } from '../../src/sparse/matvec.js';
 import { solveLeontiefTransposed } from '../../src/sparse/solve-leontief-transposed.js';
 import { solveLeontief } from '../../src/sparse/solve-leontief.js';
 import { rowStripes, splitPlan, type SplitTuning } from '../../src/sparse/split-layout.js';
-import { wasmProduct } from '../../src/sparse/wasm-product.js';
+import { toWasmCsr, wasmProduct } from '../../src/sparse/wasm-product.js';
 import { seededRandom } from '../helpers/random.js';
 import { randomVector } from './dense-helpers.js';
 
@@ -197,6 +197,35 @@ describe('the split layout of the WebAssembly products', () => {
       assert.deepEqual(t, jsProduct(A, x, 1, false));
       w.close();
     }
+  });
+
+  test('a matrix made by toWasmCsr runs in place with the solver\'s vectors, or is copied split where that is faster', () => {
+    const A = mixedMatrix(300, 300, 5, 9);
+    const W = toWasmCsr(A);
+    assert.ok(W !== undefined);
+    const inPlace = wasmProduct(W, 1, false, 1, { vectors: WORKSPACE_VECTORS });
+    assert.ok(inPlace !== undefined);
+    assert.equal(inPlace.inPlace, true);
+    assert.equal(inPlace.split, false);
+    assert.equal(inPlace.product.workspace?.vectors.length, WORKSPACE_VECTORS);
+    inPlace.close();
+    const copied = wasmProduct(W, 1, true, 1, { vectors: WORKSPACE_VECTORS, split: force(1) });
+    assert.ok(copied !== undefined);
+    assert.equal(copied.inPlace, false);
+    assert.equal(copied.split, true);
+    const x = randomVector(300, 13, -1, 1);
+    const out = new Float64Array(300);
+    copied.product(x, out);
+    assertCloseProduct(A, x, 1, true, out, 'split copy of a resident matrix');
+    copied.close();
+    const y = randomVector(300, 14, 0, 1);
+    const B = { ...A, values: A.values.map((v) => Math.abs(v) * 0.1) };
+    const WB = toWasmCsr(B);
+    assert.ok(WB !== undefined);
+    const resident = solveLeontief(WB, y, { kernel: 'wasm' });
+    const plain = solveLeontief(B, y, { kernel: 'wasm' });
+    assert.equal(resident.status, 'converged');
+    assert.deepEqual(resident.x, plain.x, 'the same operations in the same order');
   });
 
   test('products on a reused memory are not disturbed by what the last product left there', () => {
