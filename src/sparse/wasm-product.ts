@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { CsrMatrix } from './csr.js';
 import { WORKSPACE_VECTORS, type BlockProduct } from './leontief-core.js';
 import type { MatrixFacts } from './matrix-facts.js';
@@ -51,7 +52,8 @@ const residents = new WeakMap<SharedArrayBuffer, Resident>();
 
 /**
  * A copy of the matrix whose arrays live in a shared wasm memory, followed by room for the vectors
- * of its products (k-vector blocks for up to `threads` threads, and for k = 1 the solver's own
+ * of its products (k-vector blocks for up to `threads` threads, by default as many as the solvers
+ * use, and for k = 1 the solver's own
  * vectors), so that the solvers' WebAssembly kernel runs over it without copying A at every solve
  * (SharedArrayBuffer-backed, so the JS kernel's threads can use it too): on the benchmark's
  * economies a solve at 10⁴–10⁵ products takes 0.5–0.8 of the time of a solve on an ordinary matrix.
@@ -63,7 +65,7 @@ const residents = new WeakMap<SharedArrayBuffer, Resident>();
  */
 export function toWasmCsr(m: CsrMatrix, options: { readonly k?: number; readonly threads?: number } = {}): CsrMatrix | undefined {
   const k = options.k ?? 1;
-  const threads = options.threads ?? 1;
+  const threads = options.threads ?? Math.min(availableParallelism(), 4); // as the solvers' default
   if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`toWasmCsr: k must be a positive integer, got ${k}`);
   if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`toWasmCsr: threads must be a positive integer, got ${threads}`);
   if (kernelModule() === null) return undefined;
