@@ -189,8 +189,9 @@ export interface WasmProductOptions {
  * the calling thread and worker threads that run the same kernels over the same memory (gathers
  * write disjoint rows; scatters accumulate per thread and are summed). Undefined when WebAssembly
  * is unavailable, k is not a positive integer, or the matrix and vectors do not fit in 4 GiB (at
- * n = 10⁷ with 20 entries per row they take 2.6 GB of it for k = 1); serial when the workers do
- * not start. Internal to the sparse package.
+ * n = 10⁷ with 20 entries per row the split matrix, the vector blocks and the solver's vectors take
+ * 3.6 GB of it for k = 1; the solver's vectors are left out when they do not fit); serial when the
+ * workers do not start. Internal to the sparse package.
  */
 export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, threads = 1, options: WasmProductOptions = {}): WasmProduct | undefined {
   const module = kernelModule();
