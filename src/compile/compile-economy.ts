@@ -1,4 +1,4 @@
-import { InputError } from '../model/errors.js';
+import { InputError, appendAll } from '../model/errors.js';
 import type { Issue } from '../model/errors.js';
 import { locationOf } from '../model/source-locations.js';
 import { didYouMean } from '../model/suggest.js';
@@ -123,7 +123,7 @@ export function compileEconomy(e: Economy): CompiledEconomy {
       if (m !== undefined) for (const k of Object.keys(m)) extraCodes.push(resolver.resolveOrReport(k, -1, () => locationOf(e, ['plan', field, k], true)));
     }
   }
-  issues.push(...resolver.issues);
+  appendAll(issues, resolver.issues);
   if (issues.length > 0) throw new InputError(issues);
 
   // Items: every located product that occurs, ordered by product, then region (unlocated first).

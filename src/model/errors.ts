@@ -61,17 +61,29 @@ export function formatIssue(issue: Issue): string {
   return `${formatLocation(issue.location)}: ${issue.message}${v}`;
 }
 
+/** Issues an InputError's message lists; `issues` keeps them all. */
+export const LISTED_ISSUES = 100;
+
 /**
  * Bad user input: a model, plan, table or option that cannot be used. Carries every issue found,
- * each with its location. Surfaces print `message` (one line per issue) and exit with status 1.
+ * each with its location. Surfaces print `message` (one line per issue, the first LISTED_ISSUES
+ * and then how many more) and exit with status 1.
  */
 export class InputError extends Error {
   readonly issues: readonly Issue[];
   constructor(issues: readonly Issue[]) {
-    super(issues.map(formatIssue).join('\n'));
+    const listed = issues.slice(0, LISTED_ISSUES).map(formatIssue);
+    const more = issues.length - listed.length;
+    if (more > 0) listed.push(`… and ${more} more issues (${issues.length} in all)`);
+    super(listed.join('\n'));
     this.name = 'InputError';
     this.issues = issues;
   }
+}
+
+/** Appends every item of `more` to `list` (a spread of hundreds of thousands would overflow the stack). */
+export function appendAll<T>(list: T[], more: readonly T[]): void {
+  for (const item of more) list.push(item);
 }
 
 export function inputError(code: string, message: string, location: Location, value?: unknown): InputError {

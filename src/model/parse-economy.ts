@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { InputError } from './errors.js';
+import { InputError, appendAll } from './errors.js';
 import type { Issue } from './errors.js';
 import { checkReferences } from './check-references.js';
 import { formatOf, readDocument } from './parse-document.js';
@@ -32,8 +32,8 @@ export function parseEconomy(text: string, options: ParseOptions): Economy {
   const { data, locator, issues } = readDocument(text, options.file, format);
   if (issues.length > 0) throw new InputError(sortIssues(issues));
   const parsed = economySchema.safeParse(data);
-  if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, data, locator, FIELD_NAMES));
-  issues.push(...checkReferences(data, locator));
+  if (!parsed.success) appendAll(issues, fromZodIssues(parsed.error.issues, data, locator, FIELD_NAMES));
+  appendAll(issues, checkReferences(data, locator));
   if (issues.length > 0 || !parsed.success) throw new InputError(sortIssues(issues));
   const economy = toEconomy(parsed.data, basename(options.file, extname(options.file)));
   registerSource(economy, locator);

@@ -1,4 +1,4 @@
-import { InputError } from './errors.js';
+import { InputError, appendAll } from './errors.js';
 import { ReferenceChecker } from './check-references.js';
 import type { ModelIds } from './check-references.js';
 import { formatOf, readDocument } from './parse-document.js';
@@ -30,10 +30,10 @@ export function parsePlan(text: string, options: ParseOptions, economy: Economy)
   const { data, locator, issues } = readDocument(text, options.file, format);
   if (issues.length > 0) throw new InputError(sortIssues(issues));
   const parsed = planSchema.safeParse(data);
-  if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues, data, locator, Object.keys(planSchema.shape)));
+  if (!parsed.success) appendAll(issues, fromZodIssues(parsed.error.issues, data, locator, Object.keys(planSchema.shape)));
   const check = new ReferenceChecker(economyIds(economy), locator);
   check.plan(data, []);
-  issues.push(...check.issues);
+  appendAll(issues, check.issues);
   if (issues.length > 0 || !parsed.success) throw new InputError(sortIssues(issues));
   const plan = toPlan(parsed.data);
   registerSource(plan, locator);
