@@ -103,9 +103,10 @@ export async function supplyAssignments(c: CompiledEconomy, plan: ExecutionPlan,
     const r = await assignPeriod(c, plan, t, links, uniform, solver);
     status.push(r.status);
     if (r.message !== undefined) message ??= r.message;
-    assignments.push(...r.assignments);
-    unserved.push(...r.unserved);
-    capacities.push(...r.capacities);
+    // Appended one by one: a spread of a large economy's assignments would overflow the stack.
+    for (const a of r.assignments) assignments.push(a);
+    for (const u of r.unserved) unserved.push(u);
+    for (const k of r.capacities) capacities.push(k);
     transportCost += r.transportCost;
   }
   const bad = status.find((s) => s !== 'optimal' && s !== 'capacity-short');
