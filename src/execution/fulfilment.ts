@@ -1,5 +1,5 @@
 import type { CompiledEconomy } from '../compile/types.js';
-import { inputError } from '../model/errors.js';
+import { periodOption } from './period-option.js';
 import { actualActivity } from './actual-activity.js';
 import { collectReports } from './collect-reports.js';
 import { enterpriseOfTechniques } from './enterprises.js';
@@ -73,12 +73,7 @@ export function fulfilment(c: CompiledEconomy, plan: ExecutionPlan, reports: rea
   const nT = c.techniques.ids.length;
   const n = c.items.ids.length;
   const nPer = Math.max(1, c.periods.ids.length);
-  let only = -1;
-  if (options.period !== undefined) {
-    const t = c.periods.index.get(options.period);
-    if (t === undefined) throw inputError('unknown-id', `unknown period "${options.period}"`, { path: ['period'] }, options.period);
-    only = t;
-  }
+  const only = options.period === undefined ? -1 : periodOption(c, options.period, 'period');
   const owner = enterpriseOfTechniques(c);
   const collected = collectReports(c, reports);
 

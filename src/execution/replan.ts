@@ -1,5 +1,6 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import { inputError } from '../model/errors.js';
+import { periodOption } from './period-option.js';
 import { chooseSolver } from '../optimize/choose-solver.js';
 import { formulatePlan } from '../optimize/formulate.js';
 import type { LpSolver } from '../optimize/lp-types.js';
@@ -64,8 +65,7 @@ export interface ReplanResult extends PlanResult {
 export async function replan(c: CompiledEconomy, options: ReplanOptions): Promise<ReplanResult> {
   const t0 = performance.now();
   const nT = c.techniques.ids.length;
-  const from = c.periods.index.get(options.fromPeriod);
-  if (from === undefined) throw inputError('unknown-id', `unknown period "${options.fromPeriod}"`, { path: ['fromPeriod'] }, options.fromPeriod);
+  const from = periodOption(c, options.fromPeriod, 'fromPeriod');
   const actuals = options.actuals;
   if (actuals.length < from * nT) throw inputError('invalid-length', `actuals must give the activity of ${nT} techniques for each of the ${from} periods before ${options.fromPeriod}`, { path: ['actuals'] }, actuals.length);
   for (let k = 0; k < from * nT; k++) {

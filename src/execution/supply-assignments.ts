@@ -1,5 +1,6 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import { inputError } from '../model/errors.js';
+import { periodOption } from './period-option.js';
 import { highsSolver } from '../optimize/highs/highs-solver.js';
 import type { LpSolver, LpStatus } from '../optimize/lp-types.js';
 import { csrFromTriplets } from '../sparse/from-triplets.js';
@@ -85,12 +86,7 @@ export async function supplyAssignments(c: CompiledEconomy, plan: ExecutionPlan,
   const uniform = options.uniformCost ?? 1;
   if (!(Number.isFinite(uniform) && uniform >= 0)) throw inputError('invalid-option', 'uniformCost must be a finite number ≥ 0', { path: ['uniformCost'] }, uniform);
   const nPer = Math.max(1, c.periods.ids.length);
-  let only = -1;
-  if (options.period !== undefined) {
-    const t = c.periods.index.get(options.period);
-    if (t === undefined) throw inputError('unknown-id', `unknown period "${options.period}"`, { path: ['period'] }, options.period);
-    only = t;
-  }
+  const only = options.period === undefined ? -1 : periodOption(c, options.period, 'period');
   const links = transportLinks(c);
   const status: SupplyAssignments['status'][] = [];
   const assignments: SupplyAssignment[] = [];

@@ -55,6 +55,16 @@ describe('fulfilment', () => {
     const f = fulfilment(c, smallPlan(c), reports, { period: 'p2' });
     assert.ok(f.enterprises.length > 0 && f.enterprises.every((r) => r.period === 'p2'));
     assert.ok(f.targets.every((r) => r.period === 'p2'));
+    assert.throws(
+      () => fulfilment(c, smallPlan(c), reports, { period: 'p3' }),
+      (e: unknown) => {
+        assert.ok(e instanceof InputError);
+        assert.deepEqual(e.issues[0].location.path, ['period']);
+        assert.equal(e.issues[0].value, 'p3');
+        assert.match(e.message, /unknown period "p3" \(did you mean "p[12]"\?\)/);
+        return true;
+      },
+    );
   });
 
   test('bad reports are refused with their place and value', () => {
