@@ -32,6 +32,7 @@ import { progress } from './progress.js';
 import { replaceSections } from './readme-section.js';
 import { referenceVersions, runReference, type ReferenceOutcome } from './reference.js';
 import type { SparseCaseResult } from './sparse-case.js';
+import type { TimedSolve } from './timed-solve.js';
 
 /** Agreement required between our solution and the reference's. */
 const SPARSE_AGREEMENT = 1e-6;
@@ -318,17 +319,15 @@ function targetsTable(sparse: readonly SparseRow[], dense: readonly DenseRow[]):
     rows.push(['n = 10⁷, peak memory < 8 GB', bytes(peak), verdict(peak < 8 * 2 ** 30), `${ratio(peak / (8 * 2 ** 30))} the limit`]);
   }
   for (const r of sparse) {
-    const sx = r.iterX !== undefined && r.ours.gross.ok ? r.iterX.seconds / r.ours.gross.seconds : NaN;
-    const sv = r.iterV !== undefined && r.ours.labour.ok ? r.iterV.seconds / r.ours.labour.seconds : NaN;
-    const measured = Number.isFinite(sx) && Number.isFinite(sv);
-    rows.push([`n = ${count(r.ours.n)}: faster than scipy bicgstab`, `x ${ratio(sx)}, v ${ratio(sv)}`, verdict(measured ? sx > 1 && sv > 1 : undefined), 'speed-up = scipy time / ours']);
-    const k = r.ours.resident;
-    if (k !== undefined) {
-      const kx = r.iterX !== undefined && k.gross.ok ? r.iterX.seconds / k.gross.seconds : NaN;
-      const kv = r.iterV !== undefined && k.labour.ok ? r.iterV.seconds / k.labour.seconds : NaN;
-      const both = Number.isFinite(kx) && Number.isFinite(kv);
-      rows.push([`n = ${count(r.ours.n)}, A made by toWasmCsr: faster than scipy bicgstab`, `x ${ratio(kx)}, v ${ratio(kv)}`, verdict(both ? kx > 1 && kv > 1 : undefined), 'the matrix kept in the kernel\'s memory']);
-    }
+    /** The row of one of our pairs of solves against scipy's bicgstab. */
+    const againstScipy = (what: string, ours: { readonly gross: TimedSolve; readonly labour: TimedSolve }, note: string): string[] => {
+      const sx = r.iterX !== undefined && ours.gross.ok ? r.iterX.seconds / ours.gross.seconds : NaN;
+      const sv = r.iterV !== undefined && ours.labour.ok ? r.iterV.seconds / ours.labour.seconds : NaN;
+      const measured = Number.isFinite(sx) && Number.isFinite(sv);
+      return [`n = ${count(r.ours.n)}${what}: faster than scipy bicgstab`, `x ${ratio(sx)}, v ${ratio(sv)}`, verdict(measured ? sx > 1 && sv > 1 : undefined), note];
+    };
+    rows.push(againstScipy('', r.ours, 'speed-up = scipy time / ours'));
+    if (r.ours.resident !== undefined) rows.push(againstScipy(', A made by toWasmCsr', r.ours.resident, "the matrix kept in the kernel's memory"));
   }
   for (const d of dense) {
     const t = d.inv?.report?.seconds;

@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CsrMatrix } from '../src/sparse/csr.js';
 import { solveLeontief, solveLeontiefTransposed, toWasmCsr } from '../src/sparse/index.js';
 import { writeArray } from './binary-files.js';
 import { dot, relativeResidual } from './check.js';
@@ -72,23 +73,13 @@ async function main(args: readonly string[]): Promise<void> {
   const writeSeconds = (performance.now() - t0) / 1000;
   resetPeakRss();
 
-  const gross = timedSolve(
-    `n = ${n} gross output`,
-    () => solveLeontief(A, y, { tolerance }),
-    (x) => relativeResidual(A, x, y, 1, false),
-    tolerance,
-    repeats,
-    sampler,
-  );
+  /** Gross output and labour values on M (A itself or a copy of it), each checked against A and timed. */
+  const solveBoth = (M: CsrMatrix, what: string): { gross: ReturnType<typeof timedSolve>; labour: ReturnType<typeof timedSolve> } => ({
+    gross: timedSolve(`n = ${n} gross output${what}`, () => solveLeontief(M, y, { tolerance }), (x) => relativeResidual(A, x, y, 1, false), tolerance, repeats, sampler),
+    labour: timedSolve(`n = ${n} labour values${what}`, () => solveLeontiefTransposed(M, l, { tolerance }), (v) => relativeResidual(A, v, l, 1, true), tolerance, repeats, sampler),
+  });
+  const { gross, labour } = solveBoth(A, '');
   writeArray(join(dir, 'x_ours.bin'), gross.x);
-  const labour = timedSolve(
-    `n = ${n} labour values`,
-    () => solveLeontiefTransposed(A, l, { tolerance }),
-    (v) => relativeResidual(A, v, l, 1, true),
-    tolerance,
-    repeats,
-    sampler,
-  );
   writeArray(join(dir, 'v_ours.bin'), labour.x);
   let resident: SparseCaseResult['resident'];
   if (n <= 1e5) {
@@ -96,23 +87,8 @@ async function main(args: readonly string[]): Promise<void> {
     const W = toWasmCsr(A);
     const prepareSeconds = (performance.now() - t0) / 1000;
     if (W !== undefined) {
-      const residentGross = timedSolve(
-        `n = ${n} gross output, A made by toWasmCsr`,
-        () => solveLeontief(W, y, { tolerance }),
-        (x) => relativeResidual(A, x, y, 1, false),
-        tolerance,
-        repeats,
-        sampler,
-      );
-      const residentLabour = timedSolve(
-        `n = ${n} labour values, A made by toWasmCsr`,
-        () => solveLeontiefTransposed(W, l, { tolerance }),
-        (v) => relativeResidual(A, v, l, 1, true),
-        tolerance,
-        repeats,
-        sampler,
-      );
-      resident = { prepareSeconds, gross: residentGross.timing, labour: residentLabour.timing };
+      const kept = solveBoth(W, ', A made by toWasmCsr');
+      resident = { prepareSeconds, gross: kept.gross.timing, labour: kept.labour.timing };
     }
   }
   const total = dot(l, gross.x);
