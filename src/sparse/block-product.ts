@@ -19,10 +19,11 @@ const WASM_PARALLEL_MIN_NNZ = 1_000_000;
 const WASM_MIN_NNZ = 50_000;
 
 /**
- * The product a solver iterates with: x ↦ A x or x ↦ Aᵀ x for k interleaved vectors; serial, over
- * an explicit transpose (if allowed), split over threads (if A is in shared memory), or by the
- * WebAssembly kernels over a copy of A (see `SolveOptions.kernel`). `close` stops any worker
- * threads. Internal to the sparse package.
+ * The product a solver iterates with: x ↦ A x or x ↦ Aᵀ x for k interleaved vectors, over an
+ * explicit transpose if allowed: by the WebAssembly kernels over a copy of A or A itself if made by
+ * `toWasmCsr`, split over threads from 10⁶ non-zeros (see `SolveOptions.kernel` and `threads`);
+ * else by the JS kernels, split over threads only if A is in shared memory. `close` hands the
+ * WebAssembly kernels' memory and workers back for the next solve. Internal to the sparse package.
  */
 export function blockProduct(
   A: CsrMatrix,

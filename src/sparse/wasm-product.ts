@@ -30,18 +30,9 @@ function matrixBytes(A: CsrMatrix): number {
   return align(4 * (A.rows + 1)) + align(8 * nz) + align(4 * nz);
 }
 
-/**
- * Bytes of wasm memory a product needs: A's three arrays, one input and one output block of k
- * vectors, each 16-byte aligned, and for a scatter over several threads one more output block per
- * worker.
- */
-export function wasmBytesNeeded(A: CsrMatrix, k: number, transposed: boolean, threads = 1): number {
-  return matrixBytes(A) + vectorBytes(A.rows, A.cols, k, transposed, threads);
-}
-
 /** A matrix made by `toWasmCsr`: where its arrays and the room for vectors sit in its memory. */
 interface Resident {
-  readonly memory: { readonly buffer: SharedArrayBuffer };
+  readonly memory: WasmMemory;
   /** An i32 flag: 1 while a product uses the room. */
   readonly lock: Int32Array;
   readonly room: number;
@@ -53,8 +44,8 @@ const residents = new WeakMap<SharedArrayBuffer, Resident>();
 /**
  * A copy of the matrix whose arrays live in a shared wasm memory, followed by room for the vectors
  * of its products (k-vector blocks for up to `threads` threads, by default as many as the solvers
- * use, and for k = 1 the solver's own
- * vectors), so that the solvers' WebAssembly kernel runs over it without copying A at every solve
+ * use, and for k = 1 the solver's own vectors), so that the solvers' WebAssembly kernel runs over
+ * it without copying A at every solve
  * (SharedArrayBuffer-backed, so the JS kernel's threads can use it too): on the benchmark's
  * economies a solve at 10⁴–10⁵ products takes 0.5–0.8 of the time of a solve on an ordinary matrix.
  * The caller should drop the original to keep one copy in memory. A solve on a matrix whose
@@ -111,9 +102,12 @@ export function isWasmCsr(A: CsrMatrix): boolean {
   return residentOf(A) !== undefined;
 }
 
-/** A copy of A in a wasm instance's memory, with the input and output blocks of its products. */
+/** A in a wasm instance's memory (copied, or in place), with the input and output blocks of its products. */
 export interface WasmProduct {
-  /** out = A·X (or Aᵀ·X): copies X into `input`, runs, copies `output` into out. */
+  /**
+   * out = A·X (or Aᵀ·X): copies X into `input`, runs, copies `output` into out; between two of the
+   * workspace's vectors (views of the memory) it runs in place, without copies.
+   */
   readonly product: BlockProduct;
   /** The input block (views over the wasm memory, never detached: the memory does not grow). */
   readonly input: Float64Array;
@@ -126,7 +120,10 @@ export interface WasmProduct {
   readonly inPlace: boolean;
   /** Whether the copy of A is split into near and far entries (see split-layout.ts). */
   readonly split: boolean;
-  /** Stops the worker threads and frees the room of an in-place matrix (the product must not be used afterwards). */
+  /**
+   * Hands the memory and its worker threads back (kept a few seconds for the next product) and
+   * frees the room of an in-place matrix; the product and its views must not be used afterwards.
+   */
   close(): void;
 }
 
