@@ -1,3 +1,4 @@
+import type { VectorOps } from './leontief-core.js';
 /**
  * Vector kernels of the Leontief solvers over k interleaved columns (entry i of column j at
  * i·k + j), each with a k = 1 fast path. Top-level functions over typed-array parameters so that
@@ -144,4 +145,30 @@ export function bicgUpdate(
       r[q] = s[q] - omega[j] * t[q];
     }
   }
+}
+
+/** The solver's vector steps over k interleaved columns of length n, composed of the kernels above. */
+export function blockVectorOps(n: number, k: number): VectorOps {
+  const nk = n * k;
+  return {
+    dots: (a, b, out) => colDots(a, b, n, k, out),
+    direction: (p, ph, r, v, dinv, beta, omega) => bicgDirection(p, ph, r, v, beta, omega, dinv, n, k),
+    oneMinusDot: (ph, v, rh, out) => {
+      oneMinus(ph, v, nk);
+      colDots(rh, v, n, k, out);
+    },
+    half: (s, sh, r, v, dinv, alpha, out) => {
+      bicgHalf(s, sh, r, v, alpha, dinv, n, k);
+      colDots(s, s, n, k, out);
+    },
+    oneMinusDot2: (sh, t, s, ts, tt) => {
+      oneMinus(sh, t, nk);
+      colDots(t, s, n, k, ts);
+      colDots(t, t, n, k, tt);
+    },
+    update: (x, r, ph, sh, s, t, alpha, omega, out) => {
+      bicgUpdate(x, r, ph, sh, s, t, alpha, omega, n, k);
+      colDots(r, r, n, k, out);
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { bicgDirection, bicgHalf, bicgUpdate, colDots, columnDot, jacobiStep, oneMinus, residualInto } from './block-ops.js';
+import { blockVectorOps, colDots, columnDot, jacobiStep, residualInto } from './block-ops.js';
 import { checkProductive } from './check-productive.js';
 import type { CsrMatrix } from './csr.js';
 import { matrixFacts, type MatrixFacts } from './matrix-facts.js';
@@ -20,22 +20,24 @@ export interface BlockProduct {
 export const WORKSPACE_VECTORS = 10;
 
 /**
- * The BiCGSTAB vector steps for one right-hand side, fused where a pass is followed by a dot
- * product; the same operations in the same order as block-ops.ts for k = 1.
+ * The BiCGSTAB vector steps over k interleaved columns, fused where a pass is followed by dot
+ * products; coefficients and dot products per column. `blockVectorOps` (block-ops.ts) does them in
+ * JS for any k; a product's workspace may offer kernels for k = 1 (wasm-vector-ops.ts), doing the
+ * same operations in the same order.
  */
 export interface VectorOps {
-  /** Σ a·b. */
-  dot(a: Float64Array, b: Float64Array): number;
+  /** out[j] = Σ a·b over column j. */
+  dots(a: Float64Array, b: Float64Array, out: Float64Array): void;
   /** p = r + β(p − ω v); ph = D⁻¹ p. */
-  direction(p: Float64Array, ph: Float64Array, r: Float64Array, v: Float64Array, dinv: Float64Array, beta: number, omega: number): void;
-  /** v = ph − v; returns Σ rh·v. */
-  oneMinusDot(ph: Float64Array, v: Float64Array, rh: Float64Array): number;
-  /** s = r − α v; sh = D⁻¹ s; returns Σ s·s. */
-  half(s: Float64Array, sh: Float64Array, r: Float64Array, v: Float64Array, dinv: Float64Array, alpha: number): number;
-  /** t = sh − t; out = [Σ t·s, Σ t·t]. */
-  oneMinusDot2(sh: Float64Array, t: Float64Array, s: Float64Array, out: Float64Array): void;
-  /** x += α ph + ω sh; r = s − ω t; returns Σ r·r. */
-  update(x: Float64Array, r: Float64Array, ph: Float64Array, sh: Float64Array, s: Float64Array, t: Float64Array, alpha: number, omega: number): number;
+  direction(p: Float64Array, ph: Float64Array, r: Float64Array, v: Float64Array, dinv: Float64Array, beta: Float64Array, omega: Float64Array): void;
+  /** v = ph − v; out = rh·v per column. */
+  oneMinusDot(ph: Float64Array, v: Float64Array, rh: Float64Array, out: Float64Array): void;
+  /** s = r − α v; sh = D⁻¹ s; out = s·s per column. */
+  half(s: Float64Array, sh: Float64Array, r: Float64Array, v: Float64Array, dinv: Float64Array, alpha: Float64Array, out: Float64Array): void;
+  /** t = sh − t; ts = t·s and tt = t·t per column. */
+  oneMinusDot2(sh: Float64Array, t: Float64Array, s: Float64Array, ts: Float64Array, tt: Float64Array): void;
+  /** x += α ph + ω sh; r = s − ω t; out = r·r per column. */
+  update(x: Float64Array, r: Float64Array, ph: Float64Array, sh: Float64Array, s: Float64Array, t: Float64Array, alpha: Float64Array, omega: Float64Array, out: Float64Array): void;
 }
 
 /** Sweeps over which the contraction is measured. */
@@ -79,7 +81,7 @@ export function leontiefCore(
 
   // For one right-hand side, the vectors live in the product's memory when it offers them.
   const workspace = k === 1 && product.workspace !== undefined && product.workspace.vectors.length >= WORKSPACE_VECTORS ? product.workspace : undefined;
-  const ops = workspace?.ops;
+  const ops = workspace?.ops ?? blockVectorOps(n, k);
   let taken = 0;
   const vector = (): Float64Array => (workspace === undefined ? new Float64Array(nk) : workspace.vectors[taken++].fill(0));
   const x = vector();
@@ -218,7 +220,7 @@ export function leontiefCore(
   const s = vector();
   const ph = vector();
   const sh = vector();
-  const pair = new Float64Array(2);
+  const halfway = new Uint8Array(k);
   const rho = new Float64Array(k);
   const alpha = new Float64Array(k);
   const omega = new Float64Array(k);
@@ -257,8 +259,7 @@ export function leontiefCore(
       trueResidual();
       return settle('max-iterations');
     }
-    if (ops !== undefined) rhoNew[0] = ops.dot(rh, r);
-    else colDots(rh, r, n, k, rhoNew);
+    ops.dots(rh, r, rhoNew);
     for (let j = 0; j < k; j++) {
       if (active[j] === 0) {
         beta[j] = 0;
@@ -273,49 +274,29 @@ export function leontiefCore(
       }
       beta[j] = (rhoNew[j] / rho[j]) * (alpha[j] / omega[j]);
     }
-    if (ops !== undefined) ops.direction(p, ph, r, v, dinv, beta[0], omega[0]);
-    else bicgDirection(p, ph, r, v, beta, omega, dinv, n, k);
+    ops.direction(p, ph, r, v, dinv, beta, omega);
     product(ph, v);
     products++;
-    if (ops !== undefined) {
-      dotA[0] = ops.oneMinusDot(ph, v, rh);
-    } else {
-      oneMinus(ph, v, nk);
-      colDots(rh, v, n, k, dotA);
-    }
+    ops.oneMinusDot(ph, v, rh, dotA);
     for (let j = 0; j < k; j++) {
       rho[j] = rhoNew[j];
       alpha[j] = active[j] === 1 && dotA[j] !== 0 ? rhoNew[j] / dotA[j] : 0;
     }
-    if (ops !== undefined) {
-      pair[0] = ops.half(s, sh, r, v, dinv, alpha[0]);
-    } else {
-      bicgHalf(s, sh, r, v, alpha, dinv, n, k);
-      if (k === 1) colDots(s, s, n, 1, pair);
+    // A column whose s is small enough converged at the half step (r = s): x += α ph by the update
+    // below with ω = 0. When every active column did, the second product is skipped.
+    ops.half(s, sh, r, v, dinv, alpha, dotB);
+    let pending = false;
+    for (let j = 0; j < k; j++) {
+      halfway[j] = active[j] === 1 && Math.sqrt(dotB[j]) / ynorm[j] <= tol * TRUST ? 1 : 0;
+      if (active[j] === 1 && halfway[j] === 0) pending = true;
     }
-    if (k === 1 && active[0] === 1 && Math.sqrt(pair[0]) / ynorm[0] <= tol * TRUST) {
-      // Converged at the half step (r = s): x += α ph by the update below with ω = 0, no product.
-      omega[0] = 0;
-    } else {
+    if (pending) {
       product(sh, t);
       products++;
-      if (ops !== undefined) {
-        ops.oneMinusDot2(sh, t, s, pair);
-        dotA[0] = pair[0];
-        dotB[0] = pair[1];
-      } else {
-        oneMinus(sh, t, nk);
-        colDots(t, s, n, k, dotA);
-        colDots(t, t, n, k, dotB);
-      }
-      for (let j = 0; j < k; j++) omega[j] = active[j] === 1 && dotB[j] > 0 ? dotA[j] / dotB[j] : 0;
+      ops.oneMinusDot2(sh, t, s, dotA, dotB);
     }
-    if (ops !== undefined) {
-      res[0] = ops.update(x, r, ph, sh, s, t, alpha[0], omega[0]);
-    } else {
-      bicgUpdate(x, r, ph, sh, s, t, alpha, omega, n, k);
-      colDots(r, r, n, k, res);
-    }
+    for (let j = 0; j < k; j++) omega[j] = pending && active[j] === 1 && halfway[j] === 0 && dotB[j] > 0 ? dotA[j] / dotB[j] : 0;
+    ops.update(x, r, ph, sh, s, t, alpha, omega, res);
     zero = false;
     iterations++;
     let worst = 0;

@@ -9,17 +9,18 @@ import type { Kernels } from './wasm-kernels.js';
 export function wasmVectorOps(kernels: Kernels, buffer: SharedArrayBuffer, scratch: number): VectorOps {
   const pair = new Float64Array(buffer, scratch, 2);
   return {
-    dot: (a, b) => kernels.vdot(a.byteOffset, b.byteOffset, a.length) as number,
+    dots: (a, b, out) => void (out[0] = kernels.vdot(a.byteOffset, b.byteOffset, a.length) as number),
     direction: (p, ph, r, v, dinv, beta, omega) =>
-      void kernels.vdirection(p.byteOffset, ph.byteOffset, r.byteOffset, v.byteOffset, dinv.byteOffset, beta, beta * omega, p.length),
-    oneMinusDot: (ph, v, rh) => kernels.vOneMinusDot(ph.byteOffset, v.byteOffset, rh.byteOffset, v.length) as number,
-    half: (s, sh, r, v, dinv, alpha) => kernels.vhalf(s.byteOffset, sh.byteOffset, r.byteOffset, v.byteOffset, dinv.byteOffset, alpha, s.length) as number,
-    oneMinusDot2: (sh, t, s, out) => {
+      void kernels.vdirection(p.byteOffset, ph.byteOffset, r.byteOffset, v.byteOffset, dinv.byteOffset, beta[0], beta[0] * omega[0], p.length),
+    oneMinusDot: (ph, v, rh, out) => void (out[0] = kernels.vOneMinusDot(ph.byteOffset, v.byteOffset, rh.byteOffset, v.length) as number),
+    half: (s, sh, r, v, dinv, alpha, out) =>
+      void (out[0] = kernels.vhalf(s.byteOffset, sh.byteOffset, r.byteOffset, v.byteOffset, dinv.byteOffset, alpha[0], s.length) as number),
+    oneMinusDot2: (sh, t, s, ts, tt) => {
       kernels.vOneMinusDot2(sh.byteOffset, t.byteOffset, s.byteOffset, scratch, t.length);
-      out[0] = pair[0];
-      out[1] = pair[1];
+      ts[0] = pair[0];
+      tt[0] = pair[1];
     },
-    update: (x, r, ph, sh, s, t, alpha, omega) =>
-      kernels.vupdate(x.byteOffset, r.byteOffset, ph.byteOffset, sh.byteOffset, s.byteOffset, t.byteOffset, alpha, omega, x.length) as number,
+    update: (x, r, ph, sh, s, t, alpha, omega, out) =>
+      void (out[0] = kernels.vupdate(x.byteOffset, r.byteOffset, ph.byteOffset, sh.byteOffset, s.byteOffset, t.byteOffset, alpha[0], omega[0], x.length) as number),
   };
 }
