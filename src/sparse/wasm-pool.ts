@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { wasmApi, type WasmMemory } from './wasm-kernels.js';
+import { wasmApi, type ProductPart, type WasmMemory } from './wasm-kernels.js';
 
 const PAGE = 65_536;
 /** wasm32: at most 65,536 pages of 64 KiB. */
@@ -96,6 +96,30 @@ export const JOB = {
   ownLength: 13,
 } as const;
 export const JOB_INTS = 16;
+
+/** Gives worker w its part of the next products (or none, when `part` is undefined). */
+export function setJob(pool: WorkerPool, w: number, part: ProductPart | undefined, k = 1, own = 0, ownLength = 0): void {
+  const { jobs } = pool;
+  const base = w * JOB_INTS;
+  if (part === undefined) {
+    jobs[base + JOB.active] = 0;
+    return;
+  }
+  jobs[base + JOB.rp] = part.rp;
+  jobs[base + JOB.ci] = part.ci;
+  jobs[base + JOB.va] = part.va;
+  jobs[base + JOB.lo] = part.lo;
+  jobs[base + JOB.hi] = part.hi;
+  jobs[base + JOB.row] = part.row;
+  jobs[base + JOB.col] = part.col;
+  jobs[base + JOB.val] = part.val;
+  jobs[base + JOB.farLo] = part.farLo;
+  jobs[base + JOB.farHi] = part.farHi;
+  jobs[base + JOB.k] = k;
+  jobs[base + JOB.own] = own;
+  jobs[base + JOB.ownLength] = ownLength;
+  jobs[base + JOB.active] = 1;
+}
 const MAX_WORKERS = 64;
 
 /**

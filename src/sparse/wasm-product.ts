@@ -4,7 +4,7 @@ import { WORKSPACE_VECTORS, type BlockProduct } from './leontief-core.js';
 import type { MatrixFacts } from './matrix-facts.js';
 import { placeSplit, rowStripes, splitBytes, splitPlan, type SplitTuning } from './split-layout.js';
 import { instantiateKernels, kernelModule, runPart, type ProductPart, type WasmMemory } from './wasm-kernels.js';
-import { JOB, JOB_INTS, WASM_MAX_BYTES, awaitWorkers, giveBack, keepWorkers, newMemory, runWorkers, takeMemory, workerPool } from './wasm-pool.js';
+import { WASM_MAX_BYTES, awaitWorkers, giveBack, keepWorkers, newMemory, runWorkers, setJob, takeMemory, workerPool } from './wasm-pool.js';
 import { wasmVectorOps } from './wasm-vector-ops.js';
 
 export { WASM_MAX_BYTES } from './wasm-pool.js';
@@ -296,21 +296,17 @@ function build(
   const pool = helpers > 0 ? workerPool(module, memory, helpers) : undefined;
   const partials: Float64Array[] = [];
   if (pool !== undefined) {
-    const { jobs } = pool;
     for (let w = 0; w < pool.workers.length; w++) {
-      const base = w * JOB_INTS;
       if (w >= helpers) {
-        jobs[base + JOB.active] = 0;
+        setJob(pool, w, undefined);
         continue;
       }
-      const part = partOf(layout, w + 1);
       let own = 0;
       if (transposed) {
         own = place(outLength, 8);
         partials.push(new Float64Array(buffer, own, outLength));
       }
-      const record = [1, part.rp, part.ci, part.va, part.lo, part.hi, part.row, part.col, part.val, part.farLo, part.farHi, k, own, outLength];
-      for (let q = 0; q < record.length; q++) jobs[base + q] = record[q];
+      setJob(pool, w, partOf(layout, w + 1), k, own, outLength);
     }
   }
   // The solver's vectors (k = 1), after the product's own blocks, and 16 bytes for its kernels.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { kernelModule } from '../../src/sparse/wasm-kernels.js';
-import { JOB, awaitWorkers, newMemory, runWorkers, stopWorkers, workerPool } from '../../src/sparse/wasm-pool.js';
+import { JOB, awaitWorkers, newMemory, runWorkers, setJob, stopWorkers, workerPool } from '../../src/sparse/wasm-pool.js';
 
 describe('the worker threads of the WebAssembly products', () => {
   test('run their part of a product over arrays placed above 2 GiB in the memory', () => {
@@ -32,8 +32,7 @@ describe('the worker threads of the WebAssembly products', () => {
     assert.ok(pool !== undefined);
     try {
       // The worker takes rows 1..2 (stripe 1); nothing is far.
-      const record = [1, rp, ci, va, 1, 3, 0, 0, 0, 0, 0, 1, own, 3];
-      for (let q = 0; q < record.length; q++) pool.jobs[q] = record[q];
+      setJob(pool, 0, { rp, ci, va, lo: 1, hi: 3, row: 0, col: 0, val: 0, farLo: 0, farHi: 0 }, 1, own, 3);
       assert.equal(pool.jobs[JOB.own], own | 0, 'the slot holds the offset as a negative Int32');
       const out = new Float64Array(buffer, op, 3).fill(Number.NaN);
       runWorkers(pool, 1, xp, op);
