@@ -16,7 +16,7 @@
  *   --seed S                generator seed (default 1)
  *   --readme / --no-readme  write bench/README.md (default: yes, except with --quick)
  *   --shared-memory         generate A in shared memory (only the JS kernel's threads need it; the
- *                           default WebAssembly kernel uses threads from 10⁶ non-zeros either way)
+ *                           default WebAssembly kernel uses threads from 10⁵ non-zeros either way)
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, totalmem, tmpdir } from 'node:os';
@@ -372,7 +372,7 @@ async function main(): Promise<void> {
     `- Reference: ${refNote}`,
     `- Load average (1 minute) at the start of each case and at the end: ${loads.map((l) => l.toFixed(1)).join(', ')} ` +
       `(other processes shared the ${machine.cores} cores; wall times grow with the load, CPU times much less)`,
-    `- Matrix in ${opts.shared ? 'shared' : 'ordinary'} memory; the solvers' defaults: the WebAssembly kernel, its products split over ${Math.min(machine.cores, 4)} threads from 10⁶ non-zeros, serial below`,
+    `- Matrix in ${opts.shared ? 'shared' : 'ordinary'} memory; the solvers' defaults: the WebAssembly kernel, its products split over ${Math.min(machine.cores, 4)} threads from 10⁵ non-zeros, serial below`,
     `- Seed ${opts.seed}, tolerance ${opts.tolerance} (relative residual, 2-norm, ours and scipy's)`,
   ].join('\n');
   const sections = new Map<string, string>([['machine', machineText], ['targets', targetsTable(sparse, dense)]]);

@@ -484,28 +484,27 @@
   ;; each row: diag[i] = a_ii, or 0 when row i has no diagonal entry.
   (func (export "diagonal")
     (param $rp i32) (param $ci i32) (param $va i32) (param $lo i32) (param $hi i32) (param $diag i32)
-    (local $i i32) (local $a i32) (local $b i32) (local $m i32) (local $c i32) (local $d f64)
+    (local $i i32) (local $a i32) (local $len i32) (local $half i32) (local $d f64)
     (local.set $i (local.get $lo))
     (block $done
       (loop $rows
         (br_if $done (i32.ge_u (local.get $i) (local.get $hi)))
-        ;; search entries [a, b) of row i
+        ;; the last entry of row i with column ≤ i, by a binary search without branches (select)
         (local.set $a (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))))
-        (local.set $b (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $len (i32.sub (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (local.get $a)))
         (local.set $d (f64.const 0))
-        (block $found
-          (loop $search
-            (br_if $found (i32.ge_u (local.get $a) (local.get $b)))
-            (local.set $m (i32.shr_u (i32.add (local.get $a) (local.get $b)) (i32.const 1)))
-            (local.set $c (i32.load (i32.add (local.get $ci) (i32.shl (local.get $m) (i32.const 2)))))
-            (if (i32.eq (local.get $c) (local.get $i))
-              (then
-                (local.set $d (f64.load (i32.add (local.get $va) (i32.shl (local.get $m) (i32.const 3)))))
-                (br $found)))
-            (if (i32.lt_s (local.get $c) (local.get $i))
-              (then (local.set $a (i32.add (local.get $m) (i32.const 1))))
-              (else (local.set $b (local.get $m))))
-            (br $search)))
+        (if (i32.gt_s (local.get $len) (i32.const 0))
+          (then
+            (block $found
+              (loop $search
+                (br_if $found (i32.le_s (local.get $len) (i32.const 1)))
+                (local.set $half (i32.shr_u (local.get $len) (i32.const 1)))
+                (local.set $a (select (i32.add (local.get $a) (local.get $half)) (local.get $a)
+                  (i32.le_s (i32.load (i32.add (local.get $ci) (i32.shl (i32.add (local.get $a) (local.get $half)) (i32.const 2)))) (local.get $i))))
+                (local.set $len (i32.sub (local.get $len) (local.get $half)))
+                (br $search)))
+            (if (i32.eq (i32.load (i32.add (local.get $ci) (i32.shl (local.get $a) (i32.const 2)))) (local.get $i))
+              (then (local.set $d (f64.load (i32.add (local.get $va) (i32.shl (local.get $a) (i32.const 3)))))))))
         (f64.store (i32.add (local.get $diag) (i32.shl (local.get $i) (i32.const 3))) (local.get $d))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows))))
@@ -639,4 +638,16 @@
         (f64.store (i32.add (local.get $r) (local.get $o)) (local.get $u))
         (local.set $z (f64.mul (local.get $u) (local.get $u)))))
     (f64.add (f64.add (f64x2.extract_lane 0 (local.get $acc)) (local.get $z)) (f64x2.extract_lane 1 (local.get $acc))))
+  ;; out += a over n entries (the sum of a threaded scatter's accumulators, one add per entry).
+  (func (export "vadd") (param $out i32) (param $a i32) (param $n i32)
+    (local $o i32) (local $end i32)
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairs_done
+      (loop $pairs
+        (br_if $pairs_done (i32.ge_u (local.get $o) (local.get $end)))
+        (v128.store (i32.add (local.get $out) (local.get $o)) (f64x2.add (v128.load (i32.add (local.get $out) (local.get $o))) (v128.load (i32.add (local.get $a) (local.get $o)))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (f64.store (i32.add (local.get $out) (local.get $o)) (f64.add (f64.load (i32.add (local.get $out) (local.get $o))) (f64.load (i32.add (local.get $a) (local.get $o))))))))
 )

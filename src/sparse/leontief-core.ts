@@ -83,11 +83,14 @@ export function leontiefCore(
   const workspace = k === 1 && product.workspace !== undefined && product.workspace.vectors.length >= WORKSPACE_VECTORS ? product.workspace : undefined;
   const ops = workspace?.ops ?? blockVectorOps(n, k);
   let taken = 0;
-  const vector = (): Float64Array => (workspace === undefined ? new Float64Array(nk) : workspace.vectors[taken++].fill(0));
+  /** A vector of the solver (a workspace vector keeps what it held: each is written before it is read, x below). */
+  const vector = (): Float64Array => (workspace === undefined ? new Float64Array(nk) : workspace.vectors[taken++]);
   const x = vector();
   if (options.x0 !== undefined) {
     if (options.x0.length !== nk) throw new RangeError(`${caller}: x0 has length ${options.x0.length}, expected ${nk}`);
     x.set(options.x0);
+  } else {
+    x.fill(0);
   }
   const dinv = workspace === undefined ? new Float64Array(n) : vector();
   let maxDiag = 0;

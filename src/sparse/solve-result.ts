@@ -25,9 +25,10 @@ export interface SolveOptions {
    * Threads for the matrix–vector products. The WebAssembly kernel's workers share its memory, so
    * they serve any A; the JS kernel's read A itself, so they are used only when A's arrays are
    * SharedArrayBuffer-backed (see `toSharedCsr`). 'auto' (default): all available cores, at most
-   * 4, for A with at least 10⁶ non-zeros (WebAssembly kernel) or 2·10⁶ (JS kernel), else serial.
-   * 1: serial. The WebAssembly kernel's workers are kept a few seconds with its memory for the
-   * next solve.
+   * 4, for A with at least 10⁵ non-zeros (WebAssembly kernel) or 2·10⁶ (JS kernel), else serial.
+   * 1: serial. The WebAssembly kernel's workers claim parts of each product as they come, so a
+   * worker whose core is busy slows nobody down, and they are kept a few seconds with its memory
+   * for the next solve.
    */
   readonly threads?: number | 'auto';
   /**

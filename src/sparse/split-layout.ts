@@ -55,10 +55,16 @@ export function rowStripes(rowPtr: Int32Array, rows: number, threads: number): I
   const bounds = new Int32Array(threads + 1);
   const nz = rowPtr[rows];
   for (let t = 1; t < threads; t++) {
+    // The first row i ≥ the previous bound with rowPtr[i] ≥ the target (binary search).
     const target = (nz * t) / threads;
-    let i = bounds[t - 1];
-    while (i < rows && rowPtr[i] < target) i++;
-    bounds[t] = i;
+    let lo = bounds[t - 1];
+    let hi = rows;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (rowPtr[mid] < target) lo = mid + 1;
+      else hi = mid;
+    }
+    bounds[t] = lo;
   }
   bounds[threads] = rows;
   return bounds;

@@ -32,6 +32,7 @@ export interface Kernels {
   readonly vhalf: Kernel;
   readonly vOneMinusDot2: Kernel;
   readonly vupdate: Kernel;
+  readonly vadd: Kernel;
 }
 
 export function wasmApi(): WasmApi | undefined {
@@ -53,10 +54,22 @@ export function kernelModule(): object | null {
   return compiled;
 }
 
-/** The kernels of the module, instantiated over a memory. */
+const instances = new WeakMap<object, WeakMap<WasmMemory, Kernels>>();
+
+/** The kernels of the module, instantiated over a memory (once per module, memory and thread). */
 export function instantiateKernels(module: object, memory: WasmMemory): Kernels {
-  const api = wasmApi() as WasmApi;
-  return new api.Instance(module, { env: { memory } }).exports as unknown as Kernels;
+  let byMemory = instances.get(module);
+  if (byMemory === undefined) {
+    byMemory = new WeakMap();
+    instances.set(module, byMemory);
+  }
+  let kernels = byMemory.get(memory);
+  if (kernels === undefined) {
+    const api = wasmApi() as WasmApi;
+    kernels = new api.Instance(module, { env: { memory } }).exports as unknown as Kernels;
+    byMemory.set(memory, kernels);
+  }
+  return kernels;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { wasmApi, type ProductPart, type WasmMemory } from './wasm-kernels.js';
+import { runPart, wasmApi, type Kernels, type ProductPart, type WasmMemory } from './wasm-kernels.js';
 
 const PAGE = 65_536;
 /** wasm32: at most 65,536 pages of 64 KiB. */
@@ -76,61 +76,113 @@ export function keepWorkers(memory: WasmMemory): void {
 }
 
 /**
- * The Int32 slots of a worker's job record: whether it takes part, its part of the product (see
- * ProductPart), k, and the byte offset and length of its own output block (for a scatter).
+ * Slots of a pool's control array. A product is a request (generation) whose parts any thread may
+ * claim: the calling thread and the workers take parts one at a time from the claim word until
+ * none is left, so a worker that wakes late (or not at all, its core being busy) only takes fewer
+ * parts, and the caller never waits for a worker that has not started.
+ * - generation: bumped per request (workers wait on it); ready: workers started;
+ * - command: 0 stop, 1 gather, 2 scatter; failed: set when a worker throws or dies;
+ * - x, out: byte offsets of the input and output blocks; k: vectors per block;
+ * - claim: the request's tag (its generation's low bits) above the index of the next part;
+ * - completed: parts done; parts: parts of the request; outLength: entries of the output block;
+ * - helpers: how many of the workers take part (those with a lower index).
  */
-export const JOB = {
-  active: 0,
-  rp: 1,
-  ci: 2,
-  va: 3,
-  lo: 4,
-  hi: 5,
-  row: 6,
-  col: 7,
-  val: 8,
-  farLo: 9,
-  farHi: 10,
-  k: 11,
-  own: 12,
-  ownLength: 13,
+export const CTRL = {
+  generation: 0,
+  ready: 1,
+  command: 2,
+  failed: 3,
+  x: 4,
+  out: 5,
+  k: 6,
+  claim: 7,
+  completed: 8,
+  parts: 9,
+  outLength: 10,
+  helpers: 11,
 } as const;
-export const JOB_INTS = 16;
+const CTRL_INTS = 16;
+export const COMMAND = { stop: 0, gather: 1, scatter: 2 } as const;
 
-/** Gives worker w its part of the next products (or none, when `part` is undefined). */
-export function setJob(pool: WorkerPool, w: number, part: ProductPart | undefined, k = 1, own = 0, ownLength = 0): void {
-  const { jobs } = pool;
-  const base = w * JOB_INTS;
-  if (part === undefined) {
-    jobs[base + JOB.active] = 0;
-    return;
-  }
-  jobs[base + JOB.rp] = part.rp;
-  jobs[base + JOB.ci] = part.ci;
-  jobs[base + JOB.va] = part.va;
-  jobs[base + JOB.lo] = part.lo;
-  jobs[base + JOB.hi] = part.hi;
-  jobs[base + JOB.row] = part.row;
-  jobs[base + JOB.col] = part.col;
-  jobs[base + JOB.val] = part.val;
-  jobs[base + JOB.farLo] = part.farLo;
-  jobs[base + JOB.farHi] = part.farHi;
-  jobs[base + JOB.k] = k;
-  jobs[base + JOB.own] = own;
-  jobs[base + JOB.ownLength] = ownLength;
-  jobs[base + JOB.active] = 1;
+/** The claim word: an 11-bit tag above a 20-bit part index (so that it stays a positive Int32). */
+const TAG_SHIFT = 20;
+const TAG_MASK = 0x7ff;
+const INDEX_MASK = (1 << TAG_SHIFT) - 1;
+
+/**
+ * The Int32 slots of a part's record (see ProductPart), and `own`: the byte offset of the block a
+ * scatter part accumulates into (0: the request's output block).
+ */
+export const PART = {
+  rp: 0,
+  ci: 1,
+  va: 2,
+  lo: 3,
+  hi: 4,
+  row: 5,
+  col: 6,
+  val: 7,
+  farLo: 8,
+  farHi: 9,
+  own: 10,
+} as const;
+export const PART_INTS = 12;
+/** Most parts a product may have. */
+export const MAX_PARTS = 256;
+
+/**
+ * Writes the parts of the next products into the pool's table (`own[p]`: the accumulator of
+ * scatter part p, 0 for the output block). Only between requests: a thread reads a part's record
+ * after claiming it.
+ */
+export function setParts(pool: WorkerPool, parts: readonly ProductPart[], own: readonly number[] = []): void {
+  if (parts.length > MAX_PARTS) throw new RangeError(`wasm product: ${parts.length} parts, at most ${MAX_PARTS}`);
+  const table = pool.parts;
+  parts.forEach((part, p) => {
+    const base = p * PART_INTS;
+    table[base + PART.rp] = part.rp;
+    table[base + PART.ci] = part.ci;
+    table[base + PART.va] = part.va;
+    table[base + PART.lo] = part.lo;
+    table[base + PART.hi] = part.hi;
+    table[base + PART.row] = part.row;
+    table[base + PART.col] = part.col;
+    table[base + PART.val] = part.val;
+    table[base + PART.farLo] = part.farLo;
+    table[base + PART.farHi] = part.farHi;
+    table[base + PART.own] = own[p] ?? 0;
+  });
+}
+
+/** Part p of the table, with its accumulator (byte offsets above 2 GiB come back negative: read unsigned). */
+export function readPart(table: Int32Array, p: number): { part: ProductPart; own: number } {
+  const base = p * PART_INTS;
+  const slot = (s: number): number => table[base + s] >>> 0;
+  return {
+    part: {
+      rp: slot(PART.rp),
+      ci: slot(PART.ci),
+      va: slot(PART.va),
+      lo: slot(PART.lo),
+      hi: slot(PART.hi),
+      row: slot(PART.row),
+      col: slot(PART.col),
+      val: slot(PART.val),
+      farLo: slot(PART.farLo),
+      farHi: slot(PART.farHi),
+    },
+    own: slot(PART.own),
+  };
 }
 const MAX_WORKERS = 64;
 
 /**
- * Worker threads that run product parts over one memory (wasm-worker.ts), kept with the memory.
- * ctrl: [0] generation (bumped per request), [1] workers done, [2] workers ready, [3] command
- * (0 stop, 1 gather, 2 scatter), [4] failure flag, [5] byte offset of the input block, [6] of the
- * output block of a gather. jobs: a record of JOB_INTS per worker.
+ * Worker threads that run product parts over one memory (wasm-worker.ts), kept with the memory:
+ * the control array (CTRL) and the parts table (PART_INTS per part).
  */
 export interface WorkerPool {
   readonly ctrl: Int32Array;
-  readonly jobs: Int32Array;
+  readonly parts: Int32Array;
   readonly workers: Worker[];
 }
 
@@ -139,7 +191,8 @@ export interface WasmWorkerData {
   readonly module: object;
   readonly memory: WasmMemory;
   readonly ctrl: Int32Array;
-  readonly jobs: Int32Array;
+  readonly parts: Int32Array;
+  /** The worker's place in the pool (it takes part in requests with more helpers). */
   readonly index: number;
 }
 
@@ -156,20 +209,22 @@ export function workerPool(module: object, memory: WasmMemory, count: number): W
   let pool = pools.get(memory);
   if (pool === undefined) {
     pool = {
-      ctrl: new Int32Array(new SharedArrayBuffer(8 * 4)),
-      jobs: new Int32Array(new SharedArrayBuffer(MAX_WORKERS * JOB_INTS * 4)),
+      ctrl: new Int32Array(new SharedArrayBuffer(CTRL_INTS * 4)),
+      parts: new Int32Array(new SharedArrayBuffer(MAX_PARTS * PART_INTS * 4)),
       workers: [],
     };
     pools.set(memory, pool);
   }
-  const { ctrl, jobs, workers } = pool;
+  const { ctrl, parts, workers } = pool;
   while (workers.length < count) {
-    const data: WasmWorkerData = { module, memory, ctrl, jobs, index: workers.length };
-    jobs[workers.length * JOB_INTS + JOB.active] = 0;
+    const data: WasmWorkerData = { module, memory, ctrl, parts, index: workers.length };
     try {
       const w = new Worker(new URL('./wasm-worker.js', import.meta.url), { workerData: data });
       w.unref();
-      w.on('error', () => Atomics.store(ctrl, 4, 1)); // reported by the next product
+      w.on('error', () => {
+        Atomics.store(ctrl, CTRL.failed, 1); // reported by the next product, or the one waiting
+        Atomics.notify(ctrl, CTRL.completed);
+      });
       workers.push(w);
     } catch {
       stopWorkers(memory);
@@ -178,36 +233,101 @@ export function workerPool(module: object, memory: WasmMemory, count: number): W
   }
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const ready = Atomics.load(ctrl, 2);
+    const ready = Atomics.load(ctrl, CTRL.ready);
     if (ready >= workers.length) return pool;
-    if (Date.now() > deadline || Atomics.load(ctrl, 4) !== 0) {
+    if (Date.now() > deadline || Atomics.load(ctrl, CTRL.failed) !== 0) {
       stopWorkers(memory);
       return undefined;
     }
-    Atomics.wait(ctrl, 2, ready, 100);
+    Atomics.wait(ctrl, CTRL.ready, ready, 100);
   }
 }
 
-/** Runs a request on every worker of the pool (those without an active job only count themselves done). */
-export function runWorkers(pool: WorkerPool, command: 1 | 2, xp: number, op: number): void {
+/** A product for the threads of a pool: `parts` parts of the table, over the blocks at byte offsets x and out. */
+export interface Request {
+  readonly command: 1 | 2;
+  readonly x: number;
+  readonly out: number;
+  readonly k: number;
+  readonly parts: number;
+  /** Entries of the output block (and of each scatter accumulator). */
+  readonly outLength: number;
+  /** Workers that take part (the first ones of the pool). */
+  readonly helpers: number;
+}
+
+/**
+ * Publishes a request and wakes the workers; the caller then takes parts itself (claimParts) and
+ * waits for the rest (awaitParts).
+ */
+export function request(pool: WorkerPool, r: Request): void {
   const { ctrl } = pool;
-  Atomics.store(ctrl, 1, 0);
-  Atomics.store(ctrl, 3, command);
-  Atomics.store(ctrl, 5, xp);
-  Atomics.store(ctrl, 6, op);
-  Atomics.add(ctrl, 0, 1);
-  Atomics.notify(ctrl, 0);
+  Atomics.store(ctrl, CTRL.command, r.command);
+  Atomics.store(ctrl, CTRL.x, r.x);
+  Atomics.store(ctrl, CTRL.out, r.out);
+  Atomics.store(ctrl, CTRL.k, r.k);
+  Atomics.store(ctrl, CTRL.parts, r.parts);
+  Atomics.store(ctrl, CTRL.outLength, r.outLength);
+  Atomics.store(ctrl, CTRL.helpers, r.helpers);
+  Atomics.store(ctrl, CTRL.completed, 0);
+  const generation = (Atomics.load(ctrl, CTRL.generation) + 1) | 0;
+  // Everything above is written before the claim word opens the request.
+  Atomics.store(ctrl, CTRL.claim, (generation & TAG_MASK) << TAG_SHIFT);
+  Atomics.store(ctrl, CTRL.generation, generation);
+  Atomics.notify(ctrl, CTRL.generation);
 }
 
-/** Waits until every worker has finished the request; throws if one failed. */
-export function awaitWorkers(pool: WorkerPool): void {
-  const { ctrl, workers } = pool;
+/**
+ * Claims parts of the current request one at a time and runs each, until none is left. A claim
+ * is valid when its tag is the current generation's and its index below the request's parts: then
+ * the request cannot end before this part is counted, so its parameters stay as read. Every
+ * claimed part is counted, even if it throws (then `failed` is set), so nobody waits forever.
+ */
+export function claimParts(ctrl: Int32Array, run: (part: number) => void): void {
   for (;;) {
-    const done = Atomics.load(ctrl, 1);
-    if (done >= workers.length) break;
-    Atomics.wait(ctrl, 1, done);
+    const claim = Atomics.add(ctrl, CTRL.claim, 1);
+    const index = claim & INDEX_MASK;
+    const parts = Atomics.load(ctrl, CTRL.parts);
+    if (claim >>> TAG_SHIFT !== (Atomics.load(ctrl, CTRL.generation) & TAG_MASK) || index >= parts) return;
+    try {
+      run(index);
+    } catch {
+      Atomics.store(ctrl, CTRL.failed, 1);
+    }
+    if (Atomics.add(ctrl, CTRL.completed, 1) + 1 === parts) Atomics.notify(ctrl, CTRL.completed);
   }
-  if (Atomics.load(ctrl, 4) !== 0) throw new Error('wasm product: a worker failed');
+}
+
+/**
+ * Runs part p of the current request (read after claiming it: the request cannot change while
+ * one of its parts is unfinished). A gather part writes its rows of the output block; a scatter
+ * part clears its accumulator (the output block, or its own) and adds its rows' products to it.
+ */
+export function runClaimed(kernels: Kernels, buffer: SharedArrayBuffer, ctrl: Int32Array, table: Int32Array, p: number): void {
+  const transposed = Atomics.load(ctrl, CTRL.command) === COMMAND.scatter;
+  const k = Atomics.load(ctrl, CTRL.k);
+  const { part, own } = readPart(table, p);
+  let into = Atomics.load(ctrl, CTRL.out) >>> 0;
+  if (transposed) {
+    if (own !== 0) into = own;
+    new Float64Array(buffer, into, Atomics.load(ctrl, CTRL.outLength)).fill(0);
+  }
+  runPart(kernels, part, Atomics.load(ctrl, CTRL.x) >>> 0, into, k, transposed);
+}
+
+/** Spins on the completion count before sleeping on it: the parts still running take microseconds. */
+const AWAIT_SPINS = 2_000;
+
+/** Waits until every part of the request is done; throws if a part or a worker failed. */
+export function awaitParts(pool: WorkerPool): void {
+  const { ctrl } = pool;
+  const parts = Atomics.load(ctrl, CTRL.parts);
+  for (let spins = 0; ; spins++) {
+    const done = Atomics.load(ctrl, CTRL.completed);
+    if (done >= parts || Atomics.load(ctrl, CTRL.failed) !== 0) break;
+    if (spins >= AWAIT_SPINS) Atomics.wait(ctrl, CTRL.completed, done, 50);
+  }
+  if (Atomics.load(ctrl, CTRL.failed) !== 0) throw new Error('wasm product: a worker failed');
 }
 
 /** Stops the memory's workers (they end their loop and exit). */
@@ -216,7 +336,7 @@ export function stopWorkers(memory: WasmMemory): void {
   if (pool === undefined) return;
   pools.delete(memory);
   const { ctrl } = pool;
-  Atomics.store(ctrl, 3, 0);
-  Atomics.add(ctrl, 0, 1);
-  Atomics.notify(ctrl, 0);
+  Atomics.store(ctrl, CTRL.command, COMMAND.stop);
+  Atomics.add(ctrl, CTRL.generation, 1);
+  Atomics.notify(ctrl, CTRL.generation);
 }

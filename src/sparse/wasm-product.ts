@@ -4,7 +4,7 @@ import { WORKSPACE_VECTORS, type BlockProduct } from './leontief-core.js';
 import type { MatrixFacts } from './matrix-facts.js';
 import { placeSplit, rowStripes, splitBytes, splitPlan, type SplitTuning } from './split-layout.js';
 import { instantiateKernels, kernelModule, runPart, type ProductPart, type WasmMemory } from './wasm-kernels.js';
-import { WASM_MAX_BYTES, awaitWorkers, giveBack, keepWorkers, newMemory, runWorkers, setJob, takeMemory, workerPool } from './wasm-pool.js';
+import { COMMAND, MAX_PARTS, WASM_MAX_BYTES, awaitParts, claimParts, giveBack, keepWorkers, newMemory, request, runClaimed, setParts, takeMemory, workerPool } from './wasm-pool.js';
 import { wasmVectorOps } from './wasm-vector-ops.js';
 
 export { WASM_MAX_BYTES } from './wasm-pool.js';
@@ -16,11 +16,26 @@ export function wasmAvailable(): boolean {
 
 const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;
 
-/** Bytes of the vector blocks of a product: input, output, and per extra thread of a scatter one more output. */
-function vectorBytes(rows: number, cols: number, k: number, transposed: boolean, threads: number): number {
+/**
+ * How many parts a threaded product is cut into (claimed by the threads one at a time; see
+ * wasm-pool.ts). A split matrix, or a scatter: one per thread stripe (a scatter part adds into
+ * an accumulator of its own, which the caller sums in order, so the result does not depend on
+ * which thread ran which part; more parts would cost more accumulators to clear and sum than they
+ * save). A gather: parts of about GATHER_PART_NONZEROS entries (writing disjoint rows), at least
+ * one per thread.
+ */
+function partCount(threads: number, transposed: boolean, split: boolean, nonZeros: number): number {
+  if (threads <= 1 || split || transposed) return Math.max(1, threads);
+  return Math.min(MAX_PARTS, Math.max(threads, Math.round(nonZeros / GATHER_PART_NONZEROS)));
+}
+/** Non-zeros per part of a threaded gather (a few microseconds of work). */
+const GATHER_PART_NONZEROS = 8_192;
+
+/** Bytes of the vector blocks of a product: input, output, and a scatter's accumulators (partCount − 1 more outputs). */
+function vectorBytes(rows: number, cols: number, k: number, transposed: boolean, threads: number, split: boolean): number {
   const inLength = (transposed ? rows : cols) * k;
   const outLength = (transposed ? cols : rows) * k;
-  const outputs = transposed ? Math.max(1, threads) : 1;
+  const outputs = transposed ? partCount(threads, true, split, 0) : 1;
   return align(8 * inLength) + outputs * align(8 * outLength);
 }
 
@@ -62,7 +77,7 @@ export function toWasmCsr(m: CsrMatrix, options: { readonly k?: number; readonly
   if (kernelModule() === null) return undefined;
   // The vector blocks of either direction and, for one right-hand side, the solver's vectors.
   const solver = k === 1 && m.rows === m.cols ? 16 + WORKSPACE_VECTORS * align(8 * m.rows) : 0;
-  const bytes = 16 + matrixBytes(m) + Math.max(vectorBytes(m.rows, m.cols, k, true, threads), vectorBytes(m.rows, m.cols, k, false, threads)) + solver;
+  const bytes = 16 + matrixBytes(m) + Math.max(vectorBytes(m.rows, m.cols, k, true, threads, false), vectorBytes(m.rows, m.cols, k, false, threads, false)) + solver;
   const memory = newMemory(bytes);
   if (memory === undefined) return undefined;
   const buffer = memory.buffer;
@@ -129,39 +144,38 @@ export interface WasmProduct {
 
 /**
  * Where the kernels find A in the memory: the CSR arrays (A's own, or the near part of a split
- * matrix) at byte offsets, the thread stripes, and for a split matrix the far coordinates with
- * each stripe's range of them.
+ * matrix) at byte offsets, the threads, and for a split matrix the far coordinates with the thread
+ * stripes and each stripe's range of far entries.
  */
 interface Layout {
   readonly rp: number;
   readonly ci: number;
   readonly va: number;
-  /** Row bounds of the thread stripes (length threads + 1). */
-  readonly stripes: Int32Array;
+  readonly threads: number;
   readonly far?: {
     readonly row: number;
     readonly col: number;
     readonly val: number;
+    /** Row bounds of the thread stripes (length threads + 1). */
+    readonly stripes: Int32Array;
     /** Stripe s holds the far entries [starts[s], starts[s + 1]). */
     readonly starts: Int32Array;
   };
 }
 
-/** Stripe s of the layout as a product part. */
-function partOf(layout: Layout, s: number): ProductPart {
-  const { rp, ci, va, stripes, far } = layout;
-  return {
-    rp,
-    ci,
-    va,
-    lo: stripes[s],
-    hi: stripes[s + 1],
-    row: far?.row ?? 0,
-    col: far?.col ?? 0,
-    val: far?.val ?? 0,
-    farLo: far?.starts[s] ?? 0,
-    farHi: far?.starts[s + 1] ?? 0,
-  };
+/** The parts of a product over the layout (see partCount); `rowPtr` is the CSR part's. */
+function partsOf(layout: Layout, rowPtr: Int32Array, rows: number, transposed: boolean): ProductPart[] {
+  const { rp, ci, va, threads, far } = layout;
+  const csr = { rp, ci, va, row: 0, col: 0, val: 0, farLo: 0, farHi: 0 };
+  if (far === undefined) {
+    const count = partCount(threads, transposed, false, rowPtr[rows]);
+    const bounds = rowStripes(rowPtr, rows, count);
+    return Array.from({ length: count }, (_, p) => ({ ...csr, lo: bounds[p], hi: bounds[p + 1] }));
+  }
+  const { row, col, val, stripes, starts } = far;
+  const stripe = (lo: number, hi: number): ProductPart => ({ rp, ci, va, lo: stripes[lo], hi: stripes[hi], row, col, val, farLo: starts[lo], farHi: starts[hi] });
+  if (threads <= 1) return [stripe(0, stripes.length - 1)];
+  return Array.from({ length: stripes.length - 1 }, (_, s) => stripe(s, s + 1));
 }
 
 /** Internal options of `wasmProduct`. */
@@ -182,9 +196,10 @@ export interface WasmProductOptions {
  * 10⁶–10⁷ products 2–3 times faster; the sums are then taken in another order (results agree with
  * the JS kernels to rounding). Plain copies and matrices in place give results bit-identical to
  * the JS kernels of range-kernels.ts (same operations in the same order), and so do threaded
- * gathers over them. Serial, or with `threads` > 1 split by rows (balanced by non-zeros) between
- * the calling thread and worker threads that run the same kernels over the same memory (gathers
- * write disjoint rows; scatters accumulate per thread and are summed). Undefined when WebAssembly
+ * gathers over them. Serial, or with `threads` > 1 cut into parts by rows (balanced by non-zeros)
+ * that the calling thread and worker threads running the same kernels over the same memory claim
+ * one at a time (see partCount and wasm-pool.ts: gathers write disjoint rows; each scatter part
+ * adds into its own accumulator, summed in order). Undefined when WebAssembly
  * is unavailable, k is not a positive integer, or the matrix and vectors do not fit in 4 GiB (at
  * n = 10⁷ with 20 entries per row the split matrix, the vector blocks and the solver's vectors take
  * 3.6 GB of it for k = 1; the solver's vectors are left out when they do not fit); serial when the
@@ -202,8 +217,8 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
   // hold the vectors (fewer threads if that makes them fit), and the solver's if it can.
   if (resident !== undefined && plan === undefined) {
     let inPlace = helpers;
-    while (inPlace > 0 && vectorBytes(rows, cols, k, transposed, inPlace + 1) > resident.roomBytes) inPlace--;
-    const blocks = vectorBytes(rows, cols, k, transposed, inPlace + 1);
+    while (inPlace > 0 && vectorBytes(rows, cols, k, transposed, inPlace + 1, false) > resident.roomBytes) inPlace--;
+    const blocks = vectorBytes(rows, cols, k, transposed, inPlace + 1, false);
     const wanted = k === 1 && rows === cols ? (options.vectors ?? 0) : 0;
     const solver = wanted > 0 && blocks + 16 + wanted * align(8 * rows) <= resident.roomBytes ? wanted : 0;
     if (blocks <= resident.roomBytes && Atomics.compareExchange(resident.lock, 0, 0, 1) === 0) {
@@ -214,7 +229,7 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
       };
       try {
         const { rowPtr, colIdx, values } = A;
-        const layout = { rp: rowPtr.byteOffset, ci: colIdx.byteOffset, va: values.byteOffset, stripes: rowStripes(rowPtr, rows, inPlace + 1) };
+        const layout = { rp: rowPtr.byteOffset, ci: colIdx.byteOffset, va: values.byteOffset, threads: inPlace + 1 };
         return build(module, memory, A, layout, resident.room, k, transposed, release, true, solver);
       } catch (e) {
         release();
@@ -228,7 +243,7 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
     16 +
     (plan === undefined ? matrixBytes(A) : splitBytes(plan)) +
     // As much room as the larger direction needs, so that the memory serves the next product either way.
-    Math.max(vectorBytes(rows, cols, k, false, helpers + 1), vectorBytes(rows, cols, k, true, helpers + 1)) +
+    Math.max(vectorBytes(rows, cols, k, false, helpers + 1, plan !== undefined), vectorBytes(rows, cols, k, true, helpers + 1, plan !== undefined)) +
     16 +
     extraVectors * align(8 * rows);
   if (bytes() > WASM_MAX_BYTES) extraVectors = 0;
@@ -243,7 +258,7 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
     if (plan === undefined) {
       const placed = placeMatrix(memory.buffer, 16, A);
       const M = placed.matrix;
-      const layout = { rp: M.rowPtr.byteOffset, ci: M.colIdx.byteOffset, va: M.values.byteOffset, stripes: rowStripes(M.rowPtr, rows, helpers + 1) };
+      const layout = { rp: M.rowPtr.byteOffset, ci: M.colIdx.byteOffset, va: M.values.byteOffset, threads: helpers + 1 };
       return build(module, memory, M, layout, placed.end, k, transposed, release, false, extraVectors);
     }
     const placed = placeSplit(memory.buffer, 16, A, plan);
@@ -252,8 +267,8 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
       rp: placed.rp,
       ci: placed.ci,
       va: placed.va,
-      stripes: plan.stripes,
-      far: { row: placed.row, col: placed.col, val: placed.val, starts },
+      threads: plan.stripes.length - 1,
+      far: { row: placed.row, col: placed.col, val: placed.val, stripes: plan.stripes, starts },
     };
     return build(module, memory, A, layout, placed.end, k, transposed, release, false, extraVectors);
   } catch (e) {
@@ -276,7 +291,7 @@ function build(
   extraVectors: number,
 ): WasmProduct {
   const { rows, cols } = A;
-  const { rp, ci, va, stripes, far } = layout;
+  const { rp, ci, va, far } = layout;
   const inLength = (transposed ? rows : cols) * k;
   const outLength = (transposed ? cols : rows) * k;
   const buffer = memory.buffer;
@@ -291,24 +306,20 @@ function build(
   const output = new Float64Array(buffer, op, outLength);
   const kernels = instantiateKernels(module, memory);
 
-  // Stripe 0 is the calling thread's; the workers take the others.
-  const helpers = stripes.length - 2;
-  const pool = helpers > 0 ? workerPool(module, memory, helpers) : undefined;
-  const partials: Float64Array[] = [];
-  if (pool !== undefined) {
-    for (let w = 0; w < pool.workers.length; w++) {
-      if (w >= helpers) {
-        setJob(pool, w, undefined);
-        continue;
-      }
-      let own = 0;
-      if (transposed) {
-        own = place(outLength, 8);
-        partials.push(new Float64Array(buffer, own, outLength));
-      }
-      setJob(pool, w, partOf(layout, w + 1), k, own, outLength);
+  // The parts of a product; with threads, any thread claims any part (see wasm-pool.ts).
+  const parts = partsOf(layout, A.rowPtr, rows, transposed);
+  const helpers = layout.threads - 1;
+  const pool = helpers > 0 && parts.length > 1 ? workerPool(module, memory, helpers) : undefined;
+  // A threaded scatter's parts after the first add into accumulators of their own.
+  const own = [0];
+  const accumulators: number[] = [];
+  if (pool !== undefined && transposed) {
+    for (let p = 1; p < parts.length; p++) {
+      own.push(place(outLength, 8));
+      accumulators.push(own[p]);
     }
   }
+  if (pool !== undefined) setParts(pool, parts, own);
   // The solver's vectors (k = 1), after the product's own blocks, and 16 bytes for its kernels.
   const scratch = extraVectors > 0 ? place(2, 8) : 0;
   const workspace: Float64Array[] = [];
@@ -317,19 +328,21 @@ function build(
   /** out = A·x (or Aᵀ·x) for the blocks at byte offsets xAt and outAt of the memory (out is the view of the latter). */
   let runAt: (xAt: number, outAt: number, out: Float64Array) => void;
   if (pool === undefined) {
-    const whole: ProductPart = { ...partOf(layout, 0), hi: rows, farHi: far === undefined ? 0 : far.starts[far.starts.length - 1] };
+    const [whole] = parts;
     runAt = (xAt, outAt, out) => {
       if (transposed) out.fill(0);
       runPart(kernels, whole, xAt, outAt, k, transposed);
     };
   } else {
-    const mine = partOf(layout, 0);
-    runAt = (xAt, outAt, out) => {
-      runWorkers(pool, transposed ? 2 : 1, xAt, outAt);
-      if (transposed) out.fill(0);
-      runPart(kernels, mine, xAt, outAt, k, transposed);
-      awaitWorkers(pool);
-      for (const part of partials) for (let q = 0; q < outLength; q++) out[q] += part[q];
+    const { ctrl, parts: table } = pool;
+    const command = transposed ? COMMAND.scatter : COMMAND.gather;
+    const claimed = (p: number): void => runClaimed(kernels, buffer, ctrl, table, p);
+    runAt = (xAt, outAt) => {
+      request(pool, { command, x: xAt, out: outAt, k, parts: parts.length, outLength, helpers });
+      claimParts(ctrl, claimed);
+      awaitParts(pool);
+      // The accumulators in a fixed order: the sum does not depend on which thread ran which part.
+      for (const at of accumulators) kernels.vadd(outAt, at, outLength);
     };
   }
   const run = (): void => runAt(xp, op, output);

@@ -115,6 +115,32 @@ describe('WebAssembly kernels', () => {
     }
   });
 
+  test('parts claimed by any thread: gathers equal the serial kernels exactly; scatters are the same bits at every run', () => {
+    // 4,000 × 4,000 with about 160,000 entries: a gather is cut into about 20 parts.
+    const A = randomCsr(4000, 4000, 0.01, 0.2, 91);
+    const x = randomVector(4000, 92, -1, 1);
+    for (const transposed of [false, true]) {
+      const w = wasmProduct(A, 1, transposed, 2);
+      assert.ok(w !== undefined);
+      try {
+        assert.equal(w.threads, 2);
+        assert.deepEqual(w.product.facts?.(), matrixFacts(A));
+        const expected = jsProduct(A, x, 1, transposed);
+        const first = new Float64Array(4000);
+        w.product(x, first);
+        if (!transposed) assert.deepEqual(first, expected);
+        else for (let q = 0; q < 4000; q++) assert.ok(Math.abs(first[q] - expected[q]) <= 1e-13, `entry ${q}`);
+        const out = new Float64Array(4000);
+        for (let r = 0; r < 20; r++) {
+          w.product(x, out);
+          assert.deepEqual(out, first, `run ${r}, transposed ${transposed}`);
+        }
+      } finally {
+        w.close();
+      }
+    }
+  });
+
   test('split over worker threads: gathers equal the serial kernels exactly, scatters to rounding', () => {
     const A = randomCsr(500, 500, 0.03, 0.2, 77);
     for (const threads of [2, 3]) {

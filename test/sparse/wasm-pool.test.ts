@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { kernelModule } from '../../src/sparse/wasm-kernels.js';
-import { JOB, awaitWorkers, newMemory, runWorkers, setJob, stopWorkers, workerPool } from '../../src/sparse/wasm-pool.js';
+import { instantiateKernels } from '../../src/sparse/wasm-kernels.js';
+import { COMMAND, CTRL, PART, awaitParts, claimParts, newMemory, request, runClaimed, setParts, stopWorkers, workerPool } from '../../src/sparse/wasm-pool.js';
 
 describe('the worker threads of the WebAssembly products', () => {
   test('run their part of a product over arrays placed above 2 GiB in the memory', () => {
@@ -31,17 +32,32 @@ describe('the worker threads of the WebAssembly products', () => {
     const pool = workerPool(module, memory, 1);
     assert.ok(pool !== undefined);
     try {
-      // The worker takes rows 1..2 (stripe 1); nothing is far.
-      setJob(pool, 0, { rp, ci, va, lo: 1, hi: 3, row: 0, col: 0, val: 0, farLo: 0, farHi: 0 }, 1, own, 3);
-      assert.equal(pool.jobs[JOB.own], own | 0, 'the slot holds the offset as a negative Int32');
+      // Two parts (rows 0..1 and 1..3); the calling thread claims none, so the worker runs both.
+      const csr = { rp, ci, va, row: 0, col: 0, val: 0, farLo: 0, farHi: 0 };
+      setParts(pool, [{ ...csr, lo: 0, hi: 1 }, { ...csr, lo: 1, hi: 3 }], [0, own]);
+      assert.equal(pool.parts[12 + PART.own], own | 0, 'the slot holds the offset as a negative Int32');
       const out = new Float64Array(buffer, op, 3).fill(Number.NaN);
-      runWorkers(pool, 1, xp, op);
-      awaitWorkers(pool);
-      assert.deepEqual([...out.subarray(1)], [30, 504], 'gather: rows 1 and 2 of A x');
-      // A scatter into the worker's own block: rows 1..2 of Aᵀ x.
-      runWorkers(pool, 2, xp, op);
-      awaitWorkers(pool);
-      assert.deepEqual([...new Float64Array(buffer, own, 3)], [400, 30, 500]);
+      request(pool, { command: COMMAND.gather, x: xp, out: op, k: 1, parts: 2, outLength: 3, helpers: 1 });
+      awaitParts(pool);
+      assert.deepEqual([...out], [21, 30, 504], 'gather: A x');
+      // A scatter: part 0 into the output block, part 1 into its own accumulator.
+      request(pool, { command: COMMAND.scatter, x: xp, out: op, k: 1, parts: 2, outLength: 3, helpers: 1 });
+      awaitParts(pool);
+      assert.deepEqual([...out], [1, 2, 0], 'row 0 of Aᵀ x');
+      assert.deepEqual([...new Float64Array(buffer, own, 3)], [400, 30, 500], 'rows 1..2 of Aᵀ x');
+      // With no helper the calling thread claims every part itself.
+      out.fill(Number.NaN);
+      request(pool, { command: COMMAND.gather, x: xp, out: op, k: 1, parts: 2, outLength: 3, helpers: 0 });
+      const kernels = instantiateKernels(module, memory);
+      let claimed = 0;
+      claimParts(pool.ctrl, (p) => {
+        claimed++;
+        runClaimed(kernels, buffer, pool.ctrl, pool.parts, p);
+      });
+      awaitParts(pool);
+      assert.equal(claimed, 2);
+      assert.deepEqual([...out], [21, 30, 504]);
+      assert.equal(Atomics.load(pool.ctrl, CTRL.completed), 2);
     } finally {
       stopWorkers(memory);
     }
