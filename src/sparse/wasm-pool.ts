@@ -76,15 +76,15 @@ export function keepWorkers(memory: WasmMemory): void {
 }
 
 /**
- * Slots of a pool's control array. A product is a request (generation) whose parts any thread may
- * claim: the calling thread and the workers take parts one at a time from the claim word until
- * none is left, so a worker that wakes late (or not at all, its core being busy) only takes fewer
- * parts, and the caller never waits for a worker that has not started.
+ * Slots of a pool's control array. A product is a request whose parts any thread may claim: the
+ * calling thread and the workers take parts one at a time from the claim word until none is left,
+ * so a worker that wakes late (or not at all, its core being busy) only takes fewer parts, and the
+ * caller never waits for a worker that has not started.
  * - generation: bumped per request (workers wait on it); ready: workers started;
  * - command: 0 stop, 1 gather, 2 scatter; failed: set when a worker throws or dies;
  * - x, out: byte offsets of the input and output blocks; k: vectors per block;
- * - claim: the request's tag (its generation's low bits) above the index of the next part;
- * - completed: parts done; parts: parts of the request; outLength: entries of the output block;
+ * - claim: the request's number of parts above the index of the next part (see claimParts);
+ * - completed: parts done; outLength: entries of the output block;
  * - helpers: how many of the workers take part (those with a lower index).
  */
 export const CTRL = {
@@ -97,17 +97,20 @@ export const CTRL = {
   k: 6,
   claim: 7,
   completed: 8,
-  parts: 9,
-  outLength: 10,
-  helpers: 11,
+  outLength: 9,
+  helpers: 10,
 } as const;
 const CTRL_INTS = 16;
 export const COMMAND = { stop: 0, gather: 1, scatter: 2 } as const;
 
-/** The claim word: an 11-bit tag above a 20-bit part index (so that it stays a positive Int32). */
-const TAG_SHIFT = 20;
-const TAG_MASK = 0x7ff;
-const INDEX_MASK = (1 << TAG_SHIFT) - 1;
+/**
+ * The claim word: the request's parts (bits 11–19) above the index of the next part (bits 0–10).
+ * A thread's claims of a request fail at most twice (it stops at the first, and may come back
+ * once for the request it slept through), so the index stays below MAX_PARTS + 2·MAX_WORKERS + 1
+ * < 2¹¹ and never reaches the parts' bits.
+ */
+const PARTS_SHIFT = 11;
+const INDEX_MASK = (1 << PARTS_SHIFT) - 1;
 
 /**
  * The Int32 slots of a part's record (see ProductPart), and `own`: the byte offset of the block a
@@ -127,7 +130,7 @@ export const PART = {
   own: 10,
 } as const;
 export const PART_INTS = 12;
-/** Most parts a product may have. */
+/** Most parts a product may have (at most 511: the claim word's field). */
 export const MAX_PARTS = 256;
 
 /**
@@ -261,34 +264,35 @@ export interface Request {
  * waits for the rest (awaitParts).
  */
 export function request(pool: WorkerPool, r: Request): void {
+  if (!(r.parts >= 1 && r.parts <= MAX_PARTS)) throw new RangeError(`wasm product: ${r.parts} parts, expected 1 to ${MAX_PARTS}`);
   const { ctrl } = pool;
   Atomics.store(ctrl, CTRL.command, r.command);
   Atomics.store(ctrl, CTRL.x, r.x);
   Atomics.store(ctrl, CTRL.out, r.out);
   Atomics.store(ctrl, CTRL.k, r.k);
-  Atomics.store(ctrl, CTRL.parts, r.parts);
   Atomics.store(ctrl, CTRL.outLength, r.outLength);
   Atomics.store(ctrl, CTRL.helpers, r.helpers);
   Atomics.store(ctrl, CTRL.completed, 0);
-  const generation = (Atomics.load(ctrl, CTRL.generation) + 1) | 0;
   // Everything above is written before the claim word opens the request.
-  Atomics.store(ctrl, CTRL.claim, (generation & TAG_MASK) << TAG_SHIFT);
-  Atomics.store(ctrl, CTRL.generation, generation);
+  Atomics.store(ctrl, CTRL.claim, r.parts << PARTS_SHIFT);
+  Atomics.add(ctrl, CTRL.generation, 1);
   Atomics.notify(ctrl, CTRL.generation);
 }
 
 /**
- * Claims parts of the current request one at a time and runs each, until none is left. A claim
- * is valid when its tag is the current generation's and its index below the request's parts: then
- * the request cannot end before this part is counted, so its parameters stay as read. Every
- * claimed part is counted, even if it throws (then `failed` is set), so nobody waits forever.
+ * Claims parts of the current request one at a time and runs each, until none is left. One atomic
+ * add on the claim word yields both the index and the request's number of parts, so a claim is
+ * valid exactly when the index is below it: the request cannot end before that part is counted,
+ * so the request's parameters stay as they were published while it runs. (A thread that comes
+ * late only finds the index at or past the end.) Every claimed part is counted, even if it throws
+ * (then `failed` is set), so nobody waits forever.
  */
 export function claimParts(ctrl: Int32Array, run: (part: number) => void): void {
   for (;;) {
     const claim = Atomics.add(ctrl, CTRL.claim, 1);
     const index = claim & INDEX_MASK;
-    const parts = Atomics.load(ctrl, CTRL.parts);
-    if (claim >>> TAG_SHIFT !== (Atomics.load(ctrl, CTRL.generation) & TAG_MASK) || index >= parts) return;
+    const parts = claim >>> PARTS_SHIFT;
+    if (index >= parts) return;
     try {
       run(index);
     } catch {
@@ -321,7 +325,7 @@ const AWAIT_SPINS = 2_000;
 /** Waits until every part of the request is done; throws if a part or a worker failed. */
 export function awaitParts(pool: WorkerPool): void {
   const { ctrl } = pool;
-  const parts = Atomics.load(ctrl, CTRL.parts);
+  const parts = Atomics.load(ctrl, CTRL.claim) >>> PARTS_SHIFT;
   for (let spins = 0; ; spins++) {
     const done = Atomics.load(ctrl, CTRL.completed);
     if (done >= parts || Atomics.load(ctrl, CTRL.failed) !== 0) break;

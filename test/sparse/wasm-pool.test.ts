@@ -62,4 +62,64 @@ describe('the worker threads of the WebAssembly products', () => {
       stopWorkers(memory);
     }
   });
+
+  test('thousands of requests in a row, gathers and scatters, with and without the helpers, each complete and right', { timeout: 60_000 }, () => {
+    const module = kernelModule();
+    assert.ok(module !== null);
+    // A 64 × 64 matrix with 4 entries per row, x and the blocks in a small memory.
+    const n = 64;
+    const memory = newMemory(1 << 20);
+    assert.ok(memory !== undefined);
+    const buffer = memory.buffer;
+    const rp = 16;
+    const ci = rp + 4 * (n + 1) + 12;
+    const va = ci + 16 * n;
+    const xp = va + 32 * n;
+    const op = xp + 8 * n;
+    const accumulators = [0, op + 8 * n, op + 16 * n, op + 24 * n];
+    const rowPtr = new Int32Array(buffer, rp, n + 1);
+    const colIdx = new Int32Array(buffer, ci, 4 * n);
+    const values = new Float64Array(buffer, va, 4 * n);
+    const x = new Float64Array(buffer, xp, n);
+    for (let i = 0; i < n; i++) {
+      rowPtr[i + 1] = 4 * (i + 1);
+      for (let e = 0; e < 4; e++) {
+        colIdx[4 * i + e] = (i + e * 17) % n;
+        values[4 * i + e] = 1 + ((i * 7 + e) % 5);
+      }
+      x[i] = i + 1;
+    }
+    // Serial answers.
+    const gather = new Float64Array(n);
+    const scatter = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+        gather[i] += values[p] * x[colIdx[p]];
+        scatter[colIdx[p]] += values[p] * x[i];
+      }
+    }
+    const pool = workerPool(module, memory, 3);
+    assert.ok(pool !== undefined);
+    const kernels = instantiateKernels(module, memory);
+    const out = new Float64Array(buffer, op, n);
+    const csr = { rp, ci, va, row: 0, col: 0, val: 0, farLo: 0, farHi: 0 };
+    const gatherParts = Array.from({ length: 8 }, (_, p) => ({ ...csr, lo: 8 * p, hi: 8 * (p + 1) }));
+    const scatterParts = Array.from({ length: 4 }, (_, p) => ({ ...csr, lo: 16 * p, hi: 16 * (p + 1) }));
+    try {
+      for (let r = 0; r < 3000; r++) {
+        const transposed = r % 3 === 2;
+        const parts = transposed ? scatterParts : gatherParts;
+        setParts(pool, parts, transposed ? accumulators : []);
+        out.fill(Number.NaN);
+        const helpers = r % 4; // 0: the calling thread alone … 3: all the workers
+        request(pool, { command: transposed ? COMMAND.scatter : COMMAND.gather, x: xp, out: op, k: 1, parts: parts.length, outLength: n, helpers });
+        claimParts(pool.ctrl, (p) => runClaimed(kernels, buffer, pool.ctrl, pool.parts, p));
+        awaitParts(pool);
+        if (transposed) for (const at of accumulators.slice(1)) kernels.vadd(op, at, n);
+        assert.deepEqual(out, transposed ? scatter : gather, `request ${r}`);
+      }
+    } finally {
+      stopWorkers(memory);
+    }
+  });
 });
