@@ -68,6 +68,7 @@ async function main(args: readonly string[]): Promise<void> {
     (v) => relativeResidual(A, v, s, m, true),
     tolerance,
     repeats,
+    0,
     sampler,
   );
   t0 = performance.now();

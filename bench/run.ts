@@ -93,6 +93,11 @@ function repeatsFor(n: number): number {
   return n <= 1e4 ? 21 : n <= 1e5 ? 9 : n <= 1e6 ? 3 : 1;
 }
 
+/** Untimed runs after the checked one, on both sides, where a solve takes milliseconds (steady state). */
+function warmupsFor(n: number): number {
+  return n <= 1e5 ? repeatsFor(n) : 0;
+}
+
 interface Solved {
   readonly seconds: number;
   readonly cpuSeconds: number;
@@ -139,7 +144,7 @@ async function runSparse(n: number, opts: Options, withReference: boolean, tryDi
   const load = loadavg()[0];
   try {
     const ours = await runCase<SparseCaseResult>('./sparse-case.js', [
-      '--n', String(n), '--dir', dir, '--seed', String(opts.seed), '--tolerance', String(opts.tolerance), '--repeats', String(repeatsFor(n)),
+      '--n', String(n), '--dir', dir, '--seed', String(opts.seed), '--tolerance', String(opts.tolerance), '--repeats', String(repeatsFor(n)), '--warmups', String(warmupsFor(n)),
       '--shared', opts.shared ? '1' : '0',
     ]);
     if (!withReference) {
@@ -149,7 +154,7 @@ async function runSparse(n: number, opts: Options, withReference: boolean, tryDi
     // One BLAS thread: scipy's sparse products are single-threaded anyway, like ours, and idle
     // BLAS threads spinning on a shared machine only add noise.
     const iterative = await runReference(
-      ['sparse', dir, 'iterative', '--rtol', String(opts.tolerance), '--repeats', String(repeatsFor(n)), '--mem-limit-gb', memLimitGb()],
+      ['sparse', dir, 'iterative', '--rtol', String(opts.tolerance), '--repeats', String(repeatsFor(n)), '--warmups', String(warmupsFor(n)), '--mem-limit-gb', memLimitGb()],
       opts.referenceTimeout,
       1,
     );

@@ -3,7 +3,7 @@
  * generates the economy, writes it for the reference, solves gross output and labour values
  * (checked, then timed) and prints one JSON line (a SparseCaseResult) on stdout.
  *
- *   node sparse-case.js --n N --dir DIR [--seed S] [--tolerance T] [--repeats R] [--shared 0|1]
+ *   node sparse-case.js --n N --dir DIR [--seed S] [--tolerance T] [--repeats R] [--warmups W] [--shared 0|1]
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,6 +51,7 @@ async function main(args: readonly string[]): Promise<void> {
   const seed = Number(flag(args, 'seed', '1'));
   const tolerance = Number(flag(args, 'tolerance', '1e-10'));
   const repeats = Number(flag(args, 'repeats', '1'));
+  const warmups = Number(flag(args, 'warmups', '0'));
   // A in shared memory lets the solvers split products over worker threads (their default).
   const shared = flag(args, 'shared', '0') === '1';
   const sampler = new RssSampler();
@@ -75,8 +76,8 @@ async function main(args: readonly string[]): Promise<void> {
 
   /** Gross output and labour values on M (A itself or a copy of it), each checked against A and timed. */
   const solveBoth = (M: CsrMatrix, what: string): { gross: ReturnType<typeof timedSolve>; labour: ReturnType<typeof timedSolve> } => ({
-    gross: timedSolve(`n = ${n} gross output${what}`, () => solveLeontief(M, y, { tolerance }), (x) => relativeResidual(A, x, y, 1, false), tolerance, repeats, sampler),
-    labour: timedSolve(`n = ${n} labour values${what}`, () => solveLeontiefTransposed(M, l, { tolerance }), (v) => relativeResidual(A, v, l, 1, true), tolerance, repeats, sampler),
+    gross: timedSolve(`n = ${n} gross output${what}`, () => solveLeontief(M, y, { tolerance }), (x) => relativeResidual(A, x, y, 1, false), tolerance, repeats, warmups, sampler),
+    labour: timedSolve(`n = ${n} labour values${what}`, () => solveLeontiefTransposed(M, l, { tolerance }), (v) => relativeResidual(A, v, l, 1, true), tolerance, repeats, warmups, sampler),
   });
   const { gross, labour } = solveBoth(A, '');
   writeArray(join(dir, 'x_ours.bin'), gross.x);

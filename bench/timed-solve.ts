@@ -30,8 +30,8 @@ export interface TimedSolve {
 
 /**
  * Runs `solve` once and checks the answer (`check` returns the benchmark's own relative residual,
- * which must be at most `tolerance` times `slack`); only then times `repeats` more runs, each
- * checked as well. Peak memory is measured over the whole phase.
+ * which must be at most `tolerance` times `slack`); then runs `warmups` more untimed (the engine
+ * compiles the hot JS after a few calls) and times `repeats` more, each checked as well. Peak memory is measured over the whole phase.
  */
 export function timedSolve(
   label: string,
@@ -39,6 +39,7 @@ export function timedSolve(
   check: (x: Float64Array) => number,
   tolerance: number,
   repeats: number,
+  warmups: number,
   sampler: RssSampler,
   slack = 2,
 ): { timing: TimedSolve; x: Float64Array } {
@@ -66,6 +67,12 @@ export function timedSolve(
   const runs: number[] = [];
   const cpus: number[] = [];
   let worst = first.residual;
+  for (let i = 0; i < warmups && failure === undefined; i++) {
+    const r = run();
+    worst = Math.max(worst, r.residual);
+    failure = verdict(r);
+  }
+  if (warmups > 0) progress(`${label}: ${warmups} warm-up runs`);
   for (let i = 0; i < repeats && failure === undefined; i++) {
     const r = run();
     runs.push(r.seconds);

@@ -6,7 +6,7 @@ the same problems, writes the solutions beside them and prints one JSON line wit
 memory and relative residuals. Progress goes to stderr.
 
   scipy_solve.py versions
-  scipy_solve.py sparse DIR iterative|direct [--rtol R] [--repeats K] [--mem-limit-gb G]
+  scipy_solve.py sparse DIR iterative|direct [--rtol R] [--repeats K] [--warmups W] [--mem-limit-gb G]
   scipy_solve.py dense DIR inv|solve [--mem-limit-gb G]
 
 sparse: (I - A) x = y and v (I - A) = l, A in CSR (rowptr.bin int32 or int64, colidx.bin int32,
@@ -119,11 +119,13 @@ def sparse(folder, method, flags):
         maxiter = int(flags.get("maxiter", "10000"))
         result["solver"] = "scipy.sparse.linalg.bicgstab"
         repeats = int(flags.get("repeats", "1"))
+        warmups = int(flags.get("warmups", "0"))
         for name, op, b in (("x", gross, y), ("v", labour, l)):
             lin = spla.LinearOperator((n, n), matvec=op, dtype=np.float64)
             walls, cpus = [], []
-            # The first run is checked; then `repeats` timed runs (median reported), as on our side.
-            for run in range(repeats + 1):
+            # The first run is checked; then `warmups` untimed runs and `repeats` timed runs (median
+            # reported), as on our side.
+            for run in range(warmups + repeats + 1):
                 count = [0]
 
                 def cb(_xk, count=count):
@@ -137,7 +139,7 @@ def sparse(folder, method, flags):
                     first = (sol, info, count[0], dt, dc)
                     if info != 0:
                         break
-                else:
+                elif run > warmups:
                     walls.append(dt)
                     cpus.append(dc)
             sol, info, iterations, dt0, dc0 = first

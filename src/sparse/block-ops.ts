@@ -170,5 +170,48 @@ export function blockVectorOps(n: number, k: number): VectorOps {
       bicgUpdate(x, r, ph, sh, s, t, alpha, omega, n, k);
       colDots(r, r, n, k, out);
     },
+    residual: (y, x, t, r, out) => {
+      residualInto(y, x, t, r, nk);
+      colDots(r, r, n, k, out);
+    },
+    flags: (a, out) => columnFlags(a, n, k, out),
+    jacobi: (d, dinv) => jacobiScaling(d, dinv, n),
+    range: (x, lo, hi) => columnRange(x, n, k, lo, hi),
   };
+}
+
+/** out[j]: 1 if an entry of column j is negative or NaN, plus 2 if one is not finite. */
+export function columnFlags(a: Float64Array, n: number, k: number, out: Uint8Array): void {
+  out.fill(0);
+  for (let i = 0, q = 0; i < n; i++) {
+    for (let j = 0; j < k; j++, q++) {
+      const v = a[q];
+      if (!(v >= 0)) out[j] |= 1;
+      if (!(v - v === 0)) out[j] |= 2;
+    }
+  }
+}
+
+/** dinv = 1 / (1 − d) (1 where |1 − d| ≤ 1e-8 or d is NaN); returns the largest of 0 and d. */
+export function jacobiScaling(d: Float64Array, dinv: Float64Array, n: number): number {
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const a = d[i];
+    if (a > max) max = a;
+    const u = 1 - a;
+    dinv[i] = Math.abs(u) > 1e-8 ? 1 / u : 1;
+  }
+  return max;
+}
+
+/** lo[j], hi[j]: the least and largest of 0 and column j's entries (NaN ignored). */
+export function columnRange(x: Float64Array, n: number, k: number, lo: Float64Array, hi: Float64Array): void {
+  lo.fill(0);
+  hi.fill(0);
+  for (let i = 0, q = 0; i < n; i++) {
+    for (let j = 0; j < k; j++, q++) {
+      if (x[q] < lo[j]) lo[j] = x[q];
+      if (x[q] > hi[j]) hi[j] = x[q];
+    }
+  }
 }

@@ -650,4 +650,61 @@
         (br $pairs)))
     (if (i32.and (local.get $n) (i32.const 1))
       (then (f64.store (i32.add (local.get $out) (local.get $o)) (f64.add (f64.load (i32.add (local.get $out) (local.get $o))) (f64.load (i32.add (local.get $a) (local.get $o))))))))
+  ;; r = y − x + t over n entries; returns Σ r·r, even and odd entries summed apart (residualInto
+  ;; and colDots for k = 1).
+  (func (export "vresidual") (param $y i32) (param $x i32) (param $t i32) (param $r i32) (param $n i32) (result f64)
+    (local $o i32) (local $end i32) (local $acc v128) (local $w v128) (local $u f64) (local $z f64)
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairs_done
+      (loop $pairs
+        (br_if $pairs_done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $w (f64x2.add (f64x2.sub (v128.load (i32.add (local.get $y) (local.get $o))) (v128.load (i32.add (local.get $x) (local.get $o)))) (v128.load (i32.add (local.get $t) (local.get $o)))))
+        (v128.store (i32.add (local.get $r) (local.get $o)) (local.get $w))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $w) (local.get $w))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (local.set $u (f64.add (f64.sub (f64.load (i32.add (local.get $y) (local.get $o))) (f64.load (i32.add (local.get $x) (local.get $o)))) (f64.load (i32.add (local.get $t) (local.get $o)))))
+        (f64.store (i32.add (local.get $r) (local.get $o)) (local.get $u))
+        (local.set $z (f64.mul (local.get $u) (local.get $u)))))
+    (f64.add (f64.add (f64x2.extract_lane 0 (local.get $acc)) (local.get $z)) (f64x2.extract_lane 1 (local.get $acc))))
+  ;; dinv = 1 / (1 − d) for the diagonal d (1 where |1 − d| ≤ 1e-8 or d is NaN), in place if
+  ;; dinv = d; returns the largest d, at least 0 (NaN ignored): the solvers' Jacobi scaling.
+  (func (export "vjacobi") (param $d i32) (param $dinv i32) (param $n i32) (result f64)
+    (local $o i32) (local $end i32) (local $a f64) (local $u f64) (local $max f64)
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (block $done
+      (loop $entries
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $a (f64.load (i32.add (local.get $d) (local.get $o))))
+        (local.set $max (select (local.get $a) (local.get $max) (f64.gt (local.get $a) (local.get $max))))
+        (local.set $u (f64.sub (f64.const 1) (local.get $a)))
+        (f64.store (i32.add (local.get $dinv) (local.get $o))
+          (select (f64.div (f64.const 1) (local.get $u)) (f64.const 1) (f64.gt (f64.abs (local.get $u)) (f64.const 1e-8))))
+        (local.set $o (i32.add (local.get $o) (i32.const 8)))
+        (br $entries)))
+    (local.get $max))
+  ;; The least and largest of 0 and n entries (NaN ignored), stored at out and out + 8.
+  (func (export "vrange") (param $x i32) (param $n i32) (param $out i32)
+    (local $o i32) (local $end i32) (local $lo v128) (local $hi v128) (local $v v128) (local $a f64) (local $b f64)
+    (local.set $end (i32.shl (i32.and (local.get $n) (i32.const -2)) (i32.const 3)))
+    (block $pairs_done
+      (loop $pairs
+        (br_if $pairs_done (i32.ge_u (local.get $o) (local.get $end)))
+        (local.set $v (v128.load (i32.add (local.get $x) (local.get $o))))
+        ;; pmin(lo, v) = v < lo ? v : lo, so a NaN entry leaves lo as it is (and pmax likewise)
+        (local.set $lo (f64x2.pmin (local.get $lo) (local.get $v)))
+        (local.set $hi (f64x2.pmax (local.get $hi) (local.get $v)))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (local.set $v (f64x2.splat (f64.load (i32.add (local.get $x) (local.get $o)))))
+        (local.set $lo (f64x2.pmin (local.get $lo) (local.get $v)))
+        (local.set $hi (f64x2.pmax (local.get $hi) (local.get $v)))))
+    (local.set $a (f64x2.extract_lane 0 (local.get $lo)))
+    (local.set $b (f64x2.extract_lane 1 (local.get $lo)))
+    (f64.store (local.get $out) (select (local.get $b) (local.get $a) (f64.lt (local.get $b) (local.get $a))))
+    (local.set $a (f64x2.extract_lane 0 (local.get $hi)))
+    (local.set $b (f64x2.extract_lane 1 (local.get $hi)))
+    (f64.store offset=8 (local.get $out) (select (local.get $b) (local.get $a) (f64.gt (local.get $b) (local.get $a)))))
 )

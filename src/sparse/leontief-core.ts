@@ -1,4 +1,4 @@
-import { blockVectorOps, colDots, columnDot, jacobiStep, residualInto } from './block-ops.js';
+import { blockVectorOps, columnDot, jacobiStep } from './block-ops.js';
 import { checkProductive } from './check-productive.js';
 import type { CsrMatrix } from './csr.js';
 import { matrixFacts, type MatrixFacts } from './matrix-facts.js';
@@ -16,8 +16,8 @@ export interface BlockProduct {
   readonly workspace?: { readonly vectors: readonly Float64Array[]; readonly ops: VectorOps };
 }
 
-/** Vectors the solver takes from a product's workspace. */
-export const WORKSPACE_VECTORS = 10;
+/** Vectors the solver takes from a product's workspace (y's copy and ten of BiCGSTAB's). */
+export const WORKSPACE_VECTORS = 11;
 
 /**
  * The BiCGSTAB vector steps over k interleaved columns, fused where a pass is followed by dot
@@ -38,6 +38,14 @@ export interface VectorOps {
   oneMinusDot2(sh: Float64Array, t: Float64Array, s: Float64Array, ts: Float64Array, tt: Float64Array): void;
   /** x += α ph + ω sh; r = s − ω t; out = r·r per column. */
   update(x: Float64Array, r: Float64Array, ph: Float64Array, sh: Float64Array, s: Float64Array, t: Float64Array, alpha: Float64Array, omega: Float64Array, out: Float64Array): void;
+  /** r = y − x + t; out = r·r per column. */
+  residual(y: Float64Array, x: Float64Array, t: Float64Array, r: Float64Array, out: Float64Array): void;
+  /** Per column: 1 if an entry is negative or NaN, plus 2 if one is not finite. */
+  flags(a: Float64Array, out: Uint8Array): void;
+  /** dinv = 1 / (1 − d) for the diagonal d (n entries; 1 where |1 − d| ≤ 1e-8); returns max(0, d). */
+  jacobi(d: Float64Array, dinv: Float64Array): number;
+  /** lo[j] and hi[j]: the least and largest of 0 and column j's entries (NaN ignored). */
+  range(x: Float64Array, lo: Float64Array, hi: Float64Array): void;
 }
 
 /** Sweeps over which the contraction is measured. */
@@ -73,48 +81,45 @@ export function leontiefCore(
   const method = options.method ?? 'auto';
   const onProgress = options.onProgress;
   if (!(tol > 0)) throw new RangeError(`${caller}: tolerance must be positive, got ${tol}`);
-  for (let i = 0; i < nk; i++) {
-    if (!Number.isFinite(y[i])) throw new RangeError(`${caller}: right-hand side entry ${i} is ${y[i]}`);
+  if (options.x0 !== undefined && options.x0.length !== nk) throw new RangeError(`${caller}: x0 has length ${options.x0.length}, expected ${nk}`);
+
+  // For one right-hand side, the vectors (y's copy among them) live in the product's memory when it
+  // offers them, and the vector passes below are its kernels.
+  const workspace = k === 1 && product.workspace !== undefined && product.workspace.vectors.length >= WORKSPACE_VECTORS ? product.workspace : undefined;
+  const ops = workspace?.ops ?? blockVectorOps(n, k);
+  let taken = 0;
+  /** A vector of the solver (a workspace vector keeps what it held: each is written before it is read). */
+  const vector = (): Float64Array => (workspace === undefined ? new Float64Array(nk) : workspace.vectors[taken++]);
+  const yv = workspace === undefined ? y : vector();
+  if (yv !== y) yv.set(y);
+  const yFlags = new Uint8Array(k);
+  ops.flags(yv, yFlags);
+  for (let j = 0; j < k; j++) {
+    if ((yFlags[j] & 2) === 0) continue;
+    for (let q = j; q < nk; q += k) {
+      if (!Number.isFinite(y[q])) throw new RangeError(`${caller}: right-hand side entry ${q} is ${y[q]}`);
+    }
   }
   const facts = product.facts?.() ?? matrixFacts(A);
   if (!facts.finite) throw new RangeError(`${caller}: the matrix has a non-finite entry`);
 
-  // For one right-hand side, the vectors live in the product's memory when it offers them.
-  const workspace = k === 1 && product.workspace !== undefined && product.workspace.vectors.length >= WORKSPACE_VECTORS ? product.workspace : undefined;
-  const ops = workspace?.ops ?? blockVectorOps(n, k);
-  let taken = 0;
-  /** A vector of the solver (a workspace vector keeps what it held: each is written before it is read, x below). */
-  const vector = (): Float64Array => (workspace === undefined ? new Float64Array(nk) : workspace.vectors[taken++]);
   const x = vector();
-  if (options.x0 !== undefined) {
-    if (options.x0.length !== nk) throw new RangeError(`${caller}: x0 has length ${options.x0.length}, expected ${nk}`);
-    x.set(options.x0);
-  } else {
-    x.fill(0);
-  }
+  if (options.x0 !== undefined) x.set(options.x0);
+  else x.fill(0);
   const dinv = workspace === undefined ? new Float64Array(n) : vector();
-  let maxDiag = 0;
-  for (let i = 0; i < n; i++) {
-    const a = facts.diag[i];
-    if (a > maxDiag) maxDiag = a;
-    const d = 1 - a;
-    dinv[i] = Math.abs(d) > 1e-8 ? 1 / d : 1;
+  let diag = facts.diag;
+  if (workspace !== undefined) {
+    dinv.set(diag); // into the product's memory, scaled there in place
+    diag = dinv;
   }
+  const maxDiag = ops.jacobi(diag, dinv);
   const ynorm = new Float64Array(k);
-  colDots(y, y, n, k, ynorm);
+  ops.dots(yv, yv, ynorm);
   const nonNegY = new Uint8Array(k);
   for (let j = 0; j < k; j++) {
     ynorm[j] = Math.sqrt(ynorm[j]);
     if (ynorm[j] === 0) ynorm[j] = 1; // report the absolute residual for a zero right-hand side
-    nonNegY[j] = 1;
-  }
-  for (let j = 0; j < k; j++) {
-    for (let q = j; q < nk; q += k) {
-      if (y[q] < 0) {
-        nonNegY[j] = 0;
-        break;
-      }
-    }
+    nonNegY[j] = yFlags[j] === 0 ? 1 : 0; // y is finite here, so flag 1 means a negative entry
   }
   const nonNegative = facts.nonNegative;
 
@@ -129,13 +134,13 @@ export function leontiefCore(
   /** r = y − x + M x, res = ‖r_j‖ / ‖y_j‖; returns the largest. */
   const trueResidual = (): number => {
     if (zero) {
-      r.set(y);
+      r.set(yv);
+      ops.dots(r, r, res);
     } else {
       product(x, t);
       products++;
-      residualInto(y, x, t, r, nk);
+      ops.residual(yv, x, t, r, res);
     }
-    colDots(r, r, n, k, res);
     let worst = 0;
     for (let j = 0; j < k; j++) {
       res[j] = Math.sqrt(res[j]) / ynorm[j];
@@ -338,12 +343,7 @@ export function leontiefCore(
       if (!failed) {
         const lo = new Float64Array(k);
         const hi = new Float64Array(k);
-        for (let j = 0; j < k; j++) {
-          for (let q = j; q < nk; q += k) {
-            if (x[q] < lo[j]) lo[j] = x[q];
-            if (x[q] > hi[j]) hi[j] = x[q];
-          }
-        }
+        ops.range(x, lo, hi);
         for (let j = 0; j < k; j++) {
           if (nonNegY[j] === 1 && lo[j] < -1e-6 * Math.max(hi[j], -lo[j])) negative = true;
         }

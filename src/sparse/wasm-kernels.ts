@@ -33,6 +33,9 @@ export interface Kernels {
   readonly vOneMinusDot2: Kernel;
   readonly vupdate: Kernel;
   readonly vadd: Kernel;
+  readonly vresidual: Kernel;
+  readonly vjacobi: Kernel;
+  readonly vrange: Kernel;
 }
 
 export function wasmApi(): WasmApi | undefined {

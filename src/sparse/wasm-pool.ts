@@ -85,7 +85,8 @@ export function keepWorkers(memory: WasmMemory): void {
  * - x, out: byte offsets of the input and output blocks; k: vectors per block;
  * - claim: the request's number of parts above the index of the next part (see claimParts);
  * - completed: parts done; outLength: entries of the output block;
- * - helpers: how many of the workers take part (those with a lower index).
+ * - helpers: how many of the workers take part (those with a lower index);
+ * - version: bumped when the parts table is written (workers keep its decoded parts till then).
  */
 export const CTRL = {
   generation: 0,
@@ -99,6 +100,7 @@ export const CTRL = {
   completed: 8,
   outLength: 9,
   helpers: 10,
+  version: 11,
 } as const;
 const CTRL_INTS = 16;
 export const COMMAND = { stop: 0, gather: 1, scatter: 2 } as const;
@@ -155,10 +157,17 @@ export function setParts(pool: WorkerPool, parts: readonly ProductPart[], own: r
     table[base + PART.farHi] = part.farHi;
     table[base + PART.own] = own[p] ?? 0;
   });
+  Atomics.add(pool.ctrl, CTRL.version, 1);
+}
+
+/** A part of a product and the byte offset of its scatter accumulator (0: the output block). */
+export interface ClaimedPart {
+  readonly part: ProductPart;
+  readonly own: number;
 }
 
 /** Part p of the table, with its accumulator (byte offsets above 2 GiB come back negative: read unsigned). */
-export function readPart(table: Int32Array, p: number): { part: ProductPart; own: number } {
+export function readPart(table: Int32Array, p: number): ClaimedPart {
   const base = p * PART_INTS;
   const slot = (s: number): number => table[base + s] >>> 0;
   return {
@@ -302,21 +311,37 @@ export function claimParts(ctrl: Int32Array, run: (part: number) => void): void 
   }
 }
 
+/** The parts of the pool's table as a worker reads them: each decoded once per version of the table. */
+export function tableReader(ctrl: Int32Array, table: Int32Array): (p: number) => ClaimedPart {
+  let version: number | undefined;
+  let decoded: ClaimedPart[] = [];
+  return (p) => {
+    const now = Atomics.load(ctrl, CTRL.version);
+    if (now !== version) {
+      version = now;
+      decoded = [];
+    }
+    return (decoded[p] ??= readPart(table, p));
+  };
+}
+
 /**
- * Runs part p of the current request (read after claiming it: the request cannot change while
- * one of its parts is unfinished). A gather part writes its rows of the output block; a scatter
- * part clears its accumulator (the output block, or its own) and adds its rows' products to it.
+ * What runs a claimed part p of the current request (read after the claim: the request cannot
+ * change while one of its parts is unfinished). A gather part writes its rows of the output
+ * block; a scatter part clears its accumulator (the output block, or its own) and adds its rows'
+ * products to it.
  */
-export function runClaimed(kernels: Kernels, buffer: SharedArrayBuffer, ctrl: Int32Array, table: Int32Array, p: number): void {
-  const transposed = Atomics.load(ctrl, CTRL.command) === COMMAND.scatter;
-  const k = Atomics.load(ctrl, CTRL.k);
-  const { part, own } = readPart(table, p);
-  let into = Atomics.load(ctrl, CTRL.out) >>> 0;
-  if (transposed) {
-    if (own !== 0) into = own;
-    new Float64Array(buffer, into, Atomics.load(ctrl, CTRL.outLength)).fill(0);
-  }
-  runPart(kernels, part, Atomics.load(ctrl, CTRL.x) >>> 0, into, k, transposed);
+export function partRunner(kernels: Kernels, buffer: SharedArrayBuffer, ctrl: Int32Array, partAt: (p: number) => ClaimedPart): (p: number) => void {
+  return (p) => {
+    const transposed = Atomics.load(ctrl, CTRL.command) === COMMAND.scatter;
+    const { part, own } = partAt(p);
+    let into = Atomics.load(ctrl, CTRL.out) >>> 0;
+    if (transposed) {
+      if (own !== 0) into = own;
+      new Float64Array(buffer, into, Atomics.load(ctrl, CTRL.outLength)).fill(0);
+    }
+    runPart(kernels, part, Atomics.load(ctrl, CTRL.x) >>> 0, into, Atomics.load(ctrl, CTRL.k), transposed);
+  };
 }
 
 /** Spins on the completion count before sleeping on it: the parts still running take microseconds. */

@@ -4,7 +4,7 @@ import { WORKSPACE_VECTORS, type BlockProduct } from './leontief-core.js';
 import type { MatrixFacts } from './matrix-facts.js';
 import { placeSplit, rowStripes, splitBytes, splitPlan, type SplitTuning } from './split-layout.js';
 import { instantiateKernels, kernelModule, runPart, type ProductPart, type WasmMemory } from './wasm-kernels.js';
-import { COMMAND, MAX_PARTS, WASM_MAX_BYTES, awaitParts, claimParts, giveBack, keepWorkers, newMemory, request, runClaimed, setParts, takeMemory, workerPool } from './wasm-pool.js';
+import { COMMAND, MAX_PARTS, WASM_MAX_BYTES, awaitParts, claimParts, giveBack, keepWorkers, newMemory, partRunner, request, setParts, takeMemory, workerPool } from './wasm-pool.js';
 import { wasmVectorOps } from './wasm-vector-ops.js';
 
 export { WASM_MAX_BYTES } from './wasm-pool.js';
@@ -29,7 +29,7 @@ function partCount(threads: number, transposed: boolean, split: boolean, nonZero
   return Math.min(MAX_PARTS, Math.max(threads, Math.round(nonZeros / GATHER_PART_NONZEROS)));
 }
 /** Non-zeros per part of a threaded gather (a few microseconds of work). */
-const GATHER_PART_NONZEROS = 8_192;
+const GATHER_PART_NONZEROS = 16_384;
 
 /** Bytes of the vector blocks of a product: input, output, and a scatter's accumulators (partCount − 1 more outputs). */
 function vectorBytes(rows: number, cols: number, k: number, transposed: boolean, threads: number, split: boolean): number {
@@ -334,9 +334,10 @@ function build(
       runPart(kernels, whole, xAt, outAt, k, transposed);
     };
   } else {
-    const { ctrl, parts: table } = pool;
+    const { ctrl } = pool;
     const command = transposed ? COMMAND.scatter : COMMAND.gather;
-    const claimed = (p: number): void => runClaimed(kernels, buffer, ctrl, table, p);
+    const mine = parts.map((part, p) => ({ part, own: own[p] ?? 0 }));
+    const claimed = partRunner(kernels, buffer, ctrl, (p) => mine[p]);
     runAt = (xAt, outAt) => {
       request(pool, { command, x: xAt, out: outAt, k, parts: parts.length, outLength, helpers });
       claimParts(ctrl, claimed);

@@ -4,7 +4,7 @@ import type { Kernels } from './wasm-kernels.js';
 /**
  * The solver's fused vector steps for k = 1 over n-vectors in the kernels' memory (views made by
  * the product), bit-identical to block-ops.ts. `scratch` is 16 bytes of the memory that no array
- * uses (for the pair of dot products of oneMinusDot2).
+ * uses (for the pairs of results of oneMinusDot2 and range).
  */
 export function wasmVectorOps(kernels: Kernels, buffer: SharedArrayBuffer, scratch: number): VectorOps {
   const pair = new Float64Array(buffer, scratch, 2);
@@ -22,5 +22,13 @@ export function wasmVectorOps(kernels: Kernels, buffer: SharedArrayBuffer, scrat
     },
     update: (x, r, ph, sh, s, t, alpha, omega, out) =>
       void (out[0] = kernels.vupdate(x.byteOffset, r.byteOffset, ph.byteOffset, sh.byteOffset, s.byteOffset, t.byteOffset, alpha[0], omega[0], x.length) as number),
+    residual: (y, x, t, r, out) => void (out[0] = kernels.vresidual(y.byteOffset, x.byteOffset, t.byteOffset, r.byteOffset, r.length) as number),
+    flags: (a, out) => void (out[0] = kernels.valueFlags(a.byteOffset, a.length) as number),
+    jacobi: (d, dinv) => kernels.vjacobi(d.byteOffset, dinv.byteOffset, dinv.length) as number,
+    range: (x, lo, hi) => {
+      kernels.vrange(x.byteOffset, x.length, scratch);
+      lo[0] = pair[0];
+      hi[0] = pair[1];
+    },
   };
 }

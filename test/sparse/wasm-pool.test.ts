@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { kernelModule } from '../../src/sparse/wasm-kernels.js';
 import { instantiateKernels } from '../../src/sparse/wasm-kernels.js';
-import { COMMAND, CTRL, PART, awaitParts, claimParts, newMemory, request, runClaimed, setParts, stopWorkers, workerPool } from '../../src/sparse/wasm-pool.js';
+import { COMMAND, CTRL, PART, awaitParts, claimParts, newMemory, partRunner, request, setParts, stopWorkers, tableReader, workerPool } from '../../src/sparse/wasm-pool.js';
 
 describe('the worker threads of the WebAssembly products', () => {
   test('run their part of a product over arrays placed above 2 GiB in the memory', () => {
@@ -50,9 +50,10 @@ describe('the worker threads of the WebAssembly products', () => {
       request(pool, { command: COMMAND.gather, x: xp, out: op, k: 1, parts: 2, outLength: 3, helpers: 0 });
       const kernels = instantiateKernels(module, memory);
       let claimed = 0;
+      const run = partRunner(kernels, buffer, pool.ctrl, tableReader(pool.ctrl, pool.parts));
       claimParts(pool.ctrl, (p) => {
         claimed++;
-        runClaimed(kernels, buffer, pool.ctrl, pool.parts, p);
+        run(p);
       });
       awaitParts(pool);
       assert.equal(claimed, 2);
@@ -113,7 +114,7 @@ describe('the worker threads of the WebAssembly products', () => {
         out.fill(Number.NaN);
         const helpers = r % 4; // 0: the calling thread alone … 3: all the workers
         request(pool, { command: transposed ? COMMAND.scatter : COMMAND.gather, x: xp, out: op, k: 1, parts: parts.length, outLength: n, helpers });
-        claimParts(pool.ctrl, (p) => runClaimed(kernels, buffer, pool.ctrl, pool.parts, p));
+        claimParts(pool.ctrl, partRunner(kernels, buffer, pool.ctrl, tableReader(pool.ctrl, pool.parts)));
         awaitParts(pool);
         if (transposed) for (const at of accumulators.slice(1)) kernels.vadd(op, at, n);
         assert.deepEqual(out, transposed ? scatter : gather, `request ${r}`);
