@@ -14,7 +14,7 @@ const wabt = await wabtInit();
 let stale = 0;
 for (const name of readdirSync(folder).filter((f) => f.endsWith('.wat')).sort()) {
   const text = readFileSync(folder + name, 'utf8');
-  const features = { simd: true, threads: true };
+  const features = { simd: true, threads: true, bulk_memory: true };
   const module = wabt.parseWat(name, text, features);
   module.validate(features);
   const { buffer } = module.toBinary({});

@@ -15,18 +15,20 @@ import { wasmProduct } from './wasm-product.js';
 const PARALLEL_MIN_NNZ = 2_000_000;
 /**
  * The same for the WebAssembly kernel, whose workers are kept with its memory from one solve to
- * the next and claim parts of each product as they come (a busy core only makes them take fewer):
- * on the benchmark's economies two threads make a solve 1.2 times faster at 10⁵ non-zeros and 1.5
- * times at 2·10⁵–2·10⁶.
+ * the next and claim parts of each product as they come (a busy core only makes them take fewer).
+ * On the benchmark's economies, on a shared 2-core machine, two threads make a solve 1.2–1.7
+ * times faster from 5·10⁵ non-zeros; at 2·10⁵ (a product of 70 µs) they made it anywhere from
+ * 1.14 times faster to 1.25 times slower, as the other core was free or not, and serially a
+ * transposed solve runs as gathers over a copy of Aᵀ (see wasm-product.ts), which is faster there.
  */
-const WASM_PARALLEL_MIN_NNZ = 100_000;
+const WASM_PARALLEL_MIN_NNZ = 500_000;
 /** Below this many non-zeros 'auto' keeps the JS kernel (the copy into wasm memory is not worth it). */
 const WASM_MIN_NNZ = 50_000;
 
 /**
  * The product a solver iterates with: x ↦ A x or x ↦ Aᵀ x for k interleaved vectors, over an
  * explicit transpose if allowed: by the WebAssembly kernels over a copy of A or A itself if made by
- * `toWasmCsr`, split over threads from 10⁵ non-zeros (see `SolveOptions.kernel` and `threads`);
+ * `toWasmCsr`, split over threads from 5·10⁵ non-zeros (see `SolveOptions.kernel` and `threads`);
  * else by the JS kernels, split over threads only if A is in shared memory. `close` hands the
  * WebAssembly kernels' memory and workers back for the next solve. Internal to the sparse package.
  */

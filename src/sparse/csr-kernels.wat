@@ -480,6 +480,65 @@
         (br $entries))))
 
 
+  ;; Aᵀ in CSR (trp with cols + 1 entries, tci, tva) of the CSR matrix at rp, ci, va with `rows`
+  ;; rows, `cols` columns and rp[0] = 0: the entries of each column in the order of their rows, as
+  ;; transpose.ts places them. Counts per column first (in trp[c + 1]), their running sums as the
+  ;; next free slot of each column (trp[c]), then the entries row by row; trp[c] ends as the end of
+  ;; column c and is shifted one place to give the starts. On the way, A's diagonal into diag (rows
+  ;; entries, 0 where a row has none; for a square A) and its flags as valueFlags returns them.
+  (func (export "transpose")
+    (param $rp i32) (param $ci i32) (param $va i32) (param $rows i32) (param $cols i32)
+    (param $trp i32) (param $tci i32) (param $tva i32) (param $diag i32) (result i32)
+    (local $q i32) (local $e i32) (local $o i32) (local $i i32) (local $p i32) (local $s i32) (local $t i32)
+    (local $c i32) (local $v f64) (local $neg i32) (local $bad i32)
+    (memory.fill (local.get $trp) (i32.const 0) (i32.shl (i32.add (local.get $cols) (i32.const 1)) (i32.const 2)))
+    (memory.fill (local.get $diag) (i32.const 0) (i32.shl (local.get $rows) (i32.const 3)))
+    ;; q and e are byte offsets into ci (4 bytes an entry; twice that into va)
+    (local.set $e (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $rows) (i32.const 2)))) (i32.const 2)))
+    (block $counted
+      (loop $count
+        (br_if $counted (i32.ge_u (local.get $q) (local.get $e)))
+        (local.set $o (i32.add (local.get $trp) (i32.shl (i32.load (i32.add (local.get $ci) (local.get $q))) (i32.const 2))))
+        (i32.store offset=4 (local.get $o) (i32.add (i32.load offset=4 (local.get $o)) (i32.const 1)))
+        (local.set $q (i32.add (local.get $q) (i32.const 4)))
+        (br $count)))
+    (local.set $q (i32.const 0))
+    (block $summed
+      (loop $sum
+        (br_if $summed (i32.ge_u (local.get $q) (local.get $cols)))
+        (local.set $o (i32.add (local.get $trp) (i32.shl (local.get $q) (i32.const 2))))
+        (local.set $t (i32.load offset=4 (local.get $o)))
+        (i32.store (local.get $o) (local.get $s))
+        (local.set $s (i32.add (local.get $s) (local.get $t)))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $sum)))
+    (local.set $q (i32.const 0))
+    (block $placed
+      (loop $rows
+        (br_if $placed (i32.ge_u (local.get $i) (local.get $rows)))
+        (local.set $e (i32.shl (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2)))
+        (block $row_done
+          (loop $entries
+            (br_if $row_done (i32.ge_u (local.get $q) (local.get $e)))
+            (local.set $c (i32.load (i32.add (local.get $ci) (local.get $q))))
+            (local.set $v (f64.load (i32.add (local.get $va) (i32.shl (local.get $q) (i32.const 1)))))
+            (local.set $o (i32.add (local.get $trp) (i32.shl (local.get $c) (i32.const 2))))
+            (local.set $p (i32.load (local.get $o)))
+            (i32.store (local.get $o) (i32.add (local.get $p) (i32.const 1)))
+            (i32.store (i32.add (local.get $tci) (i32.shl (local.get $p) (i32.const 2))) (local.get $i))
+            (f64.store (i32.add (local.get $tva) (i32.shl (local.get $p) (i32.const 3))) (local.get $v))
+            (if (i32.eq (local.get $c) (local.get $i))
+              (then (f64.store (i32.add (local.get $diag) (i32.shl (local.get $i) (i32.const 3))) (local.get $v))))
+            (local.set $neg (i32.or (local.get $neg) (i32.eqz (f64.ge (local.get $v) (f64.const 0)))))
+            (local.set $bad (i32.or (local.get $bad) (f64.ne (f64.sub (local.get $v) (local.get $v)) (f64.const 0))))
+            (local.set $q (i32.add (local.get $q) (i32.const 4)))
+            (br $entries)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows)))
+    (memory.copy (i32.add (local.get $trp) (i32.const 4)) (local.get $trp) (i32.shl (local.get $cols) (i32.const 2)))
+    (i32.store (local.get $trp) (i32.const 0))
+    (i32.or (local.get $neg) (i32.shl (local.get $bad) (i32.const 1))))
+
   ;; The diagonal of rows [lo, hi) of a CSR matrix with sorted column indices, by binary search in
   ;; each row: diag[i] = a_ii, or 0 when row i has no diagonal entry.
   (func (export "diagonal")

@@ -25,7 +25,7 @@ export interface SolveOptions {
    * Threads for the matrix–vector products. The WebAssembly kernel's workers share its memory, so
    * they serve any A; the JS kernel's read A itself, so they are used only when A's arrays are
    * SharedArrayBuffer-backed (see `toSharedCsr`). 'auto' (default): all available cores, at most
-   * 4, for A with at least 10⁵ non-zeros (WebAssembly kernel) or 2·10⁶ (JS kernel), else serial.
+   * 4, for A with at least 5·10⁵ non-zeros (WebAssembly kernel) or 2·10⁶ (JS kernel), else serial.
    * 1: serial. The WebAssembly kernel's workers claim parts of each product as they come, so a
    * worker whose core is busy slows nobody down, and they are kept a few seconds with its memory
    * for the next solve.
@@ -37,9 +37,12 @@ export interface SolveOptions {
    * in 4 GiB; otherwise, or where WebAssembly is unavailable, the JS kernel runs), or in place over
    * a matrix made by `toWasmCsr`. Where the vectors exceed 2 MiB the copy is split for the cache
    * (near-diagonal entries in CSR, far ones by blocks of columns): at 10⁶–10⁷ products a product
-   * takes 0.35–0.45 of the time over plain CSR. Results agree with the JS kernel to rounding
-   * (bit-identical over plain copies, serial). 'js': the typed-array kernel. 'auto' (default):
-   * 'wasm' for A with at least 50,000 non-zeros, else 'js'.
+   * takes 0.35–0.45 of the time over plain CSR. A serial transposed solve of one right-hand side
+   * over a plain copy (at most 64 entries a row on average) gathers over a copy of Aᵀ instead of
+   * scattering over A: 1.2–1.5 times faster at 10⁴–5·10⁴ products. Results agree with the JS
+   * kernel to rounding (bit-identical over plain copies, serial: with the JS kernel over
+   * transpose(A), that is `allowTranspose`, for those transposed solves). 'js': the typed-array
+   * kernel. 'auto' (default): 'wasm' for A with at least 50,000 non-zeros, else 'js'.
    */
   readonly kernel?: ProductKernel;
 }

@@ -26,6 +26,7 @@ export interface Kernels {
   readonly farScatterMulti: Kernel;
   readonly diagonal: Kernel;
   readonly valueFlags: Kernel;
+  readonly transpose: Kernel;
   readonly vdot: Kernel;
   readonly vdirection: Kernel;
   readonly vOneMinusDot: Kernel;

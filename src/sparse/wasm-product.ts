@@ -41,8 +41,12 @@ function vectorBytes(rows: number, cols: number, k: number, transposed: boolean,
 
 /** Bytes of A's three arrays in wasm memory, each 16-byte aligned. */
 function matrixBytes(A: CsrMatrix): number {
-  const nz = A.rowPtr[A.rows];
-  return align(4 * (A.rows + 1)) + align(8 * nz) + align(4 * nz);
+  return csrBytes(A.rows, A.rowPtr[A.rows]);
+}
+
+/** Bytes of the arrays of a CSR matrix with `rows` rows and `nz` entries, each 16-byte aligned. */
+function csrBytes(rows: number, nz: number): number {
+  return align(4 * (rows + 1)) + align(8 * nz) + align(4 * nz);
 }
 
 /** A matrix made by `toWasmCsr`: where its arrays and the room for vectors sit in its memory. */
@@ -135,6 +139,8 @@ export interface WasmProduct {
   readonly inPlace: boolean;
   /** Whether the copy of A is split into near and far entries (see split-layout.ts). */
   readonly split: boolean;
+  /** Whether a transposed product runs as a gather over a copy of Aᵀ (see transposesCopy). */
+  readonly transposedCopy: boolean;
   /**
    * Hands the memory and its worker threads back (kept a few seconds for the next product) and
    * frees the room of an in-place matrix; the product and its views must not be used afterwards.
@@ -184,6 +190,35 @@ export interface WasmProductOptions {
   readonly split?: SplitTuning | false;
   /** n-vectors to reserve in the memory for the solver (k = 1, square A; see BlockProduct.workspace). */
   readonly vectors?: number;
+  /**
+   * For a transposed product: whether to run it as a gather over Aᵀ transposed by the kernels
+   * (true), as a scatter over A (false), or as `transposesCopy` decides (default).
+   */
+  readonly transposeCopy?: boolean;
+}
+
+/**
+ * Whether a transposed product of one vector had better run as a gather over a copy of Aᵀ that
+ * the kernels make (the `transpose` kernel: about 2.5 scatters' time) than as a scatter over A.
+ * A gather takes 0.55–0.6 of a scatter's time where the vectors fit in the cache (the scatter's
+ * loads and stores of random entries of the output cost more than a gather's loads), so the copy
+ * pays after about six products, and a solve takes 16–20; where they do not fit, the split layout
+ * is faster (its far entries are gathered or scattered by blocks of columns either way).
+ */
+function transposesCopy(A: CsrMatrix, k: number, split: boolean, helpers: number): boolean {
+  // Long rows are scattered into runs of neighbouring entries, as fast as gathered (dense tables).
+  return k === 1 && !split && helpers === 0 && A.rowPtr[A.rows] <= TRANSPOSE_MAX_ROW_LENGTH * A.rows;
+}
+/** Mean entries per row above which a transposed product stays a scatter (see transposesCopy). */
+const TRANSPOSE_MAX_ROW_LENGTH = 64;
+
+/**
+ * Bytes of the memory of a product over a copy of Aᵀ: Aᵀ, then the vector blocks of its gathers and
+ * `extra` n-vectors for the solver, or the copy of A that they overwrite if that is larger.
+ */
+function transposedCopyBytes(A: CsrMatrix, k: number, threads: number, extra: number): number {
+  const { rows, cols } = A;
+  return 16 + csrBytes(cols, A.rowPtr[rows]) + Math.max(vectorBytes(cols, rows, k, false, threads, false) + 16 + extra * align(8 * cols), matrixBytes(A) + align(8 * rows));
 }
 
 /**
@@ -212,6 +247,10 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
   let helpers = rows >= 2 ? Math.max(0, Math.floor(threads) - 1) : 0;
   const split = options.split;
   let plan = split === false ? undefined : splitPlan(A, k, helpers + 1, split);
+  if (transposed && (options.transposeCopy ?? transposesCopy(A, k, plan !== undefined, helpers))) {
+    const viaTranspose = transposedCopyProduct(module, A, k, helpers, options.vectors ?? 0);
+    if (viaTranspose !== undefined) return viaTranspose;
+  }
   const resident = residentOf(A);
   // In place, unless a split copy would be faster (vectors too large for the cache): the room must
   // hold the vectors (fewer threads if that makes them fit), and the solver's if it can.
@@ -247,11 +286,13 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
     16 +
     extraVectors * align(8 * rows);
   if (bytes() > WASM_MAX_BYTES) extraVectors = 0;
+  // Where the other direction would run over a copy of Aᵀ, room for that too (one memory serves both).
+  const reserve = !transposed && transposesCopy(A, k, plan !== undefined, helpers) ? transposedCopyBytes(A, k, helpers + 1, extraVectors) : 0;
   if (helpers > 0 && bytes() > WASM_MAX_BYTES) {
     helpers = 0;
     if (plan !== undefined) plan = splitPlan(A, k, 1, split === false ? undefined : split);
   }
-  const memory = takeMemory(bytes());
+  const memory = takeMemory(Math.max(bytes(), reserve <= WASM_MAX_BYTES ? reserve : 0));
   if (memory === undefined) return undefined;
   const release = (): void => giveBack(memory);
   try {
@@ -277,6 +318,47 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
   }
 }
 
+/**
+ * x ↦ Aᵀ x as a gather over Aᵀ, which the kernels transpose from a copy of A placed where the
+ * vectors go afterwards (the copy is read only before any of them is written). The results are
+ * those of the JS kernels over transpose(A), bit for bit. Undefined when it does not fit.
+ */
+function transposedCopyProduct(module: object, A: CsrMatrix, k: number, helpers: number, vectors: number): WasmProduct | undefined {
+  const { rows, cols } = A;
+  const nz = A.rowPtr[rows];
+  let extra = k === 1 && rows === cols ? vectors : 0;
+  if (transposedCopyBytes(A, k, helpers + 1, extra) > WASM_MAX_BYTES) extra = 0;
+  const bytes = transposedCopyBytes(A, k, helpers + 1, extra);
+  if (bytes > WASM_MAX_BYTES) return undefined;
+  const memory = takeMemory(bytes);
+  if (memory === undefined) return undefined;
+  const release = (): void => giveBack(memory);
+  try {
+    const buffer = memory.buffer;
+    const rp = 16;
+    const va = rp + align(4 * (cols + 1));
+    const ci = va + align(8 * nz);
+    const end = ci + align(4 * nz);
+    const { matrix: copy, end: diagAt } = placeMatrix(buffer, end, A);
+    const kernels = instantiateKernels(module, memory);
+    const flags = kernels.transpose(copy.rowPtr.byteOffset, copy.colIdx.byteOffset, copy.values.byteOffset, rows, cols, rp, ci, va, diagAt) as number;
+    // A's facts as the transposition found them (Aᵀ has the same diagonal and entries).
+    const diag = new Float64Array(buffer, diagAt, rows).slice();
+    const facts = (): MatrixFacts => ({ nonNegative: (flags & 1) === 0, finite: (flags & 2) === 0, diag: diag.slice() });
+    const T: CsrMatrix = {
+      rows: cols,
+      cols: rows,
+      rowPtr: new Int32Array(buffer, rp, cols + 1),
+      colIdx: new Int32Array(buffer, ci, nz),
+      values: new Float64Array(buffer, va, nz),
+    };
+    return { ...build(module, memory, T, { rp, ci, va, threads: helpers + 1 }, end, k, false, release, false, extra, facts), transposedCopy: true };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
 /** The product over A laid out as `layout` says, with the vectors placed from byte `at`. */
 function build(
   module: object,
@@ -289,6 +371,7 @@ function build(
   release: () => void,
   inPlace: boolean,
   extraVectors: number,
+  knownFacts?: () => MatrixFacts,
 ): WasmProduct {
   const { rows, cols } = A;
   const { rp, ci, va, far } = layout;
@@ -369,12 +452,12 @@ function build(
   };
   const square = rows === cols && inLength >= rows && outLength >= rows;
   const workspaceOf = workspace.length > 0 ? { workspace: { vectors: workspace, ops: wasmVectorOps(kernels, buffer, scratch) } } : {};
-  const product: BlockProduct = square ? Object.assign(multiply, { facts }, workspaceOf) : multiply;
+  const product: BlockProduct = square ? Object.assign(multiply, { facts: knownFacts ?? facts }, workspaceOf) : multiply;
   let closed = false;
   const close = (): void => {
     if (closed) return;
     closed = true;
     release();
   };
-  return { product, input, output, run, threads: pool === undefined ? 1 : helpers + 1, inPlace, split: far !== undefined, close };
+  return { product, input, output, run, threads: pool === undefined ? 1 : helpers + 1, inPlace, split: far !== undefined, transposedCopy: false, close };
 }

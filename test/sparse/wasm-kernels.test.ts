@@ -15,6 +15,7 @@ import { solveLeontiefMulti } from '../../src/sparse/solve-leontief-multi.js';
 import { solveLeontiefTransposedMulti } from '../../src/sparse/solve-leontief-transposed-multi.js';
 import { solveLeontiefTransposed } from '../../src/sparse/solve-leontief-transposed.js';
 import { solveLeontief } from '../../src/sparse/solve-leontief.js';
+import { transpose } from '../../src/sparse/transpose.js';
 import { isWasmCsr, toWasmCsr, wasmAvailable, wasmProduct } from '../../src/sparse/wasm-product.js';
 import { repoRoot } from '../helpers/paths.js';
 import { randomProductiveCsr, seededRandom } from '../helpers/random.js';
@@ -50,11 +51,19 @@ function jsProduct(A: CsrMatrix, x: Float64Array, k: number, transposed: boolean
   return transposed ? matvecTransposedMulti(A, x, k, out) : matvecMulti(A, x, k, out);
 }
 
+/**
+ * What a WebAssembly product gives: the JS kernel's, except that a transposed product over a copy
+ * of Aᵀ gathers over it (the sums in the order of transpose(A)'s rows).
+ */
+function expectedProduct(A: CsrMatrix, x: Float64Array, k: number, transposed: boolean, transposedCopy: boolean): Float64Array {
+  return transposedCopy ? jsProduct(transpose(A), x, k, false) : jsProduct(A, x, k, transposed);
+}
+
 describe('WebAssembly kernels', () => {
   test('the committed binary is the assembled csr-kernels.wat', async () => {
     const wabt = await wabtInit();
     const text = readFileSync(join(repoRoot, 'src', 'sparse', 'csr-kernels.wat'), 'utf8');
-    const module = wabt.parseWat('csr-kernels.wat', text, { simd: true, threads: true });
+    const module = wabt.parseWat('csr-kernels.wat', text, { simd: true, threads: true, bulk_memory: true });
     const { buffer } = module.toBinary({});
     module.destroy();
     assert.equal(Buffer.from(buffer).toString('base64'), csrKernelsWasm, 'stale: run node scripts/build-wasm.mjs');
@@ -77,25 +86,35 @@ describe('WebAssembly kernels', () => {
   shapes.forEach((shape, s) => {
     test(`equal the JS kernels exactly: ${shape.rows} × ${shape.cols}, density ${shape.density}, k = 1..16`, () => {
       const A = randomCsr(shape.rows, shape.cols, shape.density, shape.emptyShare, 10 + s);
+      // Transposed: as a scatter over A, and as a gather over the copy of Aᵀ the kernels make.
+      const variants = [
+        { transposed: false, transposeCopy: false },
+        { transposed: true, transposeCopy: false },
+        { transposed: true, transposeCopy: true },
+      ];
       for (let k = 1; k <= 16; k++) {
-        for (const transposed of [false, true]) {
+        for (const { transposed, transposeCopy } of variants) {
+          const what = `k = ${k}, transposed ${transposed}, over a copy of Aᵀ ${transposeCopy}`;
           const inLength = (transposed ? A.rows : A.cols) * k;
           const x = randomVector(inLength, 100 * s + k, -1, 1);
           if (inLength > 2) x[1] = 0; // the scatter skips rows with a zero input
-          const w = wasmProduct(A, k, transposed);
+          const w = wasmProduct(A, k, transposed, 1, { transposeCopy });
           assert.ok(w !== undefined);
+          assert.equal(w.transposedCopy, transposeCopy);
+          const expected = expectedProduct(A, x, k, transposed, transposeCopy);
           const out = new Float64Array((transposed ? A.cols : A.rows) * k).fill(Number.NaN);
           w.product(x, out);
-          assert.deepEqual(out, jsProduct(A, x, k, transposed), `k = ${k}, transposed ${transposed}`);
+          assert.deepEqual(out, expected, what);
           // Again, with the output block holding the previous result (the scatter clears it).
           w.product(x, out);
-          assert.deepEqual(out, jsProduct(A, x, k, transposed), `k = ${k}, transposed ${transposed}, repeated`);
+          assert.deepEqual(out, expected, `${what}, repeated`);
           if (A.rows === A.cols) {
             assert.ok(w.product.facts !== undefined);
             assert.deepEqual(w.product.facts(), matrixFacts(A));
             w.product(x, out);
-            assert.deepEqual(out, jsProduct(A, x, k, transposed), 'a product after the facts');
+            assert.deepEqual(out, expected, `${what}, a product after the facts`);
           }
+          w.close();
         }
       }
     });
@@ -108,9 +127,36 @@ describe('WebAssembly kernels', () => {
         const x = randomVector(3000 * k, 6 + k);
         const w = wasmProduct(A, k, transposed);
         assert.ok(w !== undefined);
+        // By default a serial transposed product of one vector gathers over a copy of Aᵀ.
+        assert.equal(w.transposedCopy, transposed && k === 1);
         const out = new Float64Array(3000 * k);
         w.product(x, out);
-        assert.deepEqual(out, jsProduct(A, x, k, transposed));
+        assert.deepEqual(out, expectedProduct(A, x, k, transposed, w.transposedCopy));
+        w.close();
+      }
+    }
+  });
+
+  test('keep a scatter for the transposed product of long rows, and of threads', () => {
+    const dense = randomCsr(200, 200, 0.9, 0, 61); // about 180 entries a row
+    const sparse = randomCsr(2000, 2000, 0.005, 0, 62);
+    const cases = [
+      { A: dense, threads: 1, copy: false },
+      { A: sparse, threads: 1, copy: true },
+      { A: sparse, threads: 2, copy: false },
+    ];
+    for (const { A, threads, copy } of cases) {
+      const w = wasmProduct(A, 1, true, threads);
+      assert.ok(w !== undefined);
+      try {
+        assert.equal(w.transposedCopy, copy, `${A.rows} rows, ${threads} thread(s)`);
+        const x = randomVector(A.rows, 63, -1, 1);
+        const out = new Float64Array(A.cols);
+        w.product(x, out);
+        const expected = expectedProduct(A, x, 1, true, copy);
+        for (let q = 0; q < A.cols; q++) assert.ok(Math.abs(out[q] - expected[q]) <= 1e-13, `entry ${q}`);
+      } finally {
+        w.close();
       }
     }
   });
@@ -217,7 +263,8 @@ describe('the solvers with the WebAssembly kernel', () => {
       const wasm = { method, kernel: 'wasm' } as const;
       const pairs = [
         [solveLeontief(A, y, js), solveLeontief(A, y, wasm)],
-        [solveLeontiefTransposed(A, y, js), solveLeontiefTransposed(A, y, wasm)],
+        // Serially, a transposed solve of one vector gathers over the copy of Aᵀ the kernels make.
+        [solveLeontiefTransposed(A, y, { ...js, allowTranspose: true }), solveLeontiefTransposed(A, y, wasm)],
         [solveLeontiefTransposed(A, y, { ...js, allowTranspose: true }), solveLeontiefTransposed(A, y, { ...wasm, allowTranspose: true })],
         [solveLeontiefMulti(A, ys, k, js), solveLeontiefMulti(A, ys, k, wasm)],
         [solveLeontiefTransposedMulti(A, ys, k, js), solveLeontiefTransposedMulti(A, ys, k, wasm)],
@@ -249,6 +296,27 @@ describe('the solvers with the WebAssembly kernel', () => {
     let worst = 0;
     for (let i = 0; i < n; i++) worst = Math.max(worst, Math.abs(rowThreads.x[i] - row.x[i]) / Math.abs(row.x[i]));
     assert.ok(worst < 1e-9, `labour values on two threads differ by ${worst}`);
+  });
+
+  test('find a non-finite entry of A in either direction, over a copy of A or of Aᵀ', () => {
+    const A = randomProductiveCsr(500, 8, 31, 0.7);
+    const y = randomVector(500, 32);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      const values = A.values.slice();
+      values[1234] = bad;
+      const B = { ...A, values };
+      for (const threads of [1, 2]) {
+        const options = { kernel: 'wasm', threads } as const;
+        assert.throws(() => solveLeontief(B, y, options), /solveLeontief: the matrix has a non-finite entry/);
+        assert.throws(() => solveLeontiefTransposed(B, y, options), /solveLeontiefTransposed: the matrix has a non-finite entry/);
+      }
+    }
+    // A negative entry is not an error: the productivity verdicts then do without the sign of A.
+    const values = A.values.slice();
+    values[1234] = -values[1234];
+    const negative = solveLeontiefTransposed({ ...A, values }, y, { kernel: 'wasm' });
+    assert.equal(negative.status, 'converged');
+    assert.ok(negative.relativeResidual <= 1e-10);
   });
 
   test('reject an unknown kernel, naming the value', () => {
