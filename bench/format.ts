@@ -5,7 +5,9 @@ export function seconds(s: number): string {
   if (s >= 100) return s.toFixed(0);
   if (s >= 10) return s.toFixed(1);
   if (s >= 0.1) return s.toFixed(2);
-  return s.toFixed(3);
+  if (s >= 0.01) return s.toFixed(3);
+  return s.toPrecision(2); // milliseconds: two significant digits, so that ratios can be read off
+
 }
 
 export function bytes(b: number): string {

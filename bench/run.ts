@@ -16,7 +16,7 @@
  *   --seed S                generator seed (default 1)
  *   --readme / --no-readme  write bench/README.md (default: yes, except with --quick)
  *   --shared-memory         generate A in shared memory (only the JS kernel's threads need it; the
- *                           default WebAssembly kernel uses threads from 10⁵ non-zeros either way)
+ *                           default WebAssembly kernel uses threads from 5·10⁵ non-zeros either way)
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, totalmem, tmpdir } from 'node:os';
@@ -30,6 +30,7 @@ import { bytes, count, ratio, sci, seconds, table } from './format.js';
 import { describeMachine } from './machine.js';
 import { progress } from './progress.js';
 import { replaceSections } from './readme-section.js';
+import { pooledCase, pooledReference, roundSpeedUps, roundsFor } from './rounds.js';
 import { referenceVersions, runReference, type ReferenceOutcome } from './reference.js';
 import type { SparseCaseResult } from './sparse-case.js';
 import type { TimedSolve } from './timed-solve.js';
@@ -115,7 +116,11 @@ function referenceSolution(outcome: ReferenceOutcome | undefined, key: string, d
 }
 
 interface SparseRow {
+  /** Our timings pooled over the rounds (see rounds.ts). */
   readonly ours: SparseCaseResult;
+  /** Rounds of each side, and scipy's time over ours in each (for ours on A and on A made by toWasmCsr). */
+  readonly rounds: number;
+  readonly roundSpeedUps?: { readonly x: number[]; readonly v: number[]; readonly residentX: number[]; readonly residentV: number[] };
   /** One-minute load average when the case started (other processes on the machine). */
   readonly load: number;
   readonly iterative: ReferenceOutcome | undefined;
@@ -143,21 +148,30 @@ async function runSparse(n: number, opts: Options, withReference: boolean, tryDi
   const dir = mkdtempSync(join(tmpdir(), 'plenty-bench-'));
   const load = loadavg()[0];
   try {
-    const ours = await runCase<SparseCaseResult>('./sparse-case.js', [
+    const ourArgs = [
       '--n', String(n), '--dir', dir, '--seed', String(opts.seed), '--tolerance', String(opts.tolerance), '--repeats', String(repeatsFor(n)), '--warmups', String(warmupsFor(n)),
       '--shared', opts.shared ? '1' : '0',
-    ]);
-    if (!withReference) {
-      return { ours, load, iterative: undefined, direct: undefined, iterX: undefined, iterV: undefined, directX: undefined, directV: undefined };
-    }
-    progress(`n = ${n}: scipy bicgstab`);
+    ];
     // One BLAS thread: scipy's sparse products are single-threaded anyway, like ours, and idle
     // BLAS threads spinning on a shared machine only add noise.
-    const iterative = await runReference(
-      ['sparse', dir, 'iterative', '--rtol', String(opts.tolerance), '--repeats', String(repeatsFor(n)), '--warmups', String(warmupsFor(n)), '--mem-limit-gb', memLimitGb()],
-      opts.referenceTimeout,
-      1,
-    );
+    const referenceArgs = ['sparse', dir, 'iterative', '--rtol', String(opts.tolerance), '--repeats', String(repeatsFor(n)), '--warmups', String(warmupsFor(n)), '--mem-limit-gb', memLimitGb()];
+    const rounds = withReference ? roundsFor(n) : 1;
+    const ourRounds: SparseCaseResult[] = [];
+    const referenceRounds: ReferenceOutcome[] = [];
+    for (let r = 0; r < rounds; r++) {
+      if (rounds > 1) progress(`n = ${n}: round ${r + 1} of ${rounds}, ours then scipy's`);
+      ourRounds.push(await runCase<SparseCaseResult>('./sparse-case.js', ourArgs));
+      if (!withReference) break;
+      progress(`n = ${n}: scipy bicgstab`);
+      const outcome = await runReference(referenceArgs, opts.referenceTimeout, 1);
+      referenceRounds.push(outcome);
+      if (outcome.status !== 'ok') break;
+    }
+    const ours = pooledCase(ourRounds);
+    if (!withReference) {
+      return { ours, rounds: 1, load, iterative: undefined, direct: undefined, iterX: undefined, iterV: undefined, directX: undefined, directV: undefined };
+    }
+    const iterative = pooledReference(referenceRounds, ['x', 'v']);
     let direct: ReferenceOutcome | undefined;
     if (tryDirect) {
       progress(`n = ${n}: scipy splu (SuperLU), time limit ${opts.directTimeout} s`);
@@ -166,8 +180,17 @@ async function runSparse(n: number, opts: Options, withReference: boolean, tryDi
     }
     const x = readFloat64(join(dir, 'x_ours.bin'));
     const v = readFloat64(join(dir, 'v_ours.bin'));
+    const residents = ourRounds.map((r) => r.resident);
+    const kept = residents.every((r) => r !== undefined) ? residents : [];
     return {
       ours,
+      rounds: ourRounds.length,
+      roundSpeedUps: {
+        x: roundSpeedUps(ourRounds.map((r) => r.gross), referenceRounds, 'x'),
+        v: roundSpeedUps(ourRounds.map((r) => r.labour), referenceRounds, 'v'),
+        residentX: roundSpeedUps(kept.map((r) => r.gross), referenceRounds, 'x'),
+        residentV: roundSpeedUps(kept.map((r) => r.labour), referenceRounds, 'v'),
+      },
       load,
       iterative,
       direct,
@@ -269,8 +292,8 @@ function sparseTables(rows: readonly SparseRow[], refNote: string): string {
     }),
   );
   return (
-    `Ours (one process per size; peak memory is the whole process, matrix included, during the solves):\n\n${ours}\n\n` +
-    `Reference on the same matrices (${refNote}; one BLAS thread, scipy's sparse products being single-threaded; bicgstab timed like ours, median after a checked run; splu once):\n\n${ref}` +
+    `Ours (a fresh process per size and round; peak memory is the whole process, matrix included, during the solves):\n\n${ours}\n\n` +
+    `Reference on the same matrices (${refNote}; one BLAS thread, scipy's sparse products being single-threaded; bicgstab timed like ours, median after a checked run and warm-up runs, in the same interleaved rounds; splu once):\n\n${ref}` +
     (kept.length === 0
       ? ''
       : `\n\nOurs again, on A made by \`toWasmCsr\` (kept in the kernel's memory, so that a solve does not copy it; the one copy is timed apart, as scipy's csr_matrix is not timed either), where a solve uses it in place:\n\n${residentTable}`)
@@ -331,8 +354,16 @@ function targetsTable(sparse: readonly SparseRow[], dense: readonly DenseRow[]):
       const measured = Number.isFinite(sx) && Number.isFinite(sv);
       return [`n = ${count(r.ours.n)}${what}: faster than scipy bicgstab`, `x ${ratio(sx)}, v ${ratio(sv)}`, verdict(measured ? sx > 1 && sv > 1 : undefined), note];
     };
-    rows.push(againstScipy('', r.ours, 'speed-up = scipy time / ours'));
-    if (r.ours.resident !== undefined) rows.push(againstScipy(', A made by toWasmCsr', r.ours.resident, "the matrix kept in the kernel's memory"));
+    /** The spread of the rounds' speed-ups, when there were several. */
+    const spread = (x: readonly number[] | undefined, v: readonly number[] | undefined): string => {
+      if (r.rounds < 2 || x === undefined || v === undefined || x.length < 2) return '';
+      const range = (s: readonly number[]): string => `${ratio(Math.min(...s))}–${ratio(Math.max(...s))}`;
+      return `; ${r.rounds} interleaved rounds, each: x ${range(x)}, v ${range(v)}`;
+    };
+    rows.push(againstScipy('', r.ours, `speed-up = scipy time / ours${spread(r.roundSpeedUps?.x, r.roundSpeedUps?.v)}`));
+    if (r.ours.resident !== undefined) {
+      rows.push(againstScipy(', A made by toWasmCsr', r.ours.resident, `the matrix kept in the kernel's memory${spread(r.roundSpeedUps?.residentX, r.roundSpeedUps?.residentV)}`));
+    }
   }
   for (const d of dense) {
     const t = d.inv?.report?.seconds;
@@ -377,7 +408,7 @@ async function main(): Promise<void> {
     `- Reference: ${refNote}`,
     `- Load average (1 minute) at the start of each case and at the end: ${loads.map((l) => l.toFixed(1)).join(', ')} ` +
       `(other processes shared the ${machine.cores} cores; wall times grow with the load, CPU times much less)`,
-    `- Matrix in ${opts.shared ? 'shared' : 'ordinary'} memory; the solvers' defaults: the WebAssembly kernel, its products split over ${Math.min(machine.cores, 4)} threads from 10⁵ non-zeros, serial below`,
+    `- Matrix in ${opts.shared ? 'shared' : 'ordinary'} memory; the solvers' defaults: the WebAssembly kernel, its products split over ${Math.min(machine.cores, 4)} threads from 5·10⁵ non-zeros, serial below (where a transposed solve gathers over a copy of Aᵀ)`,
     `- Seed ${opts.seed}, tolerance ${opts.tolerance} (relative residual, 2-norm, ours and scipy's)`,
   ].join('\n');
   const sections = new Map<string, string>([['machine', machineText], ['targets', targetsTable(sparse, dense)]]);

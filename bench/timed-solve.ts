@@ -1,5 +1,6 @@
 import type { SolveResult } from '../src/sparse/index.js';
 import { peakRssBytes, resetPeakRss } from './memory.js';
+import { median } from './median.js';
 import { progress } from './progress.js';
 import type { RssSampler } from './rss-sampler.js';
 
@@ -19,6 +20,8 @@ export interface TimedSolve {
   /** Median CPU time (user + system) of the timed runs: less sensitive to other processes. */
   readonly cpuSeconds: number;
   readonly runs: readonly number[];
+  /** Each timed run's CPU time. */
+  readonly cpuRuns: readonly number[];
   readonly firstRunSeconds: number;
   /** Peak resident memory of the whole process during this phase: VmHWM, and the sampled RSS. */
   readonly peakBytes: number;
@@ -81,10 +84,6 @@ export function timedSolve(
     failure = verdict(r);
     progress(`${label}: timed run ${i + 1}/${repeats} ${r.seconds.toFixed(2)} s (CPU ${r.cpu.toFixed(2)} s)`);
   }
-  const median = (xs: readonly number[]): number => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    return sorted.length === 0 ? NaN : sorted[(sorted.length - 1) >> 1];
-  };
   const timing: TimedSolve = {
     status: first.result.status,
     method: first.result.method,
@@ -95,6 +94,7 @@ export function timedSolve(
     seconds: median(runs),
     cpuSeconds: median(cpus),
     runs,
+    cpuRuns: cpus,
     firstRunSeconds: first.seconds,
     peakBytes: peakRssBytes(),
     sampledPeakBytes: sampler.take(),

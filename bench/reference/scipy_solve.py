@@ -147,8 +147,8 @@ def sparse(folder, method, flags):
             dc = float(np.median(cpus)) if cpus else dc0
             log(f"bicgstab {name}: {dt:.2f} s (median of {len(walls) or 1}), {iterations} iterations, info {info}, residual {res:.2e}")
             sol.astype("<f8").tofile(os.path.join(folder, f"{name}_{method}.bin"))
-            result[name] = {"seconds": dt, "cpuSeconds": dc, "iterations": iterations, "info": int(info), "relativeResidual": res,
-                            "status": "ok" if info == 0 else "not converged"}
+            result[name] = {"seconds": dt, "cpuSeconds": dc, "runs": walls, "cpuRuns": cpus, "iterations": iterations, "info": int(info),
+                            "relativeResidual": res, "status": "ok" if info == 0 else "not converged"}
     elif method == "direct":
         result["solver"] = "scipy.sparse.linalg.splu (SuperLU)"
         t, c = time.perf_counter(), time.process_time()
