@@ -50,7 +50,8 @@ import {
   toSharedCsr,
   type CsrMatrix,
 } from '../src/sparse/index.js';
-import { toWasmCsr, wasmProduct } from '../src/sparse/wasm-product.js';
+import { toWasmCsr } from '../src/sparse/to-wasm-csr.js';
+import { wasmProduct } from '../src/sparse/wasm-product.js';
 import { randomProductiveCsr, seededRandom } from '../test/helpers/random.js';
 import { generateSparseEconomy } from './generate.js';
 

@@ -37,4 +37,5 @@ export { unpermuteVector } from './unpermute-vector.js';
 export { invertPermutation } from './invert-permutation.js';
 export { localityOrdering } from './locality-ordering.js';
 export { toSharedCsr, isSharedCsr } from './to-shared-csr.js';
-export { toWasmCsr, isWasmCsr, wasmAvailable } from './wasm-product.js';
+export { toWasmCsr, isWasmCsr } from './to-wasm-csr.js';
+export { wasmAvailable } from './wasm-product.js';

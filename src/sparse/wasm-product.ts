@@ -1,10 +1,11 @@
-import { availableParallelism } from 'node:os';
 import type { CsrMatrix } from './csr.js';
-import { WORKSPACE_VECTORS, type BlockProduct } from './leontief-core.js';
+import type { BlockProduct } from './leontief-core.js';
 import type { MatrixFacts } from './matrix-facts.js';
 import { placeSplit, rowStripes, splitBytes, splitPlan, type SplitTuning } from './split-layout.js';
 import { instantiateKernels, kernelModule, runPart, type ProductPart, type WasmMemory } from './wasm-kernels.js';
-import { COMMAND, MAX_PARTS, WASM_MAX_BYTES, awaitParts, claimParts, giveBack, keepWorkers, newMemory, partRunner, request, setParts, takeMemory, workerPool } from './wasm-pool.js';
+import { residentOf } from './to-wasm-csr.js';
+import { align, csrBytes, matrixBytes, partCount, placeMatrix, vectorBytes } from './wasm-layout.js';
+import { COMMAND, WASM_MAX_BYTES, awaitParts, claimParts, giveBack, keepWorkers, partRunner, request, setParts, takeMemory, workerPool } from './wasm-pool.js';
 import { wasmVectorOps } from './wasm-vector-ops.js';
 
 export { WASM_MAX_BYTES } from './wasm-pool.js';
@@ -12,113 +13,6 @@ export { WASM_MAX_BYTES } from './wasm-pool.js';
 /** Whether this runtime can run the WebAssembly kernels. */
 export function wasmAvailable(): boolean {
   return kernelModule() !== null;
-}
-
-const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;
-
-/**
- * How many parts a threaded product is cut into (claimed by the threads one at a time; see
- * wasm-pool.ts). A split matrix, or a scatter: one per thread stripe (a scatter part adds into
- * an accumulator of its own, which the caller sums in order, so the result does not depend on
- * which thread ran which part; more parts would cost more accumulators to clear and sum than they
- * save). A gather: parts of about GATHER_PART_NONZEROS entries (writing disjoint rows), at least
- * one per thread.
- */
-function partCount(threads: number, transposed: boolean, split: boolean, nonZeros: number): number {
-  if (threads <= 1 || split || transposed) return Math.max(1, threads);
-  return Math.min(MAX_PARTS, Math.max(threads, Math.round(nonZeros / GATHER_PART_NONZEROS)));
-}
-/** Non-zeros per part of a threaded gather (a few microseconds of work). */
-const GATHER_PART_NONZEROS = 16_384;
-
-/** Bytes of the vector blocks of a product: input, output, and a scatter's accumulators (partCount − 1 more outputs). */
-function vectorBytes(rows: number, cols: number, k: number, transposed: boolean, threads: number, split: boolean): number {
-  const inLength = (transposed ? rows : cols) * k;
-  const outLength = (transposed ? cols : rows) * k;
-  const outputs = transposed ? partCount(threads, true, split, 0) : 1;
-  return align(8 * inLength) + outputs * align(8 * outLength);
-}
-
-/** Bytes of A's three arrays in wasm memory, each 16-byte aligned. */
-function matrixBytes(A: CsrMatrix): number {
-  return csrBytes(A.rows, A.rowPtr[A.rows]);
-}
-
-/** Bytes of the arrays of a CSR matrix with `rows` rows and `nz` entries, each 16-byte aligned. */
-function csrBytes(rows: number, nz: number): number {
-  return align(4 * (rows + 1)) + align(8 * nz) + align(4 * nz);
-}
-
-/** A matrix made by `toWasmCsr`: where its arrays and the room for vectors sit in its memory. */
-interface Resident {
-  readonly memory: WasmMemory;
-  /** An i32 flag: 1 while a product uses the room. */
-  readonly lock: Int32Array;
-  readonly room: number;
-  readonly roomBytes: number;
-}
-
-const residents = new WeakMap<SharedArrayBuffer, Resident>();
-
-/**
- * A copy of the matrix whose arrays live in a shared wasm memory, followed by room for the vectors
- * of its products (k-vector blocks for up to `threads` threads, by default as many as the solvers
- * use, and for k = 1 the solver's own vectors), so that the solvers' WebAssembly kernel runs over
- * it without copying A at every solve
- * (SharedArrayBuffer-backed, so the JS kernel's threads can use it too): on the benchmark's
- * economies a solve at 10⁴–10⁵ products takes 0.5–0.8 of the time of a solve on an ordinary matrix.
- * The caller should drop the original to keep one copy in memory. A solve on a matrix whose
- * vectors are too large for the cache (more than about 2.6·10⁵ products) copies it anyway, into
- * the split layout that is faster there (split-layout.ts); so does a solve that needs more room
- * than reserved, or that runs while another product uses the room (in another thread). Returns
- * undefined when WebAssembly is unavailable or the matrix and the room do not fit in 4 GiB.
- */
-export function toWasmCsr(m: CsrMatrix, options: { readonly k?: number; readonly threads?: number } = {}): CsrMatrix | undefined {
-  const k = options.k ?? 1;
-  const threads = options.threads ?? Math.min(availableParallelism(), 4); // as the solvers' default
-  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`toWasmCsr: k must be a positive integer, got ${k}`);
-  if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`toWasmCsr: threads must be a positive integer, got ${threads}`);
-  if (kernelModule() === null) return undefined;
-  // The vector blocks of either direction and, for one right-hand side, the solver's vectors.
-  const solver = k === 1 && m.rows === m.cols ? 16 + WORKSPACE_VECTORS * align(8 * m.rows) : 0;
-  const bytes = 16 + matrixBytes(m) + Math.max(vectorBytes(m.rows, m.cols, k, true, threads, false), vectorBytes(m.rows, m.cols, k, false, threads, false)) + solver;
-  const memory = newMemory(bytes);
-  if (memory === undefined) return undefined;
-  const buffer = memory.buffer;
-  const placed = placeMatrix(buffer, 16, m);
-  const roomBytes = buffer.byteLength - placed.end;
-  residents.set(buffer, { memory, lock: new Int32Array(buffer, 0, 1), room: placed.end, roomBytes });
-  return placed.matrix;
-}
-
-/** Copies A's arrays into the buffer from byte `at`; returns the views and the end. */
-function placeMatrix(buffer: SharedArrayBuffer, at: number, A: CsrMatrix): { matrix: CsrMatrix; end: number } {
-  const { rows, cols } = A;
-  const nz = A.rowPtr[rows];
-  const rowPtr = new Int32Array(buffer, at, rows + 1);
-  rowPtr.set(A.rowPtr.subarray(0, rows + 1));
-  at += align(4 * (rows + 1));
-  const values = new Float64Array(buffer, at, nz);
-  values.set(A.values.subarray(0, nz));
-  at += align(8 * nz);
-  const colIdx = new Int32Array(buffer, at, nz);
-  colIdx.set(A.colIdx.subarray(0, nz));
-  at += align(4 * nz);
-  return { matrix: { rows, cols, rowPtr, colIdx, values }, end: at };
-}
-
-/** The resident record of A when its arrays are those `toWasmCsr` placed, else undefined. */
-function residentOf(A: CsrMatrix): Resident | undefined {
-  const buffer = A.rowPtr.buffer;
-  if (!(buffer instanceof SharedArrayBuffer)) return undefined;
-  const r = residents.get(buffer);
-  if (r === undefined || A.colIdx.buffer !== buffer || A.values.buffer !== buffer) return undefined;
-  return r;
-}
-
-/** Whether A was made by `toWasmCsr` (its products need no copy of A). */
-export function isWasmCsr(A: CsrMatrix): boolean {
-  return residentOf(A) !== undefined;
 }
 
 /** A in a wasm instance's memory (copied, or in place), with the input and output blocks of its products. */

@@ -12,7 +12,8 @@ import { matvec } from '../../src/sparse/matvec.js';
 import { solveLeontiefTransposed } from '../../src/sparse/solve-leontief-transposed.js';
 import { solveLeontief } from '../../src/sparse/solve-leontief.js';
 import { rowStripes, splitPlan, type SplitTuning } from '../../src/sparse/split-layout.js';
-import { toWasmCsr, wasmProduct } from '../../src/sparse/wasm-product.js';
+import { toWasmCsr } from '../../src/sparse/to-wasm-csr.js';
+import { wasmProduct } from '../../src/sparse/wasm-product.js';
 import { seededRandom } from '../helpers/random.js';
 import { randomVector } from './dense-helpers.js';
 

@@ -16,7 +16,8 @@ import { solveLeontiefTransposedMulti } from '../../src/sparse/solve-leontief-tr
 import { solveLeontiefTransposed } from '../../src/sparse/solve-leontief-transposed.js';
 import { solveLeontief } from '../../src/sparse/solve-leontief.js';
 import { transpose } from '../../src/sparse/transpose.js';
-import { isWasmCsr, toWasmCsr, wasmAvailable, wasmProduct } from '../../src/sparse/wasm-product.js';
+import { isWasmCsr, toWasmCsr } from '../../src/sparse/to-wasm-csr.js';
+import { wasmAvailable, wasmProduct } from '../../src/sparse/wasm-product.js';
 import { repoRoot } from '../helpers/paths.js';
 import { randomProductiveCsr, seededRandom } from '../helpers/random.js';
 import { randomVector } from './dense-helpers.js';

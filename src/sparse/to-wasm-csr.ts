@@ -1,0 +1,62 @@
+import { availableParallelism } from 'node:os';
+import type { CsrMatrix } from './csr.js';
+import { WORKSPACE_VECTORS } from './leontief-core.js';
+import { kernelModule, type WasmMemory } from './wasm-kernels.js';
+import { align, matrixBytes, placeMatrix, vectorBytes } from './wasm-layout.js';
+import { newMemory } from './wasm-pool.js';
+
+/** A matrix made by `toWasmCsr`: where its arrays and the room for vectors sit in its memory. */
+export interface Resident {
+  readonly memory: WasmMemory;
+  /** An i32 flag: 1 while a product uses the room. */
+  readonly lock: Int32Array;
+  readonly room: number;
+  readonly roomBytes: number;
+}
+
+const residents = new WeakMap<SharedArrayBuffer, Resident>();
+
+/**
+ * A copy of the matrix whose arrays live in a shared wasm memory, followed by room for the vectors
+ * of its products (k-vector blocks for up to `threads` threads, by default as many as the solvers
+ * use, and for k = 1 the solver's own vectors), so that the solvers' WebAssembly kernel runs over
+ * it without copying A at every solve
+ * (SharedArrayBuffer-backed, so the JS kernel's threads can use it too): on the benchmark's
+ * economies a solve at 10⁴–10⁵ products takes 0.5–0.8 of the time of a solve on an ordinary matrix.
+ * The caller should drop the original to keep one copy in memory. A solve on a matrix whose
+ * vectors are too large for the cache (more than about 2.6·10⁵ products) copies it anyway, into
+ * the split layout that is faster there (split-layout.ts); so does a solve that needs more room
+ * than reserved, or that runs while another product uses the room (in another thread). Returns
+ * undefined when WebAssembly is unavailable or the matrix and the room do not fit in 4 GiB.
+ */
+export function toWasmCsr(m: CsrMatrix, options: { readonly k?: number; readonly threads?: number } = {}): CsrMatrix | undefined {
+  const k = options.k ?? 1;
+  const threads = options.threads ?? Math.min(availableParallelism(), 4); // as the solvers' default
+  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`toWasmCsr: k must be a positive integer, got ${k}`);
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`toWasmCsr: threads must be a positive integer, got ${threads}`);
+  if (kernelModule() === null) return undefined;
+  // The vector blocks of either direction and, for one right-hand side, the solver's vectors.
+  const solver = k === 1 && m.rows === m.cols ? 16 + WORKSPACE_VECTORS * align(8 * m.rows) : 0;
+  const bytes = 16 + matrixBytes(m) + Math.max(vectorBytes(m.rows, m.cols, k, true, threads, false), vectorBytes(m.rows, m.cols, k, false, threads, false)) + solver;
+  const memory = newMemory(bytes);
+  if (memory === undefined) return undefined;
+  const buffer = memory.buffer;
+  const placed = placeMatrix(buffer, 16, m);
+  const roomBytes = buffer.byteLength - placed.end;
+  residents.set(buffer, { memory, lock: new Int32Array(buffer, 0, 1), room: placed.end, roomBytes });
+  return placed.matrix;
+}
+
+/** The resident record of A when its arrays are those `toWasmCsr` placed, else undefined. */
+export function residentOf(A: CsrMatrix): Resident | undefined {
+  const buffer = A.rowPtr.buffer;
+  if (!(buffer instanceof SharedArrayBuffer)) return undefined;
+  const r = residents.get(buffer);
+  if (r === undefined || A.colIdx.buffer !== buffer || A.values.buffer !== buffer) return undefined;
+  return r;
+}
+
+/** Whether A was made by `toWasmCsr` (its products need no copy of A). */
+export function isWasmCsr(A: CsrMatrix): boolean {
+  return residentOf(A) !== undefined;
+}
