@@ -568,6 +568,32 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows))))
 
+  ;; 1 if the n bytes at a and at b are the same, else 0 (16 at a time; the last up to 15 one by one).
+  (func (export "sameBytes") (param $a i32) (param $b i32) (param $n i32) (result i32)
+    (local $end i32) (local $diff v128)
+    (local.set $end (i32.add (local.get $a) (i32.and (local.get $n) (i32.const -64))))
+    (block $blocks_done
+      (loop $blocks
+        (br_if $blocks_done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $diff (v128.or
+          (v128.or (v128.xor (v128.load (local.get $a)) (v128.load (local.get $b)))
+                   (v128.xor (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))))
+          (v128.or (v128.xor (v128.load offset=32 (local.get $a)) (v128.load offset=32 (local.get $b)))
+                   (v128.xor (v128.load offset=48 (local.get $a)) (v128.load offset=48 (local.get $b))))))
+        (if (v128.any_true (local.get $diff)) (then (return (i32.const 0))))
+        (local.set $a (i32.add (local.get $a) (i32.const 64)))
+        (local.set $b (i32.add (local.get $b) (i32.const 64)))
+        (br $blocks)))
+    (local.set $end (i32.add (local.get $end) (i32.and (local.get $n) (i32.const 63))))
+    (block $bytes_done
+      (loop $bytes
+        (br_if $bytes_done (i32.ge_u (local.get $a) (local.get $end)))
+        (if (i32.ne (i32.load8_u (local.get $a)) (i32.load8_u (local.get $b))) (then (return (i32.const 0))))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (local.set $b (i32.add (local.get $b) (i32.const 1)))
+        (br $bytes)))
+    (i32.const 1))
+
   ;; Over m values, two per SIMD step: 1 if one is negative or NaN, plus 2 if one is not finite.
   (func (export "valueFlags") (param $val i32) (param $m i32) (result i32)
     (local $end i32) (local $v v128) (local $neg v128) (local $bad v128) (local $zero v128)

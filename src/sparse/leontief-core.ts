@@ -7,7 +7,11 @@ import type { MultiSolveResult, SolveOptions, SolveStatus } from './solve-result
 /** out = A x (or Aᵀ x) for k interleaved vectors, with what the product's kernel offers besides. */
 export interface BlockProduct {
   (x: Float64Array, out: Float64Array): void;
-  /** matrixFacts of A computed by the product's kernel over its copy (else the solver computes them in JS). */
+  /**
+   * matrixFacts of A computed by the product's kernel over its copy (else the solver computes them
+   * in JS); the diagonal may be a view of the product's memory, kept for later products: read it,
+   * never write it.
+   */
   readonly facts?: () => MatrixFacts;
   /**
    * For k = 1: n-vectors in the product's own memory (products between them need no copies) and

@@ -27,6 +27,7 @@ export interface Kernels {
   readonly diagonal: Kernel;
   readonly valueFlags: Kernel;
   readonly transpose: Kernel;
+  readonly sameBytes: Kernel;
   readonly vdot: Kernel;
   readonly vdirection: Kernel;
   readonly vOneMinusDot: Kernel;

@@ -57,3 +57,18 @@ export function placeMatrix(buffer: SharedArrayBuffer, at: number, A: CsrMatrix)
   at += align(4 * nz);
   return { matrix: { rows, cols, rowPtr, colIdx, values }, end: at };
 }
+
+/**
+ * Whether a transposed product of one vector had better run as a gather over a copy of Aᵀ that
+ * the kernels make (the `transpose` kernel: about 2.5 scatters' time) than as a scatter over A.
+ * A gather takes 0.55–0.6 of a scatter's time where the vectors fit in the cache (the scatter's
+ * loads and stores of random entries of the output cost more than a gather's loads), so the copy
+ * pays after about six products, and a solve takes 16–20; where they do not fit, the split layout
+ * is faster (its far entries are gathered or scattered by blocks of columns either way).
+ */
+export function transposesCopy(A: CsrMatrix, k: number, split: boolean, helpers: number): boolean {
+  // Long rows are scattered into runs of neighbouring entries, as fast as gathered (dense tables).
+  return k === 1 && !split && helpers === 0 && A.rowPtr[A.rows] <= TRANSPOSE_MAX_ROW_LENGTH * A.rows;
+}
+/** Mean entries per row above which a transposed product stays a scatter (see transposesCopy). */
+const TRANSPOSE_MAX_ROW_LENGTH = 64;

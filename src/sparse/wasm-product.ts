@@ -1,10 +1,11 @@
 import type { CsrMatrix } from './csr.js';
 import type { BlockProduct } from './leontief-core.js';
 import type { MatrixFacts } from './matrix-facts.js';
-import { placeSplit, rowStripes, splitBytes, splitPlan, type SplitTuning } from './split-layout.js';
+import { placeSplit, rowStripes, splitBytes, splitPlan, type SplitPlan, type SplitTuning } from './split-layout.js';
 import { instantiateKernels, kernelModule, runPart, type ProductPart, type WasmMemory } from './wasm-kernels.js';
+import { copyLayout, forgetCopy, placeKept, type KeptCopy } from './kept-copy.js';
 import { residentOf } from './to-wasm-csr.js';
-import { align, csrBytes, matrixBytes, partCount, placeMatrix, vectorBytes } from './wasm-layout.js';
+import { align, partCount, transposesCopy, vectorBytes } from './wasm-layout.js';
 import { COMMAND, WASM_MAX_BYTES, awaitParts, claimParts, giveBack, keepWorkers, partRunner, request, setParts, takeMemory, workerPool } from './wasm-pool.js';
 import { wasmVectorOps } from './wasm-vector-ops.js';
 
@@ -35,6 +36,11 @@ export interface WasmProduct {
   readonly split: boolean;
   /** Whether a transposed product runs as a gather over a copy of Aᵀ (see transposesCopy). */
   readonly transposedCopy: boolean;
+  /**
+   * Whether the copy of A was found the same as the one the memory kept from its last product, so
+   * that A's facts (and Aᵀ) served again (see kept-copy.ts).
+   */
+  readonly reused: boolean;
   /**
    * Hands the memory and its worker threads back (kept a few seconds for the next product) and
    * frees the room of an in-place matrix; the product and its views must not be used afterwards.
@@ -92,30 +98,6 @@ export interface WasmProductOptions {
 }
 
 /**
- * Whether a transposed product of one vector had better run as a gather over a copy of Aᵀ that
- * the kernels make (the `transpose` kernel: about 2.5 scatters' time) than as a scatter over A.
- * A gather takes 0.55–0.6 of a scatter's time where the vectors fit in the cache (the scatter's
- * loads and stores of random entries of the output cost more than a gather's loads), so the copy
- * pays after about six products, and a solve takes 16–20; where they do not fit, the split layout
- * is faster (its far entries are gathered or scattered by blocks of columns either way).
- */
-function transposesCopy(A: CsrMatrix, k: number, split: boolean, helpers: number): boolean {
-  // Long rows are scattered into runs of neighbouring entries, as fast as gathered (dense tables).
-  return k === 1 && !split && helpers === 0 && A.rowPtr[A.rows] <= TRANSPOSE_MAX_ROW_LENGTH * A.rows;
-}
-/** Mean entries per row above which a transposed product stays a scatter (see transposesCopy). */
-const TRANSPOSE_MAX_ROW_LENGTH = 64;
-
-/**
- * Bytes of the memory of a product over a copy of Aᵀ: Aᵀ, then the vector blocks of its gathers and
- * `extra` n-vectors for the solver, or the copy of A that they overwrite if that is larger.
- */
-function transposedCopyBytes(A: CsrMatrix, k: number, threads: number, extra: number): number {
-  const { rows, cols } = A;
-  return 16 + csrBytes(cols, A.rowPtr[rows]) + Math.max(vectorBytes(cols, rows, k, false, threads, false) + 16 + extra * align(8 * cols), matrixBytes(A) + align(8 * rows));
-}
-
-/**
  * The product x ↦ A x (or x ↦ Aᵀ x when `transposed`, a scatter over A's rows) run by the
  * WebAssembly kernels of csr-kernels.wat over a shared wasm memory: A's own when A was made by
  * `toWasmCsr` (and its room is free and large enough), else a memory into which A is copied (the
@@ -140,7 +122,7 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
   const { rows, cols } = A;
   let helpers = rows >= 2 ? Math.max(0, Math.floor(threads) - 1) : 0;
   const split = options.split;
-  let plan = split === false ? undefined : splitPlan(A, k, helpers + 1, split);
+  const plan = split === false ? undefined : splitPlan(A, k, helpers + 1, split);
   if (transposed && (options.transposeCopy ?? transposesCopy(A, k, plan !== undefined, helpers))) {
     const viaTranspose = transposedCopyProduct(module, A, k, helpers, options.vectors ?? 0);
     if (viaTranspose !== undefined) return viaTranspose;
@@ -172,38 +154,51 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
   }
   // Room for the solver's vectors when k = 1 and they fit (else the solver keeps its own).
   let extraVectors = k === 1 && rows === cols ? (options.vectors ?? 0) : 0;
+  if (plan === undefined) {
+    if (copyLayout(A, k, helpers + 1, extraVectors).bytes > WASM_MAX_BYTES) extraVectors = 0;
+    if (helpers > 0 && copyLayout(A, k, helpers + 1, extraVectors).bytes > WASM_MAX_BYTES) helpers = 0;
+    const layout = copyLayout(A, k, helpers + 1, extraVectors);
+    if (layout.bytes > WASM_MAX_BYTES) return undefined;
+    const memory = takeMemory(layout.bytes);
+    if (memory === undefined) return undefined;
+    const release = (): void => giveBack(memory);
+    try {
+      const { matrix: M, same, record } = placeKept(memory, instantiateKernels(module, memory), A, layout);
+      const csr = { rp: M.rowPtr.byteOffset, ci: M.colIdx.byteOffset, va: M.values.byteOffset, threads: helpers + 1 };
+      return { ...build(module, memory, M, csr, layout.vectorsAt, k, transposed, release, false, extraVectors, record), reused: same };
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+  let near: SplitPlan = plan;
   const bytes = (): number =>
     16 +
-    (plan === undefined ? matrixBytes(A) : splitBytes(plan)) +
+    splitBytes(near) +
     // As much room as the larger direction needs, so that the memory serves the next product either way.
-    Math.max(vectorBytes(rows, cols, k, false, helpers + 1, plan !== undefined), vectorBytes(rows, cols, k, true, helpers + 1, plan !== undefined)) +
+    Math.max(vectorBytes(rows, cols, k, false, helpers + 1, true), vectorBytes(rows, cols, k, true, helpers + 1, true)) +
     16 +
     extraVectors * align(8 * rows);
   if (bytes() > WASM_MAX_BYTES) extraVectors = 0;
-  // Where the other direction would run over a copy of Aᵀ, room for that too (one memory serves both).
-  const reserve = !transposed && transposesCopy(A, k, plan !== undefined, helpers) ? transposedCopyBytes(A, k, helpers + 1, extraVectors) : 0;
   if (helpers > 0 && bytes() > WASM_MAX_BYTES) {
     helpers = 0;
-    if (plan !== undefined) plan = splitPlan(A, k, 1, split === false ? undefined : split);
+    const serial = splitPlan(A, k, 1, split === false ? undefined : split);
+    if (serial === undefined) return wasmProduct(A, k, transposed, 1, { ...options, split: false });
+    near = serial;
   }
-  const memory = takeMemory(Math.max(bytes(), reserve <= WASM_MAX_BYTES ? reserve : 0));
+  const memory = takeMemory(bytes());
   if (memory === undefined) return undefined;
+  forgetCopy(memory);
   const release = (): void => giveBack(memory);
   try {
-    if (plan === undefined) {
-      const placed = placeMatrix(memory.buffer, 16, A);
-      const M = placed.matrix;
-      const layout = { rp: M.rowPtr.byteOffset, ci: M.colIdx.byteOffset, va: M.values.byteOffset, threads: helpers + 1 };
-      return build(module, memory, M, layout, placed.end, k, transposed, release, false, extraVectors);
-    }
-    const placed = placeSplit(memory.buffer, 16, A, plan);
-    const starts = Int32Array.from(plan.stripes, (_, s) => plan.farStart[s * plan.blocks]);
+    const placed = placeSplit(memory.buffer, 16, A, near);
+    const starts = Int32Array.from(near.stripes, (_, s) => near.farStart[s * near.blocks]);
     const layout: Layout = {
       rp: placed.rp,
       ci: placed.ci,
       va: placed.va,
-      threads: plan.stripes.length - 1,
-      far: { row: placed.row, col: placed.col, val: placed.val, stripes: plan.stripes, starts },
+      threads: near.stripes.length - 1,
+      far: { row: placed.row, col: placed.col, val: placed.val, stripes: near.stripes, starts },
     };
     return build(module, memory, A, layout, placed.end, k, transposed, release, false, extraVectors);
   } catch (e) {
@@ -213,32 +208,34 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
 }
 
 /**
- * x ↦ Aᵀ x as a gather over Aᵀ, which the kernels transpose from a copy of A placed where the
- * vectors go afterwards (the copy is read only before any of them is written). The results are
- * those of the JS kernels over transpose(A), bit for bit. Undefined when it does not fit.
+ * x ↦ Aᵀ x as a gather over Aᵀ, which the `transpose` kernel makes from the copy of A (finding A's
+ * diagonal and sign flags on the way), unless the memory kept it from a previous product on the
+ * same A (see kept-copy.ts). The results are those of the JS kernels over transpose(A), bit for
+ * bit. Undefined when it does not fit.
  */
 function transposedCopyProduct(module: object, A: CsrMatrix, k: number, helpers: number, vectors: number): WasmProduct | undefined {
   const { rows, cols } = A;
   const nz = A.rowPtr[rows];
   let extra = k === 1 && rows === cols ? vectors : 0;
-  if (transposedCopyBytes(A, k, helpers + 1, extra) > WASM_MAX_BYTES) extra = 0;
-  const bytes = transposedCopyBytes(A, k, helpers + 1, extra);
-  if (bytes > WASM_MAX_BYTES) return undefined;
-  const memory = takeMemory(bytes);
+  if (copyLayout(A, k, helpers + 1, extra, true).bytes > WASM_MAX_BYTES) extra = 0;
+  const layout = copyLayout(A, k, helpers + 1, extra, true);
+  if (layout.bytes > WASM_MAX_BYTES) return undefined;
+  const memory = takeMemory(layout.bytes);
   if (memory === undefined) return undefined;
   const release = (): void => giveBack(memory);
   try {
     const buffer = memory.buffer;
-    const rp = 16;
+    const kernels = instantiateKernels(module, memory);
+    const rp = layout.transposedAt;
     const va = rp + align(4 * (cols + 1));
     const ci = va + align(8 * nz);
-    const end = ci + align(4 * nz);
-    const { matrix: copy, end: diagAt } = placeMatrix(buffer, end, A);
-    const kernels = instantiateKernels(module, memory);
-    const flags = kernels.transpose(copy.rowPtr.byteOffset, copy.colIdx.byteOffset, copy.values.byteOffset, rows, cols, rp, ci, va, diagAt) as number;
-    // A's facts as the transposition found them (Aᵀ has the same diagonal and entries).
-    const diag = new Float64Array(buffer, diagAt, rows).slice();
-    const facts = (): MatrixFacts => ({ nonNegative: (flags & 1) === 0, finite: (flags & 2) === 0, diag: diag.slice() });
+    const { matrix: copy, same, record } = placeKept(memory, kernels, A, layout);
+    if (!record.transposed) {
+      const flags = kernels.transpose(copy.rowPtr.byteOffset, copy.colIdx.byteOffset, copy.values.byteOffset, rows, cols, rp, ci, va, record.diagAt) as number;
+      // Aᵀ has A's diagonal and entries, so these are A's facts.
+      record.facts = { nonNegative: (flags & 1) === 0, finite: (flags & 2) === 0, diag: new Float64Array(buffer, record.diagAt, rows) };
+      record.transposed = true;
+    }
     const T: CsrMatrix = {
       rows: cols,
       cols: rows,
@@ -246,7 +243,7 @@ function transposedCopyProduct(module: object, A: CsrMatrix, k: number, helpers:
       colIdx: new Int32Array(buffer, ci, nz),
       values: new Float64Array(buffer, va, nz),
     };
-    return { ...build(module, memory, T, { rp, ci, va, threads: helpers + 1 }, end, k, false, release, false, extra, facts), transposedCopy: true };
+    return { ...build(module, memory, T, { rp, ci, va, threads: helpers + 1 }, layout.vectorsAt, k, false, release, false, extra, record), transposedCopy: true, reused: same };
   } catch (e) {
     release();
     throw e;
@@ -265,7 +262,7 @@ function build(
   release: () => void,
   inPlace: boolean,
   extraVectors: number,
-  knownFacts?: () => MatrixFacts,
+  kept?: KeptCopy,
 ): WasmProduct {
   const { rows, cols } = A;
   const { rp, ci, va, far } = layout;
@@ -338,20 +335,26 @@ function build(
    * binary search per row for the diagonal (into the input block; far entries are never diagonal).
    */
   const facts = (): MatrixFacts => {
-    kernels.diagonal(rp, ci, va, 0, rows, xp);
+    if (kept?.facts !== undefined) return kept.facts;
+    // The diagonal where the memory keeps it with the copy, else in the input block (copied out).
+    const diagAt = kept?.diagAt ?? xp;
+    kernels.diagonal(rp, ci, va, 0, rows, diagAt);
     const entries = new Int32Array(buffer, rp + 4 * rows, 1)[0]; // of the CSR part
     let flags = kernels.valueFlags(va, entries) as number;
     if (far !== undefined) flags |= kernels.valueFlags(far.val, far.starts[far.starts.length - 1]) as number;
-    return { nonNegative: (flags & 1) === 0, finite: (flags & 2) === 0, diag: input.slice(0, rows) };
+    const diag = kept === undefined ? input.slice(0, rows) : new Float64Array(buffer, diagAt, rows);
+    const found = { nonNegative: (flags & 1) === 0, finite: (flags & 2) === 0, diag };
+    if (kept !== undefined) kept.facts = found;
+    return found;
   };
   const square = rows === cols && inLength >= rows && outLength >= rows;
   const workspaceOf = workspace.length > 0 ? { workspace: { vectors: workspace, ops: wasmVectorOps(kernels, buffer, scratch) } } : {};
-  const product: BlockProduct = square ? Object.assign(multiply, { facts: knownFacts ?? facts }, workspaceOf) : multiply;
+  const product: BlockProduct = square ? Object.assign(multiply, { facts }, workspaceOf) : multiply;
   let closed = false;
   const close = (): void => {
     if (closed) return;
     closed = true;
     release();
   };
-  return { product, input, output, run, threads: pool === undefined ? 1 : helpers + 1, inPlace, split: far !== undefined, transposedCopy: false, close };
+  return { product, input, output, run, threads: pool === undefined ? 1 : helpers + 1, inPlace, split: far !== undefined, transposedCopy: false, reused: false, close };
 }

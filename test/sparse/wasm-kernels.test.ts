@@ -16,6 +16,8 @@ import { solveLeontiefTransposedMulti } from '../../src/sparse/solve-leontief-tr
 import { solveLeontiefTransposed } from '../../src/sparse/solve-leontief-transposed.js';
 import { solveLeontief } from '../../src/sparse/solve-leontief.js';
 import { transpose } from '../../src/sparse/transpose.js';
+import { instantiateKernels, kernelModule } from '../../src/sparse/wasm-kernels.js';
+import { newMemory } from '../../src/sparse/wasm-pool.js';
 import { isWasmCsr, toWasmCsr } from '../../src/sparse/to-wasm-csr.js';
 import { wasmAvailable, wasmProduct } from '../../src/sparse/wasm-product.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -243,6 +245,68 @@ describe('WebAssembly kernels', () => {
       again.close();
     }
     assert.throws(() => toWasmCsr(A0, { k: 0 }), /k must be a positive integer, got 0/);
+  });
+
+  test('keep the copy of A, its facts and its Aᵀ for the next product on the same A, and never for a changed A', () => {
+    const A = randomProductiveCsr(800, 10, 41, 0.7);
+    const x = randomVector(800, 42, -1, 1);
+    const out = new Float64Array(800);
+    /** One product in each direction on M: checked against the JS kernels; whether each reused the kept copy. */
+    const both = (M: CsrMatrix): boolean[] =>
+      [false, true].map((transposed) => {
+        const w = wasmProduct(M, 1, transposed);
+        assert.ok(w !== undefined);
+        try {
+          assert.equal(w.transposedCopy, transposed);
+          w.product(x, out);
+          assert.deepEqual(out, expectedProduct(M, x, 1, transposed, transposed), `transposed ${transposed}`);
+          assert.deepEqual(w.product.facts?.(), matrixFacts(M));
+          return w.reused;
+        } finally {
+          w.close();
+        }
+      });
+    both(randomProductiveCsr(800, 10, 43, 0.7)); // another matrix of the same shape goes first
+    // The transposed product after the first finds the copy the same (A's facts serve again) and
+    // makes Aᵀ once; the products check that every Aᵀ used is that of the matrix given.
+    assert.deepEqual(both(A), [false, true], 'a new matrix');
+    assert.deepEqual(both(A), [true, true], 'the same matrix again');
+    assert.deepEqual(both({ ...A, values: A.values.slice() }), [true, true], 'a copy of it');
+    // Changed in place: an entry, then a diagonal entry, then a column index (the structure).
+    const values = A.values.slice();
+    const B = { ...A, values };
+    values[777] *= 1.5;
+    assert.deepEqual(both(B), [false, true], 'an entry changed');
+    const i = matrixFacts(B).diag.findIndex((d) => d > 0);
+    for (let p = B.rowPtr[i]; p < B.rowPtr[i + 1]; p++) if (B.colIdx[p] === i) values[p] = 0.25;
+    assert.deepEqual(both(B), [false, true], 'a diagonal entry changed');
+    const colIdx = B.colIdx.slice();
+    const row = Array.from({ length: 800 }, (_, r) => r).find((r) => {
+      const last = B.rowPtr[r + 1] - 1;
+      return last >= B.rowPtr[r] && colIdx[last] < 799;
+    });
+    assert.ok(row !== undefined);
+    colIdx[B.rowPtr[row + 1] - 1]++; // the last column of the row: still sorted and unique
+    assert.deepEqual(both({ ...B, colIdx }), [false, true], 'a column index changed');
+  });
+
+  test('sameBytes tells two byte ranges apart wherever they differ, 64 bytes a step and the rest one by one', () => {
+    const module = kernelModule();
+    assert.ok(module !== null);
+    const memory = newMemory(65_536);
+    assert.ok(memory !== undefined);
+    const kernels = instantiateKernels(module, memory);
+    const bytes = new Uint8Array(memory.buffer);
+    const rand = seededRandom(71);
+    for (const n of [0, 1, 15, 16, 63, 64, 65, 130, 200]) {
+      for (let q = 0; q < n; q++) bytes[1000 + q] = bytes[5001 + q] = Math.floor(rand() * 256);
+      assert.equal(kernels.sameBytes(1000, 5001, n), 1, `n = ${n}, equal`);
+      for (let q = 0; q < n; q++) {
+        bytes[5001 + q] ^= 1 << q % 8;
+        assert.equal(kernels.sameBytes(1000, 5001, n), 0, `n = ${n}, byte ${q} differs`);
+        bytes[5001 + q] ^= 1 << q % 8;
+      }
+    }
   });
 
   test('refuse a k that is not a positive integer (the solver then reports it)', () => {
