@@ -9,9 +9,9 @@ import type { ReferenceOutcome } from './reference.js';
 import type { SparseCaseResult } from './sparse-case.js';
 import type { TimedSolve } from './timed-solve.js';
 
-/** Rounds of each side at size n (one where a solve takes a second or more). */
+/** Rounds of each side at size n (one at 10⁷, where a round takes minutes). */
 export function roundsFor(n: number): number {
-  return n <= 1e4 ? 5 : n <= 1e5 ? 3 : 1;
+  return n <= 1e4 ? 5 : n <= 1e6 ? 3 : 1;
 }
 
 /** One timing from the rounds of the same solve: the pooled runs, the worst residual and peak, ok only if every round was. */

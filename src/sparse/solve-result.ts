@@ -39,7 +39,10 @@ export interface SolveOptions {
    * (near-diagonal entries in CSR, far ones by blocks of columns): at 10⁶–10⁷ products a product
    * takes 0.35–0.45 of the time over plain CSR. A serial transposed solve of one right-hand side
    * over a plain copy (at most 64 entries a row on average) gathers over a copy of Aᵀ instead of
-   * scattering over A: 1.2–1.5 times faster at 10⁴–5·10⁴ products. Results agree with the JS
+   * scattering over A: 1.2–1.5 times faster at 10⁴–5·10⁴ products. The kernel's memory keeps
+   * its last copy of A with A's facts, Aᵀ and the split layout (up to 1 GiB of A), and a solve on
+   * an A that is byte for byte the same uses them again instead of making them anew (at 10⁶
+   * products, a quarter of the solve). Results agree with the JS
    * kernel to rounding (bit-identical over plain copies, serial: with the JS kernel over
    * transpose(A), that is `allowTranspose`, for those transposed solves). 'js': the typed-array
    * kernel. 'auto' (default): 'wasm' for A with at least 50,000 non-zeros, else 'js'.

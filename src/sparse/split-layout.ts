@@ -70,14 +70,18 @@ export function rowStripes(rowPtr: Int32Array, rows: number, threads: number): I
   return bounds;
 }
 
+/** Whether A's products of k vectors may be split: a block of them is too large for the cache. */
+export function splitCandidate(A: CsrMatrix, k: number, tuning: SplitTuning = {}): boolean {
+  return 8 * k * Math.max(A.rows, A.cols) > (tuning.minVectorBytes ?? 2 * MiB);
+}
+
 /**
  * The split of A for products of k vectors over `threads` stripes, or undefined when splitting
  * would not pay (x fits in cache, or few entries are far). One pass over A's column indices.
  */
 export function splitPlan(A: CsrMatrix, k: number, threads: number, tuning: SplitTuning = {}): SplitPlan | undefined {
   const { rows, cols, rowPtr, colIdx } = A;
-  const vectorBytes = 8 * k * Math.max(rows, cols);
-  if (vectorBytes <= (tuning.minVectorBytes ?? 2 * MiB)) return undefined;
+  if (!splitCandidate(A, k, tuning)) return undefined;
   const nearDistance = Math.max(1, Math.floor((tuning.nearBytes ?? MiB / 4) / (8 * k)));
   const longRow = Math.max(1, Math.ceil(cols / (tuning.longRowDivisor ?? 32)));
   // Blocks of a quarter of x, between 2 and 8 MiB (the fastest on the benchmark's economies).

@@ -20,10 +20,12 @@ const residents = new WeakMap<SharedArrayBuffer, Resident>();
  * A copy of the matrix whose arrays live in a shared wasm memory, followed by room for the vectors
  * of its products (k-vector blocks for up to `threads` threads, by default as many as the solvers
  * use, and for k = 1 the solver's own vectors), so that the solvers' WebAssembly kernel runs over
- * it without copying A at every solve
- * (SharedArrayBuffer-backed, so the JS kernel's threads can use it too): on the benchmark's
- * economies a solve at 10⁴–10⁵ products takes 0.5–0.8 of the time of a solve on an ordinary matrix.
- * The caller should drop the original to keep one copy in memory. A solve on a matrix whose
+ * it without copying A at every solve (SharedArrayBuffer-backed, so the JS kernel's threads can
+ * use it too). Since the solvers' own memory keeps its last copy of A and what was derived from it
+ * (kept-copy.ts), this saves little more than the copy: on the benchmark's economies gross output
+ * at 10⁴–10⁵ products takes 0.9–1.0 of the time over an ordinary matrix; a serial transposed solve
+ * copies it anyway, to gather over Aᵀ. The caller should drop the original to keep one copy in
+ * memory. A solve on a matrix whose
  * vectors are too large for the cache (more than about 2.6·10⁵ products) copies it anyway, into
  * the split layout that is faster there (split-layout.ts); so does a solve that needs more room
  * than reserved, or that runs while another product uses the room (in another thread). Returns

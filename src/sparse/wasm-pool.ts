@@ -25,6 +25,11 @@ export function newMemory(bytes: number): WasmMemory | undefined {
 let idle: { memory: WasmMemory; timer: ReturnType<typeof setTimeout> } | undefined;
 const IDLE_MS = 5_000;
 
+/** The memory kept for the next product, if any (still idle: `takeMemory` takes it). */
+export function idleMemory(): WasmMemory | undefined {
+  return idle?.memory;
+}
+
 /** A memory of at least `bytes`: the idle one if it fits without wasting more than half of it. */
 export function takeMemory(bytes: number): WasmMemory | undefined {
   if (idle !== undefined) {

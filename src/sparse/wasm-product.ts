@@ -1,12 +1,12 @@
 import type { CsrMatrix } from './csr.js';
 import type { BlockProduct } from './leontief-core.js';
 import type { MatrixFacts } from './matrix-facts.js';
-import { placeSplit, rowStripes, splitBytes, splitPlan, type SplitPlan, type SplitTuning } from './split-layout.js';
+import { placeSplit, rowStripes, splitCandidate, splitPlan, type SplitTuning } from './split-layout.js';
 import { instantiateKernels, kernelModule, runPart, type ProductPart, type WasmMemory } from './wasm-kernels.js';
-import { copyLayout, forgetCopy, placeKept, type KeptCopy } from './kept-copy.js';
+import { copyLayout, forgetCopy, keepNew, keptFor, keptSplit, placeKept, splitCopyLayout, type CopyLayout, type KeptCopy } from './kept-copy.js';
 import { residentOf } from './to-wasm-csr.js';
-import { align, partCount, transposesCopy, vectorBytes } from './wasm-layout.js';
-import { COMMAND, WASM_MAX_BYTES, awaitParts, claimParts, giveBack, keepWorkers, partRunner, request, setParts, takeMemory, workerPool } from './wasm-pool.js';
+import { align, partCount, placeMatrix, transposesCopy, vectorBytes } from './wasm-layout.js';
+import { COMMAND, WASM_MAX_BYTES, awaitParts, claimParts, giveBack, idleMemory, keepWorkers, partRunner, request, setParts, takeMemory, workerPool } from './wasm-pool.js';
 import { wasmVectorOps } from './wasm-vector-ops.js';
 
 export { WASM_MAX_BYTES } from './wasm-pool.js';
@@ -121,16 +121,19 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
   if (module === null || !(Number.isInteger(k) && k >= 1)) return undefined;
   const { rows, cols } = A;
   let helpers = rows >= 2 ? Math.max(0, Math.floor(threads) - 1) : 0;
-  const split = options.split;
-  const plan = split === false ? undefined : splitPlan(A, k, helpers + 1, split);
-  if (transposed && (options.transposeCopy ?? transposesCopy(A, k, plan !== undefined, helpers))) {
+  const tuning = options.split;
+  if (tuning !== false && splitCandidate(A, k, tuning)) {
+    const split = splitProduct(module, A, k, transposed, helpers, options.vectors ?? 0, tuning ?? {});
+    if (split !== 'not split') return split;
+  }
+  if (transposed && (options.transposeCopy ?? transposesCopy(A, k, false, helpers))) {
     const viaTranspose = transposedCopyProduct(module, A, k, helpers, options.vectors ?? 0);
     if (viaTranspose !== undefined) return viaTranspose;
   }
   const resident = residentOf(A);
-  // In place, unless a split copy would be faster (vectors too large for the cache): the room must
-  // hold the vectors (fewer threads if that makes them fit), and the solver's if it can.
-  if (resident !== undefined && plan === undefined) {
+  // In place: the room must hold the vectors (fewer threads if that makes them fit), and the
+  // solver's if it can.
+  if (resident !== undefined) {
     let inPlace = helpers;
     while (inPlace > 0 && vectorBytes(rows, cols, k, transposed, inPlace + 1, false) > resident.roomBytes) inPlace--;
     const blocks = vectorBytes(rows, cols, k, transposed, inPlace + 1, false);
@@ -152,55 +155,88 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
       }
     }
   }
-  // Room for the solver's vectors when k = 1 and they fit (else the solver keeps its own).
+  // Room for the solver's vectors when k = 1 and they fit (else the solver keeps its own), and
+  // for Aᵀ where the other direction would gather over it.
   let extraVectors = k === 1 && rows === cols ? (options.vectors ?? 0) : 0;
-  if (plan === undefined) {
-    if (copyLayout(A, k, helpers + 1, extraVectors).bytes > WASM_MAX_BYTES) extraVectors = 0;
-    if (helpers > 0 && copyLayout(A, k, helpers + 1, extraVectors).bytes > WASM_MAX_BYTES) helpers = 0;
-    const layout = copyLayout(A, k, helpers + 1, extraVectors);
-    if (layout.bytes > WASM_MAX_BYTES) return undefined;
-    const memory = takeMemory(layout.bytes);
-    if (memory === undefined) return undefined;
-    const release = (): void => giveBack(memory);
-    try {
-      const { matrix: M, same, record } = placeKept(memory, instantiateKernels(module, memory), A, layout);
-      const csr = { rp: M.rowPtr.byteOffset, ci: M.colIdx.byteOffset, va: M.values.byteOffset, threads: helpers + 1 };
-      return { ...build(module, memory, M, csr, layout.vectorsAt, k, transposed, release, false, extraVectors, record), reused: same };
-    } catch (e) {
-      release();
-      throw e;
-    }
-  }
-  let near: SplitPlan = plan;
-  const bytes = (): number =>
-    16 +
-    splitBytes(near) +
-    // As much room as the larger direction needs, so that the memory serves the next product either way.
-    Math.max(vectorBytes(rows, cols, k, false, helpers + 1, true), vectorBytes(rows, cols, k, true, helpers + 1, true)) +
-    16 +
-    extraVectors * align(8 * rows);
-  if (bytes() > WASM_MAX_BYTES) extraVectors = 0;
-  if (helpers > 0 && bytes() > WASM_MAX_BYTES) {
-    helpers = 0;
-    const serial = splitPlan(A, k, 1, split === false ? undefined : split);
-    if (serial === undefined) return wasmProduct(A, k, transposed, 1, { ...options, split: false });
-    near = serial;
-  }
-  const memory = takeMemory(bytes());
+  const layoutOf = (): CopyLayout => copyLayout(A, k, helpers + 1, extraVectors, transposesCopy(A, k, false, helpers));
+  if (layoutOf().bytes > WASM_MAX_BYTES) extraVectors = 0;
+  if (helpers > 0 && layoutOf().bytes > WASM_MAX_BYTES) helpers = 0;
+  const layout = layoutOf();
+  if (layout.bytes > WASM_MAX_BYTES) return undefined;
+  const memory = takeMemory(layout.bytes);
   if (memory === undefined) return undefined;
-  forgetCopy(memory);
   const release = (): void => giveBack(memory);
   try {
-    const placed = placeSplit(memory.buffer, 16, A, near);
-    const starts = Int32Array.from(near.stripes, (_, s) => near.farStart[s * near.blocks]);
+    const { matrix: M, same, record } = placeKept(memory, instantiateKernels(module, memory), A, layout);
+    const csr = { rp: M.rowPtr.byteOffset, ci: M.colIdx.byteOffset, va: M.values.byteOffset, threads: helpers + 1 };
+    return { ...build(module, memory, M, csr, layout.vectorsAt, k, transposed, release, false, extraVectors, record), reused: same };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/**
+ * The product over a split copy of A (split-layout.ts): the idle memory's, if it kept one made the
+ * same way from the same A (kept-copy.ts), else a new one (with a plain copy beside it, for the next
+ * product to compare with, where it fits). 'not split' when the plan finds too few far entries.
+ */
+function splitProduct(module: object, A: CsrMatrix, k: number, transposed: boolean, helpers: number, vectors: number, tuning: SplitTuning): WasmProduct | undefined | 'not split' {
+  const { rows, cols } = A;
+  const extraWanted = k === 1 && rows === cols ? vectors : 0;
+  const variantOf = (threads: number, extra: number): string => `split ${k} ${threads} ${extra} ${JSON.stringify(tuning)}`;
+  const idle = idleMemory();
+  const known = idle === undefined ? undefined : keptSplit(idle, A, variantOf(helpers + 1, extraWanted));
+  if (known !== undefined) {
+    const memory = takeMemory(known.layout.bytes);
+    if (memory !== undefined) {
+      const same = memory === idle && keptFor(memory, instantiateKernels(module, memory), A, known.layout, variantOf(helpers + 1, extraWanted)) !== undefined;
+      if (same) return overSplit(module, memory, A, known, k, transposed, extraWanted, true);
+      giveBack(memory);
+    }
+  }
+  let extra = extraWanted;
+  let threads = helpers + 1;
+  let plan = splitPlan(A, k, threads, tuning);
+  if (plan === undefined) return 'not split';
+  let layout = splitCopyLayout(A, plan, k, extra);
+  if (layout.bytes > WASM_MAX_BYTES) layout = splitCopyLayout(A, plan, k, (extra = 0));
+  if (layout.bytes > WASM_MAX_BYTES) layout = splitCopyLayout(A, plan, k, extra, false);
+  if (layout.bytes > WASM_MAX_BYTES && threads > 1) {
+    threads = 1;
+    plan = splitPlan(A, k, 1, tuning);
+    if (plan === undefined) return 'not split';
+    layout = splitCopyLayout(A, plan, k, extra, false);
+  }
+  if (layout.bytes > WASM_MAX_BYTES) return undefined;
+  const memory = takeMemory(layout.bytes);
+  if (memory === undefined) return undefined;
+  try {
+    const record = keepNew(memory, A, layout, variantOf(threads, extra));
+    if (layout.plainAt !== 0) placeMatrix(memory.buffer, layout.plainAt, A);
+    else forgetCopy(memory); // nothing to compare the next product with
+    record.split = { plan, placed: placeSplit(memory.buffer, layout.splitAt, A, plan) };
+    return overSplit(module, memory, A, record, k, transposed, extra, false);
+  } catch (e) {
+    giveBack(memory);
+    throw e;
+  }
+}
+
+/** The product over the split copy of a memory's record. */
+function overSplit(module: object, memory: WasmMemory, A: CsrMatrix, record: KeptCopy, k: number, transposed: boolean, extra: number, reused: boolean): WasmProduct {
+  const release = (): void => giveBack(memory);
+  const { plan, placed } = record.split as NonNullable<KeptCopy['split']>;
+  try {
+    const starts = Int32Array.from(plan.stripes, (_, s) => plan.farStart[s * plan.blocks]);
     const layout: Layout = {
       rp: placed.rp,
       ci: placed.ci,
       va: placed.va,
-      threads: near.stripes.length - 1,
-      far: { row: placed.row, col: placed.col, val: placed.val, stripes: near.stripes, starts },
+      threads: plan.stripes.length - 1,
+      far: { row: placed.row, col: placed.col, val: placed.val, stripes: plan.stripes, starts },
     };
-    return build(module, memory, A, layout, placed.end, k, transposed, release, false, extraVectors);
+    return { ...build(module, memory, A, layout, record.layout.vectorsAt, k, transposed, release, false, extra, record), reused };
   } catch (e) {
     release();
     throw e;
@@ -231,9 +267,9 @@ function transposedCopyProduct(module: object, A: CsrMatrix, k: number, helpers:
     const ci = va + align(8 * nz);
     const { matrix: copy, same, record } = placeKept(memory, kernels, A, layout);
     if (!record.transposed) {
-      const flags = kernels.transpose(copy.rowPtr.byteOffset, copy.colIdx.byteOffset, copy.values.byteOffset, rows, cols, rp, ci, va, record.diagAt) as number;
+      const flags = kernels.transpose(copy.rowPtr.byteOffset, copy.colIdx.byteOffset, copy.values.byteOffset, rows, cols, rp, ci, va, layout.diagAt) as number;
       // Aᵀ has A's diagonal and entries, so these are A's facts.
-      record.facts = { nonNegative: (flags & 1) === 0, finite: (flags & 2) === 0, diag: new Float64Array(buffer, record.diagAt, rows) };
+      record.facts = { nonNegative: (flags & 1) === 0, finite: (flags & 2) === 0, diag: new Float64Array(buffer, layout.diagAt, rows) };
       record.transposed = true;
     }
     const T: CsrMatrix = {
@@ -337,7 +373,7 @@ function build(
   const facts = (): MatrixFacts => {
     if (kept?.facts !== undefined) return kept.facts;
     // The diagonal where the memory keeps it with the copy, else in the input block (copied out).
-    const diagAt = kept?.diagAt ?? xp;
+    const diagAt = kept?.layout.diagAt ?? xp;
     kernels.diagonal(rp, ci, va, 0, rows, diagAt);
     const entries = new Int32Array(buffer, rp + 4 * rows, 1)[0]; // of the CSR part
     let flags = kernels.valueFlags(va, entries) as number;

@@ -251,6 +251,39 @@ describe('the split layout of the WebAssembly products', () => {
     }
   });
 
+  test('keeps the split copy for the next product on the same A, in either direction, and never for a changed A', () => {
+    const A = mixedMatrix(300, 300, 5, 9);
+    const x = randomVector(300, 12, -1, 1);
+    /** A product on M with the forced split: checked against the JS kernels and M's facts; whether it reused the kept copy. */
+    const reused = (M: CsrMatrix, transposed: boolean): boolean => {
+      const w = wasmProduct(M, 1, transposed, 1, { split: force(1) });
+      assert.ok(w !== undefined);
+      try {
+        assert.equal(w.split, true);
+        const out = new Float64Array(300);
+        w.product(x, out);
+        assertCloseProduct(M, x, 1, transposed, out, `transposed ${transposed}`);
+        assert.deepEqual(w.product.facts?.(), matrixFacts(M));
+        return w.reused;
+      } finally {
+        w.close();
+      }
+    };
+    reused(mixedMatrix(300, 300, 5, 10), false); // another matrix of the same shape first
+    assert.equal(reused(A, false), false, 'a new matrix');
+    assert.equal(reused(A, false), true, 'the same matrix again');
+    assert.equal(reused(A, true), true, 'the other direction');
+    assert.equal(reused({ ...A, values: A.values.slice() }, true), true, 'a copy of it');
+    const values = A.values.slice();
+    const B = { ...A, values };
+    values[values.length - 1] *= 2; // a far entry or a near one: the last row's last
+    assert.equal(reused(B, false), false, 'an entry changed');
+    const i = matrixFacts(B).diag.findIndex((d) => d !== 0);
+    for (let p = B.rowPtr[i]; p < B.rowPtr[i + 1]; p++) if (B.colIdx[p] === i) values[p] += 0.125;
+    assert.equal(reused(B, true), false, 'a diagonal entry changed');
+    assert.equal(reused(B, true), true);
+  });
+
   test('the solvers on an economy large enough to split agree with the JS kernel', () => {
     // 300,000 products: the vectors take 2.4 MB, more than the 2 MiB from which products split.
     const n = 300_000;
