@@ -1,3 +1,4 @@
+import { randomReadsMiss } from './cache-probe.js';
 import type { CsrMatrix } from './csr.js';
 
 /**
@@ -6,7 +7,10 @@ import type { CsrMatrix } from './csr.js';
  * time over plain CSR at 10⁶ and 10⁷, and splitting gains nothing at 10⁵, where x fits in cache.
  */
 export interface SplitTuning {
-  /** Split only when a block of k vectors over the columns takes more bytes than this [2 MiB]. */
+  /**
+   * Split only when a block of k vectors over the columns takes more bytes than this [above 12
+   * MiB, or above 2 MiB where random reads over such a block miss the cache: see splitCandidate].
+   */
   readonly minVectorBytes?: number;
   /** An entry is near when |column − row| · 8k is at most this many bytes [256 KiB]. */
   readonly nearBytes?: number;
@@ -70,9 +74,16 @@ export function rowStripes(rowPtr: Int32Array, rows: number, threads: number): I
   return bounds;
 }
 
-/** Whether A's products of k vectors may be split: a block of them is too large for the cache. */
+/**
+ * Whether A's products of k vectors may be split: a block of them is too large for the cache. By
+ * default, above 12 MiB; from 2 MiB up, where random reads over a block of that size miss the
+ * cache on this machine (cache-probe.ts: split products at 10⁶ products, x of 8 MB, were 3 times
+ * faster on the machine the split was first tuned on, and 1.3 times slower on a later one).
+ */
 export function splitCandidate(A: CsrMatrix, k: number, tuning: SplitTuning = {}): boolean {
-  return 8 * k * Math.max(A.rows, A.cols) > (tuning.minVectorBytes ?? 2 * MiB);
+  const bytes = 8 * k * Math.max(A.rows, A.cols);
+  if (tuning.minVectorBytes !== undefined) return bytes > tuning.minVectorBytes;
+  return bytes > 12 * MiB || (bytes > 2 * MiB && randomReadsMiss(bytes));
 }
 
 /**

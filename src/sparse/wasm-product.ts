@@ -158,7 +158,9 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
   // Room for the solver's vectors when k = 1 and they fit (else the solver keeps its own), and
   // for Aᵀ where the other direction would gather over it.
   let extraVectors = k === 1 && rows === cols ? (options.vectors ?? 0) : 0;
-  const layoutOf = (): CopyLayout => copyLayout(A, k, helpers + 1, extraVectors, transposesCopy(A, k, false, helpers));
+  let roomForTranspose = transposesCopy(A, k, false, helpers);
+  const layoutOf = (): CopyLayout => copyLayout(A, k, helpers + 1, extraVectors, roomForTranspose);
+  if (layoutOf().bytes > WASM_MAX_BYTES) roomForTranspose = false;
   if (layoutOf().bytes > WASM_MAX_BYTES) extraVectors = 0;
   if (helpers > 0 && layoutOf().bytes > WASM_MAX_BYTES) helpers = 0;
   const layout = layoutOf();

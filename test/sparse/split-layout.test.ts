@@ -11,7 +11,8 @@ import { matvecTransposed } from '../../src/sparse/matvec-transposed.js';
 import { matvec } from '../../src/sparse/matvec.js';
 import { solveLeontiefTransposed } from '../../src/sparse/solve-leontief-transposed.js';
 import { solveLeontief } from '../../src/sparse/solve-leontief.js';
-import { rowStripes, splitPlan, type SplitTuning } from '../../src/sparse/split-layout.js';
+import { randomReadsMiss } from '../../src/sparse/cache-probe.js';
+import { rowStripes, splitCandidate, splitPlan, type SplitTuning } from '../../src/sparse/split-layout.js';
 import { toWasmCsr } from '../../src/sparse/to-wasm-csr.js';
 import { wasmProduct } from '../../src/sparse/wasm-product.js';
 import { seededRandom } from '../helpers/random.js';
@@ -284,8 +285,20 @@ describe('the split layout of the WebAssembly products', () => {
     assert.equal(reused(B, true), true);
   });
 
-  test('the solvers on an economy large enough to split agree with the JS kernel', () => {
-    // 300,000 products: the vectors take 2.4 MB, more than the 2 MiB from which products split.
+  test('splits by default above 12 MiB of vector, and from 2 MiB where random reads over one miss the cache here', () => {
+    const shape = (n: number): CsrMatrix => ({ rows: n, cols: n, rowPtr: new Int32Array(n + 1), colIdx: new Int32Array(0), values: new Float64Array(0) });
+    assert.equal(splitCandidate(shape(262_144), 1), false, '2 MiB');
+    assert.equal(splitCandidate(shape(1_600_000), 1), true, '12.8 MB');
+    assert.equal(splitCandidate(shape(1_000_000), 1), randomReadsMiss(8e6), '8 MB: as the probe says');
+    assert.equal(splitCandidate(shape(1_000_000), 1), splitCandidate(shape(1_000_000), 1), 'measured once');
+    assert.equal(splitCandidate(shape(300_000), 1, { minVectorBytes: 2 ** 21 }), true, 'a tuning decides alone');
+    assert.equal(splitCandidate(shape(1_600_000), 1, { minVectorBytes: 2 ** 25 }), false);
+    assert.equal(splitCandidate(shape(300_000), 8), true, 'k = 8: 19.2 MB');
+    assert.equal(splitCandidate(shape(100_000), 1), false, '0.8 MB: never probed');
+  });
+
+  test('the solvers on an economy that may be split agree with the JS kernel', () => {
+    // 300,000 products: the vectors take 2.4 MB, split where random reads over them miss the cache.
     const n = 300_000;
     const rand = seededRandom(11);
     const nnz = 6 * n;
@@ -300,7 +313,8 @@ describe('the split layout of the WebAssembly products', () => {
       }
     }
     const A = csrFromTriplets(n, n, ri, ci, va);
-    assert.ok(splitPlan(A, 1, 1) !== undefined, 'the default tuning splits this economy');
+    assert.equal(splitPlan(A, 1, 1) !== undefined, randomReadsMiss(2.4e6), 'split as the probe says');
+    assert.ok(splitPlan(A, 1, 1, { minVectorBytes: 2 ** 21 }) !== undefined, 'a tuning from 2 MiB splits it');
     const y = randomVector(n, 12, 0, 1);
     for (const solve of [solveLeontief, solveLeontiefTransposed]) {
       const wasm = solve(A, y, { kernel: 'wasm' });
