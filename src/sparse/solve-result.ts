@@ -35,7 +35,8 @@ export interface SolveOptions {
    * The matrix–vector product kernel. 'wasm': WebAssembly (SIMD) over a copy of A in a shared wasm
    * memory (A's arrays, the n × k blocks and, for one right-hand side, the solver's vectors must fit
    * in 4 GiB; otherwise, or where WebAssembly is unavailable, the JS kernel runs), or in place over
-   * a matrix made by `toWasmCsr`. Where the vectors exceed 2 MiB the copy is split for the cache
+   * a matrix made by `toWasmCsr`. Where the vectors exceed 12 MiB (or 2 MiB, where random reads
+   * over them miss this machine's cache: probed once per size) the copy is split for the cache
    * (near-diagonal entries in CSR, far ones by blocks of columns): at 10⁶–10⁷ products a product
    * takes 0.35–0.45 of the time over plain CSR. A serial transposed solve of one right-hand side
    * over a plain copy (at most 64 entries a row on average) gathers over a copy of Aᵀ instead of

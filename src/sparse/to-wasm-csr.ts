@@ -26,7 +26,8 @@ const residents = new WeakMap<SharedArrayBuffer, Resident>();
  * at 10⁴–10⁵ products takes 0.9–1.0 of the time over an ordinary matrix; a serial transposed solve
  * copies it anyway, to gather over Aᵀ. The caller should drop the original to keep one copy in
  * memory. A solve on a matrix whose
- * vectors are too large for the cache (more than about 2.6·10⁵ products) copies it anyway, into
+ * vectors are too large for the cache (above 12 MiB, or from 2 MiB where this machine's cache misses
+ * random reads over them; see splitCandidate) copies it anyway, into
  * the split layout that is faster there (split-layout.ts); so does a solve that needs more room
  * than reserved, or that runs while another product uses the room (in another thread). Returns
  * undefined when WebAssembly is unavailable or the matrix and the room do not fit in 4 GiB.
