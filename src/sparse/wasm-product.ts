@@ -37,8 +37,9 @@ export interface WasmProduct {
   /** Whether a transposed product runs as a gather over a copy of Aᵀ (see transposesCopy). */
   readonly transposedCopy: boolean;
   /**
-   * Whether the copy of A was found the same as the one the memory kept from its last product, so
-   * that A's facts (and Aᵀ) served again (see kept-copy.ts).
+   * Whether A was found the same as the copy the memory kept from its last product, so that the
+   * copy and what was derived from it (A's facts, Aᵀ, the split layout) served again (see
+   * kept-copy.ts).
    */
   readonly reused: boolean;
   /**
@@ -370,7 +371,8 @@ function build(
   };
   /**
    * matrixFacts of A from its copy, by the kernels: a SIMD pass over the values for the flags and a
-   * binary search per row for the diagonal (into the input block; far entries are never diagonal).
+   * binary search per row for the diagonal (far entries are never diagonal); kept with the copy
+   * where the memory keeps one, else the diagonal goes through the input block.
    */
   const facts = (): MatrixFacts => {
     if (kept?.facts !== undefined) return kept.facts;
