@@ -18,6 +18,13 @@ export interface CommandOutput {
   readonly json: unknown;
   /** Lines printed before the tables in text output only. */
   readonly header?: readonly string[];
+  /**
+   * Set when the command's solve did not succeed (not productive, did not converge, infeasible,
+   * time limit, …): one sentence saying what happened and what to do. The output (which must then
+   * carry no numbers of the failed solve as results, only its status and diagnosis) is still
+   * printed, the sentence goes to stderr, and the command exits with EXIT_NOT_SOLVED.
+   */
+  readonly failure?: string;
 }
 
 /** Converts typed arrays to plain arrays and non-finite numbers to strings, for JSON output. */

@@ -5,10 +5,16 @@ import { outputFormat, render, UsageError, type CommandOutput, type FormatFlags 
 export const EXIT_OK = 0;
 export const EXIT_USER_ERROR = 1;
 export const EXIT_INTERNAL_ERROR = 2;
+/**
+ * A solve that did not give a result (docs/cli.md maps every solver status to an exit status): the
+ * same as a user's error, since the cure lies in the input (the model, the demand, the options).
+ */
+export const EXIT_NOT_SOLVED = EXIT_USER_ERROR;
 
 /**
  * Runs one command body and prints its output in the chosen format. A user's mistake (bad
- * input, bad usage) prints its located message and exits 1; anything else is a bug in Plenty:
+ * input, bad usage) prints its located message and exits 1, as does a solve that did not succeed
+ * (its output's `failure` sentence goes to stderr); anything else is a bug in Plenty:
  * it prints the stack and exits 2.
  */
 export async function runCommand(flags: FormatFlags, body: () => Promise<CommandOutput> | CommandOutput): Promise<void> {
@@ -16,7 +22,8 @@ export async function runCommand(flags: FormatFlags, body: () => Promise<Command
     const format = outputFormat(flags);
     const out = await body();
     process.stdout.write(render(out, format));
-    process.exitCode = EXIT_OK;
+    if (out.failure !== undefined) process.stderr.write(`error: ${out.failure}\n`);
+    process.exitCode = out.failure === undefined ? EXIT_OK : EXIT_NOT_SOLVED;
   } catch (err) {
     process.exitCode = reportError(err);
   }

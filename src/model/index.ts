@@ -1,4 +1,5 @@
 export type * from './types.js';
+export { MAX_MAGNITUDE, MAX_MAGNITUDE_TEXT, inMagnitude, magnitudeMessage } from './magnitude.js';
 export { InputError, formatIssue, formatLocation, formatPath, formatValue, inputError } from './errors.js';
 export type { Issue, Location } from './errors.js';
 export { parseEconomy } from './parse-economy.js';
