@@ -1,7 +1,10 @@
 export type { ExecutionPlan, PlannedDelivery, Report } from './types.js';
 export { executionPlan } from './execution-plan.js';
 export { enterpriseOfTechniques, enterprises } from './enterprises.js';
-export { collectReports, type CollectedReport } from './collect-reports.js';
+export { checkReport, collectReports, type CollectedReport } from './collect-reports.js';
+export { checkReportTotals } from './check-report-totals.js';
+export { reportableItems, type ReportableItems } from './reportable-items.js';
+export { amountText, deviationText } from './amount-text.js';
 export { actualActivity, type ActualActivity } from './actual-activity.js';
 export { fulfilment, type EnterpriseFulfilment, type Fulfilment, type FulfilmentOptions, type ItemFulfilment, type TargetFulfilment } from './fulfilment.js';
 export { priorityDependencies } from './priority-dependencies.js';
