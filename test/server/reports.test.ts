@@ -25,7 +25,7 @@ describe('reports are idempotent by report id', () => {
     assert.equal(changed.status, 409);
     assert.equal(changed.body.error.code, 'conflict');
     assert.equal(h.store.reports.count(), 1);
-    assert.deepEqual(h.store.reports.get('mill-1931-q1')?.body, { ...report, inputs: { grain: 150 } });
+    assert.deepEqual(h.store.reports.get('mill', 'mill-1931-q1')?.body, { ...report, inputs: { grain: 150 } });
   });
 
   test('an enterprise reports for itself only; unknown enterprises and bad numbers are refused with nothing stored', async () => {

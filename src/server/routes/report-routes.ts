@@ -64,7 +64,7 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
         : {
             then: () => {
               for (const a of reportAlerts(pub.alertBasis, report, store.reports.totals(body.enterprise, body.period))) {
-                store.alerts.add({ enterprise: a.enterprise, period: a.period, item: a.item, level: a.level, planned: a.planned, actual: a.actual, deviation: a.deviation, message: a.message, reportId: body.reportId });
+                store.alerts.add({ enterprise: a.enterprise, period: a.period, item: a.item, kind: a.kind, level: a.level, planned: a.planned, actual: a.actual, deviation: a.deviation, message: a.message, reportId: body.reportId });
               }
             },
           }),
