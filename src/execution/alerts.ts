@@ -1,53 +1,97 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import { inputError } from '../model/errors.js';
+import { amountText, deviationText } from './amount-text.js';
 import { fulfilment } from './fulfilment.js';
 import { priorityDependencies } from './priority-dependencies.js';
 import type { ExecutionPlan, Report } from './types.js';
 
 export type AlertLevel = 'normal' | 'warning' | 'critical';
 export type AlertRecipient = 'enterprise' | 'planners';
+/** What a report is about: an output the enterprise made, or an input it used. */
+export type AlertSide = 'output' | 'input';
+
+/**
+ * Which way a report strays: an output below plan (under-delivery) or above it (over-delivery,
+ * also an output where none was planned), an input above plan (input-over-use, also an input
+ * where none was planned) or below it (input-under-use). Exactly on plan counts as the "over" kind
+ * of its side, with a deviation of 0 (normal).
+ */
+export type AlertKind = 'under-delivery' | 'over-delivery' | 'input-over-use' | 'input-under-use';
+
+export const ALERT_KINDS: readonly AlertKind[] = ['under-delivery', 'over-delivery', 'input-over-use', 'input-under-use'];
+
+/** The side of a kind: under- and over-delivery are outputs, the others inputs. */
+export function alertSide(kind: AlertKind): AlertSide {
+  return kind === 'under-delivery' || kind === 'over-delivery' ? 'output' : 'input';
+}
+
+/** The kind of a report of `actual` against `planned` on one side. */
+export function alertKind(side: AlertSide, planned: number, actual: number): AlertKind {
+  const under = actual < planned;
+  if (side === 'output') return under ? 'under-delivery' : 'over-delivery';
+  return under ? 'input-under-use' : 'input-over-use';
+}
 
 export interface Alert {
-  /** Deterministic: `period/enterprise/kind/item`; the same report gives the same id. */
+  /** Deterministic: `period/enterprise/side/item`; the same report gives the same id. */
   readonly id: string;
   readonly enterprise: string;
   readonly period: string;
   readonly item: string;
-  readonly kind: 'output' | 'input';
+  readonly side: AlertSide;
+  readonly kind: AlertKind;
   readonly level: AlertLevel;
   readonly planned: number;
   readonly actual: number;
   /** (actual − planned) ÷ planned; null when nothing was planned. */
   readonly deviation: number | null;
-  /** An output shortfall of an item a first-priority target depends on. */
+  /** An under-delivery, beyond its warning threshold, of an item a first-priority target depends on. */
   readonly priorityShortfall: boolean;
   /** normal: nobody; warning: the enterprise; critical: the enterprise and the planners. */
   readonly recipients: readonly AlertRecipient[];
   readonly message: string;
 }
 
+/** The thresholds of one kind, as relative deviations |actual − planned| ÷ planned. */
+export interface KindThresholds {
+  /** From this deviation on a warning (to the enterprise); below it normal. */
+  readonly warning: number;
+  /** From this deviation on critical (to the planners too); null: never more than a warning. */
+  readonly critical: number | null;
+}
+
+export type AlertLimits = Readonly<Record<AlertKind, KindThresholds>>;
+
+/**
+ * The default thresholds (docs/api.md, "Alerts"). Within 0.5% of the plan is normal for every
+ * kind. Falling short on an output or using more of an input than planned takes from others: a
+ * warning from 0.5%, critical from 10% (outputs) or 15% (inputs). Making more than planned is a
+ * warning from 5% (inputs went into it that others may miss), critical from 25%. Using less of an
+ * input than planned is a saving or a sign of an incomplete report: a warning from 5%, never critical.
+ */
+export const DEFAULT_THRESHOLDS: AlertLimits = {
+  'under-delivery': { warning: 0.005, critical: 0.1 },
+  'over-delivery': { warning: 0.05, critical: 0.25 },
+  'input-over-use': { warning: 0.005, critical: 0.15 },
+  'input-under-use': { warning: 0.05, critical: null },
+};
+
 export interface AlertOptions {
-  /** |deviation| from which a report is a warning (default 0.05). */
-  readonly warning?: number;
-  /** |deviation| from which it is critical (default 0.15). */
-  readonly critical?: number;
+  /** Thresholds by kind; a kind or a field left out keeps its default (DEFAULT_THRESHOLDS). */
+  readonly thresholds?: { readonly [K in AlertKind]?: Partial<KindThresholds> };
   /** Targets of this priority or better count as first priority (default 1). */
   readonly priority?: number;
-  /** A shortfall below this relative size is not one (default 1e-9: any real shortfall). */
-  readonly shortfallTolerance?: number;
   /** Only this period (an id). */
   readonly period?: string;
 }
 
-export const DEFAULT_WARNING = 0.05;
-export const DEFAULT_CRITICAL = 0.15;
-
 /**
- * Alerts from reports: one per enterprise, item, kind (output or input) and period reported. With
- * d = (actual − planned) ÷ planned: |d| < warning is normal, warning ≤ |d| < critical a warning
- * (to the enterprise), |d| ≥ critical critical (escalated to the planners too). Any output
- * shortfall of an item that a first-priority target depends on in the plan (priorityDependencies)
- * is critical whatever its size. Something reported where nothing was planned is a warning.
+ * Alerts from reports: one per enterprise, item, side (output or input) and period reported, of
+ * the kind its deviation d = (actual − planned) ÷ planned says, with that kind's thresholds:
+ * |d| below `warning` is normal, from `warning` a warning (to the enterprise), from `critical`
+ * critical (escalated to the planners too). An under-delivery beyond its warning threshold of an
+ * item that a first-priority target depends on in the plan (priorityDependencies) is critical
+ * whatever its size. Something reported where nothing was planned is a warning.
  */
 export function alerts(c: CompiledEconomy, plan: ExecutionPlan, reports: readonly Report[], options: AlertOptions = {}): Alert[] {
   const limits = alertLimits(options);
@@ -59,50 +103,69 @@ export function alerts(c: CompiledEconomy, plan: ExecutionPlan, reports: readonl
     if (r.reported === null) continue;
     const t = c.periods.index.get(r.period) ?? 0;
     const i = c.items.index.get(r.item) ?? 0;
-    out.push(alertOf(r.enterprise, r.period, r.item, r.kind, r.planned, r.reported, needed[t * n + i] === 1, limits));
+    out.push(alertOf({ enterprise: r.enterprise, period: r.period, item: r.item, side: r.kind, planned: r.planned, actual: r.reported, priorityItem: needed[t * n + i] === 1 }, limits));
   }
   return out;
 }
 
 /** The thresholds of AlertOptions with their defaults, checked: an invalid one is an InputError. */
-export function alertLimits(options: AlertOptions = {}): AlertLimits {
-  const warning = options.warning ?? DEFAULT_WARNING;
-  const critical = options.critical ?? DEFAULT_CRITICAL;
-  const tolerance = options.shortfallTolerance ?? 1e-9;
-  if (!(warning >= 0 && Number.isFinite(warning))) throw inputError('invalid-option', 'warning must be a finite number ≥ 0', { path: ['warning'] }, warning);
-  if (!(critical >= warning && Number.isFinite(critical))) throw inputError('invalid-option', 'critical must be a finite number ≥ warning', { path: ['critical'] }, critical);
-  if (!(tolerance >= 0)) throw inputError('invalid-option', 'shortfallTolerance must be ≥ 0', { path: ['shortfallTolerance'] }, tolerance);
-  return { warning, critical, tolerance };
+export function alertLimits(options: Pick<AlertOptions, 'thresholds'> = {}): AlertLimits {
+  const out = {} as Record<AlertKind, KindThresholds>;
+  for (const kind of ALERT_KINDS) {
+    const given = options.thresholds?.[kind] ?? {};
+    const warning = given.warning ?? DEFAULT_THRESHOLDS[kind].warning;
+    const critical = given.critical === undefined ? DEFAULT_THRESHOLDS[kind].critical : given.critical;
+    if (!(warning >= 0 && Number.isFinite(warning))) throw inputError('invalid-option', `the warning threshold of ${kind} must be a finite number ≥ 0`, { path: ['thresholds', kind, 'warning'] }, warning);
+    if (critical !== null && !(critical >= warning && Number.isFinite(critical))) {
+      throw inputError('invalid-option', `the critical threshold of ${kind} must be a finite number ≥ its warning threshold (${warning}), or null for never`, { path: ['thresholds', kind, 'critical'] }, critical);
+    }
+    out[kind] = { warning, critical };
+  }
+  return out;
 }
 
-/** The thresholds of alertOf: relative deviations from which a report is a warning, critical; the shortfall tolerance. */
-export interface AlertLimits {
-  readonly warning: number;
-  readonly critical: number;
-  readonly tolerance: number;
+/** One enterprise's planned and reported amounts of one item, on one side, in one period. */
+export interface AlertSubject {
+  readonly enterprise: string;
+  readonly period: string;
+  readonly item: string;
+  readonly side: AlertSide;
+  readonly planned: number;
+  readonly actual: number;
+  /** A first-priority target depends on the item in that period. */
+  readonly priorityItem: boolean;
 }
 
-/**
- * The alert of one enterprise, period, item and kind from its planned and reported amounts;
- * `priorityItem`: a first-priority target depends on the item in that period. The rule of alerts().
- */
-export function alertOf(enterprise: string, period: string, item: string, kind: 'output' | 'input', planned: number, actual: number, priorityItem: boolean, limits: AlertLimits): Alert {
+const KIND_TEXT: Readonly<Record<AlertKind, string>> = {
+  'under-delivery': 'under-delivery',
+  'over-delivery': 'over-delivery',
+  'input-over-use': 'more input than planned',
+  'input-under-use': 'less input than planned: a saving, or an incomplete report',
+};
+
+/** The alert of one subject under the given thresholds: the rule of alerts(). */
+export function alertOf(s: AlertSubject, limits: AlertLimits): Alert {
+  const { enterprise, period, item, side, planned, actual } = s;
   const deviation = planned > 0 ? (actual - planned) / planned : null;
-  const priorityShortfall = kind === 'output' && deviation !== null && deviation < -limits.tolerance && priorityItem;
+  const kind = alertKind(side, planned, actual);
+  const { warning, critical } = limits[kind];
+  const size = deviation === null ? null : Math.abs(deviation);
+  const priorityShortfall = kind === 'under-delivery' && s.priorityItem && size !== null && size >= warning;
   let level: AlertLevel;
-  if (deviation === null) level = 'warning';
-  else if (priorityShortfall || Math.abs(deviation) >= limits.critical) level = 'critical';
-  else if (Math.abs(deviation) >= limits.warning) level = 'warning';
+  if (size === null) level = 'warning';
+  else if (priorityShortfall || (critical !== null && size >= critical)) level = 'critical';
+  else if (size >= warning) level = 'warning';
   else level = 'normal';
   const recipients: AlertRecipient[] = level === 'normal' ? [] : level === 'warning' ? ['enterprise'] : ['enterprise', 'planners'];
-  const verb = kind === 'output' ? 'produced' : 'used';
-  const pct = deviation === null ? 'nothing was planned' : `${deviation >= 0 ? '+' : '−'}${(Math.abs(deviation) * 100).toFixed(1)}%`;
+  const verb = side === 'output' ? 'produced' : 'used';
+  const how = deviation === null ? `nothing was planned: ${KIND_TEXT[kind]}` : `${deviationText(deviation)}: ${KIND_TEXT[kind]}`;
   const why = priorityShortfall ? '; a first-priority target depends on it' : '';
   return {
-    id: `${period}/${enterprise}/${kind}/${item}`,
+    id: `${period}/${enterprise}/${side}/${item}`,
     enterprise,
     period,
     item,
+    side,
     kind,
     level,
     planned,
@@ -110,10 +173,6 @@ export function alertOf(enterprise: string, period: string, item: string, kind: 
     deviation,
     priorityShortfall,
     recipients,
-    message: `${enterprise} ${verb} ${fmt(actual)} of ${item} in ${period} against ${fmt(planned)} planned (${pct})${why}`,
+    message: `${enterprise} ${verb} ${amountText(actual)} of ${item} in ${period} against ${amountText(planned)} planned (${how})${why}`,
   };
-}
-
-function fmt(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/\.?0+$/, '');
 }

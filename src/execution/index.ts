@@ -1,11 +1,31 @@
 export type { ExecutionPlan, PlannedDelivery, Report } from './types.js';
 export { executionPlan } from './execution-plan.js';
 export { enterpriseOfTechniques, enterprises } from './enterprises.js';
-export { collectReports, type CollectedReport } from './collect-reports.js';
+export { checkReport, collectReports, type CollectedReport } from './collect-reports.js';
+export { checkReportTotals } from './check-report-totals.js';
+export { reportableItems, type ReportableItems } from './reportable-items.js';
 export { actualActivity, type ActualActivity } from './actual-activity.js';
 export { fulfilment, type EnterpriseFulfilment, type Fulfilment, type FulfilmentOptions, type ItemFulfilment, type TargetFulfilment } from './fulfilment.js';
 export { priorityDependencies } from './priority-dependencies.js';
-export { alerts, alertLimits, alertOf, DEFAULT_CRITICAL, DEFAULT_WARNING, type Alert, type AlertLevel, type AlertLimits, type AlertOptions, type AlertRecipient } from './alerts.js';
+export {
+  alerts,
+  alertKind,
+  alertLimits,
+  alertOf,
+  alertSide,
+  ALERT_KINDS,
+  DEFAULT_THRESHOLDS,
+  type Alert,
+  type AlertKind,
+  type AlertLevel,
+  type AlertLimits,
+  type AlertOptions,
+  type AlertRecipient,
+  type AlertSide,
+  type AlertSubject,
+  type KindThresholds,
+} from './alerts.js';
+export { amountText, deviationText } from './amount-text.js';
 export { reportAlertBasis, reportAlerts, type ReportAlertBasis, type ReportedTotals } from './report-alerts.js';
 export { distribute, type Allocation, type Distribution, type DistributionRegion } from './distribute.js';
 export { distributionRegions, type DistributionRegionsOptions } from './distribution-regions.js';

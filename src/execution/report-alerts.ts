@@ -66,7 +66,7 @@ export function reportAlerts(basis: ReportAlertBasis, report: Report, totals: Re
     }
   }
   const out: Alert[] = [];
-  for (const [kind, field, m] of [['output', 'outputs', c.outputs], ['input', 'inputs', c.inputs]] as const) {
+  for (const [side, field, m] of [['output', 'outputs', c.outputs], ['input', 'inputs', c.inputs]] as const) {
     const named = new Set<number>();
     for (const key of Object.keys(report[field])) {
       const i = itemOf(basis, key);
@@ -89,7 +89,7 @@ export function reportAlerts(basis: ReportAlertBasis, report: Report, totals: Re
         mentioned = true;
       }
       if (!mentioned || (planned === 0 && !(reported > 0))) continue;
-      out.push(alertOf(e, report.period, c.items.ids[i], kind, planned, reported, basis.needed[t * n + i] === 1, basis.limits));
+      out.push(alertOf({ enterprise: e, period: report.period, item: c.items.ids[i], side, planned, actual: reported, priorityItem: basis.needed[t * n + i] === 1 }, basis.limits));
     }
   }
   return out;

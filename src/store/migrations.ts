@@ -127,6 +127,63 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT enterprise, period, COALESCE(json_extract(body, '$.technique'), '') FROM reports;
     `,
   },
+  {
+    version: 3,
+    description: 'report ids unique per enterprise (alerts reference reports by enterprise and report id); alerts get a kind and a superseded flag',
+    // The old tables are renamed away (SQLite rewrites the alerts' reference to follow), the new
+    // ones filled from them and the old ones dropped. An old alert's kind follows from its message
+    // ("<enterprise> used …" is an input) and the sign of actual − planned; of the alerts of one
+    // enterprise, period, item and side (output or input), all but the newest are superseded.
+    sql: `
+      ALTER TABLE alerts RENAME TO alerts_v2;
+      ALTER TABLE reports RENAME TO reports_v2;
+      CREATE TABLE reports (
+        enterprise TEXT NOT NULL REFERENCES enterprises (id),
+        report_id TEXT NOT NULL,
+        period TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (enterprise, report_id)
+      );
+      INSERT INTO reports (enterprise, report_id, period, body, created_at)
+        SELECT enterprise, report_id, period, body, created_at FROM reports_v2;
+      CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        enterprise TEXT NOT NULL,
+        period TEXT NOT NULL,
+        item TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('under-delivery', 'over-delivery', 'input-over-use', 'input-under-use')),
+        level TEXT NOT NULL CHECK (level IN ('normal', 'warning', 'critical')),
+        planned REAL NOT NULL,
+        actual REAL NOT NULL,
+        deviation REAL,
+        message TEXT NOT NULL,
+        report_id TEXT,
+        superseded INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1)),
+        created_at TEXT NOT NULL,
+        FOREIGN KEY (enterprise, report_id) REFERENCES reports (enterprise, report_id)
+      );
+      INSERT INTO alerts (id, enterprise, period, item, kind, level, planned, actual, deviation, message, report_id, created_at)
+        SELECT a.id, a.enterprise, a.period, a.item,
+          CASE WHEN substr(a.message, length(a.enterprise) + 2, 5) = 'used '
+            THEN (CASE WHEN a.actual < a.planned THEN 'input-under-use' ELSE 'input-over-use' END)
+            ELSE (CASE WHEN a.actual < a.planned THEN 'under-delivery' ELSE 'over-delivery' END) END,
+          a.level, a.planned, a.actual, a.deviation, a.message,
+          (SELECT r.report_id FROM reports r WHERE r.enterprise = a.enterprise AND r.report_id = a.report_id),
+          a.created_at
+        FROM alerts_v2 a;
+      UPDATE alerts SET superseded = 1 WHERE EXISTS (
+        SELECT 1 FROM alerts b
+        WHERE b.enterprise = alerts.enterprise AND b.period = alerts.period AND b.item = alerts.item AND b.id > alerts.id
+          AND (b.kind IN ('under-delivery', 'over-delivery')) = (alerts.kind IN ('under-delivery', 'over-delivery'))
+      );
+      DROP TABLE alerts_v2;
+      DROP TABLE reports_v2;
+      CREATE INDEX reports_enterprise_period ON reports (enterprise, period);
+      CREATE INDEX alerts_enterprise ON alerts (enterprise);
+      CREATE INDEX alerts_current ON alerts (enterprise, period, item) WHERE superseded = 0;
+    `,
+  },
 ];
 
 /** The schema version of a database (0 for an empty file). */

@@ -30,7 +30,8 @@ function amounts(body: unknown, field: 'outputs' | 'inputs'): [string, number][]
 }
 
 /**
- * Enterprises' reports of actual output and use; idempotent by report id. Alongside the reports,
+ * Enterprises' reports of actual output and use; idempotent by report id, which is chosen by the
+ * enterprise and unique per enterprise (two enterprises may use the same id). Alongside the reports,
  * running totals per enterprise, period, kind and item key, and the techniques reported on,
  * updated in the report's own transaction (what incremental alerts read).
  */
@@ -41,10 +42,10 @@ export class ReportsRepo {
     this.sql = statements(db);
     this.submitting = db.transaction((reportId: string, enterprise: string, period: string, body: unknown, then?: (report: ReportRecord) => void): ReportOutcome => {
       const text = canonicalJson(body);
-      const old = this.sql('SELECT * FROM reports WHERE report_id = ?').get(reportId) as Row | undefined;
+      const old = this.sql('SELECT * FROM reports WHERE enterprise = ? AND report_id = ?').get(enterprise, reportId) as Row | undefined;
       if (old !== undefined) return { kind: old.body === text ? 'repeated' : 'conflict', report: toRecord(old) };
       const createdAt = now();
-      this.sql('INSERT INTO reports (report_id, enterprise, period, body, created_at) VALUES (?, ?, ?, ?, ?)').run(reportId, enterprise, period, text, createdAt);
+      this.sql('INSERT INTO reports (enterprise, report_id, period, body, created_at) VALUES (?, ?, ?, ?, ?)').run(enterprise, reportId, period, text, createdAt);
       const add = this.sql('INSERT INTO report_totals (enterprise, period, kind, item, amount) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET amount = amount + excluded.amount');
       for (const kind of ['output', 'input'] as const) for (const [item, v] of amounts(body, `${kind}s`)) add.run(enterprise, period, kind, item, v);
       const technique = body !== null && typeof body === 'object' ? (body as { technique?: unknown }).technique : undefined;
@@ -56,8 +57,8 @@ export class ReportsRepo {
   }
 
   /**
-   * Stores a report unless one with its id exists: the same body again is a repeat (nothing
-   * stored), a different body under the same id a conflict. Bodies compare as canonical JSON.
+   * Stores a report unless its enterprise has one with its id: the same body again is a repeat
+   * (nothing stored), a different body under the same id a conflict. Bodies compare as canonical JSON.
    * Runs inside the caller's transaction when there is one (as a savepoint: if it throws, only
    * its own writes are undone); `then` sees the stored report and the updated totals.
    */
@@ -76,13 +77,14 @@ export class ReportsRepo {
     return { techniques, outputs, inputs };
   }
 
-  get(reportId: string): ReportRecord | undefined {
-    const r = this.sql('SELECT * FROM reports WHERE report_id = ?').get(reportId) as Row | undefined;
+  /** An enterprise's report by its id. */
+  get(enterprise: string, reportId: string): ReportRecord | undefined {
+    const r = this.sql('SELECT * FROM reports WHERE enterprise = ? AND report_id = ?').get(enterprise, reportId) as Row | undefined;
     return r === undefined ? undefined : toRecord(r);
   }
 
   list(filter: { readonly enterprise?: string; readonly period?: string } = {}): ReportRecord[] {
-    const rows = this.sql('SELECT * FROM reports WHERE (@enterprise IS NULL OR enterprise = @enterprise) AND (@period IS NULL OR period = @period) ORDER BY created_at, report_id').all({ enterprise: filter.enterprise ?? null, period: filter.period ?? null }) as Row[];
+    const rows = this.sql('SELECT * FROM reports WHERE (@enterprise IS NULL OR enterprise = @enterprise) AND (@period IS NULL OR period = @period) ORDER BY created_at, enterprise, report_id').all({ enterprise: filter.enterprise ?? null, period: filter.period ?? null }) as Row[];
     return rows.map(toRecord);
   }
 

@@ -1,5 +1,9 @@
 /** Records of the store, as the repositories return them (camelCase; JSON columns parsed). */
 
+import type { AlertKind, AlertLevel } from '../execution/alerts.js';
+
+export type { AlertKind, AlertLevel };
+
 export type ModelFormat = 'yaml' | 'json';
 
 export interface ModelRecord {
@@ -64,23 +68,26 @@ export interface ReportRecord {
   readonly createdAt: string;
 }
 
-export type AlertLevel = 'normal' | 'warning' | 'critical';
-
 export interface AlertRecord {
   readonly id: number;
   readonly enterprise: string;
   readonly period: string;
   readonly item: string;
+  /** under-delivery, over-delivery, input-over-use or input-under-use (src/execution/alerts.ts). */
+  readonly kind: AlertKind;
   readonly level: AlertLevel;
   readonly planned: number;
   readonly actual: number;
   readonly deviation: number | null;
   readonly message: string;
+  /** The report that raised it (a report id of the alert's enterprise), or null. */
   readonly reportId: string | null;
+  /** A newer alert of the same enterprise, period, item and side (output or input) replaced it. */
+  readonly superseded: boolean;
   readonly createdAt: string;
 }
 
-export type NewAlert = Omit<AlertRecord, 'id' | 'createdAt'>;
+export type NewAlert = Omit<AlertRecord, 'id' | 'createdAt' | 'superseded'>;
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 

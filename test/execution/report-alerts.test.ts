@@ -67,15 +67,15 @@ describe('incremental alerts of a report', () => {
         });
         stored.push(r);
         const same = stored.filter((s) => s.enterprise === r.enterprise && s.period === r.period);
-        const named = new Set(incremental.map((a) => `${a.kind}/${a.item}`));
-        const full = alerts(c, plan, same, { period: r.period }).filter((a) => a.enterprise === r.enterprise && named.has(`${a.kind}/${a.item}`));
+        const named = new Set(incremental.map((a) => `${a.side}/${a.item}`));
+        const full = alerts(c, plan, same, { period: r.period }).filter((a) => a.enterprise === r.enterprise && named.has(`${a.side}/${a.item}`));
         // Every item the report names with something planned or reported has its alert.
         const keys = Object.keys(r.outputs).length + Object.keys(r.inputs).length;
         assert.ok(incremental.length <= keys, `report ${r.reportId}: ${incremental.length} alerts for ${keys} items`);
         assert.equal(incremental.length, full.length, `report ${r.reportId}`);
         incremental.forEach((a, q) => {
           const b = full[q];
-          assert.deepEqual([a.id, a.level, a.priorityShortfall, a.recipients, a.message], [b.id, b.level, b.priorityShortfall, b.recipients, b.message], `report ${r.reportId}, ${a.id}`);
+          assert.deepEqual([a.id, a.kind, a.level, a.priorityShortfall, a.recipients, a.message], [b.id, b.kind, b.level, b.priorityShortfall, b.recipients, b.message], `report ${r.reportId}, ${a.id}`);
           assert.ok(close(a.planned, b.planned) && close(a.actual, b.actual) && close(a.deviation, b.deviation), `report ${r.reportId}, ${a.id}: ${JSON.stringify(a)} against ${JSON.stringify(b)}`);
           compared++;
         });
@@ -94,6 +94,6 @@ describe('incremental alerts of a report', () => {
     const got = reportAlerts(basis, { reportId: 'x', enterprise, period: c.periods.ids[0], outputs: { [item]: 5 }, inputs: {} }, totals);
     assert.equal(got.length, 1);
     assert.equal(got[0].actual, 5);
-    assert.equal(got[0].kind, 'output');
+    assert.equal(got[0].side, 'output');
   });
 });

@@ -50,10 +50,14 @@ describe('the 1930 example', () => {
     }
   });
 
-  test('alert levels: all normal at 100%, all critical at 120%, at 90% critical exactly where a first-priority target depends on the item', () => {
+  test('alert levels: all normal at 100% and at 99.6%, all critical at 130%, at 95% critical exactly where a first-priority target depends on the item', () => {
     assert.ok(alerts(c, plan, reportsAt(1)).every((a) => a.level === 'normal'));
-    assert.ok(alerts(c, plan, reportsAt(1.2)).every((a) => a.level === 'critical' && a.recipients.includes('planners')));
-    const low = alerts(c, plan, reportsAt(0.9)).filter((a) => a.kind === 'output');
+    assert.ok(alerts(c, plan, reportsAt(0.996)).every((a) => a.level === 'normal'), 'within 0.5% of the plan');
+    const high = alerts(c, plan, reportsAt(1.3));
+    assert.ok(high.every((a) => a.level === 'critical' && a.recipients.includes('planners')));
+    assert.ok(high.every((a) => a.kind === (a.side === 'output' ? 'over-delivery' : 'input-over-use')));
+    const low = alerts(c, plan, reportsAt(0.95)).filter((a) => a.side === 'output');
+    assert.ok(low.every((a) => a.kind === 'under-delivery'));
     const critical = low.filter((a) => a.level === 'critical');
     assert.ok(critical.length > 0 && critical.length < low.length);
     for (const a of low) assert.equal(a.level, a.priorityShortfall ? 'critical' : 'warning', a.message);

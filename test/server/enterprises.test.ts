@@ -71,8 +71,8 @@ describe('roles and enterprise tokens', () => {
   });
 
   test('alerts and reports: an enterprise sees only its own', async () => {
-    h.store.alerts.add({ enterprise: 'bolt-works', period: '1', item: 'bolt', level: 'warning', planned: 10, actual: 9, deviation: -0.1, message: 'bolts 10% short', reportId: null });
-    h.store.alerts.add({ enterprise: 'nut-works', period: '1', item: 'nut', level: 'critical', planned: 10, actual: 5, deviation: -0.5, message: 'nuts 50% short', reportId: null });
+    h.store.alerts.add({ enterprise: 'bolt-works', period: '1', item: 'bolt', kind: 'under-delivery', level: 'warning', planned: 10, actual: 9, deviation: -0.1, message: 'bolts 10% short', reportId: null });
+    h.store.alerts.add({ enterprise: 'nut-works', period: '1', item: 'nut', kind: 'under-delivery', level: 'critical', planned: 10, actual: 5, deviation: -0.5, message: 'nuts 50% short', reportId: null });
     const own = await h.call('GET', '/api/alerts', { token: bolts });
     assert.deepEqual(
       own.body.map((a: { enterprise: string }) => a.enterprise),

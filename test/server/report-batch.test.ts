@@ -16,7 +16,7 @@ describe('group commit of reports', () => {
         batch.submit({ reportId: 'a', enterprise: 'mill', period: '1', body: body(1) }),
         batch.submit({ reportId: 'a', enterprise: 'mill', period: '1', body: body(2) }),
         batch.submit({ reportId: 'b', enterprise: 'nobody', period: '1', body: { ...body(1), reportId: 'b', enterprise: 'nobody' } }),
-        batch.submit({ reportId: 'c', enterprise: 'mill', period: '1', body: { ...body(3), reportId: 'c' }, then: () => (sawEarlier = store.db.inTransaction && store.reports.get('a') !== undefined) }),
+        batch.submit({ reportId: 'c', enterprise: 'mill', period: '1', body: { ...body(3), reportId: 'c' }, then: () => (sawEarlier = store.db.inTransaction && store.reports.get('mill', 'a') !== undefined) }),
         batch.submit({ reportId: 'd', enterprise: 'mill', period: '1', body: { ...body(4), reportId: 'd' }, then: () => { throw new Error('alerts failed'); } }),
       ]);
       const kinds = answers.map((a) => (a.status === 'fulfilled' ? a.value.kind : (a.reason as Error).message));

@@ -2,11 +2,30 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer, type Harness } from './harness.js';
 
+/** A mill and a bakery; the model is stored, no plan is published. */
+const MODEL = `
+name: Mill and bakery
+periods: ['1931', '1932']
+products:
+  - { id: grain, unit: t }
+  - { id: flour, unit: t }
+  - { id: bread, unit: t }
+resources:
+  - { id: labour, unit: person-year, available: 100 }
+techniques:
+  - { id: farming, produces: { grain: 1 }, uses: { labour: 0.1 } }
+  - { id: milling, produces: { flour: 1 }, consumes: { grain: 1.25 }, uses: { labour: 0.01 }, enterprise: mill }
+  - { id: baking, produces: { bread: 1 }, consumes: { flour: 0.8 }, uses: { labour: 0.02 }, enterprise: bakery }
+targets:
+  - { product: bread, amount: 100 }
+`;
+
 describe('reports are idempotent by report id', () => {
   let h: Harness;
   let token: string;
   before(async () => {
     h = await startServer();
+    assert.equal((await h.call('POST', '/api/models', { body: { format: 'yaml', text: MODEL, id: 'mill-and-bakery' } })).status, 201);
     token = (await h.call('POST', '/api/enterprises', { body: { id: 'mill', name: 'Flour mill' } })).body.token;
     await h.call('POST', '/api/enterprises', { body: { id: 'bakery' } });
   });
@@ -25,7 +44,7 @@ describe('reports are idempotent by report id', () => {
     assert.equal(changed.status, 409);
     assert.equal(changed.body.error.code, 'conflict');
     assert.equal(h.store.reports.count(), 1);
-    assert.deepEqual(h.store.reports.get('mill-1931-q1')?.body, { ...report, inputs: { grain: 150 } });
+    assert.deepEqual(h.store.reports.get('mill', 'mill-1931-q1')?.body, { ...report, inputs: { grain: 150 } });
   });
 
   test('an enterprise reports for itself only; unknown enterprises and bad numbers are refused with nothing stored', async () => {
@@ -37,8 +56,15 @@ describe('reports are idempotent by report id', () => {
     assert.deepEqual(neg.body.error.issues[0].path, ['body', 'outputs', 'flour']);
     assert.equal(neg.body.error.issues[0].value, -1);
     assert.equal(h.store.reports.count(), n);
-    const planner = await h.call('POST', '/api/reports', { body: { ...report, reportId: 'b-2', enterprise: 'bakery', outputs: { bread: 10 } } });
+    const planner = await h.call('POST', '/api/reports', { body: { ...report, reportId: 'b-2', enterprise: 'bakery', outputs: { bread: 10 }, inputs: {} } });
     assert.equal(planner.status, 201);
+    // Without a published plan a report is checked against the stored model that names its enterprise.
+    const notMine = await h.call('POST', '/api/reports', { body: { ...report, reportId: 'm-3', outputs: { bread: 10 } }, token });
+    assert.equal(notMine.status, 422);
+    assert.deepEqual(notMine.body.error.issues[0].path, ['body', 'outputs', 'bread']);
+    const noPeriod = await h.call('POST', '/api/reports', { body: { ...report, reportId: 'm-4', period: '1999' }, token });
+    assert.equal(noPeriod.status, 422);
+    assert.equal(h.store.reports.count(), n + 1);
   });
 
   test('listing: planners see all, an enterprise its own', async () => {

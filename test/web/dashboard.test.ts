@@ -166,6 +166,43 @@ describe('dashboard', () => {
     assert.equal((await api<unknown[]>('/models')).length, before, 'nothing was stored');
   });
 
+  test('the execution view lists the current alerts of the published plan with their kind', async () => {
+    const send = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
+      const res = await fetch(`${server.url}/api${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const scenario = await send('POST', '/scenarios', { modelId: 'ussr-1930', name: 'dashboard alerts' });
+    assert.equal(scenario.status, 201);
+    const solve = await send('POST', `/scenarios/${String(scenario.body.id)}/solve`, {});
+    let job: { status?: string; result?: { planId: number } } = {};
+    for (let k = 0; k < 600 && job.status !== 'done' && job.status !== 'failed'; k++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = await api(`/jobs/${String(solve.body.jobId)}`);
+    }
+    assert.equal(job.status, 'done');
+    assert.equal((await send('POST', `/plans/${String(job.result?.planId)}/publish`)).status, 200);
+    assert.equal((await send('POST', '/enterprises', { id: 'Rostselmash' })).status, 201);
+    const plan = await api<{ techniques: { period: string; outputs: Record<string, number>; inputs: Record<string, number> }[] }>('/enterprises/Rostselmash/plan');
+    const task = plan.techniques.find((t) => t.period === '1930');
+    assert.ok(task !== undefined);
+    const agri = task.outputs['agri_machinery@north_caucasus'];
+    const report = (reportId: string, outputs: Record<string, number>, inputs: Record<string, number> = {}) => send('POST', '/reports', { reportId, enterprise: 'Rostselmash', period: '1930', outputs, inputs });
+    assert.equal((await report('r-1', { 'agri_machinery@north_caucasus': 0.5 * agri })).status, 201);
+    // The second report brings the total to 97%: its alert supersedes the first one's.
+    assert.equal((await report('r-2', { 'agri_machinery@north_caucasus': 0.47 * agri }, { 'steel@donbass_baku': 0.84 * task.inputs['steel@donbass_baku'] })).status, 201);
+    const current = await api<{ kind: string }[]>('/alerts');
+    assert.equal(current.length, 2);
+
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/#execution`);
+    await page.waitForSelector('[data-table="alerts"] tbody tr');
+    const headers = await page.$$eval('[data-table="alerts"] thead th', (els) => els.map((e) => e.textContent ?? ''));
+    const at = headers.indexOf('kind');
+    assert.ok(at >= 0, `alert columns: ${headers.join(', ')}`);
+    const kinds = await page.$$eval('[data-table="alerts"] tbody tr', (rows, k) => rows.map((r) => r.children[k]?.textContent ?? ''), at);
+    assert.deepEqual([...kinds].sort(), ['input under-use', 'under-delivery'], 'one row per current alert, each with its kind');
+  });
+
   test('at phone width nothing overflows sideways', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const view of ['balance', 'solve', 'compare', 'execution']) {

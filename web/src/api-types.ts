@@ -162,26 +162,36 @@ export type Override =
   | { readonly kind: 'resource'; readonly resource: string; readonly period?: string; readonly factor?: number; readonly available?: number }
   | { readonly kind: 'price'; readonly product: string; readonly exportPrice?: number; readonly importPrice?: number; readonly maxExport?: number };
 
+/** Which way a report strays from the plan (docs/api.md, "Alerts"). */
+export type AlertKind = 'under-delivery' | 'over-delivery' | 'input-over-use' | 'input-under-use';
+
+/** An alert of `GET /api/alerts` (the current ones: a newer report's alert supersedes an older one). */
 export interface Alert {
   readonly id: string | number;
   readonly enterprise: string;
   readonly period: string;
   readonly item: string;
+  readonly kind: AlertKind;
   readonly level: 'normal' | 'warning' | 'critical';
   readonly planned: number;
   readonly actual: number;
-  readonly deviation: number;
+  /** (actual − planned) ÷ planned; null when nothing was planned. */
+  readonly deviation: number | null;
   readonly message: string;
+  readonly superseded: boolean;
 }
 
+/** A row of `GET /api/fulfilment`'s `enterprises`: planned against reported per enterprise, period, item and side. */
 export interface FulfilmentRow {
   readonly enterprise?: string;
   readonly product?: string;
   readonly item?: string;
   readonly target?: string | number;
   readonly period?: string;
+  readonly kind?: 'output' | 'input';
   readonly planned: number;
-  readonly reported: number;
-  readonly ratio?: number;
+  /** null: no report of the period names the item. */
+  readonly reported: number | null;
+  readonly ratio?: number | null;
   readonly fulfilment?: number;
 }

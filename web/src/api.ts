@@ -135,7 +135,7 @@ export class Api {
   }
 
   fulfilment(): Promise<FulfilmentRow[]> {
-    return this.request<FulfilmentRow[] | { rows: FulfilmentRow[] }>('GET', '/fulfilment').then((r) => (Array.isArray(r) ? r : r.rows));
+    return this.request<FulfilmentRow[] | { enterprises?: FulfilmentRow[]; rows?: FulfilmentRow[] }>('GET', '/fulfilment').then((r) => (Array.isArray(r) ? r : (r.enterprises ?? r.rows ?? [])));
   }
 
   alerts(): Promise<Alert[]> {

@@ -8,14 +8,20 @@ import { publishedOr404 } from '../published-plan.js';
 import { supplyOf } from '../supply-cache.js';
 import type { ServerContext } from '../context.js';
 import { enterprisePlan } from '../enterprise-plan.js';
+import { idText } from '../id-text.js';
+import { modelEnterprises, notNamedByModels } from '../model-enterprises.js';
 import { validate } from '../validate.js';
 
-export const enterpriseId = z.string().min(1).max(200);
-const body = z.strictObject({ id: enterpriseId, name: z.string().min(1).max(200).optional() });
+/** An enterprise id: well-formed, trimmed, non-empty (id-text.ts). */
+export const enterpriseId = idText(200);
+const body = z.strictObject({ id: enterpriseId, name: idText(200).optional() });
 const idParams = z.strictObject({ id: enterpriseId });
 const periodQuery = z.strictObject({ period: z.string().min(1).optional() });
 
-/** /api/enterprises: registration (with a token shown once) and each enterprise's own view. */
+/**
+ * /api/enterprises: registration (with a token shown once) of an enterprise that the published
+ * plan's model or a stored model names, and each enterprise's own view.
+ */
 export function enterpriseRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store } = ctx;
 
@@ -23,6 +29,8 @@ export function enterpriseRoutes(app: FastifyInstance, ctx: ServerContext): void
     requirePlanner(store, req);
     const b = validate(body, req.body, 'body');
     if (store.enterprises.get(b.id) !== undefined) throw new ApiError(409, 'exists', `enterprise ${JSON.stringify(b.id)} exists`);
+    const known = modelEnterprises(ctx);
+    if (!known.includes(b.id)) throw notNamedByModels(b.id, known);
     const token = newToken('enterprise');
     const e = store.transaction(() => {
       const made = store.enterprises.add(b.id, b.name ?? b.id);
@@ -43,7 +51,7 @@ export function enterpriseRoutes(app: FastifyInstance, ctx: ServerContext): void
     if (store.enterprises.get(id) === undefined) throw notFound('enterprise', id);
     const pub = publishedOr404(ctx);
     const plan = pub.plan;
-    return { enterprise: id, planId: plan.id, modelId: plan.modelId, modelVersion: plan.modelVersion, publishedAt: pub.publishedAt, techniques: enterprisePlan(pub.compiled.model, (plan.result as PlanDoc).activity, id) };
+    return { enterprise: id, planId: plan.id, modelId: plan.modelId, modelVersion: plan.modelVersion, publishedAt: pub.publishedAt, techniques: enterprisePlan(pub.compiled, (plan.result as PlanDoc).activity, id) };
   });
 
   for (const side of ['suppliers', 'customers'] as const) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { actualActivity, distribute, distributionRegions, enterpriseOfTechniques, fulfilment, replan } from '../../execution/index.js';
+import { actualActivity, ALERT_KINDS, distribute, distributionRegions, enterpriseOfTechniques, fulfilment, replan, type AlertKind } from '../../execution/index.js';
 import { InputError } from '../../model/errors.js';
 import { ApiError } from '../api-error.js';
 import { authenticate, requirePlanner } from '../auth.js';
@@ -14,7 +14,14 @@ import { solveOptionsSchema } from '../solve-options.js';
 import { cancellable, planObjective } from '../solve-task.js';
 import { validate } from '../validate.js';
 
-const alertsQuery = z.strictObject({ level: z.enum(['normal', 'warning', 'critical']).optional(), enterprise: z.string().min(1).optional(), period: z.string().min(1).optional() });
+const alertsQuery = z.strictObject({
+  level: z.enum(['normal', 'warning', 'critical']).optional(),
+  kind: z.enum(ALERT_KINDS as [AlertKind, ...AlertKind[]]).optional(),
+  enterprise: z.string().min(1).optional(),
+  period: z.string().min(1).optional(),
+  /** false (default): the current alerts; true: the superseded ones; all: both. */
+  superseded: z.enum(['false', 'true', 'all']).default('false'),
+});
 const periodQuery = z.strictObject({ period: z.string().min(1).optional(), enterprise: z.string().min(1).optional() });
 const distributionQuery = z.strictObject({
   product: z.string().min(1),
@@ -43,7 +50,13 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
     const q = validate(alertsQuery, req.query, 'query');
     if (who.role === 'enterprise' && q.enterprise !== undefined && q.enterprise !== who.enterprise) throw new ApiError(403, 'forbidden', 'an enterprise reads its own alerts only');
     const enterprise = who.role === 'enterprise' ? who.enterprise : q.enterprise;
-    return store.alerts.list({ ...(enterprise === undefined ? {} : { enterprise }), ...(q.level === undefined ? {} : { level: q.level }), ...(q.period === undefined ? {} : { period: q.period }) });
+    return store.alerts.list({
+      ...(enterprise === undefined ? {} : { enterprise }),
+      ...(q.level === undefined ? {} : { level: q.level }),
+      ...(q.kind === undefined ? {} : { kind: q.kind }),
+      ...(q.period === undefined ? {} : { period: q.period }),
+      ...(q.superseded === 'all' ? {} : { superseded: q.superseded === 'true' }),
+    });
   });
 
   app.get('/api/fulfilment', async (req) => {
