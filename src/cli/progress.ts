@@ -14,12 +14,13 @@ export interface Progress {
 export interface ProgressOptions {
   readonly stream?: NodeJS.WriteStream;
   readonly delayMs?: number;
+  /** Default: on, unless the environment variable PLENTY_PROGRESS is "0". */
   readonly enabled?: boolean;
 }
 
 export function createProgress(label: string, options: ProgressOptions = {}): Progress {
   const stream = options.stream ?? process.stderr;
-  const enabled = options.enabled ?? true;
+  const enabled = options.enabled ?? process.env.PLENTY_PROGRESS !== '0';
   const delay = options.delayMs ?? 1500;
   const tty = stream.isTTY === true;
   const start = Date.now();

@@ -9,8 +9,9 @@ import { fixture, repoRoot } from '../helpers/paths.js';
 const main = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
 const goldenDir = join(repoRoot, 'test', 'cli', 'golden');
 
+/** Runs the command as a user would; without its progress line, which a loaded machine would show. */
 function plenty(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [main, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  const r = spawnSync(process.execPath, [main, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', PLENTY_PROGRESS: '0' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

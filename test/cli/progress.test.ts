@@ -36,4 +36,18 @@ describe('progress on stderr', () => {
     assert.match(written[0], / \d+\.\ds$/);
     assert.equal(written[1], '\r\x1b[K');
   });
+  test('is off when PLENTY_PROGRESS is "0"', () => {
+    const { stream, written } = fakeStream(false);
+    const before = process.env.PLENTY_PROGRESS;
+    process.env.PLENTY_PROGRESS = '0';
+    try {
+      const p = createProgress('solving', { stream, delayMs: 0 });
+      p.update(0.5, 'half');
+      p.done();
+    } finally {
+      if (before === undefined) delete process.env.PLENTY_PROGRESS;
+      else process.env.PLENTY_PROGRESS = before;
+    }
+    assert.deepEqual(written, []);
+  });
 });
