@@ -1,4 +1,5 @@
-import { realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { inputError, type InputError } from '../model/errors.js';
 
@@ -48,7 +49,7 @@ async function statOrUndefined(path: string): Promise<Awaited<ReturnType<typeof 
 
 /**
  * Checks that `path` can be written as a command's output before anything is computed or written:
- * its folder exists and is a folder, it is not itself a folder, and it is none of the inputs (the
+ * its folder exists, is a folder and may be written in, it is not itself a folder, and it is none of the inputs (the
  * same file by device and inode, so `./a.csv`, `a.csv`, hard and symbolic links are all caught)
  * nor an existing file inside an input folder. Each failure is an InputError naming the path.
  */
@@ -58,6 +59,11 @@ export async function checkOutputPath(path: string, rules: OutputRules): Promise
   const folderStat = await statOrUndefined(folder);
   if (folderStat === undefined) throw inputError('output-folder-missing', `cannot write ${path}: the folder ${folder} does not exist`, where);
   if (!folderStat.isDirectory()) throw inputError('output-folder-missing', `cannot write ${path}: ${folder} is not a folder`, where);
+  try {
+    await access(folder, constants.W_OK);
+  } catch (err) {
+    throw cannotWrite(path, rules, err);
+  }
   const out = await statOrUndefined(path);
   if (out === undefined) return;
   if (out.isDirectory()) throw inputError('output-is-folder', `cannot write ${path}: it is a folder; name a file to write`, where);
