@@ -31,16 +31,24 @@ export function tooDeepPath(data: unknown, max = MAX_NESTING_DEPTH): Path | unde
   const pending: number[] = [0];
   while (pending.length > 0) {
     const at = pending.pop() ?? 0;
-    const frame = frames[at];
-    if (frame.depth > max) return pathOf(frames, at);
-    const value = frame.value as Record<string, unknown> | unknown[];
-    const push = (child: unknown, key: string | number): void => {
-      if (typeof child !== 'object' || child === null) return;
-      frames.push({ value: child, depth: frame.depth + 1, parent: at, key });
-      pending.push(frames.length - 1);
-    };
-    if (Array.isArray(value)) value.forEach(push);
-    else for (const key of Object.keys(value)) push(value[key], key);
+    const { value, depth } = frames[at];
+    if (depth > max) return pathOf(frames, at);
+    if (Array.isArray(value)) {
+      for (let k = 0; k < value.length; k++) {
+        const child: unknown = value[k];
+        if (typeof child !== 'object' || child === null) continue;
+        pending.push(frames.length);
+        frames.push({ value: child, depth: depth + 1, parent: at, key: k });
+      }
+    } else {
+      const record = value as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        const child = record[key];
+        if (typeof child !== 'object' || child === null) continue;
+        pending.push(frames.length);
+        frames.push({ value: child, depth: depth + 1, parent: at, key });
+      }
+    }
   }
   return undefined;
 }
@@ -51,31 +59,40 @@ function pathOf(frames: readonly Frame[], at: number): Path {
   return path.reverse();
 }
 
+/** How deep a YAML token stream nests, as far as yamlNesting looked. */
+export interface YamlNesting {
+  /** The source offset of the first collection nested deeper than the limit, if any. */
+  readonly tooDeepAt?: number;
+  /** Whether the stream holds aliases (`*name`), which can nest the data deeper than the text. */
+  readonly aliases: boolean;
+}
+
 /**
- * The source offset of the first collection in a YAML token stream (yaml's CST) nested deeper than
- * `max` levels, or undefined. A pair written inside a flow list (`[a: 1]`) is a mapping of its own
- * and counts as a level. Walks with its own stack, before the tokens are composed (which recurses).
+ * Where a YAML token stream (yaml's CST) first nests collections deeper than `max` levels, and
+ * whether it holds aliases. A pair written inside a flow list (`[a: 1]`) is a mapping of its own and
+ * counts as a level. Walks with its own stack, before the tokens are composed (which recurses).
  */
-export function yamlTooDeepOffset(tokens: Iterable<CST.Token>, max = MAX_NESTING_DEPTH): number | undefined {
+export function yamlNesting(tokens: Iterable<CST.Token>, max = MAX_NESTING_DEPTH): YamlNesting {
   const pending: { token: CST.Token; depth: number }[] = [];
+  let aliases = false;
   for (const token of tokens) pending.push({ token, depth: 0 });
-  while (pending.length > 0) {
-    const { token, depth } = pending.pop() ?? { token: undefined, depth: 0 };
-    if (token === undefined) continue;
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { token, depth } = next;
     if (token.type === 'document') {
       if (token.value !== undefined) pending.push({ token: token.value, depth });
       continue;
     }
+    if (token.type === 'alias') aliases = true;
     if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
     const level = depth + 1;
-    if (level > max) return token.offset;
+    if (level > max) return { tooDeepAt: token.offset, aliases };
     const pairsInList = token.type === 'flow-collection' && token.start.source === '[';
     for (const item of token.items) {
       const inner = pairsInList && (item.sep !== undefined || item.key !== undefined) ? level + 1 : level;
-      if (inner > max) return token.offset;
+      if (inner > max) return { tooDeepAt: token.offset, aliases };
       if (item.key !== undefined && item.key !== null) pending.push({ token: item.key, depth: inner });
       if (item.value !== undefined) pending.push({ token: item.value, depth: inner });
     }
   }
-  return undefined;
+  return { aliases };
 }

@@ -2,7 +2,7 @@ import { Composer, LineCounter, Parser, YAMLParseError, isMap, isPair, isScalar,
 import type { CST, Document, Node as YamlNode } from 'yaml';
 import type { Issue, Location } from './errors.js';
 import { jsonSyntaxError } from './json-syntax-error.js';
-import { TOO_DEEP_MESSAGE, tooDeepPath, yamlTooDeepOffset } from './nesting-depth.js';
+import { TOO_DEEP_MESSAGE, tooDeepPath, yamlNesting, type YamlNesting } from './nesting-depth.js';
 import type { SourceLocator } from './source-locations.js';
 
 export type Format = 'yaml' | 'json';
@@ -63,12 +63,12 @@ export function readDocument(text: string, file: string, format: Format): ReadDo
   // when a location is asked for (an error). YAML: parsed with positions straight away.
   let composed = false;
   let doc: Document.Parsed | undefined;
-  let tooDeepAt: number | undefined;
+  let nesting: YamlNesting = { aliases: false };
   const document = (): Document.Parsed | undefined => {
     if (!composed) {
       composed = true;
-      tooDeepAt = yamlTooDeepOffset(cst());
-      if (tooDeepAt === undefined) doc = composeDocument(cst(), text.length);
+      nesting = yamlNesting(cst());
+      if (nesting.tooDeepAt === undefined) doc = composeDocument(cst(), text.length);
     }
     return doc;
   };
@@ -83,7 +83,7 @@ export function readDocument(text: string, file: string, format: Format): ReadDo
     else data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
   } else {
     const parsed = document();
-    if (parsed === undefined) issues.push(tooDeep(at(tooDeepAt ?? 0)));
+    if (parsed === undefined) issues.push(tooDeep(at(nesting.tooDeepAt ?? 0)));
     for (const err of parsed?.errors ?? []) {
       const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       if (err.code === 'DUPLICATE_KEY') {
@@ -136,8 +136,8 @@ export function readDocument(text: string, file: string, format: Format): ReadDo
       return { ...at(offset), path: [...path] };
     },
   };
-  // Aliases can nest what the text does not: the data are measured too.
-  const deepPath = format === 'yaml' && issues.length === 0 ? tooDeepPath(data) : undefined;
+  // Aliases can nest what the text does not: then the data are measured too.
+  const deepPath = format === 'yaml' && nesting.aliases && issues.length === 0 ? tooDeepPath(data) : undefined;
   if (deepPath !== undefined) {
     issues.push(tooDeep(locator.locate(deepPath)));
     data = null;
