@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { loadEconomy, type Economy } from '../model/index.js';
+import type { ReadInputOptions } from '../model/read-input-file.js';
 
 /** Files above this size announce themselves on stderr: parsing them takes seconds. */
 const ANNOUNCE_BYTES = 5e6;
@@ -8,15 +9,15 @@ const ANNOUNCE_BYTES = 5e6;
  * Loads a model file. Parsing is one synchronous step, so a large file gets a line on stderr
  * before it starts and one with the time taken after it ends (stdout stays the result's).
  */
-export async function loadModel(path: string): Promise<Economy> {
+export async function loadModel(path: string, options: ReadInputOptions = {}): Promise<Economy> {
   const size = await stat(path).then(
     (s) => s.size,
     () => 0,
   );
-  if (size < ANNOUNCE_BYTES) return loadEconomy(path);
+  if (size < ANNOUNCE_BYTES) return loadEconomy(path, options);
   const start = Date.now();
   process.stderr.write(`reading ${path} (${(size / 1e6).toFixed(0)} MB) …\n`);
-  const economy = await loadEconomy(path);
+  const economy = await loadEconomy(path, options);
   process.stderr.write(`read ${path}: ${economy.products.length} products, ${economy.techniques.length} techniques in ${((Date.now() - start) / 1000).toFixed(1)}s\n`);
   return economy;
 }

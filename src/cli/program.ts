@@ -7,10 +7,14 @@ import { lpSolveCommand, type LpSolveFlags } from './commands/lp.js';
 import { planCommand, type PlanFlags } from './commands/plan.js';
 import { serveCommand, type ServeFlags } from './commands/serve.js';
 import type { FormatFlags } from './output.js';
+import type { EncodingFlags } from './read-options.js';
 import { reportError, runCommand } from './run-command.js';
 
 const formats = (cmd: Command): Command =>
   cmd.addOption(new Option('--json', 'print JSON (shape documented in docs/cli.md)')).addOption(new Option('--csv', 'print CSV (one section per table)'));
+
+/** `--encoding` for the commands that read files: every file the command reads is in it. */
+const encodingOption = (): Option => new Option('--encoding <name>', 'text encoding of the files read, e.g. latin1, windows-1250, utf-16le (default: utf-8, strictly; docs/model.md)');
 
 /** The `plenty` command line. Each command is a thin call into the library. */
 export function buildProgram(): Command {
@@ -24,8 +28,8 @@ export function buildProgram(): Command {
       process.exit(err.exitCode === 0 ? 0 : 1);
     });
 
-  formats(program.command('check').argument('<model>', 'model file (YAML or JSON)').description('validate a model and say what it holds')).action(
-    (model: string, flags: FormatFlags) => runCommand(flags, () => checkCommand(model)),
+  formats(program.command('check').argument('<model>', 'model file (YAML or JSON)').description('validate a model and say what it holds').addOption(encodingOption())).action(
+    (model: string, flags: EncodingFlags & FormatFlags) => runCommand(flags, () => checkCommand(model, flags)),
   );
 
   formats(
@@ -36,7 +40,8 @@ export function buildProgram(): Command {
       .option('--plan <file>', 'plan file (activity per technique or output per product); default: the model’s own plan')
       .option('--all', 'also list the balance of every item and resource')
       .option('--top <n>', 'how many deficits, surpluses and limits to list', '10')
-      .option('--rule <rule>', 'how short supply is shared among users: priority | proportional', 'priority'),
+      .option('--rule <rule>', 'how short supply is shared among users: priority | proportional', 'priority')
+      .addOption(encodingOption()),
   ).action((model: string, flags: BalanceFlags & FormatFlags) => runCommand(flags, () => balanceCommand(model, flags)));
 
   formats(
@@ -51,7 +56,8 @@ export function buildProgram(): Command {
       .option('--labour <id>', 'the resource that is labour (default: the one named labour/employment)')
       .option('--footprints', 'resource use behind the final demand of each region')
       .option('--inverse', 'print the Leontief inverse (small models only)')
-      .option('--tolerance <x>', 'relative residual of the iterative solves', '1e-12'),
+      .option('--tolerance <x>', 'relative residual of the iterative solves', '1e-12')
+      .addOption(encodingOption()),
   ).action((model: string, flags: AnalyzeFlags & FormatFlags) => runCommand(flags, () => analyzeCommand(model, flags)));
 
   formats(
@@ -59,12 +65,14 @@ export function buildProgram(): Command {
       .command('import')
       .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder)')
       .argument('<path>', 'the table file or folder')
-      .description('import an input–output table as a model file')
-      .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json)')
+      .description('import an input–output table as a model file (docs/import.md)')
+      .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
       .option('--mapping <file>', 'table only: mapping of rows and columns (docs/import.md)')
-      .option('--region <id>', 'table only: id of the table’s region')
+      .option('--region <id>', 'table only: id of the table’s region (default domestic)')
+      .option('--unit <unit>', 'unit of the flows (default: the mapping’s or the folder’s, else money); overrides a mapping’s, must agree with a pymrio folder’s')
       .option('--name <name>', 'name of the economy')
-      .option('--priority <n>', 'priority tier of the final-demand targets', '1'),
+      .option('--priority <n>', 'priority tier of the final-demand targets', '1')
+      .addOption(encodingOption()),
   ).action((kind: string, path: string, flags: ImportFlags & FormatFlags) => runCommand(flags, () => importCommand(kind, path, flags)));
 
   formats(
@@ -80,7 +88,8 @@ export function buildProgram(): Command {
       .option('--cap <x>', 'maxmin: largest fulfilment ratio credited per tier, or none (default: 1 for all tiers but the last)')
       .option('--period <id>', 'period shown in the valuation and technique tables, and the one written by --write-plan')
       .option('--top <n>', 'rows per table', '10')
-      .option('--write-plan <file>', 'write the plan as a plan file (one per period, FILE-PERIOD.yaml, unless --period)'),
+      .option('--write-plan <file>', 'write the plan as a plan file (one per period, FILE-PERIOD.yaml, unless --period)')
+      .addOption(encodingOption()),
   ).action((model: string, flags: PlanFlags & FormatFlags) => runCommand(flags, () => planCommand(model, flags)));
 
   program

@@ -17,3 +17,7 @@ export { suggest } from './suggest.js';
 export * from './import/index.js';
 export { parseDemand, type Demand, type DemandParseOptions } from './parse-demand.js';
 export { loadDemand } from './load-demand.js';
+// Reading files: strict decoding, a named encoding, the nesting limit.
+export { DEFAULT_ENCODING, decodeText, encodingName } from './decode-text.js';
+export type { ReadInputOptions } from './read-input-file.js';
+export { MAX_NESTING_DEPTH } from './nesting-depth.js';

@@ -1,25 +1,37 @@
-/** Why a text is not strict JSON: a syntax error, or a key repeated within one object. */
+import { MAX_NESTING_DEPTH, TOO_DEEP_MESSAGE } from './nesting-depth.js';
+
+/** Why a text is not strict JSON: a syntax error, a key repeated within one object, or nesting too deep. */
 export interface JsonSyntaxError {
   readonly offset: number;
   readonly message: string;
   /** Set for a duplicate key: the key. */
   readonly duplicateKey?: string;
+  /** Set when objects and arrays are nested deeper than the limit; `offset` is the opening bracket. */
+  readonly tooDeep?: true;
 }
 
 /**
  * Where and why a text is not strict JSON (RFC 8259), or undefined if it is. A key repeated
- * within one object counts as an error (JSON.parse would silently keep the last).
+ * within one object counts as an error (JSON.parse would silently keep the last), and so do objects
+ * and arrays nested more than `maxDepth` levels deep (MAX_NESTING_DEPTH by default): the scan stops
+ * there, so a text of any depth is safe to check.
  */
-export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
+export function jsonSyntaxError(text: string, maxDepth = MAX_NESTING_DEPTH): JsonSyntaxError | undefined {
   let i = 0;
+  let depth = 0;
   const n = text.length;
   class Fail {
     constructor(
       readonly offset: number,
       readonly message: string,
       readonly duplicateKey?: string,
+      readonly tooDeep = false,
     ) {}
   }
+  const enter = (): void => {
+    depth++;
+    if (depth > maxDepth) throw new Fail(i, TOO_DEEP_MESSAGE, undefined, true);
+  };
   const fail = (message: string): never => {
     throw new Fail(i, i >= n ? 'unexpected end of text' : `${message}, found ${JSON.stringify(text[i])}`);
   };
@@ -54,10 +66,12 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     ws();
     const c = text[i];
     if (c === '{') {
+      enter();
       i++;
       ws();
       if (text[i] === '}') {
         i++;
+        depth--;
         return;
       }
       const keys = new Set<string>();
@@ -78,14 +92,17 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
         if (text[i] === ',') i++;
         else if (text[i] === '}') {
           i++;
+          depth--;
           return;
         } else fail('expected "," or "}"');
       }
     } else if (c === '[') {
+      enter();
       i++;
       ws();
       if (text[i] === ']') {
         i++;
+        depth--;
         return;
       }
       for (;;) {
@@ -94,6 +111,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
         if (text[i] === ',') i++;
         else if (text[i] === ']') {
           i++;
+          depth--;
           return;
         } else fail('expected "," or "]"');
       }
@@ -110,7 +128,8 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     if (i < n) fail('expected the end of the text');
     return undefined;
   } catch (e) {
-    if (e instanceof Fail) return e.duplicateKey === undefined ? { offset: e.offset, message: e.message } : { offset: e.offset, message: e.message, duplicateKey: e.duplicateKey };
-    throw e;
+    if (!(e instanceof Fail)) throw e;
+    if (e.tooDeep) return { offset: e.offset, message: e.message, tooDeep: true };
+    return e.duplicateKey === undefined ? { offset: e.offset, message: e.message } : { offset: e.offset, message: e.message, duplicateKey: e.duplicateKey };
   }
 }

@@ -1,8 +1,8 @@
 import { parsePlan } from './parse-plan.js';
-import { readInputFile } from './read-input-file.js';
+import { readInputFile, type ReadInputOptions } from './read-input-file.js';
 import type { Economy, Plan } from './types.js';
 
-/** Reads and parses a plan file, checked against `economy`. */
-export async function loadPlan(path: string, economy: Economy): Promise<Plan> {
-  return parsePlan(await readInputFile(path), { file: path }, economy);
+/** Reads and parses a plan file, checked against `economy`; `options.encoding` as for loadEconomy. */
+export async function loadPlan(path: string, economy: Economy, options: ReadInputOptions = {}): Promise<Plan> {
+  return parsePlan(await readInputFile(path, options), { file: path }, economy);
 }

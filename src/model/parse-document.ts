@@ -1,7 +1,8 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq } from 'yaml';
+import type { CST, Document, Node as YamlNode } from 'yaml';
 import type { Issue, Location } from './errors.js';
 import { jsonSyntaxError } from './json-syntax-error.js';
+import { TOO_DEEP_MESSAGE, tooDeepPath, yamlNesting, type YamlNesting } from './nesting-depth.js';
 import type { SourceLocator } from './source-locations.js';
 
 export type Format = 'yaml' | 'json';
@@ -22,36 +23,68 @@ function keyText(node: unknown): string | undefined {
   return isScalar(node) ? String(node.value) : undefined;
 }
 
+/** The first YAML document of a token stream, as yaml's parseDocument composes it. */
+function composeDocument(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer({ uniqueKeys: true }).compose(tokens, true, length)) {
+    if (doc === undefined) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document.
+  return doc as Document.Parsed;
+}
+
 /**
  * Parses YAML or JSON keeping the position of every node. Syntax errors and duplicate keys become
  * issues (code "syntax" or "duplicate-key") with line and column. JSON is also checked strictly
- * (YAML would accept some text that JSON does not).
+ * (YAML would accept some text that JSON does not). Mappings and lists nested more than
+ * MAX_NESTING_DEPTH levels deep are an issue "too-deep" at the first one too deep, found before
+ * anything recursive reads the text.
  */
 export function readDocument(text: string, file: string, format: Format): ReadDocument {
   const lineCounter = new LineCounter();
   const issues: Issue[] = [];
+  // The token stream (yaml's CST) counts the lines and is built without recursion; the positioned
+  // document is composed from it only when the nesting is within the limit.
+  let tokens: CST.Token[] | undefined;
+  const cst = (): CST.Token[] => {
+    tokens ??= Array.from(new Parser(lineCounter.addNewLine).parse(text));
+    return tokens;
+  };
   const at = (offset: number): Location => {
+    cst();
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { file, line, column: col };
   };
   // JSON: checked and read with the fast built-in parser; the positioned document is built only
   // when a location is asked for (an error). YAML: parsed with positions straight away.
-  let doc: ReturnType<typeof parseDocument> | undefined;
-  const document = (): ReturnType<typeof parseDocument> => {
-    doc ??= parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  let composed = false;
+  let doc: Document.Parsed | undefined;
+  let nesting: YamlNesting = { aliases: false };
+  const document = (): Document.Parsed | undefined => {
+    if (!composed) {
+      composed = true;
+      nesting = yamlNesting(cst());
+      if (nesting.tooDeepAt === undefined) doc = composeDocument(cst(), text.length);
+    }
     return doc;
   };
+  const tooDeep = (location: Location): Issue => ({ code: 'too-deep', message: TOO_DEEP_MESSAGE, location });
   let data: unknown = null;
 
   if (format === 'json') {
     const error = jsonSyntaxError(text);
-    if (error !== undefined) {
-      document();
-      if (error.duplicateKey !== undefined) issues.push({ code: 'duplicate-key', message: 'duplicate key in a mapping', location: at(error.offset), value: error.duplicateKey });
-      else issues.push({ code: 'syntax', message: `JSON syntax error: ${error.message}`, location: at(error.offset) });
-    } else data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+    if (error?.tooDeep === true) issues.push(tooDeep(at(error.offset)));
+    else if (error?.duplicateKey !== undefined) issues.push({ code: 'duplicate-key', message: 'duplicate key in a mapping', location: at(error.offset), value: error.duplicateKey });
+    else if (error !== undefined) issues.push({ code: 'syntax', message: `JSON syntax error: ${error.message}`, location: at(error.offset) });
+    else data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
   } else {
-    for (const err of document().errors) {
+    const parsed = document();
+    if (parsed === undefined) issues.push(tooDeep(at(nesting.tooDeepAt ?? 0)));
+    for (const err of parsed?.errors ?? []) {
       const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       if (err.code === 'DUPLICATE_KEY') {
         const raw = (/^("[^"\n]*"|'[^'\n]*'|[^:,}\n]+)/.exec(text.slice(err.pos[0]))?.[0] ?? '').trim();
@@ -61,9 +94,9 @@ export function readDocument(text: string, file: string, format: Format): ReadDo
         issues.push({ code: 'syntax', message: `YAML syntax error: ${first}`, location: at(err.pos[0]) });
       }
     }
-    if (issues.length === 0) {
+    if (parsed !== undefined && issues.length === 0) {
       try {
-        data = document().toJS({ maxAliasCount: 1000 });
+        data = parsed.toJS({ maxAliasCount: 1000 });
       } catch (e) {
         issues.push({ code: 'syntax', message: `cannot read the document: ${e instanceof Error ? e.message : String(e)}`, location: { file } });
       }
@@ -72,7 +105,7 @@ export function readDocument(text: string, file: string, format: Format): ReadDo
 
   const locator: SourceLocator = {
     locate(path, key = false) {
-      let node: unknown = document().contents;
+      let node: unknown = document()?.contents;
       let offset = isNodeWithRange(node) ? node.range[0] : 0;
       for (let i = 0; i < path.length; i++) {
         const step = path[i];
@@ -103,6 +136,12 @@ export function readDocument(text: string, file: string, format: Format): ReadDo
       return { ...at(offset), path: [...path] };
     },
   };
+  // Aliases can nest what the text does not: then the data are measured too.
+  const deepPath = format === 'yaml' && nesting.aliases && issues.length === 0 ? tooDeepPath(data) : undefined;
+  if (deepPath !== undefined) {
+    issues.push(tooDeep(locator.locate(deepPath)));
+    data = null;
+  }
   return { data, locator, issues };
 }
 

@@ -92,6 +92,55 @@ describe('models over HTTP', () => {
     assert.equal(bad.body.error.issues[0].value, 'steel');
   });
 
+  test('a model text nested 5,000 and 100,000 deep is a 422 located at the first level too deep; nothing stored', async () => {
+    const before = h.store.models.count();
+    for (const depth of [5000, 100000]) {
+      const lists = '['.repeat(depth) + ']'.repeat(depth);
+      for (const [format, text, column] of [
+        ['json', `{"name": ${lists}}`, 73],
+        ['yaml', `name: ${lists}`, 70],
+      ] as const) {
+        const a = await h.call('POST', '/api/models', { body: { format, text } });
+        assert.equal(a.status, 422, `${format} ${depth}: ${JSON.stringify(a.body).slice(0, 300)}`);
+        assert.equal(a.body.error.code, 'invalid-input');
+        assert.equal(a.body.error.issues[0].code, 'too-deep');
+        assert.deepEqual([a.body.error.issues[0].line, a.body.error.issues[0].column], [1, column]);
+        assert.match(a.body.error.issues[0].message, /more than 64 levels/);
+      }
+    }
+    assert.equal(h.store.models.count(), before);
+  });
+
+  test('a body nested too deeply is a 400 in the error shape, on upload and on balance', async () => {
+    const before = h.store.models.count();
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    const up = await h.call('POST', '/api/models', { raw: `{"format": "yaml", "text": "name: x", "extra": ${deep}}` });
+    assert.equal(up.status, 400);
+    assert.equal(up.body.error.code, 'too-deep');
+    assert.deepEqual(up.body.error.issues[0].path.slice(0, 3), ['body', 'extra', 0]);
+    assert.equal(h.store.models.count(), before);
+    const model = await h.call('POST', '/api/models', { body: { format: 'yaml', text: exampleText('cockshott', 'economy.yaml'), id: 'deep-balance' } });
+    assert.equal(model.status, 201);
+    for (const depth of [5000, 100000]) {
+      const lists = '['.repeat(depth) + ']'.repeat(depth);
+      const b = await h.call('POST', '/api/models/deep-balance/balance', { raw: `{"plan": {"activity": ${lists}}}` });
+      assert.equal(b.status, 400, JSON.stringify(b.body).slice(0, 300));
+      assert.equal(b.body.error.code, 'too-deep');
+    }
+  });
+
+  test('a body that is not UTF-8 (a Latin-1 model) is a 400 naming the field, line and column; nothing stored', async () => {
+    const before = h.store.models.count();
+    const body = Buffer.concat([Buffer.from('{"format": "yaml", "text": "products: [{ id: bread, unit: t }]\\nname: caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
+    const res = await fetch(`${h.url}/api/models`, { method: 'POST', headers: { authorization: `Bearer ${h.planner}`, 'content-type': 'application/json' }, body });
+    const answer = (await res.json()) as { error: { code: string; message: string; issues: { path: string[]; line: number; column: number }[] } };
+    assert.equal(res.status, 400);
+    assert.equal(answer.error.code, 'invalid-encoding');
+    assert.deepEqual(answer.error.issues[0].path, ['body', 'text']);
+    assert.deepEqual([answer.error.issues[0].line, answer.error.issues[0].column], [2, 10]);
+    assert.equal(h.store.models.count(), before);
+  });
+
   test('unknown models and routes are JSON 404s', async () => {
     const a = await h.call('GET', '/api/models/no-such-model');
     assert.equal(a.status, 404);

@@ -8,9 +8,10 @@ import { loadDemand } from '../../model/index.js';
 import { loadModel } from '../load-model.js';
 import type { Table } from '../../report/index.js';
 import type { CommandOutput } from '../output.js';
+import { readOptions, type EncodingFlags } from '../read-options.js';
 import { createProgress } from '../progress.js';
 
-export interface AnalyzeFlags {
+export interface AnalyzeFlags extends EncodingFlags {
   readonly demand?: string;
   readonly multipliers?: boolean;
   readonly labourValues?: boolean;
@@ -45,7 +46,8 @@ function labourRow(c: CompiledEconomy, chosen: string | undefined): string {
  * multipliers, labour values, footprints by region of final demand, and the Leontief inverse.
  */
 export async function analyzeCommand(modelPath: string, flags: AnalyzeFlags): Promise<CommandOutput> {
-  const economy = await loadModel(modelPath);
+  const read = readOptions(flags);
+  const economy = await loadModel(modelPath, read);
   const c = compileEconomy(economy);
   const tolerance = flags.tolerance === undefined ? undefined : Number(flags.tolerance);
   if (tolerance !== undefined && !(tolerance > 0 && tolerance < 1)) throw inputError('invalid-option', '--tolerance must be a number between 0 and 1', { path: ['--tolerance'] }, flags.tolerance);
@@ -58,7 +60,7 @@ export async function analyzeCommand(modelPath: string, flags: AnalyzeFlags): Pr
   // Where several techniques make an item, the model's own plan says which one runs.
   const activity = economy.plan !== undefined ? planActivities(c, economy.plan).activity : undefined;
   const sys: LeontiefSystem = leontiefSystem(c, activity !== undefined ? { activity } : {});
-  const y = flags.demand !== undefined ? demandVector(c, await loadDemand(flags.demand)) : finalUse(c, period);
+  const y = flags.demand !== undefined ? demandVector(c, await loadDemand(flags.demand, read)) : finalUse(c, period);
   const ids = c.items.ids;
   const unit = (i: number) => economy.products[c.itemProduct[i]]?.unit ?? '';
 

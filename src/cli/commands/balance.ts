@@ -7,8 +7,9 @@ import { createProgress } from '../progress.js';
 import { balanceHeadline, balanceTables } from '../../report/balance-tables.js';
 import { balanceJson } from '../../report/balance-json.js';
 import type { CommandOutput } from '../output.js';
+import { readOptions, type EncodingFlags } from '../read-options.js';
 
-export interface BalanceFlags {
+export interface BalanceFlags extends EncodingFlags {
   readonly plan?: string;
   readonly all?: boolean;
   readonly top?: string;
@@ -17,8 +18,9 @@ export interface BalanceFlags {
 
 /** `plenty balance MODEL [--plan FILE]`: the method of balances on a hand-set or computed plan. */
 export async function balanceCommand(modelPath: string, flags: BalanceFlags): Promise<CommandOutput> {
-  const economy = await loadModel(modelPath);
-  const plan = flags.plan !== undefined ? await loadPlan(flags.plan, economy) : economy.plan;
+  const read = readOptions(flags);
+  const economy = await loadModel(modelPath, read);
+  const plan = flags.plan !== undefined ? await loadPlan(flags.plan, economy, read) : economy.plan;
   if (plan === undefined) {
     throw inputError('missing', 'the model has no `plan` section; give a plan file with --plan FILE', { file: modelPath, path: ['plan'] });
   }

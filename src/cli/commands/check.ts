@@ -3,13 +3,14 @@ import { InputError } from '../../model/errors.js';
 import { loadModel } from '../load-model.js';
 import { checkProductive } from '../../sparse/index.js';
 import type { CommandOutput } from '../output.js';
+import { readOptions, type EncodingFlags } from '../read-options.js';
 
 /**
  * `plenty check MODEL`: validates the model (every error with its place) and compiles it; says
  * what it holds and whether its input–output system (one technique per item) is productive.
  */
-export async function checkCommand(modelPath: string): Promise<CommandOutput> {
-  const economy = await loadModel(modelPath);
+export async function checkCommand(modelPath: string, flags: EncodingFlags = {}): Promise<CommandOutput> {
+  const economy = await loadModel(modelPath, readOptions(flags));
   const c = compileEconomy(economy);
   const counts = {
     products: economy.products.length,

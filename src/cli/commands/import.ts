@@ -1,39 +1,57 @@
-import { writeFile, rename } from 'node:fs/promises';
 import { inputError } from '../../model/errors.js';
-import { ioTableToEconomy, readPymrioFolder, readSymmetricTable, serializeEconomy } from '../../model/index.js';
-import type { IoTable } from '../../model/index.js';
+import { checkModelId, importModel, importers, type ImporterKind } from '../../model/index.js';
 import type { CommandOutput } from '../output.js';
 import { createProgress } from '../progress.js';
+import { readOptions, type EncodingFlags } from '../read-options.js';
+import { checkOutputPath, writeOutputFiles, type OutputRules } from '../write-output-files.js';
 
-export interface ImportFlags {
+export interface ImportFlags extends EncodingFlags {
   readonly output: string;
   readonly mapping?: string;
   readonly name?: string;
   readonly region?: string;
   readonly priority?: string;
+  readonly unit?: string;
+}
+
+function isImporterKind(kind: string): kind is ImporterKind {
+  return Object.hasOwn(importers, kind);
 }
 
 /**
  * `plenty import table|pymrio PATH -o MODEL`: reads an input–output table and writes it as a
- * model file (YAML, or JSON when MODEL ends in .json). The file is written to a temporary name
- * and renamed, so a failed import leaves nothing behind.
+ * model file (YAML, or JSON when MODEL ends in .json), documented in docs/import.md. Options are
+ * checked first (an id the model format refuses, an unknown encoding, an output that cannot be
+ * written or is an input); the model is checked as the loader checks it before it is written, to
+ * a temporary file that is then renamed, so a failed import leaves nothing behind.
  */
 export async function importCommand(kind: string, path: string, flags: ImportFlags): Promise<CommandOutput> {
-  if (kind !== 'table' && kind !== 'pymrio') throw inputError('invalid-option', 'the kind of import is "table" (a CSV/TSV input–output table) or "pymrio" (a pymrio text folder)', { path: ['kind'] }, kind);
+  if (!isImporterKind(kind)) throw inputError('invalid-option', 'the kind of import is "table" (a CSV/TSV input–output table) or "pymrio" (a pymrio text folder)', { path: ['kind'] }, kind);
   const priority = flags.priority === undefined ? 1 : Number(flags.priority);
   if (!Number.isInteger(priority) || priority < 1) throw inputError('invalid-option', '--priority must be a positive whole number', { path: ['--priority'] }, flags.priority);
+  if (flags.region !== undefined) {
+    if (kind !== 'table') throw inputError('invalid-option', '--region is for a table: a pymrio folder names its regions', { path: ['--region'] }, flags.region);
+    checkModelId(flags.region, '--region', { path: ['--region'] });
+  }
+  if (flags.mapping !== undefined && kind !== 'table') throw inputError('invalid-option', '--mapping is for a table: a pymrio folder states its layout', { path: ['--mapping'] }, flags.mapping);
+  if (flags.unit !== undefined && flags.unit.trim() === '') throw inputError('invalid-option', '--unit must be non-empty text', { path: ['--unit'] }, flags.unit);
+  const read = readOptions(flags);
+  const rules: OutputRules = { option: '-o', inputs: flags.mapping === undefined ? [path] : [path, flags.mapping] };
+  await checkOutputPath(flags.output, rules);
+
   const progress = createProgress(`importing ${path}`);
   progress.update(null, 'reading');
-  const table: IoTable =
-    kind === 'table'
-      ? await readSymmetricTable(path, { ...(flags.mapping !== undefined ? { mapping: flags.mapping } : {}), ...(flags.region !== undefined ? { region: flags.region } : {}) })
-      : await readPymrioFolder(path);
-  progress.update(null, 'converting');
-  const economy = ioTableToEconomy(table, { priority, ...(flags.name !== undefined ? { name: flags.name } : {}) });
-  const text = serializeEconomy(economy, /\.json$/i.test(flags.output) ? 'json' : 'yaml');
-  const tmp = `${flags.output}.${process.pid}.tmp`;
-  await writeFile(tmp, text, 'utf8');
-  await rename(tmp, flags.output);
+  const { table, economy, text } = await importModel(kind, path, {
+    ...read,
+    ...(flags.mapping !== undefined ? { mapping: flags.mapping } : {}),
+    ...(flags.region !== undefined ? { region: flags.region } : {}),
+    ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
+    ...(flags.name !== undefined ? { name: flags.name } : {}),
+    priority,
+    format: /\.json$/i.test(flags.output) ? 'json' : 'yaml',
+  });
+  progress.update(null, 'writing');
+  await writeOutputFiles([{ path: flags.output, text }], rules);
   progress.done();
   const counts = {
     regions: table.regions.length,
@@ -43,8 +61,8 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     targets: economy.targets.length,
   };
   return {
-    header: [`Imported ${path} into ${flags.output}: “${economy.name}”.`],
+    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`],
     tables: [{ name: 'import', title: 'What was imported', columns: [{ key: 'what', label: 'what' }, { key: 'count', label: 'count' }], rows: Object.entries(counts) }],
-    json: { source: path, kind, output: flags.output, name: economy.name, counts },
+    json: { source: path, kind, output: flags.output, name: economy.name, unit: table.unit, counts },
   };
 }

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { compileEconomy } from '../../compile/index.js';
 import type { CompiledEconomy } from '../../compile/index.js';
@@ -9,9 +8,11 @@ import type { PlanObjective, PlanObjectiveKind, PlanResult } from '../../optimiz
 import { planJson, type Table } from '../../report/index.js';
 import { loadModel } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
+import { readOptions, type EncodingFlags } from '../read-options.js';
+import { checkOutputPath, writeOutputFiles, type OutputRules } from '../write-output-files.js';
 import { createProgress } from '../progress.js';
 
-export interface PlanFlags {
+export interface PlanFlags extends EncodingFlags {
   readonly objective?: string;
   readonly solver?: string;
   readonly gap?: string;
@@ -39,6 +40,13 @@ export function periodPlanFile(file: string, period: string, several: boolean): 
   return `${file.slice(0, file.length - ext.length)}-${period}${ext}`;
 }
 
+/** The plan files --write-plan FILE writes: one per period (FILE-PERIOD), or FILE for the one period chosen or the only one. */
+function planFilesOf(file: string, periods: readonly string[], chosen: number | undefined): { path: string; period: number }[] {
+  const several = chosen === undefined && periods.length > 1;
+  const which = several ? periods.map((_, t) => t) : [chosen ?? 0];
+  return which.map((t) => ({ path: periodPlanFile(file, periods[t], several), period: t }));
+}
+
 /** `plenty plan MODEL`: the optimal plan, its valuations and bottlenecks. */
 export async function planCommand(modelPath: string, flags: PlanFlags): Promise<CommandOutput> {
   const kind = flags.objective ?? 'maxmin';
@@ -51,7 +59,7 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
   const timeLimit = positiveNumber('--time-limit', flags.timeLimit);
   const cap = positiveNumber('--cap', flags.cap);
 
-  const economy = await loadModel(modelPath);
+  const economy = await loadModel(modelPath, readOptions(flags));
   const c = compileEconomy(economy);
   let period = 0;
   if (flags.period !== undefined) {
@@ -64,6 +72,9 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
     ...(flags.resource === undefined ? {} : { resource: flags.resource }),
     ...(cap === undefined ? {} : { cap }),
   };
+  const planFiles = flags.writePlan === undefined ? [] : planFilesOf(flags.writePlan, c.periods.ids, flags.period === undefined ? undefined : period);
+  const outputRules: OutputRules = { option: '--write-plan', inputs: [modelPath] };
+  for (const f of planFiles) await checkOutputPath(f.path, outputRules);
   const progress = createProgress('plan');
   const r = await solvePlan(c, {
     objective,
@@ -75,19 +86,13 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
   progress.done();
 
   const written: string[] = [];
-  if (flags.writePlan !== undefined && r.status === 'optimal') {
-    const several = flags.period === undefined && c.periods.ids.length > 1;
-    const periods = several ? c.periods.ids.map((_, t) => t) : [period];
-    const format = extname(flags.writePlan).toLowerCase() === '.json' ? 'json' : 'yaml';
-    for (const t of periods) {
-      const file = periodPlanFile(flags.writePlan, c.periods.ids[t], several);
-      try {
-        await writeFile(file, serializePlan(planOfPeriod(r, t), format));
-      } catch (err) {
-        throw inputError('write-failed', `cannot write the plan file: ${err instanceof Error ? err.message : String(err)}`, { file, path: ['--write-plan'] }, file);
-      }
-      written.push(file);
-    }
+  if (planFiles.length > 0 && r.status === 'optimal') {
+    const format = extname(planFiles[0].path).toLowerCase() === '.json' ? 'json' : 'yaml';
+    await writeOutputFiles(
+      planFiles.map((f) => ({ path: f.path, text: serializePlan(planOfPeriod(r, f.period), format) })),
+      outputRules,
+    );
+    for (const f of planFiles) written.push(f.path);
   }
   return { header: headline(r, economy.name, written), tables: planTables(c, r, period, top), json: planJson(c, r, written) };
 }

@@ -1,9 +1,21 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { inputError } from '../errors.js';
+import { InputError, inputError } from '../errors.js';
+import { readDocument } from '../parse-document.js';
 import { dataColumnNumber, parseLabelledMatrix, type LabelledMatrix, type LabelledMatrixLayout } from './labelled-matrix.js';
 import { parseDelimited, readTextFile } from './read-delimited.js';
 import type { IoExtension, IoTable } from './types.js';
+import { DEFAULT_FLOW_UNIT, DEFAULT_STRESSOR_UNIT } from './default-units.js';
+import { checkModelId } from './model-id.js';
+import type { ReadInputOptions } from '../read-input-file.js';
+
+export interface PymrioOptions extends ReadInputOptions {
+  /** Unit of the flows when the folder states none; default "money". A stated unit that differs is an InputError. */
+  readonly unit?: string;
+}
+
+/** Reads one of the folder's text files (in the encoding the import was given). */
+type ReadText = (file: string) => Promise<string>;
 
 /**
  * Reads a pymrio IO system saved as text: either the layout of pymrio's test system
@@ -19,10 +31,17 @@ import type { IoExtension, IoTable } from './types.js';
  * Y's); any disagreement is an InputError naming file, row, column and value. File names are
  * matched without regard to case. The `factor_input` extension of the test system is named
  * `factor_inputs`, as pymrio names it.
+ *
+ * What the model format has no place for is an InputError at its cell: a negative number in Z, x,
+ * an extension's F or F_Y, or population (negative final demand is kept: it becomes plan imports),
+ * and a region, sector, stressor or extension name that cannot be an id (an id has no "@"). Flows
+ * without a stated unit are in `options.unit` (default "money"); stressors without one in
+ * "unspecified".
  */
-export async function readPymrioFolder(path: string): Promise<IoTable> {
+export async function readPymrioFolder(path: string, options: PymrioOptions = {}): Promise<IoTable> {
+  const read: ReadText = (file) => readTextFile(file, options);
   const folder = await listFolder(path);
-  const params = folder.has('file_parameters.json') ? await readParameters(join(path, folder.get('file_parameters.json') ?? '')) : undefined;
+  const params = folder.has('file_parameters.json') ? await readParameters(read, join(path, folder.get('file_parameters.json') ?? '')) : undefined;
 
   const zFile = pick(folder, params?.files.Z?.name, ['Z.txt', 'trade_flows_Z.txt']);
   if (zFile === undefined) {
@@ -33,12 +52,13 @@ export async function readPymrioFolder(path: string): Promise<IoTable> {
     throw inputError('missing-file', 'the folder has no Y table (Y.txt or finald_demand_Y.txt)', { file: join(path, params?.files.Y?.name ?? 'Y.txt') });
   }
 
-  const Z = await readMatrix(join(path, zFile), layoutOf(params, 'Z'));
+  const Z = await readMatrix(read, join(path, zFile), layoutOf(params, 'Z'));
   const grid = productGrid(Z);
   checkSquare(Z, grid);
+  checkNonNegative(Z, 'intermediate flow');
   const n = grid.keys.length;
 
-  const Ym = await readMatrix(join(path, yFile), layoutOf(params, 'Y'));
+  const Ym = await readMatrix(read, join(path, yFile), layoutOf(params, 'Y'));
   checkRowsMatch(Ym, Z);
   const yGrid = categoryGrid(Ym, grid.regions);
 
@@ -47,20 +67,26 @@ export async function readPymrioFolder(path: string): Promise<IoTable> {
   const unitCol = unitColumn(Z, 2);
   if (unitCol >= 0) for (const lab of Z.rowLabels) units.add(lab[unitCol]);
   const unitFile = pick(folder, params?.files.unit?.name, params === undefined ? [] : ['unit.txt']);
-  if (unitFile !== undefined) for (const u of (await readUnits(join(path, unitFile))).values()) units.add(u);
+  if (unitFile !== undefined) for (const u of (await readUnits(read, join(path, unitFile))).values()) units.add(u);
+  units.delete('');
   if (units.size > 1) {
     throw inputError('mixed-units', 'the flows are in more than one unit', { file: join(path, unitFile ?? zFile) }, [...units]);
   }
-  const unit = units.size === 1 ? [...units][0] : '';
+  const stated = units.size === 1 ? [...units][0] : undefined;
+  if (stated !== undefined && options.unit !== undefined && options.unit !== stated) {
+    throw inputError('unit-mismatch', `the folder states the unit of the flows as ${JSON.stringify(stated)}, not the unit given`, { file: join(path, unitFile ?? zFile), path: ['unit'] }, options.unit);
+  }
+  const unit = stated ?? options.unit ?? DEFAULT_FLOW_UNIT;
 
   let x: Float64Array | undefined;
   const xFile = params === undefined ? undefined : pick(folder, params.files.x?.name, ['x.txt']);
   if (xFile !== undefined) {
-    const xm = await readMatrix(join(path, xFile), layoutOf(params, 'x'));
+    const xm = await readMatrix(read, join(path, xFile), layoutOf(params, 'x'));
     checkRowsMatch(xm, Z);
     if (xm.columns !== 1) {
       throw inputError('bad-shape', 'x must have one column', { file: xm.file, row: 1, tableColumn: dataColumnNumber(xm, 1) }, xm.columns);
     }
+    checkNonNegative(xm, 'output');
     x = xm.values;
   }
 
@@ -84,14 +110,14 @@ export async function readPymrioFolder(path: string): Promise<IoTable> {
       const stem = fName.slice(0, -4);
       const id = stem.toLowerCase() === 'factor_input' ? 'factor_inputs' : stem;
       const fdName = fdFiles.get(fName.toLowerCase());
-      extensions.push(await readExtension(id, join(path, fName), fdName === undefined ? undefined : join(path, fdName), undefined, {}, {}, Z, Ym));
+      extensions.push(await readExtension(read, id, join(path, fName), fdName === undefined ? undefined : join(path, fdName), undefined, {}, {}, Z, Ym));
     }
   } else {
     for (const [, name] of folder) {
       const sub = join(path, name);
       const subList = await listFolder(sub, true);
       if (subList === undefined || !subList.has('file_parameters.json')) continue;
-      const p = await readParameters(join(sub, subList.get('file_parameters.json') ?? ''));
+      const p = await readParameters(read, join(sub, subList.get('file_parameters.json') ?? ''));
       if (p.systemtype !== undefined && p.systemtype !== 'Extension') continue;
       const f = pick(subList, p.files.F?.name, ['F.txt']);
       if (f === undefined) throw inputError('missing-file', 'the extension folder has no F table (F.txt)', { file: join(sub, 'F.txt') });
@@ -99,19 +125,19 @@ export async function readPymrioFolder(path: string): Promise<IoTable> {
       const fy = pick(subList, p.files[fyKey]?.name, ['F_Y.txt', 'F_hh.txt']);
       const u = pick(subList, p.files.unit?.name, ['unit.txt']);
       extensions.push(
-        await readExtension(name, join(sub, f), fy === undefined ? undefined : join(sub, fy), u === undefined ? undefined : join(sub, u), layoutOf(p, 'F'), layoutOf(p, fyKey), Z, Ym),
+        await readExtension(read, name, join(sub, f), fy === undefined ? undefined : join(sub, fy), u === undefined ? undefined : join(sub, u), layoutOf(p, 'F'), layoutOf(p, fyKey), Z, Ym),
       );
     }
   }
 
   let population: Float64Array | undefined;
   const popFile = pick(folder, params?.files.population?.name, ['population.txt']);
-  if (popFile !== undefined) population = await readPopulation(join(path, popFile), grid.regions, layoutOf(params, 'population'));
+  if (popFile !== undefined) population = await readPopulation(read, join(path, popFile), grid.regions, layoutOf(params, 'population'));
 
   let name = basename(path);
   const metaFile = folder.get('metadata.json');
   if (metaFile !== undefined) {
-    const meta = parseJson(await readTextFile(join(path, metaFile)), join(path, metaFile));
+    const meta = parseJson(await read(join(path, metaFile)), join(path, metaFile));
     if (isRecord(meta) && typeof meta.name === 'string' && meta.name !== '') name = meta.name;
   }
 
@@ -164,16 +190,15 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A JSON file of the folder (strict JSON, nesting within MAX_NESTING_DEPTH): located errors. */
 function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw inputError('bad-json', `not valid JSON (${(err as Error).message})`, { file });
-  }
+  const { data, issues } = readDocument(text, file, 'json');
+  if (issues.length > 0) throw new InputError(issues);
+  return data;
 }
 
-async function readParameters(file: string): Promise<FileParameters> {
-  const raw = parseJson(await readTextFile(file), file);
+async function readParameters(read: ReadText, file: string): Promise<FileParameters> {
+  const raw = parseJson(await read(file), file);
   if (!isRecord(raw) || !isRecord(raw.files)) throw inputError('bad-parameters', 'file parameters need a "files" object', { file, path: ['files'] });
   const files: Record<string, { name?: string; nr_index_col?: number; nr_header?: number }> = {};
   for (const [key, v] of Object.entries(raw.files)) {
@@ -200,8 +225,8 @@ function layoutOf(params: FileParameters | undefined, key: string): LabelledMatr
   return layout;
 }
 
-async function readMatrix(file: string, layout: LabelledMatrixLayout): Promise<LabelledMatrix> {
-  return parseLabelledMatrix(parseDelimited(await readTextFile(file), file, { delimiter: '\t' }), layout);
+async function readMatrix(read: ReadText, file: string, layout: LabelledMatrixLayout): Promise<LabelledMatrix> {
+  return parseLabelledMatrix(parseDelimited(await read(file), file, { delimiter: '\t' }), layout);
 }
 
 interface ProductGrid {
@@ -220,6 +245,10 @@ function productGrid(Z: LabelledMatrix): ProductGrid {
     throw inputError('bad-header', 'Z needs two label columns (region, sector)', { file: Z.file, row: Z.headerRows + 1, tableColumn: 1 });
   }
   const { regions, inner: sectors } = regionMajor(Z, 'sector');
+  for (let j = 0; j < Z.columns; j++) {
+    checkModelId(Z.columnLabels[j][0], 'a region label', { file: Z.file, row: 1, tableColumn: dataColumnNumber(Z, j) });
+    checkModelId(Z.columnLabels[j][1], 'a sector label', { file: Z.file, row: 2, tableColumn: dataColumnNumber(Z, j) });
+  }
   const keys: string[] = [];
   for (const r of regions) for (const s of sectors) keys.push(`${r}\u0000${s}`);
   return { regions, sectors, keys };
@@ -265,6 +294,18 @@ function regionMajor(m: LabelledMatrix, innerName: string): { regions: string[];
     }
   }
   return { regions, inner };
+}
+
+/**
+ * A model has no negative flows, outputs, resource uses or populations (only final demand may be
+ * negative: it becomes plan imports): the first negative number is an InputError at its cell.
+ */
+function checkNonNegative(m: LabelledMatrix, what: string): void {
+  const k = m.values.findIndex((v) => v < 0);
+  if (k < 0) return;
+  const i = Math.floor(k / m.columns);
+  const j = k % m.columns;
+  throw inputError('negative', `${what} is negative, which the model format has no place for`, { file: m.file, row: m.rowNumbers[i], tableColumn: dataColumnNumber(m, j) }, m.values[k]);
 }
 
 /** Z must be square with row i labelled as column i. */
@@ -360,8 +401,8 @@ function unitColumn(m: LabelledMatrix, positional: number): number {
 }
 
 /** unit.txt: label columns, then a column named "unit". Key: the label cells joined by NUL. */
-async function readUnits(file: string): Promise<Map<string, string>> {
-  const t = parseDelimited(await readTextFile(file), file, { delimiter: '\t' });
+async function readUnits(read: ReadText, file: string): Promise<Map<string, string>> {
+  const t = parseDelimited(await read(file), file, { delimiter: '\t' });
   const out = new Map<string, string>();
   if (t.rows.length === 0) return out;
   const head = t.rows[0].cells;
@@ -377,6 +418,7 @@ async function readUnits(file: string): Promise<Map<string, string>> {
 }
 
 async function readExtension(
+  read: ReadText,
   id: string,
   fFile: string,
   fyFile: string | undefined,
@@ -386,9 +428,11 @@ async function readExtension(
   Z: LabelledMatrix,
   Y: LabelledMatrix,
 ): Promise<IoExtension> {
-  const F = await readMatrix(fFile, fLayout);
+  checkModelId(id, 'the name of a satellite account', { file: fFile });
+  const F = await readMatrix(read, fFile, fLayout);
   checkColumnsMatch(F, Z, 'Z');
-  const units = unitFile === undefined ? undefined : await readUnits(unitFile);
+  checkNonNegative(F, 'satellite account entry');
+  const units = unitFile === undefined ? undefined : await readUnits(read, unitFile);
   // Label columns: stressor [, compartment] [, unit]; named by the file or by position.
   const named = F.indexNames.some((nm) => nm !== '');
   const uCol = units === undefined ? unitColumn(F, F.indexColumns > 2 ? 2 : 1) : -1;
@@ -404,17 +448,20 @@ async function readExtension(
       throw inputError(sid === '' ? 'missing-label' : 'duplicate-label', sid === '' ? 'empty stressor label' : 'stressor appears twice', { file: F.file, row: F.rowNumbers[i], tableColumn: 1 }, sid);
     }
     seen.add(sid);
+    checkModelId(sid, 'a stressor label', { file: F.file, row: F.rowNumbers[i], tableColumn: 1 });
     let unit = uCol >= 0 ? lab[uCol] : '';
     if (units !== undefined) {
       const u = units.get(lab.join('\u0000')) ?? units.get(sid);
       if (u === undefined) throw inputError('missing-unit', 'stressor has no unit in the unit file', { file: unitFile ?? F.file, row: F.rowNumbers[i], tableColumn: 1 }, sid);
       unit = u;
     }
+    if (unit.trim() === '') unit = DEFAULT_STRESSOR_UNIT;
     stressors.push(cCol >= 0 && lab[cCol] !== '' ? { id: sid, unit, compartment: lab[cCol] } : { id: sid, unit });
   }
   if (fyFile === undefined) return { name: id, stressors, F: F.values };
-  const FY = await readMatrix(fyFile, fyLayout);
+  const FY = await readMatrix(read, fyFile, fyLayout);
   checkColumnsMatch(FY, Y, 'Y');
+  checkNonNegative(FY, 'satellite account entry of final demand');
   for (let i = 0; i < Math.max(FY.rows, F.rows); i++) {
     if (FY.rowLabels[i]?.[0] !== F.rowLabels[i]?.[0]) {
       const row = i < FY.rows ? FY.rowNumbers[i] : FY.headerRows + FY.rows + 1;
@@ -425,8 +472,9 @@ async function readExtension(
 }
 
 /** population.txt: one row, one column per region (any order); returns values in `regions` order. */
-async function readPopulation(file: string, regions: readonly string[], layout: LabelledMatrixLayout): Promise<Float64Array> {
-  const m = await readMatrix(file, layout);
+async function readPopulation(read: ReadText, file: string, regions: readonly string[], layout: LabelledMatrixLayout): Promise<Float64Array> {
+  const m = await readMatrix(read, file, layout);
+  checkNonNegative(m, 'population');
   if (m.rows !== 1) throw inputError('bad-shape', `population needs one row of numbers, found ${m.rows}`, { file, row: m.rowNumbers[1] ?? 1, tableColumn: 1 }, m.rows);
   const out = new Float64Array(regions.length).fill(Number.NaN);
   const at = new Map(regions.map((r, k) => [r, k]));

@@ -5,12 +5,20 @@ import { parseCellNumber } from './parse-cell-number.js';
 import { parseDelimited, readTextFile, type Delimiter, type DelimitedRow } from './read-delimited.js';
 import { readTableMapping, type TableMapping } from './table-mapping.js';
 import type { IoExtension, IoTable } from './types.js';
+import type { ReadInputOptions } from '../read-input-file.js';
+import { DEFAULT_FLOW_UNIT } from './default-units.js';
+import { checkModelId } from './model-id.js';
 
-export interface SymmetricTableOptions extends TableMapping {
+/** A unit as given, or undefined when none (or only blanks) is given. */
+function givenUnit(unit: string | undefined): string | undefined {
+  return unit === undefined || unit.trim() === '' ? undefined : unit;
+}
+
+export interface SymmetricTableOptions extends TableMapping, ReadInputOptions {
   readonly delimiter?: Delimiter | 'auto';
   /** Name of the table; default: the file name without extension. */
   readonly name?: string;
-  /** Id of the table's one region; default "domestic". */
+  /** Id of the table's one region; default "domestic". An id the model format refuses (e.g. with "@") is an InputError. */
   readonly region?: string;
   /** Name of the primary-input extension; default "factor_inputs". */
   readonly extensionName?: string;
@@ -28,8 +36,8 @@ export interface SymmetricTableOptions extends TableMapping {
  * the guesses (and are overridden by the other options).
  */
 export async function readSymmetricTable(path: string, options: SymmetricTableOptions = {}): Promise<IoTable> {
-  const text = await readTextFile(path);
-  const fromFile = options.mapping === undefined ? {} : await readTableMapping(options.mapping);
+  const text = await readTextFile(path, options);
+  const fromFile = options.mapping === undefined ? {} : await readTableMapping(options.mapping, options);
   return parseSymmetricTable(text, path, { ...fromFile, ...options });
 }
 
@@ -52,8 +60,12 @@ interface Line {
  * every other row is a primary input of the extension `factor_inputs`. Without final-demand columns,
  * final demand is output minus the row sums of the block (one category, "final_demand").
  *
- * Ragged rows, duplicated labels, mismatched block labels, non-numeric cells, negative output and
- * negative intermediate flows are InputErrors naming file, row, column and value.
+ * Flows are in `unit` (the mapping's, else "money"); primary inputs in theirs (`primaryUnits`) or
+ * the flows' unit.
+ *
+ * Ragged rows, duplicated labels, mismatched block labels, non-numeric cells, numbers beyond 1e30,
+ * negative output, intermediate flows and primary inputs, and labels that cannot be ids in a model
+ * (products, primary inputs: an id has no "@") are InputErrors naming file, row, column and value.
  */
 export function parseSymmetricTable(text: string, file: string, options: SymmetricTableOptions = {}): IoTable {
   const table = parseDelimited(text, file, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
@@ -176,6 +188,7 @@ export function parseSymmetricTable(text: string, file: string, options: Symmetr
     }
   }
   const n = products.length;
+  for (let j = 0; j < n; j++) checkModelId(products[j], 'a product label', { file, row: header.row, tableColumn: productCols[j] + 1 });
   if (n === 0) throw inputError('no-products', 'no intermediate block found (no column label is also a row label); name the products in a mapping', { file, row: header.row, tableColumn: lc + 2 }, header.cells[lc + 1]);
   const isProductRow = new Set(productRows);
   const isProductCol = new Set(productCols);
@@ -272,24 +285,38 @@ export function parseSymmetricTable(text: string, file: string, options: Symmetr
       }
     }
   }
-  const unit = options.unit ?? '';
+  const unit = givenUnit(options.unit) ?? DEFAULT_FLOW_UNIT;
   const extensions: IoExtension[] = [];
   if (primaryRows.length > 0) {
     const F = new Float64Array(primaryRows.length * n);
     primaryRows.forEach((r, s) => {
       const line = lines[r];
-      for (let j = 0; j < n; j++) F[s * n + j] = num(line, productCols[j]);
+      checkModelId(line.label, 'a primary-input row label', { file, row: line.record.row, tableColumn: lc + 1 });
+      for (let j = 0; j < n; j++) {
+        const v = num(line, productCols[j]);
+        if (v < 0) {
+          throw inputError(
+            'negative',
+            'primary input is negative, and a model has no negative use of a resource; leave the row out (skip_rows, or list the rows to read as primary_inputs, in a mapping)',
+            place(line, productCols[j]),
+            line.record.cells[productCols[j]],
+          );
+        }
+        F[s * n + j] = v;
+      }
     });
     extensions.push({
       name: options.extensionName ?? 'factor_inputs',
-      stressors: primaryRows.map((r) => ({ id: lines[r].label, unit: options.primaryUnits?.[lines[r].label] ?? unit })),
+      stressors: primaryRows.map((r) => ({ id: lines[r].label, unit: givenUnit(options.primaryUnits?.[lines[r].label]) ?? unit })),
       F,
     });
   }
+  const region = options.region ?? 'domestic';
+  checkModelId(region, 'the region', { file, path: ['region'] });
   return {
     name: options.name ?? basename(file, extname(file)),
     unit,
-    regions: [options.region ?? 'domestic'],
+    regions: [region],
     sectors: products,
     Z,
     categories,

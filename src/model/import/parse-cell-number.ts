@@ -1,4 +1,5 @@
 import { inputError } from '../errors.js';
+import { inMagnitude, magnitudeMessage } from '../magnitude.js';
 
 /** Where a cell is: the file and its 1-based table row and column. */
 export interface CellPlace {
@@ -22,7 +23,7 @@ export function isNumberText(text: string): boolean {
 /**
  * Parses a table cell as a finite number, strictly: decimal point only, optional sign and exponent
  * (`1.5`, `-2`, `3e6`, `1.2e+06`, surrounding blanks allowed). `1,5`, `NaN`, `inf`, `abc`, and
- * numbers too large for a double are InputErrors naming the file, row, column and text.
+ * numbers beyond MAX_MAGNITUDE (1e30) are InputErrors naming the file, row, column and text.
  */
 export function parseCellNumber(text: string, place: CellPlace, options: CellNumberOptions = {}): number {
   const t = text.trim();
@@ -33,5 +34,6 @@ export function parseCellNumber(text: string, place: CellPlace, options: CellNum
   if (!NUMBER.test(t)) throw inputError('not-a-number', 'cell is not a number', place, text);
   const v = Number(t);
   if (!Number.isFinite(v)) throw inputError('not-finite', 'number is too large', place, text);
+  if (!inMagnitude(v)) throw inputError('too-large', `number ${magnitudeMessage(v)}`, place, text);
   return v;
 }

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { inputError } from '../errors.js';
+import { readInputFile, type ReadInputOptions } from '../read-input-file.js';
 
 /** Field separator of a delimited text file. */
 export type Delimiter = ',' | '\t' | ';';
 
-export interface DelimitedOptions {
+export interface DelimitedOptions extends ReadInputOptions {
   /** Field separator; 'auto' (the default) picks tab or comma from the first record. */
   readonly delimiter?: Delimiter | 'auto';
 }
@@ -130,16 +130,13 @@ export function parseDelimited(text: string, file: string, options: DelimitedOpt
 
 /** Reads a delimited file; a missing or unreadable file is an InputError naming it. */
 export async function readDelimited(path: string, options: DelimitedOptions = {}): Promise<DelimitedTable> {
-  return parseDelimited(await readTextFile(path), path, options);
+  return parseDelimited(await readTextFile(path, options), path, options);
 }
 
-/** Reads a UTF-8 text file; a missing or unreadable file is an InputError naming it. */
-export async function readTextFile(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw inputError('missing-file', 'file not found', { file: path });
-    throw inputError('unreadable-file', `file cannot be read (${code ?? 'error'})`, { file: path });
-  }
+/**
+ * Reads a text file of a table, decoded strictly (UTF-8 unless `options.encoding` names another;
+ * see readInputFile); a missing or unreadable file is an InputError naming it.
+ */
+export async function readTextFile(path: string, options: ReadInputOptions = {}): Promise<string> {
+  return readInputFile(path, options, { missing: 'missing-file', unreadable: 'unreadable-file' });
 }

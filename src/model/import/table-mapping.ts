@@ -1,5 +1,6 @@
-import { parse as parseYaml } from 'yaml';
-import { inputError } from '../errors.js';
+import { InputError, inputError } from '../errors.js';
+import { formatOf, readDocument } from '../parse-document.js';
+import type { ReadInputOptions } from '../read-input-file.js';
 import { readTextFile } from './read-delimited.js';
 
 /**
@@ -20,7 +21,7 @@ export interface TableMapping {
   readonly primaryUnits?: Readonly<Record<string, string>>;
   readonly skipRows?: readonly string[];
   readonly skipColumns?: readonly string[];
-  /** Monetary unit of the flows, e.g. "EUR million". */
+  /** Monetary unit of the flows, e.g. "EUR million"; default "money". */
   readonly unit?: string;
   /** The column holding the row labels: its header text or its 1-based number. Columns before it are labels too. */
   readonly labelColumn?: string | number;
@@ -48,30 +49,29 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * values of the wrong type are InputErrors with the JSON path.
  */
 export function parseTableMapping(text: string, file: string): TableMapping {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text) as unknown;
-  } catch (err) {
-    throw inputError('bad-yaml', `not valid YAML or JSON (${(err as Error).message.split('\n')[0]})`, { file });
-  }
-  if (!isRecord(raw)) throw inputError('bad-mapping', 'a mapping file must be an object', { file }, raw);
+  const { data: raw, issues, locator } = readDocument(text, file, formatOf(file));
+  if (issues.length > 0) throw new InputError(issues);
+  if (!isRecord(raw)) throw inputError('bad-mapping', 'a mapping file must be an object', locator.locate([]), raw);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     const field = KEYS[key];
-    if (field === undefined) throw inputError('unknown-key', `unknown key; expected one of ${Object.keys(KEYS).join(', ')}`, { file, path: [key] }, key);
+    if (field === undefined) throw inputError('unknown-key', `unknown key; expected one of ${Object.keys(KEYS).join(', ')}`, locator.locate([key]), key);
     if (field === 'outputRow' || field === 'unit') {
-      if (typeof value !== 'string') throw inputError('bad-mapping', 'must be a string', { file, path: [key] }, value);
+      if (typeof value !== 'string') throw inputError('bad-mapping', 'must be a string', locator.locate([key]), value);
+      if (field === 'unit' && value.trim() === '') throw inputError('bad-mapping', 'a unit must be non-empty text', locator.locate([key]), value);
     } else if (field === 'labelColumn') {
       if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value) && value >= 1)) {
-        throw inputError('bad-mapping', 'must be a column header or a 1-based column number', { file, path: [key] }, value);
+        throw inputError('bad-mapping', 'must be a column header or a 1-based column number', locator.locate([key]), value);
       }
     } else if (field === 'primaryUnits') {
-      if (!isRecord(value)) throw inputError('bad-mapping', 'must be an object of row label to unit', { file, path: [key] }, value);
-      for (const [k, u] of Object.entries(value)) if (typeof u !== 'string') throw inputError('bad-mapping', 'must be a string', { file, path: [key, k] }, u);
+      if (!isRecord(value)) throw inputError('bad-mapping', 'must be an object of row label to unit', locator.locate([key]), value);
+      for (const [k, u] of Object.entries(value)) {
+        if (typeof u !== 'string' || u.trim() === '') throw inputError('bad-mapping', 'a unit must be non-empty text', locator.locate([key, k]), u);
+      }
     } else {
-      if (!Array.isArray(value)) throw inputError('bad-mapping', 'must be a list of labels', { file, path: [key] }, value);
+      if (!Array.isArray(value)) throw inputError('bad-mapping', 'must be a list of labels', locator.locate([key]), value);
       value.forEach((v: unknown, i) => {
-        if (typeof v !== 'string' && typeof v !== 'number') throw inputError('bad-mapping', 'must be a label', { file, path: [key, i] }, v);
+        if (typeof v !== 'string' && typeof v !== 'number') throw inputError('bad-mapping', 'must be a label', locator.locate([key, i]), v);
       });
       out[field] = value.map(String);
       continue;
@@ -82,6 +82,6 @@ export function parseTableMapping(text: string, file: string): TableMapping {
 }
 
 /** Reads a mapping file; see parseTableMapping. */
-export async function readTableMapping(path: string): Promise<TableMapping> {
-  return parseTableMapping(await readTextFile(path), path);
+export async function readTableMapping(path: string, options: ReadInputOptions = {}): Promise<TableMapping> {
+  return parseTableMapping(await readTextFile(path, options), path);
 }

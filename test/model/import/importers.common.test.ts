@@ -1,7 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ioTableToEconomy, tableOutput, tableProductIds } from '../../../src/model/import/index.js';
-import { importerCases } from './tables.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../../src/model/errors.js';
+import { importModel, importers, ioTableToEconomy, tableOutput, tableProductIds, type ImporterKind } from '../../../src/model/import/index.js';
+import { parseEconomy } from '../../../src/model/parse-economy.js';
+import { importerCases, importerInputs } from './tables.js';
 
 /**
  * The checks every importer must pass on its fixture: consistent shapes, unique labels, x ≥ 0,
@@ -122,5 +127,47 @@ for (const c of importerCases) {
       // resources without a limit
       for (const r of e.resources) assert.equal(r.available, undefined);
     });
+  });
+}
+
+/**
+ * The rule for every importer: what it writes always loads. Each input of every importer is
+ * imported as `plenty import` does (importModel); either the model text, YAML and JSON, loads
+ * with parseEconomy, or the import is an InputError located in the input (file, and a row and
+ * column, a line, or a path).
+ */
+for (const kind of Object.keys(importers) as ImporterKind[]) {
+  describe(`importer ${kind}: what it writes loads, or it says where the input is wrong`, () => {
+    for (const input of importerInputs[kind]) {
+      test(`${input.name}: ${input.expect}`, async () => {
+        const dir = await mkdtemp(join(tmpdir(), 'plenty-importer-'));
+        try {
+          const path = await input.write(dir);
+          for (const format of ['yaml', 'json'] as const) {
+            let text: string | undefined;
+            try {
+              text = (await importModel(kind, path, { ...input.options, format })).text;
+            } catch (err) {
+              assert.ok(err instanceof InputError, `not an InputError: ${String(err)}`);
+              assert.notEqual(input.expect, 'loads', err.message);
+              for (const issue of err.issues) {
+                const loc = issue.location;
+                const placed = (loc.row !== undefined && loc.tableColumn !== undefined) || loc.line !== undefined || (loc.path !== undefined && loc.path.length > 0);
+                assert.ok(placed, `issue without a place: ${err.message}`);
+                assert.ok(loc.file !== undefined && loc.file.startsWith(path), `issue without the input file: ${err.message}`);
+              }
+              continue;
+            }
+            assert.notEqual(input.expect, 'refused', 'the import was expected to be refused');
+            const economy = parseEconomy(text, { file: `model.${format}` });
+            assert.ok(economy.products.length > 0);
+            for (const p of economy.products) assert.notEqual(p.unit.trim(), '');
+            for (const r of economy.resources) assert.notEqual(r.unit.trim(), '');
+          }
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
+      });
+    }
   });
 }

@@ -1,4 +1,6 @@
-import { parseSymmetricTable, readPymrioFolder, readSymmetricTable, type IoTable } from '../../../src/model/import/index.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseSymmetricTable, readPymrioFolder, readSymmetricTable, type ImporterKind, type ImporterOptions, type IoTable } from '../../../src/model/import/index.js';
 import { fixture } from '../../helpers/paths.js';
 
 /** Miller and Blair (2009), ch. 2, two sectors, as a small CSV with CRLF line ends. */
@@ -16,8 +18,131 @@ export const millerBlairCsv = [
  * units (its bread column sums to 1.2) and is productive all the same.
  */
 export const importerCases: readonly { readonly name: string; readonly load: () => Promise<IoTable>; readonly monetary: boolean }[] = [
-  { name: 'symmetric table: Eurostat Germany 1995', load: () => readSymmetricTable(fixture('eurostat-germany-1995', 'Beutel_15_4_esa2010.csv'), { labelColumn: 'iotables_row', unit: 'EUR million' }), monetary: true },
+  { name: 'symmetric table: Eurostat Germany 1995', load: () => readSymmetricTable(fixture('eurostat-germany-1995', 'Beutel_15_4_esa2010.csv'), { labelColumn: 'iotables_row', unit: 'EUR million', skipRows: ['net_tax_production'] }), monetary: true },
   { name: 'symmetric table: Cockshott flows', load: () => readSymmetricTable(fixture('cockshott-5yearplan', 'flows.csv')), monetary: false },
   { name: 'symmetric table: Miller and Blair', load: () => Promise.resolve(parseSymmetricTable(millerBlairCsv, 'miller-blair.csv')), monetary: true },
   { name: 'pymrio folder: test MRIO', load: () => readPymrioFolder(fixture('pymrio-test-mrio', 'mrio_data')), monetary: true },
 ];
+
+/** A small pymrio folder in the layout of pymrio's test system (tab-separated, two header rows). */
+export interface PymrioSketch {
+  readonly regions: readonly string[];
+  readonly sectors: readonly string[];
+  /** Rows of Z as cell texts, n × n (n = regions × sectors). */
+  readonly Z: readonly (readonly string[])[];
+  /** Rows of Y as cell texts, n × regions (one category). */
+  readonly Y: readonly (readonly string[])[];
+  /** The unit label column of Z and Y; absent: no unit column. */
+  readonly unit?: string;
+  /** One emissions row (n cells), in kg. */
+  readonly emissions?: readonly string[];
+}
+
+/** Writes `sketch` into `dir` as trade_flows_Z.txt, finald_demand_Y.txt and, if given, emissions.txt. */
+export async function writePymrioSketch(dir: string, sketch: PymrioSketch): Promise<void> {
+  const labels: string[][] = [];
+  for (const r of sketch.regions) for (const s of sketch.sectors) labels.push([r, s]);
+  const lead = sketch.unit === undefined ? 2 : 3;
+  const blank = (k: number): string[] => new Array<string>(k).fill('');
+  const rowOf = (k: number, cells: readonly string[]): string => [...labels[k], ...(sketch.unit === undefined ? [] : [sketch.unit]), ...cells].join('\t');
+  const z = [
+    [...blank(lead), ...labels.map((l) => l[0])].join('\t'),
+    [...blank(lead), ...labels.map((l) => l[1])].join('\t'),
+    ...sketch.Z.map((cells, k) => rowOf(k, cells)),
+  ];
+  const y = [[...blank(lead), ...sketch.regions].join('\t'), [...blank(lead), ...sketch.regions.map(() => 'household')].join('\t'), ...sketch.Y.map((cells, k) => rowOf(k, cells))];
+  await writeFile(join(dir, 'trade_flows_Z.txt'), `${z.join('\n')}\n`);
+  await writeFile(join(dir, 'finald_demand_Y.txt'), `${y.join('\n')}\n`);
+  if (sketch.emissions !== undefined) {
+    const e = [[...blank(3), ...labels.map((l) => l[0])].join('\t'), [...blank(3), ...labels.map((l) => l[1])].join('\t'), ['co2', 'air', 'kg', ...sketch.emissions].join('\t')];
+    await writeFile(join(dir, 'emissions.txt'), `${e.join('\n')}\n`);
+  }
+}
+
+/** Two regions × two sectors with positive flows, final demand and emissions. */
+const sketch: PymrioSketch = {
+  regions: ['north', 'south'],
+  sectors: ['farm', 'mill'],
+  unit: 'M EUR',
+  Z: [
+    ['10', '20', '1', '2'],
+    ['5', '10', '1', '1'],
+    ['1', '2', '10', '20'],
+    ['1', '1', '5', '10'],
+  ],
+  Y: [
+    ['70', '5'],
+    ['80', '5'],
+    ['5', '70'],
+    ['5', '80'],
+  ],
+  emissions: ['3', '4', '5', '6'],
+};
+
+/** `sketch` with cell (i, j) of Z set to `text`. */
+function sketchWithZ(i: number, j: number, text: string): PymrioSketch {
+  return { ...sketch, Z: sketch.Z.map((row, r) => (r === i ? row.map((c, k) => (k === j ? text : c)) : row)) };
+}
+
+/** One input of an importer, and what must come of it: a model that loads, or an InputError located in the input. */
+export interface ImporterInput {
+  readonly name: string;
+  /** `either`: the importer may refuse it (located) or write a model that loads. */
+  readonly expect: 'loads' | 'refused' | 'either';
+  /** Writes the input into the scratch folder `dir`; returns the path to import. */
+  readonly write: (dir: string) => Promise<string>;
+  readonly options?: ImporterOptions;
+}
+
+async function tableInput(dir: string, text: string | Uint8Array): Promise<string> {
+  const path = join(dir, 'table.csv');
+  await writeFile(path, text);
+  return path;
+}
+
+async function pymrioInput(dir: string, s: PymrioSketch): Promise<string> {
+  await writePymrioSketch(dir, s);
+  return dir;
+}
+
+/**
+ * Inputs for every importer (a kind without inputs does not compile): good tables, and tables with
+ * what the model format has no place for. The shared suite imports each and checks that what is
+ * written loads, or that the import is refused with a location in the input.
+ */
+export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInput[]>> = {
+  table: [
+    { name: 'Miller and Blair without a mapping (flows in "money")', expect: 'loads', write: (dir) => tableInput(dir, millerBlairCsv) },
+    { name: 'Cockshott flows without a mapping', expect: 'loads', write: async () => Promise.resolve(fixture('cockshott-5yearplan', 'flows.csv')) },
+    { name: 'Eurostat Germany with the CLI mapping', expect: 'loads', write: async () => Promise.resolve(fixture('eurostat-germany-1995', 'Beutel_15_4_esa2010.csv')), options: { mapping: fixture('cli', 'beutel-mapping.yaml') } },
+    { name: 'negative final demand (plan imports)', expect: 'loads', write: (dir) => tableInput(dir, millerBlairCsv.replace(',350,', ',-350,')) },
+    { name: 'a product without output', expect: 'loads', write: (dir) => tableInput(dir, 'sector,a,b,final demand\na,0,1,1\nb,0,1,4\nlabour,0,2,\noutput,0,6,\n') },
+    { name: 'negative intermediate flow', expect: 'refused', write: (dir) => tableInput(dir, millerBlairCsv.replace('200,100', '200,-100')) },
+    { name: 'negative primary input', expect: 'refused', write: (dir) => tableInput(dir, millerBlairCsv.replace('value added,650', 'value added,-650')) },
+    { name: 'a product label with "@"', expect: 'refused', write: (dir) => tableInput(dir, millerBlairCsv.replaceAll('manufacturing', 'a@b')) },
+    { name: 'a region with "@"', expect: 'refused', write: (dir) => tableInput(dir, millerBlairCsv), options: { region: 'a@b' } },
+    { name: 'a cell beyond 1e30', expect: 'refused', write: (dir) => tableInput(dir, millerBlairCsv.replace('150,500', '150,2e30')) },
+    { name: 'a NaN cell', expect: 'refused', write: (dir) => tableInput(dir, millerBlairCsv.replace('150,500', '150,NaN')) },
+    { name: 'Latin-1 bytes', expect: 'refused', write: (dir) => tableInput(dir, latin1(millerBlairCsv.replaceAll('manufacturing', 'café'))) },
+    { name: 'Latin-1 bytes read as latin1', expect: 'loads', write: (dir) => tableInput(dir, latin1(millerBlairCsv.replaceAll('manufacturing', 'café'))), options: { encoding: 'latin1' } },
+    // Coefficients z / x beyond 1e30: refused where the loader applies the magnitude rule to them.
+    { name: 'an output so small that a coefficient is huge', expect: 'either', write: (dir) => tableInput(dir, 'sector,a,b,final demand\na,1e20,1,1\nb,1,1,4\nlabour,1,2,\noutput,1e-20,6,\n') },
+  ],
+  pymrio: [
+    { name: 'the pymrio test system', expect: 'loads', write: async () => Promise.resolve(fixture('pymrio-test-mrio', 'mrio_data')) },
+    { name: 'a small system', expect: 'loads', write: (dir) => pymrioInput(dir, sketch) },
+    { name: 'no unit column (flows in "money")', expect: 'loads', write: (dir) => pymrioInput(dir, { regions: sketch.regions, sectors: sketch.sectors, Z: sketch.Z, Y: sketch.Y }) },
+    { name: 'a negative cell of Z', expect: 'refused', write: (dir) => pymrioInput(dir, sketchWithZ(1, 2, '-1')) },
+    { name: 'a NaN cell of Z', expect: 'refused', write: (dir) => pymrioInput(dir, sketchWithZ(0, 0, 'nan')) },
+    { name: 'a cell of Z beyond 1e30', expect: 'refused', write: (dir) => pymrioInput(dir, sketchWithZ(3, 3, '-4e31')) },
+    { name: 'a negative emission', expect: 'refused', write: (dir) => pymrioInput(dir, { ...sketch, emissions: ['3', '-4', '5', '6'] }) },
+    { name: 'a region label with "@"', expect: 'refused', write: (dir) => pymrioInput(dir, { ...sketch, regions: ['north', 'so@uth'] }) },
+    // Ids that differ as labels but meet as product ids (region/sector): only the loader's check sees it.
+    { name: 'labels whose product ids collide', expect: 'refused', write: (dir) => pymrioInput(dir, { ...sketch, regions: ['a/b', 'a'], sectors: ['c', 'b/c'] }) },
+  ],
+};
+
+/** `text` encoded as Latin-1 (every character below U+0100 as one byte). */
+export function latin1(text: string): Uint8Array {
+  return Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+}

@@ -1,0 +1,60 @@
+import type { Economy } from '../types.js';
+import type { ReadInputOptions } from '../read-input-file.js';
+import { readPymrioFolder } from './import-pymrio.js';
+import { readSymmetricTable } from './import-symmetric-table.js';
+import { importedModelText } from './imported-model-text.js';
+import { ioTableToEconomy, type IoTableToEconomyOptions } from './io-table-to-economy.js';
+import type { IoTable } from './types.js';
+
+/** What an importer is told besides the path (each reads what applies to it). */
+export interface ImporterOptions extends ReadInputOptions {
+  /** Table: a mapping file of rows and columns. */
+  readonly mapping?: string;
+  /** Table: the id of its one region. */
+  readonly region?: string;
+  /** Unit of the flows (table: overrides the mapping's; pymrio: where the folder states none). */
+  readonly unit?: string;
+}
+
+/** Reads a table (a file or a folder) into an IoTable. */
+export type Importer = (path: string, options: ImporterOptions) => Promise<IoTable>;
+
+/** Every importer, by the kind `plenty import KIND` names. A new importer is added here. */
+export const importers = {
+  table: (path, o) =>
+    readSymmetricTable(path, {
+      ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+      ...(o.mapping === undefined ? {} : { mapping: o.mapping }),
+      ...(o.region === undefined ? {} : { region: o.region }),
+      ...(o.unit === undefined ? {} : { unit: o.unit }),
+    }),
+  pymrio: (path, o) => readPymrioFolder(path, { ...(o.encoding === undefined ? {} : { encoding: o.encoding }), ...(o.unit === undefined ? {} : { unit: o.unit }) }),
+} as const satisfies Record<string, Importer>;
+
+export type ImporterKind = keyof typeof importers;
+
+export interface ImportModelOptions extends ImporterOptions, IoTableToEconomyOptions {
+  /** Format of the model text; default YAML. */
+  readonly format?: 'yaml' | 'json';
+}
+
+/** An imported model: the table read, the economy made of it, and its file text. */
+export interface ImportedModel {
+  readonly table: IoTable;
+  readonly economy: Economy;
+  readonly text: string;
+}
+
+/**
+ * Imports a table as a model: reads it with the importer of `kind`, turns it into an economy
+ * (ioTableToEconomy) and writes its text, checked as the loader checks a model file
+ * (importedModelText). Every importer goes through here, so what any importer writes loads.
+ */
+export async function importModel(kind: ImporterKind, path: string, options: ImportModelOptions = {}): Promise<ImportedModel> {
+  const table = await importers[kind](path, options);
+  const economy = ioTableToEconomy(table, {
+    ...(options.priority === undefined ? {} : { priority: options.priority }),
+    ...(options.name === undefined ? {} : { name: options.name }),
+  });
+  return { table, economy, text: importedModelText(economy, options.format ?? 'yaml', path) };
+}
