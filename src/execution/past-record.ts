@@ -70,8 +70,9 @@ export interface PastRecordInput {
  * The past as it happened, for re-planning: activity as reported (the actuals), trade and stocks
  * as reported or else as published, and the deliveries that follow. Per past period and item,
  * what is left for deliveries is supply − use (output + imports + opening stock − inputs − exports
- * − closing stock); the item's targets get their published deliveries when that covers them, else
- * the same fraction of each (none when nothing is left), and anything beyond is surplus. Nothing is
+ * − closing stock); the item's targets get their published deliveries (their amounts when the plan
+ * lists no deliveries) when that covers them, else the same fraction of each (none when nothing is
+ * left), and anything beyond is surplus. Nothing is
  * adjusted to make the past fit: a left-over below 0 is a balance the past broke (pastBreaches).
  *
  * Throws InputError, located, for bad actuals (non-finite, negative, beyond the magnitude rule) and
