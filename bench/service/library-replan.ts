@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { compileEconomy } from '../../src/compile/index.js';
-import { replan } from '../../src/execution/index.js';
+import { executionPlan, replan } from '../../src/execution/index.js';
 import { loadEconomy } from '../../src/model/index.js';
 import { solvePlan } from '../../src/optimize/index.js';
 import { sampleEnterprises } from './sample-report.js';
@@ -41,6 +41,7 @@ export async function libraryReplan(repo: string, runs: number, fromPeriod = '19
   const solveMs = performance.now() - t0;
   if (plan.status !== 'optimal') throw new Error(`the 1930 plan is ${plan.status}`);
   const nT = c.techniques.ids.length;
+  const published = executionPlan(plan);
   const actuals = Float64Array.from(plan.activity);
   const from = c.periods.ids.indexOf(fromPeriod);
   for (const e of sampleEnterprises) {
@@ -57,7 +58,7 @@ export async function libraryReplan(repo: string, runs: number, fromPeriod = '19
   let stageCount = 0;
   for (let i = 0; i <= runs; i++) {
     const started = performance.now();
-    const r = await replan(c, { fromPeriod, actuals });
+    const r = await replan(c, { fromPeriod, actuals, plan: published });
     const ms = performance.now() - started;
     if (r.status !== 'optimal') throw new Error(`the re-plan is ${r.status}${r.message === undefined ? '' : `: ${r.message}`}`);
     status = r.status;

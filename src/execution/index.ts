@@ -29,7 +29,13 @@ export { amountText, deviationText } from './amount-text.js';
 export { reportAlertBasis, reportAlerts, type ReportAlertBasis, type ReportedTotals } from './report-alerts.js';
 export { distribute, type Allocation, type Distribution, type DistributionRegion } from './distribute.js';
 export { distributionRegions, type DistributionRegionsOptions } from './distribution-regions.js';
-export { replan, fixPast, type ReplanOptions, type ReplanResult, type ReplanTiming } from './replan.js';
+export { prepareReplan, replan, solveReplan, type PreparedReplan, type ReplanInput, type ReplanOptions, type ReplanPast, type ReplanResult, type ReplanTiming } from './replan.js';
+export { pastRecord, type AmountsByPeriod, type PastDelivery, type PastRecord, type PastRecordInput, type ReportedPast } from './past-record.js';
+export { pastBreaches, BREACH_TOLERANCE, type PastBreach } from './past-breaches.js';
+export { pastShortfalls, type PastShortfall } from './past-shortfalls.js';
+export { formulateReplan } from './formulate-replan.js';
+export { eliminateFixed, type EliminatedLp } from './eliminate-fixed.js';
+export { eliminatingSolver } from './eliminating-solver.js';
 export { transportLinks, type TransportLink } from './transport-links.js';
 export {
   supplyAssignments,

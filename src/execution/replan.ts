@@ -1,6 +1,4 @@
 import type { CompiledEconomy } from '../compile/types.js';
-import { inputError } from '../model/errors.js';
-import { periodOption } from './period-option.js';
 import { chooseSolver } from '../optimize/choose-solver.js';
 import { formulatePlan } from '../optimize/formulate.js';
 import type { LpSolver } from '../optimize/lp-types.js';
@@ -8,24 +6,41 @@ import type { FormulatedPlan, PlanObjective, PlanObjectiveKind, PlanResult } fro
 import { resolveObjective } from '../optimize/resolve-objective.js';
 import { solveFormulatedPlan } from '../optimize/solve-plan.js';
 import { nnz } from '../sparse/csr.js';
+import { eliminateFixed } from './eliminate-fixed.js';
+import { eliminatingSolver } from './eliminating-solver.js';
+import { formulateReplan } from './formulate-replan.js';
+import { pastBreaches, type PastBreach } from './past-breaches.js';
+import { pastRecord, type PastRecord, type ReportedPast } from './past-record.js';
+import { pastShortfalls, type PastShortfall } from './past-shortfalls.js';
+import { periodOption } from './period-option.js';
+import type { ExecutionPlan } from './types.js';
 
-export interface ReplanOptions {
-  readonly objective?: PlanObjectiveKind | PlanObjective;
+export interface ReplanOptions extends ReplanInput {
   readonly solver?: LpSolver | 'auto' | 'highs' | 'pdhg';
-  /** The first period re-optimised (an id); the ones before it are fixed. */
+  readonly gap?: number;
+  /** Seconds for all stages together. */
+  readonly timeLimit?: number;
+}
+
+/** What a re-plan starts from (see prepareReplan). */
+export interface ReplanInput {
+  readonly objective?: PlanObjectiveKind | PlanObjective;
+  /** The first period re-optimised (an id); the ones before it are the past. */
   readonly fromPeriod: string;
   /**
    * Activity per technique and period (period-major) for at least the periods before `fromPeriod`:
    * reported where reported, planned where not (actualActivity gives exactly that).
    */
   readonly actuals: ArrayLike<number>;
-  readonly gap?: number;
-  /** Seconds for all stages together. */
-  readonly timeLimit?: number;
+  /** The published plan: the past's trade, stocks and deliveries where nothing else was reported. */
+  readonly plan: ExecutionPlan;
+  /** Trade and stocks of past periods as reported (override the published plan's, item by item). */
+  readonly reported?: ReportedPast;
 }
 
 /** Where the time of a re-plan went, in milliseconds. */
 export interface ReplanTiming {
+  /** The past's record and breaches, and the LP. */
   readonly formulateMs: number;
   /** Choosing the backend (for HiGHS, loading the module; its worker starts on the first solve). */
   readonly solverMs: number;
@@ -36,109 +51,100 @@ export interface ReplanTiming {
   readonly totalMs: number;
 }
 
+/** The past as the re-plan took it. */
+export interface ReplanPast {
+  /** Ids of the past periods, fixed as they happened. */
+  readonly periods: readonly string[];
+  /** Limits the past broke (a resource overdrawn, a balance short, …), with the excess. */
+  readonly breaches: readonly PastBreach[];
+  /** Past deliveries below their targets' amounts. */
+  readonly shortfalls: readonly PastShortfall[];
+  /** How many past trade and stock values came from reports (the rest are the published plan's). */
+  readonly reportedValues: number;
+}
+
+/**
+ * The whole horizon: the past as it happened and the future re-optimised. Per-period arrays cover
+ * every period; `lambda`, `objectiveValue`, `stages` and `bottlenecks` are the future's alone.
+ */
 export interface ReplanResult extends PlanResult {
   readonly fromPeriod: string;
-  /** Number of periods fixed (those before fromPeriod). */
+  /** Number of past periods (those before fromPeriod). */
   readonly fixedPeriods: number;
+  readonly past: ReplanPast;
   readonly timing: ReplanTiming;
 }
 
 /**
- * Re-plans the remaining periods from what really happened. The plan's LP is formulated as for
- * solvePlan, then for every period before `fromPeriod`:
+ * Re-plans the periods from `fromPeriod` on, from what really happened before it (docs/optimize.md,
+ * "Re-planning"):
  *
- * - each technique's activity is fixed to its actual level (lower = upper bound; its capacity no
- *   longer applies: the past happened);
- * - a resource limit the actual activity already exceeds (or meets within 10⁻⁶) is raised to that
- *   use plus 10⁻⁶ relative, so the past cannot make the plan infeasible (its trade may then not
- *   add to the overrun);
- * - a balance the actual activity leaves short (more used than made and held) is taken as it was:
- *   its lower bound drops to what the fixed activity gives (less 10⁻⁶ relative);
- * - mincost only: the past's deliveries may fall short of their targets (lower bound 0).
+ * - the past is fixed exactly as it happened (pastRecord): reported activity (the actuals), trade
+ *   and stocks as reported or else as published, the deliveries that follow; no limit is relaxed
+ *   to make it fit, and the limits it broke are listed (pastBreaches), with its shortfalls;
+ * - the future is optimised alone (formulateReplan): the LP of the future periods with the past's
+ *   carry-over (closing stocks, capacity built by past investment) as data, with the same
+ *   objective and staging as solvePlan (maxmin: λ per tier over the future's targets only).
  *
- * Everything else, including the past's trade, stocks and deliveries, stays free within the
- * balances, and the whole LP is solved with the same objective and the same staging as solvePlan
- * (maxmin: tier by tier). Investment made in the past counts in later periods' limits as usual.
- * Bottlenecks are those of the re-optimised periods. Hard outcomes are a status, never thrown; bad
- * options (unknown period, actuals of the wrong length, negative or non-finite) throw InputError.
+ * Hard outcomes are a status, never thrown; bad options (unknown period, bad actuals or reported
+ * trade and stocks) throw InputError.
  */
 export async function replan(c: CompiledEconomy, options: ReplanOptions): Promise<ReplanResult> {
+  return solveReplan(prepareReplan(c, options), options);
+}
+
+/** The part of a re-plan that checks its input and builds its LP (synchronous; throws InputError). */
+export interface PreparedReplan {
+  readonly economy: CompiledEconomy;
+  readonly objective: PlanObjective;
+  /** Index of the first re-planned period. */
+  readonly from: number;
+  readonly past: PastRecord;
+  readonly breaches: readonly PastBreach[];
+  readonly formulated: FormulatedPlan;
+  readonly formulateMs: number;
+}
+
+/** Checks a re-plan's input and formulates it: the past's record and breaches, and the LP. */
+export function prepareReplan(c: CompiledEconomy, input: ReplanInput): PreparedReplan {
   const t0 = performance.now();
-  const nT = c.techniques.ids.length;
-  const from = periodOption(c, options.fromPeriod, 'fromPeriod');
-  const actuals = options.actuals;
-  if (actuals.length < from * nT) throw inputError('invalid-length', `actuals must give the activity of ${nT} techniques for each of the ${from} periods before ${options.fromPeriod}`, { path: ['actuals'] }, actuals.length);
-  for (let k = 0; k < from * nT; k++) {
-    const v = actuals[k];
-    if (!(Number.isFinite(v) && v >= 0)) throw inputError('invalid-amount', `actual activity of "${c.techniques.ids[k % nT]}" in ${c.periods.ids[Math.floor(k / nT)]} must be a finite number ≥ 0`, { path: ['actuals', k] }, v);
-  }
-  const objective = resolveObjective(c, options.objective);
-  const formulated = fixPast(formulatePlan(c, objective), actuals, from);
+  const from = periodOption(c, input.fromPeriod, 'fromPeriod');
+  const objective = resolveObjective(c, input.objective);
+  const plain = formulatePlan(c, objective);
+  const past = pastRecord(c, plain.index, { from, actuals: input.actuals, plan: input.plan, ...(input.reported === undefined ? {} : { reported: input.reported }) });
+  const breaches = pastBreaches(c, plain.index, past);
+  const formulated = formulateReplan(plain, objective, past);
+  return { economy: c, objective, from, past, breaches, formulated, formulateMs: performance.now() - t0 };
+}
+
+/** Solves a prepared re-plan (see replan). */
+export async function solveReplan(p: PreparedReplan, options: Pick<ReplanOptions, 'solver' | 'gap' | 'timeLimit'> = {}): Promise<ReplanResult> {
+  const { economy: c, from, past, formulated, objective } = p;
   const t1 = performance.now();
-  const solver = await chooseSolver(options.solver ?? 'auto', nnz(formulated.lp.A));
+  const choice = options.solver ?? 'auto';
+  const backend = typeof choice === 'string' ? await chooseSolver(choice, nnz(eliminateFixed(formulated.lp).lp.A)) : choice;
   const t2 = performance.now();
   const r = await solveFormulatedPlan(c, formulated, objective, {
-    solver,
+    solver: eliminatingSolver(backend),
     diagnose: false,
     ...(options.gap === undefined ? {} : { gap: options.gap }),
     ...(options.timeLimit === undefined ? {} : { timeLimit: options.timeLimit }),
   });
   const t4 = performance.now();
-  // Bottlenecks are those of the re-optimised periods: the past is fixed, its limits bind by fiat.
-  const pastIds = new Set(c.periods.ids.slice(0, from));
+  // The past's surplus is what its balance left beyond the deliveries (its rows are free in the LP).
+  const surplus = Float64Array.from(r.surplus);
+  surplus.set(past.surplus);
+  const pastIds = c.periods.ids.slice(0, from);
   const stagesMs = r.stages.map((s) => s.wallMs);
   const solvesMs = stagesMs.reduce((a, b) => a + b, 0);
   return {
     ...r,
-    bottlenecks: r.bottlenecks.filter((b) => !pastIds.has(b.period)),
+    surplus,
+    // Bottlenecks are those of the future: the past's limits bind nothing any more.
+    bottlenecks: r.bottlenecks.filter((b) => !pastIds.includes(b.period)),
     fromPeriod: c.periods.ids[from],
     fixedPeriods: from,
-    timing: { formulateMs: t1 - t0, solverMs: t2 - t1, stagesMs, readMs: Math.max(0, t4 - t2 - solvesMs), totalMs: t4 - t0 },
+    past: { periods: pastIds, breaches: p.breaches, shortfalls: pastShortfalls(c, past), reportedValues: past.reportedValues },
+    timing: { formulateMs: p.formulateMs, solverMs: t2 - t1, stagesMs, readMs: Math.max(0, t4 - t2 - solvesMs), totalMs: p.formulateMs + (t4 - t1) },
   };
-}
-
-/**
- * Relative room given to a past row that the fixed activity meets only just or not at all: without
- * it HiGHS's presolve, summing the fixed columns in its own order, can find such a row a rounding
- * error short and call the re-plan infeasible.
- */
-const SLACK = 1e-6;
-
-/** The plan's LP with the periods before `from` fixed to the actuals (see replan). */
-export function fixPast(f: FormulatedPlan, actuals: ArrayLike<number>, from: number): FormulatedPlan {
-  const { lp, index: ix } = f;
-  const nT = ix.techniques;
-  const colLower = Float64Array.from(lp.colLower);
-  const colUpper = Float64Array.from(lp.colUpper);
-  const fixed = new Uint8Array(lp.c.length);
-  for (let k = 0; k < from * nT; k++) {
-    const col = ix.activityStart + k;
-    colLower[col] = colUpper[col] = actuals[k];
-    fixed[col] = 1;
-  }
-  if (lp.sense === 'min') {
-    for (let g = 0; g < ix.deliveryTarget.length; g++) if (ix.deliveryPeriod[g] < from) colLower[ix.deliveryStart + g] = 0;
-  }
-  const rowLower = Float64Array.from(lp.rowLower);
-  const rowUpper = Float64Array.from(lp.rowUpper);
-  const { rowPtr, colIdx, values } = lp.A;
-  const fixedPart = (row: number): number => {
-    let s = 0;
-    for (let p = rowPtr[row]; p < rowPtr[row + 1]; p++) if (fixed[colIdx[p]] === 1) s += values[p] * colLower[colIdx[p]];
-    return s;
-  };
-  for (let t = 0; t < from; t++) {
-    for (let i = 0; i < ix.items; i++) {
-      const row = ix.balanceStart + t * ix.items + i;
-      const v = fixedPart(row) - SLACK * (1 + Math.abs(rowLower[row]));
-      if (v < rowLower[row]) rowLower[row] = v;
-    }
-    for (let r = 0; r < ix.resources; r++) {
-      const row = ix.resourceRow[t * ix.resources + r];
-      if (row < 0) continue;
-      const v = fixedPart(row) + SLACK * (1 + Math.abs(rowUpper[row]));
-      if (v > rowUpper[row]) rowUpper[row] = v;
-    }
-  }
-  return { lp: { ...lp, colLower, colUpper, rowLower, rowUpper }, index: ix };
 }

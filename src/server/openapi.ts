@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { overrideSchema } from './overrides.js';
 import { reportBody } from './routes/report-routes.js';
 import { SERVICE_VERSION } from './routes/health-routes.js';
+import { replanBodySchema } from './replan-body.js';
 import { solveOptionsSchema } from './solve-options.js';
 
 type Role = 'none' | 'planner' | 'planner, that enterprise' | 'planner, enterprise (own)' | 'loopback';
@@ -51,7 +52,7 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/api/reports', summary: 'Reports (?enterprise=&period=)', role: 'planner, enterprise (own)' },
   { method: 'get', path: '/api/fulfilment', summary: 'Fulfilment of the published plan per enterprise, item and target (?period=&enterprise=)', role: 'planner' },
   { method: 'get', path: '/api/alerts', summary: 'Alerts, the current ones by default (?level=&kind=&enterprise=&period=&superseded=false|true|all)', role: 'planner, enterprise (own)' },
-  { method: 'post', path: '/api/replan', summary: 'Re-plan from a period on (a job)', role: 'planner', body: solveOptionsSchema.extend({ fromPeriod: z.string() }), status: 202 },
+  { method: 'post', path: '/api/replan', summary: 'Re-plan from a period on (a job)', role: 'planner', body: replanBodySchema, status: 202 },
   { method: 'get', path: '/api/distribution', summary: 'A consumer good divided among regions by norms and priority tiers (?product=&period=&category=&supply=)', role: 'planner' },
 ];
 

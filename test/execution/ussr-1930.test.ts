@@ -2,11 +2,12 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileEconomy } from '../../src/compile/index.js';
 import type { CompiledEconomy } from '../../src/compile/index.js';
-import { actualActivity, alerts, distribute, distributionRegions, enterprises, executionPlan, fulfilment, replan, supplyAssignments } from '../../src/execution/index.js';
+import { actualActivity, alerts, distribute, distributionRegions, enterpriseOfTechniques, enterprises, executionPlan, fulfilment, replan, supplyAssignments } from '../../src/execution/index.js';
 import type { ExecutionPlan, Report } from '../../src/execution/index.js';
 import { highsSolver, solvePlan } from '../../src/optimize/index.js';
 import type { PlanResult } from '../../src/optimize/index.js';
-import { read1930 } from './economies.js';
+import { item, read1930 } from './economies.js';
+import { assertClose, readReplanCase } from './replan-case.js';
 
 let c: CompiledEconomy;
 let result: PlanResult;
@@ -71,7 +72,7 @@ describe('the 1930 example', () => {
     const nR = c.resources.ids.length;
     const actual = actualActivity(c, plan, reportsAt(0.9));
     for (let j = 0; j < nT; j++) if (actual.reported[j] === 1) assert.ok(Math.abs(actual.activity[j] - 0.9 * result.activity[j]) <= 1e-9 * result.activity[j]);
-    const r = await replan(c, { objective: 'maxmin', solver: highsSolver, fromPeriod: '1931', actuals: actual.activity });
+    const r = await replan(c, { objective: 'maxmin', solver: highsSolver, fromPeriod: '1931', actuals: actual.activity, plan });
     assert.equal(r.status, 'optimal');
     for (let j = 0; j < nT; j++) assert.equal(r.activity[j], actual.activity[j], c.techniques.ids[j]);
     const delivered = new Float64Array(4 * n);
@@ -86,6 +87,44 @@ describe('the 1930 example', () => {
       for (let q = 0; q < nR; q++) assert.ok(r.resourceUse[t * nR + q] <= r.available[t * nR + q] * (1 + 1e-7) + 1e-6, `${c.resources.ids[q]} in ${c.periods.ids[t]}`);
     }
     assert.ok(r.bottlenecks.every((b) => b.period !== '1930'), 'no bottleneck in the fixed past');
+  });
+
+  test('re-plan from 1931 with 1930 as published: 1930 keeps its exports, the future is at least the published one', async () => {
+    const r = await replan(c, { objective: 'maxmin', solver: highsSolver, fromPeriod: '1931', actuals: result.activity, plan });
+    assert.equal(r.status, 'optimal');
+    // Before: 1930's exports were {} (its currency limit raised to the imports' 158 M roubles).
+    assert.equal(r.exports[item(c, 'grain@ukraine')], 3e6);
+    assert.equal(r.exports[item(c, 'grain@north_caucasus')], 2.1e6);
+    assert.deepEqual(r.past.breaches, []);
+    assert.deepEqual(r.past.shortfalls, []);
+    // The published λ2 = 1.2373 is bound by 1930's limits; the future alone does better, as the
+    // independent LP says (test/fixtures/replan, ussr-1930-no-deviation).
+    const expected = readReplanCase('ussr-1930-no-deviation').expected.lambda ?? {};
+    assertClose(r.lambda[0], 1, 1e-9, 'λ1');
+    assertClose(r.lambda[1], expected['2'], 1e-6, 'λ2');
+    assert.ok(r.lambda[1] >= result.lambda[1], `λ2 ${r.lambda[1]} below the published ${result.lambda[1]}`);
+    const ix = r.formulated.index;
+    for (let g = 0; g < ix.deliveryTarget.length; g++) {
+      if (ix.deliveryPeriod[g] === 0) continue;
+      assert.ok(r.delivered[g] >= result.lambda[ix.deliveryTier[g]] * ix.deliveryAmount[g] * (1 - 1e-7), `delivery ${g}`);
+    }
+  });
+
+  test('bread for Moscow–Leningrad 4.4 of 4.5 Mt in 1930: a past shortfall, full priority-1 delivery in 1931–33', async () => {
+    const j = c.techniques.index.get('bakery_moscow_leningrad') ?? -1;
+    const enterprise = enterpriseOfTechniques(c)[j];
+    const report: Report = { reportId: 'ml-1930', enterprise, period: '1930', technique: 'bakery_moscow_leningrad', outputs: { 'bread@moscow_leningrad': 4.4e6 }, inputs: {} };
+    const actuals = actualActivity(c, plan, [report]).activity;
+    const r = await replan(c, { objective: 'maxmin', solver: highsSolver, fromPeriod: '1931', actuals, plan });
+    assert.equal(r.status, 'optimal');
+    assert.deepEqual(r.past.shortfalls.map((s) => [s.item, s.period, s.priority, s.amount, s.delivered]), [['bread@moscow_leningrad', '1930', 1, 4.5e6, 4.4e6]]);
+    // Before: 4,399,999.55 t in each of 1931–33 and 1,222,222 of 1,250,000 t for Donbass–Baku, λ2 = 1.
+    const ix = r.formulated.index;
+    for (let g = 0; g < ix.deliveryTarget.length; g++) {
+      if (ix.deliveryPeriod[g] > 0 && ix.deliveryTier[g] === 0) assert.ok(r.fulfilment[g] >= 1 - 1e-9, `${c.items.ids[c.targets.item[ix.deliveryTarget[g]]]} in ${c.periods.ids[ix.deliveryPeriod[g]]}: ${r.fulfilment[g]}`);
+    }
+    assertClose(r.lambda[1], readReplanCase('ussr-1930-bread-short').expected.lambda?.['2'] ?? NaN, 1e-6, 'λ2');
+    assert.equal(r.exports[item(c, 'grain@ukraine')] + r.exports[item(c, 'grain@north_caucasus')], 5.1e6);
   });
 
   test('supply assignments for 1930 respect the railway lines and the suppliers’ output', async () => {

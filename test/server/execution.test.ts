@@ -73,19 +73,37 @@ describe('plan execution over HTTP', () => {
     assert.equal((await h.call('GET', '/api/enterprises/steel-mill/customers', { token })).status, 403);
   });
 
-  test('re-planning from period 2 fixes period 1 to the report and re-optimises period 2', async () => {
+  test('re-planning from period 2 fixes period 1 to the report and optimises period 2 alone', async () => {
     const started = await h.call('POST', '/api/replan', { body: { fromPeriod: '2' } });
     assert.equal(started.status, 202);
     const job = await waitForJob(h, started.body.jobId);
     assert.equal(job.body.status, 'done', JSON.stringify(job.body));
     const plan = await h.call('GET', `/api/plans/${job.body.result.planId}`);
     assert.equal(plan.body.status, 'optimal');
-    assert.ok(Math.abs(plan.body.result.activity['1'].bolt_shop - 0.6 * SETS) < 1e-4, String(plan.body.result.activity['1'].bolt_shop));
-    // One tier over both years: the fixed past bounds λ, and year 2 delivers at least that much.
-    assert.ok(Math.abs(plan.body.result.lambda['1'] - 0.6 * SETS) < 1e-4, String(plan.body.result.lambda['1']));
-    assert.ok(plan.body.result.activity['2'].bolt_shop >= 0.6 * SETS * (1 - 1e-6));
-    assert.equal(plan.body.result.replan.basePlanId, planId);
+    const doc = plan.body.result;
+    assert.ok(Math.abs(doc.activity['1'].bolt_shop - 0.6 * SETS) < 1e-4, String(doc.activity['1'].bolt_shop));
+    // One tier: year 2 alone gets its full 100/3 sets; year 1's 40% shortfall of bolts does not cap it.
+    assert.ok(Math.abs(doc.lambda['1'] - SETS) < 1e-6, String(doc.lambda['1']));
+    assert.deepEqual(doc.replan.future, { periods: ['2'], lambda: doc.lambda });
+    assert.equal(doc.replan.basePlanId, planId);
+    assert.deepEqual(doc.replan.past.periods, ['1']);
+    // The targets are 1 bolt and 1 nut: 20 bolts fall short of nothing; the steel left is surplus.
+    assert.deepEqual(doc.replan.past.shortfalls, []);
+    assert.deepEqual(doc.replan.past.breaches, []);
     assert.equal((await h.call('POST', '/api/replan', { body: { fromPeriod: '1999' } })).status, 422);
+  });
+
+  test('re-planning refuses reported trade and stocks the model cannot have, located, before any job', async () => {
+    const bad = await h.call('POST', '/api/replan', { body: { fromPeriod: '2', reported: { exports: { '1': { steel: 5 } }, stock: { '2': { nut: 1 } } } } });
+    assert.equal(bad.status, 422);
+    assert.deepEqual(
+      bad.body.error.issues.map((i: { code: string; path: string[] }) => [i.code, i.path.join('/')]),
+      [
+        ['not-exportable', 'reported/exports/1/steel'],
+        ['not-past', 'reported/stock/2'],
+      ],
+    );
+    assert.equal((await h.call('POST', '/api/replan', { body: { fromPeriod: '2', reported: { exports: { '1': { steel: 'x' } } } } })).status, 400);
   });
 
   test('distribution answers for the published plan; an unknown product is a 422', async () => {

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { actualActivity, ALERT_KINDS, distribute, distributionRegions, enterpriseOfTechniques, fulfilment, replan, type AlertKind } from '../../execution/index.js';
+import { actualActivity, ALERT_KINDS, distribute, distributionRegions, enterpriseOfTechniques, fulfilment, prepareReplan, solveReplan, type AlertKind } from '../../execution/index.js';
 import { InputError } from '../../model/errors.js';
 import { ApiError } from '../api-error.js';
 import { authenticate, requirePlanner } from '../auth.js';
 import type { ServerContext } from '../context.js';
 import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
-import { planDocument } from '../plan-document.js';
 import { publishedOr404 } from '../published-plan.js';
+import { replanBodySchema, reportedPast } from '../replan-body.js';
+import { replanDocument } from '../replan-document.js';
 import { reportsFor } from '../reports-of.js';
-import { solveOptionsSchema } from '../solve-options.js';
 import { cancellable, planObjective } from '../solve-task.js';
 import { validate } from '../validate.js';
 
@@ -29,7 +29,6 @@ const distributionQuery = z.strictObject({
   category: z.string().min(1).optional(),
   supply: z.coerce.number().finite().nonnegative().optional(),
 });
-const replanBody = solveOptionsSchema.extend({ fromPeriod: z.string().min(1) });
 
 /** Runs a library call; its InputError becomes a 422 with located issues. */
 function checked<T>(what: string, body: () => T): T {
@@ -73,7 +72,7 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
 
   app.post('/api/replan', async (req, reply) => {
     requirePlanner(store, req);
-    const body = validate(replanBody, req.body, 'body');
+    const body = validate(replanBodySchema, req.body, 'body');
     const pub = publishedOr404(ctx);
     const c = pub.compiled;
     if (!c.periods.index.has(body.fromPeriod)) {
@@ -83,18 +82,16 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
     const actuals = checked('the reports', () => actualActivity(c, pub.execution, reports)).activity;
     const stored = (pub.plan.result as { objective?: unknown }).objective;
     const objective = body.objective === undefined ? (stored as ReturnType<typeof planObjective> | undefined) ?? { kind: 'maxmin' as const } : planObjective(body.objective);
+    const prepared = checked('the request', () => prepareReplan(c, { fromPeriod: body.fromPeriod, actuals, plan: pub.execution, objective, ...(body.reported === undefined ? {} : { reported: reportedPast(body.reported) }) }));
     const base = pub.plan;
     const job = ctx.jobs.submit('replan', { basePlanId: base.id, ...body, reports: reports.length }, async (jobCtx) => {
-      const r = await replan(c, {
-        fromPeriod: body.fromPeriod,
-        actuals,
-        objective,
+      const r = await solveReplan(prepared, {
         solver: cancellable(body.solver ?? 'auto', jobCtx.signal),
         ...(body.gap === undefined ? {} : { gap: body.gap }),
         ...(body.timeLimit === undefined ? {} : { timeLimit: body.timeLimit }),
       });
       if (jobCtx.signal.aborted) throw new Error('cancelled');
-      const text = jsonSafe({ ...planDocument(c, r), replan: { basePlanId: base.id, fromPeriod: r.fromPeriod, fixedPeriods: r.fixedPeriods, reports: reports.length, timing: r.timing } });
+      const text = jsonSafe(replanDocument(c, r, { basePlanId: base.id, reports: reports.length }));
       return () =>
         store.plans.add(
           { scenarioId: base.scenarioId, modelId: base.modelId, modelVersion: base.modelVersion, inputsHash: `replan:${base.id}:${body.fromPeriod}`, objectiveKind: objective.kind, solver: r.solver, status: r.status, objective: r.objectiveValue },

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { replan } from '../../src/execution/index.js';
+import { highsSolver } from '../../src/optimize/index.js';
+import { fixture } from '../helpers/paths.js';
+import { assertClose, compileModelFile, pastOfCase, readReplanCase } from './replan-case.js';
+
+/**
+ * Plenty's re-plan against an independent formulation of the same LP (the future periods alone,
+ * the past's carry-over as data), solved by scipy's HiGHS in test/fixtures/replan/make-expected.py;
+ * its results are committed, so this needs no Python.
+ */
+describe('re-planning against an independent LP (scipy HiGHS)', () => {
+  const names = readdirSync(fixture('replan', 'expected'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+  test('the fixtures are there', () => assert.ok(names.length >= 9, names.join(', ')));
+
+  test('the small cases through PDHG as well (no presolve there: the fixed past must be eliminated)', async () => {
+    for (const name of names.filter((x) => !x.startsWith('ussr-1930'))) {
+      const k = readReplanCase(name);
+      const c = compileModelFile(k.model);
+      const { actuals, plan } = pastOfCase(c, k);
+      const r = await replan(c, { objective: k.objective, solver: 'pdhg', gap: 1e-8, fromPeriod: k.fromPeriod, actuals, plan, reported: k.reported });
+      assert.equal(r.status, 'optimal', name);
+      assertClose(r.objectiveValue, k.expected.objective, 1e-5, `${name}: objective`);
+      if (k.expected.lambda !== null) r.formulated.index.tiers.forEach((p, s) => assertClose(r.lambda[s], k.expected.lambda?.[String(p)] ?? NaN, 1e-5, `${name}: λ of tier ${p}`));
+    }
+  });
+
+  for (const name of names) {
+    test(name, async () => {
+      const k = readReplanCase(name);
+      const c = compileModelFile(k.model);
+      const { actuals, plan } = pastOfCase(c, k);
+      const r = await replan(c, { objective: k.objective, solver: highsSolver, fromPeriod: k.fromPeriod, actuals, plan, reported: k.reported });
+      assert.equal(r.status, 'optimal');
+      const ix = r.formulated.index;
+
+      // The future: λ per tier, the objective, and every delivery within its range on the optimal face.
+      if (k.expected.lambda !== null) ix.tiers.forEach((p, s) => assertClose(r.lambda[s], k.expected.lambda?.[String(p)] ?? NaN, 1e-6, `λ of tier ${p}`));
+      assertClose(r.objectiveValue, k.expected.objective, 1e-6, 'objective');
+      const from = c.periods.index.get(k.fromPeriod) ?? -1;
+      let future = 0;
+      for (let g = 0; g < ix.deliveryTarget.length; g++) if (ix.deliveryPeriod[g] >= from) future++;
+      assert.equal(future, k.expected.deliveries.length, 'future deliveries');
+      for (const d of k.expected.deliveries) {
+        const g = ix.deliveryTarget.findIndex((t, h) => t === d.target && c.periods.ids[ix.deliveryPeriod[h]] === d.period);
+        const tol = 1e-6 * Math.max(1, d.amount);
+        assert.ok(r.delivered[g] >= d.min - tol && r.delivered[g] <= d.max + tol, `target ${d.target} in ${d.period}: ${r.delivered[g]} not in [${d.min}, ${d.max}]`);
+      }
+
+      // The past: as it happened (trade and stocks as reported or published), its shortfalls and breaches.
+      const n = c.items.ids.length;
+      for (let t = 0; t < from; t++) {
+        const p = c.periods.ids[t];
+        for (const [field, got] of [['exports', r.exports], ['imports', r.imports], ['stock', r.stock]] as const) {
+          for (let i = 0; i < n; i++) {
+            const want = k.reported[field]?.[p]?.[c.items.ids[i]] ?? k.published[field][p]?.[c.items.ids[i]] ?? 0;
+            assert.equal(got[t * n + i], want, `${field} of ${c.items.ids[i]} in ${p}`);
+          }
+        }
+      }
+      assert.deepEqual(
+        r.past.shortfalls.map((s) => `${s.target} ${s.period}`),
+        k.expected.shortfalls.map((s) => `${s.target} ${s.period}`),
+      );
+      k.expected.shortfalls.forEach((s, q) => assertClose(r.past.shortfalls[q].delivered, s.delivered, 1e-9, `delivered to target ${s.target} in ${s.period}`));
+      const key = (b: { kind: string; id: string; period: string }): string => `${b.kind} ${b.id} ${b.period}`;
+      assert.deepEqual(r.past.breaches.map(key).sort(), k.expected.breaches.map(key).sort());
+      for (const b of k.expected.breaches) {
+        const got = r.past.breaches.find((x) => key(x) === key(b));
+        assertClose(got?.excess ?? NaN, b.excess, 1e-9, `excess of ${key(b)}`);
+        assertClose(got?.limit ?? NaN, b.limit, 1e-9, `limit of ${key(b)}`);
+      }
+    });
+  }
+});
