@@ -146,5 +146,6 @@ export function leontiefSystem(c: CompiledEconomy, options: LeontiefSystemOption
     A: csrFromTriplets(n, n, aRow.subarray(0, a), aCol.subarray(0, a), aVal.subarray(0, a)),
     primary: csrFromTriplets(c.resources.ids.length, n, pRow, pCol, pVal),
     technique,
+    itemLocation: (item) => locationOf(c.model, ['products', c.itemProduct[item]]),
   };
 }
