@@ -1,4 +1,5 @@
 import { leontiefSystem } from '../compile/index.js';
+import { nonProductiveLoops } from '../leontief/non-productive-loops.js';
 import { locationOf } from '../model/source-locations.js';
 import type { CompiledEconomy, LeontiefSystem } from '../compile/types.js';
 import { InputError, type Issue } from '../model/errors.js';
@@ -191,5 +192,7 @@ export function closingRequirements(report: BalanceReport, options: ClosingOptio
     if (systemIndex[i] >= 0) yAll[systemIndex[i]] = -report.items.gap[i];
   }
   const all = close(-1, 'all deficits', yAll);
-  return { status: 'ok', each, all };
+  const notProductive = [...each, all].some((r) => r.status === 'not-productive');
+  if (!notProductive) return { status: 'ok', each, all };
+  return { status: 'ok', each, all, loops: nonProductiveLoops(sys).map((loop) => loop.map((k) => sys.items.ids[k])) };
 }

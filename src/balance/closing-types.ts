@@ -89,4 +89,9 @@ export interface ClosingReport {
   readonly each: readonly ClosingRequirement[];
   /** Every deficit closed together (absent when there are none). */
   readonly all?: ClosingRequirement;
+  /**
+   * When a requirement's system is not productive: the loops of items (ids) proved not productive
+   * on their own, smallest first (see `nonProductiveLoops`), for the diagnosis.
+   */
+  readonly loops?: readonly (readonly string[])[];
 }

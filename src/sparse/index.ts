@@ -22,6 +22,7 @@ export type {
   SolveStatus,
   TransposedSolveOptions,
 } from './solve-result.js';
+export { DEFAULT_MAX_ITERATIONS } from './solve-result.js';
 export { solveLeontief } from './solve-leontief.js';
 export { solveLeontiefTransposed } from './solve-leontief-transposed.js';
 export { solveLeontiefMulti } from './solve-leontief-multi.js';

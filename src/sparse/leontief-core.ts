@@ -2,7 +2,7 @@ import { blockVectorOps, columnDot, jacobiStep } from './block-ops.js';
 import { checkProductive } from './check-productive.js';
 import type { CsrMatrix } from './csr.js';
 import { matrixFacts, type MatrixFacts } from './matrix-facts.js';
-import type { MultiSolveResult, SolveOptions, SolveStatus } from './solve-result.js';
+import { DEFAULT_MAX_ITERATIONS, type MultiSolveResult, type SolveOptions, type SolveStatus } from './solve-result.js';
 
 /** out = A x (or Aᵀ x) for k interleaved vectors, with what the product's kernel offers besides. */
 export interface BlockProduct {
@@ -89,7 +89,7 @@ export function leontiefCore(
   const nk = n * k;
   if (y.length !== nk) throw new RangeError(`${caller}: right-hand side has length ${y.length}, expected ${nk}`);
   const tol = options.tolerance ?? 1e-10;
-  const maxIt = options.maxIterations ?? 5000;
+  const maxIt = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const method = options.method ?? 'auto';
   const onProgress = options.onProgress;
   if (!(tol > 0)) throw new RangeError(`${caller}: tolerance must be positive, got ${tol}`);
