@@ -18,5 +18,5 @@ export interface GrossOutputResult extends SolveReport {
 export function grossOutput(sys: IoSystem | CsrMatrix, y: ArrayLike<number>, opts: LeontiefOptions = {}): GrossOutputResult {
   const s = asSystem(sys);
   const n = checkSquare(s.A, 'A');
-  return solveOne(s.A, checkVector(y, n, 'y'), false, opts, { quantity: 'the gross output', key: 'x', ...itemLabel(s) });
+  return solveOne(s.A, checkVector(y, n, 'y', s), false, opts, { quantity: 'the gross output', key: 'x', ...itemLabel(s) });
 }

@@ -38,8 +38,8 @@ export interface ImpactOptions extends LeontiefOptions {
 export function impact(sys: IoSystem | CsrMatrix, y0: ArrayLike<number>, y1: ArrayLike<number>, opts: ImpactOptions = {}): ImpactResult {
   const s = asSystem(sys);
   const n = checkSquare(s.A, 'A');
-  const a = checkVector(y0, n, 'y0');
-  const b = checkVector(y1, n, 'y1');
+  const a = checkVector(y0, n, 'y0', s);
+  const b = checkVector(y1, n, 'y1', s);
   const dy = new Float64Array(n);
   for (let i = 0; i < n; i++) dy[i] = b[i] - a[i];
   const rowsSpec = opts.rows ?? (s.primary !== undefined && s.resources !== undefined ? s.resources.ids : []);

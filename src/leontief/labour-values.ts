@@ -45,7 +45,7 @@ export function labourValues(sys: IoSystem | CsrMatrix, labourRow: CoefficientRo
   const s = asSystem(sys);
   const n = checkSquare(s.A, 'A');
   const { name, row: l } = resolveRow(s, labourRow, n, 'labourRow');
-  const y = opts.finalDemand === undefined ? undefined : checkVector(opts.finalDemand, n, 'finalDemand');
+  const y = opts.finalDemand === undefined ? undefined : checkVector(opts.finalDemand, n, 'finalDemand', s);
   const items = itemLabel(s);
   const r = solveOne(s.A, l, true, opts, { quantity: 'the labour value', key: 'values', ...items });
   const base = { status: r.status, iterations: r.iterations, relativeResidual: r.relativeResidual, name, direct: l, values: r.x };

@@ -30,12 +30,21 @@ export function checkFiniteMatrix(m: CsrMatrix, name: string): void {
   }
 }
 
-/** Checks a vector's length and that its entries keep the magnitude rule; returns it as a Float64Array. */
-export function checkVector(v: ArrayLike<number>, n: number, name: string): Float64Array {
+/**
+ * Checks a vector's length and that its entries keep the magnitude rule; returns it as a
+ * Float64Array. With the system's items, an entry beyond the rule is named by its item and
+ * located where the item is defined.
+ */
+export function checkVector(v: ArrayLike<number>, n: number, name: string, items?: IoSystem): Float64Array {
   if (v.length !== n) throw inputError('wrong-length', `${name} must have ${n} entries`, { path: [name] }, v.length);
   const out = v instanceof Float64Array ? v : Float64Array.from(v);
   for (let i = 0; i < n; i++) {
-    if (!inMagnitude(out[i])) refuse(out[i], name, [name, i]);
+    if (inMagnitude(out[i])) continue;
+    const id = items?.items?.ids[i];
+    if (id === undefined) refuse(out[i], name, [name, i]);
+    const what = name === 'y' || name === 'finalDemand' ? 'the final demand' : `the entry of ${name}`;
+    const issue = magnitudeIssue(out[i], items?.itemLocation?.(i) ?? { path: [name, i] }, `${what} for "${id}"`);
+    throw new InputError(issue === undefined ? [] : [issue]);
   }
   return out;
 }

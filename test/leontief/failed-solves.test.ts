@@ -68,7 +68,7 @@ describe('results beyond the magnitude rule are InputErrors naming the item', ()
   });
 
   test('inputs beyond the rule are refused, named by entry', () => {
-    const issues = issuesOf(() => grossOutput(pair, [0, 1e31]));
+    const issues = issuesOf(() => grossOutput(pair.A, [0, 1e31]));
     assert.equal(issues[0].code, 'out-of-range');
     assert.deepEqual(issues[0].location.path, ['y', 1]);
     assert.match(issues[0].message, /y\[1\] must be at most 1e30/);
@@ -78,5 +78,14 @@ describe('results beyond the magnitude rule are InputErrors naming the item', ()
     const sys = { A: csrFromDense(1, 1, [0]), primary: csrFromDense(1, 1, [1e20]), resources: ids('labour'), items: ids('a') };
     assert.match(issuesOf(() => labourValues(sys, 'labour', { finalDemand: [1e20] }))[0].message, /v·y, the labour embodied in the final demand must be at most 1e30/);
     assert.match(issuesOf(() => effects([1e20, 1e20], [1e20, 1e20]))[0].message, /total m · y must be at most 1e30/);
+  });
+});
+
+describe('a final demand beyond the rule is named by its item', () => {
+  test('located where the item is defined', () => {
+    const sys = { A: csrFromDense(1, 1, [0]), items: ids('a'), itemLocation: () => ({ file: 'm.yaml', line: 3 }) };
+    const issues = issuesOf(() => grossOutput(sys, [2e30]));
+    assert.deepEqual([issues[0].code, issues[0].location], ['out-of-range', { file: 'm.yaml', line: 3 }]);
+    assert.match(issues[0].message, /the final demand for "a" must be at most 1e30/);
   });
 });
