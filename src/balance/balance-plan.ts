@@ -1,9 +1,10 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import { tradeByItem } from '../compile/trade-by-item.js';
-import { inputError } from '../model/errors.js';
+import { InputError, inputError } from '../model/errors.js';
 import { matvec } from '../sparse/index.js';
 import { checkPlanned } from './check-planned.js';
 import { finalUse } from './final-use.js';
+import { sumOverflow } from './sum-overflow.js';
 import type {
   BalanceOptions,
   BalanceReport,
@@ -124,7 +125,8 @@ function techniqueLoads(c: CompiledEconomy, activity: Float64Array, tol: number)
  * period. Per technique: activity against capacity.
  *
  * Throws InputError when the plan does not fit the economy (lengths, negative or non-finite
- * entries, period); every other outcome is data in the report.
+ * entries, period) and when a sum breaks the magnitude rule (an output, a use or a resource total
+ * beyond 1e30: each named, located at its largest part); every other outcome is data in the report.
  */
 export function balancePlan(c: CompiledEconomy, planned: PlannedActivity, options: BalanceOptions = {}): BalanceReport {
   const tolerance = options.tolerance ?? DEFAULT_BALANCE_TOLERANCE;
@@ -134,6 +136,8 @@ export function balancePlan(c: CompiledEconomy, planned: PlannedActivity, option
   const period = checkPlanned(c, planned);
   const items = itemBalances(c, planned, period, tolerance);
   const resources = resourceBalances(c, planned.activity, tradeSpending(c, items.imports, items.exports), planned.built, period, tolerance);
+  const overflow = sumOverflow(c, planned, period, items, resources);
+  if (overflow.length > 0) throw new InputError(overflow);
   const techniques = techniqueLoads(c, planned.activity, tolerance);
   const n = items.gap.length;
 

@@ -1,9 +1,13 @@
 import { leontiefSystem } from '../compile/index.js';
+import { nonProductiveLoops } from '../leontief/non-productive-loops.js';
+import { locationOf } from '../model/source-locations.js';
 import type { CompiledEconomy, LeontiefSystem } from '../compile/types.js';
-import { InputError } from '../model/errors.js';
+import { InputError, type Issue } from '../model/errors.js';
+import { MAX_MAGNITUDE_TEXT, inMagnitude } from '../model/magnitude.js';
+import { numberText } from '../model/magnitude-issue.js';
 import type { CsrMatrix } from '../sparse/csr.js';
-import { matvec, solveLeontief, type SolveStatus } from '../sparse/index.js';
-import type { CapacityShortage, ClosingOptions, ClosingReport, ClosingRequirement, ResourceShortage } from './closing-types.js';
+import { checkProductive, matvec, solveLeontief } from '../sparse/index.js';
+import type { CapacityShortage, ClosingOptions, ClosingReport, ClosingRequirement, ResourceShortage, SpectralBounds } from './closing-types.js';
 import type { BalanceReport } from './types.js';
 
 const DEFAULT_TOLERANCE = 1e-12;
@@ -23,6 +27,47 @@ function orders(c: CompiledEconomy, sys: LeontiefSystem): { item: Int32Array; re
   return { item, resource };
 }
 
+/** A requirement whose solve did not succeed: its status and the bounds on ρ(A), no numbers. */
+function failed(report: BalanceReport, item: number, id: string, deficit: number, status: ClosingRequirement['status'], spectralRadius: SpectralBounds): ClosingRequirement {
+  const c = report.economy;
+  const nan = (n: number) => new Float64Array(n).fill(Number.NaN);
+  return {
+    item,
+    id,
+    deficit,
+    status,
+    relativeResidual: Number.NaN,
+    grossOutput: nan(c.items.ids.length),
+    activity: nan(c.techniques.ids.length),
+    resources: nan(c.resources.ids.length),
+    resourcesShort: [],
+    capacitiesShort: [],
+    feasible: false,
+    spectralRadius,
+  };
+}
+
+/** Throws an InputError when a requirement breaks the magnitude rule (the coefficients compound through (I − A)⁻¹). */
+function checkMagnitude(c: BalanceReport['economy'], r: ClosingRequirement): void {
+  const issues: Issue[] = [];
+  const what = r.item < 0 ? 'closing all deficits' : `closing the deficit of "${r.id}"`;
+  const check = (v: Float64Array, ids: readonly string[], kind: string, path: (k: number) => (string | number)[]): void => {
+    for (let k = 0; k < v.length; k++) {
+      if (inMagnitude(v[k])) continue;
+      issues.push({
+        code: Number.isFinite(v[k]) ? 'out-of-range' : 'not-finite',
+        message: `${what} would need ${kind} "${ids[k]}" of ${numberText(v[k])}, beyond ${MAX_MAGNITUDE_TEXT}: the coefficients compound through the Leontief inverse; check them and the units of the items`,
+        location: locationOf(c.model, path(k)),
+        value: v[k],
+      });
+    }
+  };
+  check(r.grossOutput, c.items.ids, 'extra gross output of', (i) => ['products', c.itemProduct[i]]);
+  check(r.activity, c.techniques.ids, 'extra activity of technique', (j) => ['techniques', j]);
+  check(r.resources, c.resources.ids, 'extra use of resource', (k) => ['resources', k]);
+  if (issues.length > 0) throw new InputError(issues);
+}
+
 function requirement(
   report: BalanceReport,
   sys: LeontiefSystem,
@@ -31,7 +76,6 @@ function requirement(
   id: string,
   deficit: number,
   dx: Float64Array,
-  status: SolveStatus,
   relativeResidual: number,
 ): ClosingRequirement {
   const c = report.economy;
@@ -70,19 +114,21 @@ function requirement(
     capacitiesShort.push({ technique: j, id: c.techniques.ids[j], required: need, slack, short: need - Math.max(slack, 0) });
   }
   capacitiesShort.sort((a, b) => b.short / b.required - a.short / a.required || b.short - a.short || a.technique - b.technique);
-  return {
+  const result: ClosingRequirement = {
     item,
     id,
     deficit,
-    status,
+    status: 'converged',
     relativeResidual,
     grossOutput,
     activity,
     resources,
     resourcesShort,
     capacitiesShort,
-    feasible: status === 'converged' && resourcesShort.length === 0 && capacitiesShort.length === 0,
+    feasible: resourcesShort.length === 0 && capacitiesShort.length === 0,
   };
+  checkMagnitude(c, result);
+  return result;
 }
 
 /**
@@ -90,6 +136,10 @@ function requirement(
  * Δx = (I − A)⁻¹ e_i d_i (one sparse solve for all right-hand sides, never an inverse), the extra activity of the chosen
  * techniques, the resources that needs (primary coefficients · Δx), and which resources and
  * capacities the plan's slack cannot stretch to (and by how much).
+ *
+ * A solve that does not converge (the system is not productive, or the solver stops) gives a
+ * requirement with that status, NaN in place of every number and the bounds on ρ(A); a
+ * requirement beyond the magnitude rule (1e30) is an InputError naming the item.
  *
  * The requirements are gross: they do not net out surpluses the plan already has of the
  * intermediate goods (a surplus of steel would in fact cover part of the steel the extra
@@ -120,11 +170,16 @@ export function closingRequirements(report: BalanceReport, options: ClosingOptio
     tolerance: options.tolerance ?? DEFAULT_TOLERANCE,
     ...(options.maxIterations === undefined ? {} : { maxIterations: options.maxIterations }),
   };
+  let bounds: SpectralBounds | undefined;
   const close = (item: number, id: string, y: Float64Array): ClosingRequirement => {
     let deficit = 0;
     for (let q = 0; q < m; q++) deficit += y[q];
     const solved = solveLeontief(sys.A, y, solveOptions);
-    return requirement(report, sys, map, item, id, deficit, solved.x, solved.status, solved.relativeResidual);
+    if (solved.status !== 'converged') {
+      bounds ??= checkProductive(sys.A).spectralRadius;
+      return failed(report, item, id, deficit, solved.status, { lower: bounds.lower, upper: bounds.upper });
+    }
+    return requirement(report, sys, map, item, id, deficit, solved.x, solved.relativeResidual);
   };
   const each = picked.map((i) => {
     const y = new Float64Array(m);
@@ -137,5 +192,7 @@ export function closingRequirements(report: BalanceReport, options: ClosingOptio
     if (systemIndex[i] >= 0) yAll[systemIndex[i]] = -report.items.gap[i];
   }
   const all = close(-1, 'all deficits', yAll);
-  return { status: 'ok', each, all };
+  const notProductive = [...each, all].some((r) => r.status === 'not-productive');
+  if (!notProductive) return { status: 'ok', each, all };
+  return { status: 'ok', each, all, loops: nonProductiveLoops(sys).map((loop) => loop.map((k) => sys.items.ids[k])) };
 }

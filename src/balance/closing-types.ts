@@ -1,6 +1,12 @@
 import type { LeontiefSystem } from '../compile/types.js';
 import type { SolveStatus } from '../sparse/index.js';
 
+/** Proved bounds lower ≤ ρ(A) ≤ upper on the spectral radius of the system's A. */
+export interface SpectralBounds {
+  readonly lower: number;
+  readonly upper: number;
+}
+
 /** A resource that closing a deficit would overdraw. */
 export interface ResourceShortage {
   readonly resource: number;
@@ -35,6 +41,11 @@ export interface ClosingRequirement {
   readonly id: string;
   /** Missing units (per item for one deficit; the sum over items for all together). */
   readonly deficit: number;
+  /**
+   * How the solve ended. Anything but 'converged' ('not-productive', 'max-iterations',
+   * 'breakdown') means no requirement: every number below is NaN, the lists are empty and
+   * `spectralRadius` gives the bounds on ρ(A).
+   */
   readonly status: SolveStatus;
   readonly relativeResidual: number;
   /** Δx per item (the compiled economy's item order). */
@@ -49,6 +60,8 @@ export interface ClosingRequirement {
   readonly capacitiesShort: readonly CapacityShortage[];
   /** The solve converged and every resource and capacity allows it. */
   readonly feasible: boolean;
+  /** Present when the solve did not converge. */
+  readonly spectralRadius?: SpectralBounds;
 }
 
 export interface ClosingOptions {
@@ -76,4 +89,9 @@ export interface ClosingReport {
   readonly each: readonly ClosingRequirement[];
   /** Every deficit closed together (absent when there are none). */
   readonly all?: ClosingRequirement;
+  /**
+   * When a requirement's system is not productive: the loops of items (ids) proved not productive
+   * on their own, smallest first (see `nonProductiveLoops`), for the diagnosis.
+   */
+  readonly loops?: readonly (readonly string[])[];
 }

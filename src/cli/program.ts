@@ -57,6 +57,7 @@ export function buildProgram(): Command {
       .option('--footprints', 'resource use behind the final demand of each region')
       .option('--inverse', 'print the Leontief inverse (small models only)')
       .option('--tolerance <x>', 'relative residual of the iterative solves', '1e-12')
+      .option('--max-iterations <n>', 'iterations each iterative solve may take', '5000')
       .addOption(encodingOption()),
   ).action((model: string, flags: AnalyzeFlags & FormatFlags) => runCommand(flags, () => analyzeCommand(model, flags)));
 

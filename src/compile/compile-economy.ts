@@ -4,6 +4,7 @@ import { locationOf } from '../model/source-locations.js';
 import { didYouMean } from '../model/suggest.js';
 import type { Economy } from '../model/types.js';
 import { csrFromTriplets } from '../sparse/from-triplets.js';
+import { economyNumberIssues } from './economy-number-issues.js';
 import { idIndex } from './id-index.js';
 import { ItemResolver } from './item-resolver.js';
 import type { CompiledEconomy, IdIndex } from './types.js';
@@ -14,8 +15,9 @@ import type { CompiledEconomy, IdIndex } from './types.js';
  * CompiledEconomy for items, the located products). Linear in the number of coefficients: triplets
  * go into typed arrays, then one CSR build per matrix.
  *
- * Throws InputError for references to unknown ids (a parsed model has none; a model built in code
- * might).
+ * Throws InputError for references to unknown ids and for numbers outside the magnitude rule
+ * (finite, at most 1e30 in magnitude: model/magnitude.ts). A parsed model has neither; a model
+ * built in code might.
  */
 export function compileEconomy(e: Economy): CompiledEconomy {
   const where = (kind: string) => (i: number) => locationOf(e, [kind, i, 'id']);
@@ -124,6 +126,7 @@ export function compileEconomy(e: Economy): CompiledEconomy {
     }
   }
   appendAll(issues, resolver.issues);
+  appendAll(issues, economyNumberIssues(e, [outVal, inVal, useVal]));
   if (issues.length > 0) throw new InputError(issues);
 
   // Items: every located product that occurs, ordered by product, then region (unlocated first).

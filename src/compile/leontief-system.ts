@@ -1,5 +1,7 @@
 import { InputError } from '../model/errors.js';
 import type { Issue } from '../model/errors.js';
+import { MAX_MAGNITUDE_TEXT, inMagnitude } from '../model/magnitude.js';
+import { numberText } from '../model/magnitude-issue.js';
 import { locationOf } from '../model/source-locations.js';
 import { csrFromTriplets } from '../sparse/from-triplets.js';
 import { columnsOf } from './columns-of.js';
@@ -24,6 +26,8 @@ export interface LeontiefSystemOptions {
  * - Joint products: a technique chosen for item i that also makes item k (its by-product) counts
  *   that output as a negative input: a_ki = (input_k − output_k) / output_i. So A may hold negative
  *   entries. A technique may be chosen for one item only; one chosen for two is an InputError.
+ * - Every coefficient per unit of output keeps the magnitude rule (at most 1e30): a tiny output
+ *   dividing a large input is an InputError naming the technique and both items.
  */
 export function leontiefSystem(c: CompiledEconomy, options: LeontiefSystemOptions = {}): LeontiefSystem {
   const n = c.items.ids.length;
@@ -96,32 +100,52 @@ export function leontiefSystem(c: CompiledEconomy, options: LeontiefSystemOption
   const pVal = new Float64Array(nzP);
   let a = 0;
   let q = 0;
+  /** A coefficient per unit of output beyond the magnitude rule (a tiny output dividing a large input). */
+  const overflow = (i: number, j: number, what: string, perUnit: number, amount: number): void => {
+    const output = outputOf(c, i, j);
+    issues.push({
+      code: 'out-of-range',
+      message:
+        `technique "${c.techniques.ids[j]}" makes ${numberText(output)} of "${c.items.ids[i]}" per unit of activity and ${what} ${numberText(amount)}: ` +
+        `${numberText(perUnit)} per unit of "${c.items.ids[i]}", beyond ${MAX_MAGNITUDE_TEXT} (rescale the units of the items)`,
+      location: locationOf(c.model, ['techniques', j]),
+      value: perUnit,
+    });
+  };
   for (let i = 0; i < n; i++) {
     const j = technique[i];
     const scale = 1 / outputOf(c, i, j);
     for (let p = inCols.rowPtr[j]; p < inCols.rowPtr[j + 1]; p++) {
+      const v = inCols.values[p] * scale;
+      if (!inMagnitude(v)) overflow(i, j, `uses "${c.items.ids[inCols.colIdx[p]]}"`, v, inCols.values[p]);
       aRow[a] = inCols.colIdx[p];
       aCol[a] = i;
-      aVal[a++] = inCols.values[p] * scale;
+      aVal[a++] = v;
     }
     for (let p = outCols.rowPtr[j]; p < outCols.rowPtr[j + 1]; p++) {
       const k = outCols.colIdx[p];
       if (k === i) continue;
+      const v = -outCols.values[p] * scale;
+      if (!inMagnitude(v)) overflow(i, j, `makes "${c.items.ids[k]}"`, v, outCols.values[p]);
       aRow[a] = k;
       aCol[a] = i;
-      aVal[a++] = -outCols.values[p] * scale;
+      aVal[a++] = v;
     }
     for (let p = useCols.rowPtr[j]; p < useCols.rowPtr[j + 1]; p++) {
+      const v = useCols.values[p] * scale;
+      if (!inMagnitude(v)) overflow(i, j, `uses resource "${c.resources.ids[useCols.colIdx[p]]}"`, v, useCols.values[p]);
       pRow[q] = useCols.colIdx[p];
       pCol[q] = i;
-      pVal[q++] = useCols.values[p] * scale;
+      pVal[q++] = v;
     }
   }
+  if (issues.length > 0) throw new InputError(issues);
   return {
     items: c.items,
     resources: c.resources,
     A: csrFromTriplets(n, n, aRow.subarray(0, a), aCol.subarray(0, a), aVal.subarray(0, a)),
     primary: csrFromTriplets(c.resources.ids.length, n, pRow, pCol, pVal),
     technique,
+    itemLocation: (item) => locationOf(c.model, ['products', c.itemProduct[item]]),
   };
 }

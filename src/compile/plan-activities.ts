@@ -1,5 +1,7 @@
 import { InputError } from '../model/errors.js';
 import type { Issue } from '../model/errors.js';
+import { magnitudeIssue, numberText } from '../model/magnitude-issue.js';
+import { numberSubject } from '../model/number-subject.js';
 import { locationOf } from '../model/source-locations.js';
 import { didYouMean } from '../model/suggest.js';
 import type { Plan } from '../model/types.js';
@@ -32,7 +34,8 @@ const JOINT_TOLERANCE = 1e-9;
  * activity of the item's technique to output ÷ output per unit of activity. Errors (with the plan's
  * location): an item several techniques make (give `activity` instead), an item no technique makes
  * with positive output (it can only be imported), two outputs of one joint-product technique that
- * imply different activities, unknown ids, negative or non-finite amounts.
+ * imply different activities, unknown ids, negative amounts and numbers outside the magnitude rule
+ * (finite, at most 1e30; also the activity an output implies).
  */
 export function planActivities(c: CompiledEconomy, plan: Plan): PlanActivities {
   const nT = c.techniques.ids.length;
@@ -44,10 +47,15 @@ export function planActivities(c: CompiledEconomy, plan: Plan): PlanActivities {
   const toStock = new Float64Array(n);
   const built = new Float64Array(c.resources.ids.length);
   const issues: Issue[] = [];
-  const at = (field: string, key: string) => locationOf(plan, [field, key], true);
+  /** Plan fields as the file names them (for locations and messages). */
+  const fileField = (field: string): string => (field === 'fromStock' ? 'from_stock' : field === 'toStock' ? 'to_stock' : field);
+  const at = (field: string, key: string) => locationOf(plan, [fileField(field), key], true);
   const amount = (field: string, key: string, v: number): boolean => {
-    if (Number.isFinite(v) && v >= 0) return true;
-    issues.push({ code: Number.isFinite(v) ? 'negative' : 'not-finite', message: Number.isFinite(v) ? 'must not be negative' : 'must be a finite number', location: locationOf(plan, [field, key]), value: v });
+    const where = locationOf(plan, [fileField(field), key]);
+    const outside = magnitudeIssue(v, where, numberSubject({}, [fileField(field), key]));
+    if (outside !== undefined) issues.push(outside);
+    else if (v < 0) issues.push({ code: 'negative', message: 'must not be negative', location: where, value: v });
+    else return true;
     return false;
   };
 
@@ -89,6 +97,11 @@ export function planActivities(c: CompiledEconomy, plan: Plan): PlanActivities {
     }
     const j = js[0];
     const level = v / outputOf(c, i, j);
+    const overflow = magnitudeIssue(level, at('output', key), `the activity of technique "${c.techniques.ids[j]}" that makes ${numberText(v)} of "${c.items.ids[i]}" (${numberText(outputOf(c, i, j))} per unit)`);
+    if (overflow !== undefined) {
+      issues.push(overflow);
+      continue;
+    }
     const previous = setBy.get(j);
     if (previous !== undefined && Math.abs(activity[j] - level) > JOINT_TOLERANCE * Math.max(activity[j], level)) {
       issues.push({

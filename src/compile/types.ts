@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../sparse/csr.js';
+import type { Location } from '../model/errors.js';
 import type { Economy } from '../model/types.js';
 
 /** A list of ids and the reverse map id → index. */
@@ -79,4 +80,6 @@ export interface LeontiefSystem {
   readonly primary: CsrMatrix;
   /** The technique chosen for each item (index into CompiledEconomy.techniques). */
   readonly technique: Int32Array;
+  /** Where item i's product is defined in the model file. */
+  readonly itemLocation?: (item: number) => Location;
 }

@@ -1,6 +1,6 @@
 import type { CsrMatrix } from '../sparse/csr.js';
 import { resolveRows, type CoefficientRows } from './coefficient-rows.js';
-import { solveMany } from './solve.js';
+import { itemLabel, solveMany } from './solve.js';
 import type { IoSystem, LeontiefOptions, SolveReport } from './types.js';
 import { asSystem, checkSquare } from './validate.js';
 
@@ -9,7 +9,7 @@ export interface CoefficientMultipliersResult extends SolveReport {
   readonly names: readonly string[];
   /** Per row: the direct coefficients c (per unit of gross output). */
   readonly direct: readonly Float64Array[];
-  /** Per row: the multipliers m = c (I − A)⁻¹ (per unit of final demand); NaN when not productive. */
+  /** Per row: the multipliers m = c (I − A)⁻¹ (per unit of final demand); NaN when the solve did not converge (see `status`). */
   readonly multipliers: readonly Float64Array[];
 }
 
@@ -29,7 +29,7 @@ export function coefficientMultipliers(
   const s = asSystem(sys);
   const n = checkSquare(s.A, 'A');
   const r = resolveRows(s, rows, n);
-  const solved = solveMany(s.A, r.rows, true, opts);
+  const solved = solveMany(s.A, r.rows, true, opts, { quantity: 'the multiplier', key: 'multipliers', rows: r.names, ...itemLabel(s) });
   const base = {
     status: solved.status,
     iterations: solved.iterations,

@@ -1,4 +1,6 @@
 import { inputError } from '../model/errors.js';
+import { MAX_MAGNITUDE_TEXT, inMagnitude } from '../model/magnitude.js';
+import { numberText } from '../model/magnitude-issue.js';
 import { checkProductive, denseInverse } from '../sparse/index.js';
 import type { CsrMatrix } from '../sparse/csr.js';
 import { DEFAULT_MAX_DENSE_INVERSE, type LeontiefOptions, type SpectralBounds } from './types.js';
@@ -12,7 +14,8 @@ export type DenseInverseResult =
 /**
  * (I − A)⁻¹ as a dense row-major n × n array, refused (InputError) when n exceeds
  * `maxDenseInverse`. A is first checked for productivity: a spectral radius proved ≥ 1 gives
- * status 'not-productive' with NaN entries; a singular I − A gives 'singular'.
+ * status 'not-productive' with NaN entries; a singular I − A gives 'singular'. An entry beyond the
+ * magnitude rule (1e30) is an InputError.
  */
 export function denseLeontiefInverse(A: CsrMatrix, what: string, opts: LeontiefOptions = {}): DenseInverseResult {
   const n = A.rows;
@@ -40,6 +43,12 @@ export function denseLeontiefInverse(A: CsrMatrix, what: string, opts: LeontiefO
   const inv = denseInverse(n, m);
   if (!(inv instanceof Float64Array)) {
     return { status: 'singular', n, inverse: new Float64Array(n * n).fill(Number.NaN), spectralRadius: bounds };
+  }
+  for (let k = 0; k < inv.length; k++) {
+    if (!inMagnitude(inv[k])) {
+      const at = `(${Math.floor(k / n)}, ${k % n})`;
+      throw inputError('out-of-range', `${what} has entry ${at} = ${numberText(inv[k])}, beyond ${MAX_MAGNITUDE_TEXT}: check the coefficients and the units of the items`, { path: [what, Math.floor(k / n), k % n] }, inv[k]);
+    }
   }
   return { status: 'converged', n, inverse: inv };
 }

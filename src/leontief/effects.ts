@@ -1,4 +1,5 @@
 import { inputError } from '../model/errors.js';
+import { sumOverflow } from './sum-overflow.js';
 import { checkVector } from './validate.js';
 
 export interface Effects {
@@ -24,5 +25,6 @@ export function effects(m: ArrayLike<number>, y: ArrayLike<number>): Effects {
     perItem[j] = e;
     total += e;
   }
+  sumOverflow([['the total m · y', total]]);
   return { perItem, total };
 }

@@ -121,12 +121,13 @@ export function extensionAccounts(
     if (r.spectralRadius !== undefined) spectralRadius = r.spectralRadius;
   };
 
-  const mSolve = solveMany(A, rows, true, opts);
+  const label = { rows: e.stressors.map((s) => s.id) };
+  const mSolve = solveMany(A, rows, true, opts, { ...label, quantity: `the multiplier of extension ${e.name}`, key: 'M' });
   note(mSolve);
   const M = new Float64Array(k * n);
   for (let q = 0; q < k; q++) M.set(mSolve.x[q], q * n);
 
-  const gSolve = solveMany(B, rows, false, opts);
+  const gSolve = solveMany(B, rows, false, opts, { ...label, quantity: `the downstream multiplier of extension ${e.name}`, key: 'M_down' });
   note(gSolve);
   const M_down = new Float64Array(k * n);
   for (let q = 0; q < k; q++) {
@@ -174,7 +175,7 @@ export function extensionAccounts(
       o.fill(0, r * ns, (r + 1) * ns);
       return o;
     });
-    const sol = solveMany(A, outside, true, opts);
+    const sol = solveMany(A, outside, true, opts, { ...label, quantity: `the imported multiplier of extension ${e.name}`, key: 'D_imp' });
     note(sol);
     const y = yAgg[r];
     for (let q = 0; q < k; q++) {

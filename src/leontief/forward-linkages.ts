@@ -11,7 +11,7 @@ import { checkSquare } from './validate.js';
  */
 export function forwardLinkages(B: CsrMatrix, opts: LeontiefOptions = {}): LinkagesResult {
   const n = checkSquare(B, 'B');
-  const r = solveOne(B, new Float64Array(n).fill(1), false, opts);
+  const r = solveOne(B, new Float64Array(n).fill(1), false, opts, { quantity: 'the forward linkage', key: 'raw' });
   const { x, ...report } = r;
   return { ...report, raw: x, normalised: normalise(x) };
 }

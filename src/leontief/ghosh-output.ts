@@ -14,5 +14,5 @@ export interface GhoshOutputResult extends SolveReport {
  */
 export function ghoshOutput(B: CsrMatrix, v: ArrayLike<number>, opts: LeontiefOptions = {}): GhoshOutputResult {
   const n = checkSquare(B, 'B');
-  return solveOne(B, checkVector(v, n, 'v'), true, opts);
+  return solveOne(B, checkVector(v, n, 'v'), true, opts, { quantity: 'the Ghosh gross output', key: 'x' });
 }

@@ -1,10 +1,10 @@
 import type { CsrMatrix } from '../sparse/csr.js';
-import { solveOne } from './solve.js';
+import { itemLabel, solveOne } from './solve.js';
 import type { IoSystem, LeontiefOptions, SolveReport } from './types.js';
 import { asSystem, checkSquare, checkVector } from './validate.js';
 
 export interface GrossOutputResult extends SolveReport {
-  /** Gross output per item, in the items' own units; NaN when not productive. */
+  /** Gross output per item, in the items' own units; NaN when the solve did not converge (see `status`). */
   readonly x: Float64Array;
 }
 
@@ -16,7 +16,7 @@ export interface GrossOutputResult extends SolveReport {
  * The result carries the solver's status and relative residual ‖y − (I − A)x‖₂ / ‖y‖₂.
  */
 export function grossOutput(sys: IoSystem | CsrMatrix, y: ArrayLike<number>, opts: LeontiefOptions = {}): GrossOutputResult {
-  const { A } = asSystem(sys);
-  const n = checkSquare(A, 'A');
-  return solveOne(A, checkVector(y, n, 'y'), false, opts);
+  const s = asSystem(sys);
+  const n = checkSquare(s.A, 'A');
+  return solveOne(s.A, checkVector(y, n, 'y', s), false, opts, { quantity: 'the gross output', key: 'x', ...itemLabel(s) });
 }

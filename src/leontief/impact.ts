@@ -1,6 +1,7 @@
 import type { CsrMatrix } from '../sparse/csr.js';
 import { resolveRows, type CoefficientRows } from './coefficient-rows.js';
-import { solveOne } from './solve.js';
+import { itemLabel, solveOne } from './solve.js';
+import { sumOverflow } from './sum-overflow.js';
 import type { IoSystem, LeontiefOptions, SolveReport } from './types.js';
 import { asSystem, checkSquare, checkVector } from './validate.js';
 
@@ -16,7 +17,7 @@ export interface RowImpact {
 export interface ImpactResult extends SolveReport {
   /** Δy = y1 − y0. */
   readonly deltaFinalDemand: Float64Array;
-  /** Δx = (I − A)⁻¹ Δy: change of gross output per item (its unit); NaN when not productive. */
+  /** Δx = (I − A)⁻¹ Δy: change of gross output per item (its unit); NaN when the solve did not converge (see `status`). */
   readonly deltaOutput: Float64Array;
   /** Σ_i Δx_i (meaningful when all items share one unit). */
   readonly totalDeltaOutput: number;
@@ -37,13 +38,13 @@ export interface ImpactOptions extends LeontiefOptions {
 export function impact(sys: IoSystem | CsrMatrix, y0: ArrayLike<number>, y1: ArrayLike<number>, opts: ImpactOptions = {}): ImpactResult {
   const s = asSystem(sys);
   const n = checkSquare(s.A, 'A');
-  const a = checkVector(y0, n, 'y0');
-  const b = checkVector(y1, n, 'y1');
+  const a = checkVector(y0, n, 'y0', s);
+  const b = checkVector(y1, n, 'y1', s);
   const dy = new Float64Array(n);
   for (let i = 0; i < n; i++) dy[i] = b[i] - a[i];
   const rowsSpec = opts.rows ?? (s.primary !== undefined && s.resources !== undefined ? s.resources.ids : []);
   const resolved = resolveRows(s, rowsSpec, n);
-  const r = solveOne(s.A, dy, false, opts);
+  const r = solveOne(s.A, dy, false, opts, { quantity: 'the change of gross output', key: 'deltaOutput', ...itemLabel(s) });
   const dx = r.x;
   let totalDeltaOutput = 0;
   for (let i = 0; i < n; i++) totalDeltaOutput += dx[i];
@@ -57,6 +58,7 @@ export function impact(sys: IoSystem | CsrMatrix, y0: ArrayLike<number>, y1: Arr
     }
     return { name: resolved.names[k], perItem, total };
   });
+  sumOverflow([['the total change of gross output', totalDeltaOutput], ...rows.map((row): [string, number] => [`the total change of ${row.name}`, row.total])]);
   const base = {
     status: r.status,
     iterations: r.iterations,

@@ -1,6 +1,6 @@
 import type { CsrMatrix } from '../sparse/csr.js';
 import { resolveRow, type CoefficientRow } from './coefficient-rows.js';
-import { solveOne } from './solve.js';
+import { itemLabel, solveOne } from './solve.js';
 import type { IoSystem, LeontiefOptions, SolveReport } from './types.js';
 import { asSystem, checkSquare } from './validate.js';
 
@@ -32,7 +32,7 @@ export function incomeMultipliersTypeI(
   const s = asSystem(sys);
   const n = checkSquare(s.A, 'A');
   const { name, row: c } = resolveRow(s, incomeRow, n, 'incomeRow');
-  const r = solveOne(s.A, c, true, opts);
+  const r = solveOne(s.A, c, true, opts, { quantity: 'the income multiplier', key: 'simple', ...itemLabel(s) });
   const typeI = new Float64Array(n);
   for (let j = 0; j < n; j++) typeI[j] = c[j] === 0 ? Number.NaN : r.x[j] / c[j];
   const base = { status: r.status, iterations: r.iterations, relativeResidual: r.relativeResidual, name, direct: c, simple: r.x, typeI };

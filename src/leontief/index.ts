@@ -17,3 +17,5 @@ export { backwardLinkages } from './backward-linkages.js';
 export type { LinkagesResult } from './linkages.js';
 export { mrioAccounts, type MrioAccounts, type MrioOptions } from './mrio-accounts.js';
 export type { ExtensionAccounts } from './extension-accounts.js';
+export { nonProductiveLoops } from './non-productive-loops.js';
+export { footprintsByRegion, type RegionalFootprints } from './footprints-by-region.js';

@@ -1,6 +1,7 @@
 import type { CsrMatrix } from '../sparse/csr.js';
 import { resolveRow, type CoefficientRow } from './coefficient-rows.js';
-import { solveOne, worseStatus } from './solve.js';
+import { itemLabel, solveOne, worseStatus } from './solve.js';
+import { sumOverflow } from './sum-overflow.js';
 import type { IoSystem, LeontiefOptions, SolveReport } from './types.js';
 import { asSystem, checkSquare, checkVector } from './validate.js';
 
@@ -44,18 +45,20 @@ export function labourValues(sys: IoSystem | CsrMatrix, labourRow: CoefficientRo
   const s = asSystem(sys);
   const n = checkSquare(s.A, 'A');
   const { name, row: l } = resolveRow(s, labourRow, n, 'labourRow');
-  const y = opts.finalDemand === undefined ? undefined : checkVector(opts.finalDemand, n, 'finalDemand');
-  const r = solveOne(s.A, l, true, opts);
+  const y = opts.finalDemand === undefined ? undefined : checkVector(opts.finalDemand, n, 'finalDemand', s);
+  const items = itemLabel(s);
+  const r = solveOne(s.A, l, true, opts, { quantity: 'the labour value', key: 'values', ...items });
   const base = { status: r.status, iterations: r.iterations, relativeResidual: r.relativeResidual, name, direct: l, values: r.x };
   let result: LabourValuesResult = r.spectralRadius === undefined ? base : { ...base, spectralRadius: r.spectralRadius };
   if (y !== undefined) {
-    const g = solveOne(s.A, y, false, opts);
+    const g = solveOne(s.A, y, false, opts, { quantity: 'the gross output', key: 'grossOutput', ...items });
     let vy = 0;
     let lx = 0;
     for (let j = 0; j < n; j++) {
       vy += r.x[j] * y[j];
       lx += l[j] * g.x[j];
     }
+    sumOverflow([['v·y, the labour embodied in the final demand', vy], ['l·x, the labour performed for it', lx]]);
     const relativeDifference = Math.abs(vy - lx) / Math.max(Math.abs(lx), Number.MIN_VALUE);
     result = {
       ...result,

@@ -163,7 +163,7 @@ export function mrioAccounts(table: IoTable, extensionName?: string, opts: MrioO
     }
     yAgg.push(col);
   }
-  const byRegion = solveMany(A, yAgg, false, opts);
+  const byRegion = solveMany(A, yAgg, false, opts, { quantity: 'the gross output for final demand', key: 'outputByRegion', rows: table.regions });
   status = worseStatus(status, byRegion.status);
   if (byRegion.spectralRadius !== undefined) spectralRadius = byRegion.spectralRadius;
   let iterations = byRegion.iterations;

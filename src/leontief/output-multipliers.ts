@@ -1,5 +1,5 @@
 import type { CsrMatrix } from '../sparse/csr.js';
-import { solveOne } from './solve.js';
+import { itemLabel, solveOne } from './solve.js';
 import type { IoSystem, LeontiefOptions, SolveReport } from './types.js';
 import { asSystem, checkSquare } from './validate.js';
 
@@ -14,9 +14,9 @@ export interface OutputMultipliersResult extends SolveReport {
  * `backwardLinkages`). Meaningful only when all items share one unit (a monetary table).
  */
 export function outputMultipliers(sys: IoSystem | CsrMatrix, opts: LeontiefOptions = {}): OutputMultipliersResult {
-  const { A } = asSystem(sys);
-  const n = checkSquare(A, 'A');
-  const r = solveOne(A, new Float64Array(n).fill(1), true, opts);
+  const s = asSystem(sys);
+  const n = checkSquare(s.A, 'A');
+  const r = solveOne(s.A, new Float64Array(n).fill(1), true, opts, { quantity: 'the output multiplier', key: 'multipliers', ...itemLabel(s) });
   const { x, ...report } = r;
   return { ...report, multipliers: x };
 }

@@ -6,12 +6,33 @@ import {
   solveLeontiefTransposedMulti,
 } from '../sparse/index.js';
 import type { CsrMatrix } from '../sparse/csr.js';
+import type { Location } from '../model/errors.js';
 import type { SolveOptions } from '../sparse/index.js';
-import { DEFAULT_TOLERANCE, type LeontiefOptions, type LeontiefStatus, type SolveReport, type SpectralBounds } from './types.js';
+import { resultOverflow } from './result-overflow.js';
+import { DEFAULT_TOLERANCE, type IoSystem, type LeontiefOptions, type LeontiefStatus, type SolveReport, type SpectralBounds } from './types.js';
+
+/** The items of a system, for the label of its solves. */
+export function itemLabel(s: IoSystem): { items?: readonly string[]; itemLocation?: (item: number) => Location } {
+  return { ...(s.items !== undefined ? { items: s.items.ids } : {}), ...(s.itemLocation !== undefined ? { itemLocation: s.itemLocation } : {}) };
+}
 
 /** Solutions of several systems with one matrix, and how the solves went. */
 export interface MultiSolve extends SolveReport {
   readonly x: Float64Array[];
+}
+
+/** What the solutions are, for the error a result beyond the magnitude rule gives. */
+export interface SolveLabel {
+  /** The quantity solved for: "the gross output", "the labour value". */
+  readonly quantity: string;
+  /** The results' key, for the error's path: "x", "values", "multipliers". */
+  readonly key: string;
+  /** Item ids in the order of A (else items are named by index). */
+  readonly items?: readonly string[];
+  /** Where item i is defined (else the error's location is the path key[i]). */
+  readonly itemLocation?: (item: number) => Location;
+  /** Names of the right-hand sides (resource rows, regions), when there are several. */
+  readonly rows?: readonly string[];
 }
 
 const severity: Record<LeontiefStatus, number> = { converged: 0, 'max-iterations': 1, breakdown: 2, 'not-productive': 3 };
@@ -21,7 +42,7 @@ export function worseStatus(a: LeontiefStatus, b: LeontiefStatus): LeontiefStatu
   return severity[b] > severity[a] ? b : a;
 }
 
-/** Proved spectral-radius bounds of A (for the diagnosis of a non-productive system). */
+/** Proved spectral-radius bounds of A (for the diagnosis of a solve that did not succeed). */
 export function spectralBounds(A: CsrMatrix): SpectralBounds {
   const r = checkProductive(A);
   return { lower: r.spectralRadius.lower, upper: r.spectralRadius.upper };
@@ -35,10 +56,14 @@ function isZero(b: Float64Array): boolean {
 /**
  * Solves (I − A) x = b (`transposed` false) or x (I − A) = b (`transposed` true) for each
  * right-hand side; several at once go to the multi-right-hand-side solver (A read once per
- * iteration for all of them). A zero right-hand side has the zero solution. When the solver
- * reports 'not-productive', every solution is NaN and the spectral-radius bounds are attached.
+ * iteration for all of them). A zero right-hand side has the zero solution.
+ *
+ * No number of a solve that did not succeed is returned: when the status is not 'converged'
+ * (not productive, did not converge, breakdown) every solution is NaN and the spectral-radius
+ * bounds of A are attached for the diagnosis. A converged solution with an entry beyond the
+ * magnitude rule (1e30) is an InputError naming the item and the quantity (`label`).
  */
-export function solveMany(A: CsrMatrix, rhs: readonly Float64Array[], transposed: boolean, opts: LeontiefOptions = {}): MultiSolve {
+export function solveMany(A: CsrMatrix, rhs: readonly Float64Array[], transposed: boolean, opts: LeontiefOptions = {}, label: SolveLabel = { quantity: 'the solution', key: 'x' }): MultiSolve {
   const n = A.rows;
   const solverOpts: SolveOptions = {
     tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
@@ -76,16 +101,17 @@ export function solveMany(A: CsrMatrix, rhs: readonly Float64Array[], transposed
       for (let i = 0; i < n; i++) out[i] = r.x[i * k + t];
     }
   }
-  if (status === 'not-productive') {
+  if (status !== 'converged') {
     for (const v of x) v.fill(Number.NaN);
     return { status, x, iterations, relativeResidual, spectralRadius: spectralBounds(A) };
   }
+  resultOverflow(x, label);
   return { status, x, iterations, relativeResidual };
 }
 
 /** One right-hand side: (I − A) x = b or x (I − A) = b. */
-export function solveOne(A: CsrMatrix, b: Float64Array, transposed: boolean, opts: LeontiefOptions = {}): SolveReport & { readonly x: Float64Array } {
-  const r = solveMany(A, [b], transposed, opts);
+export function solveOne(A: CsrMatrix, b: Float64Array, transposed: boolean, opts: LeontiefOptions = {}, label?: SolveLabel): SolveReport & { readonly x: Float64Array } {
+  const r = solveMany(A, [b], transposed, opts, label);
   const base = { status: r.status, iterations: r.iterations, relativeResidual: r.relativeResidual, x: r.x[0] };
   return r.spectralRadius === undefined ? base : { ...base, spectralRadius: r.spectralRadius };
 }

@@ -1,4 +1,5 @@
 import type { IdIndex } from '../compile/types.js';
+import type { Location } from '../model/errors.js';
 import type { CsrMatrix } from '../sparse/csr.js';
 
 /**
@@ -12,13 +13,18 @@ export interface IoSystem {
   readonly primary?: CsrMatrix;
   readonly resources?: IdIndex;
   readonly items?: IdIndex;
+  /** Where item i is defined in the user's input (for errors that name an item). */
+  readonly itemLocation?: (item: number) => Location;
 }
 
 /**
- * How a solve ended. 'converged': the relative residual is below the tolerance. 'not-productive':
- * the spectral radius of A is at least 1, so (I − A)⁻¹ ≥ 0 does not exist; results are NaN and
- * `spectralRadius` holds the proved bounds. 'max-iterations' / 'breakdown': the iterative solver
- * stopped early; results are its last iterate and `relativeResidual` says how good it is.
+ * How a solve ended. 'converged': the relative residual is below the tolerance; the results keep
+ * the magnitude rule (an entry beyond 1e30 is an InputError naming the item). 'not-productive':
+ * the spectral radius of A is at least 1 (within 10⁻⁶: see PRODUCTIVE_MARGIN in
+ * sparse/check-productive.ts), so (I − A)⁻¹ ≥ 0 does not exist. 'max-iterations': the iterative
+ * solver did not reach the tolerance within its iterations. 'breakdown': its recurrence broke
+ * down. For these three no number of the solve is returned: results are NaN, and `spectralRadius`
+ * holds proved bounds on ρ(A) for the diagnosis.
  */
 export type LeontiefStatus = 'converged' | 'not-productive' | 'max-iterations' | 'breakdown';
 
@@ -50,7 +56,7 @@ export interface SolveReport {
   readonly iterations: number;
   /** Largest relative residual ‖b − (I − A)x‖₂ / ‖b‖₂ over the solves behind the result. */
   readonly relativeResidual: number;
-  /** Present when status is 'not-productive'. */
+  /** Proved bounds on ρ(A); present when the status is not 'converged'. */
   readonly spectralRadius?: SpectralBounds;
 }
 

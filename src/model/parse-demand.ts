@@ -1,4 +1,5 @@
 import { InputError, type Issue } from './errors.js';
+import { magnitudeIssue } from './magnitude-issue.js';
 import { formatOf, readDocument, type Format } from './parse-document.js';
 import { registerSource } from './source-locations.js';
 
@@ -16,7 +17,7 @@ export interface DemandParseOptions {
 /**
  * Parses a final-demand file: YAML or JSON, a mapping from product (or item) id to amount, either
  * at the top level or under a `demand:` key; or CSV with two columns `item,amount`. Amounts must be
- * finite and non-negative. Ids are checked against the economy when the demand is used
+ * non-negative numbers of at most MAX_MAGNITUDE (1e30). Ids are checked against the economy when the demand is used
  * (`demandVector` in compile), with the location of each key.
  */
 export function parseDemand(text: string, options: DemandParseOptions): Demand {
@@ -24,9 +25,14 @@ export function parseDemand(text: string, options: DemandParseOptions): Demand {
   return format === 'csv' ? parseDemandCsv(text, options.file) : parseDemandDocument(text, options.file, format);
 }
 
-function checkAmount(value: unknown, issues: Issue[], location: Issue['location']): value is number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
+function checkAmount(value: unknown, key: string, issues: Issue[], location: Issue['location']): value is number {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
     issues.push({ code: 'not-finite', message: 'an amount must be a finite number', location, value });
+    return false;
+  }
+  const outside = magnitudeIssue(value, location, `the amount of "${key}"`);
+  if (outside !== undefined) {
+    issues.push(outside);
     return false;
   }
   if (value < 0) {
@@ -48,7 +54,7 @@ function parseDemandDocument(text: string, file: string, format: Format): Demand
   }
   const amounts: Record<string, number> = {};
   for (const [key, value] of Object.entries(body)) {
-    if (checkAmount(value, issues, locator.locate([...prefix, key]))) amounts[key] = value;
+    if (checkAmount(value, key, issues, locator.locate([...prefix, key]))) amounts[key] = value;
   }
   if (issues.length > 0) throw new InputError(issues);
   const demand: Demand = { amounts };
@@ -76,7 +82,7 @@ function parseDemandCsv(text: string, file: string): Demand {
       issues.push({ code: 'duplicate-id', message: `"${key}" appears twice (first in row ${rows.get(key)})`, location: { file, row, tableColumn: 1 }, value: key });
       return;
     }
-    if (checkAmount(value, issues, { file, row, tableColumn: 2 })) {
+    if (checkAmount(value, key, issues, { file, row, tableColumn: 2 })) {
       amounts[key] = value;
       rows.set(key, row);
     }

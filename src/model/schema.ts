@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { MAX_MAGNITUDE } from './magnitude.js';
 
 /**
  * The shape of a model file (YAML or JSON) before references are checked: snake_case keys as
- * written in the file. Documented in docs/model.md. Numbers must be finite; ids are text (a whole
- * number such as a year is read as its text) and contain no `@`.
+ * written in the file. Documented in docs/model.md. Numbers must be finite and at most
+ * MAX_MAGNITUDE (1e30) in magnitude (docs/model.md, "Numbers"); ids are text (a whole number such
+ * as a year is read as its text) and contain no `@`.
  */
 
-const finite = z.number();
-const nonNegative = finite.min(0);
+const nonNegative = z.number().min(0).max(MAX_MAGNITUDE);
 
 /** An id or a reference to one: non-empty text or a whole number, without `@`. */
 const id = z.custom<string | number>(

@@ -1,19 +1,14 @@
 import type { z } from 'zod';
 import type { Issue } from './errors.js';
 import type { SourceLocator } from './source-locations.js';
+import { inMagnitude } from './magnitude.js';
+import { magnitudeIssue } from './magnitude-issue.js';
+import { numberSubject } from './number-subject.js';
 import { didYouMean } from './suggest.js';
+import { valueAt } from './value-at.js';
 
 type Path = (string | number)[];
 
-/** The value at `path` in plain data, or undefined. */
-export function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let v = data;
-  for (const step of path) {
-    if (typeof v !== 'object' || v === null) return undefined;
-    v = (v as Record<string | number, unknown>)[step];
-  }
-  return v;
-}
 
 function describe(value: unknown): string {
   if (value === null) return 'nothing (null)';
@@ -23,7 +18,11 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** Turns zod's issues into located issues with our codes ("missing", "not-finite", "negative", …). */
+/**
+ * Turns zod's issues into located issues with our codes ("missing", "not-finite", "out-of-range",
+ * "negative", …). A number outside the magnitude rule names what it is (`the input of "coal" per
+ * unit of technique "steel_mill"`).
+ */
 export function fromZodIssues(
   zodIssues: readonly z.core.$ZodIssue[],
   data: unknown,
@@ -39,6 +38,11 @@ export function fromZodIssues(
       const location = locator.locate(p, key);
       out.push(withValue && value !== undefined ? { code, message, location, value } : { code, message, location });
     };
+    /** A number outside the magnitude rule (non-finite or beyond MAX_MAGNITUDE), named by what it is. */
+    const outOfMagnitude = (v: number): void => {
+      const issue = magnitudeIssue(v, locator.locate(path), numberSubject(data, zi.path as Path));
+      if (issue !== undefined) out.push(issue);
+    };
     switch (zi.code) {
       case 'unrecognized_keys':
         for (const k of zi.keys) {
@@ -48,13 +52,17 @@ export function fromZodIssues(
         break;
       case 'invalid_type':
         if (value === undefined) located('missing', `required field is missing`, path, false, false);
-        else if (typeof value === 'number' && !Number.isFinite(value)) located('not-finite', 'must be a finite number');
+        else if (typeof value === 'number' && !Number.isFinite(value)) outOfMagnitude(value);
         else if (zi.expected === 'number' && typeof value === 'string') located('not-a-number', 'must be a number, not text');
         else located('invalid-type', `must be ${article(zi.expected)}, not ${describe(value)}`);
         break;
       case 'too_small':
         if (zi.origin === 'number') located('negative', 'must not be negative');
         else located('empty', 'must not be empty');
+        break;
+      case 'too_big':
+        if (typeof value === 'number') outOfMagnitude(value);
+        else located('invalid', zi.message);
         break;
       case 'custom': {
         const params = zi.params as { code?: unknown } | undefined;
@@ -63,7 +71,7 @@ export function fromZodIssues(
         break;
       }
       case 'invalid_union':
-        if (typeof value === 'number' && !Number.isFinite(value)) located('not-finite', 'must be a finite number');
+        if (typeof value === 'number' && !inMagnitude(value)) outOfMagnitude(value);
         else if (typeof value === 'string') located('not-a-number', `${zi.message}, not text`);
         else located('invalid-type', zi.message);
         break;

@@ -1,5 +1,6 @@
-import type { BalanceReport, BalanceSummary, ClosingReport, ClosingRequirement } from '../balance/index.js';
+import type { BalanceReport, BalanceSummary, ClosingReport, ClosingRequirement, FeasibleFraction } from '../balance/index.js';
 import type { CompiledEconomy } from '../compile/types.js';
+import { failureJson } from './solve-failure.js';
 
 export interface BalanceJsonOptions {
   /** Name of the model and of the plan checked. */
@@ -7,26 +8,44 @@ export interface BalanceJsonOptions {
   readonly plan: string;
   /** Also list the balance of every item and resource. */
   readonly all?: boolean;
+  /** The sentence for a closing requirement whose solve did not succeed (see closingFailure). */
+  readonly closingFailure?: (r: ClosingRequirement) => string;
+}
+
+/** A ratio or utilisation for JSON: null where it is unbounded (nothing limits, or nothing is available). */
+const bounded = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+function fractionJson(f: FeasibleFraction): unknown {
+  return {
+    ...f,
+    targetsRatio: bounded(f.targetsRatio),
+    resourcesRatio: bounded(f.resourcesRatio),
+    ...(f.targetsLimit !== undefined ? { targetsLimit: { ...f.targetsLimit, ratio: bounded(f.targetsLimit.ratio) } } : {}),
+    ...(f.resourcesLimit !== undefined ? { resourcesLimit: { ...f.resourcesLimit, ratio: bounded(f.resourcesLimit.ratio) } } : {}),
+  };
 }
 
 /**
  * A balance check as a JSON document (the shape of `plenty balance --json`, docs/cli.md): the
  * summary (deficits, what they block), the closing requirements and, with `all`, every item's and
- * resource's balance.
+ * resource's balance. Unbounded ratios and utilisations are null; the only non-finite numbers
+ * are an unlimited resource's availability and slack (Infinity, shown as "Infinity").
  */
 export function balanceJson(c: CompiledEconomy, report: BalanceReport, summary: BalanceSummary, closing: ClosingReport | undefined, options: BalanceJsonOptions): unknown {
   return {
     model: options.model,
     plan: options.plan,
     ...summary,
+    limits: summary.limits.map((l) => ({ ...l, utilisation: bounded(l.utilisation) })),
+    fraction: fractionJson(summary.fraction),
     closing:
       closing === undefined
         ? null
         : {
             status: closing.status,
             message: closing.message ?? null,
-            each: closing.each.map((r) => closingJson(r, c.items.ids, c.resources.ids)),
-            all: closing.all === undefined ? null : closingJson(closing.all, c.items.ids, c.resources.ids),
+            each: closing.each.map((r) => closingJson(r, c.items.ids, c.resources.ids, options.closingFailure)),
+            all: closing.all === undefined ? null : closingJson(closing.all, c.items.ids, c.resources.ids, options.closingFailure),
           },
     ...(options.all === true
       ? {
@@ -56,7 +75,12 @@ function closingJson(
   r: ClosingRequirement,
   items: readonly string[],
   resources: readonly string[],
+  failure: ((r: ClosingRequirement) => string) | undefined,
 ): unknown {
+  if (r.status !== 'converged') {
+    // No requirement: the status and the diagnosis only.
+    return { item: r.item < 0 ? null : r.id, deficit: r.deficit, feasible: false, ...failureJson(r, failure?.(r) ?? `the solve ended with status ${r.status}`) };
+  }
   const nonZero = (v: Float64Array, ids: readonly string[]) => Object.fromEntries(ids.flatMap((id, i) => (v[i] !== 0 ? [[id, v[i]]] : [])));
   return {
     item: r.item < 0 ? null : r.id,

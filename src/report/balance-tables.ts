@@ -71,7 +71,8 @@ export function balanceTables(report: BalanceReport, summary: BalanceSummary, cl
       { key: 'excess', label: 'excess' },
       { key: 'utilisation_pct', label: 'use %', digits: 4 },
     ],
-    rows: summary.limits.map((l) => [l.kind, l.id, l.unit, l.used, l.available, l.excess, pct(l.utilisation)]),
+    // Used with nothing available: no percentage (the excess says it all).
+    rows: summary.limits.map((l) => [l.kind, l.id, l.unit, l.used, l.available, l.excess, Number.isFinite(l.utilisation) ? pct(l.utilisation) : null]),
   });
   if (closing !== undefined) {
     const res = report.resources;
@@ -86,10 +87,12 @@ export function balanceTables(report: BalanceReport, summary: BalanceSummary, cl
     const rows = [...closing.each, ...(closing.all !== undefined && closing.each.length > 1 ? [closing.all] : [])].map((r) => [
       r.item < 0 ? '(all deficits)' : r.id,
       r.deficit,
-      needs(r.resources) || null,
-      r.feasible ? 'yes' : 'no',
+      r.status === 'converged' ? needs(r.resources) || null : `not computed: ${r.status}`,
+      r.status === 'converged' ? (r.feasible ? 'yes' : 'no') : null,
       [...r.resourcesShort.map((s) => `${s.id} short ${fmt(s.short)}`), ...r.capacitiesShort.map((s) => `capacity of ${s.id} short ${fmt(s.short)}`)].join('; ') || null,
     ]);
+    const failed = [...closing.each, ...(closing.all !== undefined ? [closing.all] : [])].find((r) => r.status !== 'converged');
+    const bounds = failed?.spectralRadius;
     tables.push({
       name: 'closing',
       title: 'What closing each deficit would take (total requirements of the gap)',
@@ -101,7 +104,12 @@ export function balanceTables(report: BalanceReport, summary: BalanceSummary, cl
         { key: 'short', label: 'what would be short' },
       ],
       rows,
-      notes: closing.status === 'no-system' ? [`No closing requirements: ${closing.message ?? ''}`] : [],
+      notes: [
+        ...(closing.status === 'no-system' ? [`No closing requirements: ${closing.message ?? ''}`] : []),
+        ...(failed !== undefined
+          ? [`No closing requirements: the solve ended with status ${failed.status}${bounds !== undefined ? ` (the spectral radius of A is between ${bounds.lower.toPrecision(8)} and ${bounds.upper.toPrecision(8)})` : ''}.`]
+          : []),
+      ],
     });
   }
   if (options.all === true) {

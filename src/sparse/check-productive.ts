@@ -4,6 +4,17 @@ import { matrixFacts } from './matrix-facts.js';
 import { matvec } from './matvec.js';
 import { rowSums } from './row-sums.js';
 
+/**
+ * A spectral radius within this of 1 counts as 1: A is productive only when ρ(A) < 1 − 10⁻⁶ is
+ * proved, and not productive as soon as ρ(A) ≥ 1 − 10⁻⁶ is. For a non-negative A,
+ * (I − A)⁻¹ ≥ 0 has spectral radius 1 / (1 − ρ(A)), so at ρ(A) ≥ 1 − 10⁻⁶ some unit of final
+ * demand would need more than a million units of gross output in all: beyond any real economy,
+ * the mark of a wrong coefficient, and beyond what an iterative solve in double precision settles
+ * (a spectral radius of exactly 1, a loop of a consumes 2 b and b consumes 0.5 a, is never proved
+ * ≥ 1 in floating point: its bounds close in on 1 from both sides). Documented in docs/cli.md.
+ */
+export const PRODUCTIVE_MARGIN = 1e-6;
+
 export interface ProductiveOptions {
   /** Largest number of power-type iterations (matrix–vector products). Default 500. */
   readonly maxIterations?: number;
@@ -19,8 +30,9 @@ export interface ProductiveOptions {
 
 export interface ProductiveResult {
   /**
-   * 'productive': proved ρ(A) < 1 (upper bound < 1). 'not-productive': proved ρ(A) ≥ 1 (lower
-   * bound ≥ 1). 'unknown': neither proved within the iterations, or A has negative entries.
+   * 'productive': proved ρ(A) < 1 − PRODUCTIVE_MARGIN (upper bound below it). 'not-productive':
+   * proved ρ(A) ≥ 1 − PRODUCTIVE_MARGIN (lower bound at or above it). 'unknown': neither proved
+   * within the iterations, or A has negative entries.
    */
   readonly status: 'productive' | 'not-productive' | 'unknown';
   /** Proven bounds on the spectral radius (in floating-point arithmetic). */
@@ -30,7 +42,8 @@ export interface ProductiveResult {
 
 /**
  * Decides whether a square non-negative matrix A is productive (spectral radius ρ(A) < 1, so
- * that (I − A)⁻¹ exists and is non-negative).
+ * that (I − A)⁻¹ exists and is non-negative), with a spectral radius within PRODUCTIVE_MARGIN
+ * (10⁻⁶) of 1 counted as not productive.
  *
  * Bounds used:
  * - norms: ρ ≤ max column sum and ρ ≤ max row sum; ρ ≥ min row sum and ρ ≥ min column sum;
@@ -66,7 +79,8 @@ export function checkProductive(A: CsrMatrix, options: ProductiveOptions = {}): 
   let upper = Math.min(maxOf(cs), maxOf(rs));
   let lower = Math.max(minOf(cs), minOf(rs));
   for (let i = 0; i < n; i++) if (facts.diag[i] > lower) lower = facts.diag[i];
-  const decided = (): boolean => upper < 1 || lower >= 1;
+  const edge = 1 - PRODUCTIVE_MARGIN;
+  const decided = (): boolean => upper < edge || lower >= edge;
   const done = (): boolean => (decided() && !refine) || upper - lower <= tolerance * upper;
   let iterations = 0;
   if (!done() && upper > 0) {
@@ -118,7 +132,7 @@ export function checkProductive(A: CsrMatrix, options: ProductiveOptions = {}): 
     }
   }
   if (upper < lower) upper = lower; // rounding in the last place; keep the bracket ordered
-  const status = upper < 1 ? 'productive' : lower >= 1 ? 'not-productive' : 'unknown';
+  const status = upper < edge ? 'productive' : lower >= edge ? 'not-productive' : 'unknown';
   return { status, spectralRadius: { lower, upper }, iterations };
 }
 

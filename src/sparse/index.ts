@@ -22,11 +22,12 @@ export type {
   SolveStatus,
   TransposedSolveOptions,
 } from './solve-result.js';
+export { DEFAULT_MAX_ITERATIONS } from './solve-result.js';
 export { solveLeontief } from './solve-leontief.js';
 export { solveLeontiefTransposed } from './solve-leontief-transposed.js';
 export { solveLeontiefMulti } from './solve-leontief-multi.js';
 export { solveLeontiefTransposedMulti } from './solve-leontief-transposed-multi.js';
-export { checkProductive, type ProductiveOptions, type ProductiveResult } from './check-productive.js';
+export { checkProductive, PRODUCTIVE_MARGIN, type ProductiveOptions, type ProductiveResult } from './check-productive.js';
 export { luFactor, type LuFactors, type LuSingular } from './lu-factor.js';
 export { luSolve } from './lu-solve.js';
 export { luSolveTransposed } from './lu-solve-transposed.js';

@@ -2,7 +2,7 @@ import { blockVectorOps, columnDot, jacobiStep } from './block-ops.js';
 import { checkProductive } from './check-productive.js';
 import type { CsrMatrix } from './csr.js';
 import { matrixFacts, type MatrixFacts } from './matrix-facts.js';
-import type { MultiSolveResult, SolveOptions, SolveStatus } from './solve-result.js';
+import { DEFAULT_MAX_ITERATIONS, type MultiSolveResult, type SolveOptions, type SolveStatus } from './solve-result.js';
 
 /** out = A x (or Aᵀ x) for k interleaved vectors, with what the product's kernel offers besides. */
 export interface BlockProduct {
@@ -62,6 +62,14 @@ const WINDOW = 3;
 const TRUST = 0.9;
 
 /**
+ * BiCGSTAB iterations after which a solve that has not cut its residual tenfold since the last such
+ * point (the start, then every doubling of the iterations) asks whether A is productive at all: a
+ * non-productive A (ρ(A) ≥ 1, see PRODUCTIVE_MARGIN) then ends the solve at once, instead of after
+ * every allowed iteration.
+ */
+const STAGNATION_CHECK = 100;
+
+/**
  * Solves (I − M) X = Y for k interleaved right-hand sides, where M is A or Aᵀ as applied by
  * `product`; `A` itself serves for the diagonal, the sign test and the productivity check
  * (ρ(Aᵀ) = ρ(A)). Internal to the sparse package: the public solvers wrap it.
@@ -81,7 +89,7 @@ export function leontiefCore(
   const nk = n * k;
   if (y.length !== nk) throw new RangeError(`${caller}: right-hand side has length ${y.length}, expected ${nk}`);
   const tol = options.tolerance ?? 1e-10;
-  const maxIt = options.maxIterations ?? 5000;
+  const maxIt = options.maxIterations ?? DEFAULT_MAX_ITERATIONS;
   const method = options.method ?? 'auto';
   const onProgress = options.onProgress;
   if (!(tol > 0)) throw new RangeError(`${caller}: tolerance must be positive, got ${tol}`);
@@ -243,6 +251,9 @@ export function leontiefCore(
   const active = new Uint8Array(k);
   let restarts = 0;
   let best = Infinity;
+  let checkpoint = STAGNATION_CHECK;
+  let bestAtCheckpoint = 0;
+  for (let j = 0; j < k; j++) if (!(res[j] <= bestAtCheckpoint)) bestAtCheckpoint = res[j];
 
   const restart = (): void => {
     rh.set(r);
@@ -322,6 +333,15 @@ export function leontiefCore(
     if (!Number.isFinite(worst) || worst > 1e10 * Math.max(best, tol)) {
       trueResidual();
       return settle('breakdown');
+    }
+    if (iterations >= checkpoint) {
+      // Stagnating: for a non-negative A that points at ρ(A) ≥ 1; confirm before giving up.
+      if (nonNegative && !(best < 0.1 * bestAtCheckpoint) && provenNotProductive()) {
+        trueResidual();
+        return finish('not-productive', used, true);
+      }
+      bestAtCheckpoint = best;
+      checkpoint *= 2;
     }
   }
 

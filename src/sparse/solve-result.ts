@@ -1,3 +1,6 @@
+/** The iterations a Leontief solve may take unless told otherwise. */
+export const DEFAULT_MAX_ITERATIONS = 5000;
+
 /** How an iterative solve ended. */
 export type SolveStatus = 'converged' | 'not-productive' | 'max-iterations' | 'breakdown';
 

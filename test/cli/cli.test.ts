@@ -209,3 +209,112 @@ describe('plenty lp solve', () => {
     }
   });
 });
+
+describe('plenty: one rule for numbers, and no number from a solve that did not succeed', () => {
+  /** Runs plenty on model files written to a fresh folder; `files` maps names to their lines. */
+  function withFiles(files: Record<string, readonly string[]>, run: (path: (name: string) => string) => void): void {
+    const dir = mkdtempSync(join(tmpdir(), 'plenty-cli-'));
+    try {
+      for (const [name, lines] of Object.entries(files)) writeFileSync(join(dir, name), [...lines, ''].join('\n'));
+      run((name) => join(dir, name));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  /** No inf, -inf or NaN as a number in any text, CSV or JSON output. */
+  const noNonFinite = (s: string): void => assert.doesNotMatch(s, /(^|[\s,:"])-?(inf|Infinity|NaN)\b/m, s);
+  const two = ['products: [{ id: a, unit: t }, { id: b, unit: t }]', 'resources: [{ id: labour, unit: h, available: 1e21 }]', 'techniques:'];
+  // a consumes 2 b and b consumes 0.5 a: the spectral radius of A is exactly 1.
+  const loop = [...two, '  - { id: make_a, produces: { a: 1 }, consumes: { b: 2 }, uses: { labour: 1 } }', '  - { id: make_b, produces: { b: 1 }, consumes: { a: 0.5 }, uses: { labour: 1 } }', 'targets: [{ product: a, amount: 10 }]'];
+
+  test('a coefficient of 1e308: every command exits 1 with the place, the technique and the product; balance never prints inf', () => {
+    const big = [...two, '  - { id: make_a, produces: { a: 1 }, consumes: { b: 1e308 }, uses: { labour: 1 } }', '  - { id: make_b, produces: { b: 1 }, uses: { labour: 1 } }', 'plan: { activity: { make_a: 10, make_b: 1 } }'];
+    withFiles({ 'big.yaml': big }, (path) => {
+      for (const args of [['check'], ['balance', '--all'], ['balance', '--all', '--csv'], ['analyze', '--labour-values', '--json']]) {
+        const r = plenty(args[0], path('big.yaml'), ...args.slice(1));
+        assert.equal(r.status, 1, args.join(' '));
+        assert.equal(r.stdout, '');
+        assert.match(r.stderr, /big\.yaml:4:54 at techniques\[0\]\.consumes\.b: the input of "b" per unit of technique "make_a" must be at most 1e30 in magnitude \(value: 1e\+308\)/);
+      }
+    });
+  });
+
+  test('available: 1e21 loads; sums beyond 1e30 in a balance are located errors, not inf and not "balances"', () => {
+    const sums = [...two, '  - { id: make_a, produces: { a: 1 }, consumes: { b: 1e20 }, uses: { labour: 1 } }', '  - { id: make_b, produces: { b: 1 }, uses: { labour: 1 } }', 'plan: { activity: { make_a: 1e20, make_b: 1 } }'];
+    withFiles({ 'sums.yaml': sums }, (path) => {
+      assert.equal(plenty('check', path('sums.yaml')).status, 0);
+      const r = plenty('balance', path('sums.yaml'), '--all');
+      assert.equal(r.status, 1);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /sums\.yaml:4:5 at techniques\[0\]: the intermediate use of "b" is 1e\+40, beyond 1e30; its largest part is technique "make_a"/);
+    });
+  });
+
+  test('analyze on a spectral radius of exactly 1: not productive, no numbers, the loop named, exit 1', () => {
+    withFiles({ 'loop.yaml': loop }, (path) => {
+      const text = plenty('analyze', path('loop.yaml'), '--labour-values');
+      assert.equal(text.status, 1);
+      assert.match(text.stdout, /Gross output: not-productive after \d+ iterations; the spectral radius of A is between 0\.99999\d+ and 1\.00000\d+\. No results\./);
+      assert.doesNotMatch(text.stdout, /embodied|-?\d+\.\d+e\+\d+|NaN/);
+      assert.match(text.stderr, /^error: the gross output \(I − A\) x = y: the economy is not productive .*the loop of items "a", "b" needs, around the loop, at least as much of them as it makes: check the input coefficients/);
+      const json = plenty('analyze', path('loop.yaml'), '--labour-values', '--json');
+      assert.equal(json.status, 1);
+      noNonFinite(json.stdout);
+      const out = JSON.parse(json.stdout) as Record<string, Record<string, unknown>>;
+      for (const key of ['grossOutput', 'labourValues']) {
+        assert.equal(out[key].status, 'not-productive');
+        assert.deepEqual(Object.keys(out[key]).sort(), ['iterations', 'message', 'spectralRadius', 'status']);
+      }
+      const csv = plenty('analyze', path('loop.yaml'), '--labour-values', '--csv');
+      assert.equal(csv.status, 1);
+      assert.equal(csv.stdout, '');
+    });
+  });
+
+  test('analyze that does not converge: max-iterations, what to do, exit 1', () => {
+    withFiles({ 'm.yaml': [...two, '  - { id: make_a, produces: { a: 1 }, consumes: { b: 0.5 }, uses: { labour: 1 } }', '  - { id: make_b, produces: { b: 1 }, consumes: { a: 0.5 }, uses: { labour: 1 } }', 'targets: [{ product: a, amount: 10 }]'] }, (path) => {
+      const r = plenty('analyze', path('m.yaml'), '--max-iterations', '1', '--json');
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /did not converge in 1 iteration, .*raise --max-iterations \(now 1\) or loosen --tolerance \(now 1e-12\)/);
+      assert.equal((JSON.parse(r.stdout) as { grossOutput: { status: string; x?: unknown } }).grossOutput.status, 'max-iterations');
+      const ok = plenty('analyze', path('m.yaml'), '--json');
+      assert.equal(ok.status, 0, ok.stderr);
+      noNonFinite(ok.stdout);
+    });
+  });
+
+  test('balance whose closing requirements cannot be solved: the balance, the status, exit 1', () => {
+    withFiles({ 'loop.yaml': [...loop, 'plan: { activity: { make_a: 10, make_b: 10 } }'] }, (path) => {
+      const r = plenty('balance', path('loop.yaml'));
+      assert.equal(r.status, 1);
+      assert.match(r.stdout, /The plan does NOT balance/);
+      assert.match(r.stdout, /not computed: not-productive/);
+      assert.match(r.stderr, /closing the deficit of "b" .* the economy is not productive/);
+      const json = plenty('balance', path('loop.yaml'), '--json');
+      noNonFinite(json.stdout);
+      const closing = (JSON.parse(json.stdout) as { closing: { each: Record<string, unknown>[] } }).closing;
+      for (const r of closing.each) assert.deepEqual([r.status, 'grossOutput' in r], ['not-productive', false]);
+    });
+  });
+
+  test('check names a system that is not productive, with its loop, and exits 0 (the model is valid)', () => {
+    withFiles({ 'loop.yaml': loop }, (path) => {
+      const r = plenty('check', path('loop.yaml'));
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /the economy is not productive .*"a", "b".* Analyze refuses it/);
+    });
+  });
+
+  test('the JSON of every successful command on the examples has no non-finite number but an unlimited resource', () => {
+    for (const args of [
+      ['check', 'examples/ussr-1930/economy.yaml'],
+      ['balance', 'examples/ussr-1930/economy.yaml', '--all'],
+      ['analyze', 'examples/miller-blair/economy.yaml', '--multipliers', '--labour-values', '--footprints', '--inverse'],
+      ['balance', 'examples/cockshott/economy.yaml', '--all'],
+    ]) {
+      const r = plenty(...args, '--json');
+      assert.equal(r.status, 0, r.stderr);
+      noNonFinite(r.stdout.replace(/"(available|slack)": "Infinity"/g, ''));
+    }
+  });
+});

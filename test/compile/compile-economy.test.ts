@@ -1,4 +1,5 @@
 import { describe, test } from 'node:test';
+import { issuesOf } from '../helpers/input-error.js';
 import assert from 'node:assert/strict';
 import { compileEconomy } from '../../src/compile/compile-economy.js';
 import { InputError } from '../../src/model/errors.js';
@@ -168,6 +169,35 @@ describe('compileEconomy on a model built in code', () => {
         return true;
       },
     );
+  });
+
+  test('numbers outside the magnitude rule are InputErrors naming what they are, with their path', () => {
+    const e: Economy = {
+      name: 'code',
+      periods: ['1'],
+      regions: [],
+      products: [{ id: 'a', unit: 't' }, { id: 'b', unit: 't' }],
+      resources: [{ id: 'labour', unit: 'h', available: 1e21 }],
+      techniques: [
+        { id: 'make_a', produces: { a: 1 }, consumes: { b: 1e308 }, uses: { labour: 1 } },
+        { id: 'make_b', produces: { b: 1 }, consumes: {}, uses: { labour: Number.NaN }, capacity: 1e30 },
+      ],
+      targets: [{ product: 'a', amount: Infinity, priority: 1 }],
+      trade: [{ product: 'a', exportPrice: 2e30 }],
+      directUse: [],
+    };
+    const issues = issuesOf(() => compileEconomy(e));
+    assert.deepEqual(
+      issues.map((i) => [i.code, i.location.path]),
+      [
+        ['out-of-range', ['techniques', 0, 'consumes', 'b']],
+        ['not-finite', ['techniques', 1, 'uses', 'labour']],
+        ['not-finite', ['targets', 0, 'amount']],
+        ['out-of-range', ['trade', 0, 'export_price']],
+      ],
+    );
+    assert.match(issues[0].message, /input of "b" per unit of technique "make_a" must be at most 1e30/);
+    assert.match(issues[3].message, /export price of "a"/);
   });
 
   test('a large generated model compiles with the right number of entries', () => {

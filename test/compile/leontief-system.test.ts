@@ -160,3 +160,25 @@ describe('leontiefSystem, metamorphic (seeded)', () => {
     }
   });
 });
+
+describe('leontiefSystem and the magnitude rule', () => {
+  test('a tiny output dividing a large input is an InputError naming the technique and both items', () => {
+    const e = parseEconomy(
+      ['products: [{ id: a, unit: t }, { id: b, unit: t }]', 'techniques:', '  - { id: make_a, produces: { a: 1e-20 }, consumes: { b: 1e20 } }', '  - { id: make_b, produces: { b: 1 } }', ''].join('\n'),
+      { file: 'tiny.yaml' },
+    );
+    assert.throws(
+      () => leontiefSystem(compileEconomy(e)),
+      (err: unknown) => {
+        assert.ok(err instanceof InputError);
+        assert.equal(err.issues.length, 1);
+        const issue = err.issues[0];
+        assert.equal(issue.code, 'out-of-range');
+        assert.equal(issue.value, 1e40);
+        assert.deepEqual([issue.location.file, issue.location.line], ['tiny.yaml', 3]);
+        assert.match(issue.message, /technique "make_a" makes 1e-20 of "a" .* uses "b" 1e\+20: 1e\+40 per unit of "a", beyond 1e30/);
+        return true;
+      },
+    );
+  });
+});

@@ -75,3 +75,20 @@ describe('planActivities', () => {
     assert.deepEqual(issues[0].location, { file: 'own.yaml', line: 6, column: 13, path: ['plan', 'output', 'a'] });
   });
 });
+
+describe('planActivities and the magnitude rule', () => {
+  const tiny = parseEconomy('products: [{ id: a, unit: t }]\ntechniques: [{ id: make_a, produces: { a: 1e-20 } }]\n', { file: 't.yaml' });
+  test('an output whose activity would be beyond 1e30 is refused at its place in the plan', () => {
+    const issues = issuesOf(() => planActivities(compileEconomy(tiny), parsePlan('output: { a: 1e20 }\n', { file: 'p.yaml' }, tiny)));
+    assert.equal(issues.length, 1);
+    assert.equal(issues[0].code, 'out-of-range');
+    assert.deepEqual([issues[0].location.file, issues[0].location.line, issues[0].location.column], ['p.yaml', 1, 11]);
+    assert.match(issues[0].message, /activity of technique "make_a" that makes 1e\+20 of "a" \(1e-20 per unit\)/);
+  });
+  test('stock entries are located at their place in the plan file', () => {
+    const p = parsePlan('from_stock: { grain@south: 1 }\nto_stock:\n  bread@south: 2\n', { file: 'p.yaml' }, economy);
+    const issues = issuesOf(() => planActivities(c, p));
+    assert.equal(issues.length, 1);
+    assert.deepEqual([issues[0].location.line, issues[0].location.column], [3, 3]);
+  });
+});

@@ -42,3 +42,15 @@ describe('parsePlan', () => {
     assert.match(f.message, /did you mean "exports"/);
   });
 });
+
+describe('parsePlan and the magnitude rule', () => {
+  test('an activity beyond 1e30 is located and names the technique; 1e30 itself is read', () => {
+    const issues = issuesOf(() => parsePlan('activity: { farm: 1e30, bakery: 1e31 }\n', { file: 'p.yaml' }, economy));
+    assert.equal(issues.length, 1);
+    assert.match(assertIssue(issues, 1, 33, 'out-of-range', ['activity', 'bakery'], 1e31).message, /planned activity of technique "bakery"/);
+  });
+  test('imports that overflow to Infinity are not finite', () => {
+    const issues = issuesOf(() => parsePlan('imports: { grain@south: 1e999 }\n', { file: 'p.yaml' }, economy));
+    assert.match(assertIssue(issues, 1, 25, 'not-finite', ['imports', 'grain@south'], Infinity).message, /planned imports of "grain@south" must be a finite number/);
+  });
+});

@@ -95,3 +95,63 @@ describe('schema errors in JSON', () => {
     assertIssue(issues, 4, 65, 'negative', ['techniques', 0, 'consumes', 'a'], -0.5);
   });
 });
+
+describe('the magnitude rule: every number finite and at most 1e30 in magnitude', () => {
+  const model = (line: string): string =>
+    ['products:', '  - { id: a, unit: t }', '  - { id: b, unit: t }', 'resources:', '  - { id: labour, unit: h, available: 1e21 }', 'techniques:', line, ''].join('\n');
+
+  test('a coefficient of 1e308 is refused with its place, the technique and the product', () => {
+    // Line 7: `  - { id: make_a, produces: { a: 1 }, consumes: { b: 1e308 } }`: 1e308 at column 54.
+    const issues = issuesOf(() => parseEconomy(model('  - { id: make_a, produces: { a: 1 }, consumes: { b: 1e308 } }'), { file: 'big.yaml' }));
+    assert.equal(issues.length, 1);
+    const i = assertIssue(issues, 7, 54, 'out-of-range', ['techniques', 0, 'consumes', 'b'], 1e308);
+    assert.match(i.message, /"b".*technique "make_a".*at most 1e30/);
+  });
+
+  test('a number that overflows to Infinity in the text is not finite, named the same way', () => {
+    const issues = issuesOf(() => parseEconomy(model('  - { id: make_a, produces: { a: 1e400 } }'), { file: 'inf.yaml' }));
+    const i = assertIssue(issues, 7, 34, 'not-finite', ['techniques', 0, 'produces', 'a'], Infinity);
+    assert.match(i.message, /output of "a" per unit of technique "make_a" must be a finite number/);
+  });
+
+  test('1e21 available and 1e30 exactly load; just above 1e30 does not', () => {
+    const e = parseEconomy(model('  - { id: make_a, produces: { a: 1 }, uses: { labour: 1e30 }, capacity: 1e30 }'), { file: 'ok.yaml' });
+    assert.equal(e.resources[0].available, 1e21);
+    assert.equal(e.techniques[0].uses.labour, 1e30);
+    const issues = issuesOf(() => parseEconomy(model('  - { id: make_a, produces: { a: 1 }, capacity: 1.0000000000000002e30 }'), { file: 'cap.yaml' }));
+    assertIssue(issues, 7, 49, 'out-of-range', ['techniques', 0, 'capacity'], 1.0000000000000002e30);
+  });
+
+  test('every kind of number in a model, per-period availability and the model’s plan included', () => {
+    const text = [
+      'periods: [1, 2]', //                                                              1
+      'regions: [{ id: r, population: 1e31 }]', //                                     2 col 32
+      'products: [{ id: a, unit: t, initial_stock: -1e31 }, { id: b, unit: t }]', //  3 col 45 (negative)
+      'resources:', //                                                                   4
+      '  - { id: land, unit: ha, available: { 1: 1e30, 2: 2e30 } }', //                5 col 52
+      'techniques:', //                                                                  6
+      '  - { id: t, produces: { a: 1 }, build: { land: 1e31 } }', //                   7 col 49
+      'targets: [{ product: a, amount: 1e31 }]', //                                     8 col 33
+      'trade: [{ product: a, max_import: 1e31 }]', //                                   9 col 35
+      'direct_use: [{ resource: land, amount: 1e31 }]', //                              10 col 40
+      'plan: { activity: { t: 1e31 } }', //                                             11 col 24
+      '',
+    ].join('\n');
+    const issues = issuesOf(() => parseEconomy(text, { file: 'm.yaml' }));
+    assert.equal(issues.length, 8);
+    assert.match(assertIssue(issues, 2, 32, 'out-of-range', ['regions', 0, 'population'], 1e31).message, /population of region "r"/);
+    assertIssue(issues, 3, 45, 'negative', ['products', 0, 'initial_stock'], -1e31);
+    assert.match(assertIssue(issues, 5, 52, 'out-of-range', ['resources', 0, 'available', '2'], 2e30).message, /availability of resource "land" in period "2"/);
+    assert.match(assertIssue(issues, 7, 49, 'out-of-range', ['techniques', 0, 'build', 'land'], 1e31).message, /technique "t"/);
+    assert.match(assertIssue(issues, 8, 33, 'out-of-range', ['targets', 0, 'amount'], 1e31).message, /target for "a"/);
+    assert.match(assertIssue(issues, 9, 35, 'out-of-range', ['trade', 0, 'max_import'], 1e31).message, /max import of "a"/);
+    assert.match(assertIssue(issues, 10, 40, 'out-of-range', ['direct_use', 0, 'amount'], 1e31).message, /direct use of resource "land"/);
+    assert.match(assertIssue(issues, 11, 24, 'out-of-range', ['plan', 'activity', 't'], 1e31).message, /planned activity of technique "t"/);
+  });
+
+  test('in JSON too', () => {
+    const json = ['{', '  "products": [{ "id": "a", "unit": "t" }],', '  "techniques": [{ "id": "t", "produces": { "a": 1e308 } }]', '}'].join('\n');
+    const issues = issuesOf(() => parseEconomy(json, { file: 'big.json' }));
+    assertIssue(issues, 3, 50, 'out-of-range', ['techniques', 0, 'produces', 'a'], 1e308);
+  });
+});

@@ -8,7 +8,7 @@ import { seededRandom } from '../helpers/random.js';
 /** Every field set, with numbers that only survive text if written in full. */
 const economy: Economy = {
   name: 'Round trip',
-  description: 'numbers: 0.1 + 0.2, tiny, huge',
+  description: 'numbers: 0.1 + 0.2, tiny, the largest the magnitude rule allows',
   periods: ['1930', '1931', 'true'],
   regions: [{ id: 'north', name: 'North', population: 1234567.891 }, { id: 'null' }],
   products: [
@@ -18,7 +18,7 @@ const economy: Economy = {
   ],
   resources: [
     { id: 'labour', unit: 'person-year', available: 0.1 + 0.2 },
-    { id: 'land', unit: 'ha', available: { 1930: 5e-324, true: 1.7976931348623157e308 } },
+    { id: 'land', unit: 'ha', available: { 1930: 5e-324, 1931: 1e30, true: 9.876543210987654e29 } },
     { id: 'co2', unit: 'kg' },
   ],
   techniques: [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { checkProductive } from '../../src/sparse/check-productive.js';
+import { PRODUCTIVE_MARGIN, checkProductive } from '../../src/sparse/check-productive.js';
 import { csrFromDense } from '../../src/sparse/csr-from-dense.js';
 import { csrFromTriplets } from '../../src/sparse/from-triplets.js';
 import type { CsrMatrix } from '../../src/sparse/csr.js';
@@ -104,6 +104,20 @@ describe('checkProductive', () => {
     const r = checkProductive(A);
     assert.equal(r.status, 'not-productive');
     assert.ok(r.spectralRadius.lower <= 1 && r.spectralRadius.upper >= 1);
+  });
+
+  test('a spectral radius within 1e-6 of 1 counts as 1: not productive; 1e-4 below it is productive', () => {
+    // a uses 2 b and b uses s/2 a: ρ = √s. Its bounds close in on 1 from both sides.
+    for (const [s, status] of [
+      [1, 'not-productive'],
+      [(1 - 1e-7) ** 2, 'not-productive'],
+      [(1 - 1e-4) ** 2, 'productive'],
+    ] as const) {
+      const r = checkProductive(csrFromDense(2, 2, [0, 2, s / 2, 0]));
+      assert.equal(r.status, status, `ρ = ${Math.sqrt(s)}`);
+      assert.ok(r.spectralRadius.lower <= Math.sqrt(s) * (1 + 1e-12) && Math.sqrt(s) <= r.spectralRadius.upper * (1 + 1e-12));
+    }
+    assert.equal(PRODUCTIVE_MARGIN, 1e-6);
   });
 
   test('negative entries give status unknown with a valid upper bound', () => {

@@ -274,6 +274,17 @@ for (const kernel of ['js', 'wasm'] as ProductKernel[]) {
       }
     });
 
+    test('a spectral radius of exactly 1 that is not stochastic (a uses 2 b, b uses 0.5 a) is not productive, and ends early', () => {
+      const A = csrFromDense(2, 2, [0, 2, 0.5, 0]);
+      const y = new Float64Array([10, 0]);
+      for (const method of methods) {
+        for (const r of [solveLeontief(A, y, { method }), solveLeontiefTransposed(A, new Float64Array([1, 1]), { method })]) {
+          assert.equal(r.status, 'not-productive', method);
+          assert.ok(r.iterations <= 200, `${method}: ${r.iterations} iterations`);
+        }
+      }
+    });
+
     test('a diagonal entry of 1 or more is not productive', () => {
       const A = csrFromDense(2, 2, [1, 0.1, 0, 0.2]);
       assert.equal(solveLeontief(A, new Float64Array([1, 1])).status, 'not-productive');

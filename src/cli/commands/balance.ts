@@ -6,6 +6,8 @@ import { loadModel } from '../load-model.js';
 import { createProgress } from '../progress.js';
 import { balanceHeadline, balanceTables } from '../../report/balance-tables.js';
 import { balanceJson } from '../../report/balance-json.js';
+import { failureSentence } from '../../report/solve-failure.js';
+import type { ClosingReport, ClosingRequirement } from '../../balance/index.js';
 import type { CommandOutput } from '../output.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
 
@@ -41,10 +43,19 @@ export async function balanceCommand(modelPath: string, flags: BalanceFlags): Pr
   const closing = report.deficits.length > 0 ? closingRequirements(report, { limit: top }) : undefined;
   progress.done();
   const planName = plan.name ?? (flags.plan !== undefined ? `plan ${flags.plan}` : 'the model’s plan');
+  const closingFailure = (r: ClosingRequirement): string => closingSentence(r, closing);
+  const failed = closing === undefined ? undefined : [...closing.each, ...(closing.all !== undefined ? [closing.all] : [])].find((r) => r.status !== 'converged');
 
   return {
     header: balanceHeadline(summary, economy.name, planName),
     tables: balanceTables(report, summary, closing, { all: flags.all === true }),
-    json: balanceJson(c, report, summary, closing, { model: economy.name, plan: planName, all: flags.all === true }),
+    json: balanceJson(c, report, summary, closing, { model: economy.name, plan: planName, all: flags.all === true, closingFailure }),
+    ...(failed !== undefined ? { failure: closingSentence(failed, closing) } : {}),
   };
+}
+
+/** The sentence for a closing requirement whose solve did not succeed (the balance itself is complete). */
+function closingSentence(r: ClosingRequirement, closing: ClosingReport | undefined): string {
+  const what = `the balance is complete, but closing ${r.item < 0 ? 'all deficits' : `the deficit of "${r.id}"`} (Δx = (I − A)⁻¹ d over the techniques the plan runs) failed`;
+  return failureSentence(r, { what, ...(closing?.loops !== undefined ? { loops: closing.loops } : {}) });
 }
