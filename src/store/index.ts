@@ -1,5 +1,8 @@
-export { openStore, dataDir, STORE_FILE, type OpenStoreOptions } from './open-store.js';
+export { openStore, dataDir, storePath, STORE_FILE, type OpenStoreOptions } from './open-store.js';
 export { Store } from './store.js';
+export { StoreFileError, type StoreFileProblem } from './store-file-error.js';
+export { PLENTY_APPLICATION_ID, latestSchemaVersion } from './plenty-schema.js';
+export type { StoreCheck, StoreInspection, StoreKind, IntegrityLevel } from './store-inspection.js';
 export { migrate, schemaVersion, MIGRATIONS, type Migration } from './migrations.js';
 export { hashToken, newToken } from './hash-token.js';
 export { canonicalJson } from './canonical-json.js';
