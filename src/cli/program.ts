@@ -92,6 +92,7 @@ export function buildProgram(): Command {
     .option('--fresh', 'delete the store first and start from an empty one (with the built-in examples)')
     .option('--open', 'give the planner token to the dashboard on this machine (GET /api/session from loopback only)')
     .option('--sync <level>', 'SQLite synchronous level: full (default) | normal (docs/api.md)')
+    .option('--log-level <level>', 'least level logged on stderr: error (default: every 5xx with its request id) | warn | info (every request) | debug | silent')
     .action((flags: ServeFlags) =>
       serveCommand(flags).catch((err: unknown) => {
         process.exitCode = reportError(err);
