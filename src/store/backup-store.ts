@@ -5,6 +5,7 @@ import { inputError } from '../model/errors.js';
 import { copyDatabase, removeDatabaseFile, syncToDisk } from './copy-database.js';
 import { inspectDatabase } from './inspect-database.js';
 import { inspectStoreFile } from './inspect-store-file.js';
+import { storeFileError } from './store-file-problem.js';
 
 /** What `backupStore` wrote. */
 export interface BackupResult {
@@ -57,6 +58,7 @@ export async function backupStore(file: string, output: string): Promise<BackupR
     db.pragma('busy_timeout = 5000');
     const found = inspectDatabase(db, from, { integrity: 'quick', role: 'store' });
     if (found.error !== undefined) throw found.error;
+    if (found.kind === 'new') throw storeFileError('not-plenty', from, 'it holds no tables yet: there is nothing to back up', 'store');
     const partial = `${to}.partial-${process.pid}`;
     removeDatabaseFile(partial);
     const copied = await copyDatabase(db, partial);

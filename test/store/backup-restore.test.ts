@@ -85,6 +85,9 @@ describe('plenty store backup', () => {
     await assert.rejects(backupStore(file, join(dir, 'no', 'such', 'b.sqlite')), (err: unknown) => err instanceof InputError && /does not exist/.test(err.message));
     const outDir = tempDir();
     await assert.rejects(backupStore(join(tempDir(), STORE_FILE), join(outDir, 'b.sqlite')), isProblem('missing'));
+    const empty = join(tempDir(), STORE_FILE);
+    writeFileSync(empty, '');
+    await assert.rejects(backupStore(empty, join(outDir, 'b.sqlite')), isProblem('not-plenty', /nothing to back up/));
     corruptTable(file, 'reports');
     await assert.rejects(backupStore(file, join(outDir, 'b.sqlite')), isProblem('damaged', /restore it from a backup/));
     assert.deepEqual(readdirSync(outDir), []);
