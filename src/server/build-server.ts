@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Store, StoreDamagedError } from '../store/index.js';
 import { ApiError, type ApiErrorBody } from './api-error.js';
 import type { ServerContext } from './context.js';
@@ -49,6 +49,14 @@ function logServerError(req: FastifyRequest, status: number, err: Error): void {
   req.log.error({ err, method: req.method, url: req.url, status }, `${status} for ${req.method} ${req.url.split('?')[0]}: ${err.message}`);
 }
 
+/** Errors fastify meets before routing (a malformed URL): answered in the service's error shape, with the request id. */
+function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const status = err.statusCode ?? 400;
+  if (status >= 500) logServerError(req, status, err);
+  const body: ApiErrorBody = { error: { code: 'bad-request', message: err.message, issues: [], ...(status >= 500 ? { requestId: req.id } : {}) } };
+  void reply.code(status).header(REQUEST_ID_HEADER, req.id).send(body);
+}
+
 /** The 503 answer while the store is damaged (the file's path stays in the log, not in the answer). */
 function damagedBody(damage: StoreDamagedError, requestId: string): ApiErrorBody {
   return {
@@ -88,6 +96,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     logger: { level: options.logLevel ?? 'error', stream: options.logStream ?? process.stderr },
     genReqId: requestIdOf,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    frameworkErrors: frameworkError,
     bodyLimit: BODY_LIMIT,
     requestTimeout: options.requestTimeout ?? 60_000,
     connectionTimeout: options.requestTimeout ?? 60_000,

@@ -31,6 +31,10 @@ test('every answer carries x-request-id (a well-formed incoming one is kept); a 
       if (kept) assert.equal(r.headers['x-request-id'], given);
       else assert.match(String(r.headers['x-request-id']), UUID, given);
     }
+    const badUrl = await app.inject({ method: 'GET', url: '/api/models/%E0%A4%A' });
+    assert.equal(badUrl.statusCode, 400);
+    assert.match(String(badUrl.headers['x-request-id']), UUID);
+    assert.equal(badUrl.json<{ error: { code: string } }>().error.code, 'bad-request');
     const missing = await app.inject({ method: 'GET', url: '/api/no-such-route' });
     assert.equal(missing.statusCode, 404);
     assert.match(String(missing.headers['x-request-id']), UUID);
