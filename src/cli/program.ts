@@ -6,6 +6,7 @@ import { importCommand, type ImportFlags } from './commands/import.js';
 import { lpSolveCommand, type LpSolveFlags } from './commands/lp.js';
 import { planCommand, type PlanFlags } from './commands/plan.js';
 import { serveCommand, type ServeFlags } from './commands/serve.js';
+import { storeBackupCommand, storeCheckCommand, storeRestoreCommand, type StoreBackupFlags, type StoreFlags } from './commands/store.js';
 import type { FormatFlags } from './output.js';
 import type { EncodingFlags } from './read-options.js';
 import { reportError, runCommand } from './run-command.js';
@@ -102,11 +103,24 @@ export function buildProgram(): Command {
     .option('--fresh', 'delete the store first and start from an empty one (with the built-in examples)')
     .option('--open', 'give the planner token to the dashboard on this machine (GET /api/session from loopback only)')
     .option('--sync <level>', 'SQLite synchronous level: full (default) | normal (docs/api.md)')
+    .option('--log-level <level>', 'least level logged on stderr: error (default: every 5xx with its request id) | warn | info (every request) | debug | silent')
     .action((flags: ServeFlags) =>
       serveCommand(flags).catch((err: unknown) => {
         process.exitCode = reportError(err);
       }),
     );
+
+  const store = program.command('store').description('check, back up and restore the service’s store (docs/cli.md)');
+  const dataOption = (cmd: Command): Command => cmd.option('--data <dir>', 'data folder holding the store; default PLENTY_DATA or ./data');
+  formats(dataOption(store.command('check').argument('[file]', 'a backup file to check instead of the store').description('SQLite’s integrity check and Plenty’s checks; exit 0 sound, 1 damaged'))).action(
+    (file: string | undefined, flags: StoreFlags & FormatFlags) => runCommand(flags, () => storeCheckCommand(file, flags)),
+  );
+  formats(dataOption(store.command('backup').description('copy the store into one file (SQLite’s online backup: safe while the service runs)').requiredOption('-o, --output <file>', 'the backup file to write'))).action(
+    (flags: StoreBackupFlags & FormatFlags) => runCommand(flags, () => storeBackupCommand(flags)),
+  );
+  formats(dataOption(store.command('restore').argument('<file>', 'the backup file').description('replace the store with a checked backup (stop the service first)'))).action(
+    (file: string, flags: StoreFlags & FormatFlags) => runCommand(flags, () => storeRestoreCommand(file, flags)),
+  );
 
   const lp = program.command('lp').description('linear programs from files: solve an MPS or CPLEX LP file');
   formats(

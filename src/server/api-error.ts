@@ -9,6 +9,11 @@ export interface ApiIssue {
   readonly column?: number;
 }
 
+/** The body of every error answer; `requestId` (also in the `x-request-id` header) in 5xx answers. */
+export interface ApiErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly issues: readonly ApiIssue[]; readonly requestId?: string };
+}
+
 /**
  * An error answer of the service: HTTP status, a machine-readable code, a sentence and, for
  * refused input, the located issues. Sent as `{ error: { code, message, issues } }`.

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import type { Store } from '../store/index.js';
-import { ApiError } from './api-error.js';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Store, StoreDamagedError } from '../store/index.js';
+import { ApiError, type ApiErrorBody } from './api-error.js';
 import type { ServerContext } from './context.js';
 import { EconomyCache } from './economy-cache.js';
 import { JobRunner } from './job-runner.js';
@@ -16,6 +16,7 @@ import { modelRoutes } from './routes/model-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { scenarioRoutes } from './routes/scenario-routes.js';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
 
 /** Largest request body, in bytes (10 MB): beyond it, 413. */
 export const BODY_LIMIT = 10 * 1024 * 1024;
@@ -30,8 +31,44 @@ export interface ServerOptions {
   readonly concurrency?: number;
   /** Milliseconds a request may take, from its first byte to the answer (default 60 000). */
   readonly requestTimeout?: number;
-  /** Log requests (fastify's logger, JSON lines on stdout); default off. */
-  readonly logger?: boolean;
+  /**
+   * Least level logged by fastify's logger (JSON lines with the request id): `error` (default)
+   * logs every 5xx with its method, URL and stack and nothing else; `info` also every request.
+   */
+  readonly logLevel?: LogLevel;
+  /** Where log lines go (default: stderr). */
+  readonly logStream?: { write(line: string): unknown };
+}
+
+/** The levels of fastify's logger (pino), most severe first; `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Logs a 5xx answer: the error (with its stack), the request's method and URL, under its request id. */
+function logServerError(req: FastifyRequest, status: number, err: Error): void {
+  req.log.error({ err, method: req.method, url: req.url, status }, `${status} for ${req.method} ${req.url.split('?')[0]}: ${err.message}`);
+}
+
+/** Errors fastify meets before routing (a malformed URL): answered in the service's error shape, with the request id. */
+function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const status = err.statusCode ?? 400;
+  if (status >= 500) logServerError(req, status, err);
+  const body: ApiErrorBody = { error: { code: 'bad-request', message: err.message, issues: [], ...(status >= 500 ? { requestId: req.id } : {}) } };
+  void reply.code(status).header(REQUEST_ID_HEADER, req.id).send(body);
+}
+
+/** The 503 answer while the store is damaged (the file's path stays in the log, not in the answer). */
+function damagedBody(damage: StoreDamagedError, requestId: string): ApiErrorBody {
+  return {
+    error: {
+      code: 'store-damaged',
+      message:
+        `the store is damaged (SQLite: ${damage.sqliteMessage}): the service is read-only until it is restored from a backup ` +
+        '(plenty store restore); writes are refused, reads that can be served still are',
+      issues: [],
+      requestId,
+    },
+  };
 }
 
 /** Fastify's own client errors, by its code, as the service's codes. */
@@ -56,7 +93,10 @@ export function routesOf(app: FastifyInstance): readonly { method: string; url: 
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: { level: options.logLevel ?? 'error', stream: options.logStream ?? process.stderr },
+    genReqId: requestIdOf,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    frameworkErrors: frameworkError,
     bodyLimit: BODY_LIMIT,
     requestTimeout: options.requestTimeout ?? 60_000,
     connectionTimeout: options.requestTimeout ?? 60_000,
@@ -76,17 +116,27 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onClose', async () => {
     await ctx.jobs.close();
   });
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header(REQUEST_ID_HEADER, req.id);
+  });
 
-  app.setErrorHandler((err: FastifyError | ApiError | Error, _req, reply) => {
+  app.setErrorHandler((err: FastifyError | ApiError | Error, req, reply) => {
     if (err instanceof ApiError) return reply.code(err.status).send({ error: { code: err.code, message: err.message, issues: err.issues } });
+    // A store found damaged (now or earlier) is read-only: 503, whatever the route.
+    const damage = ctx.store.damageOf(err);
+    if (damage !== undefined) {
+      logServerError(req, 503, damage);
+      return reply.code(503).send(damagedBody(damage, req.id));
+    }
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status === 413) return reply.code(413).send({ error: { code: 'too-large', message: `the body is larger than ${BODY_LIMIT / 1024 / 1024} MB`, issues: [] } });
     if (status >= 400 && status < 500) {
       const code = 'code' in err && typeof err.code === 'string' ? err.code : '';
       return reply.code(status).send({ error: { code: FASTIFY_CODES[code] ?? 'bad-request', message: err.message, issues: [] } });
     }
-    reply.log.error(err);
-    return reply.code(500).send({ error: { code: 'internal', message: 'internal error (a bug in Plenty, please report it)', issues: [] } });
+    logServerError(req, 500, err);
+    const body: ApiErrorBody = { error: { code: 'internal', message: `internal error (a bug in Plenty): please report it with the request id ${req.id}`, issues: [], requestId: req.id } };
+    return reply.code(500).send(body);
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'not-found', message: `no route ${req.method} ${req.url.split('?')[0]}`, issues: [] } }));
 

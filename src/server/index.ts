@@ -1,5 +1,6 @@
-export { buildServer, routesOf, BODY_LIMIT, type ServerOptions } from './build-server.js';
-export { ApiError, type ApiIssue } from './api-error.js';
+export { buildServer, routesOf, BODY_LIMIT, LOG_LEVELS, type LogLevel, type ServerOptions } from './build-server.js';
+export { ApiError, type ApiErrorBody, type ApiIssue } from './api-error.js';
+export { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
 export { JobRunner, type JobContext, type JobTask, type JobView } from './job-runner.js';
 export { openApiDocument, OPERATIONS } from './openapi.js';
 export { applyOverrides, overrideSchema, type Override } from './overrides.js';

@@ -45,6 +45,8 @@ export class JobRunner {
   private readonly running = new Map<number, Pending>();
   private readonly live = new Map<number, { fraction: number | null; text: string | null; written: number }>();
   private readonly waiters: (() => void)[] = [];
+  /** Jobs whose end the store refused to record, with why (shown as failed). */
+  private readonly unstored = new Map<number, string>();
   private closed = false;
 
   constructor(
@@ -84,8 +86,15 @@ export class JobRunner {
   /** Cancels everything and waits for running jobs to stop. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of [...this.queue]) this.cancel(p.id);
-    for (const id of [...this.running.keys()]) this.cancel(id);
+    for (const id of [...this.queue.map((p) => p.id), ...this.running.keys()]) {
+      try {
+        this.cancel(id);
+      } catch {
+        // A store that refuses the write (found damaged): the job is stopped all the same.
+        this.running.get(id)?.controller.abort();
+      }
+    }
+    this.queue.length = 0;
     await this.idle();
   }
 
@@ -93,6 +102,8 @@ export class JobRunner {
     const live = this.live.get(job.id);
     const fraction = live?.fraction ?? job.progress.fraction;
     const text = live?.text ?? job.progress.text;
+    const unstored = this.unstored.get(job.id);
+    if (unstored !== undefined) return { id: job.id, kind: job.kind, status: 'failed', progress: {}, error: unstored, createdAt: job.createdAt, updatedAt: job.updatedAt };
     return {
       id: job.id,
       kind: job.kind,
@@ -115,6 +126,19 @@ export class JobRunner {
   }
 
   private async run(p: Pending): Promise<void> {
+    try {
+      await this.runStored(p);
+    } catch (err) {
+      // The store refused a write (found damaged, disk full): the job's end cannot be stored, so
+      // it is kept here and shown as failed until the service stops.
+      this.unstored.set(p.id, `the job's outcome could not be stored: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    this.live.delete(p.id);
+    this.running.delete(p.id);
+    this.pump();
+  }
+
+  private async runStored(p: Pending): Promise<void> {
     const { id, controller } = p;
     if (this.store.db.open && this.store.jobs.update(id, { status: 'running', fraction: 0, text: 'started' })) {
       const live = { fraction: 0 as number | null, text: 'started' as string | null, written: Date.now() };
@@ -127,7 +151,11 @@ export class JobRunner {
           const t = Date.now();
           if (t - live.written >= PROGRESS_WRITE_MS && this.store.db.open) {
             live.written = t;
-            this.store.jobs.update(id, { fraction, text });
+            try {
+              this.store.jobs.update(id, { fraction, text });
+            } catch {
+              // Progress is kept in memory too; a store that refuses it fails the job at its end.
+            }
           }
         },
       };
@@ -143,9 +171,6 @@ export class JobRunner {
         const message = err instanceof Error ? err.message : String(err);
         if (this.store.db.open && !controller.signal.aborted) this.store.jobs.update(id, { status: 'failed', error: message });
       }
-      this.live.delete(id);
     }
-    this.running.delete(id);
-    this.pump();
   }
 }

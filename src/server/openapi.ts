@@ -66,6 +66,7 @@ const errorSchema = {
       properties: {
         code: { type: 'string' },
         message: { type: 'string' },
+        requestId: { type: 'string', description: 'in 5xx answers: the request id (also the x-request-id header), to quote when reporting' },
         issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'array', items: { type: ['string', 'integer'] } }, message: { type: 'string' }, value: {}, file: { type: 'string' }, line: { type: 'integer' }, column: { type: 'integer' } } } },
       },
     },
@@ -85,6 +86,7 @@ export function openApiDocument(): Record<string, unknown> {
     if (op.role !== 'none' && op.role !== 'loopback') Object.assign(responses, { '401': error, '403': error });
     responses['404'] = error;
     if (op.body !== undefined) Object.assign(responses, { '413': error, '422': error });
+    Object.assign(responses, { '500': { ...error, description: 'a bug in Plenty (logged with the request id)' }, '503': { ...error, description: 'store-damaged: the store was found damaged; the service is read-only' } });
     (paths[openApiPath(op.path)] ??= {})[op.method] = {
       summary: op.summary,
       'x-role': op.role,

@@ -1,5 +1,12 @@
-export { openStore, dataDir, STORE_FILE, type OpenStoreOptions } from './open-store.js';
+export { openStore, dataDir, storePath, STORE_FILE, type OpenStoreOptions } from './open-store.js';
 export { Store } from './store.js';
+export { StoreDamagedError, isDamageError } from './store-damaged-error.js';
+export { StoreFileError, type StoreFileProblem } from './store-file-error.js';
+export { PLENTY_APPLICATION_ID, latestSchemaVersion } from './plenty-schema.js';
+export type { StoreCheck, StoreInspection, StoreKind, IntegrityLevel } from './store-inspection.js';
+export { checkStore, type StoreCheckResult } from './check-store.js';
+export { backupStore, type BackupResult } from './backup-store.js';
+export { restoreStore, type RestoreResult } from './restore-store.js';
 export { migrate, schemaVersion, MIGRATIONS, type Migration } from './migrations.js';
 export { hashToken, newToken } from './hash-token.js';
 export { canonicalJson } from './canonical-json.js';

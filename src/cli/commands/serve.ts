@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inputError } from '../../model/errors.js';
 import { parseEconomy } from '../../model/parse-economy.js';
-import { buildServer } from '../../server/index.js';
+import { buildServer, LOG_LEVELS, type LogLevel } from '../../server/index.js';
 import { newToken, openStore, type Store } from '../../store/index.js';
 
 export interface ServeFlags {
@@ -13,6 +13,7 @@ export interface ServeFlags {
   readonly fresh?: boolean;
   readonly open?: boolean;
   readonly sync?: string;
+  readonly logLevel?: string;
 }
 
 /** The folder holding package.json (examples/ and web/dist/ are found from it). */
@@ -54,6 +55,8 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const host = flags.host ?? '127.0.0.1';
   const sync = (flags.sync ?? 'full').toUpperCase();
   if (sync !== 'FULL' && sync !== 'NORMAL') throw inputError('invalid-option', '--sync must be full or normal', { path: ['--sync'] }, flags.sync);
+  const logLevel = flags.logLevel ?? 'error';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw inputError('invalid-option', `--log-level must be one of ${LOG_LEVELS.join(', ')}`, { path: ['--log-level'] }, flags.logLevel);
   const root = packageRoot();
 
   const store = openStore({ ...(flags.data === undefined ? {} : { dir: flags.data }), fresh: flags.fresh === true, synchronous: sync });
@@ -82,7 +85,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     throw err;
   }
 
-  const app = await buildServer({ store, webRoot: join(root, 'web', 'dist'), ...(sessionToken === undefined ? {} : { sessionToken }) });
+  const app = await buildServer({ store, webRoot: join(root, 'web', 'dist'), logLevel: logLevel as LogLevel, ...(sessionToken === undefined ? {} : { sessionToken }) });
   try {
     await app.listen({ port, host });
   } catch (err) {

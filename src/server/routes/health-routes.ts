@@ -8,7 +8,11 @@ export const SERVICE_VERSION = '0.1.0';
 
 /** GET /api/health (no token), GET /api/session (the planner token, to this machine only, when open). */
 export function healthRoutes(app: FastifyInstance, ctx: ServerContext): void {
-  app.get('/api/health', async () => ({ ok: true, version: SERVICE_VERSION }));
+  app.get('/api/health', async () => {
+    // A store found damaged: 503 with the error (what monitoring should see).
+    if (ctx.store.damaged !== undefined) throw ctx.store.damaged;
+    return { ok: true, version: SERVICE_VERSION };
+  });
 
   app.get('/api/session', async (req) => {
     if (ctx.sessionToken === undefined) throw new ApiError(404, 'not-open', 'the service was not started with --open: ask a planner for a token');
