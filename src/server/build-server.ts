@@ -7,6 +7,7 @@ import { ApiError, type ApiErrorBody } from './api-error.js';
 import type { ServerContext } from './context.js';
 import { EconomyCache } from './economy-cache.js';
 import { JobRunner } from './job-runner.js';
+import { strictJsonBodies } from './json-body.js';
 import { openApiDocument } from './openapi.js';
 import { enterpriseRoutes } from './routes/enterprise-routes.js';
 import { executionRoutes } from './routes/execution-routes.js';
@@ -20,6 +21,9 @@ import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
 
 /** Largest request body, in bytes (10 MB): beyond it, 413. */
 export const BODY_LIMIT = 10 * 1024 * 1024;
+
+/** Methods that write nothing: the ones a damaged (read-only) store still serves. */
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface ServerOptions {
   readonly store: Store;
@@ -118,7 +122,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.addHook('onRequest', async (req, reply) => {
     void reply.header(REQUEST_ID_HEADER, req.id);
+    // A store found damaged is read-only: every write is refused before its route reads anything.
+    const damage = ctx.store.damaged;
+    if (damage !== undefined && !READS.has(req.method)) {
+      logServerError(req, 503, damage);
+      return reply.code(503).send(damagedBody(damage, req.id));
+    }
+    return undefined;
   });
+  strictJsonBodies(app, BODY_LIMIT);
 
   app.setErrorHandler((err: FastifyError | ApiError | Error, req, reply) => {
     if (err instanceof ApiError) return reply.code(err.status).send({ error: { code: err.code, message: err.message, issues: err.issues } });

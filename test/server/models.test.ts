@@ -129,15 +129,16 @@ describe('models over HTTP', () => {
     }
   });
 
-  test('a body that is not UTF-8 (a Latin-1 model) is a 400 naming the field, line and column; nothing stored', async () => {
+  test('a body that is not UTF-8 (a Latin-1 model) is a 400 naming the byte offset, line and column; nothing stored', async () => {
     const before = h.store.models.count();
     const body = Buffer.concat([Buffer.from('{"format": "yaml", "text": "products: [{ id: bread, unit: t }]\\nname: caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
     const res = await fetch(`${h.url}/api/models`, { method: 'POST', headers: { authorization: `Bearer ${h.planner}`, 'content-type': 'application/json' }, body });
-    const answer = (await res.json()) as { error: { code: string; message: string; issues: { path: string[]; line: number; column: number }[] } };
+    const answer = (await res.json()) as { error: { code: string; message: string; issues: { path: string[]; message: string; line: number; column: number }[] } };
     assert.equal(res.status, 400);
     assert.equal(answer.error.code, 'invalid-encoding');
-    assert.deepEqual(answer.error.issues[0].path, ['body', 'text']);
-    assert.deepEqual([answer.error.issues[0].line, answer.error.issues[0].column], [2, 10]);
+    assert.deepEqual(answer.error.issues[0].path, ['body']);
+    assert.equal(answer.error.issues[0].message, 'not valid utf-8 text at byte offset 73');
+    assert.deepEqual([answer.error.issues[0].line, answer.error.issues[0].column], [1, 74]);
     assert.equal(h.store.models.count(), before);
   });
 

@@ -3,8 +3,6 @@ import { z } from 'zod';
 import { balancePlan, closingRequirements, summariseBalance } from '../../balance/index.js';
 import { compileEconomy, planActivities } from '../../compile/index.js';
 import { InputError } from '../../model/errors.js';
-import { replacementCharacterAt } from '../../model/decode-text.js';
-import { TOO_DEEP_MESSAGE, tooDeepPath } from '../../model/nesting-depth.js';
 import { parseEconomy } from '../../model/parse-economy.js';
 import { parsePlan } from '../../model/parse-plan.js';
 import type { Economy } from '../../model/types.js';
@@ -34,30 +32,6 @@ const balanceBody = z.strictObject({
   all: z.boolean().optional(),
 });
 
-/**
- * A request body nested too deeply (MAX_NESTING_DEPTH) is a 400 naming where, before anything
- * recursive (validation, error messages, re-serialising) reads it.
- */
-function checkBodyDepth(body: unknown): void {
-  const path = tooDeepPath(body);
-  if (path !== undefined) throw new ApiError(400, 'too-deep', `the body is ${TOO_DEEP_MESSAGE}`, [{ path: ['body', ...path], message: TOO_DEEP_MESSAGE, code: 'too-deep' }]);
-}
-
-/**
- * The body's text fields must hold no U+FFFD: the service reads bodies as UTF-8 and turns bytes
- * that are not UTF-8 into it, so it marks a body that was sent in another encoding (Latin-1, …).
- * A 400 naming the field and, in a model text, the line and column.
- */
-function checkBodyText(fields: Readonly<Record<string, string | undefined>>): void {
-  for (const [field, text] of Object.entries(fields)) {
-    const at = text === undefined ? undefined : replacementCharacterAt(text);
-    if (text === undefined || at === undefined) continue;
-    throw new ApiError(400, 'invalid-encoding', `the body is not valid UTF-8: ${field} holds U+FFFD, the mark of bytes that are not UTF-8, at line ${at.line}, column ${at.column}; send the body as UTF-8`, [
-      { path: ['body', field], message: 'holds U+FFFD (bytes that are not UTF-8)', code: 'invalid-encoding', line: at.line, column: at.column },
-    ]);
-  }
-}
-
 /** Parses a model upload; a bad file is a 422 with its located issues. */
 export function parseUpload(text: string, format: 'yaml' | 'json', file: string): Economy {
   try {
@@ -79,9 +53,7 @@ export function modelRoutes(app: FastifyInstance, ctx: ServerContext): void {
 
   app.post('/api/models', async (req, reply) => {
     requirePlanner(store, req);
-    checkBodyDepth(req.body);
     const body = validate(modelBody, req.body, 'body');
-    checkBodyText({ text: body.text, name: body.name });
     const economy = parseUpload(body.text, body.format, `${body.id ?? 'model'}.${body.format}`);
     const name = body.name ?? economy.name;
     let id = body.id;
@@ -107,9 +79,7 @@ export function modelRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.put('/api/models/:id', async (req) => {
     requirePlanner(store, req);
     const { id } = validate(idParams, req.params, 'params');
-    checkBodyDepth(req.body);
     const body = validate(modelBody, req.body, 'body');
-    checkBodyText({ text: body.text, name: body.name });
     if (body.id !== undefined && body.id !== id) throw new ApiError(400, 'invalid-request', 'the body’s id differs from the path’s', [{ path: ['body', 'id'], message: 'differs from the path', value: body.id }]);
     const old = modelOr404(ctx, id);
     const economy = parseUpload(body.text, body.format, `${id}.${body.format}`);
@@ -121,7 +91,6 @@ export function modelRoutes(app: FastifyInstance, ctx: ServerContext): void {
     requirePlanner(store, req);
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
-    checkBodyDepth(req.body);
     const body = validate(balanceBody, req.body ?? {}, 'body');
     const m = modelOr404(ctx, id, version);
     const economy = ctx.economies.get(m);
