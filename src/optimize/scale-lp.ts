@@ -1,6 +1,7 @@
 import type { CsrMatrix } from '../sparse/csr.js';
 import { checkSolution } from './check-solution.js';
 import type { LinearProgram, LpSolution } from './lp-types.js';
+import { LARGE_BOUND } from './relax-redundant-bounds.js';
 
 /**
  * A scaled copy of a linear program and the way back. With row scales R, column scales D and an
@@ -41,8 +42,7 @@ export interface ScaleLpOptions {
   readonly passes?: number;
 }
 
-/** Bounds this large are infinite to HiGHS (and most solvers): they are left out of the scaling and stay infinite. */
-export const INFINITE_BOUND = 1e20;
+
 /** Scales stay within 2^±MAX_EXPONENT, far from overflow. */
 const MAX_EXPONENT = 200;
 const DEFAULT_PASSES = 20;
@@ -52,6 +52,10 @@ const DEFAULT_PASSES = 20;
  * largest cost are all of order 1. Solvers work with absolute tolerances (HiGHS: 1e-7 on primal and
  * dual feasibility): on a plan whose amounts and limits are in the millions next to a λ near 1, a
  * dual error within tolerance times a limit of 10⁶ is an error of order 0.1 in the dual objective.
+ *
+ * Bounds of LARGE_BOUND (1e20) or more are left out of the computation of the scales (a limit of
+ * 1e30 next to entries of order 1 would pull its row's scale, and the entries with it, far below
+ * 1); they are scaled like every other bound and stay finite: only ±Infinity means no bound.
  *
  * Geometric-mean scaling, alternating rows and columns, of the matrix bordered by the bounds: a
  * row's set is its entries |a_ij|·D_j and its finite non-zero bounds |b_i| (both scale with R_i); a
@@ -75,8 +79,8 @@ export function scaleLp(lp: LinearProgram, options: ScaleLpOptions = {}): Scaled
   for (let j = 0; j < n; j++) {
     const lo = Math.abs(lp.colLower[j]);
     const up = Math.abs(lp.colUpper[j]);
-    const a = lo > 0 && lo < INFINITE_BOUND ? 1 / lo : 0;
-    const b = up > 0 && up < INFINITE_BOUND ? 1 / up : 0;
+    const a = lo > 0 && lo < LARGE_BOUND ? 1 / lo : 0;
+    const b = up > 0 && up < LARGE_BOUND ? 1 / up : 0;
     colBoundMax[j] = Math.max(a, b);
     if (a > 0 || b > 0) colBoundMin[j] = a > 0 && b > 0 ? Math.min(a, b) : a + b;
   }
@@ -85,8 +89,8 @@ export function scaleLp(lp: LinearProgram, options: ScaleLpOptions = {}): Scaled
   for (let i = 0; i < m; i++) {
     const lo = Math.abs(lp.rowLower[i]);
     const up = Math.abs(lp.rowUpper[i]);
-    const a = lo > 0 && lo < INFINITE_BOUND ? lo : 0;
-    const b = up > 0 && up < INFINITE_BOUND ? up : 0;
+    const a = lo > 0 && lo < LARGE_BOUND ? lo : 0;
+    const b = up > 0 && up < LARGE_BOUND ? up : 0;
     rowBoundMax[i] = Math.max(a, b);
     if (a > 0 || b > 0) rowBoundMin[i] = a > 0 && b > 0 ? Math.min(a, b) : a + b;
   }
@@ -208,9 +212,7 @@ function powerOfTwo(s: number): number {
   return 2 ** Math.max(-MAX_EXPONENT, Math.min(MAX_EXPONENT, e));
 }
 
-/** A bound times a scale; a bound at or beyond INFINITE_BOUND stays infinite. */
+/** A bound times a scale (±Infinity stays as it is). */
 function scaleBound(b: number, s: number): number {
-  if (b >= INFINITE_BOUND) return Infinity;
-  if (b <= -INFINITE_BOUND) return -Infinity;
   return b * s;
 }

@@ -2,6 +2,9 @@ import { Worker } from 'node:worker_threads';
 import { inputError } from '../../model/errors.js';
 import { checkSolution } from '../check-solution.js';
 import type { LinearProgram, LpSolution, LpSolveOptions, LpSolver, LpStatus } from '../lp-types.js';
+import { validateLp } from '../validate-lp.js';
+import { hasLargeBound, relaxRedundantBounds } from '../relax-redundant-bounds.js';
+import { timerDelay } from '../timer-delay.js';
 import { scaleLp } from '../scale-lp.js';
 import type { ScaledLp } from '../scale-lp.js';
 import type { HighsDoneMessage, HighsLpData, HighsMethod, HighsSolveRequest, HighsWorkerMessage } from './protocol.js';
@@ -26,7 +29,9 @@ export interface HighsSolverOptions {
    * relative to the problem's own magnitudes. The solution is mapped back exactly and its residuals
    * are those of the original LP. Default: on for simplex and interior point, off for PDLP, which
    * preconditions itself and whose tolerance is relative — it then applies to the scaled LP, and on
-   * an LP that is well scaled already the original residuals came out up to about 30 times the gap.
+   * an LP that is well scaled already the original residuals came out up to about 30 times the gap
+   * — except when bounds beyond LARGE_BOUND (1e20) remain after relaxRedundantBounds: unscaled,
+   * HiGHS's PDLP called such an LP infeasible or unbounded.
    */
   readonly scale?: boolean;
 }
@@ -263,27 +268,36 @@ export function createHighsSolver(options: HighsSolverOptions = {}): LpSolver & 
     maxNonZeros: options.maxNonZeros ?? DEFAULT_MAX_NON_ZEROS,
     async solve(lp: LinearProgram, solveOptions: HighsSolveOptions = {}): Promise<LpSolution> {
       const started = performance.now();
-      const method = resolveMethod(lp, solveOptions.method, fallback, simplexUpTo);
+      const requested = resolveMethod(lp, solveOptions.method, fallback, simplexUpTo);
       const gap = solveOptions.gap ?? 1e-6;
       const timeLimit = solveOptions.timeLimit;
       if (!(gap > 0)) throw inputError('bad-gap', 'the gap must be a positive number', { path: ['gap'] }, gap);
       if (timeLimit !== undefined && !(timeLimit > 0)) throw inputError('bad-time-limit', 'the time limit must be a positive number of seconds', { path: ['timeLimit'] }, timeLimit);
       checkSizes(lp);
-      const scaling = (scale ?? method !== 'pdlp') ? scaleLp(lp) : undefined;
-      const base = { type: 'solve' as const, lp: toLpData(scaling?.scaled ?? lp), method, gap, progress: solveOptions.onProgress !== undefined, progressIntervalMs };
+      validateLp(lp);
+      // Large bounds that other constraints imply go (the solution is the same); the rest stay
+      // finite, and only simplex solves with them reliably.
+      const relaxed = relaxRedundantBounds(lp);
+      const large = hasLargeBound(relaxed);
+      const method = large ? 'simplex' : requested;
+      const note = method === requested ? undefined : `${requested === 'ipm' ? 'interior point' : 'PDLP'} does not handle bounds beyond 1e20 that the other constraints leave open; solved by simplex instead`;
+      const scaling = (scale ?? method !== 'pdlp') ? scaleLp(relaxed) : undefined;
+      const base = { type: 'solve' as const, lp: toLpData(scaling?.scaled ?? relaxed), method, gap, progress: solveOptions.onProgress !== undefined, progressIntervalMs };
       const req: HighsSolveRequest = timeLimit === undefined ? base : { ...base, timeLimit };
       // HiGHS checks its time limit itself; the watchdog only catches a solve that ignores it.
-      const watchdogMs = timeLimit === undefined ? undefined : timeLimit * 1500 + 10_000;
+      const watchdogMs = timeLimit === undefined ? undefined : timerDelay(timeLimit * 1500 + 10_000);
       const worker = acquireWorker();
       const outcome = await runOnWorker(worker, req, solveOptions.onProgress, watchdogMs, solveOptions.signal);
       const elapsedMs = performance.now() - started;
       switch (outcome.kind) {
-        case 'done':
+        case 'done': {
           releaseWorker(worker, true);
-          return fromDone(lp, scaling, method, outcome.msg, gap, elapsedMs);
+          const s = fromDone(lp, scaling, method, outcome.msg, gap, elapsedMs);
+          return note === undefined ? s : { ...s, message: s.message === undefined ? note : `${note}; ${s.message}` };
+        }
         case 'failed':
           releaseWorker(worker, !outcome.fatal);
-          return failure(lp, method, 'error', outcome.message, elapsedMs);
+          return failure(lp, method, 'error', outcome.fatal ? outcome.message : `HiGHS refused or failed on the linear program (${outcome.message})`, elapsedMs);
         case 'timeout':
           releaseWorker(worker, false);
           return failure(lp, method, 'time-limit', `HiGHS did not stop at its time limit of ${timeLimit} s; the solve was stopped`, elapsedMs);
