@@ -40,6 +40,13 @@ export interface LpPoint {
 export interface ScaleLpOptions {
   /** Most passes of geometric-mean scaling (default 20; they stop earlier once the scales settle). */
   readonly passes?: number;
+  /**
+   * If scaled bounds beyond LARGE_BOUND remain, divide every bound by one power of two so that the
+   * largest is 2^60 (default false). HiGHS's simplex stops with an error on primal values beyond
+   * 1e25; but bounds far below the largest then fall under the solver's tolerances, so this is for
+   * a second attempt, after a solve without it failed.
+   */
+  readonly reduceBounds?: boolean;
 }
 
 
@@ -55,7 +62,8 @@ const DEFAULT_PASSES = 20;
  *
  * Bounds of LARGE_BOUND (1e20) or more are left out of the computation of the scales (a limit of
  * 1e30 next to entries of order 1 would pull its row's scale, and the entries with it, far below
- * 1); they are scaled like every other bound and stay finite: only ±Infinity means no bound.
+ * 1); they are scaled like every other bound and stay finite: only ±Infinity means no bound. With
+ * `reduceBounds`, all bounds are then divided by one power of two if some remain beyond it.
  *
  * Geometric-mean scaling, alternating rows and columns, of the matrix bordered by the bounds: a
  * row's set is its entries |a_ij|·D_j and its finite non-zero bounds |b_i| (both scale with R_i); a
@@ -139,6 +147,13 @@ export function scaleLp(lp: LinearProgram, options: ScaleLpOptions = {}): Scaled
   }
   for (let i = 0; i < m; i++) r[i] = powerOfTwo(r[i]);
   for (let j = 0; j < n; j++) d[j] = powerOfTwo(d[j]);
+  // reduceBounds: every bound divided by one power of two β (every variable measured in units of
+  // β: D·β, R/β, the matrix unchanged) so that the largest is at most 2^60.
+  const beta = options.reduceBounds === true ? boundReduction(lp, r, d) : 1;
+  if (beta !== 1) {
+    for (let i = 0; i < m; i++) r[i] /= beta;
+    for (let j = 0; j < n; j++) d[j] *= beta;
+  }
 
   let cMax = 0;
   for (let j = 0; j < n; j++) {
@@ -203,6 +218,28 @@ export function scaleLp(lp: LinearProgram, options: ScaleLpOptions = {}): Scaled
   };
 
   return { scaled, rowScale: r, colScale: d, objectiveScale: sigma, unscale, unscalePoint };
+}
+
+/** Largest scaled bound that scaleLp leaves as it is, and the one it brings larger ones down to. */
+const BOUND_TARGET = 2 ** 60;
+
+/** β (a power of two) that brings the largest finite scaled bound down to BOUND_TARGET; 1 if it is below LARGE_BOUND. */
+function boundReduction(lp: LinearProgram, r: Float64Array, d: Float64Array): number {
+  let largest = 0;
+  const see = (v: number): void => {
+    const a = Math.abs(v);
+    if (a < Infinity && a > largest) largest = a;
+  };
+  for (let i = 0; i < r.length; i++) {
+    see(lp.rowLower[i] * r[i]);
+    see(lp.rowUpper[i] * r[i]);
+  }
+  for (let j = 0; j < d.length; j++) {
+    see(lp.colLower[j] / d[j]);
+    see(lp.colUpper[j] / d[j]);
+  }
+  if (largest <= LARGE_BOUND) return 1;
+  return 2 ** Math.min(MAX_EXPONENT, Math.ceil(Math.log2(largest / BOUND_TARGET)));
 }
 
 /** The power of two nearest to s > 0 on a log scale, within 2^±MAX_EXPONENT. */

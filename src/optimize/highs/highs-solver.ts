@@ -251,6 +251,42 @@ function fromDone(lp: LinearProgram, scaling: ScaledLp | undefined, method: High
   return message === undefined ? base : { ...base, message };
 }
 
+/** One solve of `relaxed` (with `scaling`, if any) on a worker, reported against the original `lp`. */
+async function solveOnce(a: {
+  readonly lp: LinearProgram;
+  readonly relaxed: LinearProgram;
+  readonly scaling: ScaledLp | undefined;
+  readonly method: HighsMethod;
+  readonly gap: number;
+  readonly timeLimit: number | undefined;
+  readonly progressIntervalMs: number;
+  readonly options: HighsSolveOptions;
+  readonly started: number;
+}): Promise<LpSolution> {
+  const { lp, scaling, method, gap, options, timeLimit } = a;
+  const base = { type: 'solve' as const, lp: toLpData(scaling?.scaled ?? a.relaxed), method, gap, progress: options.onProgress !== undefined, progressIntervalMs: a.progressIntervalMs };
+  const req: HighsSolveRequest = timeLimit === undefined ? base : { ...base, timeLimit };
+  // HiGHS checks its time limit itself; the watchdog only catches a solve that ignores it.
+  const watchdogMs = timeLimit === undefined ? undefined : timerDelay(timeLimit * 1500 + 10_000);
+  const worker = acquireWorker();
+  const outcome = await runOnWorker(worker, req, options.onProgress, watchdogMs, options.signal);
+  const elapsedMs = performance.now() - a.started;
+  switch (outcome.kind) {
+    case 'done':
+      releaseWorker(worker, true);
+      return fromDone(lp, scaling, method, outcome.msg, gap, elapsedMs);
+    case 'failed':
+      releaseWorker(worker, !outcome.fatal);
+      return failure(lp, method, 'error', outcome.fatal ? outcome.message : `HiGHS refused or failed on the linear program (${outcome.message})`, elapsedMs);
+    case 'timeout':
+      releaseWorker(worker, false);
+      return failure(lp, method, 'time-limit', `HiGHS did not stop at its time limit of ${timeLimit} s; the solve was stopped`, elapsedMs);
+    case 'cancelled':
+      releaseWorker(worker, false);
+      return failure(lp, method, 'error', 'cancelled', elapsedMs);
+  }
+}
+
 /**
  * A HiGHS backend. Each solve runs in a worker thread holding its own WebAssembly instance: the
  * caller's event loop stays free, an abort signal or a stuck solve ends by terminating the worker,
@@ -280,31 +316,18 @@ export function createHighsSolver(options: HighsSolverOptions = {}): LpSolver & 
       const relaxed = relaxRedundantBounds(lp);
       const large = hasLargeBound(relaxed);
       const method = large ? 'simplex' : requested;
-      const note = method === requested ? undefined : `${requested === 'ipm' ? 'interior point' : 'PDLP'} does not handle bounds beyond 1e20 that the other constraints leave open; solved by simplex instead`;
-      const scaling = (scale ?? method !== 'pdlp') ? scaleLp(relaxed) : undefined;
-      const base = { type: 'solve' as const, lp: toLpData(scaling?.scaled ?? relaxed), method, gap, progress: solveOptions.onProgress !== undefined, progressIntervalMs };
-      const req: HighsSolveRequest = timeLimit === undefined ? base : { ...base, timeLimit };
-      // HiGHS checks its time limit itself; the watchdog only catches a solve that ignores it.
-      const watchdogMs = timeLimit === undefined ? undefined : timerDelay(timeLimit * 1500 + 10_000);
-      const worker = acquireWorker();
-      const outcome = await runOnWorker(worker, req, solveOptions.onProgress, watchdogMs, solveOptions.signal);
-      const elapsedMs = performance.now() - started;
-      switch (outcome.kind) {
-        case 'done': {
-          releaseWorker(worker, true);
-          const s = fromDone(lp, scaling, method, outcome.msg, gap, elapsedMs);
-          return note === undefined ? s : { ...s, message: s.message === undefined ? note : `${note}; ${s.message}` };
-        }
-        case 'failed':
-          releaseWorker(worker, !outcome.fatal);
-          return failure(lp, method, 'error', outcome.fatal ? outcome.message : `HiGHS refused or failed on the linear program (${outcome.message})`, elapsedMs);
-        case 'timeout':
-          releaseWorker(worker, false);
-          return failure(lp, method, 'time-limit', `HiGHS did not stop at its time limit of ${timeLimit} s; the solve was stopped`, elapsedMs);
-        case 'cancelled':
-          releaseWorker(worker, false);
-          return failure(lp, method, 'error', 'cancelled', elapsedMs);
+      const notes: string[] = method === requested ? [] : [`${requested === 'ipm' ? 'interior point' : 'PDLP'} does not handle bounds beyond 1e20 that the other constraints leave open; solved by simplex instead`];
+      const attempt = { lp, relaxed, method, gap, timeLimit, progressIntervalMs, options: solveOptions, started };
+      let s = await solveOnce({ ...attempt, scaling: (scale ?? method !== 'pdlp') ? scaleLp(relaxed) : undefined });
+      if (s.status === 'error' && large && s.message !== 'cancelled') {
+        // HiGHS's simplex stops on primal values beyond 1e25: again, with every bound divided by a
+        // power of two so that the largest is 2^60 (smaller ones then count relative to it).
+        const left = timeLimit === undefined ? undefined : Math.max(1e-9, timeLimit - (performance.now() - started) / 1000);
+        s = await solveOnce({ ...attempt, timeLimit: left, scaling: scaleLp(relaxed, { reduceBounds: true }) });
+        notes.push('solved with every bound divided by one power of two, so that the largest is 2^60: HiGHS stops on primal values beyond 1e25');
       }
+      const message = [...notes, ...(s.message === undefined ? [] : [s.message])].join('; ');
+      return message === '' ? s : { ...s, message };
     },
   };
 }
