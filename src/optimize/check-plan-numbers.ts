@@ -18,8 +18,9 @@ const MOST_ISSUES = 20;
 export function checkPlanNumbers(c: CompiledEconomy, f: FormulatedPlan): void {
   const { lp, index: ix } = f;
   const issues: Issue[] = [];
-  const check = (v: number, what: () => string, allowed?: number): void => {
-    if (issues.length >= MOST_ISSUES || inMagnitude(v) || v === allowed) return;
+  /** An issue for `v`, which the caller found outside the rule (`what` names it, built only then). */
+  const report = (v: number, what: () => string): void => {
+    if (issues.length >= MOST_ISSUES) return;
     issues.push({
       code: Number.isFinite(v) ? 'out-of-range' : 'not-finite',
       message: `${what()} is ${v}, but ${magnitudeMessage(v).replace(/^must/, 'it must')}: check the model's numbers (the plan adds some up and divides by others)`,
@@ -27,17 +28,20 @@ export function checkPlanNumbers(c: CompiledEconomy, f: FormulatedPlan): void {
       value: v,
     });
   };
-  if (lp.offset !== undefined) check(lp.offset, () => 'the objective’s constant (direct use of the minimised resource)');
+  const bad = (v: number, allowed?: number): boolean => !inMagnitude(v) && v !== allowed;
+  if (lp.offset !== undefined && bad(lp.offset)) report(lp.offset, () => 'the objective’s constant (direct use of the minimised resource)');
   for (let j = 0; j < lp.A.cols; j++) {
-    check(lp.c[j], () => `the objective’s coefficient of the ${describePlanColumn(c, ix, j)}`);
-    check(lp.colLower[j], () => `the lower bound of the ${describePlanColumn(c, ix, j)}`, -Infinity);
-    check(lp.colUpper[j], () => `the upper bound of the ${describePlanColumn(c, ix, j)}`, Infinity);
+    if (bad(lp.c[j])) report(lp.c[j], () => `the objective’s coefficient of the ${describePlanColumn(c, ix, j)}`);
+    if (bad(lp.colLower[j], -Infinity)) report(lp.colLower[j], () => `the lower bound of the ${describePlanColumn(c, ix, j)}`);
+    if (bad(lp.colUpper[j], Infinity)) report(lp.colUpper[j], () => `the upper bound of the ${describePlanColumn(c, ix, j)}`);
   }
   const { rowPtr, colIdx, values } = lp.A;
   for (let i = 0; i < lp.A.rows; i++) {
-    check(lp.rowLower[i], () => `the lower bound of the ${describePlanRow(c, ix, i)}`, -Infinity);
-    check(lp.rowUpper[i], () => `the upper bound of the ${describePlanRow(c, ix, i)}`, Infinity);
-    for (let k = rowPtr[i]; k < rowPtr[i + 1]; k++) check(values[k], () => `the coefficient of the ${describePlanColumn(c, ix, colIdx[k])} in the ${describePlanRow(c, ix, i)}`);
+    if (bad(lp.rowLower[i], -Infinity)) report(lp.rowLower[i], () => `the lower bound of the ${describePlanRow(c, ix, i)}`);
+    if (bad(lp.rowUpper[i], Infinity)) report(lp.rowUpper[i], () => `the upper bound of the ${describePlanRow(c, ix, i)}`);
+    for (let k = rowPtr[i]; k < rowPtr[i + 1]; k++) {
+      if (!inMagnitude(values[k])) report(values[k], () => `the coefficient of the ${describePlanColumn(c, ix, colIdx[k])} in the ${describePlanRow(c, ix, i)}`);
+    }
   }
   if (issues.length > 0) throw new InputError(issues);
 }

@@ -27,23 +27,29 @@ export function validateLp(lp: LinearProgram): void {
   length('rowUpper', lp.rowUpper, m);
   if (issues.length > 0) throw new InputError(issues);
   const named = (names: readonly string[] | undefined, k: number): string => (names?.[k] === undefined ? '' : ` ("${names[k]}")`);
+  /** An issue for `v` (checked by the caller: not within the rule, not `allowed`); `what` names it. */
   const number = (name: string, k: number, v: number, what: string, allowed?: number): void => {
-    if (issues.length >= MOST_ISSUES || inMagnitude(v) || v === allowed) return;
+    if (issues.length >= MOST_ISSUES) return;
     const code = Number.isFinite(v) ? 'out-of-range' : Number.isNaN(v) || allowed === undefined ? 'not-finite' : 'invalid-bound';
     const message = code === 'invalid-bound' ? `${name}[${k}]${what} of ${v} leaves no feasible value` : `${name}[${k}]${what} ${magnitudeMessage(v)}`;
     issues.push({ code, message, location: { file, path: [name, k] }, value: v });
   };
   if (lp.offset !== undefined && !inMagnitude(lp.offset)) issues.push({ code: Number.isFinite(lp.offset) ? 'out-of-range' : 'not-finite', message: `offset ${magnitudeMessage(lp.offset)}`, location: { file, path: ['offset'] }, value: lp.offset });
-  for (let j = 0; j < n; j++) number('c', j, lp.c[j], named(lp.colNames, j));
+  // The loops test each number inline and build a message only for a bad one (millions of entries).
+  for (let j = 0; j < n; j++) if (!inMagnitude(lp.c[j])) number('c', j, lp.c[j], named(lp.colNames, j));
   const { rowPtr, colIdx, values } = lp.A;
-  for (let i = 0; i < m; i++) for (let k = rowPtr[i]; k < rowPtr[i + 1]; k++) number('A.values', k, values[k], ` (row ${i}${named(lp.rowNames, i)}, column ${colIdx[k]}${named(lp.colNames, colIdx[k])})`);
   for (let i = 0; i < m; i++) {
-    number('rowLower', i, lp.rowLower[i], named(lp.rowNames, i), -Infinity);
-    number('rowUpper', i, lp.rowUpper[i], named(lp.rowNames, i), Infinity);
+    for (let k = rowPtr[i]; k < rowPtr[i + 1]; k++) {
+      if (!inMagnitude(values[k])) number('A.values', k, values[k], ` (row ${i}${named(lp.rowNames, i)}, column ${colIdx[k]}${named(lp.colNames, colIdx[k])})`);
+    }
+  }
+  for (let i = 0; i < m; i++) {
+    if (!inMagnitude(lp.rowLower[i]) && lp.rowLower[i] !== -Infinity) number('rowLower', i, lp.rowLower[i], named(lp.rowNames, i), -Infinity);
+    if (!inMagnitude(lp.rowUpper[i]) && lp.rowUpper[i] !== Infinity) number('rowUpper', i, lp.rowUpper[i], named(lp.rowNames, i), Infinity);
   }
   for (let j = 0; j < n; j++) {
-    number('colLower', j, lp.colLower[j], named(lp.colNames, j), -Infinity);
-    number('colUpper', j, lp.colUpper[j], named(lp.colNames, j), Infinity);
+    if (!inMagnitude(lp.colLower[j]) && lp.colLower[j] !== -Infinity) number('colLower', j, lp.colLower[j], named(lp.colNames, j), -Infinity);
+    if (!inMagnitude(lp.colUpper[j]) && lp.colUpper[j] !== Infinity) number('colUpper', j, lp.colUpper[j], named(lp.colNames, j), Infinity);
   }
   if (issues.length > 0) throw new InputError(issues);
 }
