@@ -47,6 +47,10 @@ function copyPoint(from: Point, to: Point): void {
  * weighted KKT error has fallen enough. Termination when the relative primal residual, dual
  * residual and gap of the current or averaged iterate, in original units, are all ≤ `gap`. The
  * reported residuals are recomputed for the returned point by `checkSolution`.
+ *
+ * 'infeasible' needs a dual ray and 'unbounded' a primal ray and a feasible point, each checked
+ * (check-rays.ts); iterates that diverge stop the run, and a run without objective settles what
+ * it can (settle), else the status is 'unknown' with a sentence. Every number returned is finite.
  */
 export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults: PdhgOptions = {}): LpSolution {
   const started = performance.now();
@@ -106,7 +110,7 @@ function settle(lp: LinearProgram, run: Run, o: ResolvedPdhgOptions, started: nu
     return { status: 'infeasible-or-unbounded', message: `${diverged}a primal ray improves the objective without bound, but whether the constraints are feasible was not settled within the limits` };
   }
   const feasible = feasibility.status === 'optimal' ? 'the constraints are feasible, so it is probably unbounded' : 'it is probably infeasible or unbounded';
-  return { status: 'unknown', message: `${diverged}no certificate was found: ${feasible}; solve it with HiGHS (--solver highs) to tell` };
+  return { status: 'unknown', message: `${diverged}no certificate was found: ${feasible}; HiGHS can tell` };
 }
 
 /** One run of restarted PDHG on `lp` (lower bounds at most upper bounds); see solvePdhg. */
