@@ -1,8 +1,13 @@
+import { boundNorm } from './bound-norm.js';
 import type { LinearProgram } from './lp-types.js';
 
 /** Quality of a candidate primal–dual pair, computed from the LP alone (no solver involved). */
 export interface SolutionCheck {
-  /** max violation of row and column bounds, relative to 1 + ‖finite bounds‖∞. */
+  /**
+   * max violation of row and column bounds, each relative to 1 + max(‖finite bounds‖∞, |its bound|)
+   * where the norm leaves out bounds of 1e20 or more (boundNorm): for an LP without such bounds,
+   * relative to 1 + ‖finite bounds‖∞.
+   */
   readonly primalResidual: number;
   /**
    * max violation of dual feasibility, relative to 1 + ‖c‖∞: of stationarity c = Aᵀ·rowDual + colDual,
@@ -35,7 +40,7 @@ export function checkSolution(lp: LinearProgram, x: Float64Array, rowDual: Float
   const max = lp.sense === 'max';
   const offset = lp.offset ?? 0;
 
-  let boundNorm = 0;
+  const norm = boundNorm(lp);
   let primalViolation = 0;
   let primalObjective = offset;
   let dualObjective = offset;
@@ -52,14 +57,8 @@ export function checkSolution(lp: LinearProgram, x: Float64Array, rowDual: Float
     if (Math.abs(cj) > cNorm) cNorm = Math.abs(cj);
     primalObjective += cj * xj;
     if (xj !== xj) primalViolation = Infinity; // NaN
-    if (lo > -Infinity) {
-      if (Math.abs(lo) > boundNorm) boundNorm = Math.abs(lo);
-      if (lo - xj > primalViolation) primalViolation = lo - xj;
-    }
-    if (up < Infinity) {
-      if (Math.abs(up) > boundNorm) boundNorm = Math.abs(up);
-      if (xj - up > primalViolation) primalViolation = xj - up;
-    }
+    if (lo > -Infinity && lo > xj) primalViolation = Math.max(primalViolation, relativeViolation(lo - xj, lo, norm));
+    if (up < Infinity && xj > up) primalViolation = Math.max(primalViolation, relativeViolation(xj - up, up, norm));
     const zj = colDual[j];
     r[j] = cj - zj;
     // For min, z > 0 uses the lower bound; for max, z > 0 uses the upper bound.
@@ -84,14 +83,9 @@ export function checkSolution(lp: LinearProgram, x: Float64Array, rowDual: Float
     }
     const lo = rowLower[i];
     const up = rowUpper[i];
-    if (lo > -Infinity) {
-      if (Math.abs(lo) > boundNorm) boundNorm = Math.abs(lo);
-      if (lo - ax > primalViolation) primalViolation = lo - ax;
-    }
-    if (up < Infinity) {
-      if (Math.abs(up) > boundNorm) boundNorm = Math.abs(up);
-      if (ax - up > primalViolation) primalViolation = ax - up;
-    }
+    if (ax !== ax) primalViolation = Infinity;
+    if (lo > -Infinity && lo > ax) primalViolation = Math.max(primalViolation, relativeViolation(lo - ax, lo, norm));
+    if (up < Infinity && ax > up) primalViolation = Math.max(primalViolation, relativeViolation(ax - up, up, norm));
     const pos = max ? up : lo;
     const neg = max ? lo : up;
     if (yi > 0) {
@@ -106,8 +100,13 @@ export function checkSolution(lp: LinearProgram, x: Float64Array, rowDual: Float
   let stationarity = 0;
   for (let j = 0; j < n; j++) if (Math.abs(r[j]) > stationarity) stationarity = Math.abs(r[j]);
 
-  const primalResidual = primalViolation / (1 + boundNorm);
+  const primalResidual = primalViolation;
   const dualResidual = Math.max(stationarity, signViolation) / (1 + cNorm);
   const relativeGap = Math.abs(primalObjective - dualObjective) / (1 + Math.abs(primalObjective) + Math.abs(dualObjective));
   return { primalResidual, dualResidual, relativeGap, primalObjective, dualObjective };
+}
+
+/** A bound's violation relative to 1 + max(norm, |bound|) (see SolutionCheck.primalResidual). */
+export function relativeViolation(violation: number, bound: number, norm: number): number {
+  return violation / (1 + Math.max(norm, Math.abs(bound)));
 }

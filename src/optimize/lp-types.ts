@@ -7,7 +7,9 @@ import type { CsrMatrix } from '../sparse/csr.js';
  *   subject to            rowLower ≤ A x ≤ rowUpper
  *                         colLower ≤ x ≤ colUpper
  *
- * Bounds may be ±Infinity; an equality row has rowLower = rowUpper.
+ * Bounds may be ±Infinity (no bound); every other number is finite and at most 1e30 in magnitude
+ * (validateLp, at each backend), and 1e30 is a bound like any other. An equality row has
+ * rowLower = rowUpper.
  */
 export interface LinearProgram {
   readonly name?: string;
@@ -33,7 +35,7 @@ export type LpStatus =
   | 'infeasible-or-unbounded'
   | 'time-limit'
   | 'iteration-limit'
-  /** The solver stopped without a certificate (e.g. HiGHS's PDLP "unknown"): check the residuals. */
+  /** The solver stopped without an optimum or a certificate (HiGHS's PDLP "unknown", PDHG's iterates diverging): `message` says what is known. */
   | 'unknown'
   /** The solver failed (out of memory, numerical trouble); `message` says why. */
   | 'error';
@@ -59,7 +61,7 @@ export interface LpSolution {
   readonly rowActivity: Float64Array;
   readonly rowDual: Float64Array;
   readonly colDual: Float64Array;
-  /** max violation of row and column bounds, relative to 1 + ‖bounds‖∞. */
+  /** max violation of row and column bounds, each relative to 1 + max(‖bounds below 1e20‖∞, |its bound|) (checkSolution). */
   readonly primalResidual: number;
   /** max violation of dual feasibility, relative to 1 + ‖c‖∞. */
   readonly dualResidual: number;

@@ -1,6 +1,7 @@
 import type { CsrMatrix } from '../sparse/csr.js';
 import { checkSolution } from './check-solution.js';
 import type { LinearProgram, LpSolution } from './lp-types.js';
+import { LARGE_BOUND } from './relax-redundant-bounds.js';
 
 /**
  * A scaled copy of a linear program and the way back. With row scales R, column scales D and an
@@ -39,10 +40,16 @@ export interface LpPoint {
 export interface ScaleLpOptions {
   /** Most passes of geometric-mean scaling (default 20; they stop earlier once the scales settle). */
   readonly passes?: number;
+  /**
+   * If scaled bounds beyond LARGE_BOUND remain, divide every bound by one power of two so that the
+   * largest is 2^60 (default false). HiGHS's simplex stops with an error on primal values beyond
+   * 1e25; but bounds far below the largest then fall under the solver's tolerances, so this is for
+   * a second attempt, after a solve without it failed.
+   */
+  readonly reduceBounds?: boolean;
 }
 
-/** Bounds this large are infinite to HiGHS (and most solvers): they are left out of the scaling and stay infinite. */
-export const INFINITE_BOUND = 1e20;
+
 /** Scales stay within 2^±MAX_EXPONENT, far from overflow. */
 const MAX_EXPONENT = 200;
 const DEFAULT_PASSES = 20;
@@ -52,6 +59,11 @@ const DEFAULT_PASSES = 20;
  * largest cost are all of order 1. Solvers work with absolute tolerances (HiGHS: 1e-7 on primal and
  * dual feasibility): on a plan whose amounts and limits are in the millions next to a λ near 1, a
  * dual error within tolerance times a limit of 10⁶ is an error of order 0.1 in the dual objective.
+ *
+ * Bounds of LARGE_BOUND (1e20) or more are left out of the computation of the scales (a limit of
+ * 1e30 next to entries of order 1 would pull its row's scale, and the entries with it, far below
+ * 1); they are scaled like every other bound and stay finite: only ±Infinity means no bound. With
+ * `reduceBounds`, all bounds are then divided by one power of two if some remain beyond it.
  *
  * Geometric-mean scaling, alternating rows and columns, of the matrix bordered by the bounds: a
  * row's set is its entries |a_ij|·D_j and its finite non-zero bounds |b_i| (both scale with R_i); a
@@ -75,8 +87,8 @@ export function scaleLp(lp: LinearProgram, options: ScaleLpOptions = {}): Scaled
   for (let j = 0; j < n; j++) {
     const lo = Math.abs(lp.colLower[j]);
     const up = Math.abs(lp.colUpper[j]);
-    const a = lo > 0 && lo < INFINITE_BOUND ? 1 / lo : 0;
-    const b = up > 0 && up < INFINITE_BOUND ? 1 / up : 0;
+    const a = lo > 0 && lo < LARGE_BOUND ? 1 / lo : 0;
+    const b = up > 0 && up < LARGE_BOUND ? 1 / up : 0;
     colBoundMax[j] = Math.max(a, b);
     if (a > 0 || b > 0) colBoundMin[j] = a > 0 && b > 0 ? Math.min(a, b) : a + b;
   }
@@ -85,8 +97,8 @@ export function scaleLp(lp: LinearProgram, options: ScaleLpOptions = {}): Scaled
   for (let i = 0; i < m; i++) {
     const lo = Math.abs(lp.rowLower[i]);
     const up = Math.abs(lp.rowUpper[i]);
-    const a = lo > 0 && lo < INFINITE_BOUND ? lo : 0;
-    const b = up > 0 && up < INFINITE_BOUND ? up : 0;
+    const a = lo > 0 && lo < LARGE_BOUND ? lo : 0;
+    const b = up > 0 && up < LARGE_BOUND ? up : 0;
     rowBoundMax[i] = Math.max(a, b);
     if (a > 0 || b > 0) rowBoundMin[i] = a > 0 && b > 0 ? Math.min(a, b) : a + b;
   }
@@ -135,6 +147,13 @@ export function scaleLp(lp: LinearProgram, options: ScaleLpOptions = {}): Scaled
   }
   for (let i = 0; i < m; i++) r[i] = powerOfTwo(r[i]);
   for (let j = 0; j < n; j++) d[j] = powerOfTwo(d[j]);
+  // reduceBounds: every bound divided by one power of two β (every variable measured in units of
+  // β: D·β, R/β, the matrix unchanged) so that the largest is at most 2^60.
+  const beta = options.reduceBounds === true ? boundReduction(lp, r, d) : 1;
+  if (beta !== 1) {
+    for (let i = 0; i < m; i++) r[i] /= beta;
+    for (let j = 0; j < n; j++) d[j] *= beta;
+  }
 
   let cMax = 0;
   for (let j = 0; j < n; j++) {
@@ -201,6 +220,28 @@ export function scaleLp(lp: LinearProgram, options: ScaleLpOptions = {}): Scaled
   return { scaled, rowScale: r, colScale: d, objectiveScale: sigma, unscale, unscalePoint };
 }
 
+/** Largest scaled bound that scaleLp leaves as it is, and the one it brings larger ones down to. */
+const BOUND_TARGET = 2 ** 60;
+
+/** β (a power of two) that brings the largest finite scaled bound down to BOUND_TARGET; 1 if it is below LARGE_BOUND. */
+function boundReduction(lp: LinearProgram, r: Float64Array, d: Float64Array): number {
+  let largest = 0;
+  const see = (v: number): void => {
+    const a = Math.abs(v);
+    if (a < Infinity && a > largest) largest = a;
+  };
+  for (let i = 0; i < r.length; i++) {
+    see(lp.rowLower[i] * r[i]);
+    see(lp.rowUpper[i] * r[i]);
+  }
+  for (let j = 0; j < d.length; j++) {
+    see(lp.colLower[j] / d[j]);
+    see(lp.colUpper[j] / d[j]);
+  }
+  if (largest <= LARGE_BOUND) return 1;
+  return 2 ** Math.min(MAX_EXPONENT, Math.ceil(Math.log2(largest / BOUND_TARGET)));
+}
+
 /** The power of two nearest to s > 0 on a log scale, within 2^±MAX_EXPONENT. */
 function powerOfTwo(s: number): number {
   if (!(s > 0) || !Number.isFinite(s)) return 1;
@@ -208,9 +249,7 @@ function powerOfTwo(s: number): number {
   return 2 ** Math.max(-MAX_EXPONENT, Math.min(MAX_EXPONENT, e));
 }
 
-/** A bound times a scale; a bound at or beyond INFINITE_BOUND stays infinite. */
+/** A bound times a scale (±Infinity stays as it is). */
 function scaleBound(b: number, s: number): number {
-  if (b >= INFINITE_BOUND) return Infinity;
-  if (b <= -INFINITE_BOUND) return -Infinity;
   return b * s;
 }

@@ -1,5 +1,6 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import { nnz } from '../sparse/csr.js';
+import { checkPlanNumbers } from './check-plan-numbers.js';
 import { chooseSolver } from './choose-solver.js';
 import { diagnoseInfeasible } from './diagnose-infeasible.js';
 import { findBottlenecks } from './find-bottlenecks.js';
@@ -30,6 +31,7 @@ export async function solvePlan(c: CompiledEconomy, options: SolvePlanOptions = 
  */
 export async function solveFormulatedPlan(c: CompiledEconomy, formulated: FormulatedPlan, objective: PlanObjective, options: SolvePlanOptions = {}): Promise<PlanResult> {
   const { lp, index: ix } = formulated;
+  checkPlanNumbers(c, formulated);
   const solver = await chooseSolver(options.solver ?? 'auto', nnz(lp.A));
   const started = Date.now();
   const remaining = (): number | undefined => (options.timeLimit === undefined ? undefined : Math.max(0.001, options.timeLimit - (Date.now() - started) / 1000));

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { InputError, type Issue } from '../model/errors.js';
+import { inMagnitude, MAX_MAGNITUDE, MAX_MAGNITUDE_TEXT, magnitudeMessage } from '../model/magnitude.js';
 import type { Economy, Resource, Target, TradeTerms } from '../model/types.js';
 
-const amount = z.number().finite().nonnegative();
+/** A number ≥ 0 within the magnitude rule (docs/model.md, "Numbers"): a larger one is a 400. */
+const amount = z.number().finite().nonnegative().max(MAX_MAGNITUDE, `must be at most ${MAX_MAGNITUDE_TEXT}`);
 
 /** A scenario's changes to its model: targets, resource limits and world prices. */
 export const overrideSchema = z.discriminatedUnion('kind', [
@@ -26,12 +28,19 @@ export type Override = z.output<typeof overrideSchema>;
  * and period; a resource override scales or replaces the availability (in one period, or all);
  * a price override sets export and import prices and caps of a product, or of one item
  * (`grain@ukraine`, as the model's own trade terms may name it). An override naming nothing in the model is
- * bad input (InputError located at `overrides[k]`).
+ * bad input (InputError located at `overrides[k]`), and so is a factor that takes a target or an
+ * availability beyond 1e30 (located at its `factor`, with the value it would give).
  */
 export function applyOverrides(e: Economy, overrides: readonly Override[]): Economy {
   const issues: Issue[] = [];
   const bad = (k: number, field: string, message: string, value: unknown): void => {
     issues.push({ code: 'unknown-id', message, location: { file: 'scenario', path: ['overrides', k, field] }, value });
+  };
+  /** `v` × `factor` of override k, or an issue at its factor if that leaves the magnitude rule. */
+  const scaled = (k: number, v: number, factor: number, what: string): number => {
+    const x = v * factor;
+    if (!inMagnitude(x)) issues.push({ code: 'out-of-range', message: `${what} × factor = ${v} × ${factor} = ${x}, which ${magnitudeMessage(x)}`, location: { file: 'scenario', path: ['overrides', k, 'factor'] }, value: x });
+    return x;
   };
   let targets: Target[] = [...e.targets];
   let resources: Resource[] = [...e.resources];
@@ -50,7 +59,7 @@ export function applyOverrides(e: Economy, overrides: readonly Override[]): Econ
       targets = targets.map((t) => {
         if (t.product !== o.product || (o.region !== undefined && t.region !== o.region) || (o.period !== undefined && t.period !== o.period)) return t;
         matched++;
-        return { ...t, amount: o.amount ?? t.amount * (o.factor ?? 1) };
+        return { ...t, amount: o.amount ?? scaled(k, t.amount, o.factor ?? 1, `the target of ${t.product}`) };
       });
       if (matched === 0) bad(k, 'product', `no target of ${o.product}${o.region === undefined ? '' : ` in ${o.region}`}${o.period === undefined ? '' : ` in ${o.period}`} in the model`, o.product);
     } else if (o.kind === 'resource') {
@@ -59,7 +68,7 @@ export function applyOverrides(e: Economy, overrides: readonly Override[]): Econ
       const r = resources.findIndex((x) => x.id === o.resource);
       if (r < 0) return bad(k, 'resource', `no resource ${o.resource} in the model`, o.resource);
       const old = resources[r];
-      const change = (v: number | undefined): number | undefined => (o.available !== undefined ? o.available : v === undefined ? undefined : v * (o.factor ?? 1));
+      const change = (v: number | undefined): number | undefined => (o.available !== undefined ? o.available : v === undefined ? undefined : scaled(k, v, o.factor ?? 1, `the availability of ${o.resource}`));
       const per = (p: string): number | undefined => (old.available === undefined ? undefined : typeof old.available === 'number' ? old.available : old.available[p]);
       let available: Resource['available'];
       if (o.period === undefined && (old.available === undefined || typeof old.available === 'number')) available = change(old.available as number | undefined);

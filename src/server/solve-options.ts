@@ -1,8 +1,15 @@
 import { z } from 'zod';
+import { MAX_MAGNITUDE, MAX_MAGNITUDE_TEXT } from '../model/magnitude.js';
 
-const positive = z.number().finite().positive();
+/** A finite number within the magnitude rule (docs/model.md, "Numbers"). */
+const within = (n: z.ZodNumber): z.ZodNumber => n.finite().max(MAX_MAGNITUDE, `must be at most ${MAX_MAGNITUDE_TEXT}`);
+const positive = within(z.number().positive());
 
-/** Options of a solve: objective (kind or object, docs/optimize.md), solver, gap, time limit in seconds. */
+/**
+ * Options of a solve: objective (kind or object, docs/optimize.md), solver, gap, time limit in
+ * seconds. Every number is finite and at most 1e30; a time limit beyond what a timer holds (about
+ * 24.8 days) is clamped where the timer is set, never read as "at once".
+ */
 export const solveOptionsSchema = z.strictObject({
   objective: z
     .union([
@@ -11,8 +18,8 @@ export const solveOptionsSchema = z.strictObject({
         kind: z.enum(['maxmin', 'weighted', 'harmony', 'mincost']),
         cap: positive.optional(),
         resource: z.string().min(1).optional(),
-        weights: z.record(z.string().regex(/^\d+$/), z.number().finite().nonnegative()).optional(),
-        overSlope: z.number().finite().nonnegative().optional(),
+        weights: z.record(z.string().regex(/^\d+$/), within(z.number().nonnegative())).optional(),
+        overSlope: within(z.number().nonnegative()).optional(),
         harmonyCap: positive.optional(),
       }),
     ])

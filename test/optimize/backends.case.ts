@@ -230,6 +230,45 @@ export function permuteColumns(lp: LinearProgram, perm: Int32Array): LinearProgr
   return { ...lp, c: pick(lp.c), colLower: pick(lp.colLower), colUpper: pick(lp.colUpper), A: csrFromTriplets(lp.A.rows, n, ri, ci, va) };
 }
 
+/** The same LP with every finite bound (and the offset) times `k`: x* and the optimum scale by k, the duals stay. */
+export function scaleBounds(lp: LinearProgram, k: number): LinearProgram {
+  const times = (v: Float64Array): Float64Array => v.map((b) => b * k);
+  return { ...lp, offset: (lp.offset ?? 0) * k, rowLower: times(lp.rowLower), rowUpper: times(lp.rowUpper), colLower: times(lp.colLower), colUpper: times(lp.colUpper) };
+}
+
+/**
+ * The same LP with `limit` as the upper bound of every column that has none, and a row
+ * Σ x ≤ limit: limits so large that they cannot bind (every known case's optimum is far below).
+ */
+export function withLooseLimits(lp: LinearProgram, limit: number): LinearProgram {
+  const { A } = lp;
+  const n = A.cols;
+  const m = A.rows;
+  const ri: number[] = [];
+  const ci: number[] = [];
+  const va: number[] = [];
+  for (let i = 0; i < m; i++) {
+    for (let k = A.rowPtr[i]; k < A.rowPtr[i + 1]; k++) {
+      ri.push(i);
+      ci.push(A.colIdx[k]);
+      va.push(A.values[k]);
+    }
+  }
+  for (let j = 0; j < n; j++) {
+    ri.push(m);
+    ci.push(j);
+    va.push(1);
+  }
+  const grow = (v: Float64Array, last: number): Float64Array => Float64Array.from([...v, last]);
+  return {
+    ...lp,
+    A: csrFromTriplets(m + 1, n, ri, ci, va),
+    rowLower: grow(lp.rowLower, -limit),
+    rowUpper: grow(lp.rowUpper, limit),
+    colUpper: lp.colUpper.map((u) => (u === Infinity ? limit : u)),
+  };
+}
+
 function close(actual: number, expected: number, tol: number, what: string): void {
   assert.ok(Math.abs(actual - expected) <= tol * (1 + Math.abs(expected)), `${what}: ${actual}, expected ${expected} (tolerance ${tol})`);
 }
@@ -348,6 +387,27 @@ export function runBackendSuite(solver: LpSolver, options: BackendSuiteOptions):
       test(name, async () => {
         const s = await solve(lp);
         assert.ok(allowed(status).includes(s.status), `status ${s.status}, expected ${status}`);
+      });
+    }
+  });
+
+  describe(`LP backend ${label}: large finite numbers stay finite (up to 1e30)`, () => {
+    for (const k of knownCases().filter((_, i) => i % 2 === 0)) {
+      test(`${k.name}: every bound times 1e29 gives x and the objective times 1e29, the same duals`, async () => {
+        const big = scaleBounds(k.lp, 1e29);
+        const s = await solve(big);
+        expectOptimal(s, k.name);
+        close(s.objective, k.objective * 1e29, tol, 'objective');
+        k.x.forEach((v, j) => close(s.x[j], v * 1e29, tol * 10, `x[${j}]`));
+        k.rowDual.forEach((v, i) => close(s.rowDual[i], v, tol * 10, `row dual ${i}`));
+        k.colDual.forEach((v, j) => close(s.colDual[j], v, tol * 10, `column dual ${j}`));
+      });
+      test(`${k.name}: a limit of 1e30 that does not bind changes nothing`, async () => {
+        const s = await solve(withLooseLimits(k.lp, 1e30));
+        expectOptimal(s, k.name);
+        close(s.objective, k.objective, tol, 'objective');
+        k.x.forEach((v, j) => close(s.x[j], v, tol * 10, `x[${j}]`));
+        k.rowDual.forEach((v, i) => close(s.rowDual[i], v, tol * 10, `row dual ${i}`));
       });
     }
   });

@@ -5,7 +5,7 @@ import { compileEconomy } from '../../src/compile/index.js';
 import { InputError, loadEconomy } from '../../src/model/index.js';
 import { highsSolver } from '../../src/optimize/highs/index.js';
 import { solvePlan } from '../../src/optimize/index.js';
-import { applyOverrides } from '../../src/server/overrides.js';
+import { applyOverrides, overrideSchema } from '../../src/server/overrides.js';
 import { repoRoot } from '../helpers/paths.js';
 
 describe('scenario overrides', () => {
@@ -32,6 +32,21 @@ describe('scenario overrides', () => {
     assert.throws(
       () => applyOverrides(e, [{ kind: 'price', product: 'grain@atlantis', maxExport: 1 }]),
       (err: unknown) => err instanceof InputError && err.issues[0].location.path?.join('.') === 'overrides.0.product' && err.issues[0].value === 'grain@atlantis',
+    );
+  });
+
+  test('a number beyond 1e30 (or not finite) is refused by the schema at its path; a factor that takes a value beyond it, at the factor', async () => {
+    for (const available of [1e31, Infinity, Number.NaN]) {
+      const parsed = overrideSchema.safeParse({ kind: 'resource', resource: 'labour', available });
+      assert.equal(parsed.success, false, String(available));
+      assert.deepEqual(parsed.error?.issues[0].path, ['available']);
+    }
+    assert.equal(overrideSchema.safeParse({ kind: 'resource', resource: 'labour', available: 1e30 }).success, true);
+    const e = await loadEconomy(join(repoRoot, 'examples', 'ussr-1930', 'economy.yaml'));
+    const target = e.targets[0];
+    assert.throws(
+      () => applyOverrides(e, [{ kind: 'target', product: target.product, factor: 1e30 }]),
+      (err: unknown) => err instanceof InputError && err.issues[0].code === 'out-of-range' && err.issues[0].location.path?.join('.') === 'overrides.0.factor' && err.issues[0].value === target.amount * 1e30,
     );
   });
 });

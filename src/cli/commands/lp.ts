@@ -1,7 +1,8 @@
 import { createHighsSolver } from '../../optimize/highs/index.js';
 import { readLpFile } from '../../optimize/lp-format/index.js';
-import type { LpSolution, LpSolveOptions, LpSolver } from '../../optimize/lp-types.js';
+import type { LinearProgram, LpSolution, LpSolveOptions, LpSolver } from '../../optimize/lp-types.js';
 import type { Table } from '../../report/index.js';
+import { inMagnitude, MAX_MAGNITUDE_TEXT } from '../../model/magnitude.js';
 import { UsageError, type CommandOutput } from '../output.js';
 import { createProgress } from '../progress.js';
 
@@ -19,9 +20,35 @@ const METHODS = ['simplex', 'ipm', 'pdlp'];
 
 function positive(text: string | undefined, flag: string): number | undefined {
   if (text === undefined) return undefined;
-  const v = Number(text);
-  if (!(v > 0) || !Number.isFinite(v)) throw new UsageError(`${flag} must be a positive number (got "${text}")`);
+  const v = text.trim() === '' ? Number.NaN : Number(text);
+  if (!(v > 0) || !inMagnitude(v)) throw new UsageError(`${flag} must be a positive number, at most ${MAX_MAGNITUDE_TEXT} (got "${text}")`);
   return v;
+}
+
+/**
+ * For a solve that did not end optimal, the sentence that says what happened and what to do
+ * (printed on stderr; the command exits 1); undefined for an optimum.
+ */
+export function lpFailure(s: LpSolution): string | undefined {
+  const why = s.message === undefined ? '' : ` (${s.message})`;
+  switch (s.status) {
+    case 'optimal':
+      return undefined;
+    case 'infeasible':
+      return 'the linear program is infeasible: no point satisfies every constraint and bound; check the constraints and bounds';
+    case 'unbounded':
+      return 'the linear program is unbounded: the objective improves without limit; add the bound or constraint that is missing';
+    case 'infeasible-or-unbounded':
+      return `the linear program has no optimum: it is infeasible or unbounded${why}; solve it with --solver highs --method simplex to tell which`;
+    case 'time-limit':
+      return `the solver stopped at the time limit before an optimum${why}: raise --time-limit`;
+    case 'iteration-limit':
+      return `the solver stopped at its iteration limit before an optimum${why}: solve with --solver highs, or ask for less precision with --gap`;
+    case 'unknown':
+      return `the solver stopped without an optimum or a certificate${why}: solve with --solver highs`;
+    case 'error':
+      return `the solver failed${why}: check the file's numbers, or solve with another --solver or --method`;
+  }
 }
 
 async function pdhg(): Promise<LpSolver> {
@@ -72,6 +99,18 @@ export async function lpSolveCommand(file: string, flags: LpSolveFlags): Promise
     progress.done();
   }
 
+  return lpOutput(file, lp, s, flags.all === true);
+}
+
+/** What `plenty lp solve` prints for solution `s` of `lp` read from `file` (every variable and constraint with `all`). */
+function lpOutput(file: string, lp: LinearProgram, s: LpSolution, all: boolean): CommandOutput {
+  const nonZeros = lp.A.rowPtr[lp.A.rows];
+  const described = `${lp.A.rows} constraints, ${lp.A.cols} variables, ${nonZeros} non-zeros, ${lp.sense === 'max' ? 'maximise' : 'minimise'}`;
+  const header = [`${file}: linear program${lp.name !== undefined ? ` “${lp.name}”` : ''}, ${described}.`];
+  const about = { file, name: lp.name ?? null, sense: lp.sense, constraints: lp.A.rows, variables: lp.A.cols, nonZeros };
+  const failure = lpFailure(s);
+  if (failure !== undefined) return { header, tables: [failedSummary(s)], json: { ...about, status: s.status, solver: s.solver, iterations: s.iterations, elapsedMs: s.elapsedMs, message: s.message ?? null }, failure };
+
   const colNames = lp.colNames ?? Array.from({ length: lp.A.cols }, (_, j) => `C${j + 1}`);
   const rowNames = lp.rowNames ?? Array.from({ length: lp.A.rows }, (_, i) => `R${i + 1}`);
   const summary: Table = {
@@ -113,17 +152,11 @@ export async function lpSolveCommand(file: string, flags: LpSolveFlags): Promise
     ],
     rows: rowNames.map((n, i) => [n, s.rowActivity[i], s.rowDual[i]]),
   };
-  const described = `${lp.A.rows} constraints, ${lp.A.cols} variables, ${nonZeros} non-zeros, ${lp.sense === 'max' ? 'maximise' : 'minimise'}`;
   return {
-    header: [`${file}: linear program${lp.name !== undefined ? ` “${lp.name}”` : ''}, ${described}.`],
-    tables: flags.all === true ? [summary, columns, rows] : [summary],
+    header,
+    tables: all ? [summary, columns, rows] : [summary],
     json: {
-      file,
-      name: lp.name ?? null,
-      sense: lp.sense,
-      constraints: lp.A.rows,
-      variables: lp.A.cols,
-      nonZeros,
+      ...about,
       status: s.status,
       objective: s.objective,
       solver: s.solver,
@@ -136,5 +169,24 @@ export async function lpSolveCommand(file: string, flags: LpSolveFlags): Promise
       variableValues: Object.fromEntries(colNames.map((n, j) => [n, { value: s.x[j], reducedCost: s.colDual[j] }])),
       constraintValues: Object.fromEntries(rowNames.map((n, i) => [n, { activity: s.rowActivity[i], dual: s.rowDual[i] }])),
     },
+  };
+}
+
+/** A failed solve's summary: status, solver and effort only, no number of the failed solve as a result. */
+function failedSummary(s: LpSolution): Table {
+  return {
+    name: 'solution',
+    title: 'Solution',
+    columns: [
+      { key: 'what', label: 'what' },
+      { key: 'value', label: 'value' },
+    ],
+    rows: [
+      ['status', s.status],
+      ['solver', s.solver],
+      ['iterations', s.iterations],
+      ['time (ms)', Math.round(s.elapsedMs)],
+    ],
+    ...(s.message !== undefined ? { notes: [s.message] } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { compileEconomy } from '../../compile/index.js';
 import type { CompiledEconomy } from '../../compile/index.js';
 import { inputError } from '../../model/errors.js';
+import { inMagnitude, MAX_MAGNITUDE_TEXT } from '../../model/magnitude.js';
 import { serializePlan } from '../../model/index.js';
 import { planOfPeriod, solvePlan } from '../../optimize/index.js';
 import type { PlanObjective, PlanObjectiveKind, PlanResult } from '../../optimize/index.js';
@@ -28,9 +29,10 @@ const OBJECTIVES = ['maxmin', 'weighted', 'harmony', 'mincost'];
 
 function positiveNumber(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  const x = Number(v);
-  if (!(Number.isFinite(x) && x > 0) && !(flag === '--cap' && v === 'none')) throw inputError('invalid-option', `${flag} must be a positive number`, { path: [flag] }, v);
-  return flag === '--cap' && v === 'none' ? Infinity : x;
+  if (flag === '--cap' && v === 'none') return Infinity;
+  const x = v.trim() === '' ? Number.NaN : Number(v);
+  if (!(inMagnitude(x) && x > 0)) throw inputError('invalid-option', `${flag} must be a positive number, at most ${MAX_MAGNITUDE_TEXT}`, { path: [flag] }, v);
+  return x;
 }
 
 /** File name of one period's plan: FILE itself for one period, else FILE with -PERIOD before the extension. */
@@ -85,8 +87,10 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
   });
   progress.done();
 
+  const failure = planFailure(r);
+  if (failure !== undefined) return { header: failedHeadline(r, economy.name), tables: diagnosisTables(r, top), json: failedPlanJson(r, economy.name), failure };
   const written: string[] = [];
-  if (planFiles.length > 0 && r.status === 'optimal') {
+  if (planFiles.length > 0) {
     const format = extname(planFiles[0].path).toLowerCase() === '.json' ? 'json' : 'yaml';
     await writeOutputFiles(
       planFiles.map((f) => ({ path: f.path, text: serializePlan(planOfPeriod(r, f.period), format) })),
@@ -97,35 +101,87 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
   return { header: headline(r, economy.name, written), tables: planTables(c, r, period, top), json: planJson(c, r, written) };
 }
 
+/**
+ * For a plan that is not optimal, the sentence that says what happened and what to do (printed on
+ * stderr; the command exits 1); undefined for an optimal plan.
+ */
+export function planFailure(r: PlanResult): string | undefined {
+  const why = r.message === undefined ? '' : ` (${r.message})`;
+  switch (r.status) {
+    case 'optimal':
+      return undefined;
+    case 'infeasible':
+      return r.diagnosis !== undefined && r.diagnosis.shortfalls.length > 0
+        ? 'no plan meets every target within the limits: reduce the targets as the diagnosis shows, or raise the limits it names'
+        : 'no plan meets every target within the limits: lower the targets or raise the limits (plenty balance shows where the model falls short)';
+    case 'infeasible-or-unbounded':
+      return `the solver could not tell whether the plan is infeasible or unbounded${why}: check the targets and limits, or solve with --solver highs`;
+    case 'unbounded':
+      return 'nothing limits the plan\'s objective: give the resources an availability, or cap the tiers with --cap';
+    case 'time-limit':
+      return `the solver stopped at the time limit before an optimum${why}: raise --time-limit`;
+    case 'iteration-limit':
+      return `the solver stopped at its iteration limit before an optimum${why}: solve with --solver highs, or ask for less precision with --gap`;
+    case 'unknown':
+      return `the solver stopped without an optimum or a certificate${why}: solve with --solver highs`;
+    case 'error':
+      return `the solver failed${why}: check the model's numbers, or solve with another --solver`;
+  }
+}
+
+function failedHeadline(r: PlanResult, model: string): string[] {
+  const lines = [`No optimal plan for ${model}: objective ${r.objective.kind}, status ${r.status} (${r.solver}).`];
+  if (r.message !== undefined) lines.push(r.message);
+  if (r.diagnosis !== undefined) lines.push(`Diagnosis: ${r.diagnosis.message}.`);
+  return lines;
+}
+
+/** A failed plan's JSON: its status and diagnosis, no numbers of the failed solve. */
+function failedPlanJson(r: PlanResult, model: string): unknown {
+  return {
+    model,
+    objective: r.objective,
+    status: r.status,
+    message: r.message ?? null,
+    solver: r.solver,
+    stages: r.stages.map((s) => ({ priority: s.priority, status: s.status, solver: s.solver, iterations: s.iterations })),
+    diagnosis: r.diagnosis ?? null,
+  };
+}
+
+/** The headline of an optimal plan. */
 function headline(r: PlanResult, model: string, written: readonly string[]): string[] {
   const lines = [`Optimal plan for ${model}: objective ${r.objective.kind}, status ${r.status} (${r.solver}).`];
   if (r.objective.kind === 'maxmin') {
     const parts = Array.from(r.economy.targets.priority.length === 0 ? [] : r.formulated.index.tiers, (p, s) => `tier ${p}: ${Number.isNaN(r.lambda[s]) ? 'not solved' : r.lambda[s].toPrecision(6)}`);
     if (parts.length > 0) lines.push(`Fulfilment ratio λ per priority tier (every target of a tier gets at least λ × its amount): ${parts.join(', ')}.`);
-  } else if (r.status === 'optimal') {
+  } else {
     lines.push(`Objective value: ${r.objectiveValue.toPrecision(8)}${r.objective.kind === 'mincost' ? ` ${r.economy.model.resources[r.economy.resources.index.get(r.objective.resource ?? '') ?? 0]?.unit ?? ''} of ${r.objective.resource ?? ''}` : ''}.`);
   }
-  if (r.status === 'optimal') lines.push(`Residuals: primal ${r.primalResidual.toExponential(1)}, dual ${r.dualResidual.toExponential(1)}, gap ${r.relativeGap.toExponential(1)}.`);
+  lines.push(`Residuals: primal ${r.primalResidual.toExponential(1)}, dual ${r.dualResidual.toExponential(1)}, gap ${r.relativeGap.toExponential(1)}.`);
   if (r.message !== undefined) lines.push(r.message);
-  if (r.diagnosis !== undefined) lines.push(`Diagnosis: ${r.diagnosis.message}.`);
   for (const f of written) lines.push(`Wrote ${f} (check it with: plenty balance MODEL --plan ${f}).`);
   return lines;
+}
+
+/** The diagnosis of an infeasible plan: the smallest reductions of the targets (a diagnosis, not a result). */
+function diagnosisTables(r: PlanResult, top: number): Table[] {
+  if (r.diagnosis === undefined || r.diagnosis.shortfalls.length === 0) return [];
+  return [
+    {
+      name: 'shortfalls',
+      title: 'Smallest reductions of the targets that make the plan feasible',
+      columns: [{ key: 'product', label: 'target' }, { key: 'period', label: 'period' }, { key: 'amount', label: 'amount' }, { key: 'shortfall', label: 'reduce by' }, { key: 'fraction', label: 'share', digits: 3 }],
+      rows: r.diagnosis.shortfalls.slice(0, top).map((s) => [s.product, s.period, s.amount, s.shortfall, s.fraction]),
+      notes: r.diagnosis.binding.length > 0 ? [`Conflicting limits: ${r.diagnosis.binding.slice(0, top).map((b) => `${b.id} (${b.period})`).join(', ')}.`] : [],
+    },
+  ];
 }
 
 function planTables(c: CompiledEconomy, r: PlanResult, period: number, top: number): Table[] {
   const tables: Table[] = [];
   const ix = r.formulated.index;
   const pid = (t: number) => c.periods.ids[t] ?? '1';
-  if (r.diagnosis !== undefined && r.diagnosis.shortfalls.length > 0) {
-    tables.push({
-      name: 'shortfalls',
-      title: 'Smallest reductions of the targets that make the plan feasible',
-      columns: [{ key: 'product', label: 'target' }, { key: 'period', label: 'period' }, { key: 'amount', label: 'amount' }, { key: 'shortfall', label: 'reduce by' }, { key: 'fraction', label: 'share', digits: 3 }],
-      rows: r.diagnosis.shortfalls.slice(0, top).map((s) => [s.product, s.period, s.amount, s.shortfall, s.fraction]),
-      notes: r.diagnosis.binding.length > 0 ? [`Conflicting limits: ${r.diagnosis.binding.slice(0, top).map((b) => `${b.id} (${b.period})`).join(', ')}.`] : [],
-    });
-  }
-  if (r.status !== 'optimal') return tables;
   // Fulfilment: the least fulfilled targets first.
   const order = Array.from(ix.deliveryTarget, (_, g) => g).sort((a, b) => r.fulfilment[a] - r.fulfilment[b] || a - b);
   tables.push({

@@ -2,6 +2,9 @@ import { Worker } from 'node:worker_threads';
 import { inputError } from '../../model/errors.js';
 import { checkSolution } from '../check-solution.js';
 import type { LinearProgram, LpSolution, LpSolveOptions, LpSolver, LpStatus } from '../lp-types.js';
+import { validateLp } from '../validate-lp.js';
+import { hasLargeBound, relaxRedundantBounds } from '../relax-redundant-bounds.js';
+import { timerDelay } from '../timer-delay.js';
 import { scaleLp } from '../scale-lp.js';
 import type { ScaledLp } from '../scale-lp.js';
 import type { HighsDoneMessage, HighsLpData, HighsMethod, HighsSolveRequest, HighsWorkerMessage } from './protocol.js';
@@ -26,7 +29,9 @@ export interface HighsSolverOptions {
    * relative to the problem's own magnitudes. The solution is mapped back exactly and its residuals
    * are those of the original LP. Default: on for simplex and interior point, off for PDLP, which
    * preconditions itself and whose tolerance is relative — it then applies to the scaled LP, and on
-   * an LP that is well scaled already the original residuals came out up to about 30 times the gap.
+   * an LP that is well scaled already the original residuals came out up to about 30 times the gap
+   * — except when bounds beyond LARGE_BOUND (1e20) remain after relaxRedundantBounds: unscaled,
+   * HiGHS's PDLP called such an LP infeasible or unbounded.
    */
   readonly scale?: boolean;
 }
@@ -246,6 +251,42 @@ function fromDone(lp: LinearProgram, scaling: ScaledLp | undefined, method: High
   return message === undefined ? base : { ...base, message };
 }
 
+/** One solve of `relaxed` (with `scaling`, if any) on a worker, reported against the original `lp`. */
+async function solveOnce(a: {
+  readonly lp: LinearProgram;
+  readonly relaxed: LinearProgram;
+  readonly scaling: ScaledLp | undefined;
+  readonly method: HighsMethod;
+  readonly gap: number;
+  readonly timeLimit: number | undefined;
+  readonly progressIntervalMs: number;
+  readonly options: HighsSolveOptions;
+  readonly started: number;
+}): Promise<LpSolution> {
+  const { lp, scaling, method, gap, options, timeLimit } = a;
+  const base = { type: 'solve' as const, lp: toLpData(scaling?.scaled ?? a.relaxed), method, gap, progress: options.onProgress !== undefined, progressIntervalMs: a.progressIntervalMs };
+  const req: HighsSolveRequest = timeLimit === undefined ? base : { ...base, timeLimit };
+  // HiGHS checks its time limit itself; the watchdog only catches a solve that ignores it.
+  const watchdogMs = timeLimit === undefined ? undefined : timerDelay(timeLimit * 1500 + 10_000);
+  const worker = acquireWorker();
+  const outcome = await runOnWorker(worker, req, options.onProgress, watchdogMs, options.signal);
+  const elapsedMs = performance.now() - a.started;
+  switch (outcome.kind) {
+    case 'done':
+      releaseWorker(worker, true);
+      return fromDone(lp, scaling, method, outcome.msg, gap, elapsedMs);
+    case 'failed':
+      releaseWorker(worker, !outcome.fatal);
+      return failure(lp, method, 'error', outcome.fatal ? outcome.message : `HiGHS refused or failed on the linear program (${outcome.message})`, elapsedMs);
+    case 'timeout':
+      releaseWorker(worker, false);
+      return failure(lp, method, 'time-limit', `HiGHS did not stop at its time limit of ${timeLimit} s; the solve was stopped`, elapsedMs);
+    case 'cancelled':
+      releaseWorker(worker, false);
+      return failure(lp, method, 'error', 'cancelled', elapsedMs);
+  }
+}
+
 /**
  * A HiGHS backend. Each solve runs in a worker thread holding its own WebAssembly instance: the
  * caller's event loop stays free, an abort signal or a stuck solve ends by terminating the worker,
@@ -263,34 +304,30 @@ export function createHighsSolver(options: HighsSolverOptions = {}): LpSolver & 
     maxNonZeros: options.maxNonZeros ?? DEFAULT_MAX_NON_ZEROS,
     async solve(lp: LinearProgram, solveOptions: HighsSolveOptions = {}): Promise<LpSolution> {
       const started = performance.now();
-      const method = resolveMethod(lp, solveOptions.method, fallback, simplexUpTo);
+      const requested = resolveMethod(lp, solveOptions.method, fallback, simplexUpTo);
       const gap = solveOptions.gap ?? 1e-6;
       const timeLimit = solveOptions.timeLimit;
       if (!(gap > 0)) throw inputError('bad-gap', 'the gap must be a positive number', { path: ['gap'] }, gap);
       if (timeLimit !== undefined && !(timeLimit > 0)) throw inputError('bad-time-limit', 'the time limit must be a positive number of seconds', { path: ['timeLimit'] }, timeLimit);
       checkSizes(lp);
-      const scaling = (scale ?? method !== 'pdlp') ? scaleLp(lp) : undefined;
-      const base = { type: 'solve' as const, lp: toLpData(scaling?.scaled ?? lp), method, gap, progress: solveOptions.onProgress !== undefined, progressIntervalMs };
-      const req: HighsSolveRequest = timeLimit === undefined ? base : { ...base, timeLimit };
-      // HiGHS checks its time limit itself; the watchdog only catches a solve that ignores it.
-      const watchdogMs = timeLimit === undefined ? undefined : timeLimit * 1500 + 10_000;
-      const worker = acquireWorker();
-      const outcome = await runOnWorker(worker, req, solveOptions.onProgress, watchdogMs, solveOptions.signal);
-      const elapsedMs = performance.now() - started;
-      switch (outcome.kind) {
-        case 'done':
-          releaseWorker(worker, true);
-          return fromDone(lp, scaling, method, outcome.msg, gap, elapsedMs);
-        case 'failed':
-          releaseWorker(worker, !outcome.fatal);
-          return failure(lp, method, 'error', outcome.message, elapsedMs);
-        case 'timeout':
-          releaseWorker(worker, false);
-          return failure(lp, method, 'time-limit', `HiGHS did not stop at its time limit of ${timeLimit} s; the solve was stopped`, elapsedMs);
-        case 'cancelled':
-          releaseWorker(worker, false);
-          return failure(lp, method, 'error', 'cancelled', elapsedMs);
+      validateLp(lp);
+      // Large bounds that other constraints imply go (the solution is the same); the rest stay
+      // finite, and only simplex solves with them reliably.
+      const relaxed = relaxRedundantBounds(lp);
+      const large = hasLargeBound(relaxed);
+      const method = large ? 'simplex' : requested;
+      const notes: string[] = method === requested ? [] : [`${requested === 'ipm' ? 'interior point' : 'PDLP'} does not handle bounds beyond 1e20 that the other constraints leave open; solved by simplex instead`];
+      const attempt = { lp, relaxed, method, gap, timeLimit, progressIntervalMs, options: solveOptions, started };
+      let s = await solveOnce({ ...attempt, scaling: (scale ?? method !== 'pdlp') ? scaleLp(relaxed) : undefined });
+      if (s.status === 'error' && large && s.message !== 'cancelled') {
+        // HiGHS's simplex stops on primal values beyond 1e25: again, with every bound divided by a
+        // power of two so that the largest is 2^60 (smaller ones then count relative to it).
+        const left = timeLimit === undefined ? undefined : Math.max(1e-9, timeLimit - (performance.now() - started) / 1000);
+        s = await solveOnce({ ...attempt, timeLimit: left, scaling: scaleLp(relaxed, { reduceBounds: true }) });
+        notes.push('solved with every bound divided by one power of two, so that the largest is 2^60: HiGHS stops on primal values beyond 1e25');
       }
+      const message = [...notes, ...(s.message === undefined ? [] : [s.message])].join('; ');
+      return message === '' ? s : { ...s, message };
     },
   };
 }

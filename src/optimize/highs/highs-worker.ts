@@ -16,6 +16,15 @@ const loadHighs = (createRequire(import.meta.url)('highs') as typeof import('hig
 
 let runtime: Promise<Highs> | undefined;
 
+/**
+ * HiGHS reads a bound or cost of at least `infinite_bound` / `infinite_cost` (default 1e20) as
+ * infinite and refuses a matrix entry of `large_matrix_value` (default 1e15) or more. Plenty's
+ * numbers go up to MAX_MAGNITUDE (1e30), and scaling may move them further by powers of two: only
+ * a true ±Infinity means "no bound", so these thresholds are set as high as HiGHS takes them (it
+ * refuses Infinity itself).
+ */
+const FINITE_IS_FINITE = { infinite_bound: Number.MAX_VALUE, infinite_cost: Number.MAX_VALUE, large_matrix_value: Number.MAX_VALUE } as const;
+
 function post(message: HighsWorkerMessage): void {
   port?.postMessage(message);
 }
@@ -40,7 +49,7 @@ async function solve(req: HighsSolveRequest): Promise<HighsDoneMessage> {
   const { lp } = req;
   const model = highs.createModel();
   try {
-    model.options.set({ output_flag: false, solver: req.method });
+    model.options.set({ output_flag: false, solver: req.method, ...FINITE_IS_FINITE });
     if (req.method === 'ipm') model.options.set({ run_crossover: 'on' });
     if (req.method === 'pdlp') model.options.set({ pdlp_optimality_tolerance: req.gap, primal_feasibility_tolerance: req.gap, dual_feasibility_tolerance: req.gap });
     if (req.timeLimit !== undefined) model.options.set('time_limit', req.timeLimit);

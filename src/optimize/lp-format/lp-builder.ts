@@ -1,7 +1,9 @@
 import type { Location } from '../../model/errors.js';
 import { inputError } from '../../model/errors.js';
+import { inMagnitude, magnitudeMessage } from '../../model/magnitude.js';
 import { csrFromTriplets } from '../../sparse/from-triplets.js';
 import type { LinearProgram } from '../lp-types.js';
+import { EntryLines } from './entry-lines.js';
 
 /**
  * Collects rows, columns and coefficients by name while a file is read, then builds the
@@ -22,8 +24,8 @@ export class LpBuilder {
   private readonly ri: number[] = [];
   private readonly ci: number[] = [];
   private readonly va: number[] = [];
-  /** (row·cols + col) keys seen, to reject a coefficient given twice. */
-  private readonly seen = new Set<number>();
+  /** Where each (row, column) coefficient was given, to refuse one given twice. */
+  private readonly entries = new EntryLines();
 
   /** The index of column `name`, created (0 ≤ x < ∞) if new. */
   col(name: string): number {
@@ -50,12 +52,10 @@ export class LpBuilder {
     return i;
   }
 
-  /** Sets A[i][j]; the same entry twice is an error at `where`. */
+  /** Sets A[i][j]; the same entry twice is an error at `where` naming both lines. */
   coefficient(i: number, j: number, value: number, where: Location): void {
     // Rows and columns are few enough (< 2^26 each) for an exact key in a double.
-    const key = i * 67108864 + j;
-    if (this.seen.has(key)) throw inputError('duplicate-entry', `coefficient of "${this.colNames[j]}" in row "${this.rowNames[i]}" is given twice`, where, value);
-    this.seen.add(key);
+    this.entries.claim(i * 67108864 + j, `coefficient of "${this.colNames[j]}" in row "${this.rowNames[i]}"`, where, value);
     if (value === 0) return;
     this.ri.push(i);
     this.ci.push(j);
@@ -82,18 +82,30 @@ export class LpBuilder {
 }
 
 /**
- * A number from a token, or an InputError at the token naming the value. Bounds may be infinite
- * ("inf", "infinity", or by custom ±1e30 and beyond); coefficients must be finite.
+ * A number from a token, or an InputError at the token naming the value. Every number is finite
+ * and at most MAX_MAGNITUDE (1e30) in magnitude, 1e30 itself included; where `allowInfinite`
+ * (bounds, right-hand sides), "inf" or "infinity" with an optional sign means no bound. A number
+ * beyond 1e30 is refused, not read as infinite: the message says to write inf for no bound.
  */
 export function parseNumber(text: string, where: Location, what: string, allowInfinite = false): number {
-  let v = Number(text);
-  if (Number.isNaN(v) || text.trim() === '') {
-    const word = text.toLowerCase().replace(/^[+-]/, '');
-    if (word !== 'inf' && word !== 'infinity') throw inputError('not-a-number', `${what} is not a number`, where, text);
-    v = text.startsWith('-') ? -Infinity : Infinity;
+  const word = text.toLowerCase().replace(/^[+-]/, '');
+  if (word === 'inf' || word === 'infinity') {
+    if (!allowInfinite) throw inputError('not-finite', `${what} must be a finite number`, where, text);
+    return text.startsWith('-') ? -Infinity : Infinity;
   }
-  if (v >= 1e30) v = Infinity;
-  else if (v <= -1e30) v = -Infinity;
-  if (!allowInfinite && !Number.isFinite(v)) throw inputError('not-finite', `${what} must be finite`, where, text);
-  return v;
+  const v = Number(text);
+  if (Number.isNaN(v) || text.trim() === '') throw inputError('not-a-number', `${what} is not a number`, where, text);
+  return checkedNumber(v, where, what, allowInfinite, text);
+}
+
+/**
+ * `v` if it is finite and within MAX_MAGNITUDE, else an InputError at `where` with `shown` as its
+ * value. For a bound (`allowInfinite`) the message adds that inf or infinity means no bound. Used
+ * for numbers read from a file and for sums the readers form from them (a right-hand side less a
+ * constant, a range added to a bound, terms of one variable added up).
+ */
+export function checkedNumber(v: number, where: Location, what: string, allowInfinite: boolean, shown: unknown = v): number {
+  if (inMagnitude(v)) return v;
+  const hint = allowInfinite ? '; write inf or infinity for no bound' : '';
+  throw inputError(Number.isFinite(v) ? 'out-of-range' : 'not-finite', `${what} ${magnitudeMessage(v)}${hint}`, where, shown);
 }

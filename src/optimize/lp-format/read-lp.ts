@@ -1,6 +1,7 @@
 import { inputError, type Location } from '../../model/errors.js';
 import type { LinearProgram } from '../lp-types.js';
-import { LpBuilder, parseNumber } from './lp-builder.js';
+import { EntryLines } from './entry-lines.js';
+import { checkedNumber, LpBuilder, parseNumber } from './lp-builder.js';
 
 export interface ReadLpOptions {
   /** File name for error messages. */
@@ -36,6 +37,12 @@ const TOKEN = /\s*(?:(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-
  * Bounds ("x <= 4", "-1 <= x <= 4", "x >= -inf", "x = 3", "x free"), End. Comments start with
  * "\". Variables are numbered in order of first appearance and default to 0 ≤ x < ∞. Integer
  * sections (General, Binary, Semi-continuous, SOS) are rejected: Plenty solves linear programs only.
+ *
+ * Terms of one variable within the objective or one constraint are added up ("x + 2 y - x" is
+ * 2 y), as the format intends; a side of a variable's bounds given twice in Bounds is refused with
+ * both lines. Every number is finite and at most 1e30 in magnitude, also after terms or constants
+ * are added up; "inf" or "infinity" means no bound (a number beyond 1e30 is refused, not read as
+ * infinite).
  */
 export function readLp(text: string, options: ReadLpOptions = {}): LinearProgram {
   const file = options.file;
@@ -91,6 +98,9 @@ export function readLp(text: string, options: ReadLpOptions = {}): LinearProgram
   const b = new LpBuilder();
   b.sense = sense;
   let constraintCount = 0;
+  // Each side of a variable's bounds may be given once: a later "x <= 5" after "x <= 4" would be
+  // ambiguous (override or intersect?), so it is refused with both lines.
+  const boundLines = new EntryLines();
 
   for (const { section, tokens } of sections) {
     let p = 0;
@@ -104,12 +114,12 @@ export function readLp(text: string, options: ReadLpOptions = {}): LinearProgram
       return t;
     };
     const isInfName = (t: Token | undefined): boolean => t !== undefined && t.kind === 'name' && /^inf(inity)?$/i.test(t.text);
-    /** A signed constant (number or ±inf). */
-    const constant = (allowInfinite: boolean): number => {
+    /** A signed constant (number, or ±inf where allowed), called `what` in messages. */
+    const constant = (allowInfinite: boolean, what: string): number => {
       let sign = 1;
       while (peek()?.kind === 'sign') sign *= next('a number').text === '-' ? -1 : 1;
       const t = next('a number');
-      if (t.kind === 'number') return sign * parseNumber(t.text, at(t), 'constant', allowInfinite);
+      if (t.kind === 'number') return sign * parseNumber(t.text, at(t), what, allowInfinite);
       if (allowInfinite && isInfName(t)) return sign * Infinity;
       throw inputError('syntax', 'expected a number', at(t), t.text);
     };
@@ -136,7 +146,7 @@ export function readLp(text: string, options: ReadLpOptions = {}): LinearProgram
           if (w !== undefined && w.kind === 'name' && peek(1)?.kind !== 'colon' && !isInfName(w)) {
             p++;
             terms.push([b.col(w.text), sign * v, w]);
-          } else constantPart += sign * v;
+          } else constantPart = checkedNumber(constantPart + sign * v, at(u), 'the constants of the expression, added up,', false);
         } else if (u.kind === 'name') {
           terms.push([b.col(u.text), sign, u]);
         } else throw inputError('syntax', 'expected a term (coefficient and variable)', at(u), u.text);
@@ -153,8 +163,8 @@ export function readLp(text: string, options: ReadLpOptions = {}): LinearProgram
     if (section === 'objective') {
       if (peek()?.kind === 'name' && peek(1)?.kind === 'colon') p += 2;
       const e = expression();
-      for (const [j, v] of e.terms) b.c[j] += v;
-      b.offset += e.constant;
+      for (const [j, v, tok] of e.terms) b.c[j] = checkedNumber(b.c[j] + v, at(tok), `the objective coefficient of "${tok.text}", its terms added up,`, false);
+      b.offset = e.constant;
       if (p < tokens.length) throw inputError('syntax', 'unexpected text in the objective', at(tokens[p]), tokens[p].text);
     } else if (section === 'constraints') {
       while (p < tokens.length) {
@@ -173,26 +183,29 @@ export function readLp(text: string, options: ReadLpOptions = {}): LinearProgram
         let upper = Infinity;
         let terms: [number, number, Token][];
         if (rangedStart) {
-          const left = constant(true);
+          const left = constant(true, 'bound');
           const op1 = operator();
           const e = expression();
           const op2 = operator();
-          const right = constant(true);
+          const right = constant(true, 'bound');
           if (op1 === '=' || op1 !== op2) throw inputError('syntax', 'a ranged constraint reads "lower <= expression <= upper"', at(startTok), name);
           terms = e.terms;
           [lower, upper] = op1 === '<=' ? [left - e.constant, right - e.constant] : [right - e.constant, left - e.constant];
+          lower = lower === -Infinity ? lower : checkedNumber(lower, at(startTok), `the lower side of constraint "${name}" less its constant`, true);
+          upper = upper === Infinity ? upper : checkedNumber(upper, at(startTok), `the upper side of constraint "${name}" less its constant`, true);
         } else {
           const e = expression();
           if (e.terms.length === 0) throw inputError('syntax', 'a constraint needs at least one variable', at(startTok), startTok.text);
           const op = operator();
-          const rhs = constant(false) - e.constant;
+          const rhs = checkedNumber(constant(false, 'right-hand side') - e.constant, at(startTok), `the right-hand side of constraint "${name}" less its constant`, false);
           terms = e.terms;
           if (op !== '>=') upper = rhs;
           if (op !== '<=') lower = rhs;
         }
         const i = b.addRow(name, lower, upper, at(startTok));
+        // Terms of one variable in one constraint are added up (LP format allows "x + 2 y - x").
         const merged = new Map<number, number>();
-        for (const [j, v] of terms) merged.set(j, (merged.get(j) ?? 0) + v);
+        for (const [j, v, tok] of terms) merged.set(j, checkedNumber((merged.get(j) ?? 0) + v, at(tok), `the coefficient of "${tok.text}" in constraint "${name}", its terms added up,`, false));
         for (const [j, v] of merged) b.coefficient(i, j, v, at(startTok));
       }
     } else if (section === 'bounds') {
@@ -201,12 +214,18 @@ export function readLp(text: string, options: ReadLpOptions = {}): LinearProgram
         while (peek(k)?.kind === 'sign') k++;
         const leading = (peek(k)?.kind === 'number' || isInfName(peek(k))) && peek(k + 1)?.kind === 'op';
         let before: { value: number; op: '<=' | '>=' | '=' } | undefined;
-        if (leading) before = { value: constant(true), op: operator() };
+        if (leading) before = { value: constant(true, 'bound'), op: operator() };
         const v = next('a variable');
         if (v.kind !== 'name') throw inputError('syntax', 'expected a variable in Bounds', at(v), v.text);
         const j = b.col(v.text);
-        const setLower = (x: number): void => void (b.colLower[j] = x);
-        const setUpper = (x: number): void => void (b.colUpper[j] = x);
+        const set = (side: 'lower' | 'upper', x: number): void => {
+          boundLines.claim(`${side} ${j}`, `the ${side} bound of "${v.text}"`, at(v), x);
+          if (x === (side === 'lower' ? Infinity : -Infinity)) throw inputError('invalid-bound', `a ${side} bound of ${x > 0 ? '+' : '-'}inf leaves "${v.text}" no value`, at(v), x);
+          if (side === 'lower') b.colLower[j] = x;
+          else b.colUpper[j] = x;
+        };
+        const setLower = (x: number): void => set('lower', x);
+        const setUpper = (x: number): void => set('upper', x);
         if (before !== undefined) {
           // "a <= x" is a lower bound; "a >= x" an upper one.
           if (before.op === '<=') setLower(before.value);
@@ -223,7 +242,7 @@ export function readLp(text: string, options: ReadLpOptions = {}): LinearProgram
           setUpper(Infinity);
         } else if (t !== undefined && t.kind === 'op') {
           const op = operator();
-          const value = constant(true);
+          const value = constant(true, 'bound');
           if (op === '<=') setUpper(value);
           else if (op === '>=') setLower(value);
           else {

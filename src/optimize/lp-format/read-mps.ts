@@ -1,6 +1,7 @@
 import { InputError, inputError, type Location } from '../../model/errors.js';
 import type { LinearProgram } from '../lp-types.js';
-import { LpBuilder, parseNumber } from './lp-builder.js';
+import { EntryLines } from './entry-lines.js';
+import { checkedNumber, LpBuilder, parseNumber } from './lp-builder.js';
 
 export interface ReadMpsOptions {
   /** File name for error messages. */
@@ -81,6 +82,22 @@ function freeFields(section: string, t: Field[], where: (column: number) => Loca
   }
 }
 
+/** Error codes that a reading in fixed format would not cure. */
+const FINAL_ERRORS = new Set(['integer', 'duplicate-entry', 'duplicate-row', 'out-of-range', 'not-finite', 'invalid-bound']);
+
+/**
+ * `v` as the `side` bound of something ('both': an equality or a fixed value): an infinite value is
+ * only allowed where it means "no bound" (+inf as an upper bound, −inf as a lower one).
+ */
+function sideValue(v: number, side: 'lower' | 'upper' | 'both', what: string, where: Location, text: string): number {
+  if (Number.isFinite(v) || (side === 'upper' && v === Infinity) || (side === 'lower' && v === -Infinity)) return v;
+  const as = side === 'both' ? 'a fixed value or an equality' : `a ${side} bound`;
+  throw inputError('invalid-bound', `${what} of ${v > 0 ? '+' : '-'}inf cannot be ${as}`, where, text);
+}
+
+/** Which sides of a column's bounds each bound type sets: L lower, U upper. */
+const BOUND_SIDES: Readonly<Record<string, string>> = { UP: 'U', LO: 'L', FX: 'LU', FR: 'LU', MI: 'L', PL: 'U' };
+
 function senseOf(t: Field, where: Location): 'min' | 'max' {
   const v = t.text.toUpperCase();
   if (v === 'MAX' || v === 'MAXIMIZE' || v === 'MAXIMISE') return 'max';
@@ -103,7 +120,8 @@ export function readMps(text: string, options: ReadMpsOptions = {}): LinearProgr
   try {
     return readMpsAs(text, 'free', options.file);
   } catch (freeError) {
-    if (!(freeError instanceof InputError) || freeError.issues.some((i) => i.code === 'integer')) throw freeError;
+    // Only a layout problem may mean the file is in fixed format; bad numbers and duplicates are final.
+    if (!(freeError instanceof InputError) || freeError.issues.some((i) => FINAL_ERRORS.has(i.code))) throw freeError;
     try {
       return readMpsAs(text, 'fixed', options.file);
     } catch {
@@ -130,7 +148,13 @@ function readMpsAs(text: string, format: 'free' | 'fixed', file: string | undefi
   const kinds: string[] = [];
   /** 1 where a column's lower bound was set in BOUNDS (an UP below zero then leaves it alone). */
   let lowerExplicit = new Uint8Array(0);
-  const rangesByRow = new Map<number, number>();
+  const rangesByRow = new Map<number, { readonly value: number; readonly where: Location }>();
+  // Where each objective coefficient, right-hand side, range and side of a column's bounds was
+  // given: a second one is refused with both lines (it would otherwise overwrite the first).
+  const objectiveLines = new EntryLines();
+  const rhsLines = new EntryLines();
+  const rangeLines = new EntryLines();
+  const boundLines = new EntryLines();
   let ended = false;
   const lines = text.split(/\r?\n/);
 
@@ -208,8 +232,10 @@ function readMpsAs(text: string, format: 'free' | 'fixed', file: string | undefi
           const valueField = need(k + 1, 'value');
           const v = parseNumber(valueField.text, at(lineNo, valueField.column), 'coefficient');
           const i = rowOf(rowField);
-          if (i === 'objective') b.c[j] = v;
-          else b.coefficient(i, j, v, at(lineNo, valueField.column));
+          if (i === 'objective') {
+            objectiveLines.claim(j, `objective coefficient of "${colName.text}"`, at(lineNo, valueField.column), v);
+            b.c[j] = v;
+          } else b.coefficient(i, j, v, at(lineNo, valueField.column));
         }
         break;
       }
@@ -232,14 +258,20 @@ function readMpsAs(text: string, format: 'free' | 'fixed', file: string | undefi
           const valueField = need(k + 1, 'value');
           const v = parseNumber(valueField.text, at(lineNo, valueField.column), section === 'RHS' ? 'right-hand side' : 'range', section === 'RHS');
           const i = rowOf(rowField);
+          const where = at(lineNo, valueField.column);
+          const lines = section === 'RHS' ? rhsLines : rangeLines;
+          lines.claim(i === 'objective' ? -1 : i, `${section === 'RHS' ? 'right-hand side' : 'range'} of row "${rowField.text}"`, where, v);
           if (section === 'RHS') {
-            if (i === 'objective') b.offset = -v;
-            else if (kinds[i] === 'E') b.rowLower[i] = b.rowUpper[i] = v;
-            else if (kinds[i] === 'L') b.rowUpper[i] = v;
-            else if (kinds[i] === 'G') b.rowLower[i] = v;
+            const kind = i === 'objective' ? 'E' : kinds[i];
+            const side = kind === 'L' ? 'upper' : kind === 'G' ? 'lower' : 'both';
+            const value = sideValue(v, side, `right-hand side of row "${rowField.text}"`, where, valueField.text);
+            if (i === 'objective') b.offset = -value;
+            else if (kind === 'E') b.rowLower[i] = b.rowUpper[i] = value;
+            else if (kind === 'L') b.rowUpper[i] = value;
+            else if (kind === 'G') b.rowLower[i] = value;
           } else {
             if (i === 'objective') throw inputError('range-on-objective', 'RANGES cannot apply to the objective row', at(lineNo, rowField.column), rowField.text);
-            rangesByRow.set(i, v);
+            rangesByRow.set(i, { value: v, where });
           }
         }
         break;
@@ -253,9 +285,12 @@ function readMpsAs(text: string, format: 'free' | 'fixed', file: string | undefi
         const j = b.colIndex.get(colField.text);
         if (j === undefined) throw inputError('unknown-column', `unknown column "${colField.text}" (not in COLUMNS)`, at(lineNo, colField.column), colField.text);
         const t = type.text.toUpperCase();
+        const sides = BOUND_SIDES[t] ?? '';
+        for (const side of sides) boundLines.claim(`${side}${j}`, `the ${side === 'L' ? 'lower' : 'upper'} bound of column "${colField.text}"`, at(lineNo, type.column), line.trim());
         const value = (): number => {
           const vf = need(4, 'bound value');
-          return parseNumber(vf.text, at(lineNo, vf.column), 'bound', true);
+          const v = parseNumber(vf.text, at(lineNo, vf.column), 'bound', true);
+          return sideValue(v, t === 'UP' ? 'upper' : t === 'LO' ? 'lower' : 'both', `bound ${t} of column "${colField.text}"`, at(lineNo, vf.column), vf.text);
         };
         if (lowerExplicit.length < b.colNames.length) {
           const grown = new Uint8Array(b.colNames.length);
@@ -307,13 +342,15 @@ function readMpsAs(text: string, format: 'free' | 'fixed', file: string | undefi
     }
   }
   // Ranges apply after all right-hand sides are known.
-  for (const [i, r] of rangesByRow) {
+  for (const [i, { value: r, where }] of rangesByRow) {
     const kind = kinds[i];
+    const what = `the bound that the range makes of row "${b.rowNames[i]}"`;
+    const bound = (v: number): number => checkedNumber(v, where, `${what} (a range needs a finite right-hand side)`, false);
     if (kind === 'E') {
-      if (r > 0) b.rowUpper[i] = b.rowLower[i] + r;
-      else b.rowLower[i] = b.rowUpper[i] + r;
-    } else if (kind === 'L') b.rowLower[i] = b.rowUpper[i] - Math.abs(r);
-    else if (kind === 'G') b.rowUpper[i] = b.rowLower[i] + Math.abs(r);
+      if (r > 0) b.rowUpper[i] = bound(b.rowLower[i] + r);
+      else b.rowLower[i] = bound(b.rowUpper[i] + r);
+    } else if (kind === 'L') b.rowLower[i] = bound(b.rowUpper[i] - Math.abs(r));
+    else if (kind === 'G') b.rowUpper[i] = bound(b.rowLower[i] + Math.abs(r));
   }
   return b.build(name);
 }

@@ -1,3 +1,4 @@
+import { relativeViolation } from '../check-solution.js';
 import type { ScaledLp } from './scaled-lp.js';
 
 /** Quality of an iterate of the scaled problem, measured both in scaled and in original units. */
@@ -5,7 +6,7 @@ export interface IterateQuality {
   /** Primal and dual objective of the minimisation. */
   readonly primalObjective: number;
   readonly dualObjective: number;
-  /** Largest row-bound violation in original units, relative to 1 + ‖finite bounds‖∞. */
+  /** Largest bound violation in original units, each relative to 1 + max(boundNorm, |its bound|) (checkSolution's measure). */
   readonly relativePrimal: number;
   /** Largest violation of dual feasibility in original units, relative to 1 + ‖c‖∞. */
   readonly relativeDual: number;
@@ -52,8 +53,10 @@ export function evaluateIterate(
     const up = rowUpper[i];
     const viol = v < lo ? lo - v : v > up ? v - up : 0;
     primal2 += viol * viol;
-    const u = viol / rowScale[i];
-    if (u > primalInf) primalInf = u;
+    if (viol > 0) {
+      const u = relativeViolation(viol / rowScale[i], (v < lo ? lo : up) / rowScale[i], boundNorm);
+      if (u > primalInf) primalInf = u;
+    }
     const yi = y[i];
     if (yi > 0) dualObjective += yi * lo;
     else if (yi < 0) dualObjective += yi * up;
@@ -66,8 +69,10 @@ export function evaluateIterate(
     const lo = colLower[j];
     const up = colUpper[j];
     const viol = xj < lo ? lo - xj : xj > up ? xj - up : 0;
-    const u = viol * colScale[j];
-    if (u > primalInf) primalInf = u;
+    if (viol > 0) {
+      const u = relativeViolation(viol * colScale[j], (xj < lo ? lo : up) * colScale[j], boundNorm);
+      if (u > primalInf) primalInf = u;
+    }
     const r = c[j] - ATy[j];
     let lambda = 0;
     if (r > 0) {
@@ -88,7 +93,7 @@ export function evaluateIterate(
   return {
     primalObjective,
     dualObjective,
-    relativePrimal: primalInf / (1 + boundNorm),
+    relativePrimal: primalInf,
     relativeDual: dualInf / (1 + cNorm),
     relativeGap: gap / (1 + Math.abs(primalObjective) + Math.abs(dualObjective)),
     primal2,

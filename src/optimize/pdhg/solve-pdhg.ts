@@ -3,10 +3,12 @@ import { checkSolution } from '../check-solution.js';
 import type { LinearProgram, LpSolution, LpStatus } from '../lp-types.js';
 import { isDualRay, isPrimalRay } from './check-rays.js';
 import { evaluateIterate, kktError, worstMeasure } from './evaluate-iterate.js';
-import { resolvePdhgOptions, type PdhgOptions } from './pdhg-options.js';
+import { boundNorm } from '../bound-norm.js';
+import { LARGE_BOUND, relaxRedundantBounds } from '../relax-redundant-bounds.js';
+import { resolvePdhgOptions, type PdhgOptions, type ResolvedPdhgOptions } from './pdhg-options.js';
 import { precondition } from './precondition.js';
 import type { ScaledLp } from './scaled-lp.js';
-import { validateLp } from './validate-lp.js';
+import { validateLp } from '../validate-lp.js';
 
 /** PDLP's restart parameters (β_sufficient, β_necessary, β_artificial). */
 const RESTART_SUFFICIENT = 0.2;
@@ -45,47 +47,89 @@ function copyPoint(from: Point, to: Point): void {
  * weighted KKT error has fallen enough. Termination when the relative primal residual, dual
  * residual and gap of the current or averaged iterate, in original units, are all ≤ `gap`. The
  * reported residuals are recomputed for the returned point by `checkSolution`.
+ *
+ * 'infeasible' needs a dual ray and 'unbounded' a primal ray and a feasible point, each checked
+ * (check-rays.ts); iterates that diverge stop the run, and a run without objective settles what
+ * it can (settle), else the status is 'unknown' with a sentence. Every number returned is finite.
  */
 export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults: PdhgOptions = {}): LpSolution {
   const started = performance.now();
   validateLp(lp);
   const o = resolvePdhgOptions(defaults, options);
-  const onProgress = options.onProgress ?? defaults.onProgress;
-  const deadline = started + o.timeLimit * 1000;
   const m = lp.A.rows;
   const n = lp.A.cols;
-
   for (let j = 0; j < n; j++) {
     if (lp.colLower[j] > lp.colUpper[j]) return trivial(lp, 'infeasible', `variable ${j} has lower bound ${lp.colLower[j]} above its upper bound ${lp.colUpper[j]}`, started);
   }
   for (let i = 0; i < m; i++) {
     if (lp.rowLower[i] > lp.rowUpper[i]) return trivial(lp, 'infeasible', `row ${i} has lower bound ${lp.rowLower[i]} above its upper bound ${lp.rowUpper[i]}`, started);
   }
+  // Large bounds that the other constraints imply go: same solution, and the step sizes and
+  // residuals no longer follow a limit that cannot bind.
+  const work = relaxRedundantBounds(lp);
+  const run = runPdhg(work, o, options.onProgress ?? defaults.onProgress, started);
+  const { status, message } = run.status === 'diverged' || run.status === 'primal-ray' ? settle(work, run, o, started) : { status: run.status, message: run.message };
+  return finish(lp, work, run.scaled, run.point, status, message, run.iterations, run.restarts, started);
+}
 
+/**
+ * Iterates beyond this many times the scale of the (preconditioned) data have diverged: PDHG's
+ * iterates stay bounded when the LP has an optimum, and grow without bound when it has none.
+ */
+const DIVERGED = 1e40;
+/** Iterates beyond this are not evaluated at all (their squares would overflow). */
+const FINITE_ENOUGH = 1e150;
+
+/**
+ * What a run of PDHG ends with: a status, or for settle to decide, 'diverged' (no certificate) or
+ * 'primal-ray' (a primal ray, certified in original units, but no feasible point).
+ */
+interface Run {
+  readonly status: LpStatus | 'diverged' | 'primal-ray';
+  readonly message: string;
+  readonly scaled: ScaledLp;
+  readonly point: Point;
+  readonly iterations: number;
+  readonly restarts: number;
+}
+
+/**
+ * The status of a run that ended without a full certificate: iterates that diverged, or a primal
+ * ray without a feasible point. A run of PDHG on the same constraints with no objective (c = 0,
+ * which has no primal ray) decides: a dual ray there proves the LP infeasible; a feasible point
+ * there, with the primal ray, proves it unbounded. Otherwise the status says what is known.
+ */
+function settle(lp: LinearProgram, run: Run, o: ResolvedPdhgOptions, started: number): { status: LpStatus; message: string } {
+  const timeLimit = Math.max(0, o.timeLimit - (performance.now() - started) / 1000);
+  const maxIterations = Math.max(o.evaluationFrequency, o.maxIterations - run.iterations);
+  const feasibility = runPdhg({ ...lp, c: new Float64Array(lp.A.cols), offset: 0 }, { ...o, timeLimit, maxIterations }, undefined, performance.now());
+  const diverged = run.status === 'diverged' ? `the iterates diverged (beyond ${DIVERGED.toExponential(0)} times the data) after ${run.iterations} iterations; ` : '';
+  if (feasibility.status === 'infeasible') return { status: 'infeasible', message: `${diverged}a dual ray proves the constraints infeasible` };
+  if (run.status === 'primal-ray') {
+    if (feasibility.status === 'optimal') return { status: 'unbounded', message: `${diverged}a feasible point and a primal ray: the objective improves without bound` };
+    return { status: 'infeasible-or-unbounded', message: `${diverged}a primal ray improves the objective without bound, but whether the constraints are feasible was not settled within the limits` };
+  }
+  const feasible = feasibility.status === 'optimal' ? 'the constraints are feasible, so it is probably unbounded' : 'it is probably infeasible or unbounded';
+  return { status: 'unknown', message: `${diverged}no certificate was found: ${feasible}; HiGHS can tell` };
+}
+
+/** One run of restarted PDHG on `lp` (lower bounds at most upper bounds); see solvePdhg. */
+function runPdhg(lp: LinearProgram, o: ResolvedPdhgOptions, onProgress: PdhgOptions['onProgress'], started: number): Run {
+  const deadline = started + o.timeLimit * 1000;
+  const m = lp.A.rows;
+  const n = lp.A.cols;
   const s = precondition(lp, o.ruizIterations);
   const { A, AT, c, rowLower, rowUpper, colLower, colUpper } = s;
-  let boundNorm = 0;
+  const norm = boundNorm(lp);
+  const divergence = divergenceLimit(s);
   let cNorm = 0;
-  for (let i = 0; i < m; i++) {
-    if (Number.isFinite(lp.rowLower[i])) boundNorm = Math.max(boundNorm, Math.abs(lp.rowLower[i]));
-    if (Number.isFinite(lp.rowUpper[i])) boundNorm = Math.max(boundNorm, Math.abs(lp.rowUpper[i]));
-  }
-  for (let j = 0; j < n; j++) {
-    if (Number.isFinite(lp.colLower[j])) boundNorm = Math.max(boundNorm, Math.abs(lp.colLower[j]));
-    if (Number.isFinite(lp.colUpper[j])) boundNorm = Math.max(boundNorm, Math.abs(lp.colUpper[j]));
-    cNorm = Math.max(cNorm, Math.abs(lp.c[j]));
-  }
+  for (let j = 0; j < n; j++) cNorm = Math.max(cNorm, Math.abs(lp.c[j]));
 
-  // Initial primal weight ‖c̃‖₂ / ‖b̃‖₂ (finite row bounds), and step 1 / ‖Ã‖_max.
+  // Initial primal weight ‖c̃‖₂ / ‖b̃‖₂ (finite row bounds below LARGE_BOUND, or all finite row
+  // bounds if every one is large), and step 1 / ‖Ã‖_max.
   let c2 = 0;
   for (let j = 0; j < n; j++) c2 += c[j] * c[j];
-  let b2 = 0;
-  for (let i = 0; i < m; i++) {
-    const lo = rowLower[i];
-    const up = rowUpper[i];
-    if (Number.isFinite(lo)) b2 += lo * lo;
-    if (Number.isFinite(up) && up !== lo) b2 += up * up;
-  }
+  const b2 = rowBoundSquares(lp, s, LARGE_BOUND) || rowBoundSquares(lp, s, Infinity);
   let omega = c2 > 1e-20 && b2 > 1e-20 ? Math.sqrt(c2 / b2) : 1;
   let maxAbs = 0;
   for (let p = 0; p < A.values.length; p++) maxAbs = Math.max(maxAbs, Math.abs(A.values[p]));
@@ -97,17 +141,19 @@ export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults
   matvec(A, cur.x, cur.Ax);
   const restartPoint = newPoint(m, n);
   copyPoint(cur, restartPoint);
+  const start = newPoint(m, n);
+  copyPoint(cur, start);
   const avg = newPoint(m, n);
   const sum = newPoint(m, n);
   let weightSum = 0;
   const work = { dx: new Float64Array(n), dy: new Float64Array(m), m: new Float64Array(m), n: new Float64Array(n) };
 
-  let restartKkt = kktError(evaluateIterate(s, cur.x, cur.y, cur.Ax, cur.ATy, boundNorm, cNorm), omega);
+  let restartKkt = kktError(evaluateIterate(s, cur.x, cur.y, cur.Ax, cur.ATy, norm, cNorm), omega);
   let previousCandidateKkt = Infinity;
   let sinceRestart = 0;
   let iterations = 0;
   let restarts = 0;
-  let status: LpStatus | undefined;
+  let status: Run['status'] | undefined;
   let message = '';
   let result: Point | undefined;
 
@@ -183,19 +229,23 @@ export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults
     }
     if (Number.isFinite(proposal) && proposal > 0) eta = proposal;
     if (!accepted) continue;
-    if (movement === 0) {
-      // A fixed point of the iteration: optimal (to rounding).
+
+    // A step that moved nothing (a fixed point, or steps too small to register) is evaluated at
+    // once: optimal only if the measures say so.
+    const timeUp = performance.now() > deadline;
+    if (movement !== 0 && iterations % o.evaluationFrequency !== 0 && !timeUp && iterations < o.maxIterations) continue;
+
+    // Iterates far beyond the data have diverged; they are still searched for a certificate first,
+    // unless they have left the finite numbers (or come near enough that squares would).
+    const far = diverged(cur, divergence);
+    if (far && diverged(cur, FINITE_ENOUGH)) {
       result = cur;
-      status = 'optimal';
+      status = 'diverged';
       break;
     }
-
-    const timeUp = performance.now() > deadline;
-    if (iterations % o.evaluationFrequency !== 0 && !timeUp && iterations < o.maxIterations) continue;
-
     average();
-    const qCur = evaluateIterate(s, cur.x, cur.y, cur.Ax, cur.ATy, boundNorm, cNorm);
-    const qAvg = evaluateIterate(s, avg.x, avg.y, avg.Ax, avg.ATy, boundNorm, cNorm);
+    const qCur = evaluateIterate(s, cur.x, cur.y, cur.Ax, cur.ATy, norm, cNorm);
+    const qAvg = evaluateIterate(s, avg.x, avg.y, avg.Ax, avg.ATy, norm, cNorm);
     const best = worstMeasure(qAvg) < worstMeasure(qCur) ? avg : cur;
     const qBest = best === avg ? qAvg : qCur;
     onProgress?.({
@@ -210,17 +260,23 @@ export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults
       status = 'optimal';
       break;
     }
-    // Infeasibility: the last step's difference, and the difference since the last restart.
-    const kind = findRay(s, cur, next, restartPoint, o.infeasibilityTolerance, work);
+    // Infeasibility, from the way travelled since the last step, restart and start. A
+    // dual ray proves the LP infeasible; a primal ray proves it unbounded only with a feasible point
+    // (an infeasible LP may have one too): settle looks for one, unless this iterate is one.
+    const kind = findRay(s, cur, [next, restartPoint, start], o.infeasibilityTolerance, work);
     if (kind !== undefined) {
-      result = cur;
-      status = kind === 'dual' ? 'infeasible' : 'unbounded';
-      message =
-        kind === 'dual'
-          ? 'a dual ray proves the constraints infeasible'
-          : 'a primal ray improves the objective without bound (or the problem is infeasible too)';
+      const feasible = kind === 'primal' && qBest.relativePrimal <= o.gap;
+      result = feasible ? best : cur;
+      status = kind === 'dual' ? 'infeasible' : feasible ? 'unbounded' : 'primal-ray';
+      message = kind === 'dual' ? 'a dual ray proves the constraints infeasible' : 'a feasible point and a primal ray: the objective improves without bound';
       break;
     }
+    if (far) {
+      result = cur;
+      status = 'diverged';
+      break;
+    }
+    if (movement === 0) continue;
     if (timeUp) {
       result = best;
       status = 'time-limit';
@@ -271,7 +327,36 @@ export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults
     restartKkt = kktError(candidate === avg ? qAvg : qCur, omega);
     previousCandidateKkt = Infinity;
   }
-  return finish(lp, s, result ?? cur, status ?? 'error', message, iterations, restarts, started);
+  return { status: status ?? 'error', message, scaled: s, point: result ?? cur, iterations, restarts };
+}
+
+/** Whether an iterate has gone beyond `limit` in magnitude (or is not a number). */
+function diverged(p: Point, limit: number): boolean {
+  for (const v of [p.x, p.y]) {
+    for (let k = 0; k < v.length; k++) if (!(Math.abs(v[k]) <= limit)) return true;
+  }
+  return false;
+}
+
+/** DIVERGED times 1 + the largest finite bound or cost of the preconditioned LP. */
+function divergenceLimit(s: ScaledLp): number {
+  let scale = 0;
+  for (const v of [s.c, s.rowLower, s.rowUpper, s.colLower, s.colUpper]) {
+    for (let k = 0; k < v.length; k++) if (Number.isFinite(v[k]) && Math.abs(v[k]) > scale) scale = Math.abs(v[k]);
+  }
+  return DIVERGED * (1 + scale);
+}
+
+/** Σ of the squares of the scaled finite row bounds below `below` in original magnitude. */
+function rowBoundSquares(lp: LinearProgram, s: ScaledLp, below: number): number {
+  let b2 = 0;
+  for (let i = 0; i < s.m; i++) {
+    const lo = s.rowLower[i];
+    const up = s.rowUpper[i];
+    if (Number.isFinite(lo) && Math.abs(lp.rowLower[i]) < below) b2 += lo * lo;
+    if (Number.isFinite(up) && up !== lo && Math.abs(lp.rowUpper[i]) < below) b2 += up * up;
+  }
+  return b2;
 }
 
 interface RayWork {
@@ -282,13 +367,15 @@ interface RayWork {
 }
 
 /**
- * Looks for an infeasibility certificate in the last step's difference and in the difference since
- * the last restart: 'dual' (a dual ray: primal infeasible) or 'primal' (a primal ray: unbounded).
+ * Looks for an infeasibility certificate in the differences between the current iterate and each
+ * of `bases` (the previous iterate, the last restart point, the starting point: when the iterates
+ * diverge, the whole way travelled points along the ray): 'dual' (a dual ray: the LP is
+ * infeasible) or 'primal' (a primal ray: unbounded if feasible).
  */
-function findRay(s: ScaledLp, cur: Point, previous: Point, restart: Point, tol: number, w: RayWork): 'dual' | 'primal' | undefined {
+function findRay(s: ScaledLp, cur: Point, bases: readonly Point[], tol: number, w: RayWork): 'dual' | 'primal' | undefined {
   const { m, n } = s;
   const { dx, dy } = w;
-  for (const base of [previous, restart]) {
+  for (const base of bases) {
     for (let i = 0; i < m; i++) dy[i] = cur.y[i] - base.y[i];
     if (isDualRay(s, dy, tol, w.m, w.n)) return 'dual';
     for (let j = 0; j < n; j++) dx[j] = cur.x[j] - base.x[j];
@@ -297,7 +384,12 @@ function findRay(s: ScaledLp, cur: Point, previous: Point, restart: Point, tol: 
   return undefined;
 }
 
-function finish(lp: LinearProgram, s: ScaledLp, p: Point, status: LpStatus, message: string, iterations: number, restarts: number, started: number): LpSolution {
+/**
+ * The solution of `lp` from a point of the scaled `work` (lp with redundant large bounds relaxed):
+ * x clamped to lp's bounds, reduced costs on the sides where `work` has a bound, residuals and gap
+ * by checkSolution on lp itself.
+ */
+function finish(lp: LinearProgram, work: LinearProgram, s: ScaledLp, p: Point, status: LpStatus, message: string, iterations: number, restarts: number, started: number): LpSolution {
   const { m, n, rowScale, colScale, sense } = s;
   const x = new Float64Array(n);
   const rowDual = new Float64Array(m);
@@ -313,8 +405,8 @@ function finish(lp: LinearProgram, s: ScaledLp, p: Point, status: LpStatus, mess
   for (let j = 0; j < n; j++) {
     const r = (s.c[j] - p.ATy[j]) / colScale[j];
     let lambda = 0;
-    if (r > 0 && lp.colLower[j] > -Infinity) lambda = r;
-    else if (r < 0 && lp.colUpper[j] < Infinity) lambda = r;
+    if (r > 0 && work.colLower[j] > -Infinity) lambda = r;
+    else if (r < 0 && work.colUpper[j] < Infinity) lambda = r;
     colDual[j] = sense * lambda;
   }
   const rowActivity = matvec(lp.A, x, new Float64Array(m));

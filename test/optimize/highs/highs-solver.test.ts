@@ -57,13 +57,30 @@ describe('highsSolver', () => {
     assert.equal(next.status, 'optimal');
   });
 
-  test('a NaN coefficient is refused by HiGHS: status error with its message, not a throw; the next solve works', async () => {
-    const bad: LinearProgram = { ...medium, c: Float64Array.from(medium.c, (v, j) => (j === 3 ? Number.NaN : v)) };
-    const s = await highsSolver.solve(bad);
-    assert.equal(s.status, 'error');
-    assert.ok(s.message !== undefined && s.message.length > 0);
-    assert.ok(Number.isNaN(s.objective));
+  test('a NaN, an infinite or a too large number in the LP is the caller’s mistake (InputError naming it); the next solve works', async () => {
+    const cases: [string, LinearProgram, RegExp][] = [
+      ['NaN cost', { ...medium, c: Float64Array.from(medium.c, (v, j) => (j === 3 ? Number.NaN : v)) }, /c\[3\] must be a number \(not NaN\)/],
+      ['entry of 1e308', { ...medium, A: { ...medium.A, values: Float64Array.from(medium.A.values, (v, k) => (k === 0 ? 1e308 : v)) } }, /A\.values\[0\] \(row 0, column \d+\) must be at most 1e30 in magnitude/],
+      ['upper bound of −Infinity', { ...medium, colUpper: Float64Array.from(medium.colUpper, (v, j) => (j === 1 ? -Infinity : v)) }, /colUpper\[1\] of -Infinity leaves no feasible value/],
+    ];
+    for (const [name, lp, message] of cases) {
+      await assert.rejects(highsSolver.solve(lp), (e: unknown) => e instanceof InputError && message.test(e.message), name);
+    }
     assert.equal((await highsSolver.solve(medium)).status, 'optimal');
+  });
+
+  test('a time limit beyond what a timer holds (2e6 s) is honoured: optimal, no timer warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const s = await highsSolver.solve(medium, { timeLimit: 2e6 });
+      assert.equal(s.status, 'optimal', s.message);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    assert.deepEqual(warnings, []);
   });
 
   test('a time limit HiGHS cannot meet gives status time-limit, for every method', async () => {

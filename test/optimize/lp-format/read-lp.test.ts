@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { highsSolver } from '../../../src/optimize/highs/index.js';
 import { readLp, readLpFile } from '../../../src/optimize/lp-format/index.js';
 import { fixture } from '../../helpers/paths.js';
 import { assertSameLp } from './same-lp.js';
@@ -28,7 +29,7 @@ describe('readLp (CPLEX LP format)', () => {
         '  c2: x + y + 1 <= 5',
         '  c3: -x >= -10',
         'Bounds',
-        '  y <= 1e30',
+        '  y <= infinity',
         '  x >= -inf',
         '  x <= 8',
         'End',
@@ -56,6 +57,13 @@ describe('readLp (CPLEX LP format)', () => {
       ['a bound without a relation', ['Minimize', ' x', 'Bounds', ' x', 'End'], 'syntax', 4, 2, 'x'],
       ['no objective section first', ['Subject To', ' x <= 1', 'End'], 'no-objective', 1, 1, 'Subject To'],
       ['not a number on the right', ['Minimize', ' x', 'Subject To', ' x <= y', 'End'], 'syntax', 4, 7, 'y'],
+      ['a bound beyond 1e30', ['Minimize', ' x', 'Bounds', ' x <= 1e31', 'End'], 'out-of-range', 4, 7, '1e31'],
+      ['a coefficient beyond 1e30', ['Minimize', ' 2e30 x', 'End'], 'out-of-range', 2, 2, '2e30'],
+      ['terms of one variable that add up beyond 1e30', ['Minimize', ' 1e30 x + 1e30 x', 'End'], 'out-of-range', 2, 16, 2e30],
+      ['a right-hand side less the constant beyond 1e30', ['Minimize', ' x', 'Subject To', ' c1: x - 1e30 <= 1e30', 'End'], 'out-of-range', 4, 2, 2e30],
+      ['an upper bound of −inf', ['Minimize', ' x', 'Bounds', ' x <= -inf', 'End'], 'invalid-bound', 4, 2, -Infinity],
+      ['an upper bound given twice', ['Minimize', ' x', 'Bounds', ' x <= 4', ' x <= 5', 'End'], 'duplicate-entry', 5, 2, 5],
+      ['a lower bound given twice, the second by "free"', ['Minimize', ' x', 'Bounds', ' -1 <= x <= 4', ' x free', 'End'], 'duplicate-entry', 5, 2, -Infinity],
     ];
     for (const [name, lines, code, line, column, value] of cases) {
       test(name, () => {
@@ -66,5 +74,20 @@ describe('readLp (CPLEX LP format)', () => {
         assert.deepEqual(issue.value, value);
       });
     }
+  });
+
+  test('a bound of 1e30 is a finite bound (it was refused or read as infinite); beyond it the message says to write inf', async () => {
+    const lp = readLp(['Maximize', ' obj: x', 'Subject To', ' c1: x + y <= 1e30', 'Bounds', ' x <= 1e30', ' y >= -1e30', 'End'].join('\n'));
+    assert.deepEqual([lp.rowUpper[0], lp.colUpper[0], lp.colLower[1]], [1e30, 1e30, -1e30]);
+    const s = await highsSolver.solve(lp);
+    assert.equal(s.status, 'optimal', s.message);
+    assert.equal(s.objective, 1e30);
+    const e = inputErrorOf(() => readLp(['Maximize', ' obj: x', 'Bounds', ' x <= 1.5e30', 'End'].join('\n'), { file: 'b.lp' }));
+    assert.match(e.message, /^b\.lp:4:7: bound must be at most 1e30 in magnitude; write inf or infinity for no bound \(value: "1\.5e30"\)$/);
+  });
+
+  test('a second entry for the same side of a bound names both lines', () => {
+    const e = inputErrorOf(() => readLp(['Minimize', ' x', 'Bounds', ' x <= 4', ' x >= 1', ' x <= 5', 'End'].join('\n')));
+    assert.match(e.issues[0].message, /upper bound of "x" is given twice \(first on line 4, again on line 6\)/);
   });
 });

@@ -85,7 +85,12 @@ describe('readMps', () => {
       ['unknown column in BOUNDS', [...head, '    x obj 1 r 1', 'BOUNDS', ' UP BND z 4', 'ENDATA'], 'unknown-column', 8, 9, 'z'],
       ['unknown section', [...head, '    x obj 1 r 1', 'QUADOBJ', 'ENDATA'], 'unknown-section', 7, 1, 'QUADOBJ'],
       ['coefficient given twice', [...head, '    x obj 1 r 1', '    x r 2', 'ENDATA'], 'duplicate-entry', 7, 9, 2],
-      ['infinite coefficient', [...head, '    x obj 1 r 1e30', 'ENDATA'], 'not-finite', 6, 15, '1e30'],
+      ['infinite coefficient', [...head, '    x obj 1 r inf', 'ENDATA'], 'not-finite', 6, 15, 'inf'],
+      ['coefficient beyond 1e30', [...head, '    x obj 1 r 1e31', 'ENDATA'], 'out-of-range', 6, 15, '1e31'],
+      ['coefficient that overflows a double', [...head, '    x obj 1 r 1e400', 'ENDATA'], 'not-finite', 6, 15, '1e400'],
+      ['bound beyond 1e30', [...head, '    x obj 1 r 1', 'BOUNDS', ' UP BND x 2e30', 'ENDATA'], 'out-of-range', 8, 11, '2e30'],
+      ['infinite right-hand side of an equality row', ['NAME t', 'ROWS', ' N obj', ' E r', 'COLUMNS', '    x obj 1 r 1', 'RHS', '    RHS r inf', 'ENDATA'], 'invalid-bound', 8, 11, 'inf'],
+      ['upper bound of −inf', [...head, '    x obj 1 r 1', 'BOUNDS', ' UP BND x -inf', 'ENDATA'], 'invalid-bound', 8, 11, '-inf'],
     ];
     for (const [name, lines, code, line, column, value] of cases) {
       test(name, () => {
@@ -97,5 +102,59 @@ describe('readMps', () => {
         assert.match(e.message, new RegExp(`^bad\\.mps:${line}:${column}: `));
       });
     }
+  });
+
+  describe('an entry given twice is refused with both lines, never overwritten', () => {
+    const rows = ['NAME t', 'ROWS', ' N obj', ' L r', ' G g', 'COLUMNS'];
+    const cases: [string, string[], number, string][] = [
+      // Read by overwriting, this LP had objective 0 instead of −4.
+      ['objective coefficient', [...rows, '    x obj -1 r 1', '    x obj 2', 'RHS', '    RHS r 4', 'ENDATA'], 8, 'objective coefficient of "x" is given twice (first on line 7, again on line 8)'],
+      ['matrix coefficient', [...rows, '    x obj -1 r 1', '    x r 2', 'ENDATA'], 8, 'coefficient of "x" in row "r" is given twice (first on line 7, again on line 8)'],
+      ['right-hand side', [...rows, '    x obj -1 r 1', 'RHS', '    RHS r 4', '    RHS r 8', 'ENDATA'], 10, 'right-hand side of row "r" is given twice (first on line 9, again on line 10)'],
+      ['right-hand side on one line', [...rows, '    x obj -1 r 1', 'RHS', '    RHS r 4 r 8', 'ENDATA'], 9, 'right-hand side of row "r" is given twice (first on line 9, again on line 9)'],
+      ['range', [...rows, '    x obj -1 r 1', 'RHS', '    RHS r 4', 'RANGES', '    RNG r 1', '    RNG r 2', 'ENDATA'], 12, 'range of row "r" is given twice (first on line 11, again on line 12)'],
+      ['upper bound', [...rows, '    x obj -1 r 1', 'BOUNDS', ' UP BND x 4', ' UP BND x 5', 'ENDATA'], 10, 'upper bound of column "x" is given twice (first on line 9, again on line 10)'],
+      ['upper bound by FX after UP', [...rows, '    x obj -1 r 1', 'BOUNDS', ' UP BND x 4', ' FX BND x 3', 'ENDATA'], 10, 'upper bound of column "x" is given twice (first on line 9, again on line 10)'],
+      ['lower bound by MI after LO', [...rows, '    x obj -1 r 1', 'BOUNDS', ' LO BND x 1', ' MI BND x', 'ENDATA'], 10, 'lower bound of column "x" is given twice (first on line 9, again on line 10)'],
+    ];
+    for (const [name, lines, line, message] of cases) {
+      test(name, () => {
+        const e = inputErrorOf(() => readMps(lines.join('\n'), { file: 'dup.mps' }));
+        const issue = e.issues[0];
+        assert.equal(issue.code, 'duplicate-entry');
+        assert.equal(issue.location.file, 'dup.mps');
+        assert.equal(issue.location.line, line);
+        assert.ok(issue.message.includes(message), issue.message);
+      });
+    }
+
+    test('a lower and an upper bound of one column, and entries of a second RHS set, are not duplicates', () => {
+      const text = [...rows, '    x obj -1 r 1', 'RHS', '    RHS r 4', '    OTHER r 8', 'BOUNDS', ' LO BND x 1', ' UP BND x 3', 'ENDATA'].join('\n');
+      const lp = readMps(text);
+      assert.deepEqual([lp.colLower[0], lp.colUpper[0], lp.rowUpper[0]], [1, 3, 4]);
+    });
+  });
+
+  describe('numbers up to 1e30 are finite', () => {
+    test('a right-hand side of 1e25: min −x with x ≤ 1e25 has objective −1e25 (it was −Infinity: HiGHS read 1e25 as no bound)', async () => {
+      const lp = readMps(['NAME big', 'ROWS', ' N obj', ' L c1', 'COLUMNS', '    x obj -1 c1 1', 'RHS', '    RHS c1 1e25', 'ENDATA'].join('\n'));
+      assert.equal(lp.rowUpper[0], 1e25);
+      const s = await highsSolver.solve(lp);
+      assert.equal(s.status, 'optimal', s.message);
+      assert.equal(s.objective, -1e25);
+      assert.equal(s.x[0], 1e25);
+      assert.equal(s.rowDual[0], -1, 'one more unit of the limit lowers the minimum by 1');
+    });
+
+    test('1e30 itself, as a coefficient and as a bound, is read as it is', () => {
+      const lp = readMps(['NAME edge', 'ROWS', ' N obj', ' L c1', 'COLUMNS', '    x obj 1e30 c1 -1e30', 'RHS', '    RHS c1 1e30', 'BOUNDS', ' UP BND x 1e30', 'ENDATA'].join('\n'));
+      assert.deepEqual([lp.c[0], lp.A.values[0], lp.rowUpper[0], lp.colUpper[0]], [1e30, -1e30, 1e30, 1e30]);
+    });
+
+    test('a range that takes a bound beyond 1e30 is refused at its line', () => {
+      const e = inputErrorOf(() => readMps(['NAME t', 'ROWS', ' N obj', ' G g', 'COLUMNS', '    x obj 1 g 1', 'RHS', '    RHS g 1e30', 'RANGES', '    RNG g 1e30', 'ENDATA'].join('\n'), { file: 'r.mps' }));
+      assert.equal(e.issues[0].code, 'out-of-range');
+      assert.equal(e.issues[0].location.line, 10);
+    });
   });
 });
