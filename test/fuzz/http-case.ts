@@ -192,13 +192,14 @@ const ROUTE_WEIGHTS: Readonly<Record<string, number>> = {
 
 /** A report an enterprise of the setup could send: its own technique, items it makes and uses, amounts near the plan's (or hostile). */
 function coherentReport(rng: Rng): Obj {
-  const enterprise = rng.pick(SETUP.enterprises);
+  // Skewed to one enterprise and period, so that reports add up (running totals are where overflow hides).
+  const enterprise = rng.chance(0.4) ? SETUP.enterprises[0] : rng.pick(SETUP.enterprises);
   const w = SETUP.work[enterprise];
-  const amount = (): Node => (rng.chance(0.1) ? rng.pick<Node>([new Raw('1e308'), new Raw('1.7976931348623157e308'), 1e30, 1e25, 0, new Raw('5e-324')]) : rng.between(0, 150));
+  const amount = (): Node => (rng.chance(0.15) ? rng.pick<Node>([new Raw('1e308'), new Raw('1.7976931348623157e308'), new Raw('1e308'), 1e30, 1e25, 0, new Raw('5e-324')]) : rng.between(0, 150));
   const entries: [string, Node][] = [
-    ['reportId', `r${rng.int(40)}`],
+    ['reportId', `r${rng.int(200)}`],
     ['enterprise', enterprise],
-    ['period', rng.pick(SETUP.periods)],
+    ['period', rng.chance(0.7) ? SETUP.periods[0] : rng.pick(SETUP.periods)],
   ];
   if (w !== undefined && rng.chance(0.4)) entries.push(['technique', rng.pick(w.techniques)]);
   entries.push(['outputs', new Obj((w?.outputs ?? []).filter(() => rng.chance(0.8)).map((i) => [i, amount()]))]);

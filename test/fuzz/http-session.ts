@@ -3,6 +3,7 @@ import { buildServer, routesOf } from '../../src/server/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { SETUP } from './http-setup.js';
 import type { HttpStep, Route } from './http-case.js';
+import { alertFindings, enterprisePlanFindings, idFindings, reportItemFindings } from './execution-oracle.js';
 import { httpFindings, invalidUtf8Offset, jobFindings, loneSurrogatePlace, type Finding, type HttpAnswer } from './oracle.js';
 
 const PLANNER = 'fuzz-planner-token';
@@ -111,6 +112,7 @@ export class HttpSession {
         return undefined;
       }
     })();
+    if (res.statusCode < 300) findings.push(...(await this.executionFindings(step, json)));
     const jobId = res.statusCode === 202 ? (json as { jobId?: unknown } | undefined)?.jobId : undefined;
     if (typeof jobId === 'number') {
       const job = (await this.waitForJob(jobId)) as { status?: unknown; error?: unknown; kind?: unknown; result?: { planId?: unknown } } | undefined;
@@ -121,6 +123,31 @@ export class HttpSession {
         findings.push(...httpFindings(plan, `GET /api/plans/:id (made by ${step.route})`));
       }
     }
+    return findings;
+  }
+
+  /** Whether the published plan is of the setup's model as uploaded (the execution rules are checked against it). */
+  private async setupPublished(): Promise<boolean> {
+    const a = await this.call('GET', '/api/published');
+    const plan = (a.json as { plan?: { modelId?: unknown; modelVersion?: unknown } } | undefined)?.plan;
+    return plan?.modelId === SETUP.models[0] && plan.modelVersion === 1;
+  }
+
+  /** The rules of plan execution on a successful answer (see execution-oracle.ts). */
+  private async executionFindings(step: HttpStep, json: unknown): Promise<Finding[]> {
+    const findings: Finding[] = [];
+    if (step.method === 'POST' || step.method === 'PUT') {
+      let sent: unknown;
+      try {
+        sent = JSON.parse((step.payload ?? Buffer.alloc(0)).toString('utf8')) as unknown;
+      } catch {
+        sent = undefined;
+      }
+      findings.push(...idFindings(sent, step.route));
+    }
+    if (step.route === 'POST /api/reports' && (await this.setupPublished())) findings.push(...reportItemFindings(json, step.route));
+    if (step.route === 'GET /api/enterprises/:id/plan' && (await this.setupPublished())) findings.push(...enterprisePlanFindings(json, step.route));
+    if (step.route === 'GET /api/alerts') findings.push(...alertFindings(json, step.route));
     return findings;
   }
 

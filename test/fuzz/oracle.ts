@@ -20,7 +20,12 @@ export type FindingKind =
   | 'job-internal-error'
   | 'accepted-invalid-utf8'
   | 'accepted-ill-formed-unicode'
-  | 'process-warning';
+  | 'process-warning'
+  | 'unsuccessful-exit-0'
+  | 'report-names'
+  | 'alert-tolerance'
+  | 'unformatted-number'
+  | 'accepted-untrimmed-id';
 
 export interface Finding {
   readonly kind: FindingKind;
@@ -112,6 +117,18 @@ function placeShape(place: string): string {
     .join('.');
 }
 
+/**
+ * A solve status in a command's JSON that is not a success: analyze's solves must have
+ * converged and plan's must be optimal, unless the output says it failed (exit 1).
+ */
+function unsuccessfulStatus(json: unknown, where: string): string | undefined {
+  if (!isRecord(json)) return undefined;
+  if (where === 'plan') return typeof json.status === 'string' && json.status !== 'optimal' ? `status = ${json.status}` : undefined;
+  if (where !== 'analyze') return undefined;
+  for (const [k, v] of Object.entries(json)) if (isRecord(v) && typeof v.status === 'string' && v.status !== 'converged') return `${k}.status = ${v.status}`;
+  return undefined;
+}
+
 /** Non-finite numbers in a command's output (JSON document and table cells), and whether every format renders. */
 export function outputFindings(out: CommandOutput, where: string): Finding[] {
   const findings: Finding[] = [];
@@ -126,6 +143,10 @@ export function outputFindings(out: CommandOutput, where: string): Finding[] {
   if (places.length > 0) {
     const failed = out.failure === undefined ? '' : ' (of a failed solve)';
     findings.push({ kind: 'non-finite', message: `${where}: non-finite number in the output${failed}: ${places.join('; ')}`, signature: `${where}${failed}: ${placeShape(places[0]).replace(/^table (\S+) row.*$/, 'table $1')}` });
+  }
+  const unsolved = unsuccessfulStatus(out.json, where);
+  if (unsolved !== undefined && out.failure === undefined) {
+    findings.push({ kind: 'unsuccessful-exit-0', message: `${where}: ${unsolved} without a failure (the CLI would exit 0)`, signature: `${where}: ${unsolved.replace(/ = .*$/, '')} not a success, exit 0` });
   }
   for (const format of ['json', 'csv', 'table'] as const) {
     try {

@@ -117,7 +117,13 @@ async function main(): Promise<number> {
     });
     say(`\n${name}: ${cases} cases in ${(r.ms / 1000).toFixed(1)} s, ${r.classes.size} classes of finding`);
     let k = 0;
-    for (const cls of r.classes.values()) await report(target, r, cls, values.out === undefined ? undefined : join(values.out), !values['no-shrink'], k++);
+    for (const cls of r.classes.values()) {
+      try {
+        await report(target, r, cls, values.out === undefined ? undefined : join(values.out), !values['no-shrink'], k++);
+      } catch (err) {
+        say(`  (could not write its reproduction: ${err instanceof Error ? err.message : String(err)})`);
+      }
+    }
     total += r.classes.size;
   }
   say(`\nfuzz seed ${seed}: ${total === 0 ? 'nothing found' : `${total} classes of finding`}`);
