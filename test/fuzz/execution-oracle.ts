@@ -26,7 +26,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A stored report (201/200) that names an item its enterprise neither makes nor uses. */
+/** A report (as sent) that was stored (201/200) though it names an item its enterprise neither makes nor uses. */
 export function reportItemFindings(body: unknown, route: string): Finding[] {
   if (!isRecord(body) || typeof body.enterprise !== 'string') return [];
   const work = SETUP.work[body.enterprise];

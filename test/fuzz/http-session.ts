@@ -136,8 +136,8 @@ export class HttpSession {
   /** The rules of plan execution on a successful answer (see execution-oracle.ts). */
   private async executionFindings(step: HttpStep, json: unknown): Promise<Finding[]> {
     const findings: Finding[] = [];
+    let sent: unknown;
     if (step.method === 'POST' || step.method === 'PUT') {
-      let sent: unknown;
       try {
         sent = JSON.parse((step.payload ?? Buffer.alloc(0)).toString('utf8')) as unknown;
       } catch {
@@ -145,7 +145,7 @@ export class HttpSession {
       }
       findings.push(...idFindings(sent, step.route));
     }
-    if (step.route === 'POST /api/reports' && (await this.setupPublished())) findings.push(...reportItemFindings(json, step.route));
+    if (step.route === 'POST /api/reports' && (await this.setupPublished())) findings.push(...reportItemFindings(sent, step.route));
     if (step.route === 'GET /api/enterprises/:id/plan' && (await this.setupPublished())) findings.push(...enterprisePlanFindings(json, step.route));
     if (step.route === 'GET /api/alerts') findings.push(...alertFindings(json, step.route));
     return findings;

@@ -108,7 +108,7 @@ export function modelCase(seed: number, index: number, options: CaseOptions): Mo
   ] as const);
   let tree: Node | undefined;
   if (origin === 'bytes') {
-    const name = !options.heavy || rng.chance(0.9) ? rng.pick([...SMALL_EXAMPLES, 'small']) : rng.pick(ALL_EXAMPLES.filter((e) => !SMALL_EXAMPLES.includes(e)));
+    const name = !options.heavy || rng.chance(0.98) ? rng.pick([...SMALL_EXAMPLES, 'small']) : rng.pick(ALL_EXAMPLES.filter((e) => !SMALL_EXAMPLES.includes(e)));
     const donors = [Buffer.from(exampleText(rng.pick([...SMALL_EXAMPLES, 'small'])), 'utf8')];
     const [bytes, done] = mutateBytes(Buffer.from(exampleText(name), 'utf8'), rng, rng.between(1, 4), donors);
     notes.push(`bytes of ${name}: ${done.join('; ')}`);

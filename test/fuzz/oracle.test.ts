@@ -26,6 +26,8 @@ describe('the fuzz oracle', () => {
     assert.deepEqual(nonFinitePlaces({ x: new Float64Array([0, -Infinity]) }), ['.x[1] = -Infinity']);
     assert.deepEqual(nonFinitePlaces(new Map([['k', 'Infinity']])), ['.k = "Infinity"']);
     assert.deepEqual(nonFinitePlaces({ a: 1e308, b: -0, c: 'NaNa', d: null }), []);
+    // A name that spells NaN is a name.
+    assert.deepEqual(nonFinitePlaces([{ id: 'NaN', name: 'Infinity', items: ['NaN'], actual: 'NaN' }]), ['[0].actual = "NaN"']);
   });
 
   test('a command output is checked in its JSON and in its tables', () => {
