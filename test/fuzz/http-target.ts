@@ -5,7 +5,7 @@ import { HttpSession, serviceRoutes } from './http-session.js';
 import type { Finding } from './oracle.js';
 import { invalidUtf8Offset } from './oracle.js';
 import { shrinkable } from './http-shrink.js';
-import type { Session, Target } from './target.js';
+import type { Origin, Session, Target } from './target.js';
 
 /** Requests per service: a fresh service (and store) after this many. */
 export const HTTP_EPISODE = 250;
@@ -54,14 +54,14 @@ export async function httpTarget(): Promise<Target<HttpCase>> {
         close: () => s.close(),
       };
     },
-    async writeRepro(c: HttpCase, dir: string, finding: Finding): Promise<void> {
+    async writeRepro(c: HttpCase, dir: string, finding: Finding, origin: Origin): Promise<void> {
       await mkdir(dir, { recursive: true });
       await writeFile(join(dir, 'requests.json'), `${JSON.stringify(c.steps.map(stepJson), null, 2)}\n`);
       const last = c.steps[c.steps.length - 1];
       const lines = [
         `# Fuzz finding: ${finding.kind}`,
         '',
-        `Found by \`npm run fuzz -- --target http --seed ${c.seed} --from ${c.index + c.steps.length - 1} --cases 1\` (the requests of its session before it, then shrunk).`,
+        `Found by \`npm run fuzz -- --target http --seed ${origin.seed} --from ${origin.index} --cases 1\` (it runs the requests of its session before it; then shrunk).`,
         '',
         '```',
         finding.message,

@@ -6,7 +6,7 @@ import { MODEL_COMMANDS, modelCase, type CaseFile, type CaseOptions, type Flags,
 import { Rng } from './rng.js';
 import { runModelCase } from './run-model-case.js';
 import { byteVariants, treeVariants } from './shrink.js';
-import type { Session, Target } from './target.js';
+import type { Origin, Session, Target } from './target.js';
 import { toJsonText, toYamlText } from './tree.js';
 import type { Finding } from './oracle.js';
 
@@ -70,14 +70,14 @@ export function modelTarget(options: CaseOptions): Target<ModelCase> {
         close: () => rm(base, { recursive: true, force: true }),
       };
     },
-    async writeRepro(c: ModelCase, dir: string, finding: Finding): Promise<void> {
+    async writeRepro(c: ModelCase, dir: string, finding: Finding, origin: Origin): Promise<void> {
       await mkdir(dir, { recursive: true });
       for (const f of c.files) await writeFile(join(dir, f.name), f.bytes);
       const model = c.files[0].name;
       const lines = [
         `# Fuzz finding: ${finding.kind}`,
         '',
-        `Found by \`npm run fuzz -- --target models --seed ${c.seed} --from ${c.index} --cases 1\` (then shrunk).`,
+        `Found by \`npm run fuzz -- --target models --seed ${origin.seed} --from ${origin.index} --cases 1\` (then shrunk).`,
         '',
         '```',
         finding.message,

@@ -51,7 +51,7 @@ async function report(target: Target<unknown>, r: CampaignResult, cls: FindingCl
     } else say('  (did not fail again alone: written as it was)');
   }
   const dir = resolve(out, `${target.name}-seed${r.seed}-case${cls.first.index}-${k}`);
-  await target.writeRepro(c, dir, { kind: cls.kind, message: cls.first.message, signature: cls.signature });
+  await target.writeRepro(c, dir, { kind: cls.kind, message: cls.first.message, signature: cls.signature }, { seed: r.seed, index: cls.first.index });
   say(`  reproduction: ${dir}`);
 }
 
@@ -107,6 +107,9 @@ async function main(): Promise<number> {
       seed,
       cases,
       from,
+      onNewClass: (cls) => {
+        process.stderr.write(`${name}: new [${cls.kind}] at case ${cls.first.index}: ${cls.signature}\n`);
+      },
       onProgress: (done) => {
         const tenth = Math.floor((10 * done) / cases);
         if (tenth > last) {

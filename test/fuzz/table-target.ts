@@ -7,7 +7,7 @@ import type { Finding } from './oracle.js';
 import { runTableCase } from './run-table-case.js';
 import { byteVariants } from './shrink.js';
 import { tableCase, type TableCase, type TableFile } from './table-case.js';
-import type { Session, Target } from './target.js';
+import type { Origin, Session, Target } from './target.js';
 
 function* caseVariants(c: TableCase): Generator<TableCase> {
   for (const [k, f] of c.files.entries()) {
@@ -46,7 +46,7 @@ export function tableTarget(options: CaseOptions): Target<TableCase> {
         close: () => rm(base, { recursive: true, force: true }),
       };
     },
-    async writeRepro(c: TableCase, dir: string, finding: Finding): Promise<void> {
+    async writeRepro(c: TableCase, dir: string, finding: Finding, origin: Origin): Promise<void> {
       await mkdir(dir, { recursive: true });
       for (const f of c.files) {
         if (f.bytes === 'folder') await mkdir(join(dir, f.path), { recursive: true });
@@ -55,7 +55,7 @@ export function tableTarget(options: CaseOptions): Target<TableCase> {
       const lines = [
         `# Fuzz finding: ${finding.kind}`,
         '',
-        `Found by \`npm run fuzz -- --target tables --seed ${c.seed} --from ${c.index} --cases 1\` (then shrunk).`,
+        `Found by \`npm run fuzz -- --target tables --seed ${origin.seed} --from ${origin.index} --cases 1\` (then shrunk).`,
         '',
         '```',
         finding.message,

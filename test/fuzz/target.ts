@@ -1,5 +1,11 @@
 import type { Finding } from './oracle.js';
 
+/** The campaign and case a reproduction comes from. */
+export interface Origin {
+  readonly seed: number;
+  readonly index: number;
+}
+
 export type TargetName = 'models' | 'tables' | 'http';
 export const TARGET_NAMES: readonly TargetName[] = ['models', 'tables', 'http'];
 
@@ -23,8 +29,8 @@ export interface Target<C> {
   replay(seed: number, index: number): C;
   /** Smaller variants of a case, to try in order. */
   variants(c: C): Iterable<C>;
-  /** Writes a reproduction of `c` into `dir`: its files and a README.md saying how to run it. */
-  writeRepro(c: C, dir: string, finding: Finding): Promise<void>;
+  /** Writes a reproduction of `c` (made from case `origin.index` of the campaign with `origin.seed`) into `dir`: its files and a README.md saying how to run it. */
+  writeRepro(c: C, dir: string, finding: Finding, origin: Origin): Promise<void>;
   /** One line on how the case was made. */
   describe(c: C): string;
 }
