@@ -1,4 +1,4 @@
-import { watchWarnings, type Finding, type FindingKind } from './oracle.js';
+import type { Finding, FindingKind } from './oracle.js';
 import type { Session, Target } from './target.js';
 
 /** One class of finding (one signature): how often, and the first case that showed it. */
@@ -38,17 +38,13 @@ export async function runCampaign<C>(target: Target<C>, o: CampaignOptions): Pro
   const from = o.from ?? 0;
   const classes = new Map<string, FindingClass>();
   let session: Session<C> | undefined;
-  const warnings = watchWarnings();
   try {
     for (let index = from; index < from + o.cases; index++) {
-      const fresh = session === undefined || (Number.isFinite(target.episode) && index % target.episode === 0);
-      if (fresh) {
-        await session?.close();
-        session = await target.open();
-      }
+      session ??= await target.open();
+      if (index !== from && Number.isFinite(target.episode) && index % target.episode === 0) await session.reset();
       // A campaign that starts in the middle of a session first makes the session's earlier cases again.
       const c = index === from && Number.isFinite(target.episode) && index % target.episode !== 0 ? target.replay(o.seed, index) : target.make(o.seed, index);
-      const findings = [...(await (session as Session<C>).run(c)), ...(await warnings.drain(target.name))];
+      const findings = await session.run(c);
       for (const f of findings) {
         const known = classes.get(f.signature);
         if (known !== undefined) {
@@ -62,7 +58,6 @@ export async function runCampaign<C>(target: Target<C>, o: CampaignOptions): Pro
       o.onProgress?.(index - from + 1);
     }
   } finally {
-    warnings.stop();
     await session?.close();
   }
   return { target: target.name, seed: o.seed, from, cases: o.cases, ms: Date.now() - start, classes };

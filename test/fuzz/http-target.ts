@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { httpStep, type HttpCase, type HttpStep, type Route } from './http-case.js';
-import { HttpSession, serviceRoutes } from './http-session.js';
-import type { Finding } from './oracle.js';
-import { invalidUtf8Offset } from './oracle.js';
+import { serviceRoutes } from './http-session.js';
+import { invalidUtf8Offset, type Finding } from './oracle.js';
 import { shrinkable } from './http-shrink.js';
 import type { Origin, Session, Target } from './target.js';
+import { workerSession } from './worker-session.js';
 
 /** Requests per service: a fresh service (and store) after this many. */
 export const HTTP_EPISODE = 250;
@@ -43,17 +43,7 @@ export async function httpTarget(): Promise<Target<HttpCase>> {
     },
     variants: shrinkable,
     describe: (c) => c.steps.map((s) => `${s.method} ${s.url.slice(0, 80)} ${s.notes.join('; ')}`).join(' | '),
-    async open(): Promise<Session<HttpCase>> {
-      const s = await HttpSession.open();
-      return {
-        async run(c) {
-          const findings: Finding[] = [];
-          for (const step of c.steps) findings.push(...(await s.run(step)));
-          return findings;
-        },
-        close: () => s.close(),
-      };
-    },
+    open: async (): Promise<Session<HttpCase>> => workerSession('http', (c: HttpCase) => c),
     async writeRepro(c: HttpCase, dir: string, finding: Finding, origin: Origin): Promise<void> {
       await mkdir(dir, { recursive: true });
       await writeFile(join(dir, 'requests.json'), `${JSON.stringify(c.steps.map(stepJson), null, 2)}\n`);

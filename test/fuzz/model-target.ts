@@ -1,13 +1,12 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeText } from './mutate-bytes.js';
 import { MODEL_COMMANDS, modelCase, type CaseFile, type CaseOptions, type Flags, type ModelCase, type ModelCommand } from './model-case.js';
 import { Rng } from './rng.js';
-import { runModelCase } from './run-model-case.js';
 import { byteVariants, treeVariants } from './shrink.js';
 import type { Origin, Session, Target } from './target.js';
 import { toJsonText, toYamlText } from './tree.js';
+import { workerSession } from './worker-session.js';
 import type { Finding } from './oracle.js';
 
 /** A file written again from a smaller tree, the way it was written first. */
@@ -54,7 +53,6 @@ export function commandLine(args: readonly string[], flags: Flags): string {
 
 /** The model-file target: mutated models through check, balance, analyze and plan, in-process. */
 export function modelTarget(options: CaseOptions): Target<ModelCase> {
-  let counter = 0;
   return {
     name: 'models',
     episode: Infinity,
@@ -62,14 +60,7 @@ export function modelTarget(options: CaseOptions): Target<ModelCase> {
     replay: (seed, index) => modelCase(seed, index, options),
     variants: caseVariants,
     describe: (c) => c.notes.join('; '),
-    async open(): Promise<Session<ModelCase>> {
-      const base = join(tmpdir(), `plenty-fuzz-models-${process.pid}-${counter++}`);
-      let k = 0;
-      return {
-        run: async (c) => (await runModelCase(c, join(base, String(k++)))).findings,
-        close: () => rm(base, { recursive: true, force: true }),
-      };
-    },
+    open: async (): Promise<Session<ModelCase>> => workerSession('models', (c: ModelCase) => ({ ...c, files: c.files.map((f) => ({ name: f.name, bytes: f.bytes })) })),
     async writeRepro(c: ModelCase, dir: string, finding: Finding, origin: Origin): Promise<void> {
       await mkdir(dir, { recursive: true });
       for (const f of c.files) await writeFile(join(dir, f.name), f.bytes);

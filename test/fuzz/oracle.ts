@@ -25,7 +25,8 @@ export type FindingKind =
   | 'report-names'
   | 'alert-tolerance'
   | 'unformatted-number'
-  | 'accepted-untrimmed-id';
+  | 'accepted-untrimmed-id'
+  | 'hang';
 
 export interface Finding {
   readonly kind: FindingKind;

@@ -9,11 +9,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCampaign, type CampaignResult, type FindingClass } from './campaign.js';
 import { httpTarget, stepFromJson } from './http-target.js';
-import { HttpSession } from './http-session.js';
+import type { HttpCase } from './http-case.js';
 import { modelTarget } from './model-target.js';
 import { shrinkGreedy } from './shrink.js';
 import { tableTarget } from './table-target.js';
-import { TARGET_NAMES, type Target, type TargetName } from './target.js';
+import { TARGET_NAMES, type Session, type Target, type TargetName } from './target.js';
+import { workerSession } from './worker-session.js';
 
 function say(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -28,14 +29,10 @@ async function targetOf(name: TargetName, light: boolean): Promise<Target<unknow
   return (await httpTarget()) as Target<unknown>;
 }
 
-/** Whether case `c` still shows a finding with `signature`, run alone in a fresh session. */
-async function stillFails(target: Target<unknown>, c: unknown, signature: string): Promise<boolean> {
-  const session = await target.open();
-  try {
-    return (await session.run(c)).some((f) => f.signature === signature);
-  } finally {
-    await session.close();
-  }
+/** Whether case `c` still shows a finding with `signature`, run alone from a fresh state. */
+async function stillFails(session: Session<unknown>, c: unknown, signature: string): Promise<boolean> {
+  await session.reset();
+  return (await session.run(c)).some((f) => f.signature === signature);
 }
 
 async function report(target: Target<unknown>, r: CampaignResult, cls: FindingClass, out: string | undefined, shrink: boolean, k: number): Promise<void> {
@@ -44,11 +41,16 @@ async function report(target: Target<unknown>, r: CampaignResult, cls: FindingCl
   if (out === undefined) return;
   let c = target.replay(r.seed, cls.first.index);
   if (shrink) {
-    if (await stillFails(target, c, cls.signature)) {
-      const s = await shrinkGreedy(c, (x) => target.variants(x), (x) => stillFails(target, x, cls.signature), target.name === 'http' ? 60 : 300);
-      c = s.result;
-      say(`  shrunk in ${s.tries} tries`);
-    } else say('  (did not fail again alone: written as it was)');
+    const session = await target.open();
+    try {
+      if (await stillFails(session, c, cls.signature)) {
+        const s = await shrinkGreedy(c, (x) => target.variants(x), (x) => stillFails(session, x, cls.signature), target.name === 'http' ? 60 : 300);
+        c = s.result;
+        say(`  shrunk in ${s.tries} tries`);
+      } else say('  (did not fail again alone: written as it was)');
+    } finally {
+      await session.close();
+    }
   }
   const dir = resolve(out, `${target.name}-seed${r.seed}-case${cls.first.index}-${k}`);
   await target.writeRepro(c, dir, { kind: cls.kind, message: cls.first.message, signature: cls.signature }, { seed: r.seed, index: cls.first.index });
@@ -57,11 +59,11 @@ async function report(target: Target<unknown>, r: CampaignResult, cls: FindingCl
 
 async function replay(file: string): Promise<number> {
   const steps = (JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>[]).map(stepFromJson);
-  const s = await HttpSession.open();
+  const s = workerSession('http', (c: HttpCase) => c);
   let found = 0;
   try {
     for (const step of steps) {
-      const findings = await s.run(step);
+      const findings = await s.run({ seed: 0, index: 0, steps: [step] });
       found += findings.length;
       say(`${step.method} ${step.url}: ${findings.length === 0 ? 'ok' : findings.map((f) => `[${f.kind}] ${f.message.split('\n')[0]}`).join('\n  ')}`);
     }

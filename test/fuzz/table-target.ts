@@ -1,13 +1,12 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CaseOptions } from './model-case.js';
 import { commandLine } from './model-target.js';
 import type { Finding } from './oracle.js';
-import { runTableCase } from './run-table-case.js';
 import { byteVariants } from './shrink.js';
 import { tableCase, type TableCase, type TableFile } from './table-case.js';
 import type { Origin, Session, Target } from './target.js';
+import { workerSession } from './worker-session.js';
 
 function* caseVariants(c: TableCase): Generator<TableCase> {
   for (const [k, f] of c.files.entries()) {
@@ -30,7 +29,6 @@ function* caseVariants(c: TableCase): Generator<TableCase> {
 
 /** The table target: mutated symmetric tables and pymrio folders through `plenty import`, in-process. */
 export function tableTarget(options: CaseOptions): Target<TableCase> {
-  let counter = 0;
   return {
     name: 'tables',
     episode: Infinity,
@@ -38,14 +36,7 @@ export function tableTarget(options: CaseOptions): Target<TableCase> {
     replay: (seed, index) => tableCase(seed, index, options),
     variants: caseVariants,
     describe: (c) => c.notes.join('; '),
-    async open(): Promise<Session<TableCase>> {
-      const base = join(tmpdir(), `plenty-fuzz-tables-${process.pid}-${counter++}`);
-      let k = 0;
-      return {
-        run: async (c) => (await runTableCase(c, join(base, String(k++)))).findings,
-        close: () => rm(base, { recursive: true, force: true }),
-      };
-    },
+    open: async (): Promise<Session<TableCase>> => workerSession('tables', (c: TableCase) => c),
     async writeRepro(c: TableCase, dir: string, finding: Finding, origin: Origin): Promise<void> {
       await mkdir(dir, { recursive: true });
       for (const f of c.files) {

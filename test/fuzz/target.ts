@@ -12,6 +12,8 @@ export const TARGET_NAMES: readonly TargetName[] = ['models', 'tables', 'http'];
 /** Runs cases of one target one after the other (an HTTP session keeps its service between cases). */
 export interface Session<C> {
   run(c: C): Promise<readonly Finding[]>;
+  /** Starts again from a fresh state (for HTTP: a new service and store). */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
