@@ -6,7 +6,7 @@ import { mutateTree } from './mutate-tree.js';
 import { caseSeed, Rng } from './rng.js';
 import { valueFromSchema, type Hint, type Schema } from './schema-value.js';
 import { exampleTree, generateModel } from './small-models.js';
-import { SETUP } from './http-setup.js';
+import { SETUP, type PlannedAmounts } from './http-setup.js';
 import { cloneTree, Obj, Raw, toJsonText, toYamlText, type Node } from './tree.js';
 
 /** One request of the HTTP fuzzer. */
@@ -191,30 +191,37 @@ const ROUTE_WEIGHTS: Readonly<Record<string, number>> = {
 };
 
 /** A report an enterprise of the setup could send: its own technique, items it makes and uses, amounts near the plan's (or hostile). */
-function coherentReport(rng: Rng): Obj {
+function coherentReport(rng: Rng, planned: PlannedAmounts): Obj {
   // Skewed to one enterprise and period, so that reports add up (running totals are where overflow hides).
   const enterprise = rng.chance(0.4) ? SETUP.enterprises[0] : rng.pick(SETUP.enterprises);
   const w = SETUP.work[enterprise];
-  const amount = (): Node => (rng.chance(0.15) ? rng.pick<Node>([new Raw('1e308'), new Raw('1.7976931348623157e308'), new Raw('1e308'), 1e30, 1e25, 0, new Raw('5e-324')]) : rng.between(0, 150));
+  const period = rng.chance(0.7) ? SETUP.periods[0] : rng.pick(SETUP.periods);
+  // Near the plan (within and just beyond the alert tolerances), far from it, or hostile.
+  const amount = (item: string): Node => {
+    const plan = planned[enterprise]?.[period]?.[item];
+    if (plan !== undefined && rng.chance(0.5)) return plan * rng.pick([1, 1 - 1e-5, 1 + 1e-5, 0.996, 1.004, 0.994, 0.95, 0.84, 1.16, 0.5, 0]);
+    return rng.chance(0.15) ? rng.pick<Node>([new Raw('1e308'), new Raw('1.7976931348623157e308'), new Raw('1e308'), 1e30, 1e25, 0, new Raw('5e-324')]) : rng.between(0, 150);
+  };
   const entries: [string, Node][] = [
     ['reportId', `r${rng.int(200)}`],
     ['enterprise', enterprise],
-    ['period', rng.chance(0.7) ? SETUP.periods[0] : rng.pick(SETUP.periods)],
+    ['period', period],
   ];
   if (w !== undefined && rng.chance(0.4)) entries.push(['technique', rng.pick(w.techniques)]);
-  entries.push(['outputs', new Obj((w?.outputs ?? []).filter(() => rng.chance(0.8)).map((i) => [i, amount()]))]);
-  entries.push(['inputs', new Obj((w?.inputs ?? []).filter(() => rng.chance(0.6)).map((i) => [i, amount()]))]);
+  entries.push(['outputs', new Obj((w?.outputs ?? []).filter(() => rng.chance(0.8)).map((i) => [i, amount(i)]))]);
+  entries.push(['inputs', new Obj((w?.inputs ?? []).filter(() => rng.chance(0.6)).map((i) => [i, amount(i)]))]);
   return new Obj(entries);
 }
 
 const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'application/json, text/plain', 'APPLICATION/JSON', ''];
 
 /**
- * Request number `index` of an HTTP campaign with `seed` over `routes`: the first requests of a
+ * Request number `index` of an HTTP campaign with `seed` over `routes` (`planned`: what the setup's
+ * enterprises make and use under its published plan): the first requests of a
  * campaign take every route once (in order), the rest pick a route by weight. Bodies are built
  * from the route's schema in the OpenAPI document with the setup's ids, then mutated.
  */
-export function httpStep(seed: number, index: number, routes: readonly Route[]): HttpStep {
+export function httpStep(seed: number, index: number, routes: readonly Route[], planned: PlannedAmounts): HttpStep {
   const rng = new Rng(caseSeed(seed, 'http', index));
   const route = index < routes.length ? routes[index] : rng.weighted(routes.map((r) => [ROUTE_WEIGHTS[`${r.method} ${r.url}`] ?? 1, r] as const));
   const key = `${route.method} ${route.url}`;
@@ -230,7 +237,7 @@ export function httpStep(seed: number, index: number, routes: readonly Route[]):
   let payload: Buffer | undefined;
   const schema = bodySchema(route);
   if (schema !== undefined || rng.chance(0.05)) {
-    const body = key === 'POST /api/reports' && rng.chance(0.6) ? coherentReport(rng) : schema !== undefined ? valueFromSchema(schema, rng, hints(rng, key, notes)) : new Obj([['x', 1]]);
+    const body = key === 'POST /api/reports' && rng.chance(0.6) ? coherentReport(rng, planned) : schema !== undefined ? valueFromSchema(schema, rng, hints(rng, key, notes)) : new Obj([['x', 1]]);
     if (rng.chance(0.35)) notes.push(...mutateTree(body, rng, rng.weighted([[6, 1], [3, 2], [1, 3]]), { yaml: false, maxArray: 200, deep: rng.chance(0.25) }));
     payload = encodeText(toJsonText(body), 'utf8', rng);
     if (rng.chance(0.08)) {

@@ -94,6 +94,12 @@ export class HttpSession {
     }
   }
 
+  /** The published plan's activity (period → technique → level). */
+  async publishedActivity(): Promise<Record<string, Record<string, number>>> {
+    const a = await this.call('GET', '/api/published');
+    return ((a.json as { plan?: { result?: { activity?: Record<string, Record<string, number>> } } } | undefined)?.plan?.result?.activity ?? {}) as Record<string, Record<string, number>>;
+  }
+
   /** Sends one fuzzed request and checks the answer, the job it started and the plan that job made. */
   async run(step: HttpStep): Promise<Finding[]> {
     const auth = step.auth === 'planner' ? `Bearer ${PLANNER}` : step.auth === 'enterprise' ? `Bearer ${this.enterpriseTokens[0]}` : step.auth === 'none' ? undefined : step.auth.header;

@@ -10,8 +10,9 @@ export interface EnterpriseWork {
   readonly inputs: readonly string[];
 }
 
-function workOf(yaml: string): Readonly<Record<string, EnterpriseWork>> {
-  const c = compileEconomy(parseEconomy(yaml, { file: 'small.yaml' }));
+const compiled = compileEconomy(parseEconomy(SMALL_YAML, { file: 'small.yaml' }));
+
+function workOf(c: typeof compiled): Readonly<Record<string, EnterpriseWork>> {
   const work: Record<string, { techniques: string[]; outputs: Set<string>; inputs: Set<string> }> = {};
   c.model.techniques.forEach((t, j) => {
     const w = (work[t.enterprise ?? t.id] ??= { techniques: [], outputs: new Set(), inputs: new Set() });
@@ -40,5 +41,24 @@ export const SETUP = {
   resources: ['labour', 'line'],
   techniques: ['farm_north', 'farm_south', 'bakery_north', 'bakery_south', 'haulage', 'rail_grain_north_to_south'],
   enterprises: ['North Farm', 'South Farm', 'North Bakery', 'South Bakery', 'Railway'],
-  work: workOf(SMALL_YAML),
+  work: workOf(compiled),
 } as const;
+
+/** Planned amounts: enterprise → period → item → amount (outputs and inputs added). */
+export type PlannedAmounts = Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, number>>>>>>;
+
+/** What each enterprise of the setup's model makes and uses in each period under a plan's activity (`period → technique → level`). */
+export function plannedAmounts(activity: Readonly<Record<string, Readonly<Record<string, number>>>>): PlannedAmounts {
+  const c = compiled;
+  const out: Record<string, Record<string, Record<string, number>>> = {};
+  for (const [period, levels] of Object.entries(activity)) {
+    c.model.techniques.forEach((t, j) => {
+      const a = levels[t.id] ?? 0;
+      const mine = ((out[t.enterprise ?? t.id] ??= {})[period] ??= {});
+      for (const m of [c.outputs, c.inputs]) {
+        for (let i = 0; i < m.rows; i++) for (let q = m.rowPtr[i]; q < m.rowPtr[i + 1]; q++) if (m.colIdx[q] === j) mine[c.items.ids[i]] = (mine[c.items.ids[i]] ?? 0) + m.values[q] * a;
+      }
+    });
+  }
+  return out;
+}

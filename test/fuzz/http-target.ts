@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { httpStep, type HttpCase, type HttpStep, type Route } from './http-case.js';
-import { serviceRoutes } from './http-session.js';
+import { plannedAmounts } from './http-setup.js';
+import { HttpSession, serviceRoutes } from './http-session.js';
 import { invalidUtf8Offset, type Finding } from './oracle.js';
 import { shrinkable } from './http-shrink.js';
 import type { Origin, Session, Target } from './target.js';
@@ -33,13 +34,17 @@ export function stepFromJson(j: Record<string, unknown>): HttpStep {
 /** The HTTP target: fuzzed requests over every route of a service built in-process (app.inject). */
 export async function httpTarget(): Promise<Target<HttpCase>> {
   const routes: readonly Route[] = await serviceRoutes();
+  // The setup's published plan, for reports near it (the setup is the same every time).
+  const session = await HttpSession.open();
+  const planned = plannedAmounts(await session.publishedActivity());
+  await session.close();
   return {
     name: 'http',
     episode: HTTP_EPISODE,
-    make: (seed, index) => ({ seed, index, steps: [httpStep(seed, index, routes)] }),
+    make: (seed, index) => ({ seed, index, steps: [httpStep(seed, index, routes, planned)] }),
     replay(seed, index) {
       const from = Math.floor(index / HTTP_EPISODE) * HTTP_EPISODE;
-      return { seed, index: from, steps: Array.from({ length: index - from + 1 }, (_, k) => httpStep(seed, from + k, routes)) };
+      return { seed, index: from, steps: Array.from({ length: index - from + 1 }, (_, k) => httpStep(seed, from + k, routes, planned)) };
     },
     variants: shrinkable,
     describe: (c) => c.steps.map((s) => `${s.method} ${s.url.slice(0, 80)} ${s.notes.join('; ')}`).join(' | '),
