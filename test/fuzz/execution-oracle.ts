@@ -79,13 +79,16 @@ export function alertFindings(body: unknown, route: string): Finding[] {
 
 const ID_FIELDS = ['id', 'name', 'reportId', 'enterprise'];
 
-/** A write that stored an id or name that is empty or not trimmed (ids and names are trimmed, non-empty text). */
+/**
+ * A write whose answer shows an id or name that is empty or not trimmed (ids and names are
+ * trimmed, non-empty text; a service that trims what it is sent answers trimmed ids).
+ */
 export function idFindings(body: unknown, route: string): Finding[] {
   if (!isRecord(body)) return [];
   for (const f of ID_FIELDS) {
     const v = body[f];
     if (typeof v === 'string' && (v.trim() === '' || v !== v.trim())) {
-      return [{ kind: 'accepted-untrimmed-id', message: `${route}: ${f} ${JSON.stringify(v.slice(0, 40))} was accepted`, signature: `${route}: accepted an empty or untrimmed ${f}` }];
+      return [{ kind: 'accepted-untrimmed-id', message: `${route}: ${f} ${JSON.stringify(v.slice(0, 40))} was stored`, signature: `${route}: stored an empty or untrimmed ${f}` }];
     }
   }
   return [];

@@ -149,7 +149,7 @@ export class HttpSession {
       } catch {
         sent = undefined;
       }
-      findings.push(...idFindings(sent, step.route));
+      findings.push(...idFindings(json, step.route));
     }
     if (step.route === 'POST /api/reports' && (await this.setupPublished())) findings.push(...reportItemFindings(sent, step.route));
     if (step.route === 'GET /api/enterprises/:id/plan' && (await this.setupPublished())) findings.push(...enterprisePlanFindings(json, step.route));
