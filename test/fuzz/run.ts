@@ -40,7 +40,8 @@ async function report(target: Target<unknown>, r: CampaignResult, cls: FindingCl
   say(`\n[${cls.kind}] ×${cls.count}  ${target.name} seed ${r.seed} case ${cls.first.index}\n  ${cls.signature}\n  ${cls.first.message.split('\n')[0].slice(0, 400)}\n  made by: ${cls.first.how.slice(0, 400)}\n  again: ${again}`);
   if (out === undefined) return;
   let c = target.replay(r.seed, cls.first.index);
-  if (shrink) {
+  // A hang costs a minute a try: written as it was found.
+  if (shrink && cls.kind !== 'hang') {
     const session = await target.open();
     try {
       if (await stillFails(session, c, cls.signature)) {
