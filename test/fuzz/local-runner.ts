@@ -33,7 +33,7 @@ export async function openLocalRunner(target: TargetName, scratch: string): Prom
   const base = join(scratch, String(folders++));
   let k = 0;
   return {
-    run: async (payload) => [...(target === 'models' ? await runModelCase(payload as ModelCase, join(base, String(k++))) : await runTableCase(payload as TableCase, join(base, String(k++)))).findings],
+    run: async (payload) => [...(target === 'models' ? await runModelCase(payload as ModelCase, join(base, 'case')) : await runTableCase(payload as TableCase, join(base, String(k++)))).findings],
     close: () => rm(base, { recursive: true, force: true }),
   };
 }

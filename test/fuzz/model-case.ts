@@ -105,7 +105,7 @@ export function modelCase(seed: number, index: number, options: CaseOptions): Mo
     [40, 'generated'],
     [20, 'example'],
     [25, 'bytes'],
-    [options.heavy ? 15 : 9, 'adversarial'],
+    [options.heavy ? 15 : 6, 'adversarial'],
   ] as const);
   let tree: Node | undefined;
   if (origin === 'bytes') {
@@ -141,5 +141,5 @@ export function modelCase(seed: number, index: number, options: CaseOptions): Mo
       files.push({ name: 'demand.csv', bytes: encodeText(`item,amount\n${rows.join('\n')}\n`, rng.chance(0.2) ? pickEncoding(rng) : 'utf8', rng) });
     } else files.push(treeFile('demand.yaml', demand, 'yaml', rng.chance(0.15) ? pickEncoding(rng) : 'utf8', 4, rng));
   }
-  return { seed, index, files, flags: flagsFor(rng, tree, files), second: rng.chance(0.3) ? rng.pick(['balance', 'analyze', 'plan'] as const) : undefined, notes };
+  return { seed, index, files, flags: flagsFor(rng, tree, files), second: rng.chance(0.2) ? rng.pick(['balance', 'analyze', 'plan'] as const) : undefined, notes };
 }

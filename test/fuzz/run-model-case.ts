@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeCommand, type AnalyzeFlags } from '../../src/cli/commands/analyze.js';
 import { balanceCommand, type BalanceFlags } from '../../src/cli/commands/balance.js';
@@ -45,35 +45,35 @@ export interface CaseResult {
   readonly outcomes: readonly string[];
 }
 
-/** Writes a case's files to `dir` and runs check, then balance, analyze and plan (when the model is refused, at most one of them). */
+/**
+ * Writes a case's files to `dir` and runs check, then balance, analyze and plan (when the model is
+ * refused, at most one of them). The folder may hold files of earlier cases (cheaper than a new
+ * folder per case): the commands are given the paths of this case's files only.
+ */
 export async function runModelCase(c: ModelCase, dir: string): Promise<CaseResult> {
   await mkdir(dir, { recursive: true });
-  try {
-    for (const f of c.files) await writeFile(join(dir, f.name), f.bytes);
-    const model = join(dir, c.files[0].name);
-    const findings: Finding[] = [];
-    const outcomes: string[] = [];
-    const run = async (command: ModelCommand): Promise<boolean> => {
-      const flags = c.flags[command];
-      let out: CommandOutput;
-      try {
-        out = await runCommandOf(command, model, resolveFlags(flags, dir));
-      } catch (err) {
-        const f = thrownFindings(err, command);
-        findings.push(...f);
-        outcomes.push(f.length > 0 ? f.map((x) => x.kind).join('+') : `${command}:refused`);
-        return false;
-      }
-      const f = [...outputFindings(out, command), ...encodingFindings(filesRead(command, c.files, flags).map((x) => ({ name: x.name, bytes: x.bytes })), command)];
+  for (const f of c.files) await writeFile(join(dir, f.name), f.bytes);
+  const model = join(dir, c.files[0].name);
+  const findings: Finding[] = [];
+  const outcomes: string[] = [];
+  const run = async (command: ModelCommand): Promise<boolean> => {
+    const flags = c.flags[command];
+    let out: CommandOutput;
+    try {
+      out = await runCommandOf(command, model, resolveFlags(flags, dir));
+    } catch (err) {
+      const f = thrownFindings(err, command);
       findings.push(...f);
-      outcomes.push(f.length > 0 ? f.map((x) => x.kind).join('+') : `${command}:${out.failure === undefined ? 'ok' : 'failed'}`);
-      return true;
-    };
-    if (await run('check')) {
-      for (const command of ['balance', 'analyze', 'plan'] as const) await run(command);
-    } else if (c.second !== undefined) await run(c.second);
-    return { findings, outcomes };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+      outcomes.push(f.length > 0 ? f.map((x) => x.kind).join('+') : `${command}:refused`);
+      return false;
+    }
+    const f = [...outputFindings(out, command), ...encodingFindings(filesRead(command, c.files, flags).map((x) => ({ name: x.name, bytes: x.bytes })), command)];
+    findings.push(...f);
+    outcomes.push(f.length > 0 ? f.map((x) => x.kind).join('+') : `${command}:${out.failure === undefined ? 'ok' : 'failed'}`);
+    return true;
+  };
+  if (await run('check')) {
+    for (const command of ['balance', 'analyze', 'plan'] as const) await run(command);
+  } else if (c.second !== undefined) await run(c.second);
+  return { findings, outcomes };
 }
