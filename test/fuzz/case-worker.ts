@@ -1,14 +1,15 @@
 /**
- * The thread the fuzz cases run in: the main thread watches it and ends it when a case takes too
- * long (a solve that ignores its time limit would otherwise hang the suite). Messages: `run`
- * (a case; answered with its findings and the Node.js warnings it raised), `reset`, `close`.
+ * The child process the fuzz cases run in: the parent watches it, ends it when a case takes too
+ * long (a solve that ignores its time limit), and notices when it dies (a fatal error of V8 ends
+ * the whole process, which a worker thread would not survive either). Arguments: the target and
+ * the scratch folder. Messages: `run` (a case; answered with its findings and the Node.js
+ * warnings it raised), `reset`, `close`.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { openLocalRunner, type LocalRunner } from './local-runner.js';
 import { watchWarnings } from './oracle.js';
 import type { TargetName } from './target.js';
 
-/** Byte arrays come through the message channel as Uint8Array: the runners want Buffers. */
+/** Byte arrays may come through the channel as Uint8Array: the runners want Buffers. */
 function buffers(v: unknown): unknown {
   if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
   if (Array.isArray(v)) return v.map(buffers);
@@ -16,27 +17,28 @@ function buffers(v: unknown): unknown {
   return v;
 }
 
-const { target, scratch } = workerData as { target: TargetName; scratch: string };
+const [target, scratch] = process.argv.slice(2) as [TargetName, string];
+const send = (m: unknown): void => {
+  process.send?.(m);
+};
 const warnings = watchWarnings();
 let runner: LocalRunner | undefined;
-const port = parentPort;
-if (port === null) throw new Error('case-worker runs as a worker thread');
 
-port.on('message', (m: { id: number; kind: 'run' | 'reset' | 'close'; payload?: unknown }) => {
+process.on('message', (m: { id: number; kind: 'run' | 'reset' | 'close'; payload?: unknown }) => {
   void (async () => {
     try {
       if (m.kind === 'run') {
         runner ??= await openLocalRunner(target, scratch);
         const findings = [...(await runner.run(buffers(m.payload))), ...(await warnings.drain(target))];
-        port.postMessage({ id: m.id, findings });
+        send({ id: m.id, findings });
       } else {
         await runner?.close();
         runner = undefined;
-        if (m.kind === 'close') warnings.stop();
-        port.postMessage({ id: m.id, findings: [] });
+        send({ id: m.id, findings: [] });
+        if (m.kind === 'close') process.disconnect();
       }
     } catch (err) {
-      port.postMessage({ id: m.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      send({ id: m.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
   })();
 });

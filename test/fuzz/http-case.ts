@@ -1,6 +1,6 @@
 import { OPERATIONS } from '../../src/server/openapi.js';
 import { openApiDocument } from '../../src/server/openapi.js';
-import { HOSTILE_NUMBERS, HOSTILE_STRINGS } from './hostile.js';
+import { deepNesting, HOSTILE_NUMBERS, HOSTILE_STRINGS, nestingDepth } from './hostile.js';
 import { encodeText, mutateBytes } from './mutate-bytes.js';
 import { mutateTree } from './mutate-tree.js';
 import { caseSeed, Rng } from './rng.js';
@@ -60,6 +60,12 @@ function hostileString(rng: Rng): string {
 function modelText(rng: Rng, format: 'yaml' | 'json', notes: string[]): Node {
   const tree = rng.chance(0.5) ? exampleTree('small') : rng.chance(0.5) ? generateModel(rng) : exampleTree('kantorovich/excavator.yaml');
   const t = cloneTree(tree);
+  if (rng.chance(0.08) && t instanceof Obj) {
+    // A whole section nested deep: the reader's recursion, not the schema, meets it first.
+    const depth = nestingDepth(rng);
+    t.entries.push(['products', deepNesting(rng, depth)]);
+    notes.push(`model text: products nested ${depth} deep`);
+  }
   if (rng.chance(0.7)) notes.push(...mutateTree(t, rng, rng.between(1, 2), { yaml: format === 'yaml', maxArray: 40, deep: rng.chance(0.3) }).map((m) => `model text: ${m}`));
   const written = rng.chance(0.9) ? format : format === 'yaml' ? 'json' : 'yaml';
   return written === 'json' ? toJsonText(t) : toYamlText(t, { flowUpTo: 4 });

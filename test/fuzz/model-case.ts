@@ -1,5 +1,6 @@
 import { makeAdversarial } from './adversarial.js';
 import { encodeText, mutateBytes, pickEncoding, type Encoding } from './mutate-bytes.js';
+import { deepNesting, nestingDepth } from './hostile.js';
 import { mutateTree } from './mutate-tree.js';
 import { caseSeed, Rng } from './rng.js';
 import { ALL_EXAMPLES, demandFileFor, exampleText, exampleTree, generateModel, planFileFor, SMALL_EXAMPLES } from './small-models.js';
@@ -123,6 +124,12 @@ export function modelCase(seed: number, index: number, options: CaseOptions): Mo
     const format = rng.chance(0.7) ? 'yaml' : 'json';
     const mutated = cloneTree(tree);
     if (origin === 'adversarial' && mutated instanceof Obj) notes.push(...makeAdversarial(rng, mutated));
+    else if (rng.chance(0.03) && mutated instanceof Obj) {
+      // A whole section nested deep: the reader's recursion, not the schema, meets it first.
+      const depth = nestingDepth(rng);
+      mutated.entries.push([rng.pick(['products', 'techniques', 'plan']), deepNesting(rng, depth)]);
+      notes.push(`a section nested ${depth} deep`);
+    }
     else notes.push(...mutateTree(mutated, rng, rng.between(1, 3), { yaml: format === 'yaml', maxArray: rng.chance(0.03) ? 2000 : 40, deep: rng.chance(0.3) }));
     const encoding = rng.chance(0.3) ? pickEncoding(rng) : 'utf8';
     if (encoding !== 'utf8') notes.push(`written as ${encoding}`);

@@ -26,7 +26,8 @@ export type FindingKind =
   | 'alert-tolerance'
   | 'unformatted-number'
   | 'accepted-untrimmed-id'
-  | 'hang';
+  | 'hang'
+  | 'crash';
 
 export interface Finding {
   readonly kind: FindingKind;

@@ -1,73 +1,86 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { Finding } from './oracle.js';
 import type { Session, TargetName } from './target.js';
 
-/** Longest a case may run before it counts as a hang and its thread is ended, in milliseconds. */
+/** Longest a case may run before it counts as a hang and its process is ended, in milliseconds. */
 export const CASE_TIMEOUT_MS = 60_000;
 
-const WORKER_URL = new URL('./case-worker.js', import.meta.url);
+const WORKER = fileURLToPath(new URL('./case-worker.js', import.meta.url));
+
+type Answer = { readonly findings?: Finding[]; readonly error?: string; readonly timedOut?: true; readonly died?: string };
 
 /**
- * A session whose cases run in a worker thread (case-worker.ts). A case that has not finished
- * after `timeoutMs` is a `hang` finding: the thread is ended and the next case gets a new one.
- * `payload` turns a case into what the worker needs (plain data: byte arrays, strings, numbers).
+ * A session whose cases run in a child process (case-worker.ts). A case that has not finished
+ * after `timeoutMs` is a `hang` finding, one during which the process died (a fatal error) a
+ * `crash` finding; either way the process is replaced for the next case. `payload` turns a case
+ * into what the child needs (plain data: byte arrays, strings, numbers).
  */
 export function workerSession<C>(target: TargetName, payload: (c: C) => unknown, timeoutMs = CASE_TIMEOUT_MS): Session<C> {
-  let worker: Worker | undefined;
+  let child: ChildProcess | undefined;
   let next = 0;
-  // The scratch folder of the case files: made here, so that it goes even when a hung thread is ended.
+  // The scratch folder of the case files: made here, so that it goes even when a child is ended.
   const scratch = mkdtempSync(join(tmpdir(), `plenty-fuzz-${target}-`));
-  const pending = new Map<number, (answer: { findings?: Finding[]; error?: string }) => void>();
-  const start = (): Worker => {
-    const w = new Worker(WORKER_URL, { workerData: { target, scratch } });
-    w.on('message', (a: { id: number; findings?: Finding[]; error?: string }) => {
+  const pending = new Map<number, (a: Answer) => void>();
+  const start = (): ChildProcess => {
+    const c = fork(WORKER, [target, scratch], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    c.on('message', (a: { id: number; findings?: Finding[]; error?: string }) => {
       pending.get(a.id)?.(a);
       pending.delete(a.id);
     });
-    w.on('error', (err) => {
+    c.on('exit', (code, signal) => {
+      if (child === c) child = undefined;
       for (const [id, resolve] of pending) {
-        resolve({ error: `the case thread failed: ${err.stack ?? err.message}` });
+        resolve({ died: signal !== null ? `signal ${signal}` : `exit status ${String(code)}` });
         pending.delete(id);
       }
     });
-    return w;
+    return c;
   };
-  const ask = async (kind: 'run' | 'reset' | 'close', body?: unknown): Promise<{ findings?: Finding[]; error?: string; timedOut?: boolean }> => {
-    worker ??= start();
-    const w = worker;
+  const ask = async (kind: 'run' | 'reset' | 'close', body?: unknown): Promise<Answer> => {
+    child ??= start();
+    const c = child;
     const id = next++;
     let timer: NodeJS.Timeout | undefined;
-    const answer = new Promise<{ findings?: Finding[]; error?: string }>((resolve) => pending.set(id, resolve));
-    w.postMessage({ id, kind, payload: body });
-    const timeout = new Promise<{ timedOut: true }>((resolve) => {
+    const answer = new Promise<Answer>((resolve) => pending.set(id, resolve));
+    const timeout = new Promise<Answer>((resolve) => {
       timer = setTimeout(() => resolve({ timedOut: true }), timeoutMs);
     });
+    c.send({ id, kind, payload: body });
     const a = await Promise.race([answer, timeout]);
     clearTimeout(timer);
-    if ('timedOut' in a) {
+    if (a.timedOut === true) {
       pending.delete(id);
-      worker = undefined;
-      await w.terminate();
+      if (child === c) child = undefined;
+      const gone = new Promise((resolve) => c.once('exit', resolve));
+      c.kill('SIGKILL');
+      await gone;
     }
     return a;
   };
   return {
     async run(c) {
       const a = await ask('run', payload(c));
-      if (a.timedOut === true) return [{ kind: 'hang', message: `${target}: a case ran for more than ${timeoutMs / 1000} s (its thread was ended)`, signature: `${target}: hang (more than ${timeoutMs / 1000} s)` }];
-      if (a.error !== undefined) throw new Error(`fuzz ${target} case thread: ${a.error}`);
+      if (a.timedOut === true) return [{ kind: 'hang', message: `${target}: a case ran for more than ${timeoutMs / 1000} s (its process was ended)`, signature: `${target}: hang (more than ${timeoutMs / 1000} s)` }];
+      if (a.died !== undefined) return [{ kind: 'crash', message: `${target}: the process running the case died (${a.died}); its last words are on stderr`, signature: `${target}: crash (${a.died.replace(/\d+/g, '#')})` }];
+      if (a.error !== undefined) throw new Error(`fuzz ${target} case process: ${a.error}`);
       return a.findings ?? [];
     },
     async reset() {
-      if (worker !== undefined) await ask('reset');
+      if (child !== undefined) await ask('reset');
     },
     async close() {
-      if (worker !== undefined) await ask('close');
-      await worker?.terminate();
-      worker = undefined;
+      const c = child;
+      if (c !== undefined && c.exitCode === null && c.signalCode === null) {
+        const gone = new Promise((resolve) => c.once('exit', resolve));
+        await ask('close');
+        c.kill();
+        await gone;
+      }
+      child = undefined;
       rmSync(scratch, { recursive: true, force: true });
     },
   };
