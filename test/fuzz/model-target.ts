@@ -6,7 +6,7 @@ import { Rng } from './rng.js';
 import { byteVariants, treeVariants } from './shrink.js';
 import type { Origin, Session, Target } from './target.js';
 import { toJsonText, toYamlText } from './tree.js';
-import { workerSession } from './worker-session.js';
+import { caseTimeout, workerSession } from './worker-session.js';
 import type { Finding } from './oracle.js';
 
 /** A file written again from a smaller tree, the way it was written first. */
@@ -60,7 +60,7 @@ export function modelTarget(options: CaseOptions): Target<ModelCase> {
     replay: (seed, index) => modelCase(seed, index, options),
     variants: caseVariants,
     describe: (c) => c.notes.join('; '),
-    open: async (): Promise<Session<ModelCase>> => workerSession('models', (c: ModelCase) => ({ ...c, files: c.files.map((f) => ({ name: f.name, bytes: f.bytes })) })),
+    open: async (): Promise<Session<ModelCase>> => workerSession('models', (c: ModelCase) => ({ ...c, files: c.files.map((f) => ({ name: f.name, bytes: f.bytes })) }), caseTimeout(options.heavy)),
     async writeRepro(c: ModelCase, dir: string, finding: Finding, origin: Origin): Promise<void> {
       await mkdir(dir, { recursive: true });
       for (const f of c.files) await writeFile(join(dir, f.name), f.bytes);

@@ -6,7 +6,7 @@ import type { Finding } from './oracle.js';
 import { byteVariants } from './shrink.js';
 import { tableCase, type TableCase, type TableFile } from './table-case.js';
 import type { Origin, Session, Target } from './target.js';
-import { workerSession } from './worker-session.js';
+import { caseTimeout, workerSession } from './worker-session.js';
 
 function* caseVariants(c: TableCase): Generator<TableCase> {
   for (const [k, f] of c.files.entries()) {
@@ -36,7 +36,7 @@ export function tableTarget(options: CaseOptions): Target<TableCase> {
     replay: (seed, index) => tableCase(seed, index, options),
     variants: caseVariants,
     describe: (c) => c.notes.join('; '),
-    open: async (): Promise<Session<TableCase>> => workerSession('tables', (c: TableCase) => c),
+    open: async (): Promise<Session<TableCase>> => workerSession('tables', (c: TableCase) => c, caseTimeout(options.heavy)),
     async writeRepro(c: TableCase, dir: string, finding: Finding, origin: Origin): Promise<void> {
       await mkdir(dir, { recursive: true });
       for (const f of c.files) {

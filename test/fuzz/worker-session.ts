@@ -6,8 +6,16 @@ import { fileURLToPath } from 'node:url';
 import type { Finding } from './oracle.js';
 import type { Session, TargetName } from './target.js';
 
-/** Longest a case may run before it counts as a hang and its process is ended, in milliseconds. */
+/**
+ * Longest a case may run before it counts as a hang and its process is ended, in milliseconds:
+ * with the large examples (long runs), and without them (the suites, whose cases take well
+ * under a second each).
+ */
 export const CASE_TIMEOUT_MS = 60_000;
+export const LIGHT_CASE_TIMEOUT_MS = 20_000;
+
+/** The hang limit for cases made with or without the large examples. */
+export const caseTimeout = (heavy: boolean): number => (heavy ? CASE_TIMEOUT_MS : LIGHT_CASE_TIMEOUT_MS);
 
 const WORKER = fileURLToPath(new URL('./case-worker.js', import.meta.url));
 
