@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { InputError } from '../../model/errors.js';
 import { requirePlanner } from '../auth.js';
 import { modelOr404, scenarioOr404, type ServerContext } from '../context.js';
+import { nameText } from '../name-text.js';
 import { unprocessable } from '../input-issues.js';
 import { applyOverrides, overrideSchema } from '../overrides.js';
 import { solveOptionsSchema } from '../solve-options.js';
@@ -14,7 +15,7 @@ export const numericId = z.coerce.number().int().positive();
 const scenarioBody = z.strictObject({
   modelId,
   modelVersion: z.number().int().positive().optional(),
-  name: z.string().min(1).max(200),
+  name: nameText(),
   overrides: z.array(overrideSchema).max(10_000).default([]),
 });
 const idParams = z.strictObject({ id: numericId });
