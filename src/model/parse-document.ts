@@ -1,4 +1,4 @@
-import { Composer, LineCounter, Parser, YAMLParseError, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLParseError, isAlias, isCollection, isMap, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { CST, Document, Node as YamlNode } from 'yaml';
 import type { Issue, Location } from './errors.js';
 import { jsonSyntaxError } from './json-syntax-error.js';
@@ -93,6 +93,22 @@ export function readDocument(text: string, file: string, format: Format): ReadDo
       } else {
         issues.push({ code: 'syntax', message: `YAML syntax error: ${first}`, location: at(err.pos[0]) });
       }
+    }
+    // A key must be text or a number: a mapping, a list, an alias or a tagged value that reads as
+    // an object (`? [a, b] : 1`, `{ !!binary x: 1 }`, `!!set`) has no text to be an id, and yaml
+    // would turn it into a string with a warning.
+    if (parsed !== undefined && issues.length === 0) {
+      visit(parsed, {
+        Pair(_, pair) {
+          const key = pair.key;
+          const plain = isScalar(key) && (key.value === null || typeof key.value !== 'object');
+          if (key === null || plain) return undefined;
+          if (!(isCollection(key) || isAlias(key) || isScalar(key))) return undefined;
+          const start = isNodeWithRange(key) ? key.range[0] : 0;
+          issues.push({ code: 'invalid-key', message: 'a key must be text or a number, not a mapping, a list, an alias or a tagged value', location: at(start) });
+          return visit.BREAK;
+        },
+      });
     }
     if (parsed !== undefined && issues.length === 0) {
       try {

@@ -32,7 +32,7 @@ export function findBottlenecks(c: CompiledEconomy, f: FormulatedPlan, solution:
   const add = (kind: Bottleneck['kind'], id: string, t: number, price: number, limit: number): void => {
     const rent = price * limit;
     if (!(limit === 0 ? price > tol : rent > tol)) return;
-    out.push({ kind, id, period: periodId(t), price, limit, rent, share: obj !== 0 ? rent / obj : NaN });
+    out.push({ kind, id, period: periodId(t), price, limit, rent, share: obj !== 0 ? rent / obj : null });
   };
   for (let t = 0; t < ix.periods; t++) {
     for (let r = 0; r < nR; r++) {

@@ -141,8 +141,8 @@ export interface Bottleneck {
   readonly limit: number;
   /** price × limit: the part of the objective imputed to this limit (ranking key). */
   readonly rent: number;
-  /** rent / objective (NaN when the objective is 0). */
-  readonly share: number;
+  /** rent / objective; null when the objective is 0 (no share to take). */
+  readonly share: number | null;
 }
 
 /** Why an infeasible plan is infeasible (mincost), from the elastic plan. */

@@ -28,8 +28,8 @@ function fractionJson(f: FeasibleFraction): unknown {
 /**
  * A balance check as a JSON document (the shape of `plenty balance --json`, docs/cli.md): the
  * summary (deficits, what they block), the closing requirements and, with `all`, every item's and
- * resource's balance. Unbounded ratios and utilisations are null; the only non-finite numbers
- * are an unlimited resource's availability and slack (Infinity, shown as "Infinity").
+ * resource's balance. Unbounded ratios and utilisations are null, and so are an unlimited
+ * resource's availability and slack: the document holds no non-finite number.
  */
 export function balanceJson(c: CompiledEconomy, report: BalanceReport, summary: BalanceSummary, closing: ClosingReport | undefined, options: BalanceJsonOptions): unknown {
   return {
@@ -62,8 +62,8 @@ export function balanceJson(c: CompiledEconomy, report: BalanceReport, summary: 
           resources: c.resources.ids.map((id, r) => ({
             id,
             use: report.resources.use[r],
-            available: report.resources.available[r],
-            slack: report.resources.slack[r],
+            available: bounded(report.resources.available[r]),
+            slack: bounded(report.resources.slack[r]),
             status: report.resources.status[r],
           })),
         }

@@ -8,6 +8,9 @@ export interface BalanceTablesOptions {
 
 const pct = (x: number): number => Math.round(x * 1e6) / 1e4;
 
+/** A finite number, or an empty cell for an unlimited one. */
+const finiteOrEmpty = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
 /** The lines a planner reads first: does the plan balance, does it fit, how much of it holds. */
 export function balanceHeadline(summary: BalanceSummary, modelName: string, planName: string): string[] {
   const c = summary.counts;
@@ -142,7 +145,8 @@ export function balanceTables(report: BalanceReport, summary: BalanceSummary, cl
         { key: 'slack', label: 'slack' },
         { key: 'status', label: 'status' },
       ],
-      rows: c.resources.ids.map((id, r) => [id, c.model.resources[r]?.unit ?? '', rs.use[r], rs.available[r], rs.slack[r], rs.status[r]]),
+      rows: c.resources.ids.map((id, r) => [id, c.model.resources[r]?.unit ?? '', rs.use[r], finiteOrEmpty(rs.available[r]), finiteOrEmpty(rs.slack[r]), rs.status[r]]),
+      notes: rs.available.some((a) => !Number.isFinite(a)) ? ['An empty availability and slack: the resource has no limit.'] : [],
     });
   }
   return tables;

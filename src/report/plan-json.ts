@@ -1,5 +1,10 @@
 import type { CompiledEconomy } from '../compile/types.js';
-import type { PlanResult } from '../optimize/plan-types.js';
+import type { PlanObjective, PlanResult } from '../optimize/plan-types.js';
+
+/** The objective as given, with an uncapped maxmin (cap Infinity) as `cap: null`. */
+function objectiveJson(o: PlanObjective): unknown {
+  return o.cap === undefined || Number.isFinite(o.cap) ? o : { ...o, cap: null };
+}
 
 /**
  * An optimal plan as a JSON document (the shape of `plenty plan --json`, docs/cli.md): activity,
@@ -17,7 +22,7 @@ export function planJson(c: CompiledEconomy, r: PlanResult, written: readonly st
     Object.fromEntries(c.periods.ids.map((p, t) => [p, Object.fromEntries(ids.flatMap((id, k) => (values[t * count + k] !== 0 ? [[id, values[t * count + k]]] : [])))]));
   return {
     model: c.model.name,
-    objective: r.objective,
+    objective: objectiveJson(r.objective),
     status: r.status,
     message: r.message ?? null,
     solver: r.solver,
@@ -36,5 +41,22 @@ export function planJson(c: CompiledEconomy, r: PlanResult, written: readonly st
     bottlenecks: r.bottlenecks,
     diagnosis: r.diagnosis ?? null,
     written,
+  };
+}
+
+/**
+ * A plan that did not solve to optimality as a JSON document: its objective, status, the solver's
+ * message, the stages and the diagnosis (an infeasible mincost plan's smallest target reductions);
+ * no numbers of the failed solve.
+ */
+export function failedPlanJson(r: PlanResult, model: string): unknown {
+  return {
+    model,
+    objective: objectiveJson(r.objective),
+    status: r.status,
+    message: r.message ?? null,
+    solver: r.solver,
+    stages: r.stages.map((s) => ({ priority: s.priority, status: s.status, solver: s.solver, iterations: s.iterations })),
+    diagnosis: r.diagnosis ?? null,
   };
 }

@@ -27,6 +27,30 @@ describe('syntax errors', () => {
     assert.equal(issues[0].value, 'unit');
   });
 
+  test('YAML: a mapping or list as a key is a located error, not a string made up with a warning', () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => {
+      warnings.push(w.message);
+    };
+    process.on('warning', onWarning);
+    try {
+      for (const [text, column] of [
+        ['name: x\nresources:\n  - { id: labour, unit: h }\ntechniques:\n  - { id: t, produces: { a: 1 }, uses: { ? [a, b] : 0.1 } }\n', 44],
+        ['name: x\n? { a: 1 }\n: y\n', 3],
+        ['name: x\nproducts: [{ id: a, unit: t, name: { !!binary aGk=: 1 } }]\n', 47],
+        ['name: x\nd: &k [1]\ne: { *k : 1 }\n', 6],
+      ] as const) {
+        const issues = issuesOf(() => parseEconomy(text, { file: 'k.yaml' }));
+        assert.equal(issues.length, 1, JSON.stringify(issues));
+        assert.equal(issues[0].code, 'invalid-key');
+        assert.equal(issues[0].location.column, column);
+      }
+    } finally {
+      process.off('warning', onWarning);
+    }
+    assert.deepEqual(warnings, []);
+  });
+
   test('JSON: a trailing comma, a duplicate key', () => {
     const trailing = issuesOf(() => parseEconomy('{\n  "name": "x",\n  "products": [\n    { "id": "a", "unit": "t" },\n  ]\n}\n', { file: 't.json' }));
     assert.equal(trailing[0].code, 'syntax');

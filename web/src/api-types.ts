@@ -100,7 +100,8 @@ export interface Bottleneck {
   readonly price: number;
   readonly limit: number;
   readonly rent: number;
-  readonly share: number;
+  /** rent / objective; null when the objective is 0. */
+  readonly share: number | null;
 }
 
 export interface TargetResult {

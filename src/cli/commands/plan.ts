@@ -6,7 +6,7 @@ import { inMagnitude, MAX_MAGNITUDE_TEXT } from '../../model/magnitude.js';
 import { serializePlan } from '../../model/index.js';
 import { planOfPeriod, solvePlan } from '../../optimize/index.js';
 import type { PlanObjective, PlanObjectiveKind, PlanResult } from '../../optimize/index.js';
-import { planJson, type Table } from '../../report/index.js';
+import { failedPlanJson, planJson, type Table } from '../../report/index.js';
 import { loadModel } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
@@ -134,19 +134,6 @@ function failedHeadline(r: PlanResult, model: string): string[] {
   if (r.message !== undefined) lines.push(r.message);
   if (r.diagnosis !== undefined) lines.push(`Diagnosis: ${r.diagnosis.message}.`);
   return lines;
-}
-
-/** A failed plan's JSON: its status and diagnosis, no numbers of the failed solve. */
-function failedPlanJson(r: PlanResult, model: string): unknown {
-  return {
-    model,
-    objective: r.objective,
-    status: r.status,
-    message: r.message ?? null,
-    solver: r.solver,
-    stages: r.stages.map((s) => ({ priority: s.priority, status: s.status, solver: s.solver, iterations: s.iterations })),
-    diagnosis: r.diagnosis ?? null,
-  };
 }
 
 /** The headline of an optimal plan. */

@@ -72,12 +72,12 @@ export function planCharts(economy: EconomyView, r: PlanResultView, period: stri
     title: `Bottlenecks, ${period}`,
     description: 'Binding limits ranked by rent (shadow price × limit) as a share of the objective; the shadow price is what one more unit of the limit would gain.',
     columns: ['limit', 'shadow price · share'],
-    domainMax: Math.max(...bottlenecks.map((b) => b.share), EPS),
+    domainMax: Math.max(...bottlenecks.map((b) => b.share ?? 0), EPS),
     bars: bottlenecks.map((b) => ({
       key: `${b.kind}:${b.id}:${b.period}`,
       label: b.id.replace(/_/g, ' '),
-      value: b.share,
-      text: `${formatPrice(b.price)} · ${formatPercent(b.share)}`,
+      value: b.share ?? 0,
+      text: b.share === null ? formatPrice(b.price) : `${formatPrice(b.price)} · ${formatPercent(b.share)}`,
       tone: 'over',
     })),
   });
