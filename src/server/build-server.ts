@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Store, StoreDamagedError } from '../store/index.js';
+import { storeUnavailable, type Store, type StoreDamagedError } from '../store/index.js';
 import { ApiError, type ApiErrorBody } from './api-error.js';
 import type { ServerContext } from './context.js';
 import { EconomyCache } from './economy-cache.js';
@@ -139,6 +139,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (damage !== undefined) {
       logServerError(req, 503, damage);
       return reply.code(503).send(damagedBody(damage, req.id));
+    }
+    // Disk full, I/O errors, a lock held elsewhere: the write was rolled back; 503, retry later.
+    const unavailable = storeUnavailable(err);
+    if (unavailable !== undefined) {
+      logServerError(req, 503, err);
+      const body: ApiErrorBody = { error: { code: 'store-unavailable', message: unavailable, issues: [], requestId: req.id } };
+      return reply.code(503).send(body);
     }
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500;
     if (status === 413) return reply.code(413).send({ error: { code: 'too-large', message: `the body is larger than ${BODY_LIMIT / 1024 / 1024} MB`, issues: [] } });

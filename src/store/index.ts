@@ -1,6 +1,7 @@
 export { openStore, dataDir, storePath, STORE_FILE, type OpenStoreOptions } from './open-store.js';
 export { Store } from './store.js';
 export { StoreDamagedError, isDamageError } from './store-damaged-error.js';
+export { storeUnavailable } from './store-unavailable.js';
 export { StoreFileError, type StoreFileProblem } from './store-file-error.js';
 export { PLENTY_APPLICATION_ID, latestSchemaVersion } from './plenty-schema.js';
 export type { StoreCheck, StoreInspection, StoreKind, IntegrityLevel } from './store-inspection.js';
