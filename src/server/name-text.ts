@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A lone surrogate: a code unit that UTF-8 cannot store (the text would read back changed). */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
  * A name as the service takes it: well-formed Unicode (no lone surrogate), trimmed, then 1 to

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { overrideSchema } from './overrides.js';
+import { enterpriseBody } from './routes/enterprise-routes.js';
+import { balanceBody, modelBody } from './routes/model-routes.js';
 import { reportBody } from './routes/report-routes.js';
+import { scenarioBody } from './routes/scenario-routes.js';
 import { SERVICE_VERSION } from './routes/health-routes.js';
 import { replanBodySchema } from './replan-body.js';
 import { solveOptionsSchema } from './solve-options.js';
@@ -18,21 +20,20 @@ interface Operation {
   readonly status?: number;
 }
 
-const modelUpload = z.strictObject({ id: z.string().optional(), name: z.string().optional(), format: z.enum(['yaml', 'json']), text: z.string() });
-const scenario = z.strictObject({ modelId: z.string(), modelVersion: z.number().int().optional(), name: z.string(), overrides: z.array(overrideSchema).optional() });
-const balance = z.strictObject({ plan: z.record(z.string(), z.unknown()).optional(), period: z.string().optional(), top: z.number().int().optional(), rule: z.enum(['priority', 'proportional']).optional(), all: z.boolean().optional() });
-
-/** Every route of the service, one line each: the OpenAPI document is built from this list. */
+/**
+ * Every route of the service, one line each: the OpenAPI document is built from this list, with
+ * the routes' own body schemas (so the document cannot drift from what the routes accept).
+ */
 export const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/api/health', summary: 'Liveness and version', role: 'none' },
   { method: 'get', path: '/api/session', summary: 'The planner token, to requests from this machine only, when the service was started with --open', role: 'loopback' },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', role: 'none' },
   { method: 'get', path: '/api/models', summary: 'Latest version of every model', role: 'planner' },
-  { method: 'post', path: '/api/models', summary: 'Upload a model (422 with located issues when invalid)', role: 'planner', body: modelUpload, status: 201 },
+  { method: 'post', path: '/api/models', summary: 'Upload a model (422 with located issues when invalid)', role: 'planner', body: modelBody, status: 201 },
   { method: 'get', path: '/api/models/:id', summary: 'A model version (latest, or ?version=N) with its text and parsed economy', role: 'planner' },
-  { method: 'put', path: '/api/models/:id', summary: 'A new version of a model', role: 'planner', body: modelUpload },
-  { method: 'post', path: '/api/models/:id/balance', summary: 'Balance check of a plan (as plenty balance --json)', role: 'planner', body: balance },
-  { method: 'post', path: '/api/scenarios', summary: 'A scenario: a model version with overrides', role: 'planner', body: scenario, status: 201 },
+  { method: 'put', path: '/api/models/:id', summary: 'A new version of a model', role: 'planner', body: modelBody },
+  { method: 'post', path: '/api/models/:id/balance', summary: 'Balance check of a plan (as plenty balance --json)', role: 'planner', body: balanceBody },
+  { method: 'post', path: '/api/scenarios', summary: 'A scenario: a model version with overrides', role: 'planner', body: scenarioBody, status: 201 },
   { method: 'get', path: '/api/scenarios', summary: 'Every scenario', role: 'planner' },
   { method: 'get', path: '/api/scenarios/:id', summary: 'A scenario and its plans', role: 'planner' },
   { method: 'post', path: '/api/scenarios/:id/solve', summary: 'Start a solve job', role: 'planner', body: solveOptionsSchema, status: 202 },
@@ -43,7 +44,7 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/api/plans/:a/compare/:b', summary: 'Differences between two plans', role: 'planner' },
   { method: 'post', path: '/api/plans/:id/publish', summary: 'Make an optimal plan the published plan', role: 'planner' },
   { method: 'get', path: '/api/published', summary: 'The published plan', role: 'planner' },
-  { method: 'post', path: '/api/enterprises', summary: 'Register an enterprise that the published plan or a stored model names; its token is in the answer, once', role: 'planner', body: z.strictObject({ id: z.string(), name: z.string().optional() }), status: 201 },
+  { method: 'post', path: '/api/enterprises', summary: 'Register an enterprise that the published plan or a stored model names; its token is in the answer, once', role: 'planner', body: enterpriseBody, status: 201 },
   { method: 'get', path: '/api/enterprises', summary: 'Every enterprise', role: 'planner' },
   { method: 'get', path: '/api/enterprises/:id/plan', summary: 'The enterprise’s part of the published plan', role: 'planner, that enterprise' },
   { method: 'get', path: '/api/enterprises/:id/suppliers', summary: 'Who supplies the enterprise under the published plan (?period=)', role: 'planner, that enterprise' },

@@ -142,6 +142,18 @@ describe('models over HTTP', () => {
     assert.equal(h.store.models.count(), before);
   });
 
+  test('a model name is well-formed Unicode, trimmed and non-empty', async () => {
+    const text = 'name: Small\nproducts:\n  - { id: a, unit: t }\n';
+    for (const name of ['\ud800x', '   ', '\ufeff']) {
+      const a = await h.call('POST', '/api/models', { body: { format: 'yaml', text, name } });
+      assert.equal(a.status, 400, JSON.stringify(name));
+      assert.deepEqual(a.body.error.issues[0].path, ['body', 'name']);
+    }
+    const ok = await h.call('POST', '/api/models', { body: { format: 'yaml', text, id: 'named', name: '  Small one  ' } });
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    assert.equal(ok.body.name, 'Small one');
+  });
+
   test('unknown models and routes are JSON 404s', async () => {
     const a = await h.call('GET', '/api/models/no-such-model');
     assert.equal(a.status, 404);

@@ -14,7 +14,7 @@ import { validate } from '../validate.js';
 
 /** An enterprise id: well-formed, trimmed, non-empty (id-text.ts). */
 export const enterpriseId = idText(200);
-const body = z.strictObject({ id: enterpriseId, name: idText(200).optional() });
+export const enterpriseBody = z.strictObject({ id: enterpriseId, name: idText(200).optional() });
 const idParams = z.strictObject({ id: enterpriseId });
 const periodQuery = z.strictObject({ period: z.string().min(1).optional() });
 
@@ -27,7 +27,7 @@ export function enterpriseRoutes(app: FastifyInstance, ctx: ServerContext): void
 
   app.post('/api/enterprises', async (req, reply) => {
     requirePlanner(store, req);
-    const b = validate(body, req.body, 'body');
+    const b = validate(enterpriseBody, req.body, 'body');
     if (store.enterprises.get(b.id) !== undefined) throw new ApiError(409, 'exists', `enterprise ${JSON.stringify(b.id)} exists`);
     const known = modelEnterprises(ctx);
     if (!known.includes(b.id)) throw notNamedByModels(b.id, known);

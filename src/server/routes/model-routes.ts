@@ -13,18 +13,19 @@ import { modelOr404, type ServerContext } from '../context.js';
 import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
 import { modelSummary, slugOf } from '../model-summary.js';
+import { nameText } from '../name-text.js';
 import { validate } from '../validate.js';
 
 export const modelId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'a model id is lower-case letters, digits and hyphens');
-const modelBody = z.strictObject({
+export const modelBody = z.strictObject({
   id: modelId.optional(),
-  name: z.string().min(1).max(200).optional(),
+  name: nameText(200).optional(),
   format: z.enum(['yaml', 'json']),
   text: z.string().min(1),
 });
 const idParams = z.strictObject({ id: modelId });
 const versionQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });
-const balanceBody = z.strictObject({
+export const balanceBody = z.strictObject({
   plan: z.record(z.string(), z.unknown()).optional(),
   period: z.string().min(1).optional(),
   top: z.number().int().positive().max(1000).optional(),

@@ -12,7 +12,7 @@ import { validate } from '../validate.js';
 import { modelId } from './model-routes.js';
 
 export const numericId = z.coerce.number().int().positive();
-const scenarioBody = z.strictObject({
+export const scenarioBody = z.strictObject({
   modelId,
   modelVersion: z.number().int().positive().optional(),
   name: nameText(),
