@@ -1,5 +1,5 @@
 import { inputError } from '../../model/errors.js';
-import { checkModelId, importModel, importers, type ImporterKind } from '../../model/index.js';
+import { checkModelId, importModel, importers, type ImporterKind, type ImportNotes } from '../../model/index.js';
 import type { CommandOutput } from '../output.js';
 import { createProgress } from '../progress.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
@@ -61,8 +61,15 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     targets: economy.targets.length,
   };
   return {
-    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`],
+    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...notesLines(table.notes)],
     tables: [{ name: 'import', title: 'What was imported', columns: [{ key: 'what', label: 'what' }, { key: 'count', label: 'count' }], rows: Object.entries(counts) }],
-    json: { source: path, kind, output: flags.output, name: economy.name, unit: table.unit, counts },
+    json: { source: path, kind, output: flags.output, name: economy.name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
   };
+}
+
+/** The importer's notes as header lines: what it read, guessed and dropped. */
+function notesLines(notes: ImportNotes | undefined): string[] {
+  if (notes === undefined) return [];
+  const part = (title: string, lines: readonly string[]): string[] => (lines.length === 0 ? [] : [`${title}:`, ...lines.map((l) => `  ${l}`)]);
+  return [...part('Read', notes.read), ...part('Guessed (override with --mapping or the options)', notes.guessed), ...part('Dropped', notes.dropped)];
 }

@@ -1,4 +1,4 @@
-export type { IoTable, IoExtension } from './types.js';
+export type { IoTable, IoExtension, ImportNotes } from './types.js';
 export { parseDelimited, readDelimited, readTextFile } from './read-delimited.js';
 export type { Delimiter, DelimitedOptions, DelimitedRow, DelimitedTable } from './read-delimited.js';
 export { parseCellNumber, isNumberText } from './parse-cell-number.js';

@@ -22,6 +22,19 @@ export interface IoTable {
   readonly extensions: readonly IoExtension[];
   /** Population per region, if known. */
   readonly population?: Float64Array;
+  /** What the importer read, guessed and dropped, for people (printed by `plenty import`). */
+  readonly notes?: ImportNotes;
+}
+
+/**
+ * An importer's account of its work, each entry one sentence: what it read ("Z: 9800 × 9800 from
+ * Z.txt"), what it guessed ("rows treated as primary inputs: …") and what it dropped, with why
+ * ("row 'Statistical discrepancy' (not a flow)"). `--mapping` or an option overrides a guess.
+ */
+export interface ImportNotes {
+  readonly read: readonly string[];
+  readonly guessed: readonly string[];
+  readonly dropped: readonly string[];
 }
 
 export interface IoExtension {
