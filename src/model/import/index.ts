@@ -1,5 +1,7 @@
 export type { IoTable, IoExtension, ImportNotes } from './types.js';
 export { parseDelimited, readDelimited, readTextFile } from './read-delimited.js';
+export { openSource, openZipBytes, type SourceEntry, type SourceFiles } from './source-files.js';
+export { readWorkbook, sheetNamed, type ReadWorkbookOptions, type Sheet, type SheetCell } from './read-workbook.js';
 export type { Delimiter, DelimitedOptions, DelimitedRow, DelimitedTable } from './read-delimited.js';
 export { parseCellNumber, isNumberText } from './parse-cell-number.js';
 export type { CellPlace, CellNumberOptions } from './parse-cell-number.js';
