@@ -10,6 +10,7 @@ export const solveOptionsSchema = z.strictObject({
       z.strictObject({
         kind: z.enum(['maxmin', 'weighted', 'harmony', 'mincost']),
         cap: positive.optional(),
+        periods: z.enum(['leximin', 'common']).optional(),
         resource: z.string().min(1).optional(),
         weights: z.record(z.string().regex(/^\d+$/), z.number().finite().nonnegative()).optional(),
         overSlope: z.number().finite().nonnegative().optional(),

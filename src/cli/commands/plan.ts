@@ -5,7 +5,7 @@ import { inputError } from '../../model/errors.js';
 import { serializePlan } from '../../model/index.js';
 import { planOfPeriod, solvePlan } from '../../optimize/index.js';
 import type { PlanObjective, PlanObjectiveKind, PlanResult } from '../../optimize/index.js';
-import { planJson, type Table } from '../../report/index.js';
+import { levelsTable, planJson, type Table } from '../../report/index.js';
 import { loadModel } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
@@ -19,6 +19,7 @@ export interface PlanFlags extends EncodingFlags {
   readonly timeLimit?: string;
   readonly resource?: string;
   readonly cap?: string;
+  readonly periods?: string;
   readonly period?: string;
   readonly top?: string;
   readonly writePlan?: string;
@@ -53,6 +54,7 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
   if (!OBJECTIVES.includes(kind)) throw inputError('invalid-option', `--objective must be one of ${OBJECTIVES.join(', ')}`, { path: ['--objective'] }, kind);
   const solver = flags.solver ?? 'auto';
   if (solver !== 'auto' && solver !== 'highs' && solver !== 'pdhg') throw inputError('invalid-option', '--solver must be auto, highs or pdhg', { path: ['--solver'] }, solver);
+  if (flags.periods !== undefined && flags.periods !== 'leximin' && flags.periods !== 'common') throw inputError('invalid-option', '--periods must be leximin or common', { path: ['--periods'] }, flags.periods);
   const top = flags.top === undefined ? 10 : Number(flags.top);
   if (!Number.isInteger(top) || top < 1) throw inputError('invalid-option', '--top must be a positive whole number', { path: ['--top'] }, flags.top);
   const gap = positiveNumber('--gap', flags.gap);
@@ -71,6 +73,7 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
     kind: kind as PlanObjectiveKind,
     ...(flags.resource === undefined ? {} : { resource: flags.resource }),
     ...(cap === undefined ? {} : { cap }),
+    ...(flags.periods === undefined ? {} : { periods: flags.periods }),
   };
   const planFiles = flags.writePlan === undefined ? [] : planFilesOf(flags.writePlan, c.periods.ids, flags.period === undefined ? undefined : period);
   const outputRules: OutputRules = { option: '--write-plan', inputs: [modelPath] };
@@ -126,6 +129,8 @@ function planTables(c: CompiledEconomy, r: PlanResult, period: number, top: numb
     });
   }
   if (r.status !== 'optimal') return tables;
+  const levels = levelsTable(c, r);
+  if (levels !== null) tables.push(levels);
   // Fulfilment: the least fulfilled targets first.
   const order = Array.from(ix.deliveryTarget, (_, g) => g).sort((a, b) => r.fulfilment[a] - r.fulfilment[b] || a - b);
   tables.push({
