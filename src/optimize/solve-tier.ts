@@ -116,8 +116,13 @@ interface Round {
   readonly round: LpSolution;
 }
 
-/** A link's dual beyond which its period is taken for one that cannot rise (to be verified). */
+/**
+ * A link's dual beyond which its period is taken for one that cannot rise (to be verified): above
+ * 1e-7 and above 1% of the largest link dual (the duals of a round's links sum to 1 when it is
+ * below the cap, so a first-order solver's noise on the others is not taken for a share).
+ */
 const LINK_DUAL = 1e-7;
+const LINK_DUAL_SHARE = 1e-2;
 
 /**
  * The periods of a round that cannot rise above its level (step 2 of solveTier). The test is
@@ -125,14 +130,18 @@ const LINK_DUAL = 1e-7;
  * complementary slackness such a period is at λ* in every solution that reaches λ*, so it cannot
  * rise (under degeneracy others may not be able to either, and are found in later rounds). The
  * test verifies it, so duals that are rounding noise never hold a period that can rise; when none
- * has such a dual, or all the ones asked rise, the test is asked of the other periods.
+ * has such a dual, or all the ones asked rise, the test is asked of the other periods. When every
+ * period of the round rises, the round's optimum was wrong: a failure (see contradicted).
  */
 async function heldPeriods(base: LinearProgram, bounds: StageBounds, r: Round, run: RunStage, rules: TierRules): Promise<{ held: readonly number[] } | { failed: { lp: LinearProgram; solution: LpSolution } }> {
   const scale = Math.max(1, Math.abs(r.level));
   const rise = rules.rise * scale;
   const ceiling = Math.min(r.cap, r.level + Math.max(TEST_STEP * scale, 10 * rise));
-  const bound = r.free.filter((t) => Math.abs(r.round.rowDual[r.link(t)]) > LINK_DUAL);
-  const risen = new Set<number>();
+  const dual = (t: number): number => Math.abs(r.round.rowDual[r.link(t)]);
+  const threshold = Math.max(LINK_DUAL, LINK_DUAL_SHARE * Math.max(...r.free.map(dual)));
+  const bound = r.free.filter((t) => dual(t) > threshold);
+  /** How far each period that rose rose above the level in its test. */
+  const risen = new Map<number, number>();
   let candidates = bound.length > 0 ? bound : r.free;
   for (;;) {
     const lp = stageLp(base, bounds, candidates.map(r.mu));
@@ -145,13 +154,30 @@ async function heldPeriods(base: LinearProgram, bounds: StageBounds, r: Round, r
     if (solution.status !== 'optimal') return { failed: { lp: test, solution } };
     const up = candidates.filter((t) => solution.x[r.mu(t)] > r.level + rise);
     if (up.length === 0) return { held: candidates };
-    for (const t of up) risen.add(t);
+    for (const t of up) risen.set(t, solution.x[r.mu(t)] - r.level);
     candidates = candidates.filter((t) => !risen.has(t));
     if (candidates.length === 0) candidates = r.free.filter((t) => !risen.has(t));
-    // Every period rose (possible only by rounding, as λ* was the most all could reach together):
-    // hold the lowest of the round, so that every round holds one.
-    if (candidates.length === 0) return { held: [r.free.reduce((a, b) => (r.round.x[r.mu(b)] < r.round.x[r.mu(a)] ? b : a))] };
+    if (candidates.length > 0) continue;
+    // Every period rose. By half a step or more each: λ* was not the round's optimum. By less: the
+    // rises are within the backend's accuracy (a first-order solver's), so hold the lowest of the
+    // round, and every round still holds one.
+    if (Math.min(...risen.values()) >= (ceiling - r.level) / 2) return { failed: { lp: test, solution: contradicted(r, ceiling - r.level) } };
+    return { held: [r.free.reduce((a, b) => (r.round.x[r.mu(b)] < r.round.x[r.mu(a)] ? b : a))] };
   }
+}
+
+/**
+ * Every period of a round rose well above its level λ* in the tests (by half a step or more): the
+ * average of the tests' solutions has every period above λ*, so λ* was not the most they reach
+ * together and the backend's "optimal" was not (its tolerances too loose for the plan's scales).
+ * No level is read from it: the round's solution is returned with status `error` and a message.
+ */
+function contradicted(r: Round, step: number): LpSolution {
+  const message =
+    `the solver's optimum of a tier's least level (${r.level.toPrecision(6)}) is not the most its periods reach together: ` +
+    `each rose above it by ${(step / 2).toPrecision(2)} or more with the others at it, so the solver stopped short ` +
+    "(its tolerances are too loose for this plan's scales): solve with HiGHS, or with a smaller gap";
+  return { ...r.round, status: 'error', message };
 }
 
 /** The LP of a stage: the base LP with the stage's bounds, maximising the sum of `columns`. */

@@ -5,8 +5,8 @@ import type { CompiledEconomy } from '../../../src/compile/index.js';
 import { InputError, parseEconomy } from '../../../src/model/index.js';
 import type { Economy, Target } from '../../../src/model/index.js';
 import { highsSolver } from '../../../src/optimize/highs/index.js';
-import { solvePlan } from '../../../src/optimize/index.js';
-import type { PlanObjective, PlanResult } from '../../../src/optimize/index.js';
+import { formulatePlan, solvePlan } from '../../../src/optimize/index.js';
+import type { LpSolver, PlanObjective, PlanResult } from '../../../src/optimize/index.js';
 import { seededRandom } from '../../helpers/random.js';
 
 /**
@@ -131,6 +131,31 @@ describe('leximin over periods: a bottleneck in p1 does not hold p2 back', () =>
     assert.equal(r.status, 'optimal');
     close(r.levels[1], 0.2, 1e-5, 'tier 2 in p1');
     close(r.levels[3], 3, 1e-5, 'tier 2 in p2');
+  });
+
+  test('a backend whose “optimal” level is not the optimum is caught by the test: status error, no level read', async () => {
+    const c = hand(1);
+    const lam = formulatePlan(c, { kind: 'maxmin' }).index.lambdaStart;
+    let calls = 0;
+    // The first LP (the tier's common level) answered at λ = 0.3, feasible but not optimal.
+    const stopsShort: LpSolver = {
+      name: 'stops-short',
+      maxNonZeros: Infinity,
+      async solve(lp, options) {
+        if (calls++ > 0) return highsSolver.solve(lp, options);
+        const colUpper = Float64Array.from(lp.colUpper);
+        colUpper[lam] = 0.3;
+        return highsSolver.solve({ ...lp, colUpper }, options);
+      },
+    };
+    const r = await solvePlan(c, { solver: stopsShort });
+    assert.equal(r.status, 'error');
+    assert.match(r.message ?? '', /not the most its periods reach together/);
+    assert.ok(Number.isNaN(r.lambda[0]) && r.levels.every(Number.isNaN), 'no λ and no level from a contradicted solve');
+    assert.deepEqual(
+      r.stages.map((s) => s.step),
+      ['tier', 'test'],
+    );
   });
 
   test('a bad periods option is a located input error', async () => {
