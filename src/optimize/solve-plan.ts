@@ -76,6 +76,7 @@ export async function solveFormulatedPlan(c: CompiledEconomy, formulated: Formul
     };
 
   let read: { lp: LinearProgram; solution: LpSolution };
+  let duals: { lp: LinearProgram; solution: LpSolution } | undefined;
   if (stageTiers.length === 0) {
     read = { lp, solution: await runner(0, null)(lp, 'solve', []) };
   } else {
@@ -92,10 +93,12 @@ export async function solveFormulatedPlan(c: CompiledEconomy, formulated: Formul
     }
     if (outcome === undefined) throw new Error('solvePlan: no stage was run');
     read = outcome;
+    duals = outcome.first;
   }
   const lastTier = stageTiers.length > 0 && read.solution.status === 'optimal' ? stageTiers[stageTiers.length - 1] : -1;
   const objectiveValue = lastTier >= 0 ? lambda[lastTier] : read.solution.objective;
-  return planResult(c, formulated, { ...formulated, lp: read.lp }, read.solution, { stages, lambda, levels, objectiveValue }, objective, options);
+  const dualsOf = duals !== undefined && duals.solution.status === 'optimal' ? { formulated: { ...formulated, lp: duals.lp }, solution: duals.solution } : undefined;
+  return planResult(c, formulated, { ...formulated, lp: read.lp }, read.solution, { stages, lambda, levels, objectiveValue }, objective, options, dualsOf);
 }
 
 async function runStage(solver: LpSolver, lp: LinearProgram, options: SolvePlanOptions, stage: number, stages: number, timeLimit: number | undefined): Promise<LpSolution> {
@@ -123,9 +126,15 @@ async function planResult(
   found: StagesFound,
   objective: PlanResult['objective'],
   options: SolvePlanOptions,
+  dualsOf?: { readonly formulated: FormulatedPlan; readonly solution: LpSolution },
 ): Promise<PlanResult> {
   const { stages, lambda, levels, objectiveValue } = found;
-  const q = readPlanSolution(c, last, solution);
+  // The plan is the last solution's; its valuations, resource prices, net values and bottlenecks
+  // are those of the LP that set the objective value (maxmin: the last tier's λ, its first round),
+  // for which the plan is optimal too, so that prices × limits add up to that objective.
+  const primal = readPlanSolution(c, last, solution);
+  const dual = dualsOf === undefined ? undefined : readPlanSolution(c, dualsOf.formulated, dualsOf.solution);
+  const q = dual === undefined ? primal : { ...primal, valuation: dual.valuation, resourcePrice: dual.resourcePrice, reducedCost: dual.reducedCost };
   const ix = last.index;
   const optimal = solution.status === 'optimal';
   // Normalise by the valuations of the target items of the last tier solved (all tiers otherwise).
@@ -140,7 +149,8 @@ async function planResult(
     sum += q.valuation[k];
   }
   // The shares of the bottlenecks are of the objective of the LP whose duals they are.
-  const bottlenecks = optimal ? findBottlenecks(c, last, solution, { resourcePrice: q.resourcePrice, available: q.available, reducedCost: q.reducedCost, objectiveValue: solution.objective }) : [];
+  const priced = dualsOf ?? { formulated: last, solution };
+  const bottlenecks = optimal ? findBottlenecks(c, priced.formulated, priced.solution, { resourcePrice: q.resourcePrice, available: q.available, reducedCost: q.reducedCost, objectiveValue: priced.solution.objective }) : [];
   const infeasible = solution.status === 'infeasible' || solution.status === 'infeasible-or-unbounded';
   const diagnosis = infeasible && options.diagnose !== false ? await diagnoseInfeasible(c, original, options) : undefined;
   return {

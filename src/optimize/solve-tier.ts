@@ -24,6 +24,11 @@ export interface TierOutcome {
   /** The last LP that raised a level and its solution, or the LP that did not solve. */
   readonly lp: LinearProgram;
   readonly solution: LpSolution;
+  /**
+   * The tier's first LP (maximise λ, the least level) and its solution: its duals say what holds
+   * λ back, and the final plan is optimal for it too (λ is held at what it reached).
+   */
+  readonly first: { readonly lp: LinearProgram; readonly solution: LpSolution };
   /** Per period: the tier's level there (NaN where it has none, or when a solve failed). */
   readonly levels: Float64Array;
   /** The least of the levels (λ of the tier); NaN when a solve failed. */
@@ -70,23 +75,25 @@ export async function solveTier(base: LinearProgram, ix: PlanIndex, s: number, b
   if (own.length === 0) {
     const lp = maximiseLambda();
     const solution = await run(lp, 'tier', periods);
-    if (solution.status !== 'optimal') return { lp, solution, levels, lambda: NaN };
+    if (solution.status !== 'optimal') return { lp, solution, first: { lp, solution }, levels, lambda: NaN };
     const v = solution.x[lam];
     for (const t of periods) levels[t] = v;
     bounds.colLower[lam] = holdLevel(v, cap, rules.tolerance);
-    return { lp, solution, levels, lambda: v };
+    return { lp, solution, first: { lp, solution }, levels, lambda: v };
   }
 
   let free = own;
   let reached: { lp: LinearProgram; solution: LpSolution } | undefined;
+  let first: { lp: LinearProgram; solution: LpSolution } | undefined;
   while (free.length > 0) {
     const lp = maximiseLambda();
     const solution = await run(lp, reached === undefined ? 'tier' : 'raise', free);
-    if (solution.status !== 'optimal') return { lp, solution, levels: levels.fill(NaN), lambda: NaN };
+    if (solution.status !== 'optimal') return { lp, solution, first: first ?? { lp, solution }, levels: levels.fill(NaN), lambda: NaN };
     reached = { lp, solution };
+    first ??= reached;
     const v = solution.x[lam];
     const test = free.length === 1 || v >= cap * (1 - 1e-9) ? { held: free } : await heldPeriods(base, bounds, { lam, cap, mu, link, free, level: v, round: solution }, run, rules);
-    if ('failed' in test) return { ...test.failed, levels: levels.fill(NaN), lambda: NaN };
+    if ('failed' in test) return { ...test.failed, first, levels: levels.fill(NaN), lambda: NaN };
     for (const t of test.held) {
       levels[t] = v;
       bounds.colLower[mu(t)] = holdLevel(v, cap, rules.tolerance);
@@ -100,8 +107,8 @@ export async function solveTier(base: LinearProgram, ix: PlanIndex, s: number, b
     least = Math.min(least, levels[t]);
   }
   bounds.colLower[lam] = holdLevel(least, cap, rules.tolerance);
-  if (reached === undefined) throw new Error('solveTier: no round was run');
-  return { ...reached, levels, lambda: least };
+  if (reached === undefined || first === undefined) throw new Error('solveTier: no round was run');
+  return { ...reached, first, levels, lambda: least };
 }
 
 interface Round {
