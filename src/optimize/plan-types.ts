@@ -26,7 +26,8 @@ export interface PlanObjective {
   /** maxmin: relative tolerance by which an earlier tier's optimum is relaxed in later stages (default 1e-7). */
   readonly tierTolerance?: number;
   /**
-   * maxmin: how the periods of a tier share its level (default 'leximin'). 'leximin': each period
+   * maxmin: how the periods of a tier share its level (default: 'leximin' where HiGHS solves the
+   * plan, 'common' where PDHG does — withPeriods; a plan's result records the mode used). 'leximin': each period
    * has its own level, raised as far as it goes once the tier's common λ is reached (the tier's
    * worst periods do not hold the others back; extra LP solves, see docs/optimize.md); 'common':
    * one λ per tier for all periods (one LP per tier).

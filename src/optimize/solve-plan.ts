@@ -3,7 +3,7 @@ import { nnz } from '../sparse/csr.js';
 import { chooseSolver } from './choose-solver.js';
 import { diagnoseInfeasible } from './diagnose-infeasible.js';
 import { findBottlenecks } from './find-bottlenecks.js';
-import { formulatePlan } from './formulate.js';
+import { withPeriods } from './default-periods.js';
 import type { LinearProgram, LpSolution, LpSolver } from './lp-types.js';
 import type { FormulatedPlan, PlanObjective, PlanResult, PlanStage, SolvePlanOptions } from './plan-types.js';
 import { readPlanSolution } from './read-plan-solution.js';
@@ -28,8 +28,8 @@ export const MIN_RISE = 1e-6;
  * (infeasible, unbounded, time limit) are a `status`, never thrown; bad options throw InputError.
  */
 export async function solvePlan(c: CompiledEconomy, options: SolvePlanOptions = {}): Promise<PlanResult> {
-  const objective = resolveObjective(c, options.objective);
-  return solveFormulatedPlan(c, formulatePlan(c, objective), objective, options);
+  const { objective, formulated } = withPeriods(c, resolveObjective(c, options.objective), options.solver ?? 'auto');
+  return solveFormulatedPlan(c, formulated, objective, options);
 }
 
 /**

@@ -126,8 +126,8 @@ describe('leximin over periods: a bottleneck in p1 does not hold p2 back', () =>
     assert.equal(r.formulated.lp.A.cols, (await plan(hand(2))).formulated.lp.A.cols - 4, 'no level columns of their own (2 tiers × 2 periods)');
   });
 
-  test('PDHG reaches the same levels', async () => {
-    const r = await solvePlan(hand(2), { solver: 'pdhg', gap: 1e-8 });
+  test('PDHG reaches the same levels when asked for leximin', async () => {
+    const r = await solvePlan(hand(2), { objective: { kind: 'maxmin', periods: 'leximin' }, solver: 'pdhg', gap: 1e-8 });
     assert.equal(r.status, 'optimal');
     close(r.levels[1], 0.2, 1e-5, 'tier 2 in p1');
     close(r.levels[3], 3, 1e-5, 'tier 2 in p2');
@@ -156,6 +156,18 @@ describe('leximin over periods: a bottleneck in p1 does not hold p2 back', () =>
       r.stages.map((s) => s.step),
       ['tier', 'test'],
     );
+  });
+
+  test("the default mode is leximin with HiGHS and common with PDHG (its rounds cost tens of solves), and the result says which", async () => {
+    const highs = await solvePlan(hand(2), { solver: 'highs' });
+    assert.equal(highs.objective.kind === 'maxmin' && highs.objective.periods, 'leximin');
+    close(highs.levels[3], 3, 1e-6, 'tier 2 in p2 (leximin)');
+    const pdhg = await solvePlan(hand(2), { solver: 'pdhg', gap: 1e-8 });
+    assert.equal(pdhg.status, 'optimal');
+    assert.equal(pdhg.objective.kind === 'maxmin' && pdhg.objective.periods, 'common');
+    close(pdhg.levels[3], 0.2, 1e-5, 'tier 2 in p2 (common: at λ2)');
+    const auto = await solvePlan(hand(2));
+    assert.equal(auto.objective.kind === 'maxmin' && auto.objective.periods, 'leximin', 'auto picks HiGHS for a small plan');
   });
 
   test('a bad periods option is a located input error', async () => {
