@@ -72,7 +72,7 @@ export function solveTask(ctx: ServerContext, scenario: ScenarioRecord, options:
           objectiveKind: objective.kind,
           solver: r.solver,
           status: r.status,
-          objective: r.objectiveValue,
+          objective: r.status === 'optimal' ? r.objectiveValue : null,
         },
         text,
       ).id;

@@ -116,7 +116,7 @@ export interface TargetResult {
 
 type PerPeriod = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
-/** A plan result, as `plenty plan --json` writes it. */
+/** An optimal plan, as `plenty plan --json` writes it. */
 export interface PlanResultView {
   readonly model: string;
   readonly status: string;
@@ -141,6 +141,21 @@ export interface PlanResultView {
   readonly diagnosis: { readonly message: string } | null;
 }
 
+/** A plan that did not solve to optimality: its status and diagnosis, no numbers of the failed solve. */
+export interface FailedPlanView {
+  readonly model: string;
+  readonly status: string;
+  readonly message: string | null;
+  readonly solver: string;
+  readonly objective: { readonly kind: string };
+  readonly diagnosis: { readonly message: string } | null;
+}
+
+/** Whether a stored plan is optimal (only then does it carry numbers). */
+export function isOptimal(r: PlanResultView | FailedPlanView): r is PlanResultView {
+  return r.status === 'optimal';
+}
+
 export interface PlanRecord {
   readonly id: string;
   readonly scenarioId: string;
@@ -148,7 +163,7 @@ export interface PlanRecord {
   readonly solver: string;
   readonly objective: number | null;
   readonly createdAt?: string;
-  readonly result: PlanResultView;
+  readonly result: PlanResultView | FailedPlanView;
 }
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';

@@ -94,7 +94,7 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
       const text = jsonSafe(replanDocument(c, r, { basePlanId: base.id, reports: reports.length }));
       return () =>
         store.plans.add(
-          { scenarioId: base.scenarioId, modelId: base.modelId, modelVersion: base.modelVersion, inputsHash: `replan:${base.id}:${body.fromPeriod}`, objectiveKind: objective.kind, solver: r.solver, status: r.status, objective: r.objectiveValue },
+          { scenarioId: base.scenarioId, modelId: base.modelId, modelVersion: base.modelVersion, inputsHash: `replan:${base.id}:${body.fromPeriod}`, objectiveKind: objective.kind, solver: r.solver, status: r.status, objective: r.status === 'optimal' ? r.objectiveValue : null },
           text,
         ).id;
     });

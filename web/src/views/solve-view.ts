@@ -1,4 +1,4 @@
-import type { EconomyView, PlanRecord, PlanResultView } from '../api-types.js';
+import { isOptimal, type EconomyView, type FailedPlanView, type PlanRecord, type PlanResultView } from '../api-types.js';
 import { barChart } from '../charts/bar-chart.js';
 import { sankeyChart } from '../charts/sankey-chart.js';
 import { announce, h, mount } from '../dom.js';
@@ -23,14 +23,14 @@ export async function scenarioFor(state: AppState, name: string, overrides: Para
   return id;
 }
 
-function periodsOf(plan: PlanResultView, economy: EconomyView): string[] {
-  const fromTargets = [...new Set(plan.targets.map((t) => t.period))];
+function periodsOf(plan: PlanResultView | FailedPlanView, economy: EconomyView): string[] {
+  const fromTargets = isOptimal(plan) ? [...new Set(plan.targets.map((t) => t.period))] : [];
   return economy.periods.length > 0 ? [...economy.periods] : fromTargets;
 }
 
 function statusLine(rec: PlanRecord): HTMLElement {
   const r = rec.result;
-  const tiers = r.lambda === null ? [] : Object.entries(r.lambda);
+  const tiers = !isOptimal(r) || r.lambda === null ? [] : Object.entries(r.lambda);
   return h(
     'section',
     { class: 'summary', 'aria-label': 'Plan summary', 'data-plan': rec.id },
@@ -41,7 +41,7 @@ function statusLine(rec: PlanRecord): HTMLElement {
       h('div', {}, h('dt', { text: 'objective' }), h('dd', { text: r.objective.kind })),
       ...tiers.map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined, title: 'The least fulfilment level of the tier over the periods' }, h('dt', { text: `fulfilment, tier ${tier}` }), h('dd', { class: 'num', text: formatPercent(l) }))),
       h('div', {}, h('dt', { text: 'solver' }), h('dd', { text: r.solver })),
-      h('div', {}, h('dt', { text: 'primal residual' }), h('dd', { class: 'num', text: r.residuals.primal.toExponential(1) })),
+      isOptimal(r) ? h('div', {}, h('dt', { text: 'primal residual' }), h('dd', { class: 'num', text: r.residuals.primal.toExponential(1) })) : null,
     ),
     r.message !== null ? h('p', { class: 'muted', text: r.message }) : null,
     r.diagnosis !== null ? h('p', { class: 'short', text: r.diagnosis.message }) : null,
@@ -125,7 +125,7 @@ export function planPanel(economy: EconomyView, rec: PlanRecord): HTMLElement {
   const holder = h('div', { class: 'plan-charts' });
   const select = h('select', { id: 'period', 'aria-label': 'Period shown' }, ...periods.map((p) => h('option', { value: p, text: p })));
   const show = () =>
-    rec.result.status === 'optimal'
+    isOptimal(rec.result)
       ? mount(holder, periodLevels(rec.result, select.value), planCharts(economy, rec.result, select.value))
       : mount(holder, h('p', { class: 'muted', text: 'No charts: the plan is not optimal.' }));
   select.addEventListener('change', show);
