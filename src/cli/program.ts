@@ -65,7 +65,7 @@ export function buildProgram(): Command {
   formats(
     program
       .command('import')
-      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder)')
+      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder) | eora26 (Eora26 zip or folder)')
       .argument('<path>', 'the table file or folder')
       .description('import an input–output table as a model file (docs/import.md)')
       .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
@@ -73,6 +73,8 @@ export function buildProgram(): Command {
       .option('--region <id>', 'table only: id of the table’s region (default domestic)')
       .option('--unit <unit>', 'unit of the flows (default: the mapping’s or the folder’s, else money); overrides a mapping’s, must agree with a pymrio folder’s')
       .option('--name <name>', 'name of the economy')
+      .option('--year <year>', 'eora26: the year to read when the download holds several')
+      .option('--prices <basis>', 'eora26: bp (basic prices, the default) | pp (purchasers’ prices)')
       .option('--priority <n>', 'priority tier of the final-demand targets', '1')
       .addOption(encodingOption()),
   ).action((kind: string, path: string, flags: ImportFlags & FormatFlags) => runCommand(flags, () => importCommand(kind, path, flags)));

@@ -1,5 +1,6 @@
 import type { Economy } from '../types.js';
 import type { ReadInputOptions } from '../read-input-file.js';
+import { readEora26 } from './eora26/read-eora26.js';
 import { readPymrioFolder } from './import-pymrio.js';
 import { readSymmetricTable } from './import-symmetric-table.js';
 import { importedModelText } from './imported-model-text.js';
@@ -14,6 +15,10 @@ export interface ImporterOptions extends ReadInputOptions {
   readonly region?: string;
   /** Unit of the flows (table: overrides the mapping's; pymrio: where the folder states none). */
   readonly unit?: string;
+  /** eora26: the year to read, when the download holds several. */
+  readonly year?: string;
+  /** eora26: basic (`bp`) or purchasers' (`pp`) prices. */
+  readonly prices?: 'bp' | 'pp';
 }
 
 /** Reads a table (a file or a folder) into an IoTable. */
@@ -29,6 +34,13 @@ export const importers = {
       ...(o.unit === undefined ? {} : { unit: o.unit }),
     }),
   pymrio: (path, o) => readPymrioFolder(path, { ...(o.encoding === undefined ? {} : { encoding: o.encoding }), ...(o.unit === undefined ? {} : { unit: o.unit }) }),
+  eora26: (path, o) =>
+    readEora26(path, {
+      ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+      ...(o.unit === undefined ? {} : { unit: o.unit }),
+      ...(o.year === undefined ? {} : { year: o.year }),
+      ...(o.prices === undefined ? {} : { prices: o.prices }),
+    }),
 } as const satisfies Record<string, Importer>;
 
 export type ImporterKind = keyof typeof importers;
