@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { aggregateCommand, type AggregateFlags } from './commands/aggregate.js';
 import { analyzeCommand, type AnalyzeFlags } from './commands/analyze.js';
 import { balanceCommand, type BalanceFlags } from './commands/balance.js';
 import { checkCommand } from './commands/check.js';
@@ -78,6 +79,18 @@ export function buildProgram(): Command {
       .option('--priority <n>', 'priority tier of the final-demand targets', '1')
       .addOption(encodingOption()),
   ).action((kind: string, path: string, flags: ImportFlags & FormatFlags) => runCommand(flags, () => importCommand(kind, path, flags)));
+
+  formats(
+    program
+      .command('aggregate')
+      .argument('<model>', 'model file (YAML or JSON): an input–output model, as importers write them')
+      .description('aggregate regions and sectors over maps (CSV from-code,to-code[,weight]) and write the aggregate model (docs/aggregate.md)')
+      .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
+      .option('--regions <map>', 'region map: CSV from-code,to-code[,weight]')
+      .option('--sectors <map>', 'sector map: CSV from-code,to-code[,weight]')
+      .option('--name <name>', 'name of the aggregate (default the model’s)')
+      .addOption(encodingOption()),
+  ).action((model: string, flags: AggregateFlags & FormatFlags) => runCommand(flags, () => aggregateCommand(model, flags)));
 
   formats(
     program
