@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { InputError } from '../../../../src/model/errors.js';
 import { readNumberGrid, type NumberGridShape } from '../../../../src/model/import/index.js';
+import { seededRandom } from '../../../helpers/random.js';
 
 /** The text as a stream of chunks of `size` bytes (1: every byte its own chunk). */
 function chunks(text: string, size: number): Readable {
@@ -31,6 +32,25 @@ describe('readNumberGrid: a headerless tab-separated grid of numbers from a stre
       for (const size of [1, 2, 7, 1 << 16]) {
         assert.deepEqual(Array.from(await readNumberGrid(chunks(text, size), 'g.txt', shape)), want, `${JSON.stringify(text)} in chunks of ${size}`);
       }
+    }
+  });
+
+  test('every number reads as Number(text) does, bit for bit (seeded: precisions 1–17, exponents, signs, leading and trailing zeros)', async () => {
+    const rand = seededRandom(20261206);
+    const texts: string[] = [];
+    for (let k = 0; k < 20000; k++) {
+      const v = (rand() - 0.3) * 10 ** Math.floor(rand() * 60 - 30);
+      const form = Math.floor(rand() * 6);
+      const p = 1 + Math.floor(rand() * 17);
+      let t = form === 0 ? v.toPrecision(p) : form === 1 ? v.toExponential(p - 1).toUpperCase() : form === 2 ? String(v) : form === 3 ? `0${Math.abs(v).toFixed(Math.min(20, p))}` : form === 4 ? `+${Math.abs(v).toPrecision(p)}00` : v.toExponential(p - 1).replace('e-', 'E-0');
+      if (!(Math.abs(Number(t)) <= 1e30)) t = '0.5';
+      texts.push(t);
+    }
+    const columns = 100;
+    const text = Array.from({ length: texts.length / columns }, (_, r) => texts.slice(r * columns, (r + 1) * columns).join('\t')).join('\n');
+    for (const size of [7, 1 << 16]) {
+      const got = await readNumberGrid(chunks(text, size), 'g.txt', { rows: texts.length / columns, columns, because: 'test' });
+      texts.forEach((t, k) => assert.ok(Object.is(got[k], Number(t)), `${t}: ${got[k]} vs ${Number(t)}`));
     }
   });
 
