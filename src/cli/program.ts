@@ -71,7 +71,7 @@ export function buildProgram(): Command {
       .description('import an input–output table as a model file (docs/import.md)')
       .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
       .option('--mapping <file>', 'table only: mapping of rows and columns (docs/import.md)')
-      .option('--region <id>', 'table only: id of the table’s region (default domestic)')
+      .option('--region <id>', 'a table: id of its one region (default domestic); a multi-regional one: the region whose own table to import')
       .option('--unit <unit>', 'unit of the flows (default: the mapping’s or the folder’s, else money); overrides a mapping’s, must agree with a pymrio folder’s')
       .option('--name <name>', 'name of the economy')
       .option('--year <year>', 'eora26: the year to read when the download holds several')

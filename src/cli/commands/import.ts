@@ -32,7 +32,6 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
   const priority = flags.priority === undefined ? 1 : Number(flags.priority);
   if (!Number.isInteger(priority) || priority < 1) throw inputError('invalid-option', '--priority must be a positive whole number', { path: ['--priority'] }, flags.priority);
   if (flags.region !== undefined) {
-    if (kind !== 'table') throw inputError('invalid-option', `--region is for a table: ${kind === 'pymrio' ? 'a pymrio folder' : 'a multi-regional download'} names its regions`, { path: ['--region'] }, flags.region);
     checkModelId(flags.region, '--region', { path: ['--region'] });
   }
   if (flags.mapping !== undefined && kind !== 'table') throw inputError('invalid-option', '--mapping is for a table: a pymrio folder states its layout', { path: ['--mapping'] }, flags.mapping);

@@ -37,18 +37,24 @@ describe('plenty import eora26', () => {
       assert.equal(doc.unit, 'kUSD');
       assert.deepEqual([doc.counts.regions, doc.counts.sectors, doc.counts.products], [3, 26, 78]);
       assert.match(doc.notes.dropped[0], /^region ROW/);
+      const one = plenty('import', 'eora26', fixture('eora26'), '-o', join(dir, 'bra.yaml'), '--region', 'BRA', '--name', 'Brazil 2010', '--json');
+      assert.equal(one.status, 0, one.stderr);
+      const oneDoc = JSON.parse(one.stdout) as { name: string; counts: { regions: number; products: number }; notes: { read: string[] } };
+      assert.deepEqual([oneDoc.name, oneDoc.counts.regions, oneDoc.counts.products], ['Brazil 2010', 1, 26]);
+      assert.ok(oneDoc.notes.read.some((l) => l.startsWith('--region BRA: its own table cut out of the 3 regions')));
+      assert.equal(plenty('check', join(dir, 'bra.yaml')).status, 0);
     }),
   );
 
   test(
-    'bad --year and --prices, and --year for another importer: refused at the option, nothing written',
+    'bad --year and --prices, --year for another importer, a --region not in the download: refused at the option, nothing written',
     withDir((dir) => {
       const out = join(dir, 'm.yaml');
       assertUserError(plenty('import', 'eora26', fixture('eora26'), '-o', out, '--prices', 'market'), /at \["--prices"\]: --prices is bp .* or pp/);
       assertUserError(plenty('import', 'eora26', fixture('eora26'), '-o', out, '--year', '10'), /at \["--year"\]: --year is a year of four digits \(value: "10"\)/);
       assertUserError(plenty('import', 'eora26', fixture('eora26'), '-o', out, '--year', '2011'), /no Eora26 tables of this year in the download \(it holds 2010\) \(value: "2011"\)/);
       assertUserError(plenty('import', 'pymrio', fixture('pymrio-test-mrio', 'mrio_data'), '-o', out, '--year', '2010'), /--year is for a download of several years/);
-      assertUserError(plenty('import', 'eora26', fixture('eora26'), '-o', out, '--region', 'x'), /--region is for a table: a multi-regional download names its regions/);
+      assertUserError(plenty('import', 'eora26', fixture('eora26'), '-o', out, '--region', 'SUX'), /at \["--region"\]: the table has no region "SUX" \(did you mean "SUD"\?\); it has 3: AUS, BRA, SUD/);
       assertUserError(plenty('import', 'eora', fixture('eora26'), '-o', out), /the kind of import is one of table, pymrio, eora26/);
       assert.equal(existsSync(out), false);
     }),
