@@ -24,6 +24,7 @@ export async function aggregateCommand(modelPath: string, flags: AggregateFlags)
   if (flags.regions === undefined && flags.sectors === undefined) {
     throw inputError('invalid-option', 'name a region map (--regions), a sector map (--sectors) or both', { path: ['--regions'] });
   }
+  if (flags.name !== undefined && flags.name.trim() === '') throw inputError('invalid-option', '--name must be non-empty text', { path: ['--name'] }, flags.name);
   const read = readOptions(flags);
   const inputs = [modelPath, ...(flags.regions === undefined ? [] : [flags.regions]), ...(flags.sectors === undefined ? [] : [flags.sectors])];
   const rules: OutputRules = { option: '-o', inputs };

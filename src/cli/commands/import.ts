@@ -42,6 +42,7 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     if (value !== undefined && kind !== 'eora26') throw inputError('invalid-option', `${flag} is for a download of several years or price bases (eora26)`, { path: [flag] }, value);
   }
   if (flags.unit !== undefined && flags.unit.trim() === '') throw inputError('invalid-option', '--unit must be non-empty text', { path: ['--unit'] }, flags.unit);
+  if (flags.name !== undefined && flags.name.trim() === '') throw inputError('invalid-option', '--name must be non-empty text', { path: ['--name'] }, flags.name);
   const read = readOptions(flags);
   const rules: OutputRules = { option: '-o', inputs: flags.mapping === undefined ? [path] : [path, flags.mapping] };
   await checkOutputPath(flags.output, rules);

@@ -56,6 +56,7 @@ describe('plenty aggregate', () => {
       assertUserError(bad, /regions\.csv row 2, column 1: reg1 is mapped again \(first on row 1\)/);
       assert.match(bad.stderr, /regions\.csv row 3, column 3: a weight is the share .* \(value: "1\.5"\)/);
       assertUserError(plenty('aggregate', model, '-o', out), /name a region map \(--regions\), a sector map \(--sectors\) or both/);
+      assertUserError(plenty('aggregate', model, '--regions', fixture('aggregate', 'regions-ab.csv'), '-o', out, '--name', ' '), /at \["--name"\]: --name must be non-empty text \(value: " "\)/);
       assertUserError(plenty('aggregate', model, '--regions', fixture('aggregate', 'regions-ab.csv'), '-o', model), /-o .* is the input/);
       assert.equal(existsSync(out), false);
     }),

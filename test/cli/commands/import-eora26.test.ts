@@ -56,6 +56,7 @@ describe('plenty import eora26', () => {
       assertUserError(plenty('import', 'pymrio', fixture('pymrio-test-mrio', 'mrio_data'), '-o', out, '--year', '2010'), /--year is for a download of several years/);
       assertUserError(plenty('import', 'eora26', fixture('eora26'), '-o', out, '--region', 'SUX'), /at \["--region"\]: the table has no region "SUX" \(did you mean "SUD"\?\); it has 3: AUS, BRA, SUD/);
       assertUserError(plenty('import', 'eora', fixture('eora26'), '-o', out), /the kind of import is one of table, pymrio, eora26/);
+      assertUserError(plenty('import', 'eora26', fixture('eora26'), '-o', out, '--name', ''), /at \["--name"\]: --name must be non-empty text \(value: ""\)/);
       assert.equal(existsSync(out), false);
     }),
   );
