@@ -76,7 +76,7 @@ export async function solveTier(base: LinearProgram, ix: PlanIndex, s: number, b
     const lp = maximiseLambda();
     const solution = await run(lp, 'tier', periods);
     if (solution.status !== 'optimal') return { lp, solution, first: { lp, solution }, levels, lambda: NaN };
-    const v = solution.x[lam];
+    const v = solution.x[lam] + 0; // + 0: a level of -0 (as HiGHS may give) reads 0
     for (const t of periods) levels[t] = v;
     bounds.colLower[lam] = holdLevel(v, cap, rules.tolerance);
     return { lp, solution, first: { lp, solution }, levels, lambda: v };
@@ -91,7 +91,7 @@ export async function solveTier(base: LinearProgram, ix: PlanIndex, s: number, b
     if (solution.status !== 'optimal') return { lp, solution, first: first ?? { lp, solution }, levels: levels.fill(NaN), lambda: NaN };
     reached = { lp, solution };
     first ??= reached;
-    const v = solution.x[lam];
+    const v = solution.x[lam] + 0; // + 0: a level of -0 (as HiGHS may give) reads 0
     const test = free.length === 1 || v >= cap * (1 - 1e-9) ? { held: free } : await heldPeriods(base, bounds, { lam, cap, mu, link, free, level: v, round: solution }, run, rules);
     if ('failed' in test) return { ...test.failed, first, levels: levels.fill(NaN), lambda: NaN };
     for (const t of test.held) {
