@@ -65,17 +65,21 @@ export function buildProgram(): Command {
   formats(
     program
       .command('import')
-      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder)')
-      .argument('<path>', 'the table file or folder')
+      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder) | sut (supply and use tables)')
+      .argument('[path]', 'the table file or folder (sut: --supply and --use instead)')
       .description('import an input–output table as a model file (docs/import.md)')
       .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
       .option('--mapping <file>', 'table only: mapping of rows and columns (docs/import.md)')
-      .option('--region <id>', 'table only: id of the table’s region (default domestic)')
+      .option('--region <id>', 'table, sut: id of the table’s region (default domestic)')
+      .option('--supply <file>', 'sut: the supply table (products × industries; CSV/TSV or xlsx)')
+      .option('--use <file>', 'sut: the use table (products × industries, final use, value added)')
+      .option('--model <A|B|C|D>', 'sut: A product technology, B industry technology (default), C fixed industry sales, D fixed product sales')
+      .option('--negatives <report|almon>', 'sut, model A: refuse negatives, listing each (default), or resolve them by Almon’s procedure')
       .option('--unit <unit>', 'unit of the flows (default: the mapping’s or the folder’s, else money); overrides a mapping’s, must agree with a pymrio folder’s')
       .option('--name <name>', 'name of the economy')
       .option('--priority <n>', 'priority tier of the final-demand targets', '1')
       .addOption(encodingOption()),
-  ).action((kind: string, path: string, flags: ImportFlags & FormatFlags) => runCommand(flags, () => importCommand(kind, path, flags)));
+  ).action((kind: string, path: string | undefined, flags: ImportFlags & FormatFlags) => runCommand(flags, () => importCommand(kind, path, flags)));
 
   formats(
     program

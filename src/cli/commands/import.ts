@@ -12,7 +12,16 @@ export interface ImportFlags extends EncodingFlags {
   readonly region?: string;
   readonly priority?: string;
   readonly unit?: string;
+  /** sut: the supply table (instead of PATH) and the use table. */
+  readonly supply?: string;
+  readonly use?: string;
+  /** sut, bea, gloria: A | B | C | D. */
+  readonly model?: string;
+  /** sut: report | almon. */
+  readonly negatives?: string;
 }
+
+const SUT_MODELS = ['A', 'B', 'C', 'D'] as const;
 
 function isImporterKind(kind: string): kind is ImporterKind {
   return Object.hasOwn(importers, kind);
@@ -25,18 +34,20 @@ function isImporterKind(kind: string): kind is ImporterKind {
  * written or is an input); the model is checked as the loader checks it before it is written, to
  * a temporary file that is then renamed, so a failed import leaves nothing behind.
  */
-export async function importCommand(kind: string, path: string, flags: ImportFlags): Promise<CommandOutput> {
-  if (!isImporterKind(kind)) throw inputError('invalid-option', 'the kind of import is "table" (a CSV/TSV input–output table) or "pymrio" (a pymrio text folder)', { path: ['kind'] }, kind);
+export async function importCommand(kind: string, pathArgument: string | undefined, flags: ImportFlags): Promise<CommandOutput> {
+  if (!isImporterKind(kind)) throw inputError('invalid-option', `the kind of import is one of ${Object.keys(importers).join(', ')} (docs/import.md)`, { path: ['kind'] }, kind);
+  const sut = sutFlags(kind, pathArgument, flags);
+  const path = sut.path;
   const priority = flags.priority === undefined ? 1 : Number(flags.priority);
   if (!Number.isInteger(priority) || priority < 1) throw inputError('invalid-option', '--priority must be a positive whole number', { path: ['--priority'] }, flags.priority);
   if (flags.region !== undefined) {
-    if (kind !== 'table') throw inputError('invalid-option', '--region is for a table: a pymrio folder names its regions', { path: ['--region'] }, flags.region);
+    if (kind === 'pymrio') throw inputError('invalid-option', '--region is for a table: a pymrio folder names its regions', { path: ['--region'] }, flags.region);
     checkModelId(flags.region, '--region', { path: ['--region'] });
   }
   if (flags.mapping !== undefined && kind !== 'table') throw inputError('invalid-option', '--mapping is for a table: a pymrio folder states its layout', { path: ['--mapping'] }, flags.mapping);
   if (flags.unit !== undefined && flags.unit.trim() === '') throw inputError('invalid-option', '--unit must be non-empty text', { path: ['--unit'] }, flags.unit);
   const read = readOptions(flags);
-  const rules: OutputRules = { option: '-o', inputs: flags.mapping === undefined ? [path] : [path, flags.mapping] };
+  const rules: OutputRules = { option: '-o', inputs: [path, ...(flags.mapping === undefined ? [] : [flags.mapping]), ...(sut.use === undefined ? [] : [sut.use])] };
   await checkOutputPath(flags.output, rules);
 
   const progress = createProgress(`importing ${path}`);
@@ -47,6 +58,9 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     ...(flags.region !== undefined ? { region: flags.region } : {}),
     ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
     ...(flags.name !== undefined ? { name: flags.name } : {}),
+    ...(sut.use !== undefined ? { use: sut.use } : {}),
+    ...(sut.model !== undefined ? { model: sut.model } : {}),
+    ...(sut.negatives !== undefined ? { negatives: sut.negatives } : {}),
     priority,
     format: /\.json$/i.test(flags.output) ? 'json' : 'yaml',
   });
@@ -65,6 +79,29 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     tables: [{ name: 'import', title: 'What was imported', columns: [{ key: 'what', label: 'what' }, { key: 'count', label: 'count' }], rows: Object.entries(counts) }],
     json: { source: path, kind, output: flags.output, name: economy.name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
   };
+}
+
+/**
+ * The supply–use options, checked: `sut` takes --supply and --use instead of PATH; --model is for
+ * the kinds that make supply and use tables symmetric; --negatives for sut.
+ */
+function sutFlags(kind: ImporterKind, pathArgument: string | undefined, flags: ImportFlags): { path: string; use?: string; model?: (typeof SUT_MODELS)[number]; negatives?: 'report' | 'almon' } {
+  const isSut = (kind as string) === 'sut';
+  if (!isSut && (flags.supply !== undefined || flags.use !== undefined)) throw inputError('invalid-option', '--supply and --use are for import sut', { path: [flags.supply !== undefined ? '--supply' : '--use'] }, flags.supply ?? flags.use);
+  if (flags.negatives !== undefined && !isSut) throw inputError('invalid-option', '--negatives is for import sut', { path: ['--negatives'] }, flags.negatives);
+  if (flags.model !== undefined && !['sut', 'bea', 'gloria'].includes(kind)) throw inputError('invalid-option', '--model is for supply and use tables (sut, bea, gloria)', { path: ['--model'] }, flags.model);
+  const model = flags.model?.toUpperCase();
+  if (model !== undefined && !(SUT_MODELS as readonly string[]).includes(model)) throw inputError('invalid-option', '--model is A (product technology), B (industry technology), C (fixed industry sales structure) or D (fixed product sales structure)', { path: ['--model'] }, flags.model);
+  if (flags.negatives !== undefined && flags.negatives !== 'report' && flags.negatives !== 'almon') throw inputError('invalid-option', '--negatives is report (refuse, listing each negative) or almon (Almon’s procedure)', { path: ['--negatives'] }, flags.negatives);
+  const extra = { ...(model === undefined ? {} : { model: model as (typeof SUT_MODELS)[number] }), ...(flags.negatives === undefined ? {} : { negatives: flags.negatives as 'report' | 'almon' }) };
+  if (!isSut) {
+    if (pathArgument === undefined) throw inputError('invalid-option', `import ${kind} needs the path of what to import`, { path: ['path'] });
+    return { path: pathArgument, ...extra };
+  }
+  const supply = flags.supply ?? pathArgument;
+  if (supply === undefined || flags.use === undefined) throw inputError('invalid-option', 'import sut needs the supply table and the use table: --supply FILE --use FILE', { path: [supply === undefined ? '--supply' : '--use'] });
+  if (flags.supply !== undefined && pathArgument !== undefined) throw inputError('invalid-option', 'give the supply table once: as --supply FILE', { path: ['path'] }, pathArgument);
+  return { path: supply, use: flags.use, ...extra };
 }
 
 /** The importer's notes as header lines: what it read, guessed and dropped. */

@@ -5,6 +5,8 @@ import { readSymmetricTable } from './import-symmetric-table.js';
 import { importedModelText } from './imported-model-text.js';
 import { ioTableToEconomy, type IoTableToEconomyOptions } from './io-table-to-economy.js';
 import type { IoTable } from './types.js';
+import { readSupplyUseTables } from './sut/import-sut.js';
+import type { SutModel } from '../sut/index.js';
 
 /** What an importer is told besides the path (each reads what applies to it). */
 export interface ImporterOptions extends ReadInputOptions {
@@ -14,6 +16,12 @@ export interface ImporterOptions extends ReadInputOptions {
   readonly region?: string;
   /** Unit of the flows (table: overrides the mapping's; pymrio: where the folder states none). */
   readonly unit?: string;
+  /** sut: the use table (the path imported is the supply table). */
+  readonly use?: string;
+  /** sut, bea, gloria: the model that makes supply and use tables symmetric (Eurostat's A, B, C, D). */
+  readonly model?: SutModel;
+  /** sut: model A's negatives: refused with each one located ('report', the default) or resolved by Almon's procedure. */
+  readonly negatives?: 'report' | 'almon';
 }
 
 /** Reads a table (a file or a folder) into an IoTable. */
@@ -29,6 +37,15 @@ export const importers = {
       ...(o.unit === undefined ? {} : { unit: o.unit }),
     }),
   pymrio: (path, o) => readPymrioFolder(path, { ...(o.encoding === undefined ? {} : { encoding: o.encoding }), ...(o.unit === undefined ? {} : { unit: o.unit }) }),
+  sut: (path, o) =>
+    readSupplyUseTables(path, {
+      ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+      ...(o.use === undefined ? {} : { use: o.use }),
+      ...(o.model === undefined ? {} : { model: o.model }),
+      ...(o.negatives === undefined ? {} : { negatives: o.negatives }),
+      ...(o.region === undefined ? {} : { region: o.region }),
+      ...(o.unit === undefined ? {} : { unit: o.unit }),
+    }),
 } as const satisfies Record<string, Importer>;
 
 export type ImporterKind = keyof typeof importers;

@@ -57,6 +57,7 @@ export function symmetricFromSut(t: SupplyUseTables, options: SymmetricFromSutOp
       notes.push('model D (fixed product sales structure, industry × industry): Z = Sᵀ q̂⁻¹ U, final use Sᵀ q̂⁻¹ Y');
       break;
   }
+  if (model === 'A' || model === 'C') clearRoundOff(table, model === 'A');
   const negatives = findNegatives(t, { ...table, model });
   if (options.negatives !== 'almon' || negatives.length === 0) {
     return { status: 'ok', model, ...table, negatives, notes };
@@ -64,7 +65,7 @@ export function symmetricFromSut(t: SupplyUseTables, options: SymmetricFromSutOp
   const resolved = resolveAlmon(t, q, table, options);
   if (resolved.status === 'refused') return resolved;
   notes.push(
-    `${negatives.length} negative entr${negatives.length === 1 ? 'y' : 'ies'} of product technology resolved by Almon's procedure: ${resolved.table.resolution?.iterations ?? 0} iterations, ${resolved.table.resolution?.squeezed ?? 0} cell(s) squeezed; row totals kept, ${resolved.table.resolution?.columnDifferences.length ?? 0} column total(s) differ from output`,
+    `${negatives.length} negative entr${negatives.length === 1 ? 'y' : 'ies'} of product technology resolved by Almon's procedure: ${resolved.table.resolution?.iterations ?? 0} iterations, ${resolved.table.resolution?.squeezed ?? 0} cell(s) squeezed; row totals kept, ${columnNote(resolved.table.resolution?.columnDifferences ?? [])}`,
   );
   return { status: 'ok', model, ...resolved.table, negatives, notes };
 }
@@ -195,6 +196,30 @@ function resolveAlmon(t: SupplyUseTables, q: Float64Array, table: Transformed, o
     if (Math.abs(d) > 1e-9 * Math.max(1, Math.abs(q[s]))) columnDifferences.push({ product: t.products[s], difference: d });
   }
   return { status: 'ok', table: { ...table, Z, rowBlocks, resolution: { method: 'almon', iterations: res.iterations, squeezed: res.squeezed, columnDifferences } } };
+}
+
+/**
+ * Solves leave −1e-13 where the exact value is 0: entries of flows and row blocks whose magnitude
+ * is below 1e-10 of their column's output are set to 0, so that only real negatives are reported.
+ */
+function clearRoundOff(table: Transformed, rowBlocks: boolean): void {
+  const n = table.labels.length;
+  const clear = (a: Float64Array, rows: number): void => {
+    for (let i = 0; i < rows; i++) {
+      for (let c = 0; c < n; c++) {
+        const v = a[i * n + c];
+        if (v !== 0 && Math.abs(v) <= 1e-10 * Math.abs(table.x[c])) a[i * n + c] = 0;
+      }
+    }
+  };
+  clear(table.Z, n);
+  if (rowBlocks) for (const b of table.rowBlocks) clear(b.values, b.rows.length);
+}
+
+function columnNote(diffs: readonly { product: string; difference: number }[]): string {
+  if (diffs.length === 0) return 'column totals equal output';
+  const worst = diffs.reduce((a, b) => (Math.abs(b.difference) > Math.abs(a.difference) ? b : a));
+  return `${diffs.length} column total(s) differ from output where inputs were squeezed (largest: ${JSON.stringify(worst.product)}, ${worst.difference.toPrecision(3)})`;
 }
 
 function nonZeros(a: Float64Array, rows: number, cols: number): { i: number; j: number; v: number }[] {

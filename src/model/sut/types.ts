@@ -34,6 +34,8 @@ export interface SutRowBlock {
   readonly values: Float64Array;
   /** True for value added: its rows count in the column identity use + value added = g. */
   readonly valueAdded: boolean;
+  /** Unit of each row, if known (carried through unchanged). */
+  readonly units?: readonly string[];
 }
 
 /**

@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseSymmetricTable, readPymrioFolder, readSymmetricTable, type ImporterKind, type ImporterOptions, type IoTable } from '../../../src/model/import/index.js';
 import { fixture } from '../../helpers/paths.js';
+import { readSupplyUseTables } from '../../../src/model/import/sut/import-sut.js';
+import { sutInputs, sutSupply, sutUse } from './sut/sut-inputs.js';
 
 /** Miller and Blair (2009), ch. 2, two sectors, as a small CSV with CRLF line ends. */
 export const millerBlairCsv = [
@@ -22,6 +24,7 @@ export const importerCases: readonly { readonly name: string; readonly load: () 
   { name: 'symmetric table: Cockshott flows', load: () => readSymmetricTable(fixture('cockshott-5yearplan', 'flows.csv')), monetary: false },
   { name: 'symmetric table: Miller and Blair', load: () => Promise.resolve(parseSymmetricTable(millerBlairCsv, 'miller-blair.csv')), monetary: true },
   { name: 'pymrio folder: test MRIO', load: () => readPymrioFolder(fixture('pymrio-test-mrio', 'mrio_data')), monetary: true },
+  ...(['A', 'B', 'C', 'D'] as const).map((model) => ({ name: `supply and use tables, model ${model}`, load: () => readSupplyUseTables(sutSupply, { use: sutUse, model, ...(model === 'A' ? { negatives: 'almon' as const } : {}) }), monetary: true })),
 ];
 
 /** A small pymrio folder in the layout of pymrio's test system (tab-separated, two header rows). */
@@ -89,8 +92,8 @@ export interface ImporterInput {
   readonly name: string;
   /** `either`: the importer may refuse it (located) or write a model that loads. */
   readonly expect: 'loads' | 'refused' | 'either';
-  /** Writes the input into the scratch folder `dir`; returns the path to import. */
-  readonly write: (dir: string) => Promise<string>;
+  /** Writes the input into the scratch folder `dir`; returns the path to import (and options that name other files written). */
+  readonly write: (dir: string) => Promise<string | { readonly path: string; readonly options: ImporterOptions }>;
   readonly options?: ImporterOptions;
 }
 
@@ -140,6 +143,7 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
     // Ids that differ as labels but meet as product ids (region/sector): only the loader's check sees it.
     { name: 'labels whose product ids collide', expect: 'refused', write: (dir) => pymrioInput(dir, { ...sketch, regions: ['a/b', 'a'], sectors: ['c', 'b/c'] }) },
   ],
+  sut: sutInputs,
 };
 
 /** `text` encoded as Latin-1 (every character below U+0100 as one byte). */
