@@ -65,7 +65,7 @@ export function buildProgram(): Command {
   formats(
     program
       .command('import')
-      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder) | sut (supply and use tables)')
+      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder) | sut (supply and use tables) | gloria (GLORIA MRIO folder or zip)')
       .argument('[path]', 'the table file or folder (sut: --supply and --use instead)')
       .description('import an input–output table as a model file (docs/import.md)')
       .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
@@ -74,6 +74,9 @@ export function buildProgram(): Command {
       .option('--supply <file>', 'sut: the supply table (products × industries; CSV/TSV or xlsx)')
       .option('--use <file>', 'sut: the use table (products × industries, final use, value added)')
       .option('--model <A|B|C|D>', 'sut: A product technology, B industry technology (default), C fixed industry sales, D fixed product sales')
+      .option('--year <year>', 'gloria: the year, where the folder holds several')
+      .option('--version <version>', 'gloria: the version (e.g. 59), where the folder holds several')
+      .option('--markup <basic|purchaser>', 'gloria: basic prices (Markup001, default) or purchasers’ prices (Markup005)')
       .option('--negatives <report|almon>', 'sut, model A: refuse negatives, listing each (default), or resolve them by Almon’s procedure')
       .option('--unit <unit>', 'unit of the flows (default: the mapping’s or the folder’s, else money); overrides a mapping’s, must agree with a pymrio folder’s')
       .option('--name <name>', 'name of the economy')

@@ -19,6 +19,10 @@ export interface ImportFlags extends EncodingFlags {
   readonly model?: string;
   /** sut: report | almon. */
   readonly negatives?: string;
+  /** gloria: year, version, basic | purchaser. */
+  readonly year?: string;
+  readonly version?: string;
+  readonly markup?: string;
 }
 
 const SUT_MODELS = ['A', 'B', 'C', 'D'] as const;
@@ -61,6 +65,7 @@ export async function importCommand(kind: string, pathArgument: string | undefin
     ...(sut.use !== undefined ? { use: sut.use } : {}),
     ...(sut.model !== undefined ? { model: sut.model } : {}),
     ...(sut.negatives !== undefined ? { negatives: sut.negatives } : {}),
+    ...gloriaFlags(kind, flags),
     priority,
     format: /\.json$/i.test(flags.output) ? 'json' : 'yaml',
   });
@@ -102,6 +107,19 @@ function sutFlags(kind: ImporterKind, pathArgument: string | undefined, flags: I
   if (supply === undefined || flags.use === undefined) throw inputError('invalid-option', 'import sut needs the supply table and the use table: --supply FILE --use FILE', { path: [supply === undefined ? '--supply' : '--use'] });
   if (flags.supply !== undefined && pathArgument !== undefined) throw inputError('invalid-option', 'give the supply table once: as --supply FILE', { path: ['path'] }, pathArgument);
   return { path: supply, use: flags.use, ...extra };
+}
+
+/** --year, --version and --markup, checked: for gloria only. */
+function gloriaFlags(kind: ImporterKind, flags: ImportFlags): { year?: string; version?: string; markup?: 'basic' | 'purchaser' } {
+  for (const [flag, value] of [['--year', flags.year], ['--version', flags.version], ['--markup', flags.markup]] as const) {
+    if (value !== undefined && (kind as string) !== 'gloria') throw inputError('invalid-option', `${flag} is for import gloria`, { path: [flag] }, value);
+  }
+  if (flags.markup !== undefined && flags.markup !== 'basic' && flags.markup !== 'purchaser') throw inputError('invalid-option', '--markup is basic (Markup001) or purchaser (Markup005)', { path: ['--markup'] }, flags.markup);
+  return {
+    ...(flags.year === undefined ? {} : { year: flags.year }),
+    ...(flags.version === undefined ? {} : { version: flags.version }),
+    ...(flags.markup === undefined ? {} : { markup: flags.markup as 'basic' | 'purchaser' }),
+  };
 }
 
 /** The importer's notes as header lines: what it read, guessed and dropped. */

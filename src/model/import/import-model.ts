@@ -6,6 +6,7 @@ import { importedModelText } from './imported-model-text.js';
 import { ioTableToEconomy, type IoTableToEconomyOptions } from './io-table-to-economy.js';
 import type { IoTable } from './types.js';
 import { readSupplyUseTables } from './sut/import-sut.js';
+import { readGloria } from './gloria/import-gloria.js';
 import type { SutModel } from '../sut/index.js';
 
 /** What an importer is told besides the path (each reads what applies to it). */
@@ -22,6 +23,10 @@ export interface ImporterOptions extends ReadInputOptions {
   readonly model?: SutModel;
   /** sut: model A's negatives: refused with each one located ('report', the default) or resolved by Almon's procedure. */
   readonly negatives?: 'report' | 'almon';
+  /** gloria: which year and version of a folder that holds several; which prices (Markup001 basic, Markup005 purchaser). */
+  readonly year?: string;
+  readonly version?: string;
+  readonly markup?: 'basic' | 'purchaser';
 }
 
 /** Reads a table (a file or a folder) into an IoTable. */
@@ -45,6 +50,14 @@ export const importers = {
       ...(o.negatives === undefined ? {} : { negatives: o.negatives }),
       ...(o.region === undefined ? {} : { region: o.region }),
       ...(o.unit === undefined ? {} : { unit: o.unit }),
+    }),
+  gloria: (path, o) =>
+    readGloria(path, {
+      ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+      ...(o.year === undefined ? {} : { year: o.year }),
+      ...(o.version === undefined ? {} : { version: o.version }),
+      ...(o.markup === undefined ? {} : { markup: o.markup }),
+      ...(o.model === undefined ? {} : { model: o.model }),
     }),
 } as const satisfies Record<string, Importer>;
 

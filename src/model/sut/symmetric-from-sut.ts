@@ -208,7 +208,7 @@ function clearRoundOff(table: Transformed, rowBlocks: boolean): void {
     for (let i = 0; i < rows; i++) {
       for (let c = 0; c < n; c++) {
         const v = a[i * n + c];
-        if (v !== 0 && Math.abs(v) <= 1e-10 * Math.abs(table.x[c])) a[i * n + c] = 0;
+        if (v < 0 && -v <= 1e-10 * Math.abs(table.x[c])) a[i * n + c] = 0;
       }
     }
   };

@@ -36,6 +36,8 @@ export interface SutRowBlock {
   readonly valueAdded: boolean;
   /** Unit of each row, if known (carried through unchanged). */
   readonly units?: readonly string[];
+  /** Compartment of each row (an emission's medium, a satellite's head indicator), if any. */
+  readonly compartments?: readonly string[];
 }
 
 /**

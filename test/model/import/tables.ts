@@ -4,6 +4,8 @@ import { parseSymmetricTable, readPymrioFolder, readSymmetricTable, type Importe
 import { fixture } from '../../helpers/paths.js';
 import { readSupplyUseTables } from '../../../src/model/import/sut/import-sut.js';
 import { sutInputs, sutSupply, sutUse } from './sut/sut-inputs.js';
+import { gloriaInputs, gloriaMock } from './gloria/gloria-inputs.js';
+import { readGloria } from '../../../src/model/import/gloria/import-gloria.js';
 
 /** Miller and Blair (2009), ch. 2, two sectors, as a small CSV with CRLF line ends. */
 export const millerBlairCsv = [
@@ -24,6 +26,7 @@ export const importerCases: readonly { readonly name: string; readonly load: () 
   { name: 'symmetric table: Cockshott flows', load: () => readSymmetricTable(fixture('cockshott-5yearplan', 'flows.csv')), monetary: false },
   { name: 'symmetric table: Miller and Blair', load: () => Promise.resolve(parseSymmetricTable(millerBlairCsv, 'miller-blair.csv')), monetary: true },
   { name: 'pymrio folder: test MRIO', load: () => readPymrioFolder(fixture('pymrio-test-mrio', 'mrio_data')), monetary: true },
+  { name: 'GLORIA: the mock of pymrio’s tests', load: () => readGloria(gloriaMock), monetary: true },
   ...(['A', 'B', 'C', 'D'] as const).map((model) => ({ name: `supply and use tables, model ${model}`, load: () => readSupplyUseTables(sutSupply, { use: sutUse, model, ...(model === 'A' ? { negatives: 'almon' as const } : {}) }), monetary: true })),
 ];
 
@@ -144,6 +147,7 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
     { name: 'labels whose product ids collide', expect: 'refused', write: (dir) => pymrioInput(dir, { ...sketch, regions: ['a/b', 'a'], sectors: ['c', 'b/c'] }) },
   ],
   sut: sutInputs,
+  gloria: gloriaInputs,
 };
 
 /** `text` encoded as Latin-1 (every character below U+0100 as one byte). */

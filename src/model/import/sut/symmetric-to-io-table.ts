@@ -1,6 +1,6 @@
 import { InputError, type Issue, type Location } from '../../errors.js';
 import { inMagnitude } from '../../magnitude.js';
-import type { NegativeEntry, SymmetricTable } from '../../sut/index.js';
+import type { NegativeEntry, SutRowBlock, SymmetricTable } from '../../sut/index.js';
 import { checkModelId } from '../model-id.js';
 import type { IoExtension, IoTable } from '../types.js';
 
@@ -12,10 +12,14 @@ export interface SymmetricToIoTableOptions {
   readonly sectors: readonly string[];
   /** Final-use categories of one region (the table's columns are region-major). */
   readonly categories: readonly string[];
+  /** Per row block (by name): its rows' use by final demand, rows × (regions × categories), F_Y. */
+  readonly finalUseRows?: Readonly<Record<string, Float64Array>>;
   /** Where an error about a negative entry points: a cell of the input it comes from. */
   readonly place: (negative: NegativeEntry) => Location;
   /** Where an error about a label points. */
   readonly labelPlace: Location;
+  /** Leave x out, so that output is the row sums of Z and Y (the use side), as pymrio computes it; default: x is the supply side (q or g). */
+  readonly outputFromUse?: boolean;
   readonly read: readonly string[];
   readonly guessed: readonly string[];
   readonly dropped: readonly string[];
@@ -38,7 +42,8 @@ export function symmetricToIoTable(s: SymmetricTable, o: SymmetricToIoTableOptio
   for (const r of o.regions) checkModelId(r, 'a region label', o.labelPlace);
   for (const sec of o.sectors) checkModelId(sec, 'a sector label', o.labelPlace);
   const split: string[] = [];
-  const extensions: IoExtension[] = s.rowBlocks.map((b) => extensionOf(b.name, b.rows, b.values, n, (r) => b.units?.[r] ?? o.unit, o.labelPlace, split));
+  const K = o.regions.length * o.categories.length;
+  const extensions: IoExtension[] = s.rowBlocks.map((b) => extensionOf(b, n, K, (r) => b.units?.[r] ?? o.unit, o.finalUseRows?.[b.name], o.labelPlace, split));
   const notes = [...s.notes];
   if (s.negatives.length > 0 && s.resolution !== undefined) notes.push(...negativeLines(s.negatives, 10));
   for (const e of extensions) for (const v of e.F) if (!inMagnitude(v)) throw new InputError([{ code: 'too-large', message: `a transformed entry of ${e.name} is beyond 1e30`, location: o.labelPlace, value: v }]);
@@ -50,7 +55,7 @@ export function symmetricToIoTable(s: SymmetricTable, o: SymmetricToIoTableOptio
     Z: s.Z,
     categories: o.categories,
     Y: s.Y,
-    x: s.x,
+    ...(o.outputFromUse === true ? {} : { x: s.x }),
     extensions,
     notes: {
       read: [...o.read, ...notes],
@@ -60,24 +65,32 @@ export function symmetricToIoTable(s: SymmetricTable, o: SymmetricToIoTableOptio
   };
 }
 
-function extensionOf(name: string, rows: readonly string[], values: Float64Array, n: number, unitOf: (r: number) => string, where: Location, split: string[]): IoExtension {
-  const stressors: { id: string; unit: string }[] = [];
+function extensionOf(b: SutRowBlock, n: number, K: number, unitOf: (r: number) => string, FY: Float64Array | undefined, where: Location, split: string[]): IoExtension {
+  const stressors: { id: string; unit: string; compartment?: string }[] = [];
   const out: number[][] = [];
-  rows.forEach((row, r) => {
-    checkModelId(row, `a row label of ${name}`, where);
-    const v = values.subarray(r * n, (r + 1) * n);
-    const negative = v.some((x) => x < 0);
-    stressors.push({ id: row, unit: unitOf(r) });
+  const outY: number[][] = [];
+  b.rows.forEach((row, r) => {
+    checkModelId(row, `a row label of ${b.name}`, where);
+    const v = b.values.subarray(r * n, (r + 1) * n);
+    const y = FY?.subarray(r * K, (r + 1) * K) ?? new Float64Array(0);
+    const compartment = b.compartments?.[r];
+    const negative = v.some((x) => x < 0) || y.some((x) => x < 0);
+    stressors.push({ id: row, unit: unitOf(r), ...(compartment === undefined ? {} : { compartment }) });
     out.push(Array.from(v, (x) => Math.max(0, x)));
+    outY.push(Array.from(y, (x) => Math.max(0, x)));
     if (negative) {
       split.push(row);
-      stressors.push({ id: `${row} (negative part)`, unit: unitOf(r) });
+      stressors.push({ id: `${row} (negative part)`, unit: unitOf(r), ...(compartment === undefined ? {} : { compartment }) });
       out.push(Array.from(v, (x) => Math.max(0, -x)));
+      outY.push(Array.from(y, (x) => Math.max(0, -x)));
     }
   });
   const F = new Float64Array(stressors.length * n);
   out.forEach((row, k) => F.set(row, k * n));
-  return { name, stressors, F };
+  if (FY === undefined) return { name: b.name, stressors, F };
+  const fy = new Float64Array(stressors.length * K);
+  outY.forEach((row, k) => fy.set(row, k * K));
+  return { name: b.name, stressors, F, FY: fy };
 }
 
 function negativesError(s: SymmetricTable, negatives: readonly NegativeEntry[], o: SymmetricToIoTableOptions): InputError {
