@@ -19,8 +19,9 @@ export interface ImportFlags extends EncodingFlags {
   readonly model?: string;
   /** sut: report | almon. */
   readonly negatives?: string;
-  /** gloria: year, version, basic | purchaser. */
+  /** gloria: year, version, basic | purchaser; bea: year, level. */
   readonly year?: string;
+  readonly level?: string;
   readonly version?: string;
   readonly markup?: string;
 }
@@ -92,7 +93,8 @@ export async function importCommand(kind: string, pathArgument: string | undefin
  */
 function sutFlags(kind: ImporterKind, pathArgument: string | undefined, flags: ImportFlags): { path: string; use?: string; model?: (typeof SUT_MODELS)[number]; negatives?: 'report' | 'almon' } {
   const isSut = (kind as string) === 'sut';
-  if (!isSut && (flags.supply !== undefined || flags.use !== undefined)) throw inputError('invalid-option', '--supply and --use are for import sut', { path: [flags.supply !== undefined ? '--supply' : '--use'] }, flags.supply ?? flags.use);
+  const isBea = (kind as string) === 'bea';
+  if (!isSut && (flags.supply !== undefined || (flags.use !== undefined && !isBea))) throw inputError('invalid-option', '--supply and --use are for import sut (and --use for import bea)', { path: [flags.supply !== undefined ? '--supply' : '--use'] }, flags.supply ?? flags.use);
   if (flags.negatives !== undefined && !isSut) throw inputError('invalid-option', '--negatives is for import sut', { path: ['--negatives'] }, flags.negatives);
   if (flags.model !== undefined && !['sut', 'bea', 'gloria'].includes(kind)) throw inputError('invalid-option', '--model is for supply and use tables (sut, bea, gloria)', { path: ['--model'] }, flags.model);
   const model = flags.model?.toUpperCase();
@@ -101,7 +103,7 @@ function sutFlags(kind: ImporterKind, pathArgument: string | undefined, flags: I
   const extra = { ...(model === undefined ? {} : { model: model as (typeof SUT_MODELS)[number] }), ...(flags.negatives === undefined ? {} : { negatives: flags.negatives as 'report' | 'almon' }) };
   if (!isSut) {
     if (pathArgument === undefined) throw inputError('invalid-option', `import ${kind} needs the path of what to import`, { path: ['path'] });
-    return { path: pathArgument, ...extra };
+    return { path: pathArgument, ...(flags.use === undefined ? {} : { use: flags.use }), ...extra };
   }
   const supply = flags.supply ?? pathArgument;
   if (supply === undefined || flags.use === undefined) throw inputError('invalid-option', 'import sut needs the supply table and the use table: --supply FILE --use FILE', { path: [supply === undefined ? '--supply' : '--use'] });
@@ -109,16 +111,18 @@ function sutFlags(kind: ImporterKind, pathArgument: string | undefined, flags: I
   return { path: supply, use: flags.use, ...extra };
 }
 
-/** --year, --version and --markup, checked: for gloria only. */
-function gloriaFlags(kind: ImporterKind, flags: ImportFlags): { year?: string; version?: string; markup?: 'basic' | 'purchaser' } {
-  for (const [flag, value] of [['--year', flags.year], ['--version', flags.version], ['--markup', flags.markup]] as const) {
-    if (value !== undefined && (kind as string) !== 'gloria') throw inputError('invalid-option', `${flag} is for import gloria`, { path: [flag] }, value);
+/** --year, --version and --markup, checked: for gloria (and --year and --level for bea). */
+function gloriaFlags(kind: ImporterKind, flags: ImportFlags): { year?: string; version?: string; markup?: 'basic' | 'purchaser'; level?: 'summary' | 'detail' | 'sector' } {
+  for (const [flag, value, kinds] of [['--year', flags.year, ['gloria', 'bea']], ['--version', flags.version, ['gloria']], ['--markup', flags.markup, ['gloria']], ['--level', flags.level, ['bea']]] as const) {
+    if (value !== undefined && !(kinds as readonly string[]).includes(kind)) throw inputError('invalid-option', `${flag} is for import ${kinds.join(' and ')}`, { path: [flag] }, value);
   }
+  if (flags.level !== undefined && !['summary', 'detail', 'sector'].includes(flags.level)) throw inputError('invalid-option', '--level is summary, detail or sector', { path: ['--level'] }, flags.level);
   if (flags.markup !== undefined && flags.markup !== 'basic' && flags.markup !== 'purchaser') throw inputError('invalid-option', '--markup is basic (Markup001) or purchaser (Markup005)', { path: ['--markup'] }, flags.markup);
   return {
     ...(flags.year === undefined ? {} : { year: flags.year }),
     ...(flags.version === undefined ? {} : { version: flags.version }),
     ...(flags.markup === undefined ? {} : { markup: flags.markup as 'basic' | 'purchaser' }),
+    ...(flags.level === undefined ? {} : { level: flags.level as 'summary' | 'detail' | 'sector' }),
   };
 }
 

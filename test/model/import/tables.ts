@@ -6,6 +6,8 @@ import { readSupplyUseTables } from '../../../src/model/import/sut/import-sut.js
 import { sutInputs, sutSupply, sutUse } from './sut/sut-inputs.js';
 import { gloriaInputs, gloriaMock } from './gloria/gloria-inputs.js';
 import { readGloria } from '../../../src/model/import/gloria/import-gloria.js';
+import { readBea } from '../../../src/model/import/bea/import-bea.js';
+import { beaInputs, beaIo, beaSup, DETAIL_SUPPLY, SUMMARY_SUPPLY } from './bea/bea-inputs.js';
 
 /** Miller and Blair (2009), ch. 2, two sectors, as a small CSV with CRLF line ends. */
 export const millerBlairCsv = [
@@ -27,6 +29,10 @@ export const importerCases: readonly { readonly name: string; readonly load: () 
   { name: 'symmetric table: Miller and Blair', load: () => Promise.resolve(parseSymmetricTable(millerBlairCsv, 'miller-blair.csv')), monetary: true },
   { name: 'pymrio folder: test MRIO', load: () => readPymrioFolder(fixture('pymrio-test-mrio', 'mrio_data')), monetary: true },
   { name: 'GLORIA: the mock of pymrio’s tests', load: () => readGloria(gloriaMock), monetary: true },
+  { name: 'BEA make and use tables, summary', load: () => readBea(beaIo), monetary: true },
+  { name: 'BEA make and use tables, detail, model D', load: () => readBea(beaIo, { level: 'detail', model: 'D' }), monetary: true },
+  { name: 'BEA supply and use tables, summary', load: () => readBea(join(beaSup, SUMMARY_SUPPLY)), monetary: true },
+  { name: 'BEA supply and use tables, detail', load: () => readBea(join(beaSup, DETAIL_SUPPLY)), monetary: true },
   ...(['A', 'B', 'C', 'D'] as const).map((model) => ({ name: `supply and use tables, model ${model}`, load: () => readSupplyUseTables(sutSupply, { use: sutUse, model, ...(model === 'A' ? { negatives: 'almon' as const } : {}) }), monetary: true })),
 ];
 
@@ -148,6 +154,7 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
   ],
   sut: sutInputs,
   gloria: gloriaInputs,
+  bea: beaInputs,
 };
 
 /** `text` encoded as Latin-1 (every character below U+0100 as one byte). */

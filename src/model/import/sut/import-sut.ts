@@ -20,6 +20,8 @@ export interface SupplyUseImportOptions extends ReadInputOptions {
   readonly name?: string;
   /** Relative difference between a product's (industry's) supply and use beyond which the tables are refused; default 0.01. */
   readonly tolerance?: number;
+  /** Below this size a product's (industry's) supply and use are compared as if they were this large (default 1): for tables rounded to whole units. */
+  readonly floor?: number;
 }
 
 /**
@@ -54,9 +56,9 @@ export async function readSupplyUseTables(supplyPath: string, options: SupplyUse
 }
 
 /** Checks the balance, then transforms; a refusal is an InputError at the supply table. */
-export function makeSymmetric(parsed: ParsedSupplyUse, model: SutModel, options: Pick<SupplyUseImportOptions, 'negatives' | 'tolerance'>, file: string): SymmetricTable {
+export function makeSymmetric(parsed: ParsedSupplyUse, model: SutModel, options: Pick<SupplyUseImportOptions, 'negatives' | 'tolerance' | 'floor'>, file: string): SymmetricTable {
   const t = parsed.tables;
-  const imbalances = supplyUseImbalances(t, options.tolerance ?? 0.01);
+  const imbalances = supplyUseImbalances(t, options.tolerance ?? 0.01, options.floor ?? 1);
   if (imbalances.length > 0) {
     throw new InputError(
       imbalances.map((b) => ({
