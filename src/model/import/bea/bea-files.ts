@@ -71,6 +71,7 @@ export async function findBeaFiles(path: string, options: { use?: string; level?
     const use = options.use ?? (await siblingUse(path, named, guessed));
     return { first: fileWorkbook(path), use: fileWorkbook(use), guessed, close: () => Promise.resolve() };
   }
+  if (info.isFile() && !/\.zip$/i.test(path)) throw inputError('not-bea', 'give a BEA workbook (.xlsx; a legacy .xls must be saved as .xlsx first), or the zip or folder of BEA’s download that holds them', { file: path, path: ['path'] });
   const source = await openDownload(path);
   try {
     const names = source.entries.map((e) => e.name).filter((n) => beaName(n) !== undefined);
@@ -81,8 +82,8 @@ export async function findBeaFiles(path: string, options: { use?: string; level?
     const firstName = ranked[0];
     if (ranked.length > 1) guessed.push(`${basename(firstName)} of ${ranked.map((n) => basename(n)).join(', ')} (before redefinitions, make–use first; give another workbook as PATH to choose it)`);
     const useName = options.use === undefined ? pairedUse(firstName, names, source.where(firstName), guessed) : undefined;
-    const first: BeaWorkbook = { file: source.where(firstName), read: async (keep) => readWorkbook(await source.readBytes(firstName), source.where(firstName), { sheets: keep }) };
-    const use: BeaWorkbook = useName === undefined ? fileWorkbook(options.use ?? '') : { file: source.where(useName), read: async (keep) => readWorkbook(await source.readBytes(useName), source.where(useName), { sheets: keep }) };
+    const first: BeaWorkbook = { file: source.where(firstName), read: async (keep) => readBeaWorkbook(await source.readBytes(firstName), source.where(firstName), keep) };
+    const use: BeaWorkbook = useName === undefined ? fileWorkbook(options.use ?? '') : { file: source.where(useName), read: async (keep) => readBeaWorkbook(await source.readBytes(useName), source.where(useName), keep) };
     return { first, use, guessed, close: () => source.close() };
   } catch (err) {
     await source.close();
@@ -95,7 +96,7 @@ function rank(n: BeaName | undefined): number {
 }
 
 function fileWorkbook(path: string): BeaWorkbook {
-  return { file: path, read: (keep) => readWorkbook(path, path, { sheets: keep }) };
+  return { file: path, read: (keep) => readBeaWorkbook(path, path, keep) };
 }
 
 /** The use workbook that goes with a make or supply workbook, among `names`. */
@@ -131,5 +132,22 @@ async function openDownload(path: string): ReturnType<typeof openSource> {
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
     throw new InputError(err.issues.map((i) => (i.location.row !== undefined || i.location.line !== undefined || (i.location.path?.length ?? 0) > 0 ? i : { ...i, location: { ...i.location, path: ['path'] } })));
+  }
+}
+
+/**
+ * readWorkbook (streaming); a workbook the streaming reader could not read is read again whole.
+ * exceljs's streaming reader now and then fails, under load, on workbooks whose workbook.xml comes
+ * last in the archive (as exceljs itself writes them): "Cannot read properties of undefined
+ * (reading 'sheets')". A workbook that is truly unreadable fails the second time too.
+ */
+async function readBeaWorkbook(source: string | Buffer, file: string, keep: (sheet: string) => boolean): Promise<Sheet[]> {
+  try {
+    return await readWorkbook(source, file, { sheets: keep });
+  } catch (err) {
+    if (!(err instanceof InputError) || err.issues[0]?.code !== 'invalid-workbook') throw err;
+    return readWorkbook(source, file, { sheets: keep, whole: true }).catch(() => {
+      throw err;
+    });
   }
 }

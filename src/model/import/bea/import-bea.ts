@@ -72,11 +72,12 @@ export async function readBea(path: string, options: BeaOptions = {}): Promise<I
 
 /** The sheet of `year` (BEA names each year's sheet by the year), or the latest year; a year the workbook lacks is an InputError listing those it has. */
 async function yearSheet(workbook: BeaWorkbook, year: string | undefined): Promise<Sheet> {
-  const names: string[] = [];
+  const seen = new Set<string>();
   const sheets = await workbook.read((name) => {
-    names.push(name);
+    seen.add(name);
     return year === undefined ? /^\d{4}$/.test(name.trim()) : name.trim() === year;
   });
+  const names = [...seen];
   if (sheets.length > 0) return sheets.sort((a, b) => Number(b.name) - Number(a.name))[0];
   if (year === undefined && names.length === 1) return (await workbook.read(() => true))[0];
   throw inputError('missing-year', `the workbook has no sheet ${year === undefined ? 'named by a year' : `for ${year}`} (sheets: ${names.join(', ') || 'none'})`, { file: workbook.file, path: ['--year'] }, year);

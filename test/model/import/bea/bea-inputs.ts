@@ -55,6 +55,15 @@ export const beaInputs: readonly { name: string; expect: 'loads' | 'refused' | '
   { name: 'a year the workbooks do not hold', expect: 'refused', write: () => Promise.resolve(beaIo), options: { year: '1999' } },
   { name: 'a level the folder does not hold', expect: 'refused', write: () => Promise.resolve(beaIo), options: { level: 'sector' } },
   { name: 'a truncated zip', expect: 'refused', write: truncatedZip },
+  {
+    name: 'a legacy .xls workbook',
+    expect: 'refused',
+    write: async (dir) => {
+      const path = join(dir, 'IOMake_Before_Redefinitions_1997-2022_Summary.xls');
+      await writeFile(path, 'not a workbook');
+      return path;
+    },
+  },
   { name: 'an unknown commodity code in the make table', expect: 'refused', write: (dir) => writeBea(dir, beaIo, SUMMARY_MAKE, { '2022!C6': '999ZZ' }) },
   { name: 'a make cell that is not a number', expect: 'refused', write: (dir) => writeBea(dir, beaIo, SUMMARY_MAKE, { '2022!C8': '12O' }) },
   { name: 'a negative make cell', expect: 'refused', write: (dir) => writeBea(dir, beaIo, SUMMARY_MAKE, { '2022!C8': -5 }) },
