@@ -43,11 +43,20 @@ export async function truncatedZip(dir: string): Promise<string> {
 }
 
 /** Inputs of `import bea` for the shared importer suite. */
-export const beaInputs: readonly { name: string; expect: 'loads' | 'refused' | 'either'; write: (dir: string) => Promise<string>; options?: ImporterOptions }[] = [
+export const beaInputs: readonly { name: string; expect: 'loads' | 'refused' | 'either'; write: (dir: string) => Promise<string | { path: string; options: ImporterOptions }>; options?: ImporterOptions }[] = [
   { name: 'the make–use folder (summary, the latest year)', expect: 'loads', write: () => Promise.resolve(beaIo) },
   { name: 'the make–use folder, detail, 2017', expect: 'loads', write: () => Promise.resolve(beaIo), options: { level: 'detail', year: '2017' } },
   { name: 'the make–use zip, summary 2021, model D', expect: 'loads', write: () => Promise.resolve(beaIoZip), options: { year: '2021', model: 'D' } },
   { name: 'the summary make workbook, its use beside it', expect: 'loads', write: () => Promise.resolve(join(beaIo, SUMMARY_MAKE)) },
+  {
+    name: 'the make workbook alone, its use given with --use',
+    expect: 'loads',
+    write: async (dir) => {
+      const path = join(dir, 'make.xlsx');
+      await cp(join(beaIo, SUMMARY_MAKE), path);
+      return { path, options: { use: join(beaIo, SUMMARY_USE) } };
+    },
+  },
   { name: 'the summary supply workbook (supply–use framework)', expect: 'loads', write: () => Promise.resolve(join(beaSup, SUMMARY_SUPPLY)) },
   { name: 'the detail supply workbook, model D', expect: 'loads', write: () => Promise.resolve(join(beaSup, DETAIL_SUPPLY)), options: { model: 'D' } },
   { name: 'model A: more commodities than industries', expect: 'refused', write: () => Promise.resolve(beaIo), options: { model: 'A' } },

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../../src/model/errors.js';
 import { readBea } from '../../../../src/model/import/bea/import-bea.js';
+import { beaName } from '../../../../src/model/import/bea/bea-files.js';
 import { readWorkbook, type Sheet } from '../../../../src/model/import/read-workbook.js';
 import { tableOutput, type IoTable } from '../../../../src/model/import/index.js';
 import { beaIo, beaIoZip, beaSup, DETAIL_MAKE, DETAIL_SUPPLY, SUMMARY_MAKE, SUMMARY_SUPPLY, SUMMARY_USE, writeBea } from './bea-inputs.js';
@@ -175,5 +176,17 @@ describe('import bea: located errors', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('import bea: BEA’s file names', () => {
+  test('make, use (producers’ or purchasers’ prices), supply and use of the supply–use framework; level and redefinitions; other files not BEA’s', () => {
+    assert.deepEqual(beaName('IOMake_After_Redefinitions_2017_Detail .xlsx'), { role: 'make', framework: 'make-use', level: 'detail', redefinitions: 'after' });
+    assert.deepEqual(beaName('IOUse_Before_Redefinitions_PUR_1997-2022_Summary.xlsx'), { role: 'use', framework: 'make-use', prices: 'PUR', level: 'summary', redefinitions: 'before' });
+    assert.deepEqual(beaName('Supply_2017_DET.xlsx'), { role: 'supply', framework: 'supply-use', level: 'detail' });
+    assert.deepEqual(beaName('Use_Tables_Supply-Use_Framework_1997-2022_Summary.xlsx'), { role: 'use', framework: 'supply-use', level: 'summary' });
+    assert.deepEqual(beaName('Supply_Tables_1997-2022_SECT.xlsx')?.level, 'sector');
+    assert.equal(beaName('ImportMatrices_Before_Redefinitions_SUM_1997-2022.xlsx'), undefined);
+    assert.equal(beaName('IOMake_Before_Redefinitions_1997-2022_Summary.xls'), undefined);
   });
 });
