@@ -5,6 +5,8 @@ import { readSymmetricTable } from './import-symmetric-table.js';
 import { importedModelText } from './imported-model-text.js';
 import { ioTableToEconomy, type IoTableToEconomyOptions } from './io-table-to-economy.js';
 import type { IoTable } from './types.js';
+import { splitSignedStressors } from './mrio/split-signed-stressors.js';
+import { readOecdIcio } from './oecd/read-oecd-icio.js';
 
 /** What an importer is told besides the path (each reads what applies to it). */
 export interface ImporterOptions extends ReadInputOptions {
@@ -14,6 +16,15 @@ export interface ImporterOptions extends ReadInputOptions {
   readonly region?: string;
   /** Unit of the flows (table: overrides the mapping's; pymrio: where the folder states none). */
   readonly unit?: string;
+  /** oecd, figaro, wiod: the year to read from a download of several years. */
+  readonly year?: number;
+  /** wiod: the socio-economic accounts workbook (WIOD SEA), when not found beside the tables. */
+  readonly sea?: string;
+}
+
+/** The options an importer of a database download reads. */
+function downloadOptions(o: ImporterOptions): { year?: number; unit?: string; encoding?: string } {
+  return { ...(o.year === undefined ? {} : { year: o.year }), ...(o.unit === undefined ? {} : { unit: o.unit }), ...(o.encoding === undefined ? {} : { encoding: o.encoding }) };
 }
 
 /** Reads a table (a file or a folder) into an IoTable. */
@@ -29,6 +40,7 @@ export const importers = {
       ...(o.unit === undefined ? {} : { unit: o.unit }),
     }),
   pymrio: (path, o) => readPymrioFolder(path, { ...(o.encoding === undefined ? {} : { encoding: o.encoding }), ...(o.unit === undefined ? {} : { unit: o.unit }) }),
+  oecd: async (path, o) => splitSignedStressors(await readOecdIcio(path, downloadOptions(o))),
 } as const satisfies Record<string, Importer>;
 
 export type ImporterKind = keyof typeof importers;

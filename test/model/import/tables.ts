@@ -111,6 +111,7 @@ async function pymrioInput(dir: string, s: PymrioSketch): Promise<string> {
  * written loads, or that the import is refused with a location in the input.
  */
 export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInput[]>> = {
+  oecd: [],
   table: [
     { name: 'Miller and Blair without a mapping (flows in "money")', expect: 'loads', write: (dir) => tableInput(dir, millerBlairCsv) },
     { name: 'Cockshott flows without a mapping', expect: 'loads', write: async () => Promise.resolve(fixture('cockshott-5yearplan', 'flows.csv')) },
