@@ -55,6 +55,7 @@ export async function forEachRecord(
   };
 
   const stream = await source.stream(name);
+  let flushing = false;
   try {
     for await (const chunk of stream) {
       try {
@@ -62,7 +63,11 @@ export async function forEachRecord(
       } catch {
         throw undecodable(file, encoding, linesBefore + lineCount(pending));
       }
-      if (pending.length >= SEGMENT_CHARS) pending = flush(pending, false);
+      if (pending.length >= SEGMENT_CHARS) {
+        flushing = true;
+        pending = flush(pending, false);
+        flushing = false;
+      }
     }
     try {
       pending += decoder.decode();
@@ -70,7 +75,8 @@ export async function forEachRecord(
       throw undecodable(file, encoding, linesBefore + lineCount(pending));
     }
   } catch (err) {
-    if (err instanceof InputError) throw err;
+    // Errors of the records (and of onRecord) as they are; others are the stream's: a damaged file.
+    if (err instanceof InputError || flushing) throw err;
     throw inputError('invalid-archive', `the file could not be read to its end (a damaged or truncated download?): ${err instanceof Error ? err.message : String(err)}`, { file, line: linesBefore + 1 });
   }
   flush(pending, true);

@@ -1,3 +1,5 @@
+import type { MatrixColumn, MatrixLayout, MatrixRow } from '../mrio/parse-matrix-csv.js';
+
 /** Final-demand codes of the ICIO editions (2016: NPS, INV, DIRP; 2018: P33; 2021 and later: DPABR). */
 export const ICIO_FINAL_DEMAND = new Set(['HFCE', 'NPISH', 'NPS', 'GGFC', 'GFCF', 'INVNT', 'INV', 'DPABR', 'DIRP', 'P33', 'FD']);
 
@@ -27,16 +29,8 @@ export function splitLabel(label: string): { readonly region: string; readonly c
   return k <= 0 || k === label.length - 1 ? undefined : { region: label.slice(0, k), code: label.slice(k + 1) };
 }
 
-/** What a column of an ICIO file is. */
-export type IcioColumn =
-  | { readonly kind: 'industry'; readonly region: string; readonly code: string }
-  | { readonly kind: 'final'; readonly region: string; readonly code: string; readonly reversed: boolean }
-  | { readonly kind: 'output' }
-  | { readonly kind: 'discrepancy' }
-  | { readonly kind: 'unknown' };
-
 /** Classifies a column label (the 2016 edition writes final demand category first: `HFCE_AUS`). */
-export function icioColumn(label: string): IcioColumn {
+export function icioColumn(label: string): MatrixColumn {
   const t = label.trim();
   if (ICIO_TOTAL_COLUMNS.has(t)) return { kind: 'output' };
   if (t === ICIO_DISCREPANCY) return { kind: 'discrepancy' };
@@ -46,3 +40,20 @@ export function icioColumn(label: string): IcioColumn {
   if (ICIO_FINAL_DEMAND.has(parts.code)) return { kind: 'final', region: parts.region, code: parts.code, reversed: false };
   return { kind: 'industry', region: parts.region, code: parts.code };
 }
+
+/** A row of an ICIO file that is no industry's: output, a primary input, or (no country) a primary input guessed from its place. */
+export function icioRow(label: string): MatrixRow | undefined {
+  if (ICIO_TOTAL_ROWS.has(label)) return { kind: 'output' };
+  const parts = splitLabel(label);
+  if (ICIO_PRIMARY_ROWS.has(label) || (parts !== undefined && ICIO_COUNTRY_PRIMARY.test(parts.code))) return { kind: 'primary', id: label };
+  if (parts === undefined && label !== '') return { kind: 'primary', id: label, guessed: true };
+  return undefined;
+}
+
+/** The labels of every ICIO edition. */
+export const ICIO_LAYOUT: MatrixLayout = {
+  column: icioColumn,
+  columnsAre: 'COUNTRY_INDUSTRY, final demand (HFCE, NPISH, GGFC, GFCF, INVNT, DPABR …), a total (OUT, TOTAL) or DISC',
+  row: icioRow,
+  split: splitLabel,
+};

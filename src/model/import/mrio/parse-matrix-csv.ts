@@ -4,25 +4,47 @@ import { forEachRecord } from '../mrio/for-each-record.js';
 import type { RegionCode } from '../mrio/product-grid.js';
 import { parseCellNumber } from '../parse-cell-number.js';
 import type { DelimitedRow } from '../read-delimited.js';
-import { ICIO_COUNTRY_PRIMARY, ICIO_PRIMARY_ROWS, ICIO_TOTAL_ROWS, icioColumn, splitLabel } from './icio-labels.js';
 
-/** A primary-input row of an ICIO file, over its industry and final-demand columns. */
-export interface IcioPrimaryRow {
+/** What a column of a multi-regional matrix CSV is. */
+export type MatrixColumn =
+  | { readonly kind: 'industry'; readonly region: string; readonly code: string }
+  | { readonly kind: 'final'; readonly region: string; readonly code: string; readonly reversed?: boolean }
+  | { readonly kind: 'output' }
+  | { readonly kind: 'discrepancy' }
+  | { readonly kind: 'unknown' };
+
+/** What a row that is not an industry's is: the output row, or a primary input (guessed: by no known name). */
+export type MatrixRow = { readonly kind: 'output' } | { readonly kind: 'primary'; readonly id: string; readonly guessed?: boolean };
+
+/** How a database names its rows and columns. */
+export interface MatrixLayout {
+  /** What a column label is. */
+  column(label: string): MatrixColumn;
+  /** What the columns may be, for the message about a column that is none of them. */
+  readonly columnsAre: string;
+  /** What a row label that is no industry's is; undefined: not known (an InputError). */
+  row(label: string): MatrixRow | undefined;
+  /** A label split into region and code (at the first `_`). */
+  split(label: string): { readonly region: string; readonly code: string } | undefined;
+}
+
+/** A primary-input row of a matrix CSV, over its industry and final-demand columns. */
+export interface PrimaryRow {
   readonly id: string;
   readonly row: number;
   readonly industry: Float64Array;
   readonly final: Float64Array;
 }
 
-/** An ICIO file as read, before regions are merged: its blocks over the file's own columns. */
-export interface RawIcio {
+/** A matrix CSV as read, before regions are merged: its blocks over the file's own columns. */
+export interface RawMatrix {
   readonly file: string;
-  /** Industry columns (region, code) and their table columns (1-based). */
+  /** Industry columns (region, code) and where each is labelled (for errors). */
   readonly industries: readonly RegionCode[];
-  readonly industryColumn: readonly number[];
+  readonly industryPlace: (j: number) => Location;
   readonly finals: readonly RegionCode[];
-  readonly finalColumn: readonly number[];
-  /** Final demand is written category first (`HFCE_AUS`, the 2016 edition). */
+  readonly finalPlace: (c: number) => Location;
+  /** Final demand is written category first (`HFCE_AUS`, the OECD's 2016 edition). */
   readonly reversedFinal: boolean;
   readonly hasOutputColumn: boolean;
   readonly hasDiscrepancy: boolean;
@@ -33,7 +55,7 @@ export interface RawIcio {
   /** Per industry row: the output column (NaN without one) and the discrepancy column. */
   readonly output: Float64Array;
   readonly discrepancy: Float64Array;
-  readonly primary: readonly IcioPrimaryRow[];
+  readonly primary: readonly PrimaryRow[];
   /** The output row over the industry columns, if there is one. */
   readonly outputRow?: Float64Array;
   /** Rows read as primary inputs without being known names. */
@@ -41,14 +63,14 @@ export interface RawIcio {
 }
 
 /**
- * Reads an ICIO CSV (any edition: one header record of column labels after a corner cell, then one
- * record per row label) into its blocks. Every cell is a number (an empty cell is 0, as pymrio reads
- * it); a record with more or fewer cells than the header, a label the layout does not know (a
- * country without columns, an industry the country lacks, a column that is neither an industry,
- * final demand nor a total), a row twice, or an industry without its row is an InputError at its
- * row and column.
+ * Reads a multi-regional table written as one CSV matrix (the OECD ICIO, FIGARO's matrix format:
+ * one header record of column labels after a corner cell, then one record per row label) into its
+ * blocks, as `layout` names them. Every cell is a number (an empty cell is 0, as pymrio reads it); a
+ * record with more or fewer cells than the header, a label the layout does not know (a country
+ * without columns, an industry the country lacks, a column that is neither an industry, final demand
+ * nor a total), a row twice, or an industry without its row is an InputError at its row and column.
  */
-export async function parseIcioCsv(data: DataFile, encoding: string | undefined): Promise<RawIcio> {
+export async function parseMatrixCsv(data: DataFile, layout: MatrixLayout, encoding: string | undefined): Promise<RawMatrix> {
   const file = data.where;
   let head: Header | undefined;
   let body: Body | undefined;
@@ -57,11 +79,11 @@ export async function parseIcioCsv(data: DataFile, encoding: string | undefined)
     data.name,
     (rec) => {
       if (head === undefined || body === undefined) {
-        head = header(rec, file);
+        head = header(rec, file, layout);
         body = emptyBody(head);
         return;
       }
-      readRow(rec, head, body, file);
+      readRow(rec, head, body, file, layout);
     },
     encoding === undefined ? {} : { encoding },
   );
@@ -74,9 +96,9 @@ export async function parseIcioCsv(data: DataFile, encoding: string | undefined)
   return {
     file,
     industries: head.industries,
-    industryColumn: head.industryColumn,
+    industryPlace: (j) => ({ file, row: head?.row ?? 1, tableColumn: head?.industryColumn[j] ?? 1 }),
     finals: head.finals,
-    finalColumn: head.finalColumn,
+    finalPlace: (c) => ({ file, row: head?.row ?? 1, tableColumn: head?.finalColumn[c] ?? 1 }),
     reversedFinal: head.reversed,
     hasOutputColumn: head.outputColumn >= 0,
     hasDiscrepancy: head.discColumn >= 0,
@@ -91,6 +113,7 @@ export async function parseIcioCsv(data: DataFile, encoding: string | undefined)
 }
 
 interface Header {
+  readonly row: number;
   readonly width: number;
   readonly industries: RegionCode[];
   readonly industryColumn: number[];
@@ -104,7 +127,7 @@ interface Header {
   readonly regions: Set<string>;
 }
 
-function header(rec: DelimitedRow, file: string): Header {
+function header(rec: DelimitedRow, file: string, layout: MatrixLayout): Header {
   const industries: RegionCode[] = [];
   const industryColumn: number[] = [];
   const finals: RegionCode[] = [];
@@ -116,7 +139,7 @@ function header(rec: DelimitedRow, file: string): Header {
   for (let c = 1; c < rec.cells.length; c++) {
     const label = rec.cells[c].trim();
     const at: Location = { file, row: rec.row, tableColumn: c + 1 };
-    const col = icioColumn(label);
+    const col = layout.column(label);
     if (col.kind === 'industry') {
       if (byLabel.has(label)) throw inputError('duplicate-label', 'column label appears twice', at, label);
       byLabel.set(label, industries.length);
@@ -125,13 +148,13 @@ function header(rec: DelimitedRow, file: string): Header {
     } else if (col.kind === 'final') {
       finals.push({ region: col.region, code: col.code });
       finalColumn.push(c + 1);
-      reversed ||= col.reversed;
+      reversed ||= col.reversed === true;
     } else if (col.kind === 'output') outputColumn = c;
     else if (col.kind === 'discrepancy') discColumn = c;
-    else throw inputError('unknown-column', 'column label is neither COUNTRY_INDUSTRY, final demand (HFCE, NPISH, GGFC, GFCF, INVNT, DPABR …), a total (OUT, TOTAL) nor DISC', at, label);
+    else throw inputError('unknown-column', `column label is not one of ${layout.columnsAre}`, at, label);
   }
   if (industries.length === 0) throw inputError('empty-table', 'no industry columns (labels such as AUS_D01T02) in the header', { file, row: rec.row, tableColumn: 2 });
-  return { width: rec.cells.length, industries, industryColumn, finals, finalColumn, reversed, outputColumn, discColumn, byLabel, regions: new Set(industries.map((l) => l.region)) };
+  return { row: rec.row, width: rec.cells.length, industries, industryColumn, finals, finalColumn, reversed, outputColumn, discColumn, byLabel, regions: new Set(industries.map((l) => l.region)) };
 }
 
 interface Body {
@@ -140,7 +163,7 @@ interface Body {
   readonly output: Float64Array;
   readonly disc: Float64Array;
   readonly seen: boolean[];
-  readonly primary: IcioPrimaryRow[];
+  readonly primary: PrimaryRow[];
   readonly guessed: string[];
   outputRow?: Float64Array;
 }
@@ -158,7 +181,7 @@ function emptyBody(h: Header): Body {
   };
 }
 
-function readRow(rec: DelimitedRow, h: Header, b: Body, file: string): void {
+function readRow(rec: DelimitedRow, h: Header, b: Body, file: string, layout: MatrixLayout): void {
   const label = rec.cells[0].trim();
   if (rec.cells.length !== h.width) {
     throw inputError('ragged-row', `row has ${rec.cells.length} cells where the header has ${h.width}`, { file, row: rec.row, tableColumn: Math.min(rec.cells.length, h.width) + 1 }, label);
@@ -180,21 +203,20 @@ function readRow(rec: DelimitedRow, h: Header, b: Body, file: string): void {
     industry: Float64Array.from(h.industryColumn, (c) => num(c)),
     final: Float64Array.from(h.finalColumn, (c) => num(c)),
   });
-  if (ICIO_TOTAL_ROWS.has(label)) {
+  const what = layout.row(label);
+  if (what?.kind === 'output') {
     b.outputRow = values().industry;
     return;
   }
-  const parts = splitLabel(label);
-  if (ICIO_PRIMARY_ROWS.has(label) || (parts !== undefined && ICIO_COUNTRY_PRIMARY.test(parts.code))) {
-    b.primary.push({ id: label, row: rec.row, ...values() });
+  if (what?.kind === 'primary') {
+    b.primary.push({ id: what.id, row: rec.row, ...values() });
+    if (what.guessed === true) b.guessed.push(label);
     return;
   }
+  const parts = layout.split(label);
   if (parts !== undefined && !h.regions.has(parts.region)) {
     throw inputError('unknown-region', `row of country ${parts.region}, which has no industry columns in the table`, { file, row: rec.row, tableColumn: 1 }, label);
   }
   if (parts !== undefined) throw inputError('unknown-sector', `row of industry ${parts.code} of ${parts.region}, which has no column in the table`, { file, row: rec.row, tableColumn: 1 }, label);
-  if (label === '') throw inputError('missing-label', 'row without a label', { file, row: rec.row, tableColumn: 1 }, label);
-  // A row without a country that the editions so far do not have: a primary input, said so.
-  b.primary.push({ id: label, row: rec.row, ...values() });
-  b.guessed.push(label);
+  throw inputError(label === '' ? 'missing-label' : 'unknown-row', label === '' ? 'row without a label' : 'row label is neither an industry of the table, an output row nor a primary input', { file, row: rec.row, tableColumn: 1 }, label);
 }
