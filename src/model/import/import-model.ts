@@ -8,6 +8,7 @@ import type { IoTable } from './types.js';
 import { splitSignedStressors } from './mrio/split-signed-stressors.js';
 import { readOecdIcio } from './oecd/read-oecd-icio.js';
 import { readFigaro } from './figaro/read-figaro.js';
+import { readWiod } from './wiod/read-wiod.js';
 
 /** What an importer is told besides the path (each reads what applies to it). */
 export interface ImporterOptions extends ReadInputOptions {
@@ -43,6 +44,7 @@ export const importers = {
   pymrio: (path, o) => readPymrioFolder(path, { ...(o.encoding === undefined ? {} : { encoding: o.encoding }), ...(o.unit === undefined ? {} : { unit: o.unit }) }),
   oecd: async (path, o) => splitSignedStressors(await readOecdIcio(path, downloadOptions(o))),
   figaro: async (path, o) => splitSignedStressors(await readFigaro(path, downloadOptions(o))),
+  wiod: async (path, o) => splitSignedStressors(await readWiod(path, { ...downloadOptions(o), ...(o.sea === undefined ? {} : { sea: o.sea }) })),
 } as const satisfies Record<string, Importer>;
 
 export type ImporterKind = keyof typeof importers;

@@ -113,6 +113,7 @@ async function pymrioInput(dir: string, s: PymrioSketch): Promise<string> {
 export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInput[]>> = {
   oecd: [],
   figaro: [],
+  wiod: [],
   table: [
     { name: 'Miller and Blair without a mapping (flows in "money")', expect: 'loads', write: (dir) => tableInput(dir, millerBlairCsv) },
     { name: 'Cockshott flows without a mapping', expect: 'loads', write: async () => Promise.resolve(fixture('cockshott-5yearplan', 'flows.csv')) },

@@ -2,7 +2,7 @@ import { checkModelId } from '../model-id.js';
 import type { IoExtension, IoTable } from '../types.js';
 import { checkTotals, outputFromStated } from './check-output.js';
 import { frozenNotes, listed, noteNumber, type NotesDraft } from './import-notes.js';
-import type { RawMatrix } from './parse-matrix-csv.js';
+import type { PrimaryRow, RawMatrix } from './parse-matrix-csv.js';
 import { categoryColumns, productGrid, type ProductGrid } from './product-grid.js';
 
 export interface AssembleOptions {
@@ -11,6 +11,8 @@ export interface AssembleOptions {
   readonly notes: NotesDraft;
   /** The region a label's region is added into (the OECD's CN1 → CHN); default itself. */
   readonly merge?: (region: string) => string;
+  /** The extension a primary-input row belongs to; default factor_inputs. */
+  readonly extensionOf?: (row: PrimaryRow) => string;
 }
 
 /**
@@ -45,7 +47,7 @@ export function assembleMatrix(raw: RawMatrix, o: AssembleOptions): IoTable {
     stated[pi] += raw.output[i];
     disc[pi] += raw.discrepancy[i];
   }
-  const factor = factorInputs(raw, grid, fd.columnOf, K, o.unit);
+  const extensions = primaryExtensions(raw, grid, fd.columnOf, K, o.unit, o.extensionOf ?? (() => 'factor_inputs'));
   const labels = (i: number) => `${grid.regions[Math.floor(i / grid.sectors.length)]}_${grid.sectors[i % grid.sectors.length]}`;
   readNotes(raw, grid, fd.categories, merge, notes);
 
@@ -69,9 +71,9 @@ export function assembleMatrix(raw: RawMatrix, o: AssembleOptions): IoTable {
 
   const colSums = new Float64Array(n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) colSums[j] += Z[i * n + j];
-  for (let s = 0; s < factor.stressors.length; s++) for (let j = 0; j < n; j++) colSums[j] += factor.F[s * n + j];
+  for (const e of extensions) for (let s = 0; s < e.stressors.length; s++) for (let j = 0; j < n; j++) colSums[j] += e.F[s * n + j];
   if (outRow !== undefined) checkTotals({ what: 'the output row', against: 'the column sums of Z and the primary inputs', stated: outRow, sums: colSums, labels }, notes);
-  else if (factor.stressors.length > 0) checkTotals({ what: 'x (the row sums of Z and Y)', against: 'the column sums of Z and the primary inputs', stated: x ?? rowSums, sums: colSums, labels }, notes);
+  else if (extensions.length > 0) checkTotals({ what: 'x (the row sums of Z and Y)', against: 'the column sums of Z and the primary inputs', stated: x ?? rowSums, sums: colSums, labels }, notes);
 
   if (raw.hasDiscrepancy) {
     let count = 0;
@@ -91,23 +93,29 @@ export function assembleMatrix(raw: RawMatrix, o: AssembleOptions): IoTable {
     categories: fd.categories,
     Y,
     ...(x === undefined ? {} : { x }),
-    extensions: factor.stressors.length === 0 ? [] : [factor],
+    extensions,
     notes: frozenNotes(notes),
   };
 }
 
-/** The primary-input rows as the extension factor_inputs (columns merged like Z's). */
-function factorInputs(raw: RawMatrix, grid: ProductGrid, columnOf: Int32Array, K: number, unit: string): IoExtension {
+/** The primary-input rows as extensions (factor_inputs unless `extensionOf` says otherwise), columns merged like Z's. */
+function primaryExtensions(raw: RawMatrix, grid: ProductGrid, columnOf: Int32Array, K: number, unit: string, extensionOf: (row: PrimaryRow) => string): IoExtension[] {
   const n = grid.regions.length * grid.sectors.length;
-  const m = raw.primary.length;
-  const F = new Float64Array(m * n);
-  const FY = new Float64Array(m * K);
-  raw.primary.forEach((p, s) => {
-    checkModelId(p.id, 'a primary-input row label', { file: raw.file, row: p.row, tableColumn: 1 });
-    for (let j = 0; j < p.industry.length; j++) F[s * n + grid.productOf[j]] += p.industry[j];
-    for (let c = 0; c < p.final.length; c++) FY[s * K + columnOf[c]] += p.final[c];
+  const groups = new Map<string, PrimaryRow[]>();
+  for (const p of raw.primary) {
+    const name = extensionOf(p);
+    groups.set(name, [...(groups.get(name) ?? []), p]);
+  }
+  return [...groups].map(([name, rows]) => {
+    const F = new Float64Array(rows.length * n);
+    const FY = new Float64Array(rows.length * K);
+    rows.forEach((p, s) => {
+      checkModelId(p.id, 'a primary-input row label', { file: raw.file, row: p.row, tableColumn: 1 });
+      for (let j = 0; j < p.industry.length; j++) F[s * n + grid.productOf[j]] += p.industry[j];
+      for (let c = 0; c < p.final.length; c++) FY[s * K + columnOf[c]] += p.final[c];
+    });
+    return { name, stressors: rows.map((p) => ({ id: p.id, unit })), F, FY };
   });
-  return { name: 'factor_inputs', stressors: raw.primary.map((p) => ({ id: p.id, unit })), F, FY };
 }
 
 function readNotes(raw: RawMatrix, grid: ProductGrid, categories: readonly string[], merge: (r: string) => string, notes: NotesDraft): void {

@@ -1,0 +1,101 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../../../src/model/errors.js';
+import { readWorkbook, tableOutput, type IoTable } from '../../../../src/model/import/index.js';
+import { readWiod } from '../../../../src/model/import/wiod/read-wiod.js';
+import { fixture } from '../../../helpers/paths.js';
+import { assertAccountsMatchPymrio } from '../pymrio-accounts.js';
+
+const wiod = (...p: string[]) => fixture('wiod', ...p);
+
+/** pymrio names WIOD's primary inputs by their descriptions. */
+const DESCRIPTION: Record<string, string> = {
+  TXSP: 'taxes less subsidies on products',
+  EXP_adj: 'Cif/ fob adjustments on exports',
+  PURR: 'Direct purchases abroad by residents',
+  PURNR: 'Purchases on the domestic territory by non-residents',
+  VA: 'Value added at basic prices',
+  IntTTM: 'International Transport Margins',
+};
+
+/** Every product's column: Z, then every extension's F, sums to x (within 1e-9). */
+function assertColumnsBalance(t: IoTable, extensions: readonly string[]): void {
+  const n = t.regions.length * t.sectors.length;
+  const x = tableOutput(t);
+  for (let j = 0; j < n; j++) {
+    let col = 0;
+    for (let i = 0; i < n; i++) col += t.Z[i * n + j];
+    for (const e of t.extensions.filter((x2) => extensions.includes(x2.name))) for (let s = 0; s < e.stressors.length; s++) col += e.F[s * n + j];
+    assert.ok(Math.abs(col - x[j]) <= 1e-9 * Math.abs(x[j]), `product ${j}: ${col} vs ${x[j]}`);
+  }
+}
+
+describe('WIOD', () => {
+  test('2013 release (world table and socio-economic accounts) as pymrio parse_wiod reads it: x, D_cba, D_pba, D_imp, D_exp to 1e-9', async () => {
+    const t = await readWiod(wiod('release2013'));
+    assert.deepEqual(t.regions, ['AUS', 'ROU', 'USA', 'RoW']);
+    assertAccountsMatchPymrio(t, fixture('pymrio-accounts', 'wiod_2013.json'), {
+      extension: (name) => (name === 'SEA' ? 'sea' : name),
+      stressorLabel: (s, ext) => [ext === 'factor_inputs' ? (DESCRIPTION[s.id] ?? s.id) : s.id],
+    });
+    assert.ok(t.notes?.read.some((l) => l.includes('ROM')));
+  });
+
+  test('2016 release, world table: 56-industry codes as given, final uses, rows below, output checked both ways', async () => {
+    const t = await readWiod(wiod('release2016'));
+    assert.deepEqual(t.regions, ['AUS', 'DEU', 'ROW']);
+    assert.deepEqual(t.sectors, ['A01', 'C10-C12', 'M69_M70', 'T']);
+    assert.deepEqual(t.categories, ['CONS_h', 'CONS_np', 'CONS_g', 'GFCF', 'INVEN']);
+    assert.deepEqual(t.extensions[0].stressors.map((s) => s.id), ['TXSP', 'EXP_adj', 'PURR', 'PURNR', 'VA', 'IntTTM']);
+    assertColumnsBalance(t, ['factor_inputs']);
+    assert.equal(t.name, 'WIOD WIOT2014_Nov16_ROW');
+    assert.ok(t.notes?.read.some((l) => l.startsWith('checked: the output column equals the row sums')));
+    assert.ok(Array.from(t.Y).some((v) => v < 0), 'negative inventory changes kept');
+  });
+
+  test('2016 release: the socio-economic accounts as the extension sea (persons, hours), ROW 0, monetary variables dropped', async () => {
+    const t = await readWiod(wiod('release2016'));
+    const sea = t.extensions.find((e) => e.name === 'sea');
+    assert.ok(sea !== undefined);
+    assert.deepEqual(sea.stressors, [
+      { id: 'EMP', unit: 'thousand persons' },
+      { id: 'EMPE', unit: 'thousand persons' },
+      { id: 'H_EMPE', unit: 'million hours' },
+    ]);
+    const [data] = (await readWorkbook(wiod('release2016', 'WIOD_SEA_Nov16.xlsx'), 'sea')).filter((s) => s.name === 'DATA' || s.rows[0]?.[1] === 'variable');
+    const row = data.rows.find((r) => r[0] === 'DEU' && r[1] === 'H_EMPE' && r[3] === 'C10-C12');
+    const n = t.regions.length * t.sectors.length;
+    assert.equal(sea.F[2 * n + 1 * 4 + 1], row?.[5]);
+    for (let j = 8; j < 12; j++) assert.equal(sea.F[j], 0, 'ROW has no accounts');
+    assert.ok(t.notes?.dropped.some((l) => l.includes('COMP, GO_PI')));
+    assert.ok(t.notes?.guessed.some((l) => l.includes('ROW')));
+  });
+
+  test('2016 release, national table: --year, domestic flows, imported inputs as an extension, --sea', async () => {
+    const path = wiod('release2016', 'AUS_NIOT_nov16.xlsx');
+    await assert.rejects(readWiod(path), (e: unknown) => e instanceof InputError && /years 2013, 2014: name one with --year/.test(e.message));
+    const t = await readWiod(path, { year: 2014, sea: wiod('release2016', 'WIOD_SEA_Nov16.xlsx') });
+    assert.deepEqual(t.regions, ['AUS']);
+    assert.deepEqual(t.categories, ['CONS_h', 'CONS_np', 'CONS_g', 'GFCF', 'INVEN', 'EXP']);
+    assert.deepEqual(
+      t.extensions.map((e) => e.name),
+      ['imports', 'factor_inputs', 'sea'],
+    );
+    assert.deepEqual(t.extensions[0].stressors.map((s) => s.id), t.sectors);
+    assertColumnsBalance(t, ['imports', 'factor_inputs']);
+    assert.equal(t.name, 'WIOD AUS_NIOT_nov16 2014');
+  });
+
+  test('a world table as .xlsb is refused with the way out', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plenty-wiod-'));
+    try {
+      await copyFile(wiod('release2016', 'WIOT2014_Nov16_ROW.xlsx'), join(dir, 'WIOT2014_Nov16_ROW.xlsb'));
+      await assert.rejects(readWiod(dir), (e: unknown) => e instanceof InputError && /\.xlsb.*save it as \.xlsx/.test(e.message));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
