@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseSymmetricTable, readPymrioFolder, readSymmetricTable, type ImporterKind, type ImporterOptions, type IoTable } from '../../../src/model/import/index.js';
 import { fixture } from '../../helpers/paths.js';
+import { figaroInputs, mrioCases, oecdInputs, wiodInputs } from './mrio-inputs.js';
 
 /** Miller and Blair (2009), ch. 2, two sectors, as a small CSV with CRLF line ends. */
 export const millerBlairCsv = [
@@ -22,6 +23,7 @@ export const importerCases: readonly { readonly name: string; readonly load: () 
   { name: 'symmetric table: Cockshott flows', load: () => readSymmetricTable(fixture('cockshott-5yearplan', 'flows.csv')), monetary: false },
   { name: 'symmetric table: Miller and Blair', load: () => Promise.resolve(parseSymmetricTable(millerBlairCsv, 'miller-blair.csv')), monetary: true },
   { name: 'pymrio folder: test MRIO', load: () => readPymrioFolder(fixture('pymrio-test-mrio', 'mrio_data')), monetary: true },
+  ...mrioCases,
 ];
 
 /** A small pymrio folder in the layout of pymrio's test system (tab-separated, two header rows). */
@@ -111,9 +113,9 @@ async function pymrioInput(dir: string, s: PymrioSketch): Promise<string> {
  * written loads, or that the import is refused with a location in the input.
  */
 export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInput[]>> = {
-  oecd: [],
-  figaro: [],
-  wiod: [],
+  oecd: oecdInputs,
+  figaro: figaroInputs,
+  wiod: wiodInputs,
   table: [
     { name: 'Miller and Blair without a mapping (flows in "money")', expect: 'loads', write: (dir) => tableInput(dir, millerBlairCsv) },
     { name: 'Cockshott flows without a mapping', expect: 'loads', write: async () => Promise.resolve(fixture('cockshott-5yearplan', 'flows.csv')) },

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { inputError } from '../../errors.js';
 import { openSource, openZipBytes, type SourceFiles } from '../source-files.js';
+import { placedError } from './placed-error.js';
 
 /** A data file of a download: where it is (the download, or a zip inside it) and its name there. */
 export interface DataFile {
@@ -23,7 +24,12 @@ export async function findDataFiles(source: SourceFiles, pattern: RegExp): Promi
   for (const e of source.entries) if (pattern.test(base(e.name))) files.push({ source, name: e.name, where: source.where(e.name) });
   for (const e of source.entries) {
     if (!/\.zip$/i.test(e.name)) continue;
-    const inner = source.kind === 'folder' && source.path !== source.where(e.name) ? await openSource(join(source.path, ...e.name.split('/'))) : await openZipBytes(await source.readBytes(e.name), source.where(e.name));
+    let inner: SourceFiles;
+    try {
+      inner = source.kind === 'folder' && source.path !== source.where(e.name) ? await openSource(join(source.path, ...e.name.split('/'))) : await openZipBytes(await source.readBytes(e.name), source.where(e.name));
+    } catch (err) {
+      throw placedError(err);
+    }
     opened.push(inner);
     for (const f of inner.entries) if (pattern.test(base(f.name))) files.push({ source: inner, name: f.name, where: inner.where(f.name) });
   }

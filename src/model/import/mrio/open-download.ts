@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { decodeText, DEFAULT_ENCODING } from '../../decode-text.js';
 import { inputError } from '../../errors.js';
 import { openSource, type SourceFiles } from '../source-files.js';
+import { placedError } from './placed-error.js';
 
 /**
  * A publisher's download as given: a folder, a zip archive (by its `.zip` name or its first
@@ -16,9 +17,15 @@ export async function openDownload(path: string): Promise<SourceFiles> {
   try {
     info = await stat(path);
   } catch {
-    throw inputError('file-not-found', 'no such file or folder', { file: path });
+    throw inputError('file-not-found', 'no such file or folder', { file: path, path: ['path'] });
   }
-  if (info.isDirectory() || /\.zip$/i.test(path) || (await startsLikeZip(path))) return openSource(path);
+  if (info.isDirectory() || /\.zip$/i.test(path) || (await startsLikeZip(path))) {
+    try {
+      return await openSource(path);
+    } catch (err) {
+      throw placedError(err);
+    }
+  }
   return singleFile(path, info.size);
 }
 

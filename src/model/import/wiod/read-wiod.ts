@@ -3,6 +3,7 @@ import { assembleMatrix } from '../mrio/assemble-matrix.js';
 import { findDataFiles, pickYear, type DataFile } from '../mrio/find-data-files.js';
 import { notesDraft, type NotesDraft } from '../mrio/import-notes.js';
 import { openDownload } from '../mrio/open-download.js';
+import { placedError } from '../mrio/placed-error.js';
 import type { RawMatrix } from '../mrio/parse-matrix-csv.js';
 import { readWorkbook, type Sheet } from '../read-workbook.js';
 import type { IoTable } from '../types.js';
@@ -116,7 +117,12 @@ function pickNational(tables: readonly Table[], download: string): Table {
 /** The first sheet of a workbook of the download. */
 async function firstSheet(data: DataFile): Promise<Sheet> {
   let seen = 0;
-  const sheets = await readWorkbook(await data.source.readBytes(data.name), data.where, { sheets: () => seen++ === 0 });
+  let sheets: Sheet[];
+  try {
+    sheets = await readWorkbook(await data.source.readBytes(data.name), data.where, { sheets: () => seen++ === 0 });
+  } catch (err) {
+    throw placedError(err);
+  }
   if (sheets.length === 0) throw inputError('missing-sheet', 'the workbook has no sheet', { file: data.where, path: ['sheets'] });
   return sheets[0];
 }
@@ -145,7 +151,12 @@ async function seaExtension(files: readonly DataFile[], given: string | undefine
   }
   if (year === undefined) throw inputError('missing-year', 'the table states no year, which the socio-economic accounts need: name it with --year', { file, path: ['--year'] });
   // The sheet DATA, found by its header (a streamed workbook may not know its sheets' names).
-  const sheets = await readWorkbook(bytes, file);
+  let sheets: Sheet[];
+  try {
+    sheets = await readWorkbook(bytes, file);
+  } catch (err) {
+    throw placedError(err);
+  }
   const data = sheets.find((sh) => sh.name.toUpperCase() === 'DATA') ?? sheets.find((sh) => isSeaData(sh));
   if (data === undefined) throw inputError('missing-sheet', 'the socio-economic accounts have no sheet DATA (columns country, variable, description, code, years)', { file, path: ['DATA'] });
   return readSea(data, file, table.regions, table.sectors, year, notes);
