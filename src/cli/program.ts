@@ -65,13 +65,15 @@ export function buildProgram(): Command {
   formats(
     program
       .command('import')
-      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder)')
-      .argument('<path>', 'the table file or folder')
+      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder) | oecd (OECD ICIO) | figaro (Eurostat FIGARO) | wiod (WIOD)')
+      .argument('<path>', 'the table file or folder, or the publisher\'s download (zip or folder)')
       .description('import an input–output table as a model file (docs/import.md)')
       .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
       .option('--mapping <file>', 'table only: mapping of rows and columns (docs/import.md)')
       .option('--region <id>', 'table only: id of the table’s region (default domestic)')
       .option('--unit <unit>', 'unit of the flows (default: the mapping’s or the folder’s, else money); overrides a mapping’s, must agree with a pymrio folder’s')
+      .option('--year <year>', 'oecd, figaro, wiod: the year to read from a download of several years')
+      .option('--sea <file>', 'wiod: the socio-economic accounts workbook (WIOD SEA), if not in the download')
       .option('--name <name>', 'name of the economy')
       .option('--priority <n>', 'priority tier of the final-demand targets', '1')
       .addOption(encodingOption()),

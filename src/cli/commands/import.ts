@@ -12,7 +12,12 @@ export interface ImportFlags extends EncodingFlags {
   readonly region?: string;
   readonly priority?: string;
   readonly unit?: string;
+  readonly year?: string;
+  readonly sea?: string;
 }
+
+/** Importers of downloads that may hold several years. */
+const YEARLY = new Set<string>(['oecd', 'figaro', 'wiod']);
 
 function isImporterKind(kind: string): kind is ImporterKind {
   return Object.hasOwn(importers, kind);
@@ -26,17 +31,21 @@ function isImporterKind(kind: string): kind is ImporterKind {
  * a temporary file that is then renamed, so a failed import leaves nothing behind.
  */
 export async function importCommand(kind: string, path: string, flags: ImportFlags): Promise<CommandOutput> {
-  if (!isImporterKind(kind)) throw inputError('invalid-option', 'the kind of import is "table" (a CSV/TSV input–output table) or "pymrio" (a pymrio text folder)', { path: ['kind'] }, kind);
+  if (!isImporterKind(kind)) throw inputError('invalid-option', `the kind of import is one of ${Object.keys(importers).join(', ')} (docs/import.md)`, { path: ['kind'] }, kind);
+  const year = flags.year === undefined ? undefined : Number(flags.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1000 && year <= 9999)) throw inputError('invalid-option', '--year must be a year of four digits', { path: ['--year'] }, flags.year);
+  if (year !== undefined && !YEARLY.has(kind)) throw inputError('invalid-option', `--year is for a download of several years (${[...YEARLY].join(', ')})`, { path: ['--year'] }, flags.year);
+  if (flags.sea !== undefined && kind !== 'wiod') throw inputError('invalid-option', '--sea is for wiod: the WIOD socio-economic accounts workbook', { path: ['--sea'] }, flags.sea);
   const priority = flags.priority === undefined ? 1 : Number(flags.priority);
   if (!Number.isInteger(priority) || priority < 1) throw inputError('invalid-option', '--priority must be a positive whole number', { path: ['--priority'] }, flags.priority);
   if (flags.region !== undefined) {
-    if (kind !== 'table') throw inputError('invalid-option', '--region is for a table: a pymrio folder names its regions', { path: ['--region'] }, flags.region);
+    if (kind !== 'table' && kind !== 'wiod') throw inputError('invalid-option', '--region is for a table (and a WIOD national table): the other downloads name their regions', { path: ['--region'] }, flags.region);
     checkModelId(flags.region, '--region', { path: ['--region'] });
   }
   if (flags.mapping !== undefined && kind !== 'table') throw inputError('invalid-option', '--mapping is for a table: a pymrio folder states its layout', { path: ['--mapping'] }, flags.mapping);
   if (flags.unit !== undefined && flags.unit.trim() === '') throw inputError('invalid-option', '--unit must be non-empty text', { path: ['--unit'] }, flags.unit);
   const read = readOptions(flags);
-  const rules: OutputRules = { option: '-o', inputs: flags.mapping === undefined ? [path] : [path, flags.mapping] };
+  const rules: OutputRules = { option: '-o', inputs: [path, ...(flags.mapping === undefined ? [] : [flags.mapping]), ...(flags.sea === undefined ? [] : [flags.sea])] };
   await checkOutputPath(flags.output, rules);
 
   const progress = createProgress(`importing ${path}`);
@@ -46,6 +55,8 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     ...(flags.mapping !== undefined ? { mapping: flags.mapping } : {}),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
     ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(flags.sea !== undefined ? { sea: flags.sea } : {}),
     ...(flags.name !== undefined ? { name: flags.name } : {}),
     priority,
     format: /\.json$/i.test(flags.output) ? 'json' : 'yaml',

@@ -44,7 +44,7 @@ export const importers = {
   pymrio: (path, o) => readPymrioFolder(path, { ...(o.encoding === undefined ? {} : { encoding: o.encoding }), ...(o.unit === undefined ? {} : { unit: o.unit }) }),
   oecd: async (path, o) => splitSignedStressors(await readOecdIcio(path, downloadOptions(o))),
   figaro: async (path, o) => splitSignedStressors(await readFigaro(path, downloadOptions(o))),
-  wiod: async (path, o) => splitSignedStressors(await readWiod(path, { ...downloadOptions(o), ...(o.sea === undefined ? {} : { sea: o.sea }) })),
+  wiod: async (path, o) => splitSignedStressors(await readWiod(path, { ...downloadOptions(o), ...(o.sea === undefined ? {} : { sea: o.sea }), ...(o.region === undefined ? {} : { region: o.region }) })),
 } as const satisfies Record<string, Importer>;
 
 export type ImporterKind = keyof typeof importers;

@@ -121,7 +121,7 @@ function primaryExtensions(raw: RawMatrix, grid: ProductGrid, columnOf: Int32Arr
 function readNotes(raw: RawMatrix, grid: ProductGrid, categories: readonly string[], merge: (r: string) => string, notes: NotesDraft): void {
   const merged = [...new Set(raw.industries.map((l) => l.region).filter((r) => !grid.regions.includes(r)))];
   notes.read.unshift(
-    `${raw.file}: ${grid.regions.length} regions × ${grid.sectors.length} sectors (${listed([...grid.sectors])}), final demand ${categories.join(', ')}${raw.reversedFinal ? ' (written category first)' : ''}, primary inputs ${listed(raw.primary.map((p) => p.id)) || 'none'}`,
+    `${raw.file}: ${grid.regions.length} region${grid.regions.length === 1 ? '' : 's'} × ${grid.sectors.length} sectors (${listed([...grid.sectors])}), final demand ${categories.join(', ')}${raw.reversedFinal ? ' (written category first)' : ''}, primary inputs ${listed(raw.primary.map((p) => p.id)) || 'none'}`,
   );
   if (merged.length > 0) notes.read.push(`the sub-regions ${merged.join(', ')} added into ${[...new Set(merged.map(merge))].join(' and ')}, rows and columns`);
   if (raw.guessedPrimary.length > 0) notes.guessed.push(`rows read as primary inputs by their place (no known name): ${listed([...raw.guessedPrimary])}`);

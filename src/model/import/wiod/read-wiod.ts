@@ -20,6 +20,8 @@ export interface WiodOptions {
   readonly unit?: string;
   /** The socio-economic accounts workbook, when not in the download. */
   readonly sea?: string;
+  /** The region id of a national table; default its country code (AUS_NIOT_nov16.xlsx: AUS). */
+  readonly region?: string;
 }
 
 const WORLD_2016 = /^WIOT(\d{4})_(?:PYP_)?Nov16_ROW\.xls[xb]$/i;
@@ -63,9 +65,10 @@ export async function readWiod(path: string, options: WiodOptions = {}): Promise
         year = options.year ?? (years.length === 1 ? years[0] : undefined);
         if (year === undefined) throw inputError('ambiguous-year', `the national table holds the years ${years.join(', ')}: name one with --year`, { file: data.where, path: ['--year'] });
         if (!years.includes(year)) throw inputError('missing-year', `the national table has no figures for ${year} (years: ${years.join(', ')})`, { file: data.where, path: ['--year'] }, year);
-        raw = parseNiot(sheet, data.where, data.country ?? 'domestic', year);
+        const country = options.region ?? data.country ?? 'domestic';
+        raw = parseNiot(sheet, data.where, country, year);
         for (const p of raw.primary) if (raw.industries.some((l) => l.code === p.id)) imports.add(p.row);
-        notes.read.push(`national table of ${data.country ?? 'domestic'} for ${year}: domestic flows as Z and Y (exports EXP a final use), imported inputs as the extension imports`);
+        notes.read.push(`national table of ${country} for ${year}: domestic flows as Z and Y (exports EXP a final use), imported inputs as the extension imports`);
       } else {
         const world = parseWiot(sheet, data.where);
         raw = world;
