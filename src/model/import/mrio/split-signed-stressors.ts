@@ -81,5 +81,6 @@ function describe(ext: IoExtension, s: number, n: number, K: number, ids: readon
   let fy = 0;
   if (ext.FY !== undefined) for (let c = 0; c < K; c++) if (ext.FY[s * K + c] < 0) fy++;
   const parts = [count > 0 ? `${count} of ${n} products (the most negative: ${at}, ${noteNumber(worst)})` : '', fy > 0 ? `${fy} final-demand entries` : ''].filter((p) => p !== '');
-  return `${ext.name}/${ext.stressors[s].id} in ${listed(parts)}`;
+  const id = ext.stressors[s].id;
+  return `${ext.name}/${id} in ${listed(parts)}, now ${id}${POSITIVE_PART} and ${id}${NEGATIVE_PART}`;
 }

@@ -78,7 +78,9 @@ export async function readWiod(path: string, options: WiodOptions = {}): Promise
       }
       const table = assembleMatrix(raw, { name: `WIOD ${data.name.replace(/\.xlsx$/i, '')}${kind === 'national' ? ` ${year ?? ''}` : ''}`.trim(), unit: options.unit ?? WIOD_UNIT, notes, extensionOf: (p) => (imports.has(p.row) ? IMPORTS_EXTENSION : 'factor_inputs') });
       notes.read.push('population: not in WIOD');
-      const sea = await seaExtension(found.files, options.sea, table, year, notes);
+      // The accounts name countries by their codes: a national table renamed with --region is found by its code.
+      const codes = kind === 'national' && data.country !== undefined ? [data.country] : table.regions;
+      const sea = await seaExtension(found.files, options.sea, table, codes, year, notes);
       return { ...table, extensions: sea === undefined ? table.extensions : [...table.extensions, sea], notes: { read: [...notes.read], guessed: [...notes.guessed], dropped: [...notes.dropped] } };
     } finally {
       await found.close();
@@ -130,7 +132,7 @@ async function firstSheet(data: DataFile): Promise<Sheet> {
   return sheets[0];
 }
 
-async function seaExtension(files: readonly DataFile[], given: string | undefined, table: IoTable, year: number | undefined, notes: NotesDraft) {
+async function seaExtension(files: readonly DataFile[], given: string | undefined, table: IoTable, codes: readonly string[], year: number | undefined, notes: NotesDraft) {
   let bytes: Buffer | undefined;
   let file: string | undefined;
   if (given !== undefined) {
@@ -162,7 +164,7 @@ async function seaExtension(files: readonly DataFile[], given: string | undefine
   }
   const data = sheets.find((sh) => sh.name.toUpperCase() === 'DATA') ?? sheets.find((sh) => isSeaData(sh));
   if (data === undefined) throw inputError('missing-sheet', 'the socio-economic accounts have no sheet DATA (columns country, variable, description, code, years)', { file, path: ['DATA'] });
-  return readSea(data, file, table.regions, table.sectors, year, notes);
+  return readSea(data, file, codes, table.sectors, year, notes);
 }
 
 function isSeaData(sheet: Sheet): boolean {

@@ -87,6 +87,13 @@ describe('WIOD', () => {
     assert.deepEqual(t.extensions[0].stressors.map((s) => s.id), t.sectors);
     assertColumnsBalance(t, ['imports', 'factor_inputs']);
     assert.equal(t.name, 'WIOD AUS_NIOT_nov16 2014');
+    // --region renames the country; its socio-economic accounts are still found by its code.
+    const renamed = await readWiod(path, { year: 2014, sea: wiod('release2016', 'WIOD_SEA_Nov16.xlsx'), region: 'australia' });
+    assert.deepEqual(renamed.regions, ['australia']);
+    const sea = (u: typeof t) => u.extensions.find((e) => e.name === 'sea')?.F ?? new Float64Array();
+    assert.ok(sea(t).some((v) => v > 0));
+    assert.deepEqual([...sea(renamed)], [...sea(t)]);
+    assert.ok(!(renamed.notes?.guessed ?? []).some((l) => l.includes('no socio-economic accounts')));
   });
 
   test('a world table as .xlsb is refused with the way out', async () => {
