@@ -44,10 +44,14 @@ export async function readOecdIcio(path: string, options: OecdOptions = {}): Pro
   const source = await openDownload(path);
   const notes = notesDraft();
   try {
-    const found = await findDataFiles(source, ICIO_FILE);
+    const found = await findDataFiles(source, /\.csv$/i);
     try {
-      const data = chooseFile(found.files, options.year, source.path, notes);
-      const m = ICIO_FILE.exec(data.name.slice(data.name.lastIndexOf('/') + 1));
+      const named = found.files.filter((f) => ICIO_FILE.test(baseName(f.name)));
+      // One CSV under another name (saved or renamed by the user): read by its layout.
+      const lone = named.length === 0 && found.files.length === 1 ? found.files[0] : undefined;
+      if (lone !== undefined) notes.guessed.push(`${lone.where}: read as an ICIO table by its labels (the OECD names its files like ICIO2021_2018.csv or 2020_SML.csv)`);
+      const data = lone ?? chooseFile(named, options.year, source.path, notes);
+      const m = ICIO_FILE.exec(baseName(data.name));
       const raw = await parseMatrixCsv(data, ICIO_LAYOUT, options.encoding);
       notes.read.push('population: not in the ICIO tables');
       return assembleMatrix(raw, {
@@ -64,9 +68,13 @@ export async function readOecdIcio(path: string, options: OecdOptions = {}): Pro
   }
 }
 
+function baseName(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
+}
+
 /** The year's file; a year with both the full and the `_SML` file reads the full one. */
 function chooseFile(files: readonly DataFile[], year: number | undefined, download: string, notes: NotesDraft): DataFile {
-  const info = (f: DataFile) => ICIO_FILE.exec(f.name.slice(f.name.lastIndexOf('/') + 1));
+  const info = (f: DataFile) => ICIO_FILE.exec(baseName(f.name));
   const yearOf = (f: DataFile): number | undefined => {
     const y = info(f)?.[2];
     return y === undefined ? undefined : Number(y);

@@ -45,6 +45,22 @@ describe('OECD ICIO: layouts', () => {
     await assert.rejects(readOecdIcio(oecd('ICIO2023_2019-2020.zip'), { year: 2017 }), (e: unknown) => e instanceof InputError && /no ICIO tables .* for 2017 \(years: 2019, 2020\)/.test(e.message));
   });
 
+  test('one CSV under a name of its own (saved or renamed) is read by its labels, and said so', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plenty-oecd-'));
+    try {
+      await copyFile(oecd('ICIO2021_2018.csv'), join(dir, 'icio-download.csv'));
+      const t = await readOecdIcio(join(dir, 'icio-download.csv'));
+      const published = await readOecdIcio(oecd('ICIO2021_2018.csv'));
+      assert.deepEqual([t.regions, t.sectors, Array.from(t.Z), Array.from(t.Y)], [published.regions, published.sectors, Array.from(published.Z), Array.from(published.Y)]);
+      assert.ok(t.notes?.guessed.some((l) => l.includes('read as an ICIO table by its labels')));
+      // Beside an OECD-named file, a CSV of another name is not read.
+      await copyFile(oecd('ICIO2016_2003.csv'), join(dir, 'ICIO2016_2003.csv'));
+      assert.equal((await readOecdIcio(dir)).regions.length, (await readOecdIcio(oecd('ICIO2016_2003.csv'))).regions.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a folder with a year both full and _SML reads the full table and says it left the other', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plenty-oecd-'));
     try {
