@@ -70,6 +70,7 @@ export async function readWiod(path: string, options: WiodOptions = {}): Promise
         for (const p of raw.primary) if (raw.industries.some((l) => l.code === p.id)) imports.add(p.row);
         notes.read.push(`national table of ${country} for ${year}: domestic flows as Z and Y (exports EXP a final use), imported inputs as the extension imports`);
       } else {
+        if (options.region !== undefined) throw inputError('invalid-option', 'a world table names its regions: --region is for a national table (…_NIOT_nov16.xlsx)', { file: data.where, path: ['--region'] }, options.region);
         const world = parseWiot(sheet, data.where);
         raw = world;
         year = data.year ?? world.year;

@@ -96,6 +96,10 @@ describe('WIOD', () => {
     assert.ok(!(renamed.notes?.guessed ?? []).some((l) => l.includes('no socio-economic accounts')));
   });
 
+  test('--region with a world table is refused (it names its regions)', async () => {
+    await assert.rejects(readWiod(wiod('release2016'), { region: 'australia' }), (e: unknown) => e instanceof InputError && /world table names its regions: --region is for a national table/.test(e.message) && e.issues[0].location.path?.[0] === '--region');
+  });
+
   test('a world table as .xlsb is refused with the way out', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plenty-wiod-'));
     try {
