@@ -7,6 +7,7 @@ import { InputError } from '../../../../src/model/errors.js';
 import { readFigaro } from '../../../../src/model/import/figaro/read-figaro.js';
 import { tableOutput, type IoTable } from '../../../../src/model/import/index.js';
 import { fixture } from '../../../helpers/paths.js';
+import { assertAccountsMatchPymrio } from '../pymrio-accounts.js';
 
 const figaro = (...p: string[]) => fixture('figaro', ...p);
 const MATRIX = figaro('matrix_eu-ic-io_ind-by-ind_24ed_2022.csv');
@@ -55,6 +56,12 @@ describe('FIGARO', () => {
       assert.ok(Math.abs(col - x[j]) <= 1e-9 * x[j], `product ${j}: ${col} vs ${x[j]}`);
     }
     assert.ok(t.notes?.read.some((l) => l.startsWith('checked: x (the row sums of Z and Y) equals the column sums')));
+  });
+
+  test('x, D_cba, D_pba, D_imp, D_exp equal pymrio calc_all on the tables read apart (pandas; pymrio has no FIGARO parser) to 1e-9', async () => {
+    assertAccountsMatchPymrio(await readFigaro(MATRIX), fixture('pymrio-accounts', 'figaro_ind_2022.json'));
+    assertAccountsMatchPymrio(await readFigaro(FLAT), fixture('pymrio-accounts', 'figaro_ind_2022.json'));
+    assertAccountsMatchPymrio(await readFigaro(figaro('matrix_eu-ic-io_prod-by-prod_24ed_2021.csv')), fixture('pymrio-accounts', 'figaro_prod_2021.json'));
   });
 
   test('product by product: CPA codes', async () => {
