@@ -56,6 +56,11 @@ describe('WIOD', () => {
     assert.ok(Array.from(t.Y).some((v) => v < 0), 'negative inventory changes kept');
   });
 
+  test('2016 release (world table with SEA, national table): x, D_cba, D_pba, D_imp, D_exp equal pymrio calc_all on the workbooks read apart (pandas) to 1e-9', async () => {
+    assertAccountsMatchPymrio(await readWiod(wiod('release2016')), fixture('pymrio-accounts', 'wiod2016_world.json'));
+    assertAccountsMatchPymrio(await readWiod(wiod('release2016', 'AUS_NIOT_nov16.xlsx'), { year: 2014 }), fixture('pymrio-accounts', 'wiod2016_aus_2014.json'));
+  });
+
   test('2016 release: the socio-economic accounts as the extension sea (persons, hours), ROW 0, monetary variables dropped', async () => {
     const t = await readWiod(wiod('release2016'));
     const sea = t.extensions.find((e) => e.name === 'sea');
