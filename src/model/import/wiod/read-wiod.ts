@@ -1,7 +1,7 @@
 import { inputError } from '../../errors.js';
 import { assembleMatrix } from '../mrio/assemble-matrix.js';
 import { findDataFiles, pickYear, type DataFile } from '../mrio/find-data-files.js';
-import { notesDraft, type NotesDraft } from '../mrio/import-notes.js';
+import { listed, notesDraft, type NotesDraft } from '../mrio/import-notes.js';
 import { openDownload } from '../mrio/open-download.js';
 import { placedError } from '../mrio/placed-error.js';
 import type { RawMatrix } from '../mrio/parse-matrix-csv.js';
@@ -45,15 +45,17 @@ interface Table extends DataFile {
  * The socio-economic accounts (`WIOD_SEA_Nov16.xlsx` in the download, or `sea`) add the extension
  * sea: persons engaged, employees, their hours. The world tables are published as .xlsb, which is
  * refused with the way out (save it as .xlsx); the 2013 release's environmental accounts (.xls)
- * are not read.
+ * are not read, and the notes list them as dropped.
  */
 export async function readWiod(path: string, options: WiodOptions = {}): Promise<IoTable> {
   const source = await openDownload(path);
   const notes = notesDraft();
   try {
-    const found = await findDataFiles(source, /\.(xlsx|xlsb)$/i);
+    const found = await findDataFiles(source, /\.(xlsx|xlsb|xls)$/i);
     try {
-      const tables = classify(found.files);
+      const workbooks = found.files.filter((f) => !/\.xls$/i.test(f.name));
+      const legacy = found.files.filter((f) => /\.xls$/i.test(f.name));
+      const tables = classify(workbooks);
       const data = choose(tables, options.year, source.path);
       const sheet = await firstSheet(data);
       const kind = data.kind === 'national' || cellText((sheet.rows[1] ?? [])[3]).toLowerCase() === 'origin' ? 'national' : 'world';
@@ -81,7 +83,8 @@ export async function readWiod(path: string, options: WiodOptions = {}): Promise
       notes.read.push('population: not in WIOD');
       // The accounts name countries by their codes: a national table renamed with --region is found by its code.
       const codes = kind === 'national' && data.country !== undefined ? [data.country] : table.regions;
-      const sea = await seaExtension(found.files, options.sea, table, codes, year, notes);
+      const sea = await seaExtension(workbooks, options.sea, table, codes, year, notes);
+      if (legacy.length > 0) notes.dropped.push(`${legacy.length} legacy .xls workbook${legacy.length === 1 ? '' : 's'} not read (${listed(legacy.map((f) => f.where), 4)}): Plenty reads no .xls; the 2013 release's environmental accounts are such workbooks`);
       return { ...table, extensions: sea === undefined ? table.extensions : [...table.extensions, sea], notes: { read: [...notes.read], guessed: [...notes.guessed], dropped: [...notes.dropped] } };
     } finally {
       await found.close();

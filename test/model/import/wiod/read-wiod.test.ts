@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../../src/model/errors.js';
@@ -99,6 +99,23 @@ describe('WIOD', () => {
     assert.ok(sea(t).some((v) => v > 0));
     assert.deepEqual([...sea(renamed)], [...sea(t)]);
     assert.ok(!(renamed.notes?.guessed ?? []).some((l) => l.includes('no socio-economic accounts')));
+  });
+
+  test('legacy .xls workbooks in the download (the 2013 environmental accounts), loose or zipped, are listed as not read', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plenty-wiod-'));
+    try {
+      for (const f of ['wiot09_row_sep12.xlsx', 'WIOD_SEA_July14.xlsx']) await copyFile(wiod('release2013', f), join(dir, f));
+      await mkdir(join(dir, 'AIR_may12'));
+      await writeFile(join(dir, 'AIR_may12', 'AUS_AIR_May12.xls'), 'not read');
+      await copyFile(fixture('oecd', 'ICIO2018_2015.zip'), join(dir, 'lan_may12.zip'));
+      const published = await readWiod(wiod('release2013'));
+      const t = await readWiod(dir);
+      assert.deepEqual(Array.from(t.Z), Array.from(published.Z));
+      assert.equal(published.notes?.dropped.some((l) => l.includes('.xls workbook')), false);
+      assert.ok(t.notes?.dropped.some((l) => /^1 legacy \.xls workbook not read \(.*AUS_AIR_May12\.xls\)/.test(l)), t.notes?.dropped.join('\n'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('--region with a world table is refused (it names its regions)', async () => {
