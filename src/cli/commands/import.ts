@@ -42,7 +42,7 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     if (kind !== 'table' && kind !== 'wiod') throw inputError('invalid-option', '--region is for a table (and a WIOD national table): the other downloads name their regions', { path: ['--region'] }, flags.region);
     checkModelId(flags.region, '--region', { path: ['--region'] });
   }
-  if (flags.mapping !== undefined && kind !== 'table') throw inputError('invalid-option', '--mapping is for a table: a pymrio folder states its layout', { path: ['--mapping'] }, flags.mapping);
+  if (flags.mapping !== undefined && kind !== 'table') throw inputError('invalid-option', `--mapping is for a table: ${kind === 'pymrio' ? 'a pymrio folder' : 'a database download'} states its layout`, { path: ['--mapping'] }, flags.mapping);
   if (flags.unit !== undefined && flags.unit.trim() === '') throw inputError('invalid-option', '--unit must be non-empty text', { path: ['--unit'] }, flags.unit);
   const read = readOptions(flags);
   const rules: OutputRules = { option: '-o', inputs: [path, ...(flags.mapping === undefined ? [] : [flags.mapping]), ...(flags.sea === undefined ? [] : [flags.sea])] };
@@ -72,15 +72,15 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     targets: economy.targets.length,
   };
   return {
-    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...notesLines(table.notes)],
+    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...notesLines(table.notes, kind === 'table' ? 'Guessed (override with --mapping or the options)' : 'Guessed')],
     tables: [{ name: 'import', title: 'What was imported', columns: [{ key: 'what', label: 'what' }, { key: 'count', label: 'count' }], rows: Object.entries(counts) }],
     json: { source: path, kind, output: flags.output, name: economy.name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
   };
 }
 
 /** The importer's notes as header lines: what it read, guessed and dropped. */
-function notesLines(notes: ImportNotes | undefined): string[] {
+function notesLines(notes: ImportNotes | undefined, guessedTitle: string): string[] {
   if (notes === undefined) return [];
   const part = (title: string, lines: readonly string[]): string[] => (lines.length === 0 ? [] : [`${title}:`, ...lines.map((l) => `  ${l}`)]);
-  return [...part('Read', notes.read), ...part('Guessed (override with --mapping or the options)', notes.guessed), ...part('Dropped', notes.dropped)];
+  return [...part('Read', notes.read), ...part(guessedTitle, notes.guessed), ...part('Dropped', notes.dropped)];
 }

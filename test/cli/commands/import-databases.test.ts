@@ -40,12 +40,15 @@ describe('plenty import oecd|figaro|wiod', () => {
       assertUserError(plenty('import', 'oecd', fixture('oecd', 'ICIO2021_2018.csv'), '-o', out, '--year', '20x0'), /--year must be a year of four digits/);
       assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--year', '2020'), /--year is for a download of several years/);
       assertUserError(plenty('import', 'oecd', fixture('oecd', 'ICIO2021_2018.csv'), '-o', out, '--sea', 'x.xlsx'), /--sea is for wiod/);
+      assertUserError(plenty('import', 'figaro', fixture('figaro', 'matrix_eu-ic-io_ind-by-ind_24ed_2022.csv'), '-o', out, '--mapping', 'm.yaml'), /--mapping is for a table: a database download states its layout/);
       assert.deepEqual(readdirSync(dir), []);
       const sea = fixture('wiod', 'release2016', 'WIOD_SEA_Nov16.xlsx');
       const r = plenty('import', 'wiod', fixture('wiod', 'release2016', 'AUS_NIOT_nov16.xlsx'), '--year', '2013', '--sea', sea, '--region', 'australia', '-o', out);
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /national table of australia for 2013/);
       assert.match(r.stdout, /socio-economic accounts for 2013 as the extension sea: EMP/);
+      // --mapping does not apply to a database download: the guesses are not said to be overridable by it.
+      assert.match(r.stdout, /^Guessed:$/m);
       assert.equal(plenty('check', out).status, 0);
     }),
   );
