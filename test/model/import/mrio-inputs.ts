@@ -94,6 +94,7 @@ export const wiodInputs: readonly ImporterInput[] = [
   { name: 'a truncated workbook', expect: 'refused', write: (dir) => truncated(dir, WIOT_2016, 'WIOT2014_Nov16_ROW.xlsx') },
   { name: 'an unknown country code', expect: 'refused', write: (dir) => workbookWith(dir, WIOT_2016, 'WIOT2014_Nov16_ROW.xlsx', 8, 3, 'XYZ') },
   { name: 'a cell that is not a number', expect: 'refused', write: (dir) => workbookWith(dir, WIOT_2016, 'WIOT2014_Nov16_ROW.xlsx', 9, 6, 'twelve') },
+  { name: 'a national table row whose origin is neither Domestic nor Imports', expect: 'refused', write: (dir) => workbookWith(dir, fixture('wiod', 'release2016', 'AUS_NIOT_nov16.xlsx'), 'AUS_NIOT_nov16.xlsx', 4, 4, 'Domestc'), options: { year: 2013 } },
   { name: 'a binary workbook (.xlsb)', expect: 'refused', write: async (dir) => {
     await copyFile(WIOT_2016, join(dir, 'WIOT2014_Nov16_ROW.xlsb'));
     return dir;

@@ -73,6 +73,7 @@ export function parseNiot(sheet: Sheet, file: string, country: string, year: num
       if (outputCol >= 0) output[i] = num(outputCol);
       continue;
     }
+    if (byCode.has(code)) throw inputError('bad-label', `the row of industry ${code} has origin "${cellText(row[3])}" where a national table has Domestic or Imports`, { file, row: r + 1, tableColumn: 4 }, cellText(row[3]));
     const known = wiodRowCode(code, cellText(row[2]));
     const role = known === undefined ? undefined : WIOD_ROWS[known];
     if (role === 'total') continue;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { InputError } from '../../../../src/model/errors.js';
 import { readWorkbook, tableOutput, type IoTable } from '../../../../src/model/import/index.js';
 import { readWiod } from '../../../../src/model/import/wiod/read-wiod.js';
@@ -113,6 +114,19 @@ describe('WIOD', () => {
       assert.deepEqual(Array.from(t.Z), Array.from(published.Z));
       assert.equal(published.notes?.dropped.some((l) => l.includes('.xls workbook')), false);
       assert.ok(t.notes?.dropped.some((l) => /^1 legacy \.xls workbook not read \(.*AUS_AIR_May12\.xls\)/.test(l)), t.notes?.dropped.join('\n'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a national table row of an industry whose origin is neither Domestic nor Imports is an error at that cell', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plenty-wiod-'));
+    try {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(wiod('release2016', 'AUS_NIOT_nov16.xlsx'));
+      wb.worksheets[0].getRow(4).getCell(4).value = 'Domestc';
+      await wb.xlsx.writeFile(join(dir, 'AUS_NIOT_nov16.xlsx'));
+      await assert.rejects(readWiod(join(dir, 'AUS_NIOT_nov16.xlsx'), { year: 2013 }), (e: unknown) => e instanceof InputError && /industry C10-C12 has origin "Domestc"/.test(e.message) && e.issues[0].location.row === 4 && e.issues[0].location.tableColumn === 4);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
