@@ -71,7 +71,7 @@ export function buildProgram(): Command {
       .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
       .option('--mapping <file>', 'table only: mapping of rows and columns (docs/import.md)')
       .option('--region <id>', 'table, and a WIOD national table: id of the table’s one region (default domestic; wiod: the country code)')
-      .option('--unit <unit>', 'unit of the flows (default: the mapping’s or the folder’s, else money); overrides a mapping’s, must agree with a pymrio folder’s')
+      .option('--unit <unit>', 'unit of the flows (default: the mapping’s or the folder’s, else money; oecd, wiod: USD million; figaro: EUR million); overrides a mapping’s, must agree with a pymrio folder’s')
       .option('--year <year>', 'oecd, figaro, wiod: the year to read from a download of several years')
       .option('--sea <file>', 'wiod: the socio-economic accounts workbook (WIOD SEA), if not in the download')
       .option('--name <name>', 'name of the economy')
