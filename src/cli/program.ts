@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { aggregateCommand, type AggregateFlags } from './commands/aggregate.js';
 import { analyzeCommand, type AnalyzeFlags } from './commands/analyze.js';
 import { balanceCommand, type BalanceFlags } from './commands/balance.js';
 import { checkCommand } from './commands/check.js';
@@ -65,19 +66,32 @@ export function buildProgram(): Command {
   formats(
     program
       .command('import')
-      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder) | oecd (OECD ICIO) | figaro (Eurostat FIGARO) | wiod (WIOD)')
+      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder) | eora26 (Eora26 zip or folder) | oecd (OECD ICIO) | figaro (Eurostat FIGARO) | wiod (WIOD)')
       .argument('<path>', 'the table file or folder, or the publisher\'s download (zip or folder)')
       .description('import an input–output table as a model file (docs/import.md)')
       .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
       .option('--mapping <file>', 'table only: mapping of rows and columns (docs/import.md)')
-      .option('--region <id>', 'table, and a WIOD national table: id of the table’s one region (default domestic; wiod: the country code)')
+      .option('--region <id>', 'a table: id of its one region (default domestic; a WIOD national table: its country code); a multi-regional one: the region whose own table to import')
       .option('--unit <unit>', 'unit of the flows (default: the mapping’s or the folder’s, else money; oecd, wiod: USD million; figaro: EUR million); overrides a mapping’s, must agree with a pymrio folder’s')
-      .option('--year <year>', 'oecd, figaro, wiod: the year to read from a download of several years')
       .option('--sea <file>', 'wiod: the socio-economic accounts workbook (WIOD SEA), if not in the download')
       .option('--name <name>', 'name of the economy')
+      .option('--year <year>', 'eora26, oecd, figaro, wiod: the year to read when the download holds several')
+      .option('--prices <basis>', 'eora26: bp (basic prices, the default) | pp (purchasers’ prices)')
       .option('--priority <n>', 'priority tier of the final-demand targets', '1')
       .addOption(encodingOption()),
   ).action((kind: string, path: string, flags: ImportFlags & FormatFlags) => runCommand(flags, () => importCommand(kind, path, flags)));
+
+  formats(
+    program
+      .command('aggregate')
+      .argument('<model>', 'model file (YAML or JSON): an input–output model, as importers write them')
+      .description('aggregate regions and sectors over maps (CSV from-code,to-code[,weight]) and write the aggregate model (docs/aggregate.md)')
+      .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
+      .option('--regions <map>', 'region map: CSV from-code,to-code[,weight]')
+      .option('--sectors <map>', 'sector map: CSV from-code,to-code[,weight]')
+      .option('--name <name>', 'name of the aggregate (default the model’s)')
+      .addOption(encodingOption()),
+  ).action((model: string, flags: AggregateFlags & FormatFlags) => runCommand(flags, () => aggregateCommand(model, flags)));
 
   formats(
     program
@@ -90,6 +104,7 @@ export function buildProgram(): Command {
       .option('--time-limit <s>', 'seconds for the whole plan')
       .option('--resource <id>', 'mincost: the resource to use least (default labour)')
       .option('--cap <x>', 'maxmin: largest fulfilment ratio credited per tier, or none (default: 1 for all tiers but the last)')
+      .option('--periods <how>', 'maxmin: leximin (default: each period of a tier raised as far as it goes) | common (one level per tier, one LP per tier)')
       .option('--period <id>', 'period shown in the valuation and technique tables, and the one written by --write-plan')
       .option('--top <n>', 'rows per table', '10')
       .option('--write-plan <file>', 'write the plan as a plan file (one per period, FILE-PERIOD.yaml, unless --period)')

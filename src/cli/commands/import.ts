@@ -14,17 +14,18 @@ export interface ImportFlags extends EncodingFlags {
   readonly unit?: string;
   readonly year?: string;
   readonly sea?: string;
+  readonly prices?: string;
 }
 
 /** Importers of downloads that may hold several years. */
-const YEARLY = new Set<string>(['oecd', 'figaro', 'wiod']);
+const YEARLY = new Set<string>(['eora26', 'oecd', 'figaro', 'wiod']);
 
 function isImporterKind(kind: string): kind is ImporterKind {
   return Object.hasOwn(importers, kind);
 }
 
 /**
- * `plenty import table|pymrio PATH -o MODEL`: reads an input–output table and writes it as a
+ * `plenty import KIND PATH -o MODEL` (table, pymrio, eora26 …): reads an input–output table and writes it as a
  * model file (YAML, or JSON when MODEL ends in .json), documented in docs/import.md. Options are
  * checked first (an id the model format refuses, an unknown encoding, an output that cannot be
  * written or is an input); the model is checked as the loader checks it before it is written, to
@@ -32,18 +33,20 @@ function isImporterKind(kind: string): kind is ImporterKind {
  */
 export async function importCommand(kind: string, path: string, flags: ImportFlags): Promise<CommandOutput> {
   if (!isImporterKind(kind)) throw inputError('invalid-option', `the kind of import is one of ${Object.keys(importers).join(', ')} (docs/import.md)`, { path: ['kind'] }, kind);
-  const year = flags.year === undefined ? undefined : Number(flags.year);
-  if (year !== undefined && !(Number.isInteger(year) && year >= 1000 && year <= 9999)) throw inputError('invalid-option', '--year must be a year of four digits', { path: ['--year'] }, flags.year);
-  if (year !== undefined && !YEARLY.has(kind)) throw inputError('invalid-option', `--year is for a download of several years (${[...YEARLY].join(', ')})`, { path: ['--year'] }, flags.year);
-  if (flags.sea !== undefined && kind !== 'wiod') throw inputError('invalid-option', '--sea is for wiod: the WIOD socio-economic accounts workbook', { path: ['--sea'] }, flags.sea);
   const priority = flags.priority === undefined ? 1 : Number(flags.priority);
   if (!Number.isInteger(priority) || priority < 1) throw inputError('invalid-option', '--priority must be a positive whole number', { path: ['--priority'] }, flags.priority);
   if (flags.region !== undefined) {
-    if (kind !== 'table' && kind !== 'wiod') throw inputError('invalid-option', '--region is for a table (and a WIOD national table): the other downloads name their regions', { path: ['--region'] }, flags.region);
     checkModelId(flags.region, '--region', { path: ['--region'] });
   }
   if (flags.mapping !== undefined && kind !== 'table') throw inputError('invalid-option', `--mapping is for a table: ${kind === 'pymrio' ? 'a pymrio folder' : 'a database download'} states its layout`, { path: ['--mapping'] }, flags.mapping);
+  const prices = flags.prices;
+  if (prices !== undefined && prices !== 'bp' && prices !== 'pp') throw inputError('invalid-option', '--prices is bp (basic prices) or pp (purchasers’ prices)', { path: ['--prices'] }, prices);
+  if (flags.year !== undefined && !/^\d{4}$/.test(flags.year)) throw inputError('invalid-option', '--year is a year of four digits', { path: ['--year'] }, flags.year);
+  if (flags.year !== undefined && !YEARLY.has(kind)) throw inputError('invalid-option', `--year is for a download of several years (${[...YEARLY].join(', ')})`, { path: ['--year'] }, flags.year);
+  if (prices !== undefined && kind !== 'eora26') throw inputError('invalid-option', '--prices is for a download of several price bases (eora26)', { path: ['--prices'] }, prices);
+  if (flags.sea !== undefined && kind !== 'wiod') throw inputError('invalid-option', '--sea is for wiod: the WIOD socio-economic accounts workbook', { path: ['--sea'] }, flags.sea);
   if (flags.unit !== undefined && flags.unit.trim() === '') throw inputError('invalid-option', '--unit must be non-empty text', { path: ['--unit'] }, flags.unit);
+  if (flags.name !== undefined && flags.name.trim() === '') throw inputError('invalid-option', '--name must be non-empty text', { path: ['--name'] }, flags.name);
   const read = readOptions(flags);
   const rules: OutputRules = { option: '-o', inputs: [path, ...(flags.mapping === undefined ? [] : [flags.mapping]), ...(flags.sea === undefined ? [] : [flags.sea])] };
   await checkOutputPath(flags.output, rules);
@@ -55,7 +58,8 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     ...(flags.mapping !== undefined ? { mapping: flags.mapping } : {}),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
     ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
-    ...(year !== undefined ? { year } : {}),
+    ...(flags.year !== undefined ? { year: flags.year } : {}),
+    ...(prices !== undefined ? { prices } : {}),
     ...(flags.sea !== undefined ? { sea: flags.sea } : {}),
     ...(flags.name !== undefined ? { name: flags.name } : {}),
     priority,
@@ -72,15 +76,15 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     targets: economy.targets.length,
   };
   return {
-    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...notesLines(table.notes, kind === 'table' ? 'Guessed (override with --mapping or the options)' : 'Guessed')],
+    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...notesLines(table.notes)],
     tables: [{ name: 'import', title: 'What was imported', columns: [{ key: 'what', label: 'what' }, { key: 'count', label: 'count' }], rows: Object.entries(counts) }],
     json: { source: path, kind, output: flags.output, name: economy.name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
   };
 }
 
 /** The importer's notes as header lines: what it read, guessed and dropped. */
-function notesLines(notes: ImportNotes | undefined, guessedTitle: string): string[] {
+function notesLines(notes: ImportNotes | undefined): string[] {
   if (notes === undefined) return [];
   const part = (title: string, lines: readonly string[]): string[] => (lines.length === 0 ? [] : [`${title}:`, ...lines.map((l) => `  ${l}`)]);
-  return [...part('Read', notes.read), ...part(guessedTitle, notes.guessed), ...part('Dropped', notes.dropped)];
+  return [...part('Read', notes.read), ...part('Guessed (override with --mapping or the options)', notes.guessed), ...part('Dropped', notes.dropped)];
 }

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture } from '../../helpers/paths.js';
@@ -37,7 +37,7 @@ describe('plenty import oecd|figaro|wiod', () => {
     '--year that is no year, --year for a table, --sea for oecd, a WIOD national table with --sea and --region',
     withDir((dir) => {
       const out = join(dir, 'm.yaml');
-      assertUserError(plenty('import', 'oecd', fixture('oecd', 'ICIO2021_2018.csv'), '-o', out, '--year', '20x0'), /--year must be a year of four digits/);
+      assertUserError(plenty('import', 'oecd', fixture('oecd', 'ICIO2021_2018.csv'), '-o', out, '--year', '20x0'), /--year is a year of four digits/);
       assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--year', '2020'), /--year is for a download of several years/);
       assertUserError(plenty('import', 'oecd', fixture('oecd', 'ICIO2021_2018.csv'), '-o', out, '--sea', 'x.xlsx'), /--sea is for wiod/);
       assertUserError(plenty('import', 'figaro', fixture('figaro', 'matrix_eu-ic-io_ind-by-ind_24ed_2022.csv'), '-o', out, '--mapping', 'm.yaml'), /--mapping is for a table: a database download states its layout/);
@@ -45,11 +45,25 @@ describe('plenty import oecd|figaro|wiod', () => {
       const sea = fixture('wiod', 'release2016', 'WIOD_SEA_Nov16.xlsx');
       const r = plenty('import', 'wiod', fixture('wiod', 'release2016', 'AUS_NIOT_nov16.xlsx'), '--year', '2013', '--sea', sea, '--region', 'australia', '-o', out);
       assert.equal(r.status, 0, r.stderr);
-      assert.match(r.stdout, /national table of australia for 2013/);
+      assert.match(r.stdout, /national table of AUS for 2013/);
+      assert.match(readFileSync(out, 'utf8'), /\baustralia\b/);
       assert.match(r.stdout, /socio-economic accounts for 2013 as the extension sea: EMP/);
-      // --mapping does not apply to a database download: the guesses are not said to be overridable by it.
-      assert.match(r.stdout, /^Guessed:$/m);
       assert.equal(plenty('check', out).status, 0);
+    }),
+  );
+
+  test(
+    '--region of a multi-regional download: that region’s own table (exports, imports by origin), which loads; a region not there is refused at --region',
+    withDir((dir) => {
+      const out = join(dir, 'mex.yaml');
+      const r = plenty('import', 'oecd', fixture('oecd', 'ICIO2021_2018.csv'), '--region', 'MEX', '-o', out, '--json');
+      assert.equal(r.status, 0, r.stderr);
+      const doc = JSON.parse(r.stdout) as { counts: { regions: number; products: number } };
+      assert.deepEqual([doc.counts.regions, doc.counts.products], [1, 4]);
+      assert.match(readFileSync(out, 'utf8'), /imports\/CHN/);
+      assert.equal(plenty('check', out).status, 0);
+      assertUserError(plenty('import', 'figaro', fixture('figaro', 'matrix_eu-ic-io_ind-by-ind_24ed_2022.csv'), '--region', 'ES', '-o', join(dir, 'es.yaml')), /at \["--region"\]: the table has no region "ES"/);
+      assert.equal(existsSync(join(dir, 'es.yaml')), false);
     }),
   );
 });

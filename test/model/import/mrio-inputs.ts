@@ -10,12 +10,12 @@ export const mrioCases: readonly { readonly name: string; readonly load: () => P
   { name: 'oecd: ICIO 2016 edition', load: () => importers.oecd(fixture('oecd', 'ICIO2016_2003.csv'), {}), monetary: true },
   { name: 'oecd: ICIO 2018 edition (zip)', load: () => importers.oecd(fixture('oecd', 'ICIO2018_2015.zip'), {}), monetary: true },
   { name: 'oecd: ICIO 2021 edition', load: () => importers.oecd(fixture('oecd', 'ICIO2021_2018.csv'), {}), monetary: true },
-  { name: 'oecd: ICIO 2023 edition (_SML, a zip of two years)', load: () => importers.oecd(fixture('oecd', 'ICIO2023_2019-2020.zip'), { year: 2020 }), monetary: true },
+  { name: 'oecd: ICIO 2023 edition (_SML, a zip of two years)', load: () => importers.oecd(fixture('oecd', 'ICIO2023_2019-2020.zip'), { year: '2020' }), monetary: true },
   { name: 'figaro: matrix, industry by industry', load: () => importers.figaro(fixture('figaro', 'matrix_eu-ic-io_ind-by-ind_24ed_2022.csv'), {}), monetary: true },
   { name: 'figaro: flat (zip), industry by industry', load: () => importers.figaro(fixture('figaro', 'flatfile_eu-ic-io_ind-by-ind_24ed_2022.zip'), {}), monetary: true },
   { name: 'figaro: matrix, product by product', load: () => importers.figaro(fixture('figaro', 'matrix_eu-ic-io_prod-by-prod_24ed_2021.csv'), {}), monetary: true },
   { name: 'wiod: 2016 world table with SEA', load: () => importers.wiod(fixture('wiod', 'release2016'), {}), monetary: true },
-  { name: 'wiod: 2016 national table', load: () => importers.wiod(fixture('wiod', 'release2016', 'AUS_NIOT_nov16.xlsx'), { year: 2013 }), monetary: true },
+  { name: 'wiod: 2016 national table', load: () => importers.wiod(fixture('wiod', 'release2016', 'AUS_NIOT_nov16.xlsx'), { year: '2013' }), monetary: true },
   { name: 'wiod: 2013 world table with SEA', load: () => importers.wiod(fixture('wiod', 'release2013'), {}), monetary: true },
 ];
 
@@ -62,7 +62,7 @@ export const oecdInputs: readonly ImporterInput[] = [
   { name: 'the 2021 edition (negative TLS split)', expect: 'loads', write: () => Promise.resolve(ICIO_2021) },
   { name: 'the 2016 edition (DISC, final demand category first)', expect: 'loads', write: () => Promise.resolve(fixture('oecd', 'ICIO2016_2003.csv')) },
   { name: 'the 2018 edition in its zip', expect: 'loads', write: () => Promise.resolve(fixture('oecd', 'ICIO2018_2015.zip')) },
-  { name: 'the 2023 edition, one year of a zip of two', expect: 'loads', write: () => Promise.resolve(fixture('oecd', 'ICIO2023_2019-2020.zip')), options: { year: 2019 } },
+  { name: 'the 2023 edition, one year of a zip of two', expect: 'loads', write: () => Promise.resolve(fixture('oecd', 'ICIO2023_2019-2020.zip')), options: { year: '2019' } },
   { name: 'a zip of two years without --year', expect: 'refused', write: () => Promise.resolve(fixture('oecd', 'ICIO2023_2019-2020.zip')) },
   { name: 'a missing file', expect: 'refused', write: (dir) => Promise.resolve(join(dir, 'ICIO2021_2018.csv')) },
   { name: 'a truncated zip', expect: 'refused', write: (dir) => truncated(dir, fixture('oecd', 'ICIO2018_2015.zip'), 'ICIO2018_2015.zip') },
@@ -76,7 +76,7 @@ export const figaroInputs: readonly ImporterInput[] = [
   { name: 'the matrix format', expect: 'loads', write: () => Promise.resolve(FIGARO_MATRIX) },
   { name: 'the flat format (zip)', expect: 'loads', write: () => Promise.resolve(fixture('figaro', 'flatfile_eu-ic-io_ind-by-ind_24ed_2022.zip')) },
   { name: 'product by product', expect: 'loads', write: () => Promise.resolve(fixture('figaro', 'matrix_eu-ic-io_prod-by-prod_24ed_2021.csv')) },
-  { name: 'a folder of two years, one asked for', expect: 'loads', write: () => Promise.resolve(fixture('figaro')), options: { year: 2021 } },
+  { name: 'a folder of two years, one asked for', expect: 'loads', write: () => Promise.resolve(fixture('figaro')), options: { year: '2021' } },
   { name: 'a supply and use pair (needs import sut)', expect: 'refused', write: () => Promise.resolve(fixture('figaro', 'sut')) },
   { name: 'a missing file', expect: 'refused', write: (dir) => Promise.resolve(join(dir, 'matrix_eu-ic-io_ind-by-ind_24ed_2022.csv')) },
   { name: 'a truncated zip', expect: 'refused', write: (dir) => truncated(dir, fixture('figaro', 'flatfile_eu-ic-io_ind-by-ind_24ed_2022.zip'), 'flatfile_eu-ic-io_ind-by-ind_24ed_2022.zip') },
@@ -87,14 +87,14 @@ export const figaroInputs: readonly ImporterInput[] = [
 
 export const wiodInputs: readonly ImporterInput[] = [
   { name: 'the 2016 world table with SEA', expect: 'loads', write: () => Promise.resolve(fixture('wiod', 'release2016')) },
-  { name: 'a 2016 national table', expect: 'loads', write: () => Promise.resolve(fixture('wiod', 'release2016', 'AUS_NIOT_nov16.xlsx')), options: { year: 2014, sea: fixture('wiod', 'release2016', 'WIOD_SEA_Nov16.xlsx') } },
+  { name: 'a 2016 national table', expect: 'loads', write: () => Promise.resolve(fixture('wiod', 'release2016', 'AUS_NIOT_nov16.xlsx')), options: { year: '2014', sea: fixture('wiod', 'release2016', 'WIOD_SEA_Nov16.xlsx') } },
   { name: 'the 2013 world table with SEA', expect: 'loads', write: () => Promise.resolve(fixture('wiod', 'release2013')) },
   { name: 'a national table without --year', expect: 'refused', write: () => Promise.resolve(fixture('wiod', 'release2016', 'AUS_NIOT_nov16.xlsx')) },
   { name: 'a missing file', expect: 'refused', write: (dir) => Promise.resolve(join(dir, 'WIOT2014_Nov16_ROW.xlsx')) },
   { name: 'a truncated workbook', expect: 'refused', write: (dir) => truncated(dir, WIOT_2016, 'WIOT2014_Nov16_ROW.xlsx') },
   { name: 'an unknown country code', expect: 'refused', write: (dir) => workbookWith(dir, WIOT_2016, 'WIOT2014_Nov16_ROW.xlsx', 8, 3, 'XYZ') },
   { name: 'a cell that is not a number', expect: 'refused', write: (dir) => workbookWith(dir, WIOT_2016, 'WIOT2014_Nov16_ROW.xlsx', 9, 6, 'twelve') },
-  { name: 'a national table row whose origin is neither Domestic nor Imports', expect: 'refused', write: (dir) => workbookWith(dir, fixture('wiod', 'release2016', 'AUS_NIOT_nov16.xlsx'), 'AUS_NIOT_nov16.xlsx', 4, 4, 'Domestc'), options: { year: 2013 } },
+  { name: 'a national table row whose origin is neither Domestic nor Imports', expect: 'refused', write: (dir) => workbookWith(dir, fixture('wiod', 'release2016', 'AUS_NIOT_nov16.xlsx'), 'AUS_NIOT_nov16.xlsx', 4, 4, 'Domestc'), options: { year: '2013' } },
   { name: 'a binary workbook (.xlsb)', expect: 'refused', write: async (dir) => {
     await copyFile(WIOT_2016, join(dir, 'WIOT2014_Nov16_ROW.xlsb'));
     return dir;
