@@ -28,7 +28,7 @@ describe('plenty import oecd|figaro|wiod', () => {
       assert.equal(doc.unit, 'USD million');
       assert.deepEqual([doc.counts.regions, doc.counts.products], [5, 25]);
       assert.ok(doc.notes.read.some((l) => l.includes('CN1, CN2, MX1, MX2')));
-      assert.ok(doc.notes.guessed.some((l) => l.includes('TLS_positive')));
+      assert.ok(doc.notes.guessed.some((l) => l.includes('now TLS and TLS (negative part)')));
       assert.equal(plenty('check', out).status, 0);
     }),
   );

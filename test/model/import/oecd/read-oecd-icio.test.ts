@@ -118,14 +118,14 @@ describe('OECD ICIO: layouts', () => {
     }
   });
 
-  test('importers.oecd splits taxes less subsidies (negative somewhere) so that the model loads; TLS = TLS_positive − TLS_negative', async () => {
+  test('importers.oecd splits taxes less subsidies (negative somewhere) so that the model loads, as every importer does; published TLS = TLS − "TLS (negative part)"', async () => {
     const signed = await readOecdIcio(oecd('ICIO2021_2018.csv'));
     const split = await importers.oecd(oecd('ICIO2021_2018.csv'), {});
     const before = signed.extensions[0];
     const after = split.extensions[0];
     assert.deepEqual(
       after.stressors.map((s) => s.id),
-      ['TLS_positive', 'TLS_negative', 'VA'],
+      ['TLS', 'TLS (negative part)', 'VA'],
     );
     const n = signed.regions.length * signed.sectors.length;
     for (let j = 0; j < n; j++) {
