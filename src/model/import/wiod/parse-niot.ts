@@ -4,9 +4,6 @@ import type { Sheet } from '../read-workbook.js';
 import { sheetNumber } from './sheet-number.js';
 import { cellText, WIOD_FINAL, WIOD_ROWS, wiodRowCode } from './wiod-labels.js';
 
-/** Extension of the imported intermediate and final use of a national table (one stressor per product). */
-export const IMPORTS_EXTENSION = 'imports';
-
 /** The years a national table holds (its first column). */
 export function niotYears(sheet: Sheet): number[] {
   const years = new Set<number>();
