@@ -23,6 +23,8 @@ export interface BlockSearch {
   readonly file: string;
   readonly rows: readonly TableLine[];
   readonly cols: readonly TableLine[];
+  /** The file row of the (first) header row, where column errors are placed. */
+  readonly headerRow: number;
   /** True for a row that is not a product: recognised (output, total, primary input …) or named so by the mapping. */
   readonly rowStop: (i: number) => boolean;
   readonly colStop: (j: number) => boolean;
@@ -32,6 +34,8 @@ export interface BlockSearch {
   readonly idColumn?: number;
   /** The products, if the mapping names them. */
   readonly products?: readonly string[];
+  /** The mapping file, where errors about its products are placed (default `file`). */
+  readonly mappingFile?: string;
 }
 
 /** How much a list of labels looks like codes: all without blanks first (the earlier column wins a tie), else the more labels without blanks. */
@@ -72,16 +76,17 @@ function idColumnFor(s: BlockSearch, rows: readonly number[]): number {
 
 /** The products named by a mapping: rows by any label; columns by label where the header carries them all, else the first columns by position. */
 function namedBlock(s: BlockSearch, products: readonly string[]): IntermediateBlock {
-  const rows = findLines(s.rows, products, 'products', s.file, 'row');
+  const mappingFile = s.mappingFile ?? s.file;
+  const rows = findLines(s.rows, products, 'products', mappingFile, 'row');
   let cols: number[] | undefined;
   try {
-    cols = findLines(s.cols, products, 'products', s.file, 'column');
+    cols = findLines(s.cols, products, 'products', mappingFile, 'column');
   } catch {
     cols = undefined;
   }
   const byPosition = cols === undefined;
   if (cols === undefined) {
-    if (products.length > s.cols.length) throw inputError('label-mismatch', `the mapping names ${products.length} products, but the table has only ${s.cols.length} data columns`, { file: s.file, path: ['products'] }, products.length);
+    if (products.length > s.cols.length) throw inputError('label-mismatch', `the mapping names ${products.length} products, but the table has only ${s.cols.length} data columns`, { file: mappingFile, path: ['products'] }, products.length);
     cols = products.map((_, k) => k);
   }
   const idColumn = s.idColumn ?? Math.max(0, s.rows[rows[0]].labels.findIndex((l) => sameLabel(l, products[0])));
@@ -140,13 +145,13 @@ export function findIntermediateBlock(s: BlockSearch): IntermediateBlock {
     throw inputError(
       'no-products',
       'no intermediate block found: the first data row or column is recognised as something else than a product (a total, the output, a primary input, final use); name the products in a mapping (products: [...])',
-      moreRows === 0 ? { file: s.file, row: s.rows[0].place, tableColumn: 1 } : { file: s.file, row: 1, tableColumn: s.cols[0].place },
+      moreRows === 0 ? { file: s.file, row: s.rows[0].place, tableColumn: 1 } : { file: s.file, row: s.headerRow, tableColumn: s.cols[0].place },
       moreRows === 0 ? s.rows[0].labels.join(' ') : s.cols[0].labels.join(' '),
     );
   }
   if (moreRows !== moreCols) {
     const n = Math.min(moreRows, moreCols);
-    const where = moreRows > moreCols ? { file: s.file, row: s.rows[n].place, tableColumn: 1 } : { file: s.file, row: 1, tableColumn: s.cols[n].place };
+    const where = moreRows > moreCols ? { file: s.file, row: s.rows[n].place, tableColumn: 1 } : { file: s.file, row: s.headerRow, tableColumn: s.cols[n].place };
     const value = moreRows > moreCols ? s.rows[n].labels.filter((l) => l !== '').join(' | ') : s.cols[n].labels.filter((l) => l !== '').join(' | ');
     throw inputError(
       'ambiguous-layout',

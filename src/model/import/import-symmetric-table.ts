@@ -86,18 +86,20 @@ function mappedLines(rows: readonly TableLine[], cols: readonly TableLine[], o: 
 }
 
 /** The block of the table: named by the mapping, else found (findIntermediateBlock), its ids checked. */
-function blockOf(file: string, rows: readonly TableLine[], cols: readonly TableLine[], mapped: { rows: MappedLines; cols: MappedLines }, o: SymmetricTableOptions, idColumn: number | undefined): IntermediateBlock {
+function blockOf(file: string, headerRow: number, rows: readonly TableLine[], cols: readonly TableLine[], mapped: { rows: MappedLines; cols: MappedLines }, o: SymmetricTableOptions, idColumn: number | undefined): IntermediateBlock {
   const rowNamed = (i: number): boolean => mapped.rows.skip.has(i) || mapped.rows.total.has(i) || mapped.rows.output === i || mapped.rows.read?.has(i) === true;
   const colNamed = (j: number): boolean => mapped.cols.skip.has(j) || mapped.cols.total.has(j) || mapped.cols.read?.has(j) === true;
   const block = findIntermediateBlock({
     file,
     rows,
     cols,
+    headerRow,
     rowStop: (i) => rowNamed(i) || classifyRowLabels(rows[i].labels) !== undefined,
     colStop: (j) => colNamed(j) || classifyColumnLabels(cols[j].labels) !== undefined,
     labelStop: (label, axis) => (axis === 'row' ? classifyRowLabels([label]) : classifyColumnLabels([label])) !== undefined,
     ...(idColumn === undefined ? {} : { idColumn }),
     ...(o.products === undefined ? {} : { products: o.products }),
+    ...(o.mapping === undefined ? {} : { mappingFile: o.mapping }),
   });
   const seen = new Map<string, number>();
   block.ids.forEach((id, k) => {
@@ -159,8 +161,8 @@ export function tableFromGrid(grid: TableGrid, o: SymmetricTableOptions = {}): I
   const layout = findTableLayout({ ...grid, file }, format, { ...(o.headerRows === undefined ? {} : { headerRows: o.headerRows }), ...(o.labelColumns === undefined ? {} : { labelColumns: o.labelColumns }) });
   const { rows, cols } = tableLines(layout);
   if (rows.length === 0) throw inputError('empty-table', 'the table has header rows but no data rows', { file, row: layout.headerRows[0].row, tableColumn: 1 });
-  const mapped = mappedLines(rows, cols, o, file);
-  const block = blockOf(file, rows, cols, mapped, o, labelColumnIndex(layout, o.labelColumn, file));
+  const mapped = mappedLines(rows, cols, o, o.mapping ?? file);
+  const block = blockOf(file, layout.headerRows[0].row, rows, cols, mapped, o, labelColumnIndex(layout, o.labelColumn, o.mapping ?? file));
   const rowIds = rows.map((l) => lineId(l, block.idColumn));
   block.rows.forEach((i, k) => (rowIds[i] = block.ids[k]));
   const colIds = cols.map((l) => lineId(l, categoryRow(cols, block)));

@@ -28,7 +28,7 @@ export interface TableGrid {
 export interface TableGridOptions extends ReadInputOptions {
   /** Field separator of a text table; 'auto' (the default) detects it. */
   readonly delimiter?: Delimiter | 'auto';
-  /** The sheet of a workbook to read; default its first sheet with cells. */
+  /** The sheet of a workbook to read; default its first sheet with a row of two or more numbers. */
   readonly sheet?: string;
 }
 
@@ -42,8 +42,8 @@ export async function readTableGrid(path: string, options: TableGridOptions = {}
   if (isWorkbookPath(path)) {
     const sheets = await readWorkbook(path, path, options.sheet === undefined ? {} : { sheets: (name) => name === options.sheet });
     if (options.sheet !== undefined) return gridOfSheet(sheetNamed(sheets, options.sheet, path), path, []);
-    const first = sheets.find((s) => s.rows.some((r) => r.some((c) => c !== null && c !== '')));
-    if (first === undefined) throw inputError('empty-table', 'the workbook has no sheet with cells', { file: path });
+    const first = sheets.find((s) => s.rows.some((r) => r.filter((c) => typeof c === 'number').length >= 2));
+    if (first === undefined) throw inputError('empty-table', `the workbook has no sheet with a row of numbers (sheets: ${sheets.map((s) => s.name).join(', ') || 'none'})`, { file: path });
     const others = sheets.length > 1 ? [`sheet "${first.name}" of ${sheets.length} (${sheets.map((s) => s.name).join(', ')}; another with --sheet)`] : [];
     return gridOfSheet(first, path, others);
   }

@@ -231,6 +231,36 @@ describe('bad tables give an InputError with file, row, column and value', () =>
     await assert.rejects(readSymmetricTable(fixture('no-such-table.csv')), (err: unknown) => err instanceof InputError && err.issues[0].code === 'missing-file' && err.issues[0].location.file === fixture('no-such-table.csv'));
   });
 
+  test('a column without a partner under a title row is placed in the header row', () => {
+    const text = ['Flows 2020 in million', 'code,a,b,c,final demand', 'p,1,2,3,4', 'q,5,6,7,8', 'value added,9,10,11,', 'total output,15,18,21,'].join('\n');
+    assert.throws(
+      () => parseSymmetricTable(text, 'bad.csv'),
+      (err: unknown) => {
+        assert.ok(err instanceof InputError);
+        assert.equal(err.issues[0].code, 'ambiguous-layout', err.message);
+        assert.deepEqual({ row: err.issues[0].location.row, tableColumn: err.issues[0].location.tableColumn, value: err.issues[0].value }, { row: 2, tableColumn: 4, value: 'c' });
+        return true;
+      },
+    );
+  });
+
+  test('a product the mapping names and the table lacks is placed in the mapping', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plenty-mapping-'));
+    try {
+      const mapping = join(dir, 'm.json');
+      await writeFile(mapping, JSON.stringify({ products: ['iron', 'steel'] }));
+      await assert.rejects(readSymmetricTable(fixture('cockshott-5yearplan', 'flows.csv'), { mapping }), (err: unknown) => {
+        assert.ok(err instanceof InputError);
+        assert.equal(err.issues[0].code, 'label-mismatch', err.message);
+        assert.equal(err.issues[0].location.file, mapping);
+        assert.deepEqual(err.issues[0].location.path, ['products', 1]);
+        return true;
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test('an unknown key in a mapping names its path', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plenty-mapping-'));
     try {
