@@ -65,7 +65,7 @@ export function buildProgram(): Command {
   formats(
     program
       .command('import')
-      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder)')
+      .argument('<kind>', 'table (CSV/TSV/xlsx symmetric input–output table) | pymrio (pymrio text folder)')
       .argument('<path>', 'the table file or folder')
       .description('import an input–output table as a model file (docs/import.md)')
       .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
@@ -74,6 +74,10 @@ export function buildProgram(): Command {
       .option('--unit <unit>', 'unit of the flows (default: the mapping’s or the folder’s, else money); overrides a mapping’s, must agree with a pymrio folder’s')
       .option('--name <name>', 'name of the economy')
       .option('--priority <n>', 'priority tier of the final-demand targets', '1')
+      .option('--decimal <mark>', 'table only: decimal mark of the numbers, . or , (with , the thousands separator is . or a blank)')
+      .option('--thousands <sep>', "table only: thousands separator of the numbers: , . ' space none")
+      .option('--separator <sep>', 'table only: field separator of a text table: , ; tab (default: detected)')
+      .option('--sheet <name>', 'table only: the sheet of an xlsx workbook (default: the first with a row of numbers)')
       .addOption(encodingOption()),
   ).action((kind: string, path: string, flags: ImportFlags & FormatFlags) => runCommand(flags, () => importCommand(kind, path, flags)));
 

@@ -1,5 +1,5 @@
 import { inputError } from '../../model/errors.js';
-import { checkModelId, importModel, importers, type ImporterKind, type ImportNotes } from '../../model/index.js';
+import { checkModelId, delimiterOf, importModel, importers, thousandsOf, type ImporterKind, type ImportNotes, type TableReading } from '../../model/index.js';
 import type { CommandOutput } from '../output.js';
 import { createProgress } from '../progress.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
@@ -12,10 +12,37 @@ export interface ImportFlags extends EncodingFlags {
   readonly region?: string;
   readonly priority?: string;
   readonly unit?: string;
+  readonly decimal?: string;
+  readonly thousands?: string;
+  readonly separator?: string;
+  readonly sheet?: string;
 }
 
 function isImporterKind(kind: string): kind is ImporterKind {
   return Object.hasOwn(importers, kind);
+}
+
+/** --decimal, --thousands, --separator and --sheet: how a table is read; each checked at its option, and refused for a folder. */
+function tableReading(kind: ImporterKind, flags: ImportFlags): TableReading {
+  const given = (['decimal', 'thousands', 'separator', 'sheet'] as const).filter((k) => flags[k] !== undefined);
+  if (given.length > 0 && kind !== 'table') throw inputError('invalid-option', `--${given[0]} is for a table: a pymrio folder states its layout`, { path: [`--${given[0]}`] }, flags[given[0]]);
+  const out: { -readonly [K in keyof TableReading]: TableReading[K] } = {};
+  if (flags.decimal !== undefined) {
+    if (flags.decimal !== '.' && flags.decimal !== ',') throw inputError('invalid-option', '--decimal is "." or ","', { path: ['--decimal'] }, flags.decimal);
+    out.decimal = flags.decimal;
+  }
+  if (flags.thousands !== undefined) {
+    const thousands = thousandsOf(flags.thousands);
+    if (thousands === undefined) throw inputError('invalid-option', `--thousands is ",", ".", "'", "space" or "none"`, { path: ['--thousands'] }, flags.thousands);
+    out.thousands = thousands;
+  }
+  if (flags.separator !== undefined) {
+    const delimiter = delimiterOf(flags.separator);
+    if (delimiter === undefined) throw inputError('invalid-option', '--separator is ",", ";" or "tab"', { path: ['--separator'] }, flags.separator);
+    out.delimiter = delimiter;
+  }
+  if (flags.sheet !== undefined) out.sheet = flags.sheet;
+  return out;
 }
 
 /**
@@ -36,6 +63,7 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
   if (flags.mapping !== undefined && kind !== 'table') throw inputError('invalid-option', '--mapping is for a table: a pymrio folder states its layout', { path: ['--mapping'] }, flags.mapping);
   if (flags.unit !== undefined && flags.unit.trim() === '') throw inputError('invalid-option', '--unit must be non-empty text', { path: ['--unit'] }, flags.unit);
   const read = readOptions(flags);
+  const reading = tableReading(kind, flags);
   const rules: OutputRules = { option: '-o', inputs: flags.mapping === undefined ? [path] : [path, flags.mapping] };
   await checkOutputPath(flags.output, rules);
 
@@ -47,6 +75,7 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     ...(flags.region !== undefined ? { region: flags.region } : {}),
     ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
     ...(flags.name !== undefined ? { name: flags.name } : {}),
+    ...(Object.keys(reading).length > 0 ? { tableReading: reading } : {}),
     priority,
     format: /\.json$/i.test(flags.output) ? 'json' : 'yaml',
   });

@@ -4,6 +4,7 @@ import { readPymrioFolder } from './import-pymrio.js';
 import { readSymmetricTable } from './import-symmetric-table.js';
 import { importedModelText } from './imported-model-text.js';
 import { ioTableToEconomy, type IoTableToEconomyOptions } from './io-table-to-economy.js';
+import type { TableReading } from './table-mapping.js';
 import type { IoTable } from './types.js';
 
 /** What an importer is told besides the path (each reads what applies to it). */
@@ -14,6 +15,8 @@ export interface ImporterOptions extends ReadInputOptions {
   readonly region?: string;
   /** Unit of the flows (table: overrides the mapping's; pymrio: where the folder states none). */
   readonly unit?: string;
+  /** Table: how its text and sheets are read (decimal mark, thousands separator, field separator, sheet of a workbook). */
+  readonly tableReading?: TableReading;
 }
 
 /** Reads a table (a file or a folder) into an IoTable. */
@@ -27,6 +30,7 @@ export const importers = {
       ...(o.mapping === undefined ? {} : { mapping: o.mapping }),
       ...(o.region === undefined ? {} : { region: o.region }),
       ...(o.unit === undefined ? {} : { unit: o.unit }),
+      ...o.tableReading,
     }),
   pymrio: (path, o) => readPymrioFolder(path, { ...(o.encoding === undefined ? {} : { encoding: o.encoding }), ...(o.unit === undefined ? {} : { unit: o.unit }) }),
 } as const satisfies Record<string, Importer>;

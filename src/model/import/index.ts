@@ -17,7 +17,7 @@ export type { ImportedModel, ImportModelOptions, Importer, ImporterKind, Importe
 export { parseSymmetricTable, readSymmetricTable, tableFromGrid, DEFAULT_TOTAL_TOLERANCE } from './import-symmetric-table.js';
 export type { SymmetricTableOptions } from './import-symmetric-table.js';
 export { parseTableMapping, readTableMapping, delimiterOf, thousandsOf, isTolerance } from './table-mapping.js';
-export type { TableMapping } from './table-mapping.js';
+export type { TableMapping, TableReading } from './table-mapping.js';
 export { classifyRowLabels, classifyColumnLabels, normalizeLabel } from './classify-table-label.js';
 export type { RowKind, ColumnKind } from './classify-table-label.js';
 export { readTableGrid, gridOfText, gridOfSheet, isWorkbookPath } from './read-table-grid.js';

@@ -40,8 +40,12 @@ export function isWorkbookPath(path: string): boolean {
 /** Reads a table from a CSV/TSV file or a sheet of an xlsx workbook (see gridOfText, gridOfSheet). */
 export async function readTableGrid(path: string, options: TableGridOptions = {}): Promise<TableGrid> {
   if (isWorkbookPath(path)) {
-    const sheets = await readWorkbook(path, path, options.sheet === undefined ? {} : { sheets: (name) => name === options.sheet });
-    if (options.sheet !== undefined) return gridOfSheet(sheetNamed(sheets, options.sheet, path), path, []);
+    const names: string[] = [];
+    const sheets = await readWorkbook(path, path, options.sheet === undefined ? {} : { sheets: (name) => names.push(name) > 0 && name === options.sheet });
+    if (options.sheet !== undefined) {
+      if (sheets.length === 0) throw inputError('missing-sheet', `the workbook has no sheet "${options.sheet}" (sheets: ${names.join(', ') || 'none'})`, { file: path }, options.sheet);
+      return gridOfSheet(sheetNamed(sheets, options.sheet, path), path, []);
+    }
     const first = sheets.find((s) => s.rows.some((r) => r.filter((c) => typeof c === 'number').length >= 2));
     if (first === undefined) throw inputError('empty-table', `the workbook has no sheet with a row of numbers (sheets: ${sheets.map((s) => s.name).join(', ') || 'none'})`, { file: path });
     const others = sheets.length > 1 ? [`sheet "${first.name}" of ${sheets.length} (${sheets.map((s) => s.name).join(', ')}; another with --sheet)`] : [];

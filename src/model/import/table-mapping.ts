@@ -50,6 +50,9 @@ export interface TableMapping {
   readonly emptyIsZero?: boolean;
 }
 
+/** How the text and sheets of a table are read: the part of a mapping that `plenty import table` also takes as options. */
+export type TableReading = Pick<TableMapping, 'decimal' | 'thousands' | 'delimiter' | 'sheet'>;
+
 type Kind = 'labels' | 'string' | 'unit' | 'count' | 'column' | 'units' | 'decimal' | 'thousands' | 'separator' | 'tolerance' | 'boolean';
 
 const KEYS: Readonly<Record<string, readonly [keyof TableMapping, Kind]>> = {
