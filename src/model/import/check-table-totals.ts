@@ -251,7 +251,7 @@ function mismatch(numbers: TableNumbers, line: TotalsLine, p: number, evaluation
   const rel = Math.abs(stated - sum) / Math.max(Math.abs(stated), Math.abs(sum), Number.MIN_VALUE);
   return inputError(
     'total-mismatch',
-    `${line.name} is a total stated as ${stated}, but the sum of ${OF_TEXT[best.of][row ? 0 : 1]} is ${sum} (${rel.toPrecision(2)} relative, beyond the tolerance ${tolerance} and the rounding of the printed numbers; ${best.failures} of ${best.compared} cells differ): correct the table, raise --tolerance, or leave the ${what} out (skip_${what}s in a mapping)`,
+    `${line.name} is a total stated as ${stated}, but the sum of ${OF_TEXT[best.of][row ? 0 : 1]} is ${sum} (${rel.toPrecision(2)} relative, beyond the tolerance ${tolerance} and the rounding of the printed numbers; ${best.failures} of ${best.compared} cells differ): correct the table, raise the tolerance (tolerance: in a mapping), or leave the ${what} out (skip_${what}s in a mapping)`,
     numbers.place(i, j),
     numbers.text(i, j),
   );

@@ -21,6 +21,11 @@ export const importerCases: readonly { readonly name: string; readonly load: () 
   { name: 'symmetric table: Eurostat Germany 1995', load: () => readSymmetricTable(fixture('eurostat-germany-1995', 'Beutel_15_4_esa2010.csv'), { unit: 'EUR million' }), monetary: true },
   { name: 'symmetric table: Cockshott flows', load: () => readSymmetricTable(fixture('cockshott-5yearplan', 'flows.csv')), monetary: false },
   { name: 'symmetric table: Miller and Blair', load: () => Promise.resolve(parseSymmetricTable(millerBlairCsv, 'miller-blair.csv')), monetary: true },
+  ...['six-sectors-semicolon.csv', 'three-sector-flows.csv', 'analytical-127.csv', 'national-56.tsv', 'five-label-columns.csv'].map((file) => ({
+    name: `symmetric table of issue 10 without a mapping: ${file}`,
+    load: () => readSymmetricTable(fixture('io-tables', file)),
+    monetary: true,
+  })),
   { name: 'pymrio folder: test MRIO', load: () => readPymrioFolder(fixture('pymrio-test-mrio', 'mrio_data')), monetary: true },
 ];
 
@@ -125,6 +130,12 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
     { name: 'a NaN cell', expect: 'refused', write: (dir) => tableInput(dir, millerBlairCsv.replace('150,500', '150,NaN')) },
     { name: 'Latin-1 bytes', expect: 'refused', write: (dir) => tableInput(dir, latin1(millerBlairCsv.replaceAll('manufacturing', 'café'))) },
     { name: 'Latin-1 bytes read as latin1', expect: 'loads', write: (dir) => tableInput(dir, latin1(millerBlairCsv.replaceAll('manufacturing', 'café'))), options: { encoding: 'latin1' } },
+    ...['six-sectors-semicolon.csv', 'three-sector-flows.csv', 'analytical-127.csv', 'national-56.tsv', 'five-label-columns.csv'].map((file) => ({ name: `${file} of issue 10 without a mapping`, expect: 'loads' as const, write: async () => Promise.resolve(fixture('io-tables', file)) })),
+    { name: 'Eurostat Germany without a mapping', expect: 'loads', write: async () => Promise.resolve(fixture('eurostat-germany-1995', 'Beutel_15_4.csv')) },
+    { name: 'a ragged row', expect: 'refused', write: (dir) => tableInput(dir, millerBlairCsv.replace('200,100,1700,2000', '200,100,1700')) },
+    { name: 'a stated total the sums disagree with', expect: 'refused', write: (dir) => tableInput(dir, 'sector,a,b,final demand,total\na,10,20,70,100\nb,30,40,110,190\nvalue added,60,120,,180\ntotal,100,180,180,\n') },
+    { name: 'decimal commas read with --decimal ,', expect: 'loads', write: (dir) => tableInput(dir, 'sector;a;b;final demand\na;1,5;2;6,5\nb;1;1,25;7,75\nwages;7,5;6,75;\noutput;10;10;\n'), options: { tableReading: { decimal: ',' } } },
+    { name: 'decimal commas read without --decimal', expect: 'refused', write: (dir) => tableInput(dir, 'sector;a;b;final demand\na;1,5;2;6,5\nb;1;1,25;7,75\nwages;7,5;6,75;\noutput;10;10;\n') },
     // Coefficients z / x beyond 1e30: refused where the loader applies the magnitude rule to them.
     { name: 'an output so small that a coefficient is huge', expect: 'either', write: (dir) => tableInput(dir, 'sector,a,b,final demand\na,1e20,1,1\nb,1,1,4\nlabour,1,2,\noutput,1e-20,6,\n') },
   ],
