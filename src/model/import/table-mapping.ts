@@ -40,7 +40,7 @@ export interface TableMapping {
   readonly thousands?: string;
   /** The field separator of a text table; default detected. */
   readonly delimiter?: Delimiter;
-  /** The sheet of an xlsx workbook; default its first sheet with cells. */
+  /** The sheet of an xlsx workbook; default its first sheet with a row of numbers. */
   readonly sheet?: string;
   /** Relative tolerance of totals against their sums, beyond the rounding of the printed numbers; default 1e-3. */
   readonly tolerance?: number;
