@@ -146,6 +146,16 @@ function checkUnique(ids: readonly string[], lines: readonly number[], place: (k
   });
 }
 
+/** The parts of the table the mapping or the options state, so that the notes do not call them guesses. */
+function givenParts(o: SymmetricTableOptions): { layout: boolean; products: boolean; finalDemand: boolean; primaryInputs: boolean } {
+  return {
+    layout: o.labelColumns !== undefined && o.headerRows !== undefined,
+    products: o.products !== undefined || o.labelColumn !== undefined,
+    finalDemand: o.finalDemand !== undefined,
+    primaryInputs: o.primaryInputs !== undefined,
+  };
+}
+
 /**
  * Builds an IoTable from a grid of cells, in named steps: the layout (header rows, label
  * columns; findTableLayout), the lines and their labels, the intermediate block (by label or by
@@ -208,7 +218,7 @@ export function tableFromGrid(grid: TableGrid, o: SymmetricTableOptions = {}): I
   const zeroOutput = block.ids.filter((_, k) => x[k] === 0);
   const region = o.region ?? 'domestic';
   checkModelId(region, 'the region', { file, path: ['region'] });
-  const notes = tableNotes({ grid, layout, block, rows, cols, rowIds, colIds, roles, checks: enforce ? checks : undefined, accounts, categories, split, zeroOutput, unit: { value: unit, given: unitGiven }, tolerance, monetary });
+  const notes = tableNotes({ grid, layout, block, rows, cols, rowIds, colIds, roles, checks: enforce ? checks : undefined, accounts, categories, split, zeroOutput, unit: { value: unit, given: unitGiven }, tolerance, monetary, given: givenParts(o) });
   return {
     name: o.name ?? basename(grid.file, extname(grid.file)),
     unit,

@@ -25,6 +25,8 @@ export interface TableFacts {
   readonly unit: { readonly value: string; readonly given: boolean };
   readonly tolerance: number;
   readonly monetary: boolean;
+  /** What the mapping or the options stated rather than left to a guess: the notes list it as read. */
+  readonly given?: { readonly layout: boolean; readonly products: boolean; readonly finalDemand: boolean; readonly primaryInputs: boolean };
 }
 
 const LISTED = 12;
@@ -149,11 +151,27 @@ function droppedNotes(f: TableFacts): string[] {
   return out;
 }
 
-/** The notes of a table import: what was read, what was guessed (and can be overridden with --mapping), what was dropped. */
+/** Whether a note of layoutNotes, roleNotes or accountNotes states what the mapping or the options gave, by its opening words. */
+function stated(f: TableFacts, note: string): boolean {
+  const g = f.given;
+  if (note.startsWith('flows in ')) return f.unit.given;
+  if (g === undefined) return false;
+  if (note.startsWith('label columns: ')) return g.layout;
+  if (note.startsWith('product ids from ') || note.startsWith("the block's rows ")) return g.products;
+  if (note.startsWith('final-use columns: ') || note.startsWith('no final-use columns')) return g.finalDemand;
+  if (note.startsWith('rows treated as primary inputs: ')) return g.primaryInputs;
+  return false;
+}
+
+/**
+ * The notes of a table import: what was read (and what the mapping or the options stated), what
+ * was guessed (and can be overridden with --mapping), what was dropped.
+ */
 export function tableNotes(f: TableFacts): ImportNotes {
+  const notes = [...layoutNotes(f), ...roleNotes(f), ...totalNotes(f), ...accountNotes(f)];
   return {
-    read: readNotes(f),
-    guessed: [...layoutNotes(f), ...roleNotes(f), ...totalNotes(f), ...accountNotes(f)],
+    read: [...readNotes(f), ...notes.filter((n) => stated(f, n))],
+    guessed: notes.filter((n) => !stated(f, n)),
     dropped: droppedNotes(f),
   };
 }

@@ -40,6 +40,8 @@ describe('the mapping overrides each guess of the table importer', () => {
     const t = parseSymmetricTable(table, 't.csv', { finalDemand: ['Households', 'Statistical discrepancy'] });
     assert.deepEqual(t.categories, ['Households', 'Statistical discrepancy']);
     assert.deepEqual(Array.from(t.Y), [40, 5, 50, 0, 80, 2]);
+    assert.ok(t.notes?.read.includes('final-use columns: Households, Statistical discrepancy'), t.notes?.read.join('\n'));
+    assert.ok(t.notes?.guessed.every((g) => !g.startsWith('final-use columns')));
     assert.ok(t.notes?.dropped.some((d) => d.includes('"Exports" (column 6) (not in final_demand)')), t.notes?.dropped.join('\n'));
   });
 
@@ -82,6 +84,8 @@ describe('the mapping overrides each guess of the table importer', () => {
     assert.deepEqual(parseSymmetricTable(five, 'f.csv', { labelColumn: 2 }).sectors[0], 'Products of agriculture, forestry and fishing');
     const counted = parseSymmetricTable(five, 'f.csv', { labelColumns: 5, headerRows: 1 });
     assert.deepEqual(counted.sectors, parseSymmetricTable(five, 'f.csv').sectors);
+    assert.ok(counted.notes?.read.some((g) => g.startsWith('label columns: 1 "Code"')), counted.notes?.read.join('\n'));
+    assert.ok(counted.notes?.guessed.every((g) => !g.startsWith('label columns')), counted.notes?.guessed.join('\n'));
     // Two label columns: the running number is then read as a column of numbers, and the block is not square.
     assert.throws(() => parseSymmetricTable(five, 'f.csv', { labelColumns: 2, headerRows: 1 }), InputError);
   });
@@ -99,5 +103,6 @@ describe('the mapping overrides each guess of the table importer', () => {
     const t = parseSymmetricTable(table, 't.csv', m);
     assert.deepEqual(t.categories, ['Households']);
     assert.equal(t.unit, 'EUR million');
+    assert.ok(t.notes?.read.includes('flows in EUR million'));
   });
 });
