@@ -77,6 +77,7 @@ function idColumnFor(s: BlockSearch, rows: readonly number[]): number {
 /** The products named by a mapping: rows by any label; columns by label where the header carries them all, else the first columns by position. */
 function namedBlock(s: BlockSearch, products: readonly string[]): IntermediateBlock {
   const mappingFile = s.mappingFile ?? s.file;
+  if (products.length === 0) throw inputError('bad-mapping', 'products must name at least one product (or be left out, for the importer to find them)', { file: mappingFile, path: ['products'] }, []);
   const rows = findLines(s.rows, products, 'products', mappingFile, 'row');
   let cols: number[] | undefined;
   try {

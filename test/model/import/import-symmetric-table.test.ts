@@ -244,6 +244,23 @@ describe('bad tables give an InputError with file, row, column and value', () =>
     );
   });
 
+  test('a mapping whose products are an empty list is refused at that key', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plenty-mapping-'));
+    try {
+      const mapping = join(dir, 'm.json');
+      await writeFile(mapping, JSON.stringify({ products: [] }));
+      await assert.rejects(readSymmetricTable(fixture('cockshott-5yearplan', 'flows.csv'), { mapping }), (err: unknown) => {
+        assert.ok(err instanceof InputError, String(err));
+        assert.equal(err.issues[0].location.file, mapping);
+        assert.deepEqual(err.issues[0].location.path, ['products']);
+        return true;
+      });
+      assert.throws(() => parseSymmetricTable(millerBlairCsv, 'mb.csv', { products: [] }), (err: unknown) => err instanceof InputError && err.issues[0].code === 'bad-mapping');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a product the mapping names and the table lacks is placed in the mapping', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plenty-mapping-'));
     try {
