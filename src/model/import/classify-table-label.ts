@@ -33,13 +33,13 @@ export function normalizeLabel(label: string): string {
 
 const OUTPUT = /^(p1|go|out|output|x|indout|(total |gross |industry |total industry )?output( (at )?(basic|producers) prices| bp)?|total (industry )?production|production)$/;
 const TOTAL_ROW =
-  /^(total|tot|sum|grand total|p2|ii|ii fob|ii cif|ttl int fnl|cpa total|domestic products|total domestic|ts bp|tu)$|^(total|sum)\b|\btotal$|^(total )?intermediate (consumption|inputs?|use)\b|^p2 |^total (use|uses|supply|inputs?)\b|\b(domestic|product|products) total\b/;
+  /^(total|tot|sum|grand total|p2|ii|ii fob|ii cif|cpa total|domestic products|total domestic|ts bp|tu)$|^(total|sum|ttl)\b|\btotal$|^(total )?intermediate (consumption|inputs?|use)\b|^p2 |^total (use|uses|supply|inputs?)\b|\b(domestic|product|products) total\b/;
 const VALUE_ADDED = /^(b1g|b1n|va|gva|valu|nva|gva bp|(total |gross |net )?value added\b.*|value added gross.*)$/;
 const COMPENSATION = /^(d1|d11|d12|coe|compensation\b.*|(total )?wages\b.*|salaries\b.*|labou?r (costs?|compensation|income)|compensation employees)$/;
 const TAXES = /^(d2|d21|d29|d3|d31|d39|d21x31|d29x39|d21 m d31|d29 m d39|tls|txsp|txs .*|net tax.*|(net |other )?taxes?\b.*|(other )?subsid.*|.*\btaxes? (less|minus|net of) (other )?subsid.*)$/;
 const SURPLUS = /^(b2|b3|b2g|b2n|b2a3g|b2a3n|b2n b3n|b2g b3g|gos|nos|os .*|(gross |net )?operating surplus\b.*|(gross |net )?mixed income\b.*|profits?\b.*)$/;
 const CAPITAL = /^(k1|p51c|(consumption|depreciation)( of)? fixed capital.*|depreciation\b.*|capital consumption.*)$/;
-const IMPORTS = /^(p7|imp|impo|imports?\b.*|imported\b.*|import goods services|cif fob adjustments?.*|exp adj|purr|purnr|inttm|international transport margins.*|(direct )?purchases (abroad|on the domestic territory)\b.*|direct purchases.*)$/;
+const IMPORTS = /^(p7|imp|impo|impo .*|imports?\b.*|imported\b.*|import goods services|cif fob adjustments?.*|exp adj|purr|purnr|inttm|international transport margins.*|(direct )?purchases (abroad|on the domestic territory)\b.*|direct purchases.*)$/;
 const EMPLOYMENT = /^(emp|empe|emp ws|emp fte|emp se|h emp|h empe|h emps|fte|jobs|workers)$|^labou?r\b(?! (costs?|compensation|income|share))|^(total |number of )?(employment|employees|employed|persons|jobs|hours|self employed|wage (and|&) salary earners|full time equivalents?)\b/;
 /** Product and industry names that start like a primary input ("Employment services"). */
 const PRODUCT_NAME = /\b(services|activities|agencies)\b/;
@@ -48,7 +48,7 @@ const EMISSION = /^(co2|ch4|n2o|so2|sox|nox|nh3|nmvoc|co|pm10|pm2 5|pm25|hfc|pfc
 const DISCREPANCY = /^(disc|sd|stat disc|residual|(statistical )?discrepanc.*)$/;
 
 const TOTAL_COLUMN =
-  /^(total|tot|sum|grand total|tu|tfu|tfd|tiu|tid|ttl|total use|total uses|total demand|total supply|output|go|out|x|output bp|p1)$|^(total|sum)\b|\btotal$|^(total )?(intermediate (use|uses|demand|consumption))$|^total (intermediate|final|domestic)\b|^(total )?output( (at )?(basic|producers) prices| bp)?$|^gross output.*$/;
+  /^(total|tot|sum|grand total|tu|tfu|tfd|tiu|tid|ttl|total use|total uses|total demand|total supply|output|go|out|x|output bp|p1)$|^(total|sum|ttl)\b|\btotal$|^(total )?(intermediate (use|uses|demand|consumption))$|^total (intermediate|final|domestic)\b|^(total )?output( (at )?(basic|producers) prices| bp)?$|^gross output.*$/;
 const FINAL =
   /^(p3|p3 s1[345]|p31 s1[345]|p32 s13|p3s1[345]|p5|p51|p51g|p52|p53|p5m|p5g|p6|p61|p62|hfce|npish|ggfc|gfcf|invnt|inven|inv|exp|expo|exports?|cons h|cons np|cons g|cons abr|cons nonres|dpabr|gcf|fce|gfce|pce|hhc|gov|npi|y)$|^(final )?consumption\b|\bfinal consumption\b|^household|^(private|government|public|collective|individual) (final )?consumption|\bnpish\b|non ?profit institutions|^(general )?government( final)?( consumption| expenditure)?\b(?! services)|^(central|local|state) government\b|\bcapital formation\b|^(changes? in |change in )?(inventor|stocks?\b)|^inventor|^valuables|acquisitions less disposals|^exports?\b|^imports?\b|^(p7|imp|impo)$|^net exports|^final (use|uses|demand)\b|^investment|^direct purchases|^purchases (by|of) (non )?residents/;
 
