@@ -16,6 +16,8 @@ export interface ImportFlags extends EncodingFlags {
   readonly thousands?: string;
   readonly separator?: string;
   readonly sheet?: string;
+  readonly year?: string;
+  readonly prices?: string;
 }
 
 function isImporterKind(kind: string): kind is ImporterKind {
@@ -25,7 +27,7 @@ function isImporterKind(kind: string): kind is ImporterKind {
 /** --decimal, --thousands, --separator and --sheet: how a table is read; each checked at its option, and refused for a folder. */
 function tableReading(kind: ImporterKind, flags: ImportFlags): TableReading {
   const given = (['decimal', 'thousands', 'separator', 'sheet'] as const).filter((k) => flags[k] !== undefined);
-  if (given.length > 0 && kind !== 'table') throw inputError('invalid-option', `--${given[0]} is for a table: a pymrio folder states its layout`, { path: [`--${given[0]}`] }, flags[given[0]]);
+  if (given.length > 0 && kind !== 'table') throw inputError('invalid-option', `--${given[0]} is for a table: a folder of a database states its layout`, { path: [`--${given[0]}`] }, flags[given[0]]);
   const out: { -readonly [K in keyof TableReading]: TableReading[K] } = {};
   if (flags.decimal !== undefined) {
     if (flags.decimal !== '.' && flags.decimal !== ',') throw inputError('invalid-option', '--decimal is "." or ","', { path: ['--decimal'] }, flags.decimal);
@@ -46,22 +48,28 @@ function tableReading(kind: ImporterKind, flags: ImportFlags): TableReading {
 }
 
 /**
- * `plenty import table|pymrio PATH -o MODEL`: reads an input–output table and writes it as a
+ * `plenty import KIND PATH -o MODEL` (table, pymrio, eora26 …): reads an input–output table and writes it as a
  * model file (YAML, or JSON when MODEL ends in .json), documented in docs/import.md. Options are
  * checked first (an id the model format refuses, an unknown encoding, an output that cannot be
  * written or is an input); the model is checked as the loader checks it before it is written, to
  * a temporary file that is then renamed, so a failed import leaves nothing behind.
  */
 export async function importCommand(kind: string, path: string, flags: ImportFlags): Promise<CommandOutput> {
-  if (!isImporterKind(kind)) throw inputError('invalid-option', 'the kind of import is "table" (a CSV/TSV input–output table) or "pymrio" (a pymrio text folder)', { path: ['kind'] }, kind);
+  if (!isImporterKind(kind)) throw inputError('invalid-option', `the kind of import is one of ${Object.keys(importers).join(', ')} (docs/import.md)`, { path: ['kind'] }, kind);
   const priority = flags.priority === undefined ? 1 : Number(flags.priority);
   if (!Number.isInteger(priority) || priority < 1) throw inputError('invalid-option', '--priority must be a positive whole number', { path: ['--priority'] }, flags.priority);
   if (flags.region !== undefined) {
-    if (kind !== 'table') throw inputError('invalid-option', '--region is for a table: a pymrio folder names its regions', { path: ['--region'] }, flags.region);
     checkModelId(flags.region, '--region', { path: ['--region'] });
   }
   if (flags.mapping !== undefined && kind !== 'table') throw inputError('invalid-option', '--mapping is for a table: a pymrio folder states its layout', { path: ['--mapping'] }, flags.mapping);
+  const prices = flags.prices;
+  if (prices !== undefined && prices !== 'bp' && prices !== 'pp') throw inputError('invalid-option', '--prices is bp (basic prices) or pp (purchasers’ prices)', { path: ['--prices'] }, prices);
+  if (flags.year !== undefined && !/^\d{4}$/.test(flags.year)) throw inputError('invalid-option', '--year is a year of four digits', { path: ['--year'] }, flags.year);
+  for (const [flag, value] of [['--year', flags.year], ['--prices', prices]] as const) {
+    if (value !== undefined && kind !== 'eora26') throw inputError('invalid-option', `${flag} is for a download of several years or price bases (eora26)`, { path: [flag] }, value);
+  }
   if (flags.unit !== undefined && flags.unit.trim() === '') throw inputError('invalid-option', '--unit must be non-empty text', { path: ['--unit'] }, flags.unit);
+  if (flags.name !== undefined && flags.name.trim() === '') throw inputError('invalid-option', '--name must be non-empty text', { path: ['--name'] }, flags.name);
   const read = readOptions(flags);
   const reading = tableReading(kind, flags);
   const rules: OutputRules = { option: '-o', inputs: flags.mapping === undefined ? [path] : [path, flags.mapping] };
@@ -74,6 +82,8 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     ...(flags.mapping !== undefined ? { mapping: flags.mapping } : {}),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
     ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
+    ...(flags.year !== undefined ? { year: flags.year } : {}),
+    ...(prices !== undefined ? { prices } : {}),
     ...(flags.name !== undefined ? { name: flags.name } : {}),
     ...(Object.keys(reading).length > 0 ? { tableReading: reading } : {}),
     priority,

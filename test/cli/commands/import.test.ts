@@ -48,12 +48,12 @@ describe('plenty import: what it writes loads', () => {
   );
 
   test(
-    '--region a@b, an empty --unit, --region for pymrio: refused at the option, nothing written',
+    '--region a@b, an empty --unit, a --region a pymrio folder has not: refused at the option, nothing written',
     withDir((dir) => {
       const out = join(dir, 'm.yaml');
       assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--region', 'a@b'), /at \["--region"\]: --region becomes an id in the model, and an id is non-empty text without "@" \(value: "a@b"\)/);
       assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--unit', ' '), /--unit must be non-empty/);
-      assertUserError(plenty('import', 'pymrio', fixture('pymrio-test-mrio', 'mrio_data'), '-o', out, '--region', 'x'), /--region is for a table/);
+      assertUserError(plenty('import', 'pymrio', fixture('pymrio-test-mrio', 'mrio_data'), '-o', out, '--region', 'x'), /at \["--region"\]: the table has no region "x"; it has 6: reg1, reg2/);
       assert.deepEqual(readdirSync(dir), []);
     }),
   );

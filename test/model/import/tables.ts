@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSymmetricTable, readPymrioFolder, readSymmetricTable, type ImporterKind, type ImporterOptions, type IoTable } from '../../../src/model/import/index.js';
+import { parseSymmetricTable, readEora26, readPymrioFolder, readSymmetricTable, singleRegionTable, type ImporterKind, type ImporterOptions, type IoTable } from '../../../src/model/import/index.js';
 import { fixture } from '../../helpers/paths.js';
+import { eora26Input } from './eora26/eora26-inputs.js';
 
 /** Miller and Blair (2009), ch. 2, two sectors, as a small CSV with CRLF line ends. */
 export const millerBlairCsv = [
@@ -27,6 +28,8 @@ export const importerCases: readonly { readonly name: string; readonly load: () 
     monetary: true,
   })),
   { name: 'pymrio folder: test MRIO', load: () => readPymrioFolder(fixture('pymrio-test-mrio', 'mrio_data')), monetary: true },
+  { name: 'Eora26: 3 regions × 26 sectors and ROW', load: () => readEora26(fixture('eora26')), monetary: true },
+  { name: 'Eora26: one region cut out (--region BRA)', load: async () => singleRegionTable(await readEora26(fixture('eora26')), 'BRA', 'eora26'), monetary: true },
 ];
 
 /** A small pymrio folder in the layout of pymrio's test system (tab-separated, two header rows). */
@@ -142,6 +145,7 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
   pymrio: [
     { name: 'the pymrio test system', expect: 'loads', write: async () => Promise.resolve(fixture('pymrio-test-mrio', 'mrio_data')) },
     { name: 'a small system', expect: 'loads', write: (dir) => pymrioInput(dir, sketch) },
+    { name: 'one region of the test system (--region reg2)', expect: 'loads', write: async () => Promise.resolve(fixture('pymrio-test-mrio', 'mrio_data')), options: { region: 'reg2' } },
     { name: 'no unit column (flows in "money")', expect: 'loads', write: (dir) => pymrioInput(dir, { regions: sketch.regions, sectors: sketch.sectors, Z: sketch.Z, Y: sketch.Y }) },
     { name: 'a negative cell of Z', expect: 'refused', write: (dir) => pymrioInput(dir, sketchWithZ(1, 2, '-1')) },
     { name: 'a NaN cell of Z', expect: 'refused', write: (dir) => pymrioInput(dir, sketchWithZ(0, 0, 'nan')) },
@@ -150,6 +154,21 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
     { name: 'a region label with "@"', expect: 'refused', write: (dir) => pymrioInput(dir, { ...sketch, regions: ['north', 'so@uth'] }) },
     // Ids that differ as labels but meet as product ids (region/sector): only the loader's check sees it.
     { name: 'labels whose product ids collide', expect: 'refused', write: (dir) => pymrioInput(dir, { ...sketch, regions: ['a/b', 'a'], sectors: ['c', 'b/c'] }) },
+  ],
+  eora26: [
+    { name: 'the committed download (folder)', expect: 'loads', write: async () => Promise.resolve(fixture('eora26')) },
+    eora26Input('the year’s zip', 'loads', { zip: true }),
+    eora26Input('a missing label file', 'refused', { drop: 'labels_Q.txt' }),
+    eora26Input('a truncated zip', 'refused', { zip: true, truncate: true }),
+    eora26Input('a ragged row', 'refused', { edit: ['Eora26_2010_bp_FD.txt', (t) => t.replace(/\t[^\t\n]+\n/, '\n')] }),
+    eora26Input('an unknown country code', 'refused', { edit: ['labels_FD.txt', (t) => t.replace('\tSUD\t', '\tSDN\t')] }),
+    eora26Input('a cell that is not a number', 'refused', { edit: ['Eora26_2010_bp_Q.txt', (t) => t.replace(/^[^\t]+/, 'NaN')] }),
+    eora26Input('a negative intermediate flow', 'refused', { edit: ['Eora26_2010_bp_T.txt', (t) => `-3${t.slice(t.indexOf('\t'))}`] }),
+    eora26Input('a country code with "@"', 'refused', { edit: ['labels_T.txt', (t) => t.replaceAll('\tAUS\t', '\tA@S\t')] }),
+    eora26Input('CRLF line ends and a price basis given', 'loads', { eol: '\r\n' }, { prices: 'bp', year: '2010' }),
+    eora26Input('a missing table file', 'refused', { drop: 'Eora26_2010_bp_QY.txt' }),
+    eora26Input('one region of the download (--region SUD)', 'loads', {}, { region: 'SUD' }),
+    eora26Input('a region that is not in the download', 'refused', {}, { region: 'SDN' }),
   ],
 };
 
