@@ -13,7 +13,7 @@ import { readTableNumbers } from './table-numbers.js';
 import { readIntermediateFlows, readOutputLine, tableCells } from './table-cells.js';
 import { tableOutput } from './io-table-to-economy.js';
 import { gridOfText, readTableGrid, type TableGrid } from './read-table-grid.js';
-import { splitNegativeAccounts } from './split-negative-accounts.js';
+import { splitNegativeStressors } from './split-negative-stressors.js';
 import { findLines, lineId, tableLines, type TableLine } from './table-lines.js';
 import { readTableMapping, type TableMapping } from './table-mapping.js';
 import { tableNotes } from './table-notes.js';
@@ -162,7 +162,7 @@ function givenParts(o: SymmetricTableOptions): { layout: boolean; products: bool
  * position; findIntermediateBlock), the roles of the other rows and columns (output, totals,
  * primary inputs, final use; rowRoles, columnRoles), the numbers, the totals checked against
  * their sums (checkTableTotals), the accounts (readTableAccounts) with negative primary inputs
- * split (splitNegativeAccounts), and notes of all that was read, guessed and dropped. See
+ * split (splitNegativeStressors), and notes of all that was read, guessed and dropped. See
  * docs/import.md for what is recognised and how the mapping overrides it.
  */
 export function tableFromGrid(grid: TableGrid, o: SymmetricTableOptions = {}): IoTable {
@@ -207,10 +207,9 @@ export function tableFromGrid(grid: TableGrid, o: SymmetricTableOptions = {}): I
 
   const n = block.rows.length;
   const { categories, Y } = accounts.finalCols.length > 0 ? { categories: accounts.finalCols.map((j) => colIds[j]), Y: accounts.Y } : derivedFinalDemand(accounts.Z, accounts.x, n, file, layout);
-  const K = categories.length;
   const split: string[] = [];
   const extensions: IoExtension[] = accounts.extensions.map((e) => {
-    const s = splitNegativeAccounts(e, n, K);
+    const s = splitNegativeStressors(e);
     split.push(...s.split);
     return s.extension;
   });

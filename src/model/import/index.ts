@@ -22,8 +22,6 @@ export { classifyRowLabels, classifyColumnLabels, normalizeLabel } from './class
 export type { RowKind, ColumnKind } from './classify-table-label.js';
 export { readTableGrid, gridOfText, gridOfSheet, isWorkbookPath } from './read-table-grid.js';
 export type { GridCell, GridRow, TableGrid, TableGridOptions } from './read-table-grid.js';
-export { splitNegativeAccounts, NEGATIVE_PART } from './split-negative-accounts.js';
-export type { SplitAccounts } from './split-negative-accounts.js';
 export { ioTableToEconomy, tableOutput, tableProductIds } from './io-table-to-economy.js';
 export type { IoTableToEconomyOptions } from './io-table-to-economy.js';
 export { readEora26, eora26PymrioLabels, findEora26Files, readNumberGrid, EORA26_DEFAULT_UNIT } from './eora26/index.js';

@@ -3,6 +3,7 @@ import type { IntermediateBlock } from './find-intermediate-block.js';
 import { cellText, type TableLayout } from './find-table-layout.js';
 import type { TableAccounts } from './read-table-accounts.js';
 import type { TableGrid } from './read-table-grid.js';
+import { NEGATIVE_PART_SUFFIX } from './split-negative-stressors.js';
 import type { TableLine } from './table-lines.js';
 import type { LineRole } from './table-roles.js';
 import type { ImportNotes } from './types.js';
@@ -123,7 +124,7 @@ function accountNotes(f: TableFacts): string[] {
   const out: string[] = [];
   out.push(f.unit.given ? `flows in ${f.unit.value}` : `flows in "${f.unit.value}" (the default; name the currency with --unit)`);
   if (f.accounts.guessedUnits.length > 0) out.push(`rows in units of their own (give primary_units in a mapping): ${listed(f.accounts.guessedUnits.map(([id, u]) => `${id} (${u})`))}`);
-  if (f.split.length > 0) out.push(`rows with negative entries, each split into two accounts that are never negative (the row is the first minus the second): ${listed(f.split.map((id) => `${id} → "${id}" and "${id} (negative)"`))}`);
+  if (f.split.length > 0) out.push(`rows with negative entries, each split into two accounts that are never negative (the row is the first minus the second): ${listed(f.split.map((id) => `${id} → "${id}" and "${id}${NEGATIVE_PART_SUFFIX}"`))}`);
   if (f.zeroOutput.length > 0) out.push(`products without output, kept with no inputs (A's column is 0, as pymrio masks them): ${listed(f.zeroOutput)}`);
   return out;
 }

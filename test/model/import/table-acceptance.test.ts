@@ -123,7 +123,7 @@ describe('the five tables of issue 10 import without a mapping and give the righ
     assert.ok(t.notes?.guessed.some((g) => g.includes('columns 3, 4 hold numbers read as labels')));
     // The value-added component that is negative in two sectors: two accounts; the emission row: its own extension with its unit and household emissions.
     const ids = t.extensions.flatMap((e) => e.stressors.map((s) => `${e.name}/${s.id}`));
-    for (const id of ['factor_inputs/D29X39', 'factor_inputs/D29X39 (negative)', 'factor_inputs/B1G', 'factor_inputs/EMP', 'emissions/CO2']) assert.ok(ids.includes(id), id);
+    for (const id of ['factor_inputs/D29X39', 'factor_inputs/D29X39 (negative part)', 'factor_inputs/B1G', 'factor_inputs/EMP', 'emissions/CO2']) assert.ok(ids.includes(id), id);
     const emissions = t.extensions.find((e) => e.name === 'emissions');
     assert.deepEqual(emissions?.stressors, [{ id: 'CO2', unit: 'kt' }]);
     assert.deepEqual(Array.from(emissions?.FY ?? []), [217137, 0, 0, 0, 0]);

@@ -31,7 +31,7 @@ describe('the mapping overrides each guess of the table importer', () => {
   test('without a mapping: the guesses', () => {
     const t = parseSymmetricTable(table, 't.csv');
     assert.deepEqual(t.categories, ['Households', 'Exports']);
-    assert.deepEqual(ids(t), ['Compensation of employees', 'Taxes less subsidies on products', 'Taxes less subsidies on products (negative)', 'Gross operating surplus']);
+    assert.deepEqual(ids(t), ['Compensation of employees', 'Taxes less subsidies on products', 'Taxes less subsidies on products (negative part)', 'Gross operating surplus']);
     assert.ok(t.notes?.dropped.some((d) => d.includes('"Statistical discrepancy" (row 6) (a statistical discrepancy)')));
     assert.equal(t.unit, 'money');
   });
