@@ -66,7 +66,7 @@ export function buildProgram(): Command {
   formats(
     program
       .command('import')
-      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder) | eora26 (Eora26 zip or folder) | sut (supply and use tables) | gloria (GLORIA MRIO folder or zip) | bea (BEA make–use or supply–use workbooks) | oecd (OECD ICIO) | figaro (Eurostat FIGARO) | wiod (WIOD)')
+      .argument('<kind>', 'table (CSV/TSV/xlsx symmetric input–output table) | pymrio (pymrio text folder) | eora26 (Eora26 zip or folder) | sut (supply and use tables) | gloria (GLORIA MRIO folder or zip) | bea (BEA make–use or supply–use workbooks) | oecd (OECD ICIO) | figaro (Eurostat FIGARO) | wiod (WIOD)')
       .argument('[path]', 'the table file or folder, or the publisher’s download, zip or folder (sut: --supply and --use instead; bea: the make or supply workbook, or the folder or zip holding them)')
       .description('import an input–output table as a model file (docs/import.md)')
       .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
@@ -85,6 +85,10 @@ export function buildProgram(): Command {
       .option('--name <name>', 'name of the economy')
       .option('--prices <basis>', 'eora26: bp (basic prices, the default) | pp (purchasers’ prices)')
       .option('--priority <n>', 'priority tier of the final-demand targets', '1')
+      .option('--decimal <mark>', 'table only: decimal mark of the numbers, . or , (with , the thousands separator is . or a blank)')
+      .option('--thousands <sep>', "table only: thousands separator of the numbers: , . ' space none")
+      .option('--separator <sep>', 'table only: field separator of a text table: , ; tab (default: detected)')
+      .option('--sheet <name>', 'table only: the sheet of an xlsx workbook (default: the first with a row of numbers)')
       .addOption(encodingOption()),
   ).action((kind: string, path: string | undefined, flags: ImportFlags & FormatFlags) => runCommand(flags, () => importCommand(kind, path, flags)));
 

@@ -1,5 +1,5 @@
 import { inputError } from '../../model/errors.js';
-import { checkModelId, importModel, importers, type ImporterKind, type ImportNotes } from '../../model/index.js';
+import { checkModelId, delimiterOf, importModel, importers, thousandsOf, type ImporterKind, type ImportNotes, type TableReading } from '../../model/index.js';
 import type { CommandOutput } from '../output.js';
 import { createProgress } from '../progress.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
@@ -12,6 +12,10 @@ export interface ImportFlags extends EncodingFlags {
   readonly region?: string;
   readonly priority?: string;
   readonly unit?: string;
+  readonly decimal?: string;
+  readonly thousands?: string;
+  readonly separator?: string;
+  readonly sheet?: string;
   /** sut: the supply table (instead of PATH) and the use table. */
   readonly supply?: string;
   readonly use?: string;
@@ -34,6 +38,29 @@ const SUT_MODELS = ['A', 'B', 'C', 'D'] as const;
 
 function isImporterKind(kind: string): kind is ImporterKind {
   return Object.hasOwn(importers, kind);
+}
+
+/** --decimal, --thousands, --separator and --sheet: how a table is read; each checked at its option, and refused for a folder. */
+function tableReading(kind: ImporterKind, flags: ImportFlags): TableReading {
+  const given = (['decimal', 'thousands', 'separator', 'sheet'] as const).filter((k) => flags[k] !== undefined);
+  if (given.length > 0 && kind !== 'table') throw inputError('invalid-option', `--${given[0]} is for a table: a folder of a database states its layout`, { path: [`--${given[0]}`] }, flags[given[0]]);
+  const out: { -readonly [K in keyof TableReading]: TableReading[K] } = {};
+  if (flags.decimal !== undefined) {
+    if (flags.decimal !== '.' && flags.decimal !== ',') throw inputError('invalid-option', '--decimal is "." or ","', { path: ['--decimal'] }, flags.decimal);
+    out.decimal = flags.decimal;
+  }
+  if (flags.thousands !== undefined) {
+    const thousands = thousandsOf(flags.thousands);
+    if (thousands === undefined) throw inputError('invalid-option', `--thousands is ",", ".", "'", "space" or "none"`, { path: ['--thousands'] }, flags.thousands);
+    out.thousands = thousands;
+  }
+  if (flags.separator !== undefined) {
+    const delimiter = delimiterOf(flags.separator);
+    if (delimiter === undefined) throw inputError('invalid-option', '--separator is ",", ";" or "tab"', { path: ['--separator'] }, flags.separator);
+    out.delimiter = delimiter;
+  }
+  if (flags.sheet !== undefined) out.sheet = flags.sheet;
+  return out;
 }
 
 /**
@@ -61,6 +88,7 @@ export async function importCommand(kind: string, pathArgument: string | undefin
   if (flags.unit !== undefined && flags.unit.trim() === '') throw inputError('invalid-option', '--unit must be non-empty text', { path: ['--unit'] }, flags.unit);
   if (flags.name !== undefined && flags.name.trim() === '') throw inputError('invalid-option', '--name must be non-empty text', { path: ['--name'] }, flags.name);
   const read = readOptions(flags);
+  const reading = tableReading(kind, flags);
   const rules: OutputRules = { option: '-o', inputs: [path, ...(flags.mapping === undefined ? [] : [flags.mapping]), ...(sut.use === undefined ? [] : [sut.use]), ...(flags.sea === undefined ? [] : [flags.sea])] };
   await checkOutputPath(flags.output, rules);
 
@@ -74,6 +102,7 @@ export async function importCommand(kind: string, pathArgument: string | undefin
     ...(prices !== undefined ? { prices } : {}),
     ...(flags.sea !== undefined ? { sea: flags.sea } : {}),
     ...(flags.name !== undefined ? { name: flags.name } : {}),
+    ...(Object.keys(reading).length > 0 ? { tableReading: reading } : {}),
     ...(sut.use !== undefined ? { use: sut.use } : {}),
     ...(sut.model !== undefined ? { model: sut.model } : {}),
     ...(sut.negatives !== undefined ? { negatives: sut.negatives } : {}),

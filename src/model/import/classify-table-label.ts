@@ -1,44 +1,90 @@
-/** The part a row of a symmetric table plays when no mapping says otherwise. */
-export type RowRole = 'output' | 'total' | 'value-added-total' | 'primary';
+/**
+ * What a row of a symmetric input–output table outside the intermediate block is, by its labels:
+ * - `output`: gross output x (P1, GO, OUT, OUTPUT, total output, output at basic prices);
+ * - `total`: a total of other rows (TOTAL, P2 intermediate consumption, total use, domestic products);
+ * - `value-added`: value added (B1G, GVA, VA, VALU), a primary input that may be the total of its components;
+ * - `money`: another primary input in money (compensation D1, taxes less subsidies D21X31/D29X39,
+ *   operating surplus B2A3N, consumption of fixed capital K1, imports P7);
+ * - `employment`: persons, jobs or hours (EMP, employment, hours worked), `employment-total` when
+ *   labelled a total of them;
+ * - `emission`: an emission (CO2, CH4, N2O, GHG, NOx, …);
+ * - `discrepancy`: a statistical discrepancy (read by no account).
+ */
+export type RowKind = 'output' | 'total' | 'value-added' | 'money' | 'employment' | 'employment-total' | 'emission' | 'discrepancy';
 
-/** The part a column plays after the intermediate block. */
-export type ColumnRole = 'total' | 'final-demand';
+/**
+ * What a column right of the intermediate block is, by its labels: `total` (TOTAL, total use,
+ * total output, GO, OUTPUT, total final use, total intermediate use), `final` (final use: P3 S13/S14/
+ * S15, P51G, P52, P53, P6, HFCE, NPISH, GGFC, GFCF, INVNT, CONS_h, CONS_np, CONS_g, INVEN, EXP,
+ * final consumption, exports …) or `discrepancy`.
+ */
+export type ColumnKind = 'total' | 'final' | 'discrepancy';
 
-function norm(label: string): string {
-  return label.trim().toLowerCase().replace(/[\s_\-.]+/g, ' ');
+/** A label lower-cased, with `_ - .` and runs of blanks as one blank, and quotes and trailing notes marks dropped. */
+export function normalizeLabel(label: string): string {
+  return label
+    .trim()
+    .toLowerCase()
+    .replace(/[’'`"]/g, '')
+    .replace(/[\s_\-.:/]+/g, ' ')
+    .replace(/\s*[*†‡]+$/, '')
+    .trim();
 }
 
-const OUTPUT = new Set(['output', 'p1', 'x', 'total output', 'gross output', 'output at basic prices', 'total output at basic prices', 'industry output', 'indout']);
-const TOTAL_ROW = /^(total|tot|sum)\b|\btotal$|\btotal\b.*\b(use|input|inputs|consumption|employment)\b|^p2$|^intermediate (consumption|inputs?)$|\bdomestic total\b/;
-const VALUE_ADDED_TOTAL = /^(gva|b1g|b1g gva|gross value added|value added,? gross|value added gross)$/;
-const PRIMARY = /compensation|wage|salar|employ|labou?r|person|hours|value added|\bva\b|gva|tax|subsid|import|surplus|mixed income|fixed capital|depreciation|profit|^d1$|^d2|^d3|^k1$|^b2|^p7$/;
-const TOTAL_COLUMN = /^(total|tot|sum)\b|\btotal$|\btotal (use|output|demand|final use|final demand)\b/;
-const FINAL_DEMAND = /final|consum|household|government|npish|capital formation|gfcf|\bgcf\b|invest|inventor|stock|valuables|export|^p3|^p5|^p6|demand|net output|^y$/;
+const OUTPUT = /^(p1|go|out|output|x|indout|(total |gross |industry |total industry )?output( (at )?(basic|producers) prices| bp)?|total (industry )?production|production)$/;
+const TOTAL_ROW =
+  /^(total|tot|sum|grand total|p2|ii|ii fob|ii cif|cpa total|domestic products|total domestic|ts bp|tu)$|^(total|sum|ttl)\b|\btotal$|^(total )?intermediate (consumption|inputs?|use)\b|^p2 |^total (use|uses|supply|inputs?)\b|\b(domestic|product|products) total\b/;
+const VALUE_ADDED = /^(b1g|b1n|va|gva|valu|nva|gva bp|(total |gross |net )?value added\b.*|value added gross.*)$/;
+const COMPENSATION = /^(d1|d11|d12|coe|compensation\b.*|(total )?wages\b.*|salaries\b.*|labou?r (costs?|compensation|income)|compensation employees)$/;
+const TAXES = /^(d2|d21|d29|d3|d31|d39|d21x31|d29x39|d21 m d31|d29 m d39|tls|txsp|txs .*|net tax.*|(net |other )?taxes?\b.*|(other )?subsid.*|.*\btaxes? (less|minus|net of) (other )?subsid.*)$/;
+const SURPLUS = /^(b2|b3|b2g|b2n|b2a3g|b2a3n|b2n b3n|b2g b3g|gos|nos|os .*|(gross |net )?operating surplus\b.*|(gross |net )?mixed income\b.*|profits?\b.*)$/;
+const CAPITAL = /^(k1|p51c|(consumption|depreciation)( of)? fixed capital.*|depreciation\b.*|capital consumption.*)$/;
+const IMPORTS = /^(p7|imp|impo|impo .*|imports?\b.*|imported\b.*|import goods services|cif fob adjustments?.*|exp adj|purr|purnr|inttm|international transport margins.*|(direct )?purchases (abroad|on the domestic territory)\b.*|direct purchases.*)$/;
+const EMPLOYMENT = /^(emp|empe|emp ws|emp fte|emp se|h emp|h empe|h emps|fte|jobs|workers)$|^labou?r\b(?! (costs?|compensation|income|share))|^(total |number of )?(employment|employees|employed|persons|jobs|hours|self employed|wage (and|&) salary earners|full time equivalents?)\b/;
+/** Product and industry names that start like a primary input ("Employment services"). */
+const PRODUCT_NAME = /\b(services|activities|agencies)\b/;
+const EMPLOYMENT_TOTAL = /\btotal\b/;
+const EMISSION = /^(co2|ch4|n2o|so2|sox|nox|nh3|nmvoc|co|pm10|pm2 5|pm25|hfc|pfc|sf6|ghg|co2e|co2 eq.*|(total )?(co2|ch4|n2o|so2|nox|nh3|ghg) .*|.*\bemissions?\b.*|greenhouse gas.*|carbon dioxide.*|methane.*|nitrous oxide.*|dust|air pollut.*)$/;
+const DISCREPANCY = /^(disc|sd|stat disc|residual|(statistical )?discrepanc.*)$/;
 
-/** True when a row label names gross output (output, P1, x, total output …). */
-export function isOutputLabel(label: string): boolean {
-  return OUTPUT.has(norm(label));
+const TOTAL_COLUMN =
+  /^(total|tot|sum|grand total|tu|tfu|tfd|tiu|tid|ttl|total use|total uses|total demand|total supply|output|go|out|x|output bp|p1)$|^(total|sum|ttl)\b|\btotal$|^(total )?(intermediate (use|uses|demand|consumption))$|^total (intermediate|final|domestic)\b|^(total )?output( (at )?(basic|producers) prices| bp)?$|^gross output.*$/;
+const FINAL =
+  /^(p3|p3 s1[345]|p31 s1[345]|p32 s13|p3s1[345]|p5|p51|p51g|p52|p53|p5m|p5g|p6|p61|p62|hfce|npish|ggfc|gfcf|invnt|inven|inv|exp|expo|exports?|cons h|cons np|cons g|cons abr|cons nonres|dpabr|gcf|fce|gfce|pce|hhc|gov|npi|y)$|^(final )?consumption\b|\bfinal consumption\b|^household|^(private|government|public|collective|individual) (final )?consumption|\bnpish\b|non ?profit institutions|^(general )?government( final)?( consumption| expenditure)?\b(?! services)|^(central|local|state) government\b|\bcapital formation\b|^(changes? in |change in )?(inventor|stocks?\b)|^inventor|^valuables|acquisitions less disposals|^exports?\b|^imports?\b|^(p7|imp|impo)$|^net exports|^final (use|uses|demand)\b|^investment|^direct purchases|^purchases (by|of) (non )?residents/;
+
+function some(labels: readonly string[], re: RegExp): boolean {
+  return labels.some((l) => re.test(l));
 }
 
-/** Classifies a row below the intermediate block by its label. */
-export function classifyRow(label: string): RowRole | undefined {
-  const t = norm(label);
-  if (OUTPUT.has(t)) return 'output';
-  if (VALUE_ADDED_TOTAL.test(t)) return 'value-added-total';
-  if (TOTAL_ROW.test(t)) return 'total';
-  if (PRIMARY.test(t)) return 'primary';
+/**
+ * The kind of a row outside the block by its labels (any of its label cells: code, description,
+ * short name), or undefined when none is recognised. Emission and employment rows are told apart
+ * from money rows first, then output, totals, value added and the other primary inputs.
+ */
+export function classifyRowLabels(labels: readonly string[]): RowKind | undefined {
+  const t = labels.map(normalizeLabel).filter((l) => l !== '');
+  if (t.length === 0) return undefined;
+  if (some(t, DISCREPANCY)) return 'discrepancy';
+  if (some(t, OUTPUT)) return 'output';
+  if (some(t, EMISSION)) return 'emission';
+  if (t.some((l) => EMPLOYMENT.test(l) && !PRODUCT_NAME.test(l))) return some(t, EMPLOYMENT_TOTAL) ? 'employment-total' : 'employment';
+  if (some(t, VALUE_ADDED)) return 'value-added';
+  if (some(t, COMPENSATION) || some(t, TAXES) || some(t, SURPLUS) || some(t, CAPITAL) || some(t, IMPORTS)) return 'money';
+  if (some(t, TOTAL_ROW)) return 'total';
   return undefined;
 }
 
-/** Classifies a column right of the intermediate block by its label. */
-export function classifyColumn(label: string): ColumnRole | undefined {
-  const t = norm(label);
-  if (TOTAL_COLUMN.test(t) || OUTPUT.has(t)) return 'total';
-  if (FINAL_DEMAND.test(t)) return 'final-demand';
+/** The kind of a column outside the block by its labels (any of its header cells), or undefined. */
+export function classifyColumnLabels(labels: readonly string[]): ColumnKind | undefined {
+  const t = labels.map(normalizeLabel).filter((l) => l !== '');
+  if (t.length === 0) return undefined;
+  if (some(t, DISCREPANCY)) return 'discrepancy';
+  if (some(t, TOTAL_COLUMN)) return 'total';
+  if (some(t, FINAL)) return 'final';
   return undefined;
 }
 
-/** True for rows that are components of value added (so that a gross value added row is their total). */
-export function isValueAddedComponent(label: string): boolean {
-  return /compensation|wage|salar|surplus|mixed income|fixed capital|depreciation|^d1$|^b2|^k1$/.test(norm(label));
+/** True for the primary-input kinds in money (value added and its components, taxes, imports). */
+export function isMoneyRow(kind: RowKind | undefined): boolean {
+  return kind === undefined || kind === 'money' || kind === 'value-added';
 }

@@ -6,6 +6,7 @@ import { readSymmetricTable } from './import-symmetric-table.js';
 import { importedModelText } from './imported-model-text.js';
 import { ioTableToEconomy, type IoTableToEconomyOptions } from './io-table-to-economy.js';
 import { singleRegionTable } from './single-region-table.js';
+import type { TableReading } from './table-mapping.js';
 import type { IoTable } from './types.js';
 import { readSupplyUseTables } from './sut/import-sut.js';
 import { readGloria } from './gloria/import-gloria.js';
@@ -28,6 +29,8 @@ export interface ImporterOptions extends ReadInputOptions {
   readonly region?: string;
   /** Unit of the flows (table: overrides the mapping's; pymrio: where the folder states none). */
   readonly unit?: string;
+  /** Table: how its text and sheets are read (decimal mark, thousands separator, field separator, sheet of a workbook). */
+  readonly tableReading?: TableReading;
   /** eora26: basic (`bp`) or purchasers' (`pp`) prices. */
   readonly prices?: 'bp' | 'pp';
   /** sut: the use table (the path imported is the supply table); bea: the use workbook, where it is not beside the make workbook. */
@@ -62,6 +65,7 @@ export const importers = {
       ...(o.mapping === undefined ? {} : { mapping: o.mapping }),
       ...(o.region === undefined ? {} : { region: o.region }),
       ...(o.unit === undefined ? {} : { unit: o.unit }),
+      ...o.tableReading,
     }),
   pymrio: (path, o) => readPymrioFolder(path, { ...(o.encoding === undefined ? {} : { encoding: o.encoding }), ...(o.unit === undefined ? {} : { unit: o.unit }) }),
   eora26: (path, o) =>

@@ -1,327 +1,233 @@
 import { basename, extname } from 'node:path';
 import { inputError } from '../errors.js';
-import { classifyColumn, classifyRow, isValueAddedComponent } from './classify-table-label.js';
-import { parseCellNumber } from './parse-cell-number.js';
-import { parseDelimited, readTextFile, type Delimiter, type DelimitedRow } from './read-delimited.js';
-import { readTableMapping, type TableMapping } from './table-mapping.js';
-import type { IoExtension, IoTable } from './types.js';
 import type { ReadInputOptions } from '../read-input-file.js';
+import { classifyColumnLabels, classifyRowLabels } from './classify-table-label.js';
+import { checkTableTotals, type TotalsCheck } from './check-table-totals.js';
 import { DEFAULT_FLOW_UNIT } from './default-units.js';
+import { findIntermediateBlock, type IntermediateBlock } from './find-intermediate-block.js';
+import { cellText, findTableLayout, type TableLayout } from './find-table-layout.js';
 import { checkModelId } from './model-id.js';
-
-/** A unit as given, or undefined when none (or only blanks) is given. */
-function givenUnit(unit: string | undefined): string | undefined {
-  return unit === undefined || unit.trim() === '' ? undefined : unit;
-}
+import type { NumberFormat } from './parse-cell-number.js';
+import { readTableAccounts } from './read-table-accounts.js';
+import { readTableNumbers } from './table-numbers.js';
+import { readIntermediateFlows, readOutputLine, tableCells } from './table-cells.js';
+import { tableOutput } from './io-table-to-economy.js';
+import { gridOfText, readTableGrid, type TableGrid } from './read-table-grid.js';
+import { splitNegativeStressors } from './split-negative-stressors.js';
+import { findLines, lineId, tableLines, type TableLine } from './table-lines.js';
+import { readTableMapping, type TableMapping } from './table-mapping.js';
+import { tableNotes } from './table-notes.js';
+import { columnRoles, rowRoles, type MappedLines } from './table-roles.js';
+import type { IoExtension, IoTable } from './types.js';
 
 export interface SymmetricTableOptions extends TableMapping, ReadInputOptions {
-  readonly delimiter?: Delimiter | 'auto';
-  /** Name of the table; default: the file name without extension. */
+  /** Name of the table; default the file name without extension. */
   readonly name?: string;
   /** Id of the table's one region; default "domestic". An id the model format refuses (e.g. with "@") is an InputError. */
   readonly region?: string;
-  /** Name of the primary-input extension; default "factor_inputs". */
+  /** Name of the extension of primary inputs in money, persons and hours; default "factor_inputs" (emissions go to "emissions"). */
   readonly extensionName?: string;
-  /** Empty cells in the blocks read count as 0 (default: an empty cell is an error). */
-  readonly emptyIsZero?: boolean;
-  /** Check rows labelled plainly "total" against the column sums of the product rows (relative 1e-6). Default false: total rows are skipped. */
-  readonly checkTotals?: boolean;
   /** readSymmetricTable only: a mapping file (YAML or JSON); options given here override it. */
   readonly mapping?: string;
 }
 
+/** Default relative tolerance of totals against their sums, beyond the rounding of the printed numbers. */
+export const DEFAULT_TOTAL_TOLERANCE = 1e-3;
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /**
- * Reads a symmetric (product × product or industry × industry) input–output table from a CSV or
- * TSV file; see parseSymmetricTable. `options.mapping` names a mapping file whose entries override
- * the guesses (and are overridden by the other options).
+ * Reads a symmetric (product × product or industry × industry) input–output table from a CSV/TSV
+ * file or a sheet of an xlsx workbook; see tableFromGrid. `options.mapping` names a mapping file
+ * whose entries override the guesses (and are overridden by the other options).
  */
 export async function readSymmetricTable(path: string, options: SymmetricTableOptions = {}): Promise<IoTable> {
-  const text = await readTextFile(path, options);
   const fromFile = options.mapping === undefined ? {} : await readTableMapping(options.mapping, options);
-  return parseSymmetricTable(text, path, { ...fromFile, ...options });
+  const o: SymmetricTableOptions = { ...fromFile, ...definedOnly(options) };
+  const grid = await readTableGrid(path, {
+    ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+    ...(o.delimiter === undefined ? {} : { delimiter: o.delimiter }),
+    ...(o.sheet === undefined ? {} : { sheet: o.sheet }),
+  });
+  return tableFromGrid(grid, o);
 }
 
-interface Line {
-  readonly label: string;
-  readonly record: DelimitedRow;
+/** Parses a symmetric table from delimited text; see tableFromGrid. */
+export function parseSymmetricTable(text: string, file: string, options: SymmetricTableOptions = {}): IoTable {
+  return tableFromGrid(gridOfText(text, file, options.delimiter === undefined ? {} : { delimiter: options.delimiter }), options);
+}
+
+/** The label column a mapping names by its header text or 1-based number. */
+function labelColumnIndex(layout: TableLayout, given: string | number | undefined, file: string): number | undefined {
+  if (given === undefined) return undefined;
+  const L = layout.labelColumns;
+  if (typeof given === 'number') {
+    if (!Number.isInteger(given) || given < 1 || given > L) throw inputError('unknown-column', `label column must be one of the ${L} label columns (1 to ${L})`, { file, path: ['label_column'] }, given);
+    return given - 1;
+  }
+  for (let c = 0; c < L; c++) if (layout.headerRows.some((h) => cellText(h.cells[c]) === given.trim())) return c;
+  throw inputError('unknown-column', `no label column has this header (label columns: ${Array.from({ length: L }, (_, c) => layout.headerRows.map((h) => cellText(h.cells[c])).join(' ')).join(', ')})`, { file, path: ['label_column'] }, given);
+}
+
+/** The lines a mapping names for each part, for rows and columns. */
+function mappedLines(rows: readonly TableLine[], cols: readonly TableLine[], o: SymmetricTableOptions, file: string): { rows: MappedLines; cols: MappedLines } {
+  const set = (lines: readonly TableLine[], labels: readonly string[] | undefined, key: string, what: 'row' | 'column'): Set<number> => new Set(labels === undefined ? [] : findLines(lines, labels, key, file, what));
+  const listedOnly = (lines: readonly TableLine[], labels: readonly string[] | undefined, key: string, what: 'row' | 'column'): ReadonlySet<number> | undefined =>
+    labels === undefined ? undefined : set(lines, labels, key, what);
+  const primary = listedOnly(rows, o.primaryInputs, 'primary_inputs', 'row');
+  const final = listedOnly(cols, o.finalDemand, 'final_demand', 'column');
+  const output = o.outputRow === undefined ? undefined : findLines(rows, [o.outputRow], 'output_row', file, 'row')[0];
+  return {
+    rows: { skip: set(rows, o.skipRows, 'skip_rows', 'row'), total: set(rows, o.totalRows, 'total_rows', 'row'), ...(output === undefined ? {} : { output }), ...(primary === undefined ? {} : { read: primary }) },
+    cols: { skip: set(cols, o.skipColumns, 'skip_columns', 'column'), total: set(cols, o.totalColumns, 'total_columns', 'column'), ...(final === undefined ? {} : { read: final }) },
+  };
+}
+
+/** The block of the table: named by the mapping, else found (findIntermediateBlock), its ids checked. */
+function blockOf(file: string, headerRow: number, rows: readonly TableLine[], cols: readonly TableLine[], mapped: { rows: MappedLines; cols: MappedLines }, o: SymmetricTableOptions, idColumn: number | undefined): IntermediateBlock {
+  const rowNamed = (i: number): boolean => mapped.rows.skip.has(i) || mapped.rows.total.has(i) || mapped.rows.output === i || mapped.rows.read?.has(i) === true;
+  const colNamed = (j: number): boolean => mapped.cols.skip.has(j) || mapped.cols.total.has(j) || mapped.cols.read?.has(j) === true;
+  const block = findIntermediateBlock({
+    file,
+    rows,
+    cols,
+    headerRow,
+    rowStop: (i) => rowNamed(i) || classifyRowLabels(rows[i].labels) !== undefined,
+    colStop: (j) => colNamed(j) || classifyColumnLabels(cols[j].labels) !== undefined,
+    labelStop: (label, axis) => (axis === 'row' ? classifyRowLabels([label]) : classifyColumnLabels([label])) !== undefined,
+    ...(idColumn === undefined ? {} : { idColumn }),
+    ...(o.products === undefined ? {} : { products: o.products }),
+    ...(o.mapping === undefined ? {} : { mappingFile: o.mapping }),
+  });
+  const seen = new Map<string, number>();
+  block.ids.forEach((id, k) => {
+    const where = { file, row: rows[block.rows[k]].place, tableColumn: block.idColumn + 1 };
+    checkModelId(id, 'a product label', where);
+    const before = seen.get(id);
+    if (before !== undefined) throw inputError('duplicate-label', `product label appears twice in the block (also at row ${rows[before].place}); give label_column in a mapping to take the ids from another label column`, where, id);
+    seen.set(id, block.rows[k]);
+  });
+  return block;
+}
+
+/** The header row whose labels serve best as ids of final-use categories: the block's label row, else the one with the fewest blanks in its labels. */
+function categoryRow(cols: readonly TableLine[], block: IntermediateBlock): number {
+  if (block.labelRow !== undefined) return block.labelRow;
+  const H = cols[0].labels.length;
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let h = 0; h < H; h++) {
+    const score = cols.reduce((s, c) => s + (c.labels[h] === '' ? -2 : /\s/.test(c.labels[h]) ? 0 : 1), 0);
+    if (score > bestScore) [best, bestScore] = [h, score];
+  }
+  return best;
+}
+
+/** Without final-use columns: final demand is output minus the row sums of Z (one category, `final_demand`); without output either, an InputError. */
+function derivedFinalDemand(Z: Float64Array, x: Float64Array | undefined, n: number, file: string, layout: TableLayout): { categories: string[]; Y: Float64Array } {
+  if (x === undefined) throw inputError('no-final-demand', 'the table has neither final-use columns nor an output row or total; name them in a mapping (final_demand, output_row)', { file, row: layout.headerRows[0].row, tableColumn: layout.labelColumns + 1 });
+  const Y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += Z[i * n + j];
+    Y[i] = x[i] - s;
+  }
+  return { categories: ['final_demand'], Y };
+}
+
+/** Ids must be unique among the lines read and differ from `taken` (the products'); a repeat is an InputError at the second. */
+function checkUnique(ids: readonly string[], lines: readonly number[], place: (k: number) => { file: string; row: number; tableColumn: number }, what: string, taken: readonly string[] = []): void {
+  const seen = new Set<string>(taken);
+  lines.forEach((line, k) => {
+    if (seen.has(ids[line])) throw inputError('duplicate-label', `${what} label appears twice${taken.includes(ids[line]) ? ' (also as a product)' : ''}; give label_column in a mapping to take the ids from another label column, or skip one of them`, place(k), ids[line]);
+    seen.add(ids[line]);
+  });
+}
+
+/** The parts of the table the mapping or the options state, so that the notes do not call them guesses. */
+function givenParts(o: SymmetricTableOptions): { layout: boolean; products: boolean; finalDemand: boolean; primaryInputs: boolean } {
+  return {
+    layout: o.labelColumns !== undefined && o.headerRows !== undefined,
+    products: o.products !== undefined || o.labelColumn !== undefined,
+    finalDemand: o.finalDemand !== undefined,
+    primaryInputs: o.primaryInputs !== undefined,
+  };
 }
 
 /**
- * Parses a symmetric input–output table. Layout: a header row of column labels; leading label
- * columns, the last of which (`labelColumn`, default the first column) holds the row labels; the
- * intermediate block (rows and columns labelled with the same products, in the same order) at the
- * top left of the data. Without a mapping, the block runs from the first data row and column until
- * a column that reads as final demand or a total and a row that reads as output, a total or a
- * primary input (compensation, taxes, imports, value added, employment …); a block whose row and
- * column labels disagree is an error. The columns after the block are final demand, except total
- * columns (total, total use, total output …) and `skipColumns`. The output row (output, P1, x,
- * total output) gives x; rows that are totals (TOTAL, P2 intermediate consumption, gross value
- * added when its components are rows too, … domestic total) are skipped (or checked, `checkTotals`);
- * every other row is a primary input of the extension `factor_inputs`. Without final-demand columns,
- * final demand is output minus the row sums of the block (one category, "final_demand").
- *
- * Flows are in `unit` (the mapping's, else "money"); primary inputs in theirs (`primaryUnits`) or
- * the flows' unit.
- *
- * Ragged rows, duplicated labels, mismatched block labels, non-numeric cells, numbers beyond 1e30,
- * negative output, intermediate flows and primary inputs, and labels that cannot be ids in a model
- * (products, primary inputs: an id has no "@") are InputErrors naming file, row, column and value.
+ * Builds an IoTable from a grid of cells, in named steps: the layout (header rows, label
+ * columns; findTableLayout), the lines and their labels, the intermediate block (by label or by
+ * position; findIntermediateBlock), the roles of the other rows and columns (output, totals,
+ * primary inputs, final use; rowRoles, columnRoles), the numbers, the totals checked against
+ * their sums (checkTableTotals), the accounts (readTableAccounts) with negative primary inputs
+ * split (splitNegativeStressors), and notes of all that was read, guessed and dropped. See
+ * docs/import.md for what is recognised and how the mapping overrides it.
  */
-export function parseSymmetricTable(text: string, file: string, options: SymmetricTableOptions = {}): IoTable {
-  const table = parseDelimited(text, file, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
-  if (table.rows.length < 2) throw inputError('empty-table', 'the table needs a header row and data rows', { file });
-  const header = table.rows[0];
-  const width = header.cells.length;
-  for (const r of table.rows) {
-    if (r.cells.length !== width) {
-      throw inputError(
-        'ragged-row',
-        `row has ${r.cells.length} cells where the header has ${width}`,
-        { file, row: r.row, tableColumn: Math.min(r.cells.length, width) + 1 },
-        r.cells.length > width ? r.cells[width] : r.cells.length,
-      );
-    }
-  }
-
-  // The label column.
-  let lc = 0;
-  if (typeof options.labelColumn === 'number') {
-    if (!Number.isInteger(options.labelColumn) || options.labelColumn < 1 || options.labelColumn >= width) {
-      throw inputError('unknown-column', `label column must be a column number from 1 to ${width - 1}`, { file, row: header.row }, options.labelColumn);
-    }
-    lc = options.labelColumn - 1;
-  } else if (typeof options.labelColumn === 'string') {
-    lc = header.cells.findIndex((c) => c.trim() === options.labelColumn);
-    if (lc < 0 || lc === width - 1) throw inputError('unknown-column', 'no such column in the header row (label column)', { file, row: header.row }, options.labelColumn);
-  }
-
-  // Column and row labels, unique.
-  const colIndex = new Map<string, number>();
-  for (let c = lc + 1; c < width; c++) {
-    const label = header.cells[c].trim();
-    if (label === '') throw inputError('missing-label', 'empty column label', { file, row: header.row, tableColumn: c + 1 }, '');
-    if (colIndex.has(label)) throw inputError('duplicate-label', 'column label appears twice', { file, row: header.row, tableColumn: c + 1 }, label);
-    colIndex.set(label, c);
-  }
-  const lines: Line[] = [];
-  const rowIndex = new Map<string, number>();
-  for (const r of table.rows.slice(1)) {
-    const label = r.cells[lc].trim();
-    if (label === '') throw inputError('missing-label', 'empty row label', { file, row: r.row, tableColumn: lc + 1 }, '');
-    if (rowIndex.has(label)) throw inputError('duplicate-label', 'row label appears twice', { file, row: r.row, tableColumn: lc + 1 }, label);
-    rowIndex.set(label, lines.length);
-    lines.push({ label, record: r });
-  }
-
-  const skipRows = new Set(options.skipRows ?? []);
-  const skipColumns = new Set(options.skipColumns ?? []);
-  const finalDemandGiven = options.finalDemand === undefined ? undefined : new Set(options.finalDemand);
-  const primaryGiven = options.primaryInputs === undefined ? undefined : new Set(options.primaryInputs);
-
-  const findRow = (label: string, what: string): number => {
-    const i = rowIndex.get(label);
-    if (i === undefined) throw inputError('label-mismatch', `${what} is not a row label of column ${lc + 1}`, { file, tableColumn: lc + 1 }, label);
-    return i;
+export function tableFromGrid(grid: TableGrid, o: SymmetricTableOptions = {}): IoTable {
+  const file = grid.sheet === undefined ? grid.file : `${grid.file} [${grid.sheet}]`;
+  const format: NumberFormat = { ...(o.decimal === undefined ? {} : { decimal: o.decimal }), ...(o.thousands === undefined ? {} : { thousands: o.thousands }) };
+  const layout = findTableLayout({ ...grid, file }, format, { ...(o.headerRows === undefined ? {} : { headerRows: o.headerRows }), ...(o.labelColumns === undefined ? {} : { labelColumns: o.labelColumns }) });
+  const { rows, cols } = tableLines(layout);
+  if (rows.length === 0) throw inputError('empty-table', 'the table has header rows but no data rows', { file, row: layout.headerRows[0].row, tableColumn: 1 });
+  const mapped = mappedLines(rows, cols, o, o.mapping ?? file);
+  const block = blockOf(file, layout.headerRows[0].row, rows, cols, mapped, o, labelColumnIndex(layout, o.labelColumn, o.mapping ?? file));
+  const rowIds = rows.map((l) => lineId(l, block.idColumn));
+  block.rows.forEach((i, k) => (rowIds[i] = block.ids[k]));
+  const colIds = cols.map((l) => lineId(l, categoryRow(cols, block)));
+  const roles = { rows: rowRoles(rows, rowIds, block, mapped.rows), cols: columnRoles(cols, colIds, block, mapped.cols) };
+  const skipRow = roles.rows.map((r) => r.kind === 'skip');
+  const skipCol = roles.cols.map((r) => r.kind === 'skip');
+  const numbers = readTableNumbers(file, layout, format, skipRow, skipCol);
+  // Bad cells of the block and the output row are named before totals are compared with sums.
+  const cells = tableCells(numbers, o.emptyIsZero === true);
+  readIntermediateFlows(cells, block.rows, block.cols);
+  const outputRow = roles.rows.findIndex((r) => r.kind === 'output');
+  if (outputRow >= 0) readOutputLine(cells, 'row', outputRow, block.cols);
+  const monetary = roles.rows.some((r) => r.read === 'primary' && (r.recognised === 'money' || r.recognised === 'value-added'));
+  const tolerance = o.tolerance ?? DEFAULT_TOTAL_TOLERANCE;
+  const enforce = o.checkTotals !== false;
+  const checks: { rows: TotalsCheck; cols: TotalsCheck } = {
+    rows: checkTableTotals(numbers, roles.rows, { axis: 'row', tolerance, monetary, crossSkip: skipCol, enforce }),
+    cols: checkTableTotals(numbers, roles.cols, { axis: 'column', tolerance, monetary, crossSkip: skipRow, enforce }),
   };
-  const findColumn = (label: string, what: string): number => {
-    const c = colIndex.get(label);
-    if (c === undefined) throw inputError('label-mismatch', `${what} is not a column label of the header row`, { file, row: header.row }, label);
-    return c;
-  };
+  const unitGiven = o.unit !== undefined && o.unit.trim() !== '';
+  const unit = unitGiven && o.unit !== undefined ? o.unit : DEFAULT_FLOW_UNIT;
+  const accounts = readTableAccounts(numbers, block, rows, roles, checks, {
+    file,
+    unit,
+    ...(o.primaryUnits === undefined ? {} : { primaryUnits: o.primaryUnits }),
+    emptyIsZero: o.emptyIsZero === true,
+    extensionName: o.extensionName ?? 'factor_inputs',
+    rowIds,
+  });
+  checkUnique(rowIds, accounts.primaryRows, (k) => ({ file, row: rows[accounts.primaryRows[k]].place, tableColumn: block.idColumn + 1 }), 'a primary-input row', block.ids);
+  checkUnique(colIds, accounts.finalCols, (k) => ({ file, row: layout.headerRows[0].row, tableColumn: cols[accounts.finalCols[k]].place }), 'a final-use column');
 
-  // The intermediate block.
-  const productRows: number[] = [];
-  const productCols: number[] = [];
-  const products: string[] = [];
-  if (options.products !== undefined) {
-    for (const p of options.products) {
-      productCols.push(findColumn(p, 'product'));
-      productRows.push(findRow(p, 'product'));
-      products.push(p);
-    }
-  } else {
-    for (let k = 0; ; k++) {
-      const c = lc + 1 + k;
-      const colLabel = c < width ? header.cells[c].trim() : undefined;
-      const line = lines[k];
-      const colEnd = colLabel === undefined || skipColumns.has(colLabel) || finalDemandGiven?.has(colLabel) === true || classifyColumn(colLabel) !== undefined;
-      const rowEnd =
-        line === undefined ||
-        skipRows.has(line.label) ||
-        primaryGiven?.has(line.label) === true ||
-        line.label === options.outputRow ||
-        classifyRow(line.label) !== undefined;
-      const rowRole = line === undefined ? undefined : classifyRow(line.label);
-      const sameLabel =
-        colLabel !== undefined &&
-        line !== undefined &&
-        colLabel === line.label &&
-        !skipColumns.has(colLabel) &&
-        !skipRows.has(colLabel) &&
-        finalDemandGiven?.has(colLabel) !== true &&
-        primaryGiven?.has(colLabel) !== true &&
-        colLabel !== options.outputRow &&
-        classifyColumn(colLabel) !== 'total' &&
-        (rowRole === undefined || rowRole === 'primary');
-      if (sameLabel) {
-        productCols.push(c);
-        productRows.push(k);
-        products.push(colLabel);
-        continue;
-      }
-      if (colEnd && rowEnd) break;
-      if (colEnd) {
-        throw inputError('label-mismatch', `row is in the intermediate block (row ${k + 1} of it) but no column ${c + 1} of that label follows the block's columns; name the products in a mapping`, { file, row: line.record.row, tableColumn: lc + 1 }, line.label);
-      }
-      if (rowEnd || colLabel !== line.label) {
-        const value = rowEnd ? (line === undefined ? '' : line.label) : line.label;
-        throw inputError(
-          'label-mismatch',
-          `the intermediate block's column ${c + 1} is ${JSON.stringify(colLabel)} but its row ${k + 1} is not; rows and columns of the block must carry the same labels in the same order`,
-          line === undefined ? { file, row: header.row, tableColumn: c + 1 } : { file, row: line.record.row, tableColumn: lc + 1 },
-          value,
-        );
-      }
-      productCols.push(c);
-      productRows.push(k);
-      products.push(colLabel);
-    }
-  }
-  const n = products.length;
-  for (let j = 0; j < n; j++) checkModelId(products[j], 'a product label', { file, row: header.row, tableColumn: productCols[j] + 1 });
-  if (n === 0) throw inputError('no-products', 'no intermediate block found (no column label is also a row label); name the products in a mapping', { file, row: header.row, tableColumn: lc + 2 }, header.cells[lc + 1]);
-  const isProductRow = new Set(productRows);
-  const isProductCol = new Set(productCols);
-
-  const place = (line: Line, c: number) => ({ file, row: line.record.row, tableColumn: c + 1 });
-  const num = (line: Line, c: number): number =>
-    parseCellNumber(line.record.cells[c], place(line, c), options.emptyIsZero === true ? { emptyIsZero: true } : {});
-
-  // Output row.
-  let outputRow: number | undefined;
-  if (options.outputRow !== undefined) outputRow = findRow(options.outputRow, 'output row');
-  else outputRow = lines.findIndex((l, i) => !isProductRow.has(i) && !skipRows.has(l.label) && classifyRow(l.label) === 'output');
-  if (outputRow !== undefined && outputRow < 0) outputRow = undefined;
-
-  // Final-demand columns.
-  const fdCols: number[] = [];
-  if (options.finalDemand !== undefined) {
-    for (const f of options.finalDemand) fdCols.push(findColumn(f, 'final-demand column'));
-  } else {
-    for (let c = lc + 1; c < width; c++) {
-      const label = header.cells[c].trim();
-      if (isProductCol.has(c) || skipColumns.has(label) || classifyColumn(label) === 'total') continue;
-      fdCols.push(c);
-    }
-  }
-
-  // Primary-input rows.
-  const primaryRows: number[] = [];
-  const totalRows: number[] = [];
-  if (options.primaryInputs !== undefined) {
-    for (const p of options.primaryInputs) primaryRows.push(findRow(p, 'primary-input row'));
-  } else {
-    const hasComponents = lines.some((l) => isValueAddedComponent(l.label));
-    lines.forEach((l, i) => {
-      if (isProductRow.has(i) || i === outputRow || skipRows.has(l.label)) return;
-      const role = classifyRow(l.label);
-      if (role === 'output') return;
-      if (role === 'total' || (role === 'value-added-total' && hasComponents)) totalRows.push(i);
-      else primaryRows.push(i);
-    });
-  }
-
-  // Numbers.
-  const Z = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const line = lines[productRows[i]];
-    for (let j = 0; j < n; j++) {
-      const v = num(line, productCols[j]);
-      if (v < 0) throw inputError('negative', 'intermediate flow is negative', place(line, productCols[j]), line.record.cells[productCols[j]]);
-      Z[i * n + j] = v;
-    }
-  }
-  let x: Float64Array | undefined;
-  if (outputRow !== undefined) {
-    x = new Float64Array(n);
-    const line = lines[outputRow];
-    for (let j = 0; j < n; j++) {
-      const v = num(line, productCols[j]);
-      if (v < 0) throw inputError('negative', 'output is negative', place(line, productCols[j]), line.record.cells[productCols[j]]);
-      x[j] = v;
-    }
-  }
-  let categories: string[];
-  let Y: Float64Array;
-  if (fdCols.length > 0) {
-    categories = fdCols.map((c) => header.cells[c].trim());
-    const k = fdCols.length;
-    Y = new Float64Array(n * k);
-    for (let i = 0; i < n; i++) {
-      const line = lines[productRows[i]];
-      for (let c = 0; c < k; c++) Y[i * k + c] = num(line, fdCols[c]);
-    }
-  } else {
-    if (x === undefined) throw inputError('no-final-demand', 'the table has neither final-demand columns nor an output row', { file, row: header.row });
-    categories = ['final_demand'];
-    Y = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < n; j++) s += Z[i * n + j];
-      Y[i] = x[i] - s;
-    }
-  }
-  if (options.checkTotals === true) {
-    for (const t of totalRows) {
-      const line = lines[t];
-      if (line.label.trim().toLowerCase() !== 'total') continue;
-      for (let j = 0; j < n; j++) {
-        let s = 0;
-        for (let i = 0; i < n; i++) s += Z[i * n + j];
-        const v = num(line, productCols[j]);
-        if (Math.abs(v - s) > 1e-6 * Math.max(Math.abs(s), 1)) {
-          throw inputError('total-mismatch', `total differs from the sum of the product rows (${s})`, place(line, productCols[j]), line.record.cells[productCols[j]]);
-        }
-      }
-    }
-  }
-  const unit = givenUnit(options.unit) ?? DEFAULT_FLOW_UNIT;
-  const extensions: IoExtension[] = [];
-  if (primaryRows.length > 0) {
-    const F = new Float64Array(primaryRows.length * n);
-    primaryRows.forEach((r, s) => {
-      const line = lines[r];
-      checkModelId(line.label, 'a primary-input row label', { file, row: line.record.row, tableColumn: lc + 1 });
-      for (let j = 0; j < n; j++) {
-        const v = num(line, productCols[j]);
-        if (v < 0) {
-          throw inputError(
-            'negative',
-            'primary input is negative, and a model has no negative use of a resource; leave the row out (skip_rows, or list the rows to read as primary_inputs, in a mapping)',
-            place(line, productCols[j]),
-            line.record.cells[productCols[j]],
-          );
-        }
-        F[s * n + j] = v;
-      }
-    });
-    extensions.push({
-      name: options.extensionName ?? 'factor_inputs',
-      stressors: primaryRows.map((r) => ({ id: lines[r].label, unit: givenUnit(options.primaryUnits?.[lines[r].label]) ?? unit })),
-      F,
-    });
-  }
-  const region = options.region ?? 'domestic';
+  const n = block.rows.length;
+  const { categories, Y } = accounts.finalCols.length > 0 ? { categories: accounts.finalCols.map((j) => colIds[j]), Y: accounts.Y } : derivedFinalDemand(accounts.Z, accounts.x, n, file, layout);
+  const split: string[] = [];
+  const extensions: IoExtension[] = accounts.extensions.map((e) => {
+    const s = splitNegativeStressors(e);
+    split.push(...s.split);
+    return s.extension;
+  });
+  const x = tableOutput({ name: '', unit, regions: ['r'], sectors: block.ids, Z: accounts.Z, categories, Y, extensions: [], ...(accounts.x === undefined ? {} : { x: accounts.x }) });
+  const zeroOutput = block.ids.filter((_, k) => x[k] === 0);
+  const region = o.region ?? 'domestic';
   checkModelId(region, 'the region', { file, path: ['region'] });
+  const notes = tableNotes({ grid, layout, block, rows, cols, rowIds, colIds, roles, checks: enforce ? checks : undefined, accounts, categories, split, zeroOutput, unit: { value: unit, given: unitGiven }, tolerance, monetary, given: givenParts(o) });
   return {
-    name: options.name ?? basename(file, extname(file)),
+    name: o.name ?? basename(grid.file, extname(grid.file)),
     unit,
     regions: [region],
-    sectors: products,
-    Z,
+    sectors: block.ids,
+    Z: accounts.Z,
     categories,
     Y,
     extensions,
-    ...(x === undefined ? {} : { x }),
+    ...(accounts.x === undefined ? {} : { x: accounts.x }),
+    notes,
   };
 }

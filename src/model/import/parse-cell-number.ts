@@ -8,22 +8,83 @@ export interface CellPlace {
   readonly tableColumn: number;
 }
 
-export interface CellNumberOptions {
+/**
+ * How numbers are written in a table. Default: a decimal point and no thousands separators
+ * (`1234.5`, `1.2e6`). `decimal: ','` reads `1234,5`, and then `.` and blanks group thousands
+ * unless `thousands` says otherwise (`1.234,5`, `1 234,5`). `thousands` is the grouping character:
+ * `,` `.` `'` or ` ` (a blank, which also stands for the no-break spaces U+00A0 and U+202F), or
+ * '' for none. Groups must be whole: `1,234.5` with `thousands: ','`, never `12,34.5`.
+ */
+export interface NumberFormat {
+  readonly decimal?: '.' | ',';
+  readonly thousands?: string;
+}
+
+export interface CellNumberOptions extends NumberFormat {
   /** An empty (or blank) cell reads as 0 instead of being an error. Default false. */
   readonly emptyIsZero?: boolean;
 }
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const BLANKS = /[ \u00a0\u202f]/g;
 
-/** True when the (trimmed) text is a plain decimal number such as `1.5`, `-2`, `3e6`, `1.2e+06`. */
-export function isNumberText(text: string): boolean {
-  return NUMBER.test(text.trim());
+/** The thousands separators of a format: `[]` for none. */
+function groupSeparators(format: NumberFormat): string[] {
+  const t = format.thousands ?? (format.decimal === ',' ? '. ' : '');
+  return [...t];
 }
 
 /**
- * Parses a table cell as a finite number, strictly: decimal point only, optional sign and exponent
- * (`1.5`, `-2`, `3e6`, `1.2e+06`, surrounding blanks allowed). `1,5`, `NaN`, `inf`, `abc`, and
- * numbers beyond MAX_MAGNITUDE (1e30) are InputErrors naming the file, row, column and text.
+ * The cell text as a plain decimal number text (`-1234.5e3`), or undefined when it is not a number
+ * in `format`. Thousands groups are removed only where they are whole groups of three digits.
+ */
+export function plainNumberText(text: string, format: NumberFormat = {}): string | undefined {
+  let t = text.trim();
+  const decimal = format.decimal ?? '.';
+  const groups = groupSeparators(format);
+  if (groups.length > 0) {
+    const blank = groups.includes(' ');
+    const seps = groups.filter((g) => g !== ' ').map((g) => `\\${g}`);
+    if (blank) {
+      t = t.replace(BLANKS, ' ');
+      seps.push(' ');
+    }
+    const sep = `[${seps.join('')}]`;
+    const d = `\\${decimal}`;
+    const grouped = new RegExp(`^([+-]?)(\\d{1,3}(?:${sep}\\d{3})+)(${d}\\d*)?([eE][+-]?\\d+)?$`);
+    const m = grouped.exec(t);
+    if (m !== null) {
+      const sepChar = /\D/.exec(m[2])?.[0];
+      // One grouping character per number: `1.234 567` is not a number.
+      if (sepChar !== undefined && m[2].split(sepChar).every((g) => /^\d+$/.test(g))) t = m[1] + m[2].split(sepChar).join('') + (m[3] ?? '') + (m[4] ?? '');
+    }
+  }
+  if (decimal === ',') {
+    if (t.includes('.')) return undefined;
+    t = t.replace(',', '.');
+  }
+  return NUMBER.test(t) ? t : undefined;
+}
+
+/** True when the (trimmed) text is a number in `format` (by default a plain decimal such as `1.5`, `-2`, `3e6`). */
+export function isNumberText(text: string, format: NumberFormat = {}): boolean {
+  return plainNumberText(text, format) !== undefined;
+}
+
+/** What to do about a cell that is not a number: a hint at --decimal or --thousands where it looks like one. */
+function notANumberHint(text: string, format: NumberFormat): string {
+  const t = text.trim();
+  if ((format.decimal ?? '.') === '.' && /^[+-]?\d+,\d+$/.test(t)) return ' (a decimal comma? read the table with --decimal ,)';
+  if ((format.decimal ?? '.') === '.' && /^[+-]?\d{1,3}([,' \u00a0\u202f]\d{3})+(\.\d*)?$/.test(t)) return ' (thousands separators? read the table with --thousands and the separator)';
+  if (format.decimal === ',' && /^[+-]?\d*\.\d+$/.test(t) && !/^[+-]?\d{1,3}(\.\d{3})+$/.test(t)) return ' (a decimal point, but the table is read with --decimal ,)';
+  return '';
+}
+
+/**
+ * Parses a table cell as a finite number, strictly, in `options`' format (default: decimal point
+ * only, optional sign and exponent: `1.5`, `-2`, `3e6`, `1.2e+06`, surrounding blanks allowed).
+ * `1,5` (without `decimal: ','`), `NaN`, `inf`, `abc`, and numbers beyond MAX_MAGNITUDE (1e30) are
+ * InputErrors naming the file, row, column and text.
  */
 export function parseCellNumber(text: string, place: CellPlace, options: CellNumberOptions = {}): number {
   const t = text.trim();
@@ -31,9 +92,23 @@ export function parseCellNumber(text: string, place: CellPlace, options: CellNum
     if (options.emptyIsZero === true) return 0;
     throw inputError('empty-cell', 'empty cell where a number is expected', place, text);
   }
-  if (!NUMBER.test(t)) throw inputError('not-a-number', 'cell is not a number', place, text);
-  const v = Number(t);
+  const plain = plainNumberText(t, options);
+  if (plain === undefined) throw inputError('not-a-number', `cell is not a number${notANumberHint(t, options)}`, place, text);
+  const v = Number(plain);
   if (!Number.isFinite(v)) throw inputError('not-finite', 'number is too large', place, text);
   if (!inMagnitude(v)) throw inputError('too-large', `number ${magnitudeMessage(v)}`, place, text);
   return v;
+}
+
+/**
+ * Half a unit in the last decimal place written in a number text (`1234` → 0.5, `12.5` → 0.05,
+ * `1.2e3` → 50): how far the true value may be from the one printed. 0 for text that is not a number.
+ */
+export function halfLastDigit(text: string, format: NumberFormat = {}): number {
+  const plain = plainNumberText(text, format);
+  if (plain === undefined) return 0;
+  const m = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(plain);
+  if (m === null) return 0;
+  const decimals = (m[2] ?? '').length - Number(m[3] ?? 0);
+  return 0.5 * 10 ** -decimals;
 }

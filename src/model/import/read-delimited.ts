@@ -5,7 +5,7 @@ import { readInputFile, type ReadInputOptions } from '../read-input-file.js';
 export type Delimiter = ',' | '\t' | ';';
 
 export interface DelimitedOptions extends ReadInputOptions {
-  /** Field separator; 'auto' (the default) picks tab or comma from the first record. */
+  /** Field separator; 'auto' (the default) picks tab, semicolon or comma from the first records. */
   readonly delimiter?: Delimiter | 'auto';
 }
 
@@ -25,26 +25,47 @@ export interface DelimitedTable {
   readonly rows: readonly DelimitedRow[];
 }
 
-/** Picks tab or comma (or semicolon) from the first record, ignoring quoted text. */
+/**
+ * Picks the field separator from the first records (up to 50), ignoring quoted text: the one of
+ * tab, semicolon and comma that splits the most records into the same number (above one) of
+ * fields; on a tie the one giving more fields, then tab before semicolon before comma. A `;` file
+ * with decimal commas, or a `,` file with a title line, is read with the right separator.
+ */
 function detectDelimiter(text: string): Delimiter {
-  let tabs = 0;
-  let commas = 0;
-  let semicolons = 0;
+  const candidates: Delimiter[] = ['\t', ';', ','];
+  const counts = candidates.map(() => [] as number[]);
+  let fields = candidates.map(() => 1);
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 34) quoted = !quoted;
+  let records = 0;
+  for (let i = 0; i < text.length && records < 50; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
     else if (!quoted) {
-      if (ch === 10 || ch === 13) {
-        if (tabs + commas + semicolons > 0) break;
-      } else if (ch === 9) tabs++;
-      else if (ch === 44) commas++;
-      else if (ch === 59) semicolons++;
+      if (ch === '\n' || ch === '\r') {
+        if (ch === '\r' && text[i + 1] === '\n') i++;
+        candidates.forEach((_, k) => counts[k].push(fields[k]));
+        fields = candidates.map(() => 1);
+        records++;
+      } else {
+        const k = candidates.indexOf(ch as Delimiter);
+        if (k >= 0) fields[k]++;
+      }
     }
   }
-  if (tabs > 0 && tabs >= commas) return '\t';
-  if (semicolons > commas) return ';';
-  return ',';
+  if (records < 50) candidates.forEach((_, k) => counts[k].push(fields[k]));
+  let best: Delimiter = ',';
+  let bestScore = [0, 0];
+  candidates.forEach((d, k) => {
+    const freq = new Map<number, number>();
+    for (const c of counts[k]) if (c > 1) freq.set(c, (freq.get(c) ?? 0) + 1);
+    for (const [width, records2] of freq) {
+      if (records2 > bestScore[0] || (records2 === bestScore[0] && width > bestScore[1])) {
+        best = d;
+        bestScore = [records2, width];
+      }
+    }
+  });
+  return best;
 }
 
 /**

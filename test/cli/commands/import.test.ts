@@ -3,8 +3,20 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { fixture } from '../../helpers/paths.js';
 import { assertUserError, plenty } from '../run-plenty.js';
+
+/** The expected figures of the five tables of issue 10 (test/fixtures/io-tables/expected.json), by file. */
+const issueTables = Object.values(JSON.parse(readFileSync(fixture('io-tables', 'expected.json'), 'utf8')) as Record<string, { file: string; products: string[]; outputMultipliers: number[] }>);
+
+/** `plenty analyze MODEL --multipliers --json`: its items and output multipliers. */
+function outputMultipliers(model: string): { items: string[]; output: number[] } {
+  const r = plenty('analyze', model, '--multipliers', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as { items: string[]; multipliers: { output: number[] } };
+  return { items: out.items, output: out.multipliers.output };
+}
 
 function withDir(fn: (dir: string) => void): () => void {
   return () => {
@@ -80,6 +92,75 @@ describe('plenty import: what it writes loads', () => {
       writeFileSync(join(folder, 'finald_demand_Y.txt'), readFileSync(join(source, 'finald_demand_Y.txt')));
       assertUserError(plenty('import', 'pymrio', folder, '-o', join(dir, 'm.yaml')), /trade_flows_Z\.txt row 4, column 5: intermediate flow is negative.*\(value: -57\.495387\)/);
       assert.deepEqual(readdirSync(dir), ['mrio']);
+    }),
+  );
+});
+
+describe('plenty import table: the tables of issue 10, and the options of how a table is read', () => {
+  for (const e of issueTables) {
+    test(
+      `${e.file}: imported without a mapping, what was guessed printed, and analyze gives its output multipliers`,
+      withDir((dir) => {
+        const out = join(dir, 'm.yaml');
+        const r = plenty('import', 'table', fixture('io-tables', e.file), '-o', out);
+        assert.equal(r.status, 0, r.stderr);
+        assert.match(r.stdout, /Guessed \(override with --mapping or the options\):\n {2}label columns: /);
+        assert.match(r.stdout, /final-use columns: /);
+        const m = outputMultipliers(out);
+        assert.deepEqual(m.items, e.products);
+        m.output.forEach((v, k) => assert.ok(Math.abs(v - e.outputMultipliers[k]) <= 1e-9 * e.outputMultipliers[k], `${e.products[k]}: ${v} against ${e.outputMultipliers[k]}`));
+      }),
+    );
+  }
+
+  test(
+    '--decimal , and --separator ;: a table with decimal commas reads as the plain one',
+    withDir((dir) => {
+      const plain = readFileSync(fixture('io-tables', 'three-sector-flows.csv'), 'utf8');
+      const commas = join(dir, 'flows.txt');
+      writeFileSync(commas, plain.replaceAll(',', ';').replaceAll('.', ','));
+      assert.equal(plenty('import', 'table', fixture('io-tables', 'three-sector-flows.csv'), '-o', join(dir, 'a.yaml')).status, 0);
+      const r = plenty('import', 'table', commas, '-o', join(dir, 'b.yaml'), '--decimal', ',', '--separator', ';');
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(outputMultipliers(join(dir, 'b.yaml')), outputMultipliers(join(dir, 'a.yaml')));
+      assertUserError(plenty('import', 'table', commas, '-o', join(dir, 'c.yaml')), /flows\.txt row 2, column 2: .*\(value: "12,5"\)/);
+    }),
+  );
+
+  test('--sheet: the sheet of an xlsx workbook', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenty-import-'));
+    try {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('Notes').addRow(['Flows of three sectors']);
+      const rows = readFileSync(fixture('io-tables', 'three-sector-flows.csv'), 'utf8').trim().split('\n');
+      for (const name of ['2019', '2020']) {
+        const sheet = wb.addWorksheet(name);
+        for (const row of rows) sheet.addRow(row.split(',').map((c) => (c === '' ? null : /^[\d.]+$/.test(c) ? Number(c) * (name === '2020' ? 2 : 1) : c)));
+      }
+      const book = join(dir, 'flows.xlsx');
+      writeFileSync(book, Buffer.from(await wb.xlsx.writeBuffer()));
+      const first = plenty('import', 'table', book, '-o', join(dir, 'a.yaml'), '--json');
+      assert.equal(first.status, 0, first.stderr);
+      assert.match((JSON.parse(first.stdout) as { notes: { read: string[] } }).notes.read[0], /^sheet "2019" of 3/);
+      const r = plenty('import', 'table', book, '-o', join(dir, 'b.yaml'), '--sheet', '2020');
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(outputMultipliers(join(dir, 'b.yaml')), outputMultipliers(join(dir, 'a.yaml')));
+      assertUserError(plenty('import', 'table', book, '-o', join(dir, 'c.yaml'), '--sheet', '2021'), /no sheet "2021" \(sheets: Notes, 2019, 2020\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test(
+    'a wrong --decimal, --thousands or --separator, or one given for a pymrio folder: refused at the option, nothing written',
+    withDir((dir) => {
+      const flows = fixture('io-tables', 'three-sector-flows.csv');
+      const out = join(dir, 'm.yaml');
+      assertUserError(plenty('import', 'table', flows, '-o', out, '--decimal', ';'), /at \["--decimal"\]: --decimal is "\." or ","/);
+      assertUserError(plenty('import', 'table', flows, '-o', out, '--thousands', '_'), /at \["--thousands"\]/);
+      assertUserError(plenty('import', 'table', flows, '-o', out, '--separator', '|'), /at \["--separator"\]/);
+      assertUserError(plenty('import', 'pymrio', fixture('pymrio-test-mrio', 'mrio_data'), '-o', out, '--sheet', 'x'), /--sheet is for a table/);
+      assert.deepEqual(readdirSync(dir), []);
     }),
   );
 });

@@ -59,7 +59,7 @@ for (const c of importerCases) {
       for (let i = 0; i < n; i++) {
         let ax = 0;
         for (let j = 0; j < n; j++) if (x[j] !== 0) ax += (t.Z[i * n + j] / x[j]) * x[j];
-        // A product without output (kept, as pymrio keeps it) is used by nobody: 0 = (A x).
+        // A product without output (kept and masked, as pymrio does) is neither made nor used: its row and column of A are 0.
         assert.ok(x[i] > ax || (x[i] === 0 && ax === 0), `product ${i}: x = ${x[i]}, (A x) = ${ax}`);
       }
     });

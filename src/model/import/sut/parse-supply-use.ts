@@ -1,6 +1,6 @@
 import { inputError, type Location } from '../../errors.js';
 import type { SupplyUseTables, SutRowBlock } from '../../sut/index.js';
-import { classifyColumn, classifyRow, isValueAddedComponent } from '../classify-table-label.js';
+import { classifyColumn, classifyRow, isValueAddedComponent } from '../classify-supply-use-label.js';
 import { cellNumber, cellPlace, gridLayout, type GridLayout, type LabelledRow } from './grid-layout.js';
 import type { Grid } from './read-grid.js';
 
