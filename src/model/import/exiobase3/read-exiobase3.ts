@@ -4,6 +4,7 @@ import type { SourceFiles } from '../source-files.js';
 import type { IoExtension, IoTable } from '../types.js';
 import { flowsFromCoefficients, outputFromCoefficients, rowSumsOf } from './derive-flows.js';
 import { readFileParameters, readJson, type FileParameters } from './file-parameters.js';
+import { firstNegative } from './first-negative.js';
 import { openExiobase3Download, yearInName, type Exiobase3Download } from './open-download.js';
 import { checkProductRows, regionGrid, RegionCodes, type RegionGrid } from './product-grid.js';
 import { missing, readExtension } from './read-extension.js';
@@ -16,6 +17,12 @@ export interface Exiobase3Options {
   readonly year?: number;
   /** Unit of the flows where the download states none (default "money"); a stated unit that differs is an InputError. */
   readonly unit?: string;
+  /**
+   * Read for a model, whose flows, outputs and resource uses are not negative: a negative entry of
+   * Z, A or x is an InputError at its cell, and a stressor with a negative entry in F or F_Y is
+   * left out (named in the notes). Without it every number is kept, as pymrio keeps it.
+   */
+  readonly forModel?: boolean;
 }
 
 /** Relative difference between x and rowsum(Z) + rowsum(Y) beyond which the import says so. */
@@ -49,8 +56,8 @@ interface CoreFiles {
  *   IDENTITY_TOLERANCE (relative) is reported in the notes with the worst product.
  *
  * Matrices are read from the byte stream (readTsvMatrix), never held as text. Notes say what was
- * read, derived and left out. Negative numbers are kept (the accounts are pymrio's); what the
- * model format cannot hold is decided by fitExiobase3ForModel.
+ * read, derived and left out. Negative numbers are kept (the accounts are pymrio's) unless
+ * `forModel` asks for what a model can hold.
  */
 export async function readExiobase3(path: string, options: Exiobase3Options = {}): Promise<IoTable> {
   const download = await openExiobase3Download(path, options.year);
@@ -80,6 +87,7 @@ async function readDownload(download: Exiobase3Download, options: Exiobase3Optio
   const flows = await readTsvMatrix(source, flowsEntry, layoutOf(core.params, core.Z !== undefined ? 'Z' : 'A', 2, 2), 'columns');
   const products = regionGrid(flows, codes, 'sector');
   checkProductRows(flows, products, codes, flowsEntry);
+  if (options.forModel === true) refuseNegative(flows, core.Z !== undefined ? 'a flow of Z' : 'a coefficient of A');
   const n = flows.rows;
   if (n === 0) throw inputError('empty-table', 'no products', { file: flows.file, row: 1, tableColumn: 1 });
   noteEmpty(flows, read);
@@ -99,6 +107,7 @@ async function readDownload(download: Exiobase3Download, options: Exiobase3Optio
     const xm = await readTsvMatrix(source, core.x, layoutOf(core.params, 'x', 2, 1), n);
     checkProductRows(xm, products, codes, flowsEntry);
     if (xm.columns !== 1) throw inputError('bad-shape', 'x must have one column of numbers', { file: xm.file, row: 1, tableColumn: xm.layout.indexColumns + 2 }, xm.columns);
+    if (options.forModel === true) refuseNegative(xm, 'a gross output');
     xGiven = xm.values;
   }
 
@@ -114,6 +123,10 @@ async function readDownload(download: Exiobase3Download, options: Exiobase3Optio
   } else {
     const solved = outputFromCoefficients(flows.values, Ym.values, n, flows.file);
     x = solved.x;
+    const negative = x.findIndex((v) => v < 0);
+    if (options.forModel === true && negative >= 0) {
+      throw inputError('negative', `the gross output solved from A and Y is negative for ${products.regions[Math.floor(negative / products.inner.length)]}/${products.inner[negative % products.inner.length]}, which a model has no place for`, { file: flows.file, row: flows.rowLines[negative], tableColumn: 1 }, x[negative]);
+    }
     Z = flowsFromCoefficients(flows.values, x);
     read.push(`${flowsEntry}: A, ${shape}; the download gives neither Z nor x: x = (I − A)⁻¹ rowsum(Y) (relative residual ${solved.residual.toExponential(1)}), then Z = A diag(x), as pymrio does`);
   }
@@ -127,11 +140,12 @@ async function readDownload(download: Exiobase3Download, options: Exiobase3Optio
   const extensions: IoExtension[] = [];
   for (const dir of extensionDirs(source, root)) {
     const name = dir.slice(root.length, -1);
-    const e = await readExtension({ source, products, finalDemand, codes, x: xOut }, dir, name);
+    const e = await readExtension({ source, products, finalDemand, codes, x: xOut, forModel: options.forModel === true }, dir, name);
     if (e === undefined) continue;
-    extensions.push(e.extension);
     read.push(...e.read);
     dropped.push(...e.dropped);
+    if (e.extension.stressors.length === 0) continue;
+    extensions.push(e.extension);
   }
   if (codes.renamed.size > 0) {
     read.push(`region codes ${[...codes.renamed].map(([a, b]) => `${a} → ${b}`).join(', ')}: the three-letter codes of some EXIOBASE 3.4 files read as EXIOBASE's two-letter codes (as pymrio does)`);
@@ -220,6 +234,12 @@ function describe(download: Exiobase3Download, meta: Metadata, year: number | un
   ];
   const layout = core.Z !== undefined ? 'Z given' : core.x !== undefined ? 'A and x given' : 'A given, without x';
   return `EXIOBASE 3 download ${download.label}: ${parts.join(', ')}; ${layout}${core.params === undefined ? ', no file_parameters.json (files by their usual names)' : ''}`;
+}
+
+/** A negative cell of `m` is an InputError at it: a model has no negative flows or outputs. */
+function refuseNegative(m: TsvMatrix, what: string): void {
+  const at = firstNegative(m);
+  if (at !== undefined) throw inputError('negative', `${what} is negative, which a model has no place for`, { file: at.file, row: at.row, tableColumn: at.tableColumn }, at.value);
 }
 
 function noteEmpty(m: TsvMatrix, read: string[]): void {

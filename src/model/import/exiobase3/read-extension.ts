@@ -4,6 +4,7 @@ import { checkModelId } from '../model-id.js';
 import type { SourceFiles } from '../source-files.js';
 import type { IoExtension } from '../types.js';
 import { readFileParameters, type FileParameters } from './file-parameters.js';
+import { firstNegative, negativesInRow } from './first-negative.js';
 import { checkColumns, type RegionCodes, type RegionGrid } from './product-grid.js';
 import { readTsvMatrix } from './read-tsv-matrix.js';
 import { readUnits, type UnitTable } from './read-units.js';
@@ -17,6 +18,8 @@ export interface ExtensionContext {
   readonly codes: RegionCodes;
   /** Gross output, for an extension that gives S (coefficients) instead of F. */
   readonly x: Float64Array;
+  /** Leave out the stressors with a negative entry in F or F_Y, which a model has no place for. */
+  readonly forModel?: boolean;
 }
 
 /** An extension read, with the sentences for the import's notes. */
@@ -86,20 +89,50 @@ export async function readExtension(ctx: ExtensionContext, dir: string, name: st
 
   const fyKey = params === undefined ? undefined : ['F_Y', 'F_hh', 'FY'].find((k) => params.files.has(k));
   const fyEntry = fyKey !== undefined ? fileOf(fyKey, '') : params === undefined ? (entryIn(source, dir, 'F_Y.txt') ?? entryIn(source, dir, 'F_hh.txt')) : undefined;
-  let FY: Float64Array | undefined;
+  let FY: TsvMatrix | undefined;
   if (fyEntry !== undefined) {
     const m = await readTsvMatrix(source, fyEntry, layout(fyKey ?? 'F_Y'));
     checkColumns(m, ctx.finalDemand, ctx.codes, 'Y');
     checkSameRows(m, F);
-    FY = m.values;
+    FY = m;
     read.push(`${name}: F_Y from ${fyEntry} (${m.rows} × ${m.columns})${/F_hh\.txt$/.test(fyEntry) ? ', F_hh as EXIOBASE 3.4 names it' : ''}`);
     noteEmpty(m, read);
   }
   const skipped = params === undefined ? [] : [...params.files.entries()].filter(([k]) => COMPUTED.test(k) && !(k === 'S' && fEntry === undefined)).map(([, p]) => p.name);
   if (skipped.length > 0) dropped.push(`${name}: ${skipped.join(', ')} not read (accounts Plenty computes from F, F_Y, Z and Y)`);
 
-  const extension: IoExtension = { name, stressors, F: F.values, ...(FY === undefined ? {} : { FY }) };
-  return { extension, read, dropped };
+  const extension: IoExtension = { name, stressors, F: F.values, ...(FY === undefined ? {} : { FY: FY.values }) };
+  return { extension: ctx.forModel === true ? withoutNegativeStressors(extension, F, FY, dropped) : extension, read, dropped };
+}
+
+/**
+ * The extension without its stressors that have a negative entry in F or F_Y (operating surplus,
+ * taxes less subsidies, …): a model's resource uses are not negative. Each one left out is named
+ * in `dropped` with its count of negative entries and the first of them.
+ */
+function withoutNegativeStressors(e: IoExtension, F: TsvMatrix, FY: TsvMatrix | undefined, dropped: string[]): IoExtension {
+  const keep: number[] = [];
+  e.stressors.forEach((s, k) => {
+    const first = firstNegative(F, k, k + 1) ?? (FY === undefined ? undefined : firstNegative(FY, k, k + 1));
+    if (first === undefined) {
+      keep.push(k);
+      return;
+    }
+    const count = negativesInRow(F, k) + (FY === undefined ? 0 : negativesInRow(FY, k));
+    dropped.push(`${e.name}/${s.id}: left out of the model, ${count} negative entr${count === 1 ? 'y' : 'ies'} (the first ${first.value} at ${first.file} row ${first.row}, column ${first.tableColumn}), which a model's resource uses cannot be`);
+  });
+  if (keep.length === e.stressors.length) return e;
+  const pick = (m: Float64Array, width: number): Float64Array => {
+    const out = new Float64Array(keep.length * width);
+    keep.forEach((k, r) => out.set(m.subarray(k * width, (k + 1) * width), r * width));
+    return out;
+  };
+  return {
+    name: e.name,
+    stressors: keep.map((k) => e.stressors[k]),
+    F: pick(e.F, F.columns),
+    ...(e.FY === undefined || FY === undefined ? {} : { FY: pick(e.FY, FY.columns) }),
+  };
 }
 
 /** The stressors of F's rows: id (first label), compartment (second, if any), unit from the unit table. */

@@ -29,3 +29,30 @@ describe('EXIOBASE 3 downloads: accounts equal pymrio’s (parse_exiobase3 + cal
     assertAccountsMatchPymrio(t, accounts('exiobase3_3.10_ixi.json'));
   });
 });
+
+describe('EXIOBASE 3 read for a model (forModel)', () => {
+  test('a stressor with negative entries is left out and named; every other number is as read', async () => {
+    const path = fixture('exiobase3', '3.8', 'IOT_2011_pxp.zip');
+    const all = await readExiobase3(path);
+    const fit = await readExiobase3(path, { forModel: true });
+    assert.deepEqual(Array.from(fit.Z), Array.from(all.Z));
+    assert.deepEqual(Array.from(fit.Y), Array.from(all.Y));
+    const satellite = (t: typeof all) => t.extensions.find((e) => e.name === 'satellite');
+    const before = satellite(all);
+    const after = satellite(fit);
+    assert.ok(before !== undefined && after !== undefined);
+    const gone = 'Operating surplus: Remaining net operating surplus';
+    assert.deepEqual(
+      after.stressors.map((s) => s.id),
+      before.stressors.map((s) => s.id).filter((id) => id !== gone),
+    );
+    const n = all.regions.length * all.sectors.length;
+    after.stressors.forEach((s, k) => {
+      const was = before.stressors.findIndex((b) => b.id === s.id);
+      assert.deepEqual(Array.from(after.F.subarray(k * n, (k + 1) * n)), Array.from(before.F.subarray(was * n, (was + 1) * n)));
+    });
+    const note = fit.notes?.dropped.find((d) => d.startsWith(`satellite/${gone}:`)) ?? '';
+    assert.match(note, /10 negative entries \(the first -58813\.335 at .*satellite\/F\.txt row 5, column 4\)/);
+    assert.equal(all.notes?.dropped.some((d) => d.includes(gone)), false);
+  });
+});
