@@ -1,5 +1,6 @@
 import type { Economy } from '../types.js';
 import type { ReadInputOptions } from '../read-input-file.js';
+import { readExiobase3 } from './exiobase3/read-exiobase3.js';
 import { readPymrioFolder } from './import-pymrio.js';
 import { readSymmetricTable } from './import-symmetric-table.js';
 import { importedModelText } from './imported-model-text.js';
@@ -14,6 +15,8 @@ export interface ImporterOptions extends ReadInputOptions {
   readonly region?: string;
   /** Unit of the flows (table: overrides the mapping's; pymrio: where the folder states none). */
   readonly unit?: string;
+  /** A folder of several years' downloads: the year to import (exiobase3). */
+  readonly year?: number;
 }
 
 /** Reads a table (a file or a folder) into an IoTable. */
@@ -29,6 +32,7 @@ export const importers = {
       ...(o.unit === undefined ? {} : { unit: o.unit }),
     }),
   pymrio: (path, o) => readPymrioFolder(path, { ...(o.encoding === undefined ? {} : { encoding: o.encoding }), ...(o.unit === undefined ? {} : { unit: o.unit }) }),
+  exiobase3: (path, o) => readExiobase3(path, { forModel: true, ...(o.unit === undefined ? {} : { unit: o.unit }), ...(o.year === undefined ? {} : { year: o.year }) }),
 } as const satisfies Record<string, Importer>;
 
 export type ImporterKind = keyof typeof importers;

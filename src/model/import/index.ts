@@ -9,6 +9,8 @@ export { parseLabelledMatrix, dataColumnNumber } from './labelled-matrix.js';
 export type { LabelledMatrix, LabelledMatrixLayout } from './labelled-matrix.js';
 export { readPymrioFolder } from './import-pymrio.js';
 export type { PymrioOptions } from './import-pymrio.js';
+export { readExiobase3 } from './exiobase3/read-exiobase3.js';
+export type { Exiobase3Options } from './exiobase3/read-exiobase3.js';
 export { DEFAULT_FLOW_UNIT, DEFAULT_STRESSOR_UNIT } from './default-units.js';
 export { isModelId, checkModelId } from './model-id.js';
 export { importedModelText } from './imported-model-text.js';

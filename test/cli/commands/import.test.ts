@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture } from '../../helpers/paths.js';
@@ -60,6 +60,48 @@ describe('plenty import: what it writes loads', () => {
       writeFileSync(join(folder, 'finald_demand_Y.txt'), readFileSync(join(source, 'finald_demand_Y.txt')));
       assertUserError(plenty('import', 'pymrio', folder, '-o', join(dir, 'm.yaml')), /trade_flows_Z\.txt row 4, column 5: intermediate flow is negative.*\(value: -57\.495387\)/);
       assert.deepEqual(readdirSync(dir), ['mrio']);
+    }),
+  );
+});
+
+describe('plenty import exiobase3', () => {
+  test(
+    'a folder of two years’ downloads with --year: the model loads, the notes say what was read and left out',
+    withDir((dir) => {
+      const downloads = join(dir, 'exiobase');
+      mkdirSync(downloads);
+      cpSync(fixture('exiobase3', '3.8', 'IOT_2011_pxp.zip'), join(downloads, 'IOT_2011_pxp.zip'));
+      cpSync(fixture('exiobase3', '3.4', 'IOT_2009_pxp'), join(downloads, 'IOT_2009_pxp'), { recursive: true });
+      const out = join(dir, 'm.json');
+      const r = plenty('import', 'exiobase3', downloads, '--year', '2011', '-o', out, '--name', 'EXIOBASE 2011', '--json');
+      assert.equal(r.status, 0, r.stderr);
+      const json = JSON.parse(r.stdout) as { name: string; unit: string; counts: { regions: number; sectors: number; resources: number }; notes: { read: string[]; dropped: string[] } };
+      assert.equal(json.name, 'EXIOBASE 2011');
+      assert.equal(json.unit, 'M.EUR');
+      assert.deepEqual([json.counts.regions, json.counts.sectors, json.counts.resources], [6, 8, 5]);
+      assert.match(json.notes.read[0], /version 3\.8\.2, pxp \(product by product\), 2011/);
+      assert.ok(json.notes.dropped.some((d) => /^satellite\/Operating surplus: Remaining net operating surplus: left out of the model, 10 negative entries/.test(d)));
+      assert.equal(plenty('check', out).status, 0);
+      const text = plenty('import', 'exiobase3', downloads, '--year', '2009', '-o', join(dir, 'm.yaml'));
+      assert.equal(text.status, 0, text.stderr);
+      assert.match(text.stdout, /Read:\n {2}EXIOBASE 3 download .*IOT_2009_pxp/);
+    }),
+  );
+
+  test(
+    'no --year for a folder of two, a --year that is no year, --region, --year for a table, --encoding latin1: refused, nothing written',
+    withDir((dir) => {
+      const downloads = join(dir, 'exiobase');
+      mkdirSync(downloads);
+      cpSync(fixture('exiobase3', '3.8', 'IOT_2011_pxp.zip'), join(downloads, 'IOT_2011_pxp.zip'));
+      cpSync(fixture('exiobase3', '3.4', 'IOT_2009_pxp.zip'), join(downloads, 'IOT_2009_pxp.zip'));
+      const out = join(dir, 'm.yaml');
+      assertUserError(plenty('import', 'exiobase3', downloads, '-o', out), /at \["--year"\]: holds 2 downloads \(IOT_2009_pxp\.zip, IOT_2011_pxp\.zip\): give --year/);
+      assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '11'), /--year must be a year such as 2022/);
+      assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '2011', '--region', 'AT'), /--region is for a table: an EXIOBASE download names its regions/);
+      assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--year', '2011'), /--year is for a folder of several years/);
+      assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '2011', '--encoding', 'latin1'), /an EXIOBASE download is UTF-8/);
+      assert.deepEqual(readdirSync(dir), ['exiobase']);
     }),
   );
 });

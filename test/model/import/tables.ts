@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSymmetricTable, readPymrioFolder, readSymmetricTable, type ImporterKind, type ImporterOptions, type IoTable } from '../../../src/model/import/index.js';
+import { parseSymmetricTable, readExiobase3, readPymrioFolder, readSymmetricTable, type ImporterKind, type ImporterOptions, type IoTable } from '../../../src/model/import/index.js';
 import { fixture } from '../../helpers/paths.js';
 
 /** Miller and Blair (2009), ch. 2, two sectors, as a small CSV with CRLF line ends. */
@@ -22,7 +22,33 @@ export const importerCases: readonly { readonly name: string; readonly load: () 
   { name: 'symmetric table: Cockshott flows', load: () => readSymmetricTable(fixture('cockshott-5yearplan', 'flows.csv')), monetary: false },
   { name: 'symmetric table: Miller and Blair', load: () => Promise.resolve(parseSymmetricTable(millerBlairCsv, 'miller-blair.csv')), monetary: true },
   { name: 'pymrio folder: test MRIO', load: () => readPymrioFolder(fixture('pymrio-test-mrio', 'mrio_data')), monetary: true },
+  { name: 'EXIOBASE 3.4 pxp (folder, A and Y only)', load: () => readExiobase3(exiobase34), monetary: true },
+  { name: 'EXIOBASE 3.8 pxp (zip)', load: () => readExiobase3(exiobase38), monetary: true },
+  { name: 'EXIOBASE 3.10 ixi (folder)', load: () => readExiobase3(exiobase310), monetary: true },
+  { name: 'EXIOBASE 3.10 ixi read for a model', load: () => readExiobase3(exiobase310, { forModel: true }), monetary: true },
 ];
+
+const exiobase34 = fixture('exiobase3', '3.4', 'IOT_2009_pxp');
+const exiobase38 = fixture('exiobase3', '3.8', 'IOT_2011_pxp.zip');
+const exiobase310 = fixture('exiobase3', '3.10', 'IOT_2011_ixi');
+
+/**
+ * The EXIOBASE 3.10 fixture copied into `dir`, with `edit` applied to the text of `file` (a path
+ * inside the download); returns the copy's path.
+ */
+async function exiobaseCopy(dir: string, file?: string, edit?: (text: string) => string): Promise<string> {
+  const path = join(dir, 'IOT_2011_ixi');
+  await cp(exiobase310, path, { recursive: true });
+  if (file !== undefined && edit !== undefined) await writeFile(join(path, file), edit(await readFile(join(path, file), 'utf8')));
+  return path;
+}
+
+/** `text` with line `line` (1-based) replaced by `edit(line)`. */
+function editLine(text: string, line: number, edit: (l: string) => string): string {
+  const lines = text.split('\n');
+  lines[line - 1] = edit(lines[line - 1]);
+  return lines.join('\n');
+}
 
 /** A small pymrio folder in the layout of pymrio's test system (tab-separated, two header rows). */
 export interface PymrioSketch {
@@ -139,6 +165,57 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
     { name: 'a region label with "@"', expect: 'refused', write: (dir) => pymrioInput(dir, { ...sketch, regions: ['north', 'so@uth'] }) },
     // Ids that differ as labels but meet as product ids (region/sector): only the loader's check sees it.
     { name: 'labels whose product ids collide', expect: 'refused', write: (dir) => pymrioInput(dir, { ...sketch, regions: ['a/b', 'a'], sectors: ['c', 'b/c'] }) },
+  ],
+  exiobase3: [
+    { name: '3.4 pxp folder (A and Y only)', expect: 'loads', write: async () => Promise.resolve(exiobase34) },
+    { name: '3.4 pxp zip', expect: 'loads', write: async () => Promise.resolve(fixture('exiobase3', '3.4', 'IOT_2009_pxp.zip')) },
+    { name: '3.8 pxp zip (negative operating surplus left out)', expect: 'loads', write: async () => Promise.resolve(exiobase38) },
+    { name: '3.10 ixi folder', expect: 'loads', write: async () => Promise.resolve(exiobase310) },
+    {
+      name: 'a folder of two years, --year picks one',
+      expect: 'loads',
+      write: async (dir) => {
+        await exiobaseCopy(dir);
+        await cp(exiobase34, join(dir, 'IOT_2009_pxp'), { recursive: true });
+        return dir;
+      },
+      options: { year: 2011 },
+    },
+    {
+      name: 'a folder of two years without --year',
+      expect: 'refused',
+      write: async (dir) => {
+        await exiobaseCopy(dir);
+        await cp(exiobase38, join(dir, 'IOT_2011_pxp.zip'));
+        return dir;
+      },
+    },
+    { name: 'a year the folder does not hold', expect: 'refused', write: (dir) => exiobaseCopy(dir), options: { year: 2019 } },
+    {
+      name: 'a missing file (Y.txt)',
+      expect: 'refused',
+      write: async (dir) => {
+        const path = await exiobaseCopy(dir);
+        await rm(join(path, 'Y.txt'));
+        return path;
+      },
+    },
+    {
+      name: 'a truncated zip',
+      expect: 'refused',
+      write: async (dir) => {
+        const bytes = await readFile(exiobase38);
+        const path = join(dir, 'IOT_2011_pxp.zip');
+        await writeFile(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+        return path;
+      },
+    },
+    { name: 'a ragged row of Z', expect: 'refused', write: (dir) => exiobaseCopy(dir, 'Z.txt', (t) => editLine(t, 5, (l) => l.slice(0, l.lastIndexOf('\t')))) },
+    { name: 'an unknown region code in Y', expect: 'refused', write: (dir) => exiobaseCopy(dir, 'Y.txt', (t) => editLine(t, 1, (l) => l.replace('\tDE\t', '\tXX\t'))) },
+    { name: 'a cell of x that is not a number', expect: 'refused', write: (dir) => exiobaseCopy(dir, 'x.txt', (t) => editLine(t, 3, (l) => l.replace(/\t[^\t]*$/, '\t12,5'))) },
+    { name: 'a negative flow in Z', expect: 'refused', write: (dir) => exiobaseCopy(dir, 'Z.txt', (t) => editLine(t, 4, (l) => l.replace('\t23697.221\t', '\t-23697.221\t'))) },
+    { name: 'a cell of F beyond 1e30', expect: 'refused', write: (dir) => exiobaseCopy(dir, join('air_emissions', 'F.txt'), (t) => editLine(t, 4, (l) => l.replace(/\t[^\t]*$/, '\t2e31'))) },
+    { name: 'a stressor with a negative entry (left out)', expect: 'loads', write: (dir) => exiobaseCopy(dir, join('employment', 'F.txt'), (t) => editLine(t, 4, (l) => l.replace(/\t[^\t]*$/, '\t-1'))) },
   ],
 };
 
