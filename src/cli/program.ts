@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { aggregateCommand, type AggregateFlags } from './commands/aggregate.js';
 import { analyzeCommand, type AnalyzeFlags } from './commands/analyze.js';
 import { balanceCommand, type BalanceFlags } from './commands/balance.js';
 import { checkCommand } from './commands/check.js';
@@ -65,18 +66,31 @@ export function buildProgram(): Command {
   formats(
     program
       .command('import')
-      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder) | exiobase3 (EXIOBASE 3 download, zip or folder)')
+      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder) | eora26 (Eora26 zip or folder) | exiobase3 (EXIOBASE 3 download, zip or folder)')
       .argument('<path>', 'the table file, folder or zip')
       .description('import an input–output table as a model file (docs/import.md)')
       .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
       .option('--mapping <file>', 'table only: mapping of rows and columns (docs/import.md)')
-      .option('--region <id>', 'table only: id of the table’s region (default domestic)')
+      .option('--region <id>', 'a table: id of its one region (default domestic); a multi-regional one: the region whose own table to import')
       .option('--unit <unit>', 'unit of the flows (default: the mapping’s or the folder’s, else money); overrides a mapping’s, must agree with a pymrio folder’s')
       .option('--name <name>', 'name of the economy')
-      .option('--year <year>', 'exiobase3: the year to import from a folder of several years’ downloads')
+      .option('--year <year>', 'eora26, exiobase3: the year to read when the download (or folder of downloads) holds several')
+      .option('--prices <basis>', 'eora26: bp (basic prices, the default) | pp (purchasers’ prices)')
       .option('--priority <n>', 'priority tier of the final-demand targets', '1')
       .addOption(encodingOption()),
   ).action((kind: string, path: string, flags: ImportFlags & FormatFlags) => runCommand(flags, () => importCommand(kind, path, flags)));
+
+  formats(
+    program
+      .command('aggregate')
+      .argument('<model>', 'model file (YAML or JSON): an input–output model, as importers write them')
+      .description('aggregate regions and sectors over maps (CSV from-code,to-code[,weight]) and write the aggregate model (docs/aggregate.md)')
+      .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
+      .option('--regions <map>', 'region map: CSV from-code,to-code[,weight]')
+      .option('--sectors <map>', 'sector map: CSV from-code,to-code[,weight]')
+      .option('--name <name>', 'name of the aggregate (default the model’s)')
+      .addOption(encodingOption()),
+  ).action((model: string, flags: AggregateFlags & FormatFlags) => runCommand(flags, () => aggregateCommand(model, flags)));
 
   formats(
     program
@@ -89,6 +103,7 @@ export function buildProgram(): Command {
       .option('--time-limit <s>', 'seconds for the whole plan')
       .option('--resource <id>', 'mincost: the resource to use least (default labour)')
       .option('--cap <x>', 'maxmin: largest fulfilment ratio credited per tier, or none (default: 1 for all tiers but the last)')
+      .option('--periods <how>', 'maxmin: leximin (default: each period of a tier raised as far as it goes) | common (one level per tier, one LP per tier)')
       .option('--period <id>', 'period shown in the valuation and technique tables, and the one written by --write-plan')
       .option('--top <n>', 'rows per table', '10')
       .option('--write-plan <file>', 'write the plan as a plan file (one per period, FILE-PERIOD.yaml, unless --period)')

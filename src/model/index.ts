@@ -15,6 +15,8 @@ export type { ProductRef } from './product-ref.js';
 export { suggest } from './suggest.js';
 // Importers of input–output tables:
 export * from './import/index.js';
+// Aggregation over region and sector maps (concordances):
+export * from './aggregate/index.js';
 export { parseDemand, type Demand, type DemandParseOptions } from './parse-demand.js';
 export { loadDemand } from './load-demand.js';
 // Reading files: strict decoding, a named encoding, the nesting limit.

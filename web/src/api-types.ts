@@ -116,7 +116,7 @@ export interface TargetResult {
 
 type PerPeriod = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
-/** A plan result, as `plenty plan --json` writes it. */
+/** An optimal plan, as `plenty plan --json` writes it. */
 export interface PlanResultView {
   readonly model: string;
   readonly status: string;
@@ -124,7 +124,10 @@ export interface PlanResultView {
   readonly solver: string;
   readonly objective: { readonly kind: string };
   readonly objectiveValue: number;
+  /** maxmin: λ per tier, the least of its levels over the periods. */
   readonly lambda: Readonly<Record<string, number>> | null;
+  /** maxmin: the level of each tier per period (a period's targets of the tier get at least level × amount). */
+  readonly levels?: Readonly<Record<string, Readonly<Record<string, number>>>> | null;
   readonly residuals: { readonly primal: number; readonly dual: number; readonly gap: number };
   readonly activity: PerPeriod;
   readonly exports: PerPeriod;
@@ -138,6 +141,21 @@ export interface PlanResultView {
   readonly diagnosis: { readonly message: string } | null;
 }
 
+/** A plan that did not solve to optimality: its status and diagnosis, no numbers of the failed solve. */
+export interface FailedPlanView {
+  readonly model: string;
+  readonly status: string;
+  readonly message: string | null;
+  readonly solver: string;
+  readonly objective: { readonly kind: string };
+  readonly diagnosis: { readonly message: string } | null;
+}
+
+/** Whether a stored plan is optimal (only then does it carry numbers). */
+export function isOptimal(r: PlanResultView | FailedPlanView): r is PlanResultView {
+  return r.status === 'optimal';
+}
+
 export interface PlanRecord {
   readonly id: string;
   readonly scenarioId: string;
@@ -145,7 +163,7 @@ export interface PlanRecord {
   readonly solver: string;
   readonly objective: number | null;
   readonly createdAt?: string;
-  readonly result: PlanResultView;
+  readonly result: PlanResultView | FailedPlanView;
 }
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';

@@ -13,6 +13,7 @@ export interface ImportFlags extends EncodingFlags {
   readonly priority?: string;
   readonly unit?: string;
   readonly year?: string;
+  readonly prices?: string;
 }
 
 function isImporterKind(kind: string): kind is ImporterKind {
@@ -20,23 +21,27 @@ function isImporterKind(kind: string): kind is ImporterKind {
 }
 
 /**
- * `plenty import table|pymrio|exiobase3 PATH -o MODEL`: reads an input–output table and writes it as a
+ * `plenty import KIND PATH -o MODEL` (table, pymrio, eora26, exiobase3 …): reads an input–output table and writes it as a
  * model file (YAML, or JSON when MODEL ends in .json), documented in docs/import.md. Options are
  * checked first (an id the model format refuses, an unknown encoding, an output that cannot be
  * written or is an input); the model is checked as the loader checks it before it is written, to
  * a temporary file that is then renamed, so a failed import leaves nothing behind.
  */
 export async function importCommand(kind: string, path: string, flags: ImportFlags): Promise<CommandOutput> {
-  if (!isImporterKind(kind)) throw inputError('invalid-option', 'the kind of import is "table" (a CSV/TSV input–output table), "pymrio" (a pymrio text folder) or "exiobase3" (an EXIOBASE 3 download)', { path: ['kind'] }, kind);
+  if (!isImporterKind(kind)) throw inputError('invalid-option', `the kind of import is one of ${Object.keys(importers).join(', ')} (docs/import.md)`, { path: ['kind'] }, kind);
   const priority = flags.priority === undefined ? 1 : Number(flags.priority);
   if (!Number.isInteger(priority) || priority < 1) throw inputError('invalid-option', '--priority must be a positive whole number', { path: ['--priority'] }, flags.priority);
   if (flags.region !== undefined) {
-    if (kind !== 'table') throw inputError('invalid-option', `--region is for a table: ${kind === 'exiobase3' ? 'an EXIOBASE download' : 'a pymrio folder'} names its regions`, { path: ['--region'] }, flags.region);
     checkModelId(flags.region, '--region', { path: ['--region'] });
   }
-  if (flags.mapping !== undefined && kind !== 'table') throw inputError('invalid-option', `--mapping is for a table: ${kind === 'exiobase3' ? 'an EXIOBASE download' : 'a pymrio folder'} states its layout`, { path: ['--mapping'] }, flags.mapping);
-  const year = yearOption(kind, flags.year);
+  if (flags.mapping !== undefined && kind !== 'table') throw inputError('invalid-option', '--mapping is for a table: a multi-regional download states its layout', { path: ['--mapping'] }, flags.mapping);
+  const prices = flags.prices;
+  if (prices !== undefined && prices !== 'bp' && prices !== 'pp') throw inputError('invalid-option', '--prices is bp (basic prices) or pp (purchasers’ prices)', { path: ['--prices'] }, prices);
+  if (flags.year !== undefined && !/^\d{4}$/.test(flags.year)) throw inputError('invalid-option', '--year is a year of four digits', { path: ['--year'] }, flags.year);
+  if (prices !== undefined && kind !== 'eora26') throw inputError('invalid-option', '--prices is for a download of several price bases (eora26)', { path: ['--prices'] }, prices);
+  if (flags.year !== undefined && kind !== 'eora26' && kind !== 'exiobase3') throw inputError('invalid-option', '--year is for a download of several years (eora26, exiobase3)', { path: ['--year'] }, flags.year);
   if (flags.unit !== undefined && flags.unit.trim() === '') throw inputError('invalid-option', '--unit must be non-empty text', { path: ['--unit'] }, flags.unit);
+  if (flags.name !== undefined && flags.name.trim() === '') throw inputError('invalid-option', '--name must be non-empty text', { path: ['--name'] }, flags.name);
   const read = readOptions(flags);
   if (kind === 'exiobase3' && read.encoding !== undefined && read.encoding !== 'utf-8') throw inputError('invalid-option', 'an EXIOBASE download is UTF-8 (its files are read as such)', { path: ['--encoding'] }, flags.encoding);
   const rules: OutputRules = { option: '-o', inputs: flags.mapping === undefined ? [path] : [path, flags.mapping] };
@@ -49,7 +54,8 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     ...(flags.mapping !== undefined ? { mapping: flags.mapping } : {}),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
     ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
-    ...(year !== undefined ? { year } : {}),
+    ...(flags.year !== undefined ? { year: flags.year } : {}),
+    ...(prices !== undefined ? { prices } : {}),
     ...(flags.name !== undefined ? { name: flags.name } : {}),
     priority,
     format: /\.json$/i.test(flags.output) ? 'json' : 'yaml',
@@ -69,15 +75,6 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     tables: [{ name: 'import', title: 'What was imported', columns: [{ key: 'what', label: 'what' }, { key: 'count', label: 'count' }], rows: Object.entries(counts) }],
     json: { source: path, kind, output: flags.output, name: economy.name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
   };
-}
-
-/** `--year`: a whole number, for the importers that read a folder of several years. */
-function yearOption(kind: ImporterKind, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (kind !== 'exiobase3') throw inputError('invalid-option', '--year is for a folder of several years’ downloads (exiobase3)', { path: ['--year'] }, text);
-  const year = Number(text);
-  if (!/^[0-9]{4}$/.test(text.trim()) || !Number.isInteger(year)) throw inputError('invalid-option', '--year must be a year such as 2022', { path: ['--year'] }, text);
-  return year;
 }
 
 /** The importer's notes as header lines: what it read, guessed and dropped. */

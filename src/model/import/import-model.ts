@@ -1,22 +1,29 @@
 import type { Economy } from '../types.js';
 import type { ReadInputOptions } from '../read-input-file.js';
+import { readEora26 } from './eora26/read-eora26.js';
 import { readExiobase3 } from './exiobase3/read-exiobase3.js';
 import { readPymrioFolder } from './import-pymrio.js';
 import { readSymmetricTable } from './import-symmetric-table.js';
 import { importedModelText } from './imported-model-text.js';
 import { ioTableToEconomy, type IoTableToEconomyOptions } from './io-table-to-economy.js';
+import { singleRegionTable } from './single-region-table.js';
 import type { IoTable } from './types.js';
 
 /** What an importer is told besides the path (each reads what applies to it). */
 export interface ImporterOptions extends ReadInputOptions {
   /** Table: a mapping file of rows and columns. */
   readonly mapping?: string;
-  /** Table: the id of its one region. */
+  /**
+   * The region: a single-region table's id for its one region (default `domestic`); of a
+   * multi-regional table, the region whose own table is imported (importModel: singleRegionTable).
+   */
   readonly region?: string;
   /** Unit of the flows (table: overrides the mapping's; pymrio: where the folder states none). */
   readonly unit?: string;
-  /** A folder of several years' downloads: the year to import (exiobase3). */
-  readonly year?: number;
+  /** eora26, exiobase3: the year to read, when the download (or folder of downloads) holds several. */
+  readonly year?: string;
+  /** eora26: basic (`bp`) or purchasers' (`pp`) prices. */
+  readonly prices?: 'bp' | 'pp';
 }
 
 /** Reads a table (a file or a folder) into an IoTable. */
@@ -32,7 +39,14 @@ export const importers = {
       ...(o.unit === undefined ? {} : { unit: o.unit }),
     }),
   pymrio: (path, o) => readPymrioFolder(path, { ...(o.encoding === undefined ? {} : { encoding: o.encoding }), ...(o.unit === undefined ? {} : { unit: o.unit }) }),
-  exiobase3: (path, o) => readExiobase3(path, { forModel: true, ...(o.unit === undefined ? {} : { unit: o.unit }), ...(o.year === undefined ? {} : { year: o.year }) }),
+  eora26: (path, o) =>
+    readEora26(path, {
+      ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+      ...(o.unit === undefined ? {} : { unit: o.unit }),
+      ...(o.year === undefined ? {} : { year: o.year }),
+      ...(o.prices === undefined ? {} : { prices: o.prices }),
+    }),
+  exiobase3: (path, o) => readExiobase3(path, { forModel: true, ...(o.unit === undefined ? {} : { unit: o.unit }), ...(o.year === undefined ? {} : { year: Number(o.year) }) }),
 } as const satisfies Record<string, Importer>;
 
 export type ImporterKind = keyof typeof importers;
@@ -52,13 +66,22 @@ export interface ImportedModel {
 /**
  * Imports a table as a model: reads it with the importer of `kind`, turns it into an economy
  * (ioTableToEconomy) and writes its text, checked as the loader checks a model file
- * (importedModelText). Every importer goes through here, so what any importer writes loads.
+ * (importedModelText). Every importer goes through here, so what any importer writes loads, and
+ * every importer takes `region`: a multi-regional table becomes that region's own table
+ * (singleRegionTable), a single-region table's one region is named by it.
  */
 export async function importModel(kind: ImporterKind, path: string, options: ImportModelOptions = {}): Promise<ImportedModel> {
-  const table = await importers[kind](path, options);
+  const table = regionOf(await importers[kind](path, options), options.region, path);
   const economy = ioTableToEconomy(table, {
     ...(options.priority === undefined ? {} : { priority: options.priority }),
     ...(options.name === undefined ? {} : { name: options.name }),
   });
   return { table, economy, text: importedModelText(economy, options.format ?? 'yaml', path) };
+}
+
+/** `table` as `--region` asks: the region's own table of a multi-regional one; a single region named `region`. */
+function regionOf(table: IoTable, region: string | undefined, path: string): IoTable {
+  if (region === undefined) return table;
+  if (table.regions.length > 1) return singleRegionTable(table, region, path);
+  return table.regions[0] === region ? table : { ...table, regions: [region] };
 }

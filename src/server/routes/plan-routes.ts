@@ -37,6 +37,9 @@ export function planRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const { a, b } = validate(pairParams, req.params, 'params');
     const pa = planOr404(a);
     const pb = planOr404(b);
+    for (const [id, p] of [[a, pa], [b, pb]] as const) {
+      if (p.status !== 'optimal') throw new ApiError(409, 'not-optimal', `plan ${id} has status ${p.status}: only optimal plans can be compared (a plan that did not solve has no numbers)`);
+    }
     return { a: a, b: b, ...comparePlans(pa.result as PlanDoc, pb.result as PlanDoc) };
   });
 

@@ -36,12 +36,12 @@ describe('plenty import: what it writes loads', () => {
   );
 
   test(
-    '--region a@b, an empty --unit, --region for pymrio: refused at the option, nothing written',
+    '--region a@b, an empty --unit, a --region a pymrio folder has not: refused at the option, nothing written',
     withDir((dir) => {
       const out = join(dir, 'm.yaml');
       assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--region', 'a@b'), /at \["--region"\]: --region becomes an id in the model, and an id is non-empty text without "@" \(value: "a@b"\)/);
       assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--unit', ' '), /--unit must be non-empty/);
-      assertUserError(plenty('import', 'pymrio', fixture('pymrio-test-mrio', 'mrio_data'), '-o', out, '--region', 'x'), /--region is for a table/);
+      assertUserError(plenty('import', 'pymrio', fixture('pymrio-test-mrio', 'mrio_data'), '-o', out, '--region', 'x'), /at \["--region"\]: the table has no region "x"; it has 6: reg1, reg2/);
       assert.deepEqual(readdirSync(dir), []);
     }),
   );
@@ -85,11 +85,15 @@ describe('plenty import exiobase3', () => {
       const text = plenty('import', 'exiobase3', downloads, '--year', '2009', '-o', join(dir, 'm.yaml'));
       assert.equal(text.status, 0, text.stderr);
       assert.match(text.stdout, /Read:\n {2}EXIOBASE 3 download .*IOT_2009_pxp/);
+      const one = plenty('import', 'exiobase3', downloads, '--year', '2011', '--region', 'DE', '-o', join(dir, 'de.json'), '--json');
+      assert.equal(one.status, 0, one.stderr);
+      assert.equal((JSON.parse(one.stdout) as { counts: { regions: number } }).counts.regions, 1);
+      assert.equal(plenty('check', join(dir, 'de.json')).status, 0);
     }),
   );
 
   test(
-    'no --year for a folder of two, a --year that is no year, --region, --year for a table, --encoding latin1: refused, nothing written',
+    'no --year for a folder of two, a --year that is no year, a --region not in it, --year for a table, --encoding latin1: refused, nothing written',
     withDir((dir) => {
       const downloads = join(dir, 'exiobase');
       mkdirSync(downloads);
@@ -97,9 +101,9 @@ describe('plenty import exiobase3', () => {
       cpSync(fixture('exiobase3', '3.4', 'IOT_2009_pxp.zip'), join(downloads, 'IOT_2009_pxp.zip'));
       const out = join(dir, 'm.yaml');
       assertUserError(plenty('import', 'exiobase3', downloads, '-o', out), /at \["--year"\]: holds 2 downloads \(IOT_2009_pxp\.zip, IOT_2011_pxp\.zip\): give --year/);
-      assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '11'), /--year must be a year such as 2022/);
-      assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '2011', '--region', 'AT'), /--region is for a table: an EXIOBASE download names its regions/);
-      assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--year', '2011'), /--year is for a folder of several years/);
+      assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '11'), /--year is a year of four digits/);
+      assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '2011', '--region', 'XX'), /XX/);
+      assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--year', '2011'), /--year is for a download of several years/);
       assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '2011', '--encoding', 'latin1'), /an EXIOBASE download is UTF-8/);
       assert.deepEqual(readdirSync(dir), ['exiobase']);
     }),

@@ -1,7 +1,8 @@
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSymmetricTable, readExiobase3, readPymrioFolder, readSymmetricTable, type ImporterKind, type ImporterOptions, type IoTable } from '../../../src/model/import/index.js';
+import { parseSymmetricTable, readEora26, readExiobase3, readPymrioFolder, readSymmetricTable, singleRegionTable, type ImporterKind, type ImporterOptions, type IoTable } from '../../../src/model/import/index.js';
 import { fixture } from '../../helpers/paths.js';
+import { eora26Input } from './eora26/eora26-inputs.js';
 
 /** Miller and Blair (2009), ch. 2, two sectors, as a small CSV with CRLF line ends. */
 export const millerBlairCsv = [
@@ -22,6 +23,8 @@ export const importerCases: readonly { readonly name: string; readonly load: () 
   { name: 'symmetric table: Cockshott flows', load: () => readSymmetricTable(fixture('cockshott-5yearplan', 'flows.csv')), monetary: false },
   { name: 'symmetric table: Miller and Blair', load: () => Promise.resolve(parseSymmetricTable(millerBlairCsv, 'miller-blair.csv')), monetary: true },
   { name: 'pymrio folder: test MRIO', load: () => readPymrioFolder(fixture('pymrio-test-mrio', 'mrio_data')), monetary: true },
+  { name: 'Eora26: 3 regions × 26 sectors and ROW', load: () => readEora26(fixture('eora26')), monetary: true },
+  { name: 'Eora26: one region cut out (--region BRA)', load: async () => singleRegionTable(await readEora26(fixture('eora26')), 'BRA', 'eora26'), monetary: true },
   { name: 'EXIOBASE 3.4 pxp (folder, A and Y only)', load: () => readExiobase3(exiobase34), monetary: true },
   { name: 'EXIOBASE 3.8 pxp (zip)', load: () => readExiobase3(exiobase38), monetary: true },
   { name: 'EXIOBASE 3.10 ixi (folder)', load: () => readExiobase3(exiobase310), monetary: true },
@@ -157,6 +160,7 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
   pymrio: [
     { name: 'the pymrio test system', expect: 'loads', write: async () => Promise.resolve(fixture('pymrio-test-mrio', 'mrio_data')) },
     { name: 'a small system', expect: 'loads', write: (dir) => pymrioInput(dir, sketch) },
+    { name: 'one region of the test system (--region reg2)', expect: 'loads', write: async () => Promise.resolve(fixture('pymrio-test-mrio', 'mrio_data')), options: { region: 'reg2' } },
     { name: 'no unit column (flows in "money")', expect: 'loads', write: (dir) => pymrioInput(dir, { regions: sketch.regions, sectors: sketch.sectors, Z: sketch.Z, Y: sketch.Y }) },
     { name: 'a negative cell of Z', expect: 'refused', write: (dir) => pymrioInput(dir, sketchWithZ(1, 2, '-1')) },
     { name: 'a NaN cell of Z', expect: 'refused', write: (dir) => pymrioInput(dir, sketchWithZ(0, 0, 'nan')) },
@@ -165,6 +169,21 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
     { name: 'a region label with "@"', expect: 'refused', write: (dir) => pymrioInput(dir, { ...sketch, regions: ['north', 'so@uth'] }) },
     // Ids that differ as labels but meet as product ids (region/sector): only the loader's check sees it.
     { name: 'labels whose product ids collide', expect: 'refused', write: (dir) => pymrioInput(dir, { ...sketch, regions: ['a/b', 'a'], sectors: ['c', 'b/c'] }) },
+  ],
+  eora26: [
+    { name: 'the committed download (folder)', expect: 'loads', write: async () => Promise.resolve(fixture('eora26')) },
+    eora26Input('the year’s zip', 'loads', { zip: true }),
+    eora26Input('a missing label file', 'refused', { drop: 'labels_Q.txt' }),
+    eora26Input('a truncated zip', 'refused', { zip: true, truncate: true }),
+    eora26Input('a ragged row', 'refused', { edit: ['Eora26_2010_bp_FD.txt', (t) => t.replace(/\t[^\t\n]+\n/, '\n')] }),
+    eora26Input('an unknown country code', 'refused', { edit: ['labels_FD.txt', (t) => t.replace('\tSUD\t', '\tSDN\t')] }),
+    eora26Input('a cell that is not a number', 'refused', { edit: ['Eora26_2010_bp_Q.txt', (t) => t.replace(/^[^\t]+/, 'NaN')] }),
+    eora26Input('a negative intermediate flow', 'refused', { edit: ['Eora26_2010_bp_T.txt', (t) => `-3${t.slice(t.indexOf('\t'))}`] }),
+    eora26Input('a country code with "@"', 'refused', { edit: ['labels_T.txt', (t) => t.replaceAll('\tAUS\t', '\tA@S\t')] }),
+    eora26Input('CRLF line ends and a price basis given', 'loads', { eol: '\r\n' }, { prices: 'bp', year: '2010' }),
+    eora26Input('a missing table file', 'refused', { drop: 'Eora26_2010_bp_QY.txt' }),
+    eora26Input('one region of the download (--region SUD)', 'loads', {}, { region: 'SUD' }),
+    eora26Input('a region that is not in the download', 'refused', {}, { region: 'SDN' }),
   ],
   exiobase3: [
     { name: '3.4 pxp folder (A and Y only)', expect: 'loads', write: async () => Promise.resolve(exiobase34) },
@@ -179,7 +198,7 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
         await cp(exiobase34, join(dir, 'IOT_2009_pxp'), { recursive: true });
         return dir;
       },
-      options: { year: 2011 },
+      options: { year: '2011' },
     },
     {
       name: 'a folder of two years without --year',
@@ -190,7 +209,7 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
         return dir;
       },
     },
-    { name: 'a year the folder does not hold', expect: 'refused', write: (dir) => exiobaseCopy(dir), options: { year: 2019 } },
+    { name: 'a year the folder does not hold', expect: 'refused', write: (dir) => exiobaseCopy(dir), options: { year: '2019' } },
     {
       name: 'a missing file (Y.txt)',
       expect: 'refused',

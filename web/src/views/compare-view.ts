@@ -1,4 +1,4 @@
-import type { PlanRecord, TargetResult } from '../api-types.js';
+import { isOptimal, type PlanRecord, type TargetResult } from '../api-types.js';
 import { announce, h, mount } from '../dom.js';
 import { formatPercent, itemLabel } from '../format.js';
 import { PRESETS } from '../presets.js';
@@ -41,7 +41,32 @@ function change(r: Row): string {
   return Math.abs(d) < EPS ? '—' : `${d > 0 ? '+' : '−'}${formatPercent(Math.abs(d))}`;
 }
 
+function side(title: string, rec: PlanRecord): HTMLElement {
+  const r = rec.result;
+  return h(
+    'section',
+    { class: 'panel side', 'aria-label': title },
+    h('h3', { text: title }),
+    h('p', { class: `verdict ${r.status === 'optimal' ? 'ok' : 'short'}`, text: `status ${r.status}` }),
+    ...(isOptimal(r)
+      ? [
+          h('dl', { class: 'stats' }, ...Object.entries(r.lambda ?? {}).map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined }, h('dt', { text: `fulfilment, tier ${tier}` }), h('dd', { class: 'num', 'data-tier': tier, text: formatPercent(l) })))),
+          h('p', { class: 'muted', text: `top bottleneck: ${r.bottlenecks[0]?.id.replace(/_/g, ' ') ?? 'none'}` }),
+        ]
+      : [h('p', { class: 'short', text: r.diagnosis?.message ?? r.message ?? 'The solve did not reach an optimal plan.' })]),
+  );
+}
+
 function comparison(preset: Preset, base: PlanRecord, alt: PlanRecord): HTMLElement {
+  if (!isOptimal(base.result) || !isOptimal(alt.result)) {
+    return h(
+      'div',
+      { class: 'comparison', 'data-preset': preset.id },
+      h('p', { class: 'lede', text: preset.question }),
+      h('div', { class: 'two' }, side('As the model stands', base), side(preset.label, alt)),
+      h('p', { class: 'short', role: 'alert', text: 'No comparison: a plan that did not solve to optimality has no numbers to compare.' }),
+    );
+  }
   const rows = pairRows(base.result.targets, alt.result.targets);
   const watched = rows.filter((r) => preset.watch.includes(r.item.split('@')[0] ?? r.item));
   const moved = rows.filter((r) => Math.abs(r.b - r.a) >= EPS).sort((x, y) => Math.abs(y.b - y.a) - Math.abs(x.b - x.a));
@@ -52,15 +77,6 @@ function comparison(preset: Preset, base: PlanRecord, alt: PlanRecord): HTMLElem
     { label: 'scenario', value: (r: Row) => formatPercent(r.b), numeric: true, tone: (r: Row) => (r.b < 1 - EPS ? 'short' : undefined) },
     { label: 'change', value: change, numeric: true, tone: (r: Row) => (r.b < r.a - EPS ? 'short' : r.b > r.a + EPS ? 'gain' : undefined) },
   ];
-  const side = (title: string, rec: PlanRecord) =>
-    h(
-      'section',
-      { class: 'panel side', 'aria-label': title },
-      h('h3', { text: title }),
-      h('p', { class: `verdict ${rec.result.status === 'optimal' ? 'ok' : 'short'}`, text: `status ${rec.result.status}` }),
-      h('dl', { class: 'stats' }, ...Object.entries(rec.result.lambda ?? {}).map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined }, h('dt', { text: `fulfilment, tier ${tier}` }), h('dd', { class: 'num', 'data-tier': tier, text: formatPercent(l) })))),
-      h('p', { class: 'muted', text: `top bottleneck: ${rec.result.bottlenecks[0]?.id.replace(/_/g, ' ') ?? 'none'}` }),
-    );
   return h(
     'div',
     { class: 'comparison', 'data-preset': preset.id, 'data-differences': String(moved.length) },

@@ -1,4 +1,4 @@
-import type { EconomyView, PlanRecord, PlanResultView } from '../api-types.js';
+import { isOptimal, type EconomyView, type FailedPlanView, type PlanRecord, type PlanResultView } from '../api-types.js';
 import { barChart } from '../charts/bar-chart.js';
 import { sankeyChart } from '../charts/sankey-chart.js';
 import { announce, h, mount } from '../dom.js';
@@ -23,14 +23,14 @@ export async function scenarioFor(state: AppState, name: string, overrides: Para
   return id;
 }
 
-function periodsOf(plan: PlanResultView, economy: EconomyView): string[] {
-  const fromTargets = [...new Set(plan.targets.map((t) => t.period))];
+function periodsOf(plan: PlanResultView | FailedPlanView, economy: EconomyView): string[] {
+  const fromTargets = isOptimal(plan) ? [...new Set(plan.targets.map((t) => t.period))] : [];
   return economy.periods.length > 0 ? [...economy.periods] : fromTargets;
 }
 
 function statusLine(rec: PlanRecord): HTMLElement {
   const r = rec.result;
-  const tiers = r.lambda === null ? [] : Object.entries(r.lambda);
+  const tiers = !isOptimal(r) || r.lambda === null ? [] : Object.entries(r.lambda);
   return h(
     'section',
     { class: 'summary', 'aria-label': 'Plan summary', 'data-plan': rec.id },
@@ -39,9 +39,9 @@ function statusLine(rec: PlanRecord): HTMLElement {
       'dl',
       { class: 'stats' },
       h('div', {}, h('dt', { text: 'objective' }), h('dd', { text: r.objective.kind })),
-      ...tiers.map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined }, h('dt', { text: `fulfilment, tier ${tier}` }), h('dd', { class: 'num', text: formatPercent(l) }))),
+      ...tiers.map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined, title: 'The least fulfilment level of the tier over the periods' }, h('dt', { text: `fulfilment, tier ${tier}` }), h('dd', { class: 'num', text: formatPercent(l) }))),
       h('div', {}, h('dt', { text: 'solver' }), h('dd', { text: r.solver })),
-      h('div', {}, h('dt', { text: 'primal residual' }), h('dd', { class: 'num', text: r.residuals.primal.toExponential(1) })),
+      isOptimal(r) ? h('div', {}, h('dt', { text: 'primal residual' }), h('dd', { class: 'num', text: r.residuals.primal.toExponential(1) })) : null,
     ),
     r.message !== null ? h('p', { class: 'muted', text: r.message }) : null,
     r.diagnosis !== null ? h('p', { class: 'short', text: r.diagnosis.message }) : null,
@@ -108,12 +108,26 @@ export function planCharts(economy: EconomyView, r: PlanResultView, period: stri
   return h('div', { class: 'charts' }, fulfilment, bChart, rChart, h('div', { class: 'wide' }, sankey));
 }
 
+/** The level of each tier in one period: its targets there get at least the level × their amount. */
+function periodLevels(r: PlanResultView, period: string): HTMLElement | null {
+  const levels = Object.entries(r.levels ?? {}).flatMap(([tier, byPeriod]) => (byPeriod[period] === undefined ? [] : [[tier, byPeriod[period]] as const]));
+  if (levels.length === 0) return null;
+  return h(
+    'dl',
+    { class: 'stats', 'aria-label': `Fulfilment level per tier, ${period}`, 'data-levels': period },
+    ...levels.map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined }, h('dt', { text: `level in ${period}, tier ${tier}` }), h('dd', { class: 'num', 'data-tier': tier, text: formatPercent(l) }))),
+  );
+}
+
 /** Renders a solved plan with a period picker. */
 export function planPanel(economy: EconomyView, rec: PlanRecord): HTMLElement {
   const periods = periodsOf(rec.result, economy);
   const holder = h('div', { class: 'plan-charts' });
   const select = h('select', { id: 'period', 'aria-label': 'Period shown' }, ...periods.map((p) => h('option', { value: p, text: p })));
-  const show = () => mount(holder, rec.result.status === 'optimal' ? planCharts(economy, rec.result, select.value) : h('p', { class: 'muted', text: 'No charts: the plan is not optimal.' }));
+  const show = () =>
+    isOptimal(rec.result)
+      ? mount(holder, periodLevels(rec.result, select.value), planCharts(economy, rec.result, select.value))
+      : mount(holder, h('p', { class: 'muted', text: 'No charts: the plan is not optimal.' }));
   select.addEventListener('change', show);
   show();
   return h('div', {}, statusLine(rec), h('div', { class: 'toolbar' }, h('label', { for: 'period', text: 'Period' }), select), holder);
