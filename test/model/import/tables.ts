@@ -188,7 +188,7 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
   exiobase3: [
     { name: '3.4 pxp folder (A and Y only)', expect: 'loads', write: async () => Promise.resolve(exiobase34) },
     { name: '3.4 pxp zip', expect: 'loads', write: async () => Promise.resolve(fixture('exiobase3', '3.4', 'IOT_2009_pxp.zip')) },
-    { name: '3.8 pxp zip (negative operating surplus left out)', expect: 'loads', write: async () => Promise.resolve(exiobase38) },
+    { name: '3.8 pxp zip (negative operating surplus split)', expect: 'loads', write: async () => Promise.resolve(exiobase38) },
     { name: '3.10 ixi folder', expect: 'loads', write: async () => Promise.resolve(exiobase310) },
     {
       name: 'a folder of two years, --year picks one',
@@ -234,7 +234,7 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
     { name: 'a cell of x that is not a number', expect: 'refused', write: (dir) => exiobaseCopy(dir, 'x.txt', (t) => editLine(t, 3, (l) => l.replace(/\t[^\t]*$/, '\t12,5'))) },
     { name: 'a negative flow in Z', expect: 'refused', write: (dir) => exiobaseCopy(dir, 'Z.txt', (t) => editLine(t, 4, (l) => l.replace('\t23697.221\t', '\t-23697.221\t'))) },
     { name: 'a cell of F beyond 1e30', expect: 'refused', write: (dir) => exiobaseCopy(dir, join('air_emissions', 'F.txt'), (t) => editLine(t, 4, (l) => l.replace(/\t[^\t]*$/, '\t2e31'))) },
-    { name: 'a stressor with a negative entry (left out)', expect: 'loads', write: (dir) => exiobaseCopy(dir, join('employment', 'F.txt'), (t) => editLine(t, 4, (l) => l.replace(/\t[^\t]*$/, '\t-1'))) },
+    { name: 'a stressor with a negative entry (split)', expect: 'loads', write: (dir) => exiobaseCopy(dir, join('employment', 'F.txt'), (t) => editLine(t, 4, (l) => l.replace(/\t[^\t]*$/, '\t-1'))) },
   ],
 };
 

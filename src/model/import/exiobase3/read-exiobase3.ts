@@ -20,7 +20,8 @@ export interface Exiobase3Options {
   /**
    * Read for a model, whose flows, outputs and resource uses are not negative: a negative entry of
    * Z, A or x is an InputError at its cell, and a stressor with a negative entry in F or F_Y is
-   * left out (named in the notes). Without it every number is kept, as pymrio keeps it.
+   * split into its positive part and "… (negative part)" (named in the notes). Without it every
+   * number is kept as published, as pymrio keeps it.
    */
   readonly forModel?: boolean;
 }
@@ -144,7 +145,6 @@ async function readDownload(download: Exiobase3Download, options: Exiobase3Optio
     if (e === undefined) continue;
     read.push(...e.read);
     dropped.push(...e.dropped);
-    if (e.extension.stressors.length === 0) continue;
     extensions.push(e.extension);
   }
   if (codes.renamed.size > 0) {

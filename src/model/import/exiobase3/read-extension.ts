@@ -4,6 +4,7 @@ import { checkModelId } from '../model-id.js';
 import type { SourceFiles } from '../source-files.js';
 import type { IoExtension } from '../types.js';
 import { readFileParameters, type FileParameters } from './file-parameters.js';
+import { NEGATIVE_PART_SUFFIX, splitNegativeStressors } from '../split-negative-stressors.js';
 import { firstNegative, negativesInRow } from './first-negative.js';
 import { checkColumns, type RegionCodes, type RegionGrid } from './product-grid.js';
 import { readTsvMatrix } from './read-tsv-matrix.js';
@@ -18,7 +19,7 @@ export interface ExtensionContext {
   readonly codes: RegionCodes;
   /** Gross output, for an extension that gives S (coefficients) instead of F. */
   readonly x: Float64Array;
-  /** Leave out the stressors with a negative entry in F or F_Y, which a model has no place for. */
+  /** Split the stressors with a negative entry in F or F_Y into their positive and negative parts, as a model needs. */
   readonly forModel?: boolean;
 }
 
@@ -102,37 +103,27 @@ export async function readExtension(ctx: ExtensionContext, dir: string, name: st
   if (skipped.length > 0) dropped.push(`${name}: ${skipped.join(', ')} not read (accounts Plenty computes from F, F_Y, Z and Y)`);
 
   const extension: IoExtension = { name, stressors, F: F.values, ...(FY === undefined ? {} : { FY: FY.values }) };
-  return { extension: ctx.forModel === true ? withoutNegativeStressors(extension, F, FY, dropped) : extension, read, dropped };
+  return { extension: ctx.forModel === true ? splitForModel(extension, F, FY, read) : extension, read, dropped };
 }
 
 /**
- * The extension without its stressors that have a negative entry in F or F_Y (operating surplus,
- * taxes less subsidies, …): a model's resource uses are not negative. Each one left out is named
- * in `dropped` with its count of negative entries and the first of them.
+ * The extension with each stressor that has a negative entry in F or F_Y (operating surplus,
+ * taxes less subsidies, …) split in two (splitNegativeStressors): a model's resource uses are not
+ * negative, and nothing is lost (published = the stressor − its "(negative part)"). Each split is
+ * named in `read` with its count of negative entries and the first of them.
  */
-function withoutNegativeStressors(e: IoExtension, F: TsvMatrix, FY: TsvMatrix | undefined, dropped: string[]): IoExtension {
-  const keep: number[] = [];
-  e.stressors.forEach((s, k) => {
+function splitForModel(e: IoExtension, F: TsvMatrix, FY: TsvMatrix | undefined, read: string[]): IoExtension {
+  const { extension, split } = splitNegativeStressors(e);
+  if (split.length === 0) return e;
+  const row = new Map(e.stressors.map((s, k) => [s.id, k]));
+  for (const id of split) {
+    const k = row.get(id) ?? 0;
     const first = firstNegative(F, k, k + 1) ?? (FY === undefined ? undefined : firstNegative(FY, k, k + 1));
-    if (first === undefined) {
-      keep.push(k);
-      return;
-    }
     const count = negativesInRow(F, k) + (FY === undefined ? 0 : negativesInRow(FY, k));
-    dropped.push(`${e.name}/${s.id}: left out of the model, ${count} negative entr${count === 1 ? 'y' : 'ies'} (the first ${first.value} at ${first.file} row ${first.row}, column ${first.tableColumn}), which a model's resource uses cannot be`);
-  });
-  if (keep.length === e.stressors.length) return e;
-  const pick = (m: Float64Array, width: number): Float64Array => {
-    const out = new Float64Array(keep.length * width);
-    keep.forEach((k, r) => out.set(m.subarray(k * width, (k + 1) * width), r * width));
-    return out;
-  };
-  return {
-    name: e.name,
-    stressors: keep.map((k) => e.stressors[k]),
-    F: pick(e.F, F.columns),
-    ...(e.FY === undefined || FY === undefined ? {} : { FY: pick(e.FY, FY.columns) }),
-  };
+    const where = first === undefined ? '' : ` (the first ${first.value} at ${first.file} row ${first.row}, column ${first.tableColumn})`;
+    read.push(`${e.name}/${id}: ${count} negative entr${count === 1 ? 'y' : 'ies'}${where} moved to "${id}${NEGATIVE_PART_SUFFIX}", sign reversed (a model's resource uses are not negative; published = part − negative part)`);
+  }
+  return extension;
 }
 
 /** The stressors of F's rows: id (first label), compartment (second, if any), unit from the unit table. */

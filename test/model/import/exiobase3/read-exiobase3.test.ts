@@ -31,7 +31,7 @@ describe('EXIOBASE 3 downloads: accounts equal pymrio’s (parse_exiobase3 + cal
 });
 
 describe('EXIOBASE 3 read for a model (forModel)', () => {
-  test('a stressor with negative entries is left out and named; every other number is as read', async () => {
+  test('a stressor with negative entries is split into its positive and negative parts, named in the notes; every other number as read', async () => {
     const path = fixture('exiobase3', '3.8', 'IOT_2011_pxp.zip');
     const all = await readExiobase3(path);
     const fit = await readExiobase3(path, { forModel: true });
@@ -41,18 +41,28 @@ describe('EXIOBASE 3 read for a model (forModel)', () => {
     const before = satellite(all);
     const after = satellite(fit);
     assert.ok(before !== undefined && after !== undefined);
-    const gone = 'Operating surplus: Remaining net operating surplus';
+    const split = 'Operating surplus: Remaining net operating surplus';
+    const ids = before.stressors.map((s) => s.id);
+    ids.splice(ids.indexOf(split) + 1, 0, `${split} (negative part)`);
     assert.deepEqual(
       after.stressors.map((s) => s.id),
-      before.stressors.map((s) => s.id).filter((id) => id !== gone),
+      ids,
     );
     const n = all.regions.length * all.sectors.length;
-    after.stressors.forEach((s, k) => {
-      const was = before.stressors.findIndex((b) => b.id === s.id);
-      assert.deepEqual(Array.from(after.F.subarray(k * n, (k + 1) * n)), Array.from(before.F.subarray(was * n, (was + 1) * n)));
+    const row = (m: Float64Array, k: number): number[] => Array.from(m.subarray(k * n, (k + 1) * n));
+    const was = before.stressors.findIndex((s) => s.id === split);
+    const pos = row(after.F, ids.indexOf(split));
+    const neg = row(after.F, ids.indexOf(split) + 1);
+    row(before.F, was).forEach((v, j) => {
+      assert.ok(pos[j] >= 0 && neg[j] >= 0);
+      assert.equal(pos[j] - neg[j], v);
     });
-    const note = fit.notes?.dropped.find((d) => d.startsWith(`satellite/${gone}:`)) ?? '';
-    assert.match(note, /10 negative entries \(the first -58813\.335 at .*satellite\/F\.txt row 5, column 4\)/);
-    assert.equal(all.notes?.dropped.some((d) => d.includes(gone)), false);
+    assert.equal(neg.filter((v) => v > 0).length, 10);
+    for (const id of before.stressors.map((s) => s.id).filter((x) => x !== split)) {
+      assert.deepEqual(row(after.F, ids.indexOf(id)), row(before.F, before.stressors.findIndex((s) => s.id === id)));
+    }
+    const note = fit.notes?.read.find((d) => d.startsWith(`satellite/${split}:`)) ?? '';
+    assert.match(note, /10 negative entries \(the first -58813\.335 at .*satellite\/F\.txt row 5, column 4\) moved to ".* \(negative part\)"/);
+    assert.equal(all.notes?.read.some((d) => d.includes('negative part')), false);
   });
 });
