@@ -66,19 +66,26 @@ export function buildProgram(): Command {
   formats(
     program
       .command('import')
-      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder) | eora26 (Eora26 zip or folder) | exiobase3 (EXIOBASE 3 download, zip or folder)')
-      .argument('<path>', 'the table file, folder or zip')
+      .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder) | eora26 (Eora26 zip or folder) | exiobase3 (EXIOBASE 3 download, zip or folder) | sut (supply and use tables) | gloria (GLORIA MRIO folder or zip) | bea (BEA make–use or supply–use workbooks)')
+      .argument('[path]', 'the table file or folder (sut: --supply and --use instead; bea: the make or supply workbook, or the folder or zip holding them)')
       .description('import an input–output table as a model file (docs/import.md)')
       .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
       .option('--mapping <file>', 'table only: mapping of rows and columns (docs/import.md)')
-      .option('--region <id>', 'a table: id of its one region (default domestic); a multi-regional one: the region whose own table to import')
+      .option('--region <id>', 'a single-region table (table, sut, bea): id of its one region (default domestic; bea: US); a multi-regional one: the region whose own table to import')
+      .option('--supply <file>', 'sut: the supply table (products × industries; CSV/TSV or xlsx)')
+      .option('--use <file>', 'sut: the use table (products × industries, final use, value added); bea: the use workbook, where BEA’s name does not find it')
+      .option('--model <A|B|C|D>', 'sut, bea, gloria: A product technology, B industry technology (default), C fixed industry sales, D fixed product sales')
+      .option('--year <year>', 'eora26, gloria, exiobase3: the year, where the download (or folder of downloads) holds several; bea: the year’s sheet (default the latest)')
+      .option('--level <summary|detail|sector>', 'bea: which tables of a folder or zip (default summary)')
+      .option('--version <version>', 'gloria: the version (e.g. 59), where the folder holds several')
+      .option('--markup <basic|purchaser>', 'gloria: basic prices (Markup001, default) or purchasers’ prices (Markup005)')
+      .option('--negatives <report|almon>', 'sut, model A: refuse negatives, listing each (default), or resolve them by Almon’s procedure')
       .option('--unit <unit>', 'unit of the flows (default: the mapping’s or the folder’s, else money); overrides a mapping’s, must agree with a pymrio folder’s')
       .option('--name <name>', 'name of the economy')
-      .option('--year <year>', 'eora26, exiobase3: the year to read when the download (or folder of downloads) holds several')
       .option('--prices <basis>', 'eora26: bp (basic prices, the default) | pp (purchasers’ prices)')
       .option('--priority <n>', 'priority tier of the final-demand targets', '1')
       .addOption(encodingOption()),
-  ).action((kind: string, path: string, flags: ImportFlags & FormatFlags) => runCommand(flags, () => importCommand(kind, path, flags)));
+  ).action((kind: string, path: string | undefined, flags: ImportFlags & FormatFlags) => runCommand(flags, () => importCommand(kind, path, flags)));
 
   formats(
     program

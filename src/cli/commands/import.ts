@@ -12,9 +12,23 @@ export interface ImportFlags extends EncodingFlags {
   readonly region?: string;
   readonly priority?: string;
   readonly unit?: string;
+  /** sut: the supply table (instead of PATH) and the use table. */
+  readonly supply?: string;
+  readonly use?: string;
+  /** sut, bea, gloria: A | B | C | D. */
+  readonly model?: string;
+  /** sut: report | almon. */
+  readonly negatives?: string;
+  /** eora26, gloria: year; bea: year, level; gloria: version, basic | purchaser. */
   readonly year?: string;
+  /** eora26: bp | pp. */
   readonly prices?: string;
+  readonly level?: string;
+  readonly version?: string;
+  readonly markup?: string;
 }
+
+const SUT_MODELS = ['A', 'B', 'C', 'D'] as const;
 
 function isImporterKind(kind: string): kind is ImporterKind {
   return Object.hasOwn(importers, kind);
@@ -27,8 +41,10 @@ function isImporterKind(kind: string): kind is ImporterKind {
  * written or is an input); the model is checked as the loader checks it before it is written, to
  * a temporary file that is then renamed, so a failed import leaves nothing behind.
  */
-export async function importCommand(kind: string, path: string, flags: ImportFlags): Promise<CommandOutput> {
+export async function importCommand(kind: string, pathArgument: string | undefined, flags: ImportFlags): Promise<CommandOutput> {
   if (!isImporterKind(kind)) throw inputError('invalid-option', `the kind of import is one of ${Object.keys(importers).join(', ')} (docs/import.md)`, { path: ['kind'] }, kind);
+  const sut = sutFlags(kind, pathArgument, flags);
+  const path = sut.path;
   const priority = flags.priority === undefined ? 1 : Number(flags.priority);
   if (!Number.isInteger(priority) || priority < 1) throw inputError('invalid-option', '--priority must be a positive whole number', { path: ['--priority'] }, flags.priority);
   if (flags.region !== undefined) {
@@ -39,12 +55,11 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
   if (prices !== undefined && prices !== 'bp' && prices !== 'pp') throw inputError('invalid-option', '--prices is bp (basic prices) or pp (purchasers’ prices)', { path: ['--prices'] }, prices);
   if (flags.year !== undefined && !/^\d{4}$/.test(flags.year)) throw inputError('invalid-option', '--year is a year of four digits', { path: ['--year'] }, flags.year);
   if (prices !== undefined && kind !== 'eora26') throw inputError('invalid-option', '--prices is for a download of several price bases (eora26)', { path: ['--prices'] }, prices);
-  if (flags.year !== undefined && kind !== 'eora26' && kind !== 'exiobase3') throw inputError('invalid-option', '--year is for a download of several years (eora26, exiobase3)', { path: ['--year'] }, flags.year);
   if (flags.unit !== undefined && flags.unit.trim() === '') throw inputError('invalid-option', '--unit must be non-empty text', { path: ['--unit'] }, flags.unit);
   if (flags.name !== undefined && flags.name.trim() === '') throw inputError('invalid-option', '--name must be non-empty text', { path: ['--name'] }, flags.name);
   const read = readOptions(flags);
   if (kind === 'exiobase3' && read.encoding !== undefined && read.encoding !== 'utf-8') throw inputError('invalid-option', 'an EXIOBASE download is UTF-8 (its files are read as such)', { path: ['--encoding'] }, flags.encoding);
-  const rules: OutputRules = { option: '-o', inputs: flags.mapping === undefined ? [path] : [path, flags.mapping] };
+  const rules: OutputRules = { option: '-o', inputs: [path, ...(flags.mapping === undefined ? [] : [flags.mapping]), ...(sut.use === undefined ? [] : [sut.use])] };
   await checkOutputPath(flags.output, rules);
 
   const progress = createProgress(`importing ${path}`);
@@ -54,9 +69,12 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     ...(flags.mapping !== undefined ? { mapping: flags.mapping } : {}),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
     ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
-    ...(flags.year !== undefined ? { year: flags.year } : {}),
     ...(prices !== undefined ? { prices } : {}),
     ...(flags.name !== undefined ? { name: flags.name } : {}),
+    ...(sut.use !== undefined ? { use: sut.use } : {}),
+    ...(sut.model !== undefined ? { model: sut.model } : {}),
+    ...(sut.negatives !== undefined ? { negatives: sut.negatives } : {}),
+    ...gloriaFlags(kind, flags),
     priority,
     format: /\.json$/i.test(flags.output) ? 'json' : 'yaml',
   });
@@ -74,6 +92,45 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...notesLines(table.notes)],
     tables: [{ name: 'import', title: 'What was imported', columns: [{ key: 'what', label: 'what' }, { key: 'count', label: 'count' }], rows: Object.entries(counts) }],
     json: { source: path, kind, output: flags.output, name: economy.name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
+  };
+}
+
+/**
+ * The supply–use options, checked: `sut` takes --supply and --use instead of PATH; --model is for
+ * the kinds that make supply and use tables symmetric; --negatives for sut.
+ */
+function sutFlags(kind: ImporterKind, pathArgument: string | undefined, flags: ImportFlags): { path: string; use?: string; model?: (typeof SUT_MODELS)[number]; negatives?: 'report' | 'almon' } {
+  const isSut = (kind as string) === 'sut';
+  const isBea = (kind as string) === 'bea';
+  if (!isSut && (flags.supply !== undefined || (flags.use !== undefined && !isBea))) throw inputError('invalid-option', '--supply and --use are for import sut (and --use for import bea)', { path: [flags.supply !== undefined ? '--supply' : '--use'] }, flags.supply ?? flags.use);
+  if (flags.negatives !== undefined && !isSut) throw inputError('invalid-option', '--negatives is for import sut', { path: ['--negatives'] }, flags.negatives);
+  if (flags.model !== undefined && !['sut', 'bea', 'gloria'].includes(kind)) throw inputError('invalid-option', '--model is for supply and use tables (sut, bea, gloria)', { path: ['--model'] }, flags.model);
+  const model = flags.model?.toUpperCase();
+  if (model !== undefined && !(SUT_MODELS as readonly string[]).includes(model)) throw inputError('invalid-option', '--model is A (product technology), B (industry technology), C (fixed industry sales structure) or D (fixed product sales structure)', { path: ['--model'] }, flags.model);
+  if (flags.negatives !== undefined && flags.negatives !== 'report' && flags.negatives !== 'almon') throw inputError('invalid-option', '--negatives is report (refuse, listing each negative) or almon (Almon’s procedure)', { path: ['--negatives'] }, flags.negatives);
+  const extra = { ...(model === undefined ? {} : { model: model as (typeof SUT_MODELS)[number] }), ...(flags.negatives === undefined ? {} : { negatives: flags.negatives as 'report' | 'almon' }) };
+  if (!isSut) {
+    if (pathArgument === undefined) throw inputError('invalid-option', `import ${kind} needs the path of what to import`, { path: ['path'] });
+    return { path: pathArgument, ...(flags.use === undefined ? {} : { use: flags.use }), ...extra };
+  }
+  const supply = flags.supply ?? pathArgument;
+  if (supply === undefined || flags.use === undefined) throw inputError('invalid-option', 'import sut needs the supply table and the use table: --supply FILE --use FILE', { path: [supply === undefined ? '--supply' : '--use'] });
+  if (flags.supply !== undefined && pathArgument !== undefined) throw inputError('invalid-option', 'give the supply table once: as --supply FILE', { path: ['path'] }, pathArgument);
+  return { path: supply, use: flags.use, ...extra };
+}
+
+/** --year, --version and --markup, checked: for gloria (--year also for eora26, bea and exiobase3, --level for bea). */
+function gloriaFlags(kind: ImporterKind, flags: ImportFlags): { year?: string; version?: string; markup?: 'basic' | 'purchaser'; level?: 'summary' | 'detail' | 'sector' } {
+  for (const [flag, value, kinds] of [['--year', flags.year, ['eora26', 'gloria', 'bea', 'exiobase3']], ['--version', flags.version, ['gloria']], ['--markup', flags.markup, ['gloria']], ['--level', flags.level, ['bea']]] as const) {
+    if (value !== undefined && !(kinds as readonly string[]).includes(kind)) throw inputError('invalid-option', `${flag} is for import ${kinds.join(', ')}`, { path: [flag] }, value);
+  }
+  if (flags.level !== undefined && !['summary', 'detail', 'sector'].includes(flags.level)) throw inputError('invalid-option', '--level is summary, detail or sector', { path: ['--level'] }, flags.level);
+  if (flags.markup !== undefined && flags.markup !== 'basic' && flags.markup !== 'purchaser') throw inputError('invalid-option', '--markup is basic (Markup001) or purchaser (Markup005)', { path: ['--markup'] }, flags.markup);
+  return {
+    ...(flags.year === undefined ? {} : { year: flags.year }),
+    ...(flags.version === undefined ? {} : { version: flags.version }),
+    ...(flags.markup === undefined ? {} : { markup: flags.markup as 'basic' | 'purchaser' }),
+    ...(flags.level === undefined ? {} : { level: flags.level as 'summary' | 'detail' | 'sector' }),
   };
 }
 

@@ -8,6 +8,11 @@ import { importedModelText } from './imported-model-text.js';
 import { ioTableToEconomy, type IoTableToEconomyOptions } from './io-table-to-economy.js';
 import { singleRegionTable } from './single-region-table.js';
 import type { IoTable } from './types.js';
+import { readSupplyUseTables } from './sut/import-sut.js';
+import { readGloria } from './gloria/import-gloria.js';
+import { readBea } from './bea/import-bea.js';
+import type { BeaLevel } from './bea/bea-files.js';
+import type { SutModel } from '../sut/index.js';
 
 /** What an importer is told besides the path (each reads what applies to it). */
 export interface ImporterOptions extends ReadInputOptions {
@@ -20,10 +25,20 @@ export interface ImporterOptions extends ReadInputOptions {
   readonly region?: string;
   /** Unit of the flows (table: overrides the mapping's; pymrio: where the folder states none). */
   readonly unit?: string;
-  /** eora26, exiobase3: the year to read, when the download (or folder of downloads) holds several. */
-  readonly year?: string;
   /** eora26: basic (`bp`) or purchasers' (`pp`) prices. */
   readonly prices?: 'bp' | 'pp';
+  /** sut: the use table (the path imported is the supply table); bea: the use workbook, where it is not beside the make workbook. */
+  readonly use?: string;
+  /** sut, bea, gloria: the model that makes supply and use tables symmetric (Eurostat's A, B, C, D). */
+  readonly model?: SutModel;
+  /** sut: model A's negatives: refused with each one located ('report', the default) or resolved by Almon's procedure. */
+  readonly negatives?: 'report' | 'almon';
+  /** eora26, gloria, bea, exiobase3: which year (bea: the workbook's sheet; exiobase3: of a folder of downloads); gloria: which version of a folder that holds several, which prices (Markup001 basic, Markup005 purchaser). */
+  readonly year?: string;
+  readonly version?: string;
+  readonly markup?: 'basic' | 'purchaser';
+  /** bea: summary, detail or sector, where the path is a folder or zip holding several. */
+  readonly level?: BeaLevel;
 }
 
 /** Reads a table (a file or a folder) into an IoTable. */
@@ -47,6 +62,32 @@ export const importers = {
       ...(o.prices === undefined ? {} : { prices: o.prices }),
     }),
   exiobase3: (path, o) => readExiobase3(path, { forModel: true, ...(o.unit === undefined ? {} : { unit: o.unit }), ...(o.year === undefined ? {} : { year: Number(o.year) }) }),
+  sut: (path, o) =>
+    readSupplyUseTables(path, {
+      ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+      ...(o.use === undefined ? {} : { use: o.use }),
+      ...(o.model === undefined ? {} : { model: o.model }),
+      ...(o.negatives === undefined ? {} : { negatives: o.negatives }),
+      ...(o.region === undefined ? {} : { region: o.region }),
+      ...(o.unit === undefined ? {} : { unit: o.unit }),
+    }),
+  gloria: (path, o) =>
+    readGloria(path, {
+      ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+      ...(o.year === undefined ? {} : { year: o.year }),
+      ...(o.version === undefined ? {} : { version: o.version }),
+      ...(o.markup === undefined ? {} : { markup: o.markup }),
+      ...(o.model === undefined ? {} : { model: o.model }),
+    }),
+  bea: (path, o) =>
+    readBea(path, {
+      ...(o.use === undefined ? {} : { use: o.use }),
+      ...(o.year === undefined ? {} : { year: o.year }),
+      ...(o.level === undefined ? {} : { level: o.level }),
+      ...(o.model === undefined ? {} : { model: o.model }),
+      ...(o.region === undefined ? {} : { region: o.region }),
+      ...(o.unit === undefined ? {} : { unit: o.unit }),
+    }),
 } as const satisfies Record<string, Importer>;
 
 export type ImporterKind = keyof typeof importers;

@@ -14,6 +14,12 @@ export interface Sheet {
 export interface ReadWorkbookOptions {
   /** Which sheets to keep (by name); default all. Other sheets are skipped without being held. */
   readonly sheets?: (name: string) => boolean;
+  /**
+   * Read the workbook whole (exceljs's non-streaming reader) instead of streaming it: for small
+   * workbooks whose sheets are found by name (a ReadMe of labels). exceljs's streaming reader
+   * sometimes misses the workbook's sheet names (they come out as Sheet1, Sheet2 …).
+   */
+  readonly whole?: boolean;
 }
 
 /**
@@ -24,12 +30,13 @@ export interface ReadWorkbookOptions {
  * errors. A file that is not an xlsx workbook (a legacy .xls, a damaged archive) is an InputError.
  */
 export async function readWorkbook(source: string | Buffer, file: string, options: ReadWorkbookOptions = {}): Promise<Sheet[]> {
+  if (options.whole === true) return readWhole(source, file, options);
   const input = typeof source === 'string' ? source : Readable.from(source);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   const sheets: Sheet[] = [];
   try {
     for await (const ws of reader) {
-      const name = (ws as unknown as { name?: string }).name ?? `sheet ${sheets.length + 1}`;
+      const name = sheetName(reader as unknown as ReaderModel, ws as unknown as { id?: string | number; name?: string }) ?? `sheet ${sheets.length + 1}`;
       const keep = options.sheets === undefined || options.sheets(name);
       const rows: SheetCell[][] = [];
       for await (const row of ws) {
@@ -57,6 +64,52 @@ export function sheetNamed(sheets: readonly Sheet[], name: string, file: string)
   const s = sheets.find((x) => x.name === name);
   if (s === undefined) throw inputError('missing-sheet', `the workbook has no sheet "${name}" (sheets: ${sheets.map((x) => x.name).join(', ') || 'none'})`, { file }, name);
   return s;
+}
+
+async function readWhole(source: string | Buffer, file: string, options: ReadWorkbookOptions): Promise<Sheet[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    if (typeof source === 'string') await wb.xlsx.readFile(source);
+    else await wb.xlsx.load(source as unknown as ArrayBuffer);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw inputError('invalid-workbook', `not a readable xlsx workbook (a legacy .xls must be saved as .xlsx first): ${why}`, { file });
+  }
+  const sheets: Sheet[] = [];
+  wb.eachSheet((ws) => {
+    if (options.sheets !== undefined && !options.sheets(ws.name)) return;
+    const rows: SheetCell[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, number) => {
+      const values = row.values as unknown[];
+      const cells: SheetCell[] = [];
+      for (let c = 1; c < values.length; c++) cells.push(cellValue(values[c]));
+      rows[number - 1] = cells;
+    });
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    sheets.push({ name: ws.name, rows });
+  });
+  return sheets;
+}
+
+/** What exceljs's streaming reader knows of the workbook once it has read workbook.xml and its relations. */
+interface ReaderModel {
+  readonly model?: { readonly sheets?: readonly { readonly name: string; readonly rId: string; readonly id: number | string }[] };
+  readonly workbookRels?: readonly { readonly Id: string; readonly Target: string }[];
+}
+
+/**
+ * A worksheet's name as the workbook states it. exceljs's streaming reader finds it only when the
+ * relation's target is relative (`worksheets/sheet1.xml`); for an absolute one
+ * (`/xl/worksheets/sheet1.xml`, as openpyxl writes) it names the sheet `Sheet1`: the name is then
+ * looked up here with the target normalised (or, when exceljs has read no relations, by sheetId).
+ */
+function sheetName(reader: ReaderModel, ws: { id?: string | number; name?: string }): string | undefined {
+  const rels = reader.workbookRels ?? [];
+  const sheets = reader.model?.sheets ?? [];
+  const rel = rels.find((r) => r.Target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${String(ws.id)}.xml`);
+  // Without the relations (exceljs sometimes reads them empty), the sheet whose sheetId is the file's number.
+  const sheet = rel === undefined ? sheets.find((x) => String(x.id) === String(ws.id)) : sheets.find((x) => x.rId === rel.Id);
+  return sheet?.name ?? ws.name;
 }
 
 function cellValue(v: unknown): SheetCell {

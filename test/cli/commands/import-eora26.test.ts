@@ -53,7 +53,7 @@ describe('plenty import eora26', () => {
       assertUserError(plenty('import', 'eora26', fixture('eora26'), '-o', out, '--prices', 'market'), /at \["--prices"\]: --prices is bp .* or pp/);
       assertUserError(plenty('import', 'eora26', fixture('eora26'), '-o', out, '--year', '10'), /at \["--year"\]: --year is a year of four digits \(value: "10"\)/);
       assertUserError(plenty('import', 'eora26', fixture('eora26'), '-o', out, '--year', '2011'), /no Eora26 tables of this year in the download \(it holds 2010\) \(value: "2011"\)/);
-      assertUserError(plenty('import', 'pymrio', fixture('pymrio-test-mrio', 'mrio_data'), '-o', out, '--year', '2010'), /--year is for a download of several years/);
+      assertUserError(plenty('import', 'pymrio', fixture('pymrio-test-mrio', 'mrio_data'), '-o', out, '--year', '2010'), /at \["--year"\]: --year is for import eora26, gloria, bea/);
       assertUserError(plenty('import', 'eora26', fixture('eora26'), '-o', out, '--region', 'SUX'), /at \["--region"\]: the table has no region "SUX" \(did you mean "SUD"\?\); it has 3: AUS, BRA, SUD/);
       assertUserError(plenty('import', 'eora', fixture('eora26'), '-o', out), /the kind of import is one of table, pymrio, eora26/);
       assertUserError(plenty('import', 'eora26', fixture('eora26'), '-o', out, '--name', ''), /at \["--name"\]: --name must be non-empty text \(value: ""\)/);

@@ -47,6 +47,26 @@ describe('plenty import: what it writes loads', () => {
   );
 
   test(
+    'import bea: the make–use zip at the detail level and the supply workbook, written, checked and analysed; --level and --year for bea only; a missing year refused at --year',
+    withDir((dir) => {
+      const out = join(dir, 'bea.yaml');
+      const r = plenty('import', 'bea', fixture('bea', 'AllTablesIO.zip'), '--level', 'detail', '-o', out);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /flows in USD million/);
+      assert.match(r.stdout, /make table .*IOMake_Before_Redefinitions_2017_Detail\.xlsx \[2017\]: 7 industries × 11 commodities/);
+      assert.match(readFileSync(out, 'utf8'), /S00402/);
+      assert.equal(plenty('check', out).status, 0);
+      const sup = join(dir, 'sup.json');
+      const s = plenty('import', 'bea', fixture('bea', 'AllTablesSUP', 'Supply_Tables_1997-2022_Summary.xlsx'), '--year', '2021', '--model', 'D', '-o', sup);
+      assert.equal(s.status, 0, s.stderr);
+      assert.equal(plenty('analyze', sup, '--multipliers').status, 0);
+      assertUserError(plenty('import', 'bea', fixture('bea', 'AllTablesIO'), '--year', '1999', '-o', join(dir, 'x.yaml')), /at \["--year"\]: the workbook has no sheet for 1999 \(sheets: 2021, 2022\)/);
+      assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '--level', 'detail', '-o', join(dir, 'x.yaml')), /--level is for import bea/);
+      assert.deepEqual(readdirSync(dir).sort(), ['bea.yaml', 'sup.json']);
+    }),
+  );
+
+  test(
     'a negative cell of a pymrio Z is refused naming file, row, column and value; nothing written',
     withDir((dir) => {
       const source = fixture('pymrio-test-mrio', 'mrio_data');
@@ -103,7 +123,7 @@ describe('plenty import exiobase3', () => {
       assertUserError(plenty('import', 'exiobase3', downloads, '-o', out), /at \["--year"\]: holds 2 downloads \(IOT_2009_pxp\.zip, IOT_2011_pxp\.zip\): give --year/);
       assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '11'), /--year is a year of four digits/);
       assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '2011', '--region', 'XX'), /XX/);
-      assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--year', '2011'), /--year is for a download of several years/);
+      assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--year', '2011'), /--year is for import .*exiobase3/);
       assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '2011', '--encoding', 'latin1'), /an EXIOBASE download is UTF-8/);
       assert.deepEqual(readdirSync(dir), ['exiobase']);
     }),

@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import { parseSymmetricTable, readEora26, readExiobase3, readPymrioFolder, readSymmetricTable, singleRegionTable, type ImporterKind, type ImporterOptions, type IoTable } from '../../../src/model/import/index.js';
 import { fixture } from '../../helpers/paths.js';
 import { eora26Input } from './eora26/eora26-inputs.js';
+import { readSupplyUseTables } from '../../../src/model/import/sut/import-sut.js';
+import { sutInputs, sutSupply, sutUse } from './sut/sut-inputs.js';
+import { gloriaInputs, gloriaMock } from './gloria/gloria-inputs.js';
+import { readGloria } from '../../../src/model/import/gloria/import-gloria.js';
+import { readBea } from '../../../src/model/import/bea/import-bea.js';
+import { beaInputs, beaIo, beaSup, DETAIL_SUPPLY, SUMMARY_SUPPLY } from './bea/bea-inputs.js';
 
 /** Miller and Blair (2009), ch. 2, two sectors, as a small CSV with CRLF line ends. */
 export const millerBlairCsv = [
@@ -29,6 +35,12 @@ export const importerCases: readonly { readonly name: string; readonly load: () 
   { name: 'EXIOBASE 3.8 pxp (zip)', load: () => readExiobase3(exiobase38), monetary: true },
   { name: 'EXIOBASE 3.10 ixi (folder)', load: () => readExiobase3(exiobase310), monetary: true },
   { name: 'EXIOBASE 3.10 ixi read for a model', load: () => readExiobase3(exiobase310, { forModel: true }), monetary: true },
+  { name: 'GLORIA: the mock of pymrio’s tests', load: () => readGloria(gloriaMock), monetary: true },
+  { name: 'BEA make and use tables, summary', load: () => readBea(beaIo), monetary: true },
+  { name: 'BEA make and use tables, detail, model D', load: () => readBea(beaIo, { level: 'detail', model: 'D' }), monetary: true },
+  { name: 'BEA supply and use tables, summary', load: () => readBea(join(beaSup, SUMMARY_SUPPLY)), monetary: true },
+  { name: 'BEA supply and use tables, detail', load: () => readBea(join(beaSup, DETAIL_SUPPLY)), monetary: true },
+  ...(['A', 'B', 'C', 'D'] as const).map((model) => ({ name: `supply and use tables, model ${model}`, load: () => readSupplyUseTables(sutSupply, { use: sutUse, model, ...(model === 'A' ? { negatives: 'almon' as const } : {}) }), monetary: true })),
 ];
 
 const exiobase34 = fixture('exiobase3', '3.4', 'IOT_2009_pxp');
@@ -118,8 +130,8 @@ export interface ImporterInput {
   readonly name: string;
   /** `either`: the importer may refuse it (located) or write a model that loads. */
   readonly expect: 'loads' | 'refused' | 'either';
-  /** Writes the input into the scratch folder `dir`; returns the path to import. */
-  readonly write: (dir: string) => Promise<string>;
+  /** Writes the input into the scratch folder `dir`; returns the path to import (and options that name other files written). */
+  readonly write: (dir: string) => Promise<string | { readonly path: string; readonly options: ImporterOptions }>;
   readonly options?: ImporterOptions;
 }
 
@@ -236,6 +248,9 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
     { name: 'a cell of F beyond 1e30', expect: 'refused', write: (dir) => exiobaseCopy(dir, join('air_emissions', 'F.txt'), (t) => editLine(t, 4, (l) => l.replace(/\t[^\t]*$/, '\t2e31'))) },
     { name: 'a stressor with a negative entry (split)', expect: 'loads', write: (dir) => exiobaseCopy(dir, join('employment', 'F.txt'), (t) => editLine(t, 4, (l) => l.replace(/\t[^\t]*$/, '\t-1'))) },
   ],
+  sut: sutInputs,
+  gloria: gloriaInputs,
+  bea: beaInputs,
 };
 
 /** `text` encoded as Latin-1 (every character below U+0100 as one byte). */
