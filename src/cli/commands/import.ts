@@ -19,8 +19,10 @@ export interface ImportFlags extends EncodingFlags {
   readonly model?: string;
   /** sut: report | almon. */
   readonly negatives?: string;
-  /** eora26, gloria: year; bea: year, level; gloria: version, basic | purchaser. */
+  /** eora26, gloria, oecd, figaro, wiod: year; bea: year, level; gloria: version, basic | purchaser. */
   readonly year?: string;
+  /** wiod: the socio-economic accounts workbook. */
+  readonly sea?: string;
   /** eora26: bp | pp. */
   readonly prices?: string;
   readonly level?: string;
@@ -50,16 +52,17 @@ export async function importCommand(kind: string, pathArgument: string | undefin
   if (flags.region !== undefined) {
     checkModelId(flags.region, '--region', { path: ['--region'] });
   }
-  if (flags.mapping !== undefined && kind !== 'table') throw inputError('invalid-option', '--mapping is for a table: a multi-regional download states its layout', { path: ['--mapping'] }, flags.mapping);
+  if (flags.mapping !== undefined && kind !== 'table') throw inputError('invalid-option', `--mapping is for a table: ${kind === 'pymrio' ? 'a pymrio folder' : 'a database download'} states its layout`, { path: ['--mapping'] }, flags.mapping);
   const prices = flags.prices;
   if (prices !== undefined && prices !== 'bp' && prices !== 'pp') throw inputError('invalid-option', '--prices is bp (basic prices) or pp (purchasers’ prices)', { path: ['--prices'] }, prices);
   if (flags.year !== undefined && !/^\d{4}$/.test(flags.year)) throw inputError('invalid-option', '--year is a year of four digits', { path: ['--year'] }, flags.year);
   if (prices !== undefined && kind !== 'eora26') throw inputError('invalid-option', '--prices is for a download of several price bases (eora26)', { path: ['--prices'] }, prices);
+  if (flags.sea !== undefined && kind !== 'wiod') throw inputError('invalid-option', '--sea is for wiod: the WIOD socio-economic accounts workbook', { path: ['--sea'] }, flags.sea);
   if (flags.unit !== undefined && flags.unit.trim() === '') throw inputError('invalid-option', '--unit must be non-empty text', { path: ['--unit'] }, flags.unit);
   if (flags.name !== undefined && flags.name.trim() === '') throw inputError('invalid-option', '--name must be non-empty text', { path: ['--name'] }, flags.name);
   const read = readOptions(flags);
   if (kind === 'exiobase3' && read.encoding !== undefined && read.encoding !== 'utf-8') throw inputError('invalid-option', 'an EXIOBASE download is UTF-8 (its files are read as such)', { path: ['--encoding'] }, flags.encoding);
-  const rules: OutputRules = { option: '-o', inputs: [path, ...(flags.mapping === undefined ? [] : [flags.mapping]), ...(sut.use === undefined ? [] : [sut.use])] };
+  const rules: OutputRules = { option: '-o', inputs: [path, ...(flags.mapping === undefined ? [] : [flags.mapping]), ...(sut.use === undefined ? [] : [sut.use]), ...(flags.sea === undefined ? [] : [flags.sea])] };
   await checkOutputPath(flags.output, rules);
 
   const progress = createProgress(`importing ${path}`);
@@ -70,6 +73,7 @@ export async function importCommand(kind: string, pathArgument: string | undefin
     ...(flags.region !== undefined ? { region: flags.region } : {}),
     ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
     ...(prices !== undefined ? { prices } : {}),
+    ...(flags.sea !== undefined ? { sea: flags.sea } : {}),
     ...(flags.name !== undefined ? { name: flags.name } : {}),
     ...(sut.use !== undefined ? { use: sut.use } : {}),
     ...(sut.model !== undefined ? { model: sut.model } : {}),
@@ -121,7 +125,7 @@ function sutFlags(kind: ImporterKind, pathArgument: string | undefined, flags: I
 
 /** --year, --version and --markup, checked: for gloria (--year also for eora26, bea and exiobase3, --level for bea). */
 function gloriaFlags(kind: ImporterKind, flags: ImportFlags): { year?: string; version?: string; markup?: 'basic' | 'purchaser'; level?: 'summary' | 'detail' | 'sector' } {
-  for (const [flag, value, kinds] of [['--year', flags.year, ['eora26', 'gloria', 'bea', 'exiobase3']], ['--version', flags.version, ['gloria']], ['--markup', flags.markup, ['gloria']], ['--level', flags.level, ['bea']]] as const) {
+  for (const [flag, value, kinds] of [['--year', flags.year, ['eora26', 'gloria', 'bea', 'oecd', 'figaro', 'wiod', 'exiobase3']], ['--version', flags.version, ['gloria']], ['--markup', flags.markup, ['gloria']], ['--level', flags.level, ['bea']]] as const) {
     if (value !== undefined && !(kinds as readonly string[]).includes(kind)) throw inputError('invalid-option', `${flag} is for import ${kinds.join(', ')}`, { path: [flag] }, value);
   }
   if (flags.level !== undefined && !['summary', 'detail', 'sector'].includes(flags.level)) throw inputError('invalid-option', '--level is summary, detail or sector', { path: ['--level'] }, flags.level);

@@ -13,6 +13,10 @@ import { readGloria } from './gloria/import-gloria.js';
 import { readBea } from './bea/import-bea.js';
 import type { BeaLevel } from './bea/bea-files.js';
 import type { SutModel } from '../sut/index.js';
+import { splitSignedStressors } from './mrio/split-signed-stressors.js';
+import { readOecdIcio } from './oecd/read-oecd-icio.js';
+import { readFigaro } from './figaro/read-figaro.js';
+import { readWiod } from './wiod/read-wiod.js';
 
 /** What an importer is told besides the path (each reads what applies to it). */
 export interface ImporterOptions extends ReadInputOptions {
@@ -33,12 +37,19 @@ export interface ImporterOptions extends ReadInputOptions {
   readonly model?: SutModel;
   /** sut: model A's negatives: refused with each one located ('report', the default) or resolved by Almon's procedure. */
   readonly negatives?: 'report' | 'almon';
-  /** eora26, gloria, bea, exiobase3: which year (bea: the workbook's sheet; exiobase3: of a folder of downloads); gloria: which version of a folder that holds several, which prices (Markup001 basic, Markup005 purchaser). */
+  /** eora26, gloria, bea, oecd, figaro, wiod, exiobase3: which year (four digits) (bea: the workbook's sheet; exiobase3: of a folder of downloads); gloria: which version of a folder that holds several, which prices (Markup001 basic, Markup005 purchaser). */
   readonly year?: string;
   readonly version?: string;
   readonly markup?: 'basic' | 'purchaser';
   /** bea: summary, detail or sector, where the path is a folder or zip holding several. */
   readonly level?: BeaLevel;
+  /** wiod: the socio-economic accounts workbook (WIOD SEA), when not found beside the tables. */
+  readonly sea?: string;
+}
+
+/** The options an importer of a database download (oecd, figaro, wiod) reads. */
+function downloadOptions(o: ImporterOptions): { year?: number; unit?: string; encoding?: string } {
+  return { ...(o.year === undefined ? {} : { year: Number(o.year) }), ...(o.unit === undefined ? {} : { unit: o.unit }), ...(o.encoding === undefined ? {} : { encoding: o.encoding }) };
 }
 
 /** Reads a table (a file or a folder) into an IoTable. */
@@ -88,6 +99,10 @@ export const importers = {
       ...(o.region === undefined ? {} : { region: o.region }),
       ...(o.unit === undefined ? {} : { unit: o.unit }),
     }),
+  oecd: async (path, o) => splitSignedStressors(await readOecdIcio(path, downloadOptions(o))),
+  figaro: async (path, o) => splitSignedStressors(await readFigaro(path, downloadOptions(o))),
+  // --region (a national table's name, or the one region cut out of the world table) is importModel's.
+  wiod: async (path, o) => splitSignedStressors(await readWiod(path, { ...downloadOptions(o), ...(o.sea === undefined ? {} : { sea: o.sea }) })),
 } as const satisfies Record<string, Importer>;
 
 export type ImporterKind = keyof typeof importers;

@@ -9,6 +9,7 @@ import { gloriaInputs, gloriaMock } from './gloria/gloria-inputs.js';
 import { readGloria } from '../../../src/model/import/gloria/import-gloria.js';
 import { readBea } from '../../../src/model/import/bea/import-bea.js';
 import { beaInputs, beaIo, beaSup, DETAIL_SUPPLY, SUMMARY_SUPPLY } from './bea/bea-inputs.js';
+import { figaroInputs, mrioCases, oecdInputs, wiodInputs } from './mrio-inputs.js';
 
 /** Miller and Blair (2009), ch. 2, two sectors, as a small CSV with CRLF line ends. */
 export const millerBlairCsv = [
@@ -41,6 +42,7 @@ export const importerCases: readonly { readonly name: string; readonly load: () 
   { name: 'BEA supply and use tables, summary', load: () => readBea(join(beaSup, SUMMARY_SUPPLY)), monetary: true },
   { name: 'BEA supply and use tables, detail', load: () => readBea(join(beaSup, DETAIL_SUPPLY)), monetary: true },
   ...(['A', 'B', 'C', 'D'] as const).map((model) => ({ name: `supply and use tables, model ${model}`, load: () => readSupplyUseTables(sutSupply, { use: sutUse, model, ...(model === 'A' ? { negatives: 'almon' as const } : {}) }), monetary: true })),
+  ...mrioCases,
 ];
 
 const exiobase34 = fixture('exiobase3', '3.4', 'IOT_2009_pxp');
@@ -152,6 +154,9 @@ async function pymrioInput(dir: string, s: PymrioSketch): Promise<string> {
  * written loads, or that the import is refused with a location in the input.
  */
 export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInput[]>> = {
+  oecd: oecdInputs,
+  figaro: figaroInputs,
+  wiod: wiodInputs,
   table: [
     { name: 'Miller and Blair without a mapping (flows in "money")', expect: 'loads', write: (dir) => tableInput(dir, millerBlairCsv) },
     { name: 'Cockshott flows without a mapping', expect: 'loads', write: async () => Promise.resolve(fixture('cockshott-5yearplan', 'flows.csv')) },

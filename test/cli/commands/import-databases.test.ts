@@ -1,0 +1,69 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixture } from '../../helpers/paths.js';
+import { assertUserError, plenty } from '../run-plenty.js';
+
+function withDir(fn: (dir: string) => void): () => void {
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plenty-import-db-'));
+    try {
+      fn(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+describe('plenty import oecd|figaro|wiod', () => {
+  test(
+    'a zip of two ICIO years with --year: the model loads, the notes say what was merged and split',
+    withDir((dir) => {
+      const out = join(dir, 'icio.json');
+      const r = plenty('import', 'oecd', fixture('oecd', 'ICIO2023_2019-2020.zip'), '--year', '2020', '-o', out, '--json');
+      assert.equal(r.status, 0, r.stderr);
+      const doc = JSON.parse(r.stdout) as { unit: string; counts: { regions: number; products: number }; notes: { read: string[]; guessed: string[] } };
+      assert.equal(doc.unit, 'USD million');
+      assert.deepEqual([doc.counts.regions, doc.counts.products], [5, 25]);
+      assert.ok(doc.notes.read.some((l) => l.includes('CN1, CN2, MX1, MX2')));
+      assert.ok(doc.notes.guessed.some((l) => l.includes('now TLS and TLS (negative part)')));
+      assert.equal(plenty('check', out).status, 0);
+    }),
+  );
+
+  test(
+    '--year that is no year, --year for a table, --sea for oecd, a WIOD national table with --sea and --region',
+    withDir((dir) => {
+      const out = join(dir, 'm.yaml');
+      assertUserError(plenty('import', 'oecd', fixture('oecd', 'ICIO2021_2018.csv'), '-o', out, '--year', '20x0'), /--year is a year of four digits/);
+      assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--year', '2020'), /at \["--year"\]: --year is for import eora26, gloria, bea, oecd, figaro, wiod/);
+      assertUserError(plenty('import', 'oecd', fixture('oecd', 'ICIO2021_2018.csv'), '-o', out, '--sea', 'x.xlsx'), /--sea is for wiod/);
+      assertUserError(plenty('import', 'figaro', fixture('figaro', 'matrix_eu-ic-io_ind-by-ind_24ed_2022.csv'), '-o', out, '--mapping', 'm.yaml'), /--mapping is for a table: a database download states its layout/);
+      assert.deepEqual(readdirSync(dir), []);
+      const sea = fixture('wiod', 'release2016', 'WIOD_SEA_Nov16.xlsx');
+      const r = plenty('import', 'wiod', fixture('wiod', 'release2016', 'AUS_NIOT_nov16.xlsx'), '--year', '2013', '--sea', sea, '--region', 'australia', '-o', out);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /national table of AUS for 2013/);
+      assert.match(readFileSync(out, 'utf8'), /\baustralia\b/);
+      assert.match(r.stdout, /socio-economic accounts for 2013 as the extension sea: EMP/);
+      assert.equal(plenty('check', out).status, 0);
+    }),
+  );
+
+  test(
+    '--region of a multi-regional download: that region’s own table (exports, imports by origin), which loads; a region not there is refused at --region',
+    withDir((dir) => {
+      const out = join(dir, 'mex.yaml');
+      const r = plenty('import', 'oecd', fixture('oecd', 'ICIO2021_2018.csv'), '--region', 'MEX', '-o', out, '--json');
+      assert.equal(r.status, 0, r.stderr);
+      const doc = JSON.parse(r.stdout) as { counts: { regions: number; products: number } };
+      assert.deepEqual([doc.counts.regions, doc.counts.products], [1, 4]);
+      assert.match(readFileSync(out, 'utf8'), /imports\/CHN/);
+      assert.equal(plenty('check', out).status, 0);
+      assertUserError(plenty('import', 'figaro', fixture('figaro', 'matrix_eu-ic-io_ind-by-ind_24ed_2022.csv'), '--region', 'ES', '-o', join(dir, 'es.yaml')), /at \["--region"\]: the table has no region "ES"/);
+      assert.equal(existsSync(join(dir, 'es.yaml')), false);
+    }),
+  );
+});
