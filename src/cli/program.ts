@@ -66,7 +66,7 @@ export function buildProgram(): Command {
   formats(
     program
       .command('import')
-      .argument('<kind>', 'table (CSV/TSV/xlsx symmetric input–output table) | pymrio (pymrio text folder) | eora26 (Eora26 zip or folder) | sut (supply and use tables) | gloria (GLORIA MRIO folder or zip) | bea (BEA make–use or supply–use workbooks) | oecd (OECD ICIO) | figaro (Eurostat FIGARO) | wiod (WIOD)')
+      .argument('<kind>', 'table (CSV/TSV/xlsx symmetric input–output table) | pymrio (pymrio text folder) | eora26 (Eora26 zip or folder) | sut (supply and use tables) | gloria (GLORIA MRIO folder or zip) | bea (BEA make–use or supply–use workbooks) | oecd (OECD ICIO) | figaro (Eurostat FIGARO) | wiod (WIOD) | exiobase3 (EXIOBASE 3 download, zip or folder)')
       .argument('[path]', 'the table file or folder, or the publisher’s download, zip or folder (sut: --supply and --use instead; bea: the make or supply workbook, or the folder or zip holding them)')
       .description('import an input–output table as a model file (docs/import.md)')
       .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
@@ -75,7 +75,7 @@ export function buildProgram(): Command {
       .option('--supply <file>', 'sut: the supply table (products × industries; CSV/TSV or xlsx)')
       .option('--use <file>', 'sut: the use table (products × industries, final use, value added); bea: the use workbook, where BEA’s name does not find it')
       .option('--model <A|B|C|D>', 'sut, bea, gloria: A product technology, B industry technology (default), C fixed industry sales, D fixed product sales')
-      .option('--year <year>', 'eora26, gloria, oecd, figaro, wiod: the year, where the download holds several; bea: the year’s sheet (default the latest)')
+      .option('--year <year>', 'eora26, gloria, oecd, figaro, wiod, exiobase3: the year, where the download (or folder of downloads) holds several; bea: the year’s sheet (default the latest)')
       .option('--level <summary|detail|sector>', 'bea: which tables of a folder or zip (default summary)')
       .option('--version <version>', 'gloria: the version (e.g. 59), where the folder holds several')
       .option('--markup <basic|purchaser>', 'gloria: basic prices (Markup001, default) or purchasers’ prices (Markup005)')

@@ -64,7 +64,7 @@ function tableReading(kind: ImporterKind, flags: ImportFlags): TableReading {
 }
 
 /**
- * `plenty import KIND PATH -o MODEL` (table, pymrio, eora26 …): reads an input–output table and writes it as a
+ * `plenty import KIND PATH -o MODEL` (table, pymrio, eora26, exiobase3 …): reads an input–output table and writes it as a
  * model file (YAML, or JSON when MODEL ends in .json), documented in docs/import.md. Options are
  * checked first (an id the model format refuses, an unknown encoding, an output that cannot be
  * written or is an input); the model is checked as the loader checks it before it is written, to
@@ -89,6 +89,7 @@ export async function importCommand(kind: string, pathArgument: string | undefin
   if (flags.name !== undefined && flags.name.trim() === '') throw inputError('invalid-option', '--name must be non-empty text', { path: ['--name'] }, flags.name);
   const read = readOptions(flags);
   const reading = tableReading(kind, flags);
+  if (kind === 'exiobase3' && read.encoding !== undefined && read.encoding !== 'utf-8') throw inputError('invalid-option', 'an EXIOBASE download is UTF-8 (its files are read as such)', { path: ['--encoding'] }, flags.encoding);
   const rules: OutputRules = { option: '-o', inputs: [path, ...(flags.mapping === undefined ? [] : [flags.mapping]), ...(sut.use === undefined ? [] : [sut.use]), ...(flags.sea === undefined ? [] : [flags.sea])] };
   await checkOutputPath(flags.output, rules);
 
@@ -151,9 +152,9 @@ function sutFlags(kind: ImporterKind, pathArgument: string | undefined, flags: I
   return { path: supply, use: flags.use, ...extra };
 }
 
-/** --year, --version and --markup, checked: for gloria (--year also for eora26 and bea, --level for bea). */
+/** --year, --version and --markup, checked: for gloria (--year also for eora26, bea and exiobase3, --level for bea). */
 function gloriaFlags(kind: ImporterKind, flags: ImportFlags): { year?: string; version?: string; markup?: 'basic' | 'purchaser'; level?: 'summary' | 'detail' | 'sector' } {
-  for (const [flag, value, kinds] of [['--year', flags.year, ['eora26', 'gloria', 'bea', 'oecd', 'figaro', 'wiod']], ['--version', flags.version, ['gloria']], ['--markup', flags.markup, ['gloria']], ['--level', flags.level, ['bea']]] as const) {
+  for (const [flag, value, kinds] of [['--year', flags.year, ['eora26', 'gloria', 'bea', 'oecd', 'figaro', 'wiod', 'exiobase3']], ['--version', flags.version, ['gloria']], ['--markup', flags.markup, ['gloria']], ['--level', flags.level, ['bea']]] as const) {
     if (value !== undefined && !(kinds as readonly string[]).includes(kind)) throw inputError('invalid-option', `${flag} is for import ${kinds.join(', ')}`, { path: [flag] }, value);
   }
   if (flags.level !== undefined && !['summary', 'detail', 'sector'].includes(flags.level)) throw inputError('invalid-option', '--level is summary, detail or sector', { path: ['--level'] }, flags.level);

@@ -1,6 +1,7 @@
 import type { Economy } from '../types.js';
 import type { ReadInputOptions } from '../read-input-file.js';
 import { readEora26 } from './eora26/read-eora26.js';
+import { readExiobase3 } from './exiobase3/read-exiobase3.js';
 import { readPymrioFolder } from './import-pymrio.js';
 import { readSymmetricTable } from './import-symmetric-table.js';
 import { importedModelText } from './imported-model-text.js';
@@ -39,7 +40,7 @@ export interface ImporterOptions extends ReadInputOptions {
   readonly model?: SutModel;
   /** sut: model A's negatives: refused with each one located ('report', the default) or resolved by Almon's procedure. */
   readonly negatives?: 'report' | 'almon';
-  /** eora26, gloria, bea, oecd, figaro, wiod: which year (four digits) (bea: the workbook's sheet); gloria: which version of a folder that holds several, which prices (Markup001 basic, Markup005 purchaser). */
+  /** eora26, gloria, bea, oecd, figaro, wiod, exiobase3: which year (four digits) (bea: the workbook's sheet; exiobase3: of a folder of downloads); gloria: which version of a folder that holds several, which prices (Markup001 basic, Markup005 purchaser). */
   readonly year?: string;
   readonly version?: string;
   readonly markup?: 'basic' | 'purchaser';
@@ -75,6 +76,7 @@ export const importers = {
       ...(o.year === undefined ? {} : { year: o.year }),
       ...(o.prices === undefined ? {} : { prices: o.prices }),
     }),
+  exiobase3: (path, o) => readExiobase3(path, { forModel: true, ...(o.unit === undefined ? {} : { unit: o.unit }), ...(o.year === undefined ? {} : { year: Number(o.year) }) }),
   sut: (path, o) =>
     readSupplyUseTables(path, {
       ...(o.encoding === undefined ? {} : { encoding: o.encoding }),

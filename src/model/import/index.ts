@@ -13,6 +13,8 @@ export { readOecdIcio, ICIO_UNIT, type OecdOptions } from './oecd/read-oecd-icio
 export { readFigaro, FIGARO_UNIT, type FigaroOptions } from './figaro/read-figaro.js';
 export { readWiod, WIOD_UNIT, type WiodOptions } from './wiod/read-wiod.js';
 export { splitSignedStressors } from './mrio/split-signed-stressors.js';
+export { readExiobase3 } from './exiobase3/read-exiobase3.js';
+export type { Exiobase3Options } from './exiobase3/read-exiobase3.js';
 export { DEFAULT_FLOW_UNIT, DEFAULT_STRESSOR_UNIT } from './default-units.js';
 export { isModelId, checkModelId } from './model-id.js';
 export { importedModelText } from './imported-model-text.js';

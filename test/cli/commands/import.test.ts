@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -161,6 +161,52 @@ describe('plenty import table: the tables of issue 10, and the options of how a 
       assertUserError(plenty('import', 'table', flows, '-o', out, '--separator', '|'), /at \["--separator"\]/);
       assertUserError(plenty('import', 'pymrio', fixture('pymrio-test-mrio', 'mrio_data'), '-o', out, '--sheet', 'x'), /--sheet is for a table/);
       assert.deepEqual(readdirSync(dir), []);
+    }),
+  );
+});
+
+describe('plenty import exiobase3', () => {
+  test(
+    'a folder of two years’ downloads with --year: the model loads, the notes say what was read and split',
+    withDir((dir) => {
+      const downloads = join(dir, 'exiobase');
+      mkdirSync(downloads);
+      cpSync(fixture('exiobase3', '3.8', 'IOT_2011_pxp.zip'), join(downloads, 'IOT_2011_pxp.zip'));
+      cpSync(fixture('exiobase3', '3.4', 'IOT_2009_pxp'), join(downloads, 'IOT_2009_pxp'), { recursive: true });
+      const out = join(dir, 'm.json');
+      const r = plenty('import', 'exiobase3', downloads, '--year', '2011', '-o', out, '--name', 'EXIOBASE 2011', '--json');
+      assert.equal(r.status, 0, r.stderr);
+      const json = JSON.parse(r.stdout) as { name: string; unit: string; counts: { regions: number; sectors: number; resources: number }; notes: { read: string[]; dropped: string[] } };
+      assert.equal(json.name, 'EXIOBASE 2011');
+      assert.equal(json.unit, 'M.EUR');
+      assert.deepEqual([json.counts.regions, json.counts.sectors, json.counts.resources], [6, 8, 7]);
+      assert.match(json.notes.read[0], /version 3\.8\.2, pxp \(product by product\), 2011/);
+      assert.ok(json.notes.read.some((d) => /^satellite\/Operating surplus: Remaining net operating surplus: 10 negative entries .* moved to "Operating surplus: Remaining net operating surplus \(negative part\)"/.test(d)));
+      assert.equal(plenty('check', out).status, 0);
+      const text = plenty('import', 'exiobase3', downloads, '--year', '2009', '-o', join(dir, 'm.yaml'));
+      assert.equal(text.status, 0, text.stderr);
+      assert.match(text.stdout, /Read:\n {2}EXIOBASE 3 download .*IOT_2009_pxp/);
+      const one = plenty('import', 'exiobase3', downloads, '--year', '2011', '--region', 'DE', '-o', join(dir, 'de.json'), '--json');
+      assert.equal(one.status, 0, one.stderr);
+      assert.equal((JSON.parse(one.stdout) as { counts: { regions: number } }).counts.regions, 1);
+      assert.equal(plenty('check', join(dir, 'de.json')).status, 0);
+    }),
+  );
+
+  test(
+    'no --year for a folder of two, a --year that is no year, a --region not in it, --year for a table, --encoding latin1: refused, nothing written',
+    withDir((dir) => {
+      const downloads = join(dir, 'exiobase');
+      mkdirSync(downloads);
+      cpSync(fixture('exiobase3', '3.8', 'IOT_2011_pxp.zip'), join(downloads, 'IOT_2011_pxp.zip'));
+      cpSync(fixture('exiobase3', '3.4', 'IOT_2009_pxp.zip'), join(downloads, 'IOT_2009_pxp.zip'));
+      const out = join(dir, 'm.yaml');
+      assertUserError(plenty('import', 'exiobase3', downloads, '-o', out), /at \["--year"\]: holds 2 downloads \(IOT_2009_pxp\.zip, IOT_2011_pxp\.zip\): give --year/);
+      assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '11'), /--year is a year of four digits/);
+      assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '2011', '--region', 'XX'), /XX/);
+      assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--year', '2011'), /--year is for import .*exiobase3/);
+      assertUserError(plenty('import', 'exiobase3', downloads, '-o', out, '--year', '2011', '--encoding', 'latin1'), /an EXIOBASE download is UTF-8/);
+      assert.deepEqual(readdirSync(dir), ['exiobase']);
     }),
   );
 });

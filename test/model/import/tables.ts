@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSymmetricTable, readEora26, readPymrioFolder, readSymmetricTable, singleRegionTable, type ImporterKind, type ImporterOptions, type IoTable } from '../../../src/model/import/index.js';
+import { parseSymmetricTable, readEora26, readExiobase3, readPymrioFolder, readSymmetricTable, singleRegionTable, type ImporterKind, type ImporterOptions, type IoTable } from '../../../src/model/import/index.js';
 import { fixture } from '../../helpers/paths.js';
 import { eora26Input } from './eora26/eora26-inputs.js';
 import { readSupplyUseTables } from '../../../src/model/import/sut/import-sut.js';
@@ -37,6 +37,10 @@ export const importerCases: readonly { readonly name: string; readonly load: () 
   { name: 'pymrio folder: test MRIO', load: () => readPymrioFolder(fixture('pymrio-test-mrio', 'mrio_data')), monetary: true },
   { name: 'Eora26: 3 regions × 26 sectors and ROW', load: () => readEora26(fixture('eora26')), monetary: true },
   { name: 'Eora26: one region cut out (--region BRA)', load: async () => singleRegionTable(await readEora26(fixture('eora26')), 'BRA', 'eora26'), monetary: true },
+  { name: 'EXIOBASE 3.4 pxp (folder, A and Y only)', load: () => readExiobase3(exiobase34), monetary: true },
+  { name: 'EXIOBASE 3.8 pxp (zip)', load: () => readExiobase3(exiobase38), monetary: true },
+  { name: 'EXIOBASE 3.10 ixi (folder)', load: () => readExiobase3(exiobase310), monetary: true },
+  { name: 'EXIOBASE 3.10 ixi read for a model', load: () => readExiobase3(exiobase310, { forModel: true }), monetary: true },
   { name: 'GLORIA: the mock of pymrio’s tests', load: () => readGloria(gloriaMock), monetary: true },
   { name: 'BEA make and use tables, summary', load: () => readBea(beaIo), monetary: true },
   { name: 'BEA make and use tables, detail, model D', load: () => readBea(beaIo, { level: 'detail', model: 'D' }), monetary: true },
@@ -45,6 +49,28 @@ export const importerCases: readonly { readonly name: string; readonly load: () 
   ...(['A', 'B', 'C', 'D'] as const).map((model) => ({ name: `supply and use tables, model ${model}`, load: () => readSupplyUseTables(sutSupply, { use: sutUse, model, ...(model === 'A' ? { negatives: 'almon' as const } : {}) }), monetary: true })),
   ...mrioCases,
 ];
+
+const exiobase34 = fixture('exiobase3', '3.4', 'IOT_2009_pxp');
+const exiobase38 = fixture('exiobase3', '3.8', 'IOT_2011_pxp.zip');
+const exiobase310 = fixture('exiobase3', '3.10', 'IOT_2011_ixi');
+
+/**
+ * The EXIOBASE 3.10 fixture copied into `dir`, with `edit` applied to the text of `file` (a path
+ * inside the download); returns the copy's path.
+ */
+async function exiobaseCopy(dir: string, file?: string, edit?: (text: string) => string): Promise<string> {
+  const path = join(dir, 'IOT_2011_ixi');
+  await cp(exiobase310, path, { recursive: true });
+  if (file !== undefined && edit !== undefined) await writeFile(join(path, file), edit(await readFile(join(path, file), 'utf8')));
+  return path;
+}
+
+/** `text` with line `line` (1-based) replaced by `edit(line)`. */
+function editLine(text: string, line: number, edit: (l: string) => string): string {
+  const lines = text.split('\n');
+  lines[line - 1] = edit(lines[line - 1]);
+  return lines.join('\n');
+}
 
 /** A small pymrio folder in the layout of pymrio's test system (tab-separated, two header rows). */
 export interface PymrioSketch {
@@ -186,6 +212,57 @@ export const importerInputs: Readonly<Record<ImporterKind, readonly ImporterInpu
     eora26Input('a missing table file', 'refused', { drop: 'Eora26_2010_bp_QY.txt' }),
     eora26Input('one region of the download (--region SUD)', 'loads', {}, { region: 'SUD' }),
     eora26Input('a region that is not in the download', 'refused', {}, { region: 'SDN' }),
+  ],
+  exiobase3: [
+    { name: '3.4 pxp folder (A and Y only)', expect: 'loads', write: async () => Promise.resolve(exiobase34) },
+    { name: '3.4 pxp zip', expect: 'loads', write: async () => Promise.resolve(fixture('exiobase3', '3.4', 'IOT_2009_pxp.zip')) },
+    { name: '3.8 pxp zip (negative operating surplus split)', expect: 'loads', write: async () => Promise.resolve(exiobase38) },
+    { name: '3.10 ixi folder', expect: 'loads', write: async () => Promise.resolve(exiobase310) },
+    {
+      name: 'a folder of two years, --year picks one',
+      expect: 'loads',
+      write: async (dir) => {
+        await exiobaseCopy(dir);
+        await cp(exiobase34, join(dir, 'IOT_2009_pxp'), { recursive: true });
+        return dir;
+      },
+      options: { year: '2011' },
+    },
+    {
+      name: 'a folder of two years without --year',
+      expect: 'refused',
+      write: async (dir) => {
+        await exiobaseCopy(dir);
+        await cp(exiobase38, join(dir, 'IOT_2011_pxp.zip'));
+        return dir;
+      },
+    },
+    { name: 'a year the folder does not hold', expect: 'refused', write: (dir) => exiobaseCopy(dir), options: { year: '2019' } },
+    {
+      name: 'a missing file (Y.txt)',
+      expect: 'refused',
+      write: async (dir) => {
+        const path = await exiobaseCopy(dir);
+        await rm(join(path, 'Y.txt'));
+        return path;
+      },
+    },
+    {
+      name: 'a truncated zip',
+      expect: 'refused',
+      write: async (dir) => {
+        const bytes = await readFile(exiobase38);
+        const path = join(dir, 'IOT_2011_pxp.zip');
+        await writeFile(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+        return path;
+      },
+    },
+    { name: 'a ragged row of Z', expect: 'refused', write: (dir) => exiobaseCopy(dir, 'Z.txt', (t) => editLine(t, 5, (l) => l.slice(0, l.lastIndexOf('\t')))) },
+    { name: 'an unknown region code in Y', expect: 'refused', write: (dir) => exiobaseCopy(dir, 'Y.txt', (t) => editLine(t, 1, (l) => l.replace('\tDE\t', '\tXX\t'))) },
+    { name: 'a cell of x that is not a number', expect: 'refused', write: (dir) => exiobaseCopy(dir, 'x.txt', (t) => editLine(t, 3, (l) => l.replace(/\t[^\t]*$/, '\t12,5'))) },
+    { name: 'a negative flow in Z', expect: 'refused', write: (dir) => exiobaseCopy(dir, 'Z.txt', (t) => editLine(t, 4, (l) => l.replace('\t23697.221\t', '\t-23697.221\t'))) },
+    { name: 'a cell of F beyond 1e30', expect: 'refused', write: (dir) => exiobaseCopy(dir, join('air_emissions', 'F.txt'), (t) => editLine(t, 4, (l) => l.replace(/\t[^\t]*$/, '\t2e31'))) },
+    { name: 'a stressor with a negative entry (split)', expect: 'loads', write: (dir) => exiobaseCopy(dir, join('employment', 'F.txt'), (t) => editLine(t, 4, (l) => l.replace(/\t[^\t]*$/, '\t-1'))) },
   ],
   sut: sutInputs,
   gloria: gloriaInputs,
