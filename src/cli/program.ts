@@ -88,6 +88,7 @@ export function buildProgram(): Command {
       .option('--time-limit <s>', 'seconds for the whole plan')
       .option('--resource <id>', 'mincost: the resource to use least (default labour)')
       .option('--cap <x>', 'maxmin: largest fulfilment ratio credited per tier, or none (default: 1 for all tiers but the last)')
+      .option('--periods <how>', 'maxmin: leximin (default: each period of a tier raised as far as it goes) | common (one level per tier, one LP per tier)')
       .option('--period <id>', 'period shown in the valuation and technique tables, and the one written by --write-plan')
       .option('--top <n>', 'rows per table', '10')
       .option('--write-plan <file>', 'write the plan as a plan file (one per period, FILE-PERIOD.yaml, unless --period)')

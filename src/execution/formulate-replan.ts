@@ -14,7 +14,8 @@ import type { PastRecord } from './past-record.js';
  * - The objective counts the future alone: the past's columns cost nothing (mincost: the direct
  *   use of the past periods leaves the offset), maxmin's λ of a tier binds only the tier's future
  *   deliveries (a tier with nothing to deliver in the future is fixed at λ = 1, as in
- *   formulatePlan), harmony's credit of a past delivery is fixed at 0.
+ *   formulatePlan; a past period's own level is fixed and its link freed), harmony's credit of a
+ *   past delivery is fixed at 0.
  *
  * So the LP is that of the future periods with the past's carry-over as right-hand sides, written
  * in the full plan's index; eliminateFixed removes the fixed columns and free rows before a solver
@@ -69,7 +70,16 @@ export function formulateReplan(f: FormulatedPlan, objective: PlanObjective, pas
     }
   }
   if (objective.kind === 'maxmin') {
-    for (let s = 0; s < ix.tiers.length; s++) if (!(futureTotal[s] > 0)) colLower[ix.lambdaStart + s] = colUpper[ix.lambdaStart + s] = 1;
+    const nS = ix.tiers.length;
+    for (let s = 0; s < nS; s++) {
+      if (!(futureTotal[s] > 0)) colLower[ix.lambdaStart + s] = colUpper[ix.lambdaStart + s] = 1;
+      // A past period's own level is no variable: fixed (at 0), its link to λ free.
+      for (let t = 0; t < from; t++) {
+        if (ix.linkRow[t * nS + s] < 0) continue;
+        fix(ix.levelColumn[t * nS + s], 0);
+        free(ix.linkRow[t * nS + s]);
+      }
+    }
   }
   const offset = objective.kind === 'mincost' && ix.costResource >= 0 ? ix.directUse[ix.costResource] * (ix.periods - from) : (lp.offset ?? 0);
   return { lp: { ...lp, name: `${lp.name ?? 'plan'}, re-planned from period ${from + 1}`, c: cost, offset, colLower, colUpper, rowLower, rowUpper }, index: ix };

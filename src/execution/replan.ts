@@ -1,6 +1,6 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import { chooseSolver } from '../optimize/choose-solver.js';
-import { formulatePlan } from '../optimize/formulate.js';
+import { withPeriods } from '../optimize/default-periods.js';
 import type { LpSolver } from '../optimize/lp-types.js';
 import type { FormulatedPlan, PlanObjective, PlanObjectiveKind, PlanResult } from '../optimize/plan-types.js';
 import { resolveObjective } from '../optimize/resolve-objective.js';
@@ -16,7 +16,6 @@ import { periodOption } from './period-option.js';
 import type { ExecutionPlan } from './types.js';
 
 export interface ReplanOptions extends ReplanInput {
-  readonly solver?: LpSolver | 'auto' | 'highs' | 'pdhg';
   readonly gap?: number;
   /** Seconds for all stages together. */
   readonly timeLimit?: number;
@@ -24,7 +23,13 @@ export interface ReplanOptions extends ReplanInput {
 
 /** What a re-plan starts from (see prepareReplan). */
 export interface ReplanInput {
+  /**
+   * maxmin without `periods` takes solvePlan's default for the backend (withPeriods); a re-plan of
+   * a published plan passes the plan's own objective, so it keeps the plan's mode.
+   */
   readonly objective?: PlanObjectiveKind | PlanObjective;
+  /** The backend (default 'auto'); it also decides maxmin's default `periods`. */
+  readonly solver?: LpSolver | 'auto' | 'highs' | 'pdhg';
   /** The first period re-optimised (an id); the ones before it are the past. */
   readonly fromPeriod: string;
   /**
@@ -109,8 +114,7 @@ export interface PreparedReplan {
 export function prepareReplan(c: CompiledEconomy, input: ReplanInput): PreparedReplan {
   const t0 = performance.now();
   const from = periodOption(c, input.fromPeriod, 'fromPeriod');
-  const objective = resolveObjective(c, input.objective);
-  const plain = formulatePlan(c, objective);
+  const { objective, formulated: plain } = withPeriods(c, resolveObjective(c, input.objective), input.solver ?? 'auto');
   const past = pastRecord(c, plain.index, { from, actuals: input.actuals, plan: input.plan, ...(input.reported === undefined ? {} : { reported: input.reported }) });
   const breaches = pastBreaches(c, plain.index, past);
   const formulated = formulateReplan(plain, objective, past);

@@ -6,6 +6,7 @@ import type { FormulatedPlan, PlanIndex, PlanObjective } from './plan-types.js';
 import { tierWeights } from './resolve-objective.js';
 import { tradeByItem } from '../compile/trade-by-item.js';
 import { TripletBuilder } from './triplet-builder.js';
+import { levelLayout } from './level-layout.js';
 
 /** Fulfilment beyond which harmony credits nothing more, and its slope above 1 (defaults). */
 export const DEFAULT_HARMONY_CAP = 2;
@@ -26,8 +27,10 @@ export function tierCap(o: PlanObjective, s: number, tiers: number): number {
  *   spending on trade (for the model's currency) − capacity built by investment that is on line
  *   ≤ availability − direct use;
  * - technique capacities and trade caps as column bounds;
- * - targets by objective: maxmin rows delivery − amount·λ(tier) ≥ 0 (the LP maximises λ of the
- *   first tier; solvePlan changes the objective per tier); weighted deliveries capped at the
+ * - targets by objective: maxmin rows delivery − amount·level ≥ 0, the level being the tier's λ
+ *   or, for a tier with targets in several periods (objective periods 'leximin', the default), a
+ *   level μ of the period linked to λ by μ − λ ≥ 0 (levelLayout); the LP maximises λ of the first
+ *   tier, and solvePlan changes the objective and the bounds per tier and round; weighted deliveries capped at the
  *   amount with credit weight/amount per unit; harmony credit h ≤ f, h ≤ 1 − s + s·f with
  *   f = delivery/amount; mincost deliveries fixed at the amount, minimising the chosen resource.
  *
@@ -91,20 +94,8 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
   const deliveryAmount = Float64Array.from(dTarget, (k) => tg.amount[k]);
   const deliveryTier = Int32Array.from(dTarget, (k) => tierOf.get(tg.priority[k]) ?? 0);
 
-  // Columns.
-  const nExp = exportItems.length;
-  const nImp = importItems.length;
-  const nS = stockItems.length;
-  const activityStart = 0;
-  const exportStart = activityStart + nT * nPer;
-  const importStart = exportStart + nExp * nPer;
-  const stockStart = importStart + nImp * nPer;
-  const deliveryStart = stockStart + nS * (nPer - 1);
-  const lambdaStart = o.kind === 'maxmin' ? deliveryStart + nD : -1;
-  const creditStart = o.kind === 'harmony' ? deliveryStart + nD : -1;
-  const columns = deliveryStart + nD + (o.kind === 'maxmin' ? tiers.length : o.kind === 'harmony' ? nD : 0);
-
-  // Rows: balances, then resource limits where availability is finite, then target rows.
+  // Rows: balances, then resource limits where availability is finite, then target rows (and
+  // maxmin's links, below).
   const balanceStart = 0;
   let rows = n * nPer;
   const directUse = new Float64Array(nR);
@@ -122,6 +113,32 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
   if (o.kind === 'maxmin') rows += nD;
   else if (o.kind === 'harmony') rows += 2 * nD;
 
+  // Columns.
+  const nExp = exportItems.length;
+  const nImp = importItems.length;
+  const nS = stockItems.length;
+  const activityStart = 0;
+  const exportStart = activityStart + nT * nPer;
+  const importStart = exportStart + nExp * nPer;
+  const stockStart = importStart + nImp * nPer;
+  const deliveryStart = stockStart + nS * (nPer - 1);
+  const lambdaStart = o.kind === 'maxmin' ? deliveryStart + nD : -1;
+  const creditStart = o.kind === 'harmony' ? deliveryStart + nD : -1;
+  const levels = levelLayout({
+    periods: nPer,
+    tiers: o.kind === 'maxmin' ? tiers.length : 0,
+    deliveryTier,
+    deliveryPeriod,
+    deliveryAmount,
+    mode: o.periods ?? 'leximin',
+    lambdaStart,
+    levelStart: lambdaStart + tiers.length,
+    linkRowStart: rows,
+  });
+  rows += levels.count;
+  const columns = deliveryStart + nD + (o.kind === 'maxmin' ? tiers.length + levels.count : o.kind === 'harmony' ? nD : 0);
+
+
   const rowLower = new Float64Array(rows);
   const rowUpper = new Float64Array(rows);
   const colLower = new Float64Array(columns);
@@ -129,7 +146,7 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
   const cost = new Float64Array(columns);
   let offset = 0;
 
-  const nnzEstimate = nPer * (c.outputs.rowPtr[n] + c.inputs.rowPtr[n] + c.resourceUse.rowPtr[nR]) + 4 * nD + 3 * nPer * (nExp + nImp + nS);
+  const nnzEstimate = nPer * (c.outputs.rowPtr[n] + c.inputs.rowPtr[n] + c.resourceUse.rowPtr[nR]) + 4 * nD + 2 * levels.count + 3 * nPer * (nExp + nImp + nS);
   const tb = new TripletBuilder(nnzEstimate);
 
   // Balances.
@@ -203,22 +220,32 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
   const weights = tierWeights(o, tiers);
   let sense: 'min' | 'max' = 'max';
   if (o.kind === 'maxmin') {
-    const total = new Float64Array(tiers.length);
-    for (let g = 0; g < nD; g++) total[deliveryTier[g]] += deliveryAmount[g];
-    for (let s = 0; s < tiers.length; s++) {
+    const nTiers = tiers.length;
+    for (let s = 0; s < nTiers; s++) {
       const col = lambdaStart + s;
-      colUpper[col] = tierCap(o, s, tiers.length);
+      colUpper[col] = tierCap(o, s, nTiers);
       // A tier whose targets are all zero is fulfilled by anything: fix its λ.
-      if (!(total[s] > 0)) colLower[col] = colUpper[col] = 1;
+      if (!(levels.tierTotal[s] > 0)) colLower[col] = colUpper[col] = 1;
+      for (let t = 0; t < nPer; t++) {
+        const link = levels.linkRow[t * nTiers + s];
+        if (link < 0) continue;
+        const mu = levels.levelColumn[t * nTiers + s];
+        colUpper[mu] = colUpper[col];
+        tb.push(link, mu, 1);
+        tb.push(link, col, -1);
+        rowLower[link] = 0;
+        rowUpper[link] = Infinity;
+      }
     }
     for (let g = 0; g < nD; g++) {
       const row = targetRowStart + g;
+      const level = levels.levelColumn[deliveryPeriod[g] * nTiers + deliveryTier[g]];
       tb.push(row, deliveryStart + g, 1);
-      tb.push(row, lambdaStart + deliveryTier[g], -deliveryAmount[g]);
+      tb.push(row, level >= 0 ? level : lambdaStart + deliveryTier[g], -deliveryAmount[g]);
       rowLower[row] = 0;
       rowUpper[row] = Infinity;
     }
-    if (tiers.length > 0) cost[lambdaStart] = 1;
+    if (nTiers > 0) cost[lambdaStart] = 1;
   } else if (o.kind === 'weighted') {
     for (let g = 0; g < nD; g++) {
       const a = deliveryAmount[g];
@@ -300,6 +327,8 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
     deliveryStart,
     tiers,
     lambdaStart,
+    levelColumn: levels.levelColumn,
+    linkRow: levels.linkRow,
     creditStart,
     columns,
     balanceStart,

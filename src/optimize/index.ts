@@ -3,17 +3,19 @@ export type {
   Bottleneck,
   FormulatedPlan,
   InfeasibilityDiagnosis,
+  PeriodLevels,
   PlanIndex,
   PlanObjective,
   PlanObjectiveKind,
   PlanProgress,
   PlanResult,
   PlanStage,
+  PlanStep,
   SolvePlanOptions,
 } from './plan-types.js';
 export { formulatePlan, tierCap, DEFAULT_HARMONY_CAP, DEFAULT_OVER_SLOPE } from './formulate.js';
 export { resolveObjective, tierWeights, defaultCostResource } from './resolve-objective.js';
-export { solvePlan, solveFormulatedPlan, DEFAULT_TIER_TOLERANCE } from './solve-plan.js';
+export { solvePlan, solveFormulatedPlan, DEFAULT_TIER_TOLERANCE, MIN_RISE } from './solve-plan.js';
 export { chooseSolver } from './choose-solver.js';
 export { findBottlenecks } from './find-bottlenecks.js';
 export { diagnoseInfeasible } from './diagnose-infeasible.js';

@@ -9,6 +9,9 @@ import type { LinearProgram, LpSolution, LpSolver, LpStatus } from './lp-types.j
  * Arrays "per period" are period-major: the value of entry k in period t is at `t * count + k`.
  */
 
+/** maxmin: whether each period of a tier has its own level (leximin) or all share one (common). */
+export type PeriodLevels = 'leximin' | 'common';
+
 /** What "best" means; see docs/optimize.md. */
 export type PlanObjectiveKind = 'maxmin' | 'weighted' | 'harmony' | 'mincost';
 
@@ -22,6 +25,14 @@ export interface PlanObjective {
   readonly cap?: number;
   /** maxmin: relative tolerance by which an earlier tier's optimum is relaxed in later stages (default 1e-7). */
   readonly tierTolerance?: number;
+  /**
+   * maxmin: how the periods of a tier share its level (default: 'leximin' where HiGHS solves the
+   * plan, 'common' where PDHG does — withPeriods; a plan's result records the mode used). 'leximin': each period
+   * has its own level, raised as far as it goes once the tier's common λ is reached (the tier's
+   * worst periods do not hold the others back; extra LP solves, see docs/optimize.md); 'common':
+   * one λ per tier for all periods (one LP per tier).
+   */
+  readonly periods?: PeriodLevels;
   /** weighted, harmony: weight per priority tier (default 10^(tiers − rank), rank 1 = first tier). */
   readonly weights?: Readonly<Record<number, number>>;
   /** harmony: slope of credit above full fulfilment (default 0.1; below it the slope is 1). */
@@ -36,10 +47,11 @@ export interface PlanObjective {
  * Which LP variable and row is which. Columns: activity (technique × period), exports and
  * imports (traded item × period), stocks (storable item × period, end of period, all but the
  * last period), deliveries (one per target and period it applies in), then objective variables
- * (λ per tier for maxmin; credit h per delivery for harmony). Rows: item balances (item ×
- * period), resource limits (resource × period, only where availability is finite), then target
- * rows (maxmin: delivery − amount·λ ≥ 0; harmony: two per delivery). Capacities and trade caps
- * are column bounds: their shadow prices are column duals.
+ * (maxmin: λ per tier, then a level μ per tier and period for the tiers whose periods have
+ * levels of their own; harmony: credit h per delivery). Rows: item balances (item × period),
+ * resource limits (resource × period, only where availability is finite), then target rows
+ * (maxmin: delivery − amount·level ≥ 0, then links μ − λ ≥ 0; harmony: two per delivery).
+ * Capacities and trade caps are column bounds: their shadow prices are column duals.
  */
 export interface PlanIndex {
   readonly periods: number;
@@ -71,6 +83,16 @@ export interface PlanIndex {
   readonly tiers: Int32Array;
   /** maxmin: λ of tier s is column `lambdaStart + s`; −1 for other objectives. */
   readonly lambdaStart: number;
+  /**
+   * maxmin, per period × tier (period-major, `t * tiers.length + s`): the column whose value is the
+   * level of tier s in period t (its delivery rows read delivery − amount·level ≥ 0): a level μ of
+   * its own, or the tier's λ column when its periods share it (objective periods 'common', or a
+   * tier with targets in one period only); −1 where the tier has no target of positive amount in
+   * the period. Empty for other objectives.
+   */
+  readonly levelColumn: Int32Array;
+  /** maxmin, per period × tier: the link row μ − λ ≥ 0 of a level of its own; −1 where there is none. Empty for other objectives. */
+  readonly linkRow: Int32Array;
   /** harmony: credit of delivery g is column `creditStart + g`; −1 otherwise. */
   readonly creditStart: number;
   readonly columns: number;
@@ -82,7 +104,7 @@ export interface PlanIndex {
   readonly baseAvailable: Float64Array;
   /** Per resource: direct use by final demand (every period). */
   readonly directUse: Float64Array;
-  /** First target row (maxmin: one per delivery; harmony: two per delivery); −1 when none. */
+  /** First target row (maxmin: one per delivery, then the link rows; harmony: two per delivery); −1 when none. */
   readonly targetRowStart: number;
   readonly rows: number;
   /** Model currency resource index, or −1. */
@@ -97,6 +119,7 @@ export interface FormulatedPlan {
 }
 
 export interface PlanProgress {
+  /** maxmin: the tier being solved (0-based, of `stages`), whichever of its LPs runs; else 0. */
   readonly stage: number;
   readonly stages: number;
   readonly iteration: number;
@@ -115,10 +138,20 @@ export interface SolvePlanOptions {
   readonly diagnose?: boolean;
 }
 
-/** One LP solve of a plan: a lexicographic tier (maxmin) or the single objective. */
+/**
+ * What an LP of a plan did: `solve`, the one LP of weighted, harmony and mincost; maxmin, per
+ * tier: `tier`, the tier's common level λ over all its periods; `test`, which of the periods not
+ * yet held can rise above the round's level; `raise`, the common level of the periods that can.
+ */
+export type PlanStep = 'solve' | 'tier' | 'test' | 'raise';
+
+/** One LP solve of a plan: one step of a lexicographic tier (maxmin) or the single objective. */
 export interface PlanStage {
   /** Priority of the tier maximised (maxmin), else null. */
   readonly priority: number | null;
+  readonly step: PlanStep;
+  /** maxmin: the periods the LP raises (tier, raise) or tests (test); null for other objectives. */
+  readonly periods: readonly string[] | null;
   readonly status: LpStatus;
   readonly objective: number;
   readonly iterations: number;
@@ -192,12 +225,27 @@ export interface PlanResult extends PlanQuantities {
   readonly objective: PlanObjective;
   readonly status: LpStatus;
   readonly message?: string;
-  /** Objective value of the last stage (maxmin: λ of the last tier solved). */
+  /**
+   * Objective value: maxmin, λ of the last tier solved (the least of its periods' levels); the
+   * others, that of their LP.
+   */
   readonly objectiveValue: number;
   readonly solver: string;
   readonly stages: readonly PlanStage[];
-  /** maxmin: λ per tier (fulfilment ratio), in `index.tiers` order; NaN for tiers not solved. */
+  /**
+   * maxmin: λ per tier (fulfilment ratio), in `index.tiers` order: the least of the tier's levels
+   * over its periods (every target of the tier gets at least λ × its amount); NaN for tiers not
+   * solved.
+   */
   readonly lambda: Float64Array;
+  /**
+   * maxmin: level per period and tier (period-major, `t * tiers + s`): every target of tier s in
+   * period t gets at least the level × its amount. With periods 'leximin', a period's level is
+   * raised as far as it goes without lowering a period at a lower level (docs/optimize.md); with
+   * 'common', all are the tier's λ. NaN where the tier has no target of positive amount in the
+   * period, for the fixed past of a re-plan and for tiers not solved.
+   */
+  readonly levels: Float64Array;
   /**
    * Valuations and prices divided by the sum of the valuations of the target items (Kantorovich's
    * resolving multipliers normalised to sum 1); null when that sum is 0.
@@ -210,6 +258,9 @@ export interface PlanResult extends PlanQuantities {
   readonly relativeGap: number;
   readonly diagnosis?: InfeasibilityDiagnosis;
   readonly formulated: FormulatedPlan;
-  /** The LP solution of the last stage. */
+  /**
+   * The LP solution read: that of the last stage, except that maxmin's `test` stages are never
+   * read (the last LP that raised a level is).
+   */
   readonly solution: LpSolution;
 }

@@ -1,8 +1,9 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import { inputError } from '../model/errors.js';
-import type { PlanObjective, PlanObjectiveKind } from './plan-types.js';
+import type { PeriodLevels, PlanObjective, PlanObjectiveKind } from './plan-types.js';
 
 const KINDS: readonly PlanObjectiveKind[] = ['maxmin', 'weighted', 'harmony', 'mincost'];
+const PERIOD_LEVELS: readonly PeriodLevels[] = ['leximin', 'common'];
 
 /** The resource minimised by mincost when none is named: `labour`, else the first whose id starts with labour/employment. */
 export function defaultCostResource(c: CompiledEconomy): number {
@@ -27,6 +28,9 @@ export function resolveObjective(c: CompiledEconomy, objective: PlanObjectiveKin
   }
   if (o.overSlope !== undefined && !(o.overSlope >= 0 && o.overSlope <= 1)) {
     throw inputError('invalid-option', 'overSlope must be a number from 0 to 1', { path: ['objective', 'overSlope'] }, o.overSlope);
+  }
+  if (o.periods !== undefined && !PERIOD_LEVELS.includes(o.periods)) {
+    throw inputError('invalid-option', `periods must be one of ${PERIOD_LEVELS.join(', ')}`, { path: ['objective', 'periods'] }, o.periods);
   }
   if (o.harmonyCap !== undefined && o.harmonyCap < 1) throw inputError('invalid-option', 'harmonyCap must be at least 1', { path: ['objective', 'harmonyCap'] }, o.harmonyCap);
   for (const [k, w] of Object.entries(o.weights ?? {})) {

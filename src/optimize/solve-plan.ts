@@ -4,25 +4,33 @@ import { checkPlanNumbers } from './check-plan-numbers.js';
 import { chooseSolver } from './choose-solver.js';
 import { diagnoseInfeasible } from './diagnose-infeasible.js';
 import { findBottlenecks } from './find-bottlenecks.js';
-import { formulatePlan } from './formulate.js';
+import { withPeriods } from './default-periods.js';
 import type { LinearProgram, LpSolution, LpSolver } from './lp-types.js';
 import type { FormulatedPlan, PlanObjective, PlanResult, PlanStage, SolvePlanOptions } from './plan-types.js';
 import { readPlanSolution } from './read-plan-solution.js';
 import { resolveObjective } from './resolve-objective.js';
+import { solveTier, type RunStage, type TierOutcome } from './solve-tier.js';
 
 /** Default relative tolerance by which an earlier tier's λ is relaxed when later tiers are solved. */
 export const DEFAULT_TIER_TOLERANCE = 1e-7;
 
 /**
+ * Least relative rise above a round's level by which a period counts as able to rise (leximin);
+ * it is at least 10 × the tier tolerance and 10 × the gap asked of the solver.
+ */
+export const MIN_RISE = 1e-6;
+
+/**
  * The optimal plan of a compiled economy. Formulates the LP (formulatePlan), solves it with the
- * chosen backend (maxmin: one stage per priority tier, lexicographically: tier 1 as far as it
- * goes, then tier 2 with tier 1 held at its optimum less `tierTolerance`, …), and reads off the
- * plan, its valuations, the bottlenecks and, for an infeasible plan, a diagnosis. Hard outcomes
+ * chosen backend (maxmin: tier by tier, lexicographically: tier 1 as far as it goes, then tier 2
+ * with tier 1 held at what it reached less `tierTolerance`, …; within a tier, leximin over its
+ * periods unless the objective says periods: 'common', see solveTier), and reads off the plan,
+ * its valuations, the bottlenecks and, for an infeasible plan, a diagnosis. Hard outcomes
  * (infeasible, unbounded, time limit) are a `status`, never thrown; bad options throw InputError.
  */
 export async function solvePlan(c: CompiledEconomy, options: SolvePlanOptions = {}): Promise<PlanResult> {
-  const objective = resolveObjective(c, options.objective);
-  return solveFormulatedPlan(c, formulatePlan(c, objective), objective, options);
+  const { objective, formulated } = withPeriods(c, resolveObjective(c, options.objective), options.solver ?? 'auto');
+  return solveFormulatedPlan(c, formulated, objective, options);
 }
 
 /**
@@ -35,51 +43,64 @@ export async function solveFormulatedPlan(c: CompiledEconomy, formulated: Formul
   const solver = await chooseSolver(options.solver ?? 'auto', nnz(lp.A));
   const started = Date.now();
   const remaining = (): number | undefined => (options.timeLimit === undefined ? undefined : Math.max(0.001, options.timeLimit - (Date.now() - started) / 1000));
+  const nTiers = ix.tiers.length;
 
-  // Stages: maxmin solves one LP per tier whose λ is not fixed; every other objective one LP.
+  // maxmin solves the tiers whose λ is not fixed, one after the other; every other objective one LP.
   const stageTiers: number[] = [];
+  const lambda = new Float64Array(nTiers).fill(NaN);
+  const levels = new Float64Array(ix.periods * nTiers).fill(NaN);
   if (objective.kind === 'maxmin') {
-    for (let s = 0; s < ix.tiers.length; s++) if (lp.colLower[ix.lambdaStart + s] !== lp.colUpper[ix.lambdaStart + s]) stageTiers.push(s);
+    for (let s = 0; s < nTiers; s++) {
+      const col = ix.lambdaStart + s;
+      if (lp.colLower[col] !== lp.colUpper[col]) stageTiers.push(s);
+      else lambda[s] = lp.colLower[col];
+    }
   }
   const nStages = Math.max(1, stageTiers.length);
-  const lambda = new Float64Array(ix.tiers.length).fill(NaN);
-  for (let s = 0; s < ix.tiers.length; s++) if (ix.lambdaStart >= 0 && lp.colLower[ix.lambdaStart + s] === lp.colUpper[ix.lambdaStart + s]) lambda[s] = lp.colLower[ix.lambdaStart + s];
   const stages: PlanStage[] = [];
-  const tol = objective.tierTolerance ?? DEFAULT_TIER_TOLERANCE;
-  const colLower = Float64Array.from(lp.colLower);
-  let current: LinearProgram = lp;
-  let solution: LpSolution | undefined;
-  for (let k = 0; k < nStages; k++) {
-    const s = stageTiers[k];
-    if (s !== undefined) {
-      const cost = new Float64Array(lp.c.length);
-      cost[ix.lambdaStart + s] = 1;
-      current = { ...lp, c: cost, colLower: Float64Array.from(colLower) };
+  const runner =
+    (stage: number, priority: number | null): RunStage =>
+    async (stageLp, step, periods) => {
+      const wallStart = performance.now();
+      const solution = await runStage(solver, stageLp, options, stage, nStages, remaining());
+      stages.push({
+        priority,
+        step,
+        periods: priority === null ? null : periods.map((t) => c.periods.ids[t] ?? String(t + 1)),
+        status: solution.status,
+        objective: solution.objective,
+        iterations: solution.iterations,
+        elapsedMs: solution.elapsedMs,
+        wallMs: performance.now() - wallStart,
+        solver: solution.solver,
+      });
+      return solution;
+    };
+
+  let read: { lp: LinearProgram; solution: LpSolution };
+  let duals: { lp: LinearProgram; solution: LpSolution } | undefined;
+  if (stageTiers.length === 0) {
+    read = { lp, solution: await runner(0, null)(lp, 'solve', []) };
+  } else {
+    const bounds = { colLower: Float64Array.from(lp.colLower), rowLower: Float64Array.from(lp.rowLower) };
+    const tol = objective.tierTolerance ?? DEFAULT_TIER_TOLERANCE;
+    const rules = { tolerance: tol, rise: Math.max(MIN_RISE, 10 * tol, 10 * (options.gap ?? 0)) };
+    let outcome: TierOutcome | undefined;
+    for (let k = 0; k < stageTiers.length; k++) {
+      const s = stageTiers[k];
+      outcome = await solveTier(lp, ix, s, bounds, runner(k, ix.tiers[s]), rules);
+      if (outcome.solution.status !== 'optimal') break;
+      lambda[s] = outcome.lambda;
+      for (let t = 0; t < ix.periods; t++) levels[t * nTiers + s] = outcome.levels[t];
     }
-    const t = remaining();
-    const wallStart = performance.now();
-    solution = await runStage(solver, current, options, k, nStages, t);
-    stages.push({
-      priority: s === undefined ? null : ix.tiers[s],
-      status: solution.status,
-      objective: solution.objective,
-      iterations: solution.iterations,
-      elapsedMs: solution.elapsedMs,
-      wallMs: performance.now() - wallStart,
-      solver: solution.solver,
-    });
-    if (solution.status !== 'optimal') break;
-    if (s !== undefined) {
-      const v = solution.x[ix.lambdaStart + s];
-      lambda[s] = v;
-      // A tier at its cap is held there exactly (the cap is a bound, so that is feasible and the
-      // plan then delivers its targets in full); otherwise at its optimum less the tolerance.
-      const cap = lp.colUpper[ix.lambdaStart + s];
-      colLower[ix.lambdaStart + s] = v >= cap * (1 - 1e-9) ? cap : Math.max(0, v - tol * Math.max(1, Math.abs(v)));
-    }
+    if (outcome === undefined) throw new Error('solvePlan: no stage was run');
+    read = outcome;
+    duals = outcome.first;
   }
-  if (solution === undefined) throw new Error('solvePlan: no stage was run');
-  return planResult(c, formulated, { ...formulated, lp: current }, solution, stages, lambda, objective, options);
+  const lastTier = stageTiers.length > 0 && read.solution.status === 'optimal' ? stageTiers[stageTiers.length - 1] : -1;
+  const objectiveValue = lastTier >= 0 ? lambda[lastTier] : read.solution.objective;
+  const dualsOf = duals !== undefined && duals.solution.status === 'optimal' ? { formulated: { ...formulated, lp: duals.lp }, solution: duals.solution } : undefined;
+  return planResult(c, formulated, { ...formulated, lp: read.lp }, read.solution, { stages, lambda, levels, objectiveValue }, objective, options, dualsOf);
 }
 
 async function runStage(solver: LpSolver, lp: LinearProgram, options: SolvePlanOptions, stage: number, stages: number, timeLimit: number | undefined): Promise<LpSolution> {
@@ -91,17 +112,31 @@ async function runStage(solver: LpSolver, lp: LinearProgram, options: SolvePlanO
   });
 }
 
+/** What the stages found: their records, λ and levels per tier, and the plan's objective value. */
+interface StagesFound {
+  readonly stages: readonly PlanStage[];
+  readonly lambda: Float64Array;
+  readonly levels: Float64Array;
+  readonly objectiveValue: number;
+}
+
 async function planResult(
   c: CompiledEconomy,
   original: FormulatedPlan,
   last: FormulatedPlan,
   solution: LpSolution,
-  stages: readonly PlanStage[],
-  lambda: Float64Array,
+  found: StagesFound,
   objective: PlanResult['objective'],
   options: SolvePlanOptions,
+  dualsOf?: { readonly formulated: FormulatedPlan; readonly solution: LpSolution },
 ): Promise<PlanResult> {
-  const q = readPlanSolution(c, last, solution);
+  const { stages, lambda, levels, objectiveValue } = found;
+  // The plan is the last solution's; its valuations, resource prices, net values and bottlenecks
+  // are those of the LP that set the objective value (maxmin: the last tier's λ, its first round),
+  // for which the plan is optimal too, so that prices × limits add up to that objective.
+  const primal = readPlanSolution(c, last, solution);
+  const dual = dualsOf === undefined ? undefined : readPlanSolution(c, dualsOf.formulated, dualsOf.solution);
+  const q = dual === undefined ? primal : { ...primal, valuation: dual.valuation, resourcePrice: dual.resourcePrice, reducedCost: dual.reducedCost };
   const ix = last.index;
   const optimal = solution.status === 'optimal';
   // Normalise by the valuations of the target items of the last tier solved (all tiers otherwise).
@@ -115,8 +150,9 @@ async function planResult(
     seen.add(k);
     sum += q.valuation[k];
   }
-  const objectiveValue = solution.objective;
-  const bottlenecks = optimal ? findBottlenecks(c, last, solution, { resourcePrice: q.resourcePrice, available: q.available, reducedCost: q.reducedCost, objectiveValue }) : [];
+  // The shares of the bottlenecks are of the objective of the LP whose duals they are.
+  const priced = dualsOf ?? { formulated: last, solution };
+  const bottlenecks = optimal ? findBottlenecks(c, priced.formulated, priced.solution, { resourcePrice: q.resourcePrice, available: q.available, reducedCost: q.reducedCost, objectiveValue: priced.solution.objective }) : [];
   const infeasible = solution.status === 'infeasible' || solution.status === 'infeasible-or-unbounded';
   const diagnosis = infeasible && options.diagnose !== false ? await diagnoseInfeasible(c, original, options) : undefined;
   return {
@@ -128,6 +164,7 @@ async function planResult(
     solver: solution.solver,
     stages,
     lambda,
+    levels,
     ...q,
     normalisation: optimal && sum > 1e-12 ? 1 / sum : null,
     bottlenecks,

@@ -1,5 +1,6 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import type { PlanObjective, PlanResult } from '../optimize/plan-types.js';
+import { levelsByTier } from './plan-levels.js';
 
 /** The objective as given, with an uncapped maxmin (cap Infinity) as `cap: null`. */
 function objectiveJson(o: PlanObjective): unknown {
@@ -7,8 +8,8 @@ function objectiveJson(o: PlanObjective): unknown {
 }
 
 /**
- * An optimal plan as a JSON document (the shape of `plenty plan --json`, docs/cli.md): activity,
- * trade and stocks per period (non-zero entries only), deliveries and fulfilment per target,
+ * An optimal plan as a JSON document (the shape of `plenty plan --json`, docs/cli.md): λ per
+ * tier and (maxmin) the level of each tier per period, the stages, activity, trade and stocks per period (non-zero entries only), deliveries and fulfilment per target,
  * valuations, resource prices and bottlenecks. `written` lists plan files written beside it.
  * Numbers may be non-finite (NaN λ of a tier not solved); serialise with a replacer that turns
  * them into strings.
@@ -28,6 +29,7 @@ export function planJson(c: CompiledEconomy, r: PlanResult, written: readonly st
     solver: r.solver,
     objectiveValue: r.objectiveValue,
     lambda: r.objective.kind === 'maxmin' ? Object.fromEntries(Array.from(ix.tiers, (p, s) => [String(p), r.lambda[s]])) : null,
+    levels: levelsByTier(c, r),
     stages: r.stages,
     residuals: { primal: r.primalResidual, dual: r.dualResidual, gap: r.relativeGap },
     activity: perPeriod(r.activity, nT, c.techniques.ids),

@@ -17,6 +17,7 @@ export const solveOptionsSchema = z.strictObject({
       z.strictObject({
         kind: z.enum(['maxmin', 'weighted', 'harmony', 'mincost']),
         cap: positive.optional(),
+        periods: z.enum(['leximin', 'common']).optional(),
         resource: z.string().min(1).optional(),
         weights: z.record(z.string().regex(/^\d+$/), within(z.number().nonnegative())).optional(),
         overSlope: within(z.number().nonnegative()).optional(),

@@ -20,6 +20,7 @@ export function planObjective(o: SolveOptions['objective']): PlanObjective {
   return {
     kind: o.kind,
     ...(o.cap === undefined ? {} : { cap: o.cap }),
+    ...(o.periods === undefined ? {} : { periods: o.periods }),
     ...(o.resource === undefined ? {} : { resource: o.resource }),
     ...(o.weights === undefined ? {} : { weights: Object.fromEntries(Object.entries(o.weights).map(([k, v]) => [Number(k), v])) }),
     ...(o.overSlope === undefined ? {} : { overSlope: o.overSlope }),

@@ -16,9 +16,11 @@ export interface ReplanCase {
   readonly model: string;
   readonly objective: PlanObjectiveKind;
   readonly fromPeriod: string;
-  /** The independent formulation's published plan: λ, and the past's trade, stocks and deliveries. */
+  /** The independent formulation's published plan: λ, levels, and the past's trade, stocks and deliveries. */
   readonly published: {
     readonly lambda: Readonly<Record<string, number>>;
+    /** Level per tier and period (maxmin; empty for weighted). */
+    readonly levels: Readonly<Record<string, Readonly<Record<string, number>>>>;
     readonly exports: AmountsByPeriod;
     readonly imports: AmountsByPeriod;
     readonly stock: AmountsByPeriod;
@@ -29,6 +31,8 @@ export interface ReplanCase {
   readonly reported: ReportedPast;
   readonly expected: {
     readonly lambda: Readonly<Record<string, number>> | null;
+    /** Level per tier and future period (maxmin). */
+    readonly levels: Readonly<Record<string, Readonly<Record<string, number>>>> | null;
     readonly objective: number;
     /** Every future delivery's range over the optimal face. */
     readonly deliveries: readonly { readonly target: number; readonly period: string; readonly amount: number; readonly min: number; readonly max: number }[];

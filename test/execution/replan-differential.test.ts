@@ -1,10 +1,28 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import type { CompiledEconomy } from '../../src/compile/index.js';
 import { replan } from '../../src/execution/index.js';
-import { highsSolver } from '../../src/optimize/index.js';
+import { highsSolver, solvePlan, type PlanResult } from '../../src/optimize/index.js';
 import { fixture } from '../helpers/paths.js';
-import { assertClose, compileModelFile, pastOfCase, readReplanCase } from './replan-case.js';
+import { assertClose, compileModelFile, pastOfCase, readReplanCase, type ReplanCase } from './replan-case.js';
+
+/** Plenty's levels against the independent LP's: the same (tier, period) pairs, each within `rel`. */
+function assertLevels(c: CompiledEconomy, r: PlanResult, expected: ReplanCase['expected']['levels'], rel: number, what: string): void {
+  const ix = r.formulated.index;
+  const nS = ix.tiers.length;
+  const got: string[] = [];
+  ix.tiers.forEach((p, s) => {
+    for (let t = 0; t < ix.periods; t++) {
+      const level = r.levels[t * nS + s];
+      if (Number.isNaN(level)) continue;
+      got.push(`${p} ${c.periods.ids[t]}`);
+      assertClose(level, expected?.[String(p)]?.[c.periods.ids[t]] ?? NaN, rel, `${what}: level of tier ${p} in ${c.periods.ids[t]}`);
+    }
+  });
+  const want = Object.entries(expected ?? {}).flatMap(([p, byPeriod]) => Object.keys(byPeriod).map((t) => `${p} ${t}`));
+  assert.deepEqual(got.sort(), want.sort(), `${what}: which tiers have levels in which periods`);
+}
 
 /**
  * Plenty's re-plan against an independent formulation of the same LP (the future periods alone,
@@ -18,15 +36,33 @@ describe('re-planning against an independent LP (scipy HiGHS)', () => {
     .sort();
   test('the fixtures are there', () => assert.ok(names.length >= 9, names.join(', ')));
 
+  test('the published plans: Plenty’s levels per tier and period are the independent leximin’s', async () => {
+    const seen = new Set<string>();
+    for (const name of names) {
+      const k = readReplanCase(name);
+      if (k.objective !== 'maxmin' || seen.has(k.model)) continue;
+      seen.add(k.model);
+      const c = compileModelFile(k.model);
+      const p = await solvePlan(c, { solver: highsSolver });
+      assert.equal(p.status, 'optimal');
+      assertLevels(c, p, k.published.levels, 1e-6, k.model);
+      p.formulated.index.tiers.forEach((tier, s) => assertClose(p.lambda[s], k.published.lambda[String(tier)], 1e-6, `${k.model}: λ of tier ${tier}`));
+    }
+    assert.equal(seen.size, 3);
+  });
+
   test('the small cases through PDHG as well (no presolve there: the fixed past must be eliminated)', async () => {
     for (const name of names.filter((x) => !x.startsWith('ussr-1930'))) {
       const k = readReplanCase(name);
       const c = compileModelFile(k.model);
       const { actuals, plan } = pastOfCase(c, k);
-      const r = await replan(c, { objective: k.objective, solver: 'pdhg', gap: 1e-8, fromPeriod: k.fromPeriod, actuals, plan, reported: k.reported });
+      // The fixtures are leximin's; PDHG's default for maxmin is 'common' (withPeriods), so ask.
+      const objective = k.objective === 'maxmin' ? ({ kind: 'maxmin', periods: 'leximin' } as const) : k.objective;
+      const r = await replan(c, { objective, solver: 'pdhg', gap: 1e-8, fromPeriod: k.fromPeriod, actuals, plan, reported: k.reported });
       assert.equal(r.status, 'optimal', name);
       assertClose(r.objectiveValue, k.expected.objective, 1e-5, `${name}: objective`);
       if (k.expected.lambda !== null) r.formulated.index.tiers.forEach((p, s) => assertClose(r.lambda[s], k.expected.lambda?.[String(p)] ?? NaN, 1e-5, `${name}: λ of tier ${p}`));
+      if (k.expected.levels !== null) assertLevels(c, r, k.expected.levels, 1e-5, name);
     }
   });
 
@@ -39,8 +75,10 @@ describe('re-planning against an independent LP (scipy HiGHS)', () => {
       assert.equal(r.status, 'optimal');
       const ix = r.formulated.index;
 
-      // The future: λ per tier, the objective, and every delivery within its range on the optimal face.
+      // The future: λ and the level of every period per tier, the objective, and every delivery
+      // within its range on the optimal face.
       if (k.expected.lambda !== null) ix.tiers.forEach((p, s) => assertClose(r.lambda[s], k.expected.lambda?.[String(p)] ?? NaN, 1e-6, `λ of tier ${p}`));
+      if (k.expected.levels !== null) assertLevels(c, r, k.expected.levels, 1e-6, name);
       assertClose(r.objectiveValue, k.expected.objective, 1e-6, 'objective');
       const from = c.periods.index.get(k.fromPeriod) ?? -1;
       let future = 0;

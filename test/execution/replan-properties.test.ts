@@ -8,6 +8,7 @@ import { assertClose, compileModelFile } from './replan-case.js';
 
 const MINIMAL = 'test/fixtures/replan/minimal.yaml';
 const REGIONS = 'test/fixtures/replan/two-regions.yaml';
+const USSR_1930 = 'examples/ussr-1930/economy.yaml';
 
 async function published(file: string): Promise<{ c: CompiledEconomy; p: PlanResult }> {
   const c = compileModelFile(file);
@@ -23,17 +24,36 @@ async function replanFrom(c: CompiledEconomy, p: PlanResult, fromPeriod: string,
 }
 
 describe('re-planning with actuals equal to the published plan returns the published future', () => {
+  // The plan is leximin over the periods of each tier, so its future is leximin-optimal given its
+  // past (docs/optimize.md, "Re-planning"): the re-plan finds the same level in every future
+  // period, λ = the least of them, and the same deliveries.
   for (const [file, from] of [
     [MINIMAL, 'p2'],
     [REGIONS, 'p2'],
     [REGIONS, 'p3'],
+    [USSR_1930, '1931'],
+    [USSR_1930, '1932'],
   ] as const) {
     test(`${file.split('/').pop()} from ${from}`, async () => {
       const { c, p } = await published(file);
       const r = await replanFrom(c, p, from, p.activity);
       const t0 = c.periods.index.get(from) ?? -1;
       const ix = r.formulated.index;
-      ix.tiers.forEach((tier, s) => assertClose(r.lambda[s], p.lambda[s], 1e-6, `λ of tier ${tier}`));
+      const nS = ix.tiers.length;
+      ix.tiers.forEach((tier, s) => {
+        let least = Infinity;
+        for (let t = 0; t < ix.periods; t++) {
+          const level = p.levels[t * nS + s];
+          if (t < t0) {
+            assert.ok(Number.isNaN(r.levels[t * nS + s]), `the past has no level: tier ${tier} in ${c.periods.ids[t]}`);
+            continue;
+          }
+          if (Number.isNaN(level)) continue;
+          assertClose(r.levels[t * nS + s], level, 1e-6, `level of tier ${tier} in ${c.periods.ids[t]}`);
+          least = Math.min(least, level);
+        }
+        if (Number.isFinite(least)) assertClose(r.lambda[s], least, 1e-6, `λ of tier ${tier}: the least published level of the future`);
+      });
       for (let g = 0; g < ix.deliveryTarget.length; g++) {
         const what = `delivery to target ${ix.deliveryTarget[g]} in ${c.periods.ids[ix.deliveryPeriod[g]]}`;
         // Future deliveries as planned; past ones as delivered (the published plan's, nothing short).
@@ -56,6 +76,7 @@ test('re-planned from the first period, there is no past and the re-plan is the 
   const r = await replanFrom(c, p, 'p1', []);
   assert.equal(r.fixedPeriods, 0);
   p.lambda.forEach((l, s) => assertClose(r.lambda[s], l, 1e-9, `λ of tier ${s}`));
+  p.levels.forEach((l, k) => (Number.isNaN(l) ? assert.ok(Number.isNaN(r.levels[k])) : assertClose(r.levels[k], l, 1e-9, `level ${k}`)));
   assertClose(r.objectiveValue, p.objectiveValue, 1e-9, 'objective');
 });
 
@@ -75,10 +96,16 @@ describe('a past shortfall never lowers a future period’s fulfilment (seeded)'
         const actuals = Float64Array.from(p.activity);
         for (let t = 0; t < t0; t++) for (const j of candidates) if (rand() < 0.5) actuals[t * nT + j] *= 0.3 + 0.7 * rand();
         const r = await replanFrom(c, p, from, actuals);
+        const nS = ix.tiers.length;
         ix.tiers.forEach((tier, s) => assert.ok(r.lambda[s] >= base.lambda[s] - 1e-7 * Math.max(1, base.lambda[s]), `seed ${seed} from ${from}: λ of tier ${tier} ${r.lambda[s]} < ${base.lambda[s]}`));
+        base.levels.forEach((l, k) => {
+          if (!Number.isNaN(l)) assert.ok(r.levels[k] >= l - 1e-7 * Math.max(1, l), `seed ${seed} from ${from}: level ${k} (tier ${ix.tiers[k % nS]}) ${r.levels[k]} < ${l}`);
+        });
         for (let g = 0; g < ix.deliveryTarget.length; g++) {
           if (ix.deliveryPeriod[g] < t0) continue;
-          const floor = base.lambda[ix.deliveryTier[g]] * ix.deliveryAmount[g];
+          const level = base.levels[ix.deliveryPeriod[g] * nS + ix.deliveryTier[g]];
+          if (!(ix.deliveryAmount[g] > 0)) continue;
+          const floor = (level - 1e-7 * Math.max(1, level)) * ix.deliveryAmount[g];
           assert.ok(r.delivered[g] >= floor * (1 - 1e-7) - 1e-9, `seed ${seed} from ${from}: delivery ${g} ${r.delivered[g]} < ${floor}`);
         }
         for (const s of r.past.shortfalls) assert.ok(s.delivered < s.amount && (c.periods.index.get(s.period) ?? Infinity) < t0, JSON.stringify(s));

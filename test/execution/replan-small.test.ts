@@ -61,6 +61,19 @@ describe('replan on the small economy', () => {
     assert.ok(r.bottlenecks.every((b) => b.period === 'p2'), 'only the re-optimised period has bottlenecks');
   });
 
+  test("maxmin's default periods follow the backend as in solvePlan, and an explicit mode (a published plan's) is kept", () => {
+    const c = small();
+    const plan = smallPlan(c);
+    const actuals = Float64Array.from(plan.activity);
+    const periods = (solver: 'highs' | 'pdhg', objective: 'maxmin' | { kind: 'maxmin'; periods: 'leximin' } = 'maxmin'): unknown => {
+      const o = prepareReplan(c, { objective, solver, fromPeriod: 'p2', actuals, plan }).objective;
+      return o.kind === 'maxmin' ? o.periods : undefined;
+    };
+    assert.equal(periods('highs'), 'leximin');
+    assert.equal(periods('pdhg'), 'common');
+    assert.equal(periods('pdhg', { kind: 'maxmin', periods: 'leximin' }), 'leximin');
+  });
+
   test('bad options are refused with their place', async () => {
     const c = small();
     const plan = smallPlan(c);

@@ -84,7 +84,9 @@ describe('plan execution over HTTP', () => {
     assert.ok(Math.abs(doc.activity['1'].bolt_shop - 0.6 * SETS) < 1e-4, String(doc.activity['1'].bolt_shop));
     // One tier: year 2 alone gets its full 100/3 sets; year 1's 40% shortfall of bolts does not cap it.
     assert.ok(Math.abs(doc.lambda['1'] - SETS) < 1e-6, String(doc.lambda['1']));
-    assert.deepEqual(doc.replan.future, { periods: ['2'], lambda: doc.lambda });
+    // The future's levels: period 2 alone (the fixed past has none).
+    assert.deepEqual(doc.levels, { '1': { '2': doc.lambda['1'] } });
+    assert.deepEqual(doc.replan.future, { periods: ['2'], lambda: doc.lambda, levels: doc.levels });
     assert.equal(doc.replan.basePlanId, planId);
     assert.deepEqual(doc.replan.past.periods, ['1']);
     // The targets are 1 bolt and 1 nut: 20 bolts fall short of nothing; the steel left is surplus.

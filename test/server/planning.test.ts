@@ -67,6 +67,14 @@ describe('scenarios, solve jobs, plans', () => {
     assert.equal(pub.body.plan.id, doubled.planId);
   });
 
+  test('maxmin with periods common: the plan says so, and its one period’s level is λ', async () => {
+    const r = await solve([], { objective: { kind: 'maxmin', periods: 'common' } });
+    const result = r.plan.result as unknown as { objective: { periods: string }; levels: Record<string, Record<string, number>>; lambda: Record<string, number> };
+    assert.equal(result.objective.periods, 'common');
+    assert.deepEqual(result.levels, { '1': { '1': result.lambda['1'] } });
+    assert.ok(close(result.lambda['1'], SETS));
+  });
+
   test('overrides naming nothing in the model are a 422 located at the override; bad solve options a 400 or 422', async () => {
     const n = h.store.scenarios.list().length;
     const a = await h.call('POST', '/api/scenarios', { body: { modelId: model, name: 'x', overrides: [{ kind: 'resource', resource: 'lathe', factor: 2 }] } });
@@ -81,6 +89,8 @@ describe('scenarios, solve jobs, plans', () => {
     assert.equal(c.status, 422);
     const d = await h.call('POST', `/api/scenarios/${s.body.id}/solve`, { body: { solver: 'simplex' } });
     assert.equal(d.status, 400);
+    const e = await h.call('POST', `/api/scenarios/${s.body.id}/solve`, { body: { objective: { kind: 'maxmin', periods: 'each' } } });
+    assert.equal(e.status, 400);
     assert.equal((await h.call('POST', '/api/scenarios/999/solve', { body: {} })).status, 404);
   });
 

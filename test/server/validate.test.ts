@@ -58,8 +58,8 @@ describe('validate: the issues of a refused request', () => {
       });
       assert.equal(res.statusCode, 400);
       const body = JSON.parse(res.body) as { error: { code: string; issues: { path: unknown[] }[] } };
-      assert.equal(body.error.code, 'invalid-request');
-      assert.deepEqual(body.error.issues[0].path, ['body', 'technique']);
+      assert.equal(body.error.code, 'too-deep');
+      assert.deepEqual(body.error.issues[0].path.slice(0, 2), ['body', 'technique']);
     } finally {
       await app.close();
       store.close();

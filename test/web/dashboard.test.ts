@@ -22,7 +22,7 @@ interface PlanBottleneck {
   readonly rent: number;
 }
 interface PlanBody {
-  readonly result: { readonly targets: readonly PlanTarget[]; readonly bottlenecks: readonly PlanBottleneck[] };
+  readonly result: { readonly targets: readonly PlanTarget[]; readonly bottlenecks: readonly PlanBottleneck[]; readonly levels: Readonly<Record<string, Readonly<Record<string, number>>>> };
 }
 
 const TOL = 1e-12;
@@ -111,6 +111,15 @@ describe('dashboard', () => {
     }
     // Least fulfilled first.
     for (let k = 1; k < bars.length; k++) assert.ok(bars[k - 1][1] <= bars[k][1] + TOL);
+    // The level of each tier in the period, as the plan has it.
+    const levels = await page.$$eval(`[data-levels="${period}"] dd`, (els) => els.map((e) => [e.getAttribute('data-tier') ?? '', e.textContent ?? ''] as const));
+    const planned = Object.entries(plan.result.levels).flatMap(([tier, byPeriod]) => (byPeriod[period] === undefined ? [] : [tier]));
+    assert.deepEqual(
+      levels.map(([tier]) => tier),
+      planned,
+      'one level per tier with targets in the period',
+    );
+    for (const [tier, text] of levels) assert.ok(text.endsWith('%') && text.length > 1, `level of tier ${tier}: ${text}`);
 
     const shown = await page.$$eval('[data-chart="bottlenecks"] .bar', (els) => els.map((e) => e.getAttribute('data-key') ?? ''));
     const ranked = plan.result.bottlenecks.filter((b) => b.period === period && b.rent > 0).map((b) => `${b.kind}:${b.id}:${b.period}`);

@@ -124,7 +124,10 @@ export interface PlanResultView {
   readonly solver: string;
   readonly objective: { readonly kind: string };
   readonly objectiveValue: number;
+  /** maxmin: λ per tier, the least of its levels over the periods. */
   readonly lambda: Readonly<Record<string, number>> | null;
+  /** maxmin: the level of each tier per period (a period's targets of the tier get at least level × amount). */
+  readonly levels?: Readonly<Record<string, Readonly<Record<string, number>>>> | null;
   readonly residuals: { readonly primal: number; readonly dual: number; readonly gap: number };
   readonly activity: PerPeriod;
   readonly exports: PerPeriod;

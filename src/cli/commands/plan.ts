@@ -6,7 +6,7 @@ import { inMagnitude, MAX_MAGNITUDE_TEXT } from '../../model/magnitude.js';
 import { serializePlan } from '../../model/index.js';
 import { planOfPeriod, solvePlan } from '../../optimize/index.js';
 import type { PlanObjective, PlanObjectiveKind, PlanResult } from '../../optimize/index.js';
-import { failedPlanJson, planJson, type Table } from '../../report/index.js';
+import { failedPlanJson, levelsTable, planJson, type Table } from '../../report/index.js';
 import { loadModel } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
@@ -20,6 +20,7 @@ export interface PlanFlags extends EncodingFlags {
   readonly timeLimit?: string;
   readonly resource?: string;
   readonly cap?: string;
+  readonly periods?: string;
   readonly period?: string;
   readonly top?: string;
   readonly writePlan?: string;
@@ -55,6 +56,7 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
   if (!OBJECTIVES.includes(kind)) throw inputError('invalid-option', `--objective must be one of ${OBJECTIVES.join(', ')}`, { path: ['--objective'] }, kind);
   const solver = flags.solver ?? 'auto';
   if (solver !== 'auto' && solver !== 'highs' && solver !== 'pdhg') throw inputError('invalid-option', '--solver must be auto, highs or pdhg', { path: ['--solver'] }, solver);
+  if (flags.periods !== undefined && flags.periods !== 'leximin' && flags.periods !== 'common') throw inputError('invalid-option', '--periods must be leximin or common', { path: ['--periods'] }, flags.periods);
   const top = flags.top === undefined ? 10 : Number(flags.top);
   if (!Number.isInteger(top) || top < 1) throw inputError('invalid-option', '--top must be a positive whole number', { path: ['--top'] }, flags.top);
   const gap = positiveNumber('--gap', flags.gap);
@@ -73,6 +75,7 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
     kind: kind as PlanObjectiveKind,
     ...(flags.resource === undefined ? {} : { resource: flags.resource }),
     ...(cap === undefined ? {} : { cap }),
+    ...(flags.periods === undefined ? {} : { periods: flags.periods }),
   };
   const planFiles = flags.writePlan === undefined ? [] : planFilesOf(flags.writePlan, c.periods.ids, flags.period === undefined ? undefined : period);
   const outputRules: OutputRules = { option: '--write-plan', inputs: [modelPath] };
@@ -169,6 +172,8 @@ function planTables(c: CompiledEconomy, r: PlanResult, period: number, top: numb
   const tables: Table[] = [];
   const ix = r.formulated.index;
   const pid = (t: number) => c.periods.ids[t] ?? '1';
+  const levels = levelsTable(c, r);
+  if (levels !== null) tables.push(levels);
   // Fulfilment: the least fulfilled targets first.
   const order = Array.from(ix.deliveryTarget, (_, g) => g).sort((a, b) => r.fulfilment[a] - r.fulfilment[b] || a - b);
   tables.push({

@@ -82,7 +82,7 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
     const actuals = checked('the reports', () => actualActivity(c, pub.execution, reports)).activity;
     const stored = (pub.plan.result as { objective?: unknown }).objective;
     const objective = body.objective === undefined ? (stored as ReturnType<typeof planObjective> | undefined) ?? { kind: 'maxmin' as const } : planObjective(body.objective);
-    const prepared = checked('the request', () => prepareReplan(c, { fromPeriod: body.fromPeriod, actuals, plan: pub.execution, objective, ...(body.reported === undefined ? {} : { reported: reportedPast(body.reported) }) }));
+    const prepared = checked('the request', () => prepareReplan(c, { fromPeriod: body.fromPeriod, solver: body.solver ?? 'auto', actuals, plan: pub.execution, objective, ...(body.reported === undefined ? {} : { reported: reportedPast(body.reported) }) }));
     const base = pub.plan;
     const job = ctx.jobs.submit('replan', { basePlanId: base.id, ...body, reports: reports.length }, async (jobCtx) => {
       const r = await solveReplan(prepared, {

@@ -39,7 +39,7 @@ function statusLine(rec: PlanRecord): HTMLElement {
       'dl',
       { class: 'stats' },
       h('div', {}, h('dt', { text: 'objective' }), h('dd', { text: r.objective.kind })),
-      ...tiers.map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined }, h('dt', { text: `fulfilment, tier ${tier}` }), h('dd', { class: 'num', text: formatPercent(l) }))),
+      ...tiers.map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined, title: 'The least fulfilment level of the tier over the periods' }, h('dt', { text: `fulfilment, tier ${tier}` }), h('dd', { class: 'num', text: formatPercent(l) }))),
       h('div', {}, h('dt', { text: 'solver' }), h('dd', { text: r.solver })),
       h('div', {}, h('dt', { text: 'primal residual' }), h('dd', { class: 'num', text: r.residuals.primal.toExponential(1) })),
     ),
@@ -108,12 +108,26 @@ export function planCharts(economy: EconomyView, r: PlanResultView, period: stri
   return h('div', { class: 'charts' }, fulfilment, bChart, rChart, h('div', { class: 'wide' }, sankey));
 }
 
+/** The level of each tier in one period: its targets there get at least the level × their amount. */
+function periodLevels(r: PlanResultView, period: string): HTMLElement | null {
+  const levels = Object.entries(r.levels ?? {}).flatMap(([tier, byPeriod]) => (byPeriod[period] === undefined ? [] : [[tier, byPeriod[period]] as const]));
+  if (levels.length === 0) return null;
+  return h(
+    'dl',
+    { class: 'stats', 'aria-label': `Fulfilment level per tier, ${period}`, 'data-levels': period },
+    ...levels.map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined }, h('dt', { text: `level in ${period}, tier ${tier}` }), h('dd', { class: 'num', 'data-tier': tier, text: formatPercent(l) }))),
+  );
+}
+
 /** Renders a solved plan with a period picker. */
 export function planPanel(economy: EconomyView, rec: PlanRecord): HTMLElement {
   const periods = periodsOf(rec.result, economy);
   const holder = h('div', { class: 'plan-charts' });
   const select = h('select', { id: 'period', 'aria-label': 'Period shown' }, ...periods.map((p) => h('option', { value: p, text: p })));
-  const show = () => mount(holder, rec.result.status === 'optimal' ? planCharts(economy, rec.result, select.value) : h('p', { class: 'muted', text: 'No charts: the plan is not optimal.' }));
+  const show = () =>
+    rec.result.status === 'optimal'
+      ? mount(holder, periodLevels(rec.result, select.value), planCharts(economy, rec.result, select.value))
+      : mount(holder, h('p', { class: 'muted', text: 'No charts: the plan is not optimal.' }));
   select.addEventListener('change', show);
   show();
   return h('div', {}, statusLine(rec), h('div', { class: 'toolbar' }, h('label', { for: 'period', text: 'Period' }), select), holder);
