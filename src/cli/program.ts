@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { analyzeCommand, type AnalyzeFlags } from './commands/analyze.js';
 import { balanceCommand, type BalanceFlags } from './commands/balance.js';
 import { checkCommand } from './commands/check.js';
+import { convertCommand, type ConvertFlags } from './commands/convert.js';
 import { importCommand, type ImportFlags } from './commands/import.js';
 import { lpSolveCommand, type LpSolveFlags } from './commands/lp.js';
 import { planCommand, type PlanFlags } from './commands/plan.js';
@@ -29,14 +30,14 @@ export function buildProgram(): Command {
       process.exit(err.exitCode === 0 ? 0 : 1);
     });
 
-  formats(program.command('check').argument('<model>', 'model file (YAML or JSON)').description('validate a model and say what it holds').addOption(encodingOption())).action(
+  formats(program.command('check').argument('<model>', 'model file (YAML, JSON or .parquet)').description('validate a model and say what it holds').addOption(encodingOption())).action(
     (model: string, flags: EncodingFlags & FormatFlags) => runCommand(flags, () => checkCommand(model, flags)),
   );
 
   formats(
     program
       .command('balance')
-      .argument('<model>', 'model file (YAML or JSON)')
+      .argument('<model>', 'model file (YAML, JSON or .parquet)')
       .description('check whether a plan balances, product by product: deficits, what they block, what closing them takes')
       .option('--plan <file>', 'plan file (activity per technique or output per product); default: the model’s own plan')
       .option('--all', 'also list the balance of every item and resource')
@@ -48,7 +49,7 @@ export function buildProgram(): Command {
   formats(
     program
       .command('analyze')
-      .argument('<model>', 'model file (YAML or JSON)')
+      .argument('<model>', 'model file (YAML, JSON or .parquet)')
       .description('input–output analysis: gross output for a final demand, multipliers, labour values, footprints')
       .option('--demand <file>', 'final demand per product (YAML/JSON mapping or CSV item,amount); default: the model’s targets')
       .option('--period <id>', 'period whose targets make the final demand; default the first')
@@ -79,8 +80,17 @@ export function buildProgram(): Command {
 
   formats(
     program
+      .command('convert')
+      .argument('<model>', 'model file (YAML, JSON or .parquet)')
+      .description('write a model in another format: YAML, JSON or the binary .parquet format for big models (docs/binary-format.md)')
+      .requiredOption('-o, --output <file>', 'file to write: .parquet (binary), .json, else YAML; not the input, its folder must exist')
+      .addOption(encodingOption()),
+  ).action((model: string, flags: ConvertFlags & FormatFlags) => runCommand(flags, () => convertCommand(model, flags)));
+
+  formats(
+    program
       .command('plan')
-      .argument('<model>', 'model file (YAML or JSON)')
+      .argument('<model>', 'model file (YAML, JSON or .parquet)')
       .description('the optimal plan: activity levels that fulfil the targets as far as resources allow, with valuations and bottlenecks')
       .option('--objective <kind>', 'maxmin | weighted | harmony | mincost (docs/optimize.md)', 'maxmin')
       .option('--solver <name>', 'auto | highs | pdhg', 'auto')

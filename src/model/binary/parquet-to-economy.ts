@@ -19,16 +19,16 @@ function modelDocument(kv: readonly { key: string; value?: string }[] | undefine
   const version = entry(VERSION_KEY);
   const text = entry(MODEL_KEY);
   if (version === undefined || text === undefined) {
-    throw inputError('not-a-model', `${file} is a Parquet file but not a Plenty model: its key-value metadata has no "${version === undefined ? VERSION_KEY : MODEL_KEY}" (write one with \`plenty convert MODEL -o OUT.parquet\`)`, { file });
+    throw inputError('not-a-model', `a Parquet file but not a Plenty model: its key-value metadata has no "${version === undefined ? VERSION_KEY : MODEL_KEY}" (write one with \`plenty convert MODEL -o OUT.parquet\`)`, { file });
   }
-  if (version !== FORMAT_VERSION) throw inputError('unsupported-format', `${file} is in version ${version} of the binary model format; this Plenty reads version ${FORMAT_VERSION}`, { file, path: [VERSION_KEY] }, version);
+  if (version !== FORMAT_VERSION) throw inputError('unsupported-format', `version ${version} of the binary model format; this Plenty reads version ${FORMAT_VERSION}`, { file, path: [VERSION_KEY] }, version);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw inputError('damaged-metadata', `the key-value metadata "${MODEL_KEY}" of ${file} is not JSON: ${err instanceof Error ? err.message : String(err)}`, { file, path: [MODEL_KEY] });
+    throw inputError('damaged-metadata', `the key-value metadata "${MODEL_KEY}" is not JSON: ${err instanceof Error ? err.message : String(err)}`, { file, path: [MODEL_KEY] });
   }
-  if (!isDoc(doc)) throw inputError('damaged-metadata', `the key-value metadata "${MODEL_KEY}" of ${file} must be a JSON object (the model without its coefficients)`, { file, path: [MODEL_KEY] });
+  if (!isDoc(doc)) throw inputError('damaged-metadata', `the key-value metadata "${MODEL_KEY}" must be a JSON object (the model without its coefficients)`, { file, path: [MODEL_KEY] });
   return doc;
 }
 

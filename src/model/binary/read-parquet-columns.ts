@@ -15,14 +15,14 @@ const reason = (err: unknown): string => (err instanceof Error ? err.message : S
  * decode is damaged. Each is an InputError naming the file.
  */
 export function readParquetMetadata(bytes: Uint8Array, file: string): FileMetaData {
-  if (!hasMagic(bytes, 0)) throw inputError('not-parquet', `${file} is not a Parquet file (it does not begin with ${MAGIC})`, { file });
+  if (!hasMagic(bytes, 0)) throw inputError('not-parquet', `not a Parquet file (it does not begin with ${MAGIC})`, { file });
   if (bytes.length < 12 || !hasMagic(bytes, bytes.length - 4)) {
-    throw inputError('truncated-parquet', `${file} is truncated: a Parquet file ends with ${MAGIC} after its footer (${bytes.length} bytes read)`, { file });
+    throw inputError('truncated-parquet', `truncated: a Parquet file ends with ${MAGIC} after its footer (${bytes.length} bytes read)`, { file });
   }
   try {
     return parquetMetadata(bytes);
   } catch (err) {
-    throw inputError('damaged-parquet', `${file} is a damaged Parquet file: ${reason(err)}`, { file });
+    throw inputError('damaged-parquet', `a damaged Parquet file: ${reason(err)}`, { file });
   }
 }
 
@@ -79,7 +79,7 @@ export async function readNumericColumns(bytes: Uint8Array, metadata: FileMetaDa
       },
     });
   } catch (err) {
-    throw inputError('damaged-parquet', `${file} is a damaged Parquet file: ${reason(err)}`, { file });
+    throw inputError('damaged-parquet', `a damaged Parquet file: ${reason(err)}`, { file });
   }
   if (issues.length > 0) throw new InputError(issues);
   return out;
