@@ -69,7 +69,7 @@ export function buildProgram(): Command {
       .argument('<kind>', 'table (CSV/TSV symmetric input–output table) | pymrio (pymrio text folder)')
       .argument('<path>', 'the table file or folder')
       .description('import an input–output table as a model file (docs/import.md)')
-      .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
+      .requiredOption('-o, --output <model>', 'model file to write (.yaml, .json or .parquet); not an input, its folder must exist')
       .option('--mapping <file>', 'table only: mapping of rows and columns (docs/import.md)')
       .option('--region <id>', 'table only: id of the table’s region (default domestic)')
       .option('--unit <unit>', 'unit of the flows (default: the mapping’s or the folder’s, else money); overrides a mapping’s, must agree with a pymrio folder’s')

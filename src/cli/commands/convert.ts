@@ -17,14 +17,15 @@ export function outputFormat(path: string): 'parquet' | 'json' | 'yaml' {
 
 /**
  * `plenty convert MODEL -o OUT`: reads a model in any format (YAML, JSON, the binary `.parquet`)
- * and writes it in the format OUT's extension names (docs/binary-format.md). The output is checked
- * before anything is read (its folder exists, it is not the input) and written to a temporary file
- * renamed into place, so a failed convert leaves nothing behind.
+ * and writes it in the format OUT's extension names (docs/binary-format.md). It reads a YAML or
+ * JSON model of any size: the other commands refuse one above MAX_TEXT_MODEL_BYTES and point
+ * here. The output is checked before anything is read (its folder exists, it is not the input)
+ * and written to a temporary file renamed into place, so a failed convert leaves nothing behind.
  */
 export async function convertCommand(modelPath: string, flags: ConvertFlags): Promise<CommandOutput> {
   const rules: OutputRules = { option: '-o', inputs: [modelPath] };
   await checkOutputPath(flags.output, rules);
-  const economy = await loadModel(modelPath, readOptions(flags));
+  const economy = await loadModel(modelPath, { ...readOptions(flags), anySize: true });
   const format = outputFormat(flags.output);
   const content = format === 'parquet' ? economyToParquet(economy) : serializeEconomy(economy, format);
   await writeOutputFiles([{ path: flags.output, text: content }], rules);

@@ -1,3 +1,4 @@
+import { economyToParquet, isParquetPath } from '../../model/binary/index.js';
 import { inputError } from '../../model/errors.js';
 import { checkModelId, importModel, importers, type ImporterKind, type ImportNotes } from '../../model/index.js';
 import type { CommandOutput } from '../output.js';
@@ -20,10 +21,11 @@ function isImporterKind(kind: string): kind is ImporterKind {
 
 /**
  * `plenty import table|pymrio PATH -o MODEL`: reads an input–output table and writes it as a
- * model file (YAML, or JSON when MODEL ends in .json), documented in docs/import.md. Options are
- * checked first (an id the model format refuses, an unknown encoding, an output that cannot be
- * written or is an input); the model is checked as the loader checks it before it is written, to
- * a temporary file that is then renamed, so a failed import leaves nothing behind.
+ * model file (YAML, JSON when MODEL ends in .json, the binary format when it ends in .parquet),
+ * documented in docs/import.md. Options are checked first (an id the model format refuses, an
+ * unknown encoding, an output that cannot be written or is an input); the model is checked as the
+ * loader checks it before it is written, to a temporary file that is then renamed, so a failed
+ * import leaves nothing behind.
  */
 export async function importCommand(kind: string, path: string, flags: ImportFlags): Promise<CommandOutput> {
   if (!isImporterKind(kind)) throw inputError('invalid-option', 'the kind of import is "table" (a CSV/TSV input–output table) or "pymrio" (a pymrio text folder)', { path: ['kind'] }, kind);
@@ -48,10 +50,10 @@ export async function importCommand(kind: string, path: string, flags: ImportFla
     ...(flags.unit !== undefined ? { unit: flags.unit } : {}),
     ...(flags.name !== undefined ? { name: flags.name } : {}),
     priority,
-    format: /\.json$/i.test(flags.output) ? 'json' : 'yaml',
+    format: /\.json$/i.test(flags.output) || isParquetPath(flags.output) ? 'json' : 'yaml',
   });
   progress.update(null, 'writing');
-  await writeOutputFiles([{ path: flags.output, text }], rules);
+  await writeOutputFiles([{ path: flags.output, text: isParquetPath(flags.output) ? economyToParquet(economy) : text }], rules);
   progress.done();
   const counts = {
     regions: table.regions.length,

@@ -75,4 +75,17 @@ describe('plenty convert', () => {
       assert.equal(readdirSync(dir).includes('x.yaml'), false);
     }),
   );
+
+  test(
+    'a YAML/JSON model above 20 MB: the commands refuse it and point to convert, which reads it',
+    withDir((dir) => {
+      const big = join(dir, 'big.json');
+      ok('convert', EXAMPLE, '-o', big);
+      writeFileSync(big, readFileSync(big, 'utf8') + ' '.repeat(20e6));
+      for (const command of ['check', 'analyze']) assertUserError(plenty(command, big), /big\.json: a YAML or JSON model of 20\.0 MB is more than the commands read \(20 MB.*plenty convert .*big\.json -o MODEL\.parquet/);
+      const r = plenty('convert', big, '-o', join(dir, 'big.parquet'));
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(ok('check', join(dir, 'big.parquet')).replace(join(dir, 'big.parquet'), 'MODEL'), ok('check', EXAMPLE).replace(EXAMPLE, 'MODEL'));
+    }),
+  );
 });
