@@ -3,7 +3,7 @@ import { inputError } from '../errors.js';
 import { parseProductRef } from '../product-ref.js';
 import { economyToFile } from '../serialize-economy.js';
 import type { Economy, Technique } from '../types.js';
-import { FORMAT_VERSION, MODEL_KEY, NO_REGION, ROLES, VERSION_KEY } from './binary-format.js';
+import { COEFFICIENT_COLUMNS, FORMAT_VERSION, MODEL_KEY, NO_REGION, ROLES, VERSION_KEY } from './binary-format.js';
 
 /** Rows per row group: a few MB of each column, so a reader never holds a whole column twice. */
 const ROW_GROUP = 1 << 20;
@@ -56,15 +56,27 @@ export function economyToParquet(e: Economy): Uint8Array {
   });
   const file = economyToFile(e);
   const techniques = (file.techniques as Record<string, unknown>[] | undefined)?.map(({ produces: _p, consumes: _c, uses: _u, ...rest }) => rest);
-  const model = techniques === undefined ? file : { ...file, techniques };
+  return modelToParquet(techniques === undefined ? file : { ...file, techniques }, { technique, role, item, region, value });
+}
+
+/** The coefficients of a model as the format's columns (docs/binary-format.md), all of one length. */
+export interface CoefficientColumns {
+  readonly technique: Int32Array;
+  readonly role: Int32Array;
+  readonly item: Int32Array;
+  readonly region: Int32Array;
+  readonly value: Float64Array;
+}
+
+/**
+ * The bytes of a binary model file from its parts: `model`, the model in the JSON file's shape
+ * without the techniques' coefficients, and the coefficients as columns (no object per
+ * coefficient: what an importer of a big table writes). Nothing is checked here; the reader checks
+ * everything.
+ */
+export function modelToParquet(model: Readonly<Record<string, unknown>>, columns: CoefficientColumns): Uint8Array {
   const buffer = parquetWriteBuffer({
-    columnData: [
-      { name: 'technique', data: technique, type: 'INT32', nullable: false },
-      { name: 'role', data: role, type: 'INT32', nullable: false },
-      { name: 'item', data: item, type: 'INT32', nullable: false },
-      { name: 'region', data: region, type: 'INT32', nullable: false },
-      { name: 'value', data: value, type: 'DOUBLE', nullable: false },
-    ],
+    columnData: COEFFICIENT_COLUMNS.map(({ name, type }) => ({ name, data: columns[name], type, nullable: false })),
     rowGroupSize: ROW_GROUP,
     kvMetadata: [
       { key: VERSION_KEY, value: FORMAT_VERSION },
