@@ -36,13 +36,17 @@ export function parseEconomy(text: string, options: ParseOptions): Economy {
 
 /**
  * Validates a model document already read into plain data (the file's shape) and turns it into an
- * Economy: schema, duplicate ids and references, every issue located through `locator`.
+ * Economy: schema, duplicate ids and references, every issue located through `locator`. Issues
+ * whose code is in `checkedElsewhere` are left out (the caller checked that rule itself).
  */
-export function economyFromData(data: unknown, locator: SourceLocator, file: string): Economy {
+export function economyFromData(data: unknown, locator: SourceLocator, file: string, checkedElsewhere: ReadonlySet<string> = new Set()): Economy {
   const issues: Issue[] = [];
   const parsed = economySchema.safeParse(data);
   if (!parsed.success) appendAll(issues, fromZodIssues(parsed.error.issues, data, locator, FIELD_NAMES));
-  appendAll(issues, checkReferences(data, locator));
+  appendAll(
+    issues,
+    checkReferences(data, locator).filter((i) => !checkedElsewhere.has(i.code)),
+  );
   if (issues.length > 0 || !parsed.success) throw new InputError(sortIssues(issues));
   const economy = toEconomy(parsed.data, basename(file, extname(file)));
   registerSource(economy, locator);

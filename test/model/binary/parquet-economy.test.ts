@@ -34,7 +34,7 @@ const every: Economy = {
     { id: 'hard', unit: 'rouble' },
   ],
   techniques: [
-    { id: 'farm', name: 'Farm', produces: { grain: 1, '__proto__': 0.3333333333333333 }, consumes: { 'grain@south': 1e-300, steel: 0 }, uses: { labour: 123456789.12345679 }, capacity: 9.999999999999999e22, region: 'north', enterprise: 'Kolkhoz #1' },
+    { id: 'farm', name: 'Farm', produces: { grain: 1, steel: 0.3333333333333333 }, consumes: { 'grain@south': 1e-300, steel: 0 }, uses: { labour: 123456789.12345679 }, capacity: 9.999999999999999e22, region: 'north', enterprise: 'Kolkhoz #1' },
     { id: 'mill', produces: { steel: 2 }, consumes: {}, uses: {}, build: { land: 0.5 }, lag: 2 },
   ],
   targets: [
@@ -103,7 +103,7 @@ function everyColumns(): Column[] {
   return [
     { name: 'technique', data: Int32Array.from([0, 0, 0, 0, 0, 1]), type: 'INT32' },
     { name: 'role', data: Int32Array.from([0, 0, 1, 1, 2, 0]), type: 'INT32' },
-    { name: 'item', data: Int32Array.from([0, 2, 0, 1, 0, 1]), type: 'INT32' },
+    { name: 'item', data: Int32Array.from([0, 1, 0, 1, 0, 1]), type: 'INT32' },
     { name: 'region', data: Int32Array.from([-1, -1, 1, -1, -1, -1]), type: 'INT32' },
     { name: 'value', data: Float64Array.from([1, 0.3333333333333333, 1e-300, 0, 123456789.12345679, 2]), type: 'DOUBLE' },
   ];
@@ -161,6 +161,14 @@ describe('the binary model format: bad files are located errors', () => {
     // row 5 is a use: an item beyond the 3 resources, and a region, which a use cannot have
     const region = await firstIssue(withColumns(setCell('region', 4, 0)));
     assert.deepEqual([region.code, region.location], ['unknown-id', { file: FILE, row: 5, path: ['region'] }]);
+  });
+
+  test('a key of a product in another region than its own names its row; a technique without output is named', async () => {
+    const region = await firstIssue(withColumns(setCell('region', 3, 1)));
+    assert.deepEqual([region.code, region.location, region.value], ['region-mismatch', { file: FILE, row: 4, path: ['region'] }, 1]);
+    assert.match(region.message, /product "steel" is located in region "north", not "south"/);
+    const nothing = await firstIssue(withColumns(setCell('value', 5, 0)));
+    assert.deepEqual([nothing.code, nothing.location], ['produces-nothing', { file: FILE, path: ['techniques', 1, 'produces'] }]);
   });
 
   test('a coefficient given twice names the second row', async () => {
