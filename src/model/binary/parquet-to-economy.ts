@@ -39,7 +39,7 @@ function setKey(record: Doc, key: string, value: number): void {
   else record[key] = value;
 }
 
-/** What a row refers to, checked: the record it fills and its key, or the issue that stops it. */
+/** Reads the coefficient rows into their techniques' records, checking each row as it goes. */
 class RowReader {
   readonly issues: Issue[] = [];
   private readonly techniques: unknown[];
