@@ -18,11 +18,20 @@ export function writeArray(path: string, array: Int32Array | Float64Array): void
 
 /** Reads a file of raw little-endian float64 values. */
 export function readFloat64(path: string): Float64Array {
+  return readArray(path, 8, (n) => new Float64Array(n), 'float64');
+}
+
+/** Reads a file of raw little-endian int32 values. */
+export function readInt32(path: string): Int32Array {
+  return readArray(path, 4, (n) => new Int32Array(n), 'int32');
+}
+
+function readArray<T extends Int32Array | Float64Array>(path: string, width: number, make: (n: number) => T, what: string): T {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (size % 8 !== 0) throw new Error(`${path}: ${size} bytes is not a whole number of float64 values`);
-    const out = new Float64Array(size / 8);
+    if (size % width !== 0) throw new Error(`${path}: ${size} bytes is not a whole number of ${what} values`);
+    const out = make(size / width);
     const bytes = new Uint8Array(out.buffer);
     for (let off = 0; off < size; ) {
       const got = readSync(fd, bytes, off, Math.min(CHUNK, size - off), off);

@@ -1,4 +1,6 @@
 import { stat } from 'node:fs/promises';
+import { isParquetPath, loadParquetEconomy } from '../model/binary/index.js';
+import { inputError } from '../model/errors.js';
 import { loadEconomy, type Economy } from '../model/index.js';
 import type { ReadInputOptions } from '../model/read-input-file.js';
 
@@ -6,18 +8,47 @@ import type { ReadInputOptions } from '../model/read-input-file.js';
 const ANNOUNCE_BYTES = 5e6;
 
 /**
- * Loads a model file. Parsing is one synchronous step, so a large file gets a line on stderr
- * before it starts and one with the time taken after it ends (stdout stays the result's).
+ * The largest YAML or JSON model the commands read (docs/cli.md): 20 MB, about 400,000
+ * coefficients. A 17 MB YAML model took 84 s and 1.4 GB to read (JSON of the same model 22 s),
+ * and a 53 MB one exhausted 4.3 GB; bigger models go in the binary format.
  */
-export async function loadModel(path: string, options: ReadInputOptions = {}): Promise<Economy> {
+export const MAX_TEXT_MODEL_BYTES = 20e6;
+
+/** How loadModel treats a big text model. */
+export interface LoadModelOptions extends ReadInputOptions {
+  /** Read a YAML/JSON model of any size (`plenty convert`, the way out of the text formats). */
+  readonly anySize?: boolean;
+}
+
+/** A model file in either format: the binary one (`.parquet`, docs/binary-format.md; no text encoding) or YAML/JSON. */
+function loadAny(path: string, options: ReadInputOptions): Promise<Economy> {
+  return isParquetPath(path) ? loadParquetEconomy(path) : loadEconomy(path, options);
+}
+
+/**
+ * Loads a model file: YAML, JSON or the binary format (a `.parquet` file). A YAML or JSON file
+ * above MAX_TEXT_MODEL_BYTES is refused with a message pointing to `plenty convert` (unless
+ * `anySize`). Parsing is one synchronous step, so a large file gets a line on stderr before it
+ * starts and one with the time taken after it ends (stdout stays the result's).
+ */
+export async function loadModel(path: string, options: LoadModelOptions = {}): Promise<Economy> {
   const size = await stat(path).then(
     (s) => s.size,
     () => 0,
   );
-  if (size < ANNOUNCE_BYTES) return loadEconomy(path, options);
+  if (size > MAX_TEXT_MODEL_BYTES && options.anySize !== true && !isParquetPath(path)) {
+    const mb = (n: number, digits: number): string => `${(n / 1e6).toFixed(digits)} MB`;
+    throw inputError(
+      'model-too-big',
+      `a YAML or JSON model of ${mb(size, 1)} is more than the commands read (${mb(MAX_TEXT_MODEL_BYTES, 0)}: reading text takes minutes and gigabytes at this size); convert it once with \`plenty convert ${path} -o MODEL.parquet\` and give the commands the .parquet file (docs/binary-format.md)`,
+      { file: path },
+      size,
+    );
+  }
+  if (size < ANNOUNCE_BYTES) return loadAny(path, options);
   const start = Date.now();
   process.stderr.write(`reading ${path} (${(size / 1e6).toFixed(0)} MB) …\n`);
-  const economy = await loadEconomy(path, options);
+  const economy = await loadAny(path, options);
   process.stderr.write(`read ${path}: ${economy.products.length} products, ${economy.techniques.length} techniques in ${((Date.now() - start) / 1000).toFixed(1)}s\n`);
   return economy;
 }

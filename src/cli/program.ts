@@ -3,6 +3,7 @@ import { aggregateCommand, type AggregateFlags } from './commands/aggregate.js';
 import { analyzeCommand, type AnalyzeFlags } from './commands/analyze.js';
 import { balanceCommand, type BalanceFlags } from './commands/balance.js';
 import { checkCommand } from './commands/check.js';
+import { convertCommand, type ConvertFlags } from './commands/convert.js';
 import { importCommand, type ImportFlags } from './commands/import.js';
 import { lpSolveCommand, type LpSolveFlags } from './commands/lp.js';
 import { planCommand, type PlanFlags } from './commands/plan.js';
@@ -30,14 +31,14 @@ export function buildProgram(): Command {
       process.exit(err.exitCode === 0 ? 0 : 1);
     });
 
-  formats(program.command('check').argument('<model>', 'model file (YAML or JSON)').description('validate a model and say what it holds').addOption(encodingOption())).action(
+  formats(program.command('check').argument('<model>', 'model file (YAML, JSON or .parquet)').description('validate a model and say what it holds').addOption(encodingOption())).action(
     (model: string, flags: EncodingFlags & FormatFlags) => runCommand(flags, () => checkCommand(model, flags)),
   );
 
   formats(
     program
       .command('balance')
-      .argument('<model>', 'model file (YAML or JSON)')
+      .argument('<model>', 'model file (YAML, JSON or .parquet)')
       .description('check whether a plan balances, product by product: deficits, what they block, what closing them takes')
       .option('--plan <file>', 'plan file (activity per technique or output per product); default: the model’s own plan')
       .option('--all', 'also list the balance of every item and resource')
@@ -49,7 +50,7 @@ export function buildProgram(): Command {
   formats(
     program
       .command('analyze')
-      .argument('<model>', 'model file (YAML or JSON)')
+      .argument('<model>', 'model file (YAML, JSON or .parquet)')
       .description('input–output analysis: gross output for a final demand, multipliers, labour values, footprints')
       .option('--demand <file>', 'final demand per product (YAML/JSON mapping or CSV item,amount); default: the model’s targets')
       .option('--period <id>', 'period whose targets make the final demand; default the first')
@@ -69,7 +70,7 @@ export function buildProgram(): Command {
       .argument('<kind>', 'table (CSV/TSV/xlsx symmetric input–output table) | pymrio (pymrio text folder) | eora26 (Eora26 zip or folder) | sut (supply and use tables) | gloria (GLORIA MRIO folder or zip) | bea (BEA make–use or supply–use workbooks) | oecd (OECD ICIO) | figaro (Eurostat FIGARO) | wiod (WIOD) | exiobase3 (EXIOBASE 3 download, zip or folder)')
       .argument('[path]', 'the table file or folder, or the publisher’s download, zip or folder (sut: --supply and --use instead; bea: the make or supply workbook, or the folder or zip holding them)')
       .description('import an input–output table as a model file (docs/import.md)')
-      .requiredOption('-o, --output <model>', 'model file to write (.yaml or .json); not an input, its folder must exist')
+      .requiredOption('-o, --output <model>', 'model file to write (.yaml, .json or .parquet); not an input, its folder must exist')
       .option('--mapping <file>', 'table only: mapping of rows and columns (docs/import.md)')
       .option('--region <id>', 'a single-region table (table, sut, bea): id of its one region (default domestic; bea: US; a WIOD national table: its country code); a multi-regional one: the region whose own table to import')
       .option('--supply <file>', 'sut: the supply table (products × industries; CSV/TSV or xlsx)')
@@ -106,8 +107,17 @@ export function buildProgram(): Command {
 
   formats(
     program
+      .command('convert')
+      .argument('<model>', 'model file (YAML, JSON or .parquet)')
+      .description('write a model in another format: YAML, JSON or the binary .parquet format for big models (docs/binary-format.md)')
+      .requiredOption('-o, --output <file>', 'file to write: .parquet (binary), .json, else YAML; not the input, its folder must exist')
+      .addOption(encodingOption()),
+  ).action((model: string, flags: ConvertFlags & FormatFlags) => runCommand(flags, () => convertCommand(model, flags)));
+
+  formats(
+    program
       .command('plan')
-      .argument('<model>', 'model file (YAML or JSON)')
+      .argument('<model>', 'model file (YAML, JSON or .parquet)')
       .description('the optimal plan: activity levels that fulfil the targets as far as resources allow, with valuations and bottlenecks')
       .option('--objective <kind>', 'maxmin | weighted | harmony | mincost (docs/optimize.md)', 'maxmin')
       .option('--solver <name>', 'auto | highs | pdhg', 'auto')

@@ -3,10 +3,10 @@ import { access, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { inputError, type InputError } from '../model/errors.js';
 
-/** A file a command writes. */
+/** A file a command writes: text (written as UTF-8) or bytes. */
 export interface OutputFile {
   readonly path: string;
-  readonly text: string;
+  readonly text: string | Uint8Array;
 }
 
 /** What an output may not be, and how to name it in messages. */
@@ -101,7 +101,7 @@ export async function writeOutputFiles(files: readonly OutputFile[], rules: Outp
       current = f.path;
       const tmp = join(dirname(f.path), `.${basename(f.path)}.${process.pid}.tmp`);
       temps.push(tmp);
-      await writeFile(tmp, f.text, 'utf8');
+      await (typeof f.text === 'string' ? writeFile(tmp, f.text, 'utf8') : writeFile(tmp, f.text));
     }
     for (let k = 0; k < files.length; k++) {
       current = files[k].path;

@@ -1,6 +1,6 @@
 import type { CsrMatrix } from '../sparse/csr.js';
 import type { Location } from '../model/errors.js';
-import type { Economy } from '../model/types.js';
+import type { AnyEconomy } from '../model/types.js';
 
 /** A list of ids and the reverse map id → index. */
 export interface IdIndex {
@@ -21,7 +21,7 @@ export interface IdIndex {
  * item i made (or used) per unit of activity of technique j.
  */
 export interface CompiledEconomy {
-  readonly model: Economy;
+  readonly model: AnyEconomy;
   /** Located products (balance items), see above. */
   readonly items: IdIndex;
   /** Per item: index of its product in `model.products`. */

@@ -5,7 +5,7 @@ import { checkReferences } from './check-references.js';
 import { formatOf, readDocument } from './parse-document.js';
 import type { Format } from './parse-document.js';
 import { FIELD_NAMES, economySchema } from './schema.js';
-import { registerSource, subLocator } from './source-locations.js';
+import { registerSource, subLocator, type SourceLocator } from './source-locations.js';
 import { toEconomy } from './to-economy.js';
 import type { Economy } from './types.js';
 import { fromZodIssues } from './zod-issues.js';
@@ -31,11 +31,24 @@ export function parseEconomy(text: string, options: ParseOptions): Economy {
   const format = options.format ?? formatOf(options.file);
   const { data, locator, issues } = readDocument(text, options.file, format);
   if (issues.length > 0) throw new InputError(sortIssues(issues));
+  return economyFromData(data, locator, options.file);
+}
+
+/**
+ * Validates a model document already read into plain data (the file's shape) and turns it into an
+ * Economy: schema, duplicate ids and references, every issue located through `locator`. Issues
+ * whose code is in `checkedElsewhere` are left out (the caller checked that rule itself).
+ */
+export function economyFromData(data: unknown, locator: SourceLocator, file: string, checkedElsewhere: ReadonlySet<string> = new Set()): Economy {
+  const issues: Issue[] = [];
   const parsed = economySchema.safeParse(data);
   if (!parsed.success) appendAll(issues, fromZodIssues(parsed.error.issues, data, locator, FIELD_NAMES));
-  appendAll(issues, checkReferences(data, locator));
+  appendAll(
+    issues,
+    checkReferences(data, locator).filter((i) => !checkedElsewhere.has(i.code)),
+  );
   if (issues.length > 0 || !parsed.success) throw new InputError(sortIssues(issues));
-  const economy = toEconomy(parsed.data, basename(options.file, extname(options.file)));
+  const economy = toEconomy(parsed.data, basename(file, extname(file)));
   registerSource(economy, locator);
   if (economy.plan !== undefined) registerSource(economy.plan, subLocator(economy, ['plan']));
   return economy;

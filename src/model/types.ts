@@ -32,16 +32,13 @@ export interface Resource {
   readonly region?: string;
 }
 
-/** A way of producing, per unit of activity. */
-export interface Technique {
+/**
+ * A technique without its coefficients: the part of it that is read once a model is compiled
+ * (its id, capacity, region, enterprise, investment), the same in both representations of a model.
+ */
+export interface TechniqueRecord {
   readonly id: string;
   readonly name?: string;
-  /** Outputs per unit of activity (joint products allowed). At least one positive entry. */
-  readonly produces: Readonly<Record<string, number>>;
-  /** Product inputs per unit of activity. */
-  readonly consumes: Readonly<Record<string, number>>;
-  /** Resource use per unit of activity. */
-  readonly uses: Readonly<Record<string, number>>;
   /** Largest activity level per period. Absent: unlimited. */
   readonly capacity?: number;
   readonly region?: string;
@@ -53,6 +50,16 @@ export interface Technique {
   readonly build?: Readonly<Record<string, number>>;
   /** Periods until what it builds comes on line (a positive whole number, default 1). */
   readonly lag?: number;
+}
+
+/** A way of producing, per unit of activity. */
+export interface Technique extends TechniqueRecord {
+  /** Outputs per unit of activity (joint products allowed). At least one positive entry. */
+  readonly produces: Readonly<Record<string, number>>;
+  /** Product inputs per unit of activity. */
+  readonly consumes: Readonly<Record<string, number>>;
+  /** Resource use per unit of activity. */
+  readonly uses: Readonly<Record<string, number>>;
 }
 
 /** Final demand for a product, with a priority tier (1 = first). */
@@ -108,7 +115,8 @@ export interface Plan {
   readonly built?: Readonly<Record<string, number>>;
 }
 
-export interface Economy {
+/** What both representations of a model share: everything but the techniques' coefficients and the targets. */
+export interface EconomyBase {
   readonly name: string;
   readonly description?: string;
   /** Period ids in order; one period named "1" when the file gives none. */
@@ -116,8 +124,7 @@ export interface Economy {
   readonly regions: readonly Region[];
   readonly products: readonly Product[];
   readonly resources: readonly Resource[];
-  readonly techniques: readonly Technique[];
-  readonly targets: readonly Target[];
+  readonly techniques: readonly TechniqueRecord[];
   readonly trade: readonly TradeTerms[];
   readonly directUse: readonly DirectUse[];
   /**
@@ -128,3 +135,73 @@ export interface Economy {
   /** The model's own plan (a hand-set plan to check), if it has one. */
   readonly plan?: Plan;
 }
+
+/** A model as people write it (YAML or JSON): every technique with its coefficients as records. */
+export interface Economy extends EconomyBase {
+  readonly techniques: readonly Technique[];
+  readonly targets: readonly Target[];
+}
+
+/**
+ * A sparse matrix in compressed rows over typed arrays: row i's entries are colIdx[rowPtr[i] ..
+ * rowPtr[i + 1]) with their values in the same range of `values`; within a row the columns
+ * ascend. The shape of the sparse package's CsrMatrix, so that compile can use it as one.
+ */
+export interface SparseRows {
+  readonly rows: number;
+  readonly cols: number;
+  readonly rowPtr: Int32Array;
+  readonly colIdx: Int32Array;
+  readonly values: Float64Array;
+}
+
+/**
+ * Product entries of the techniques (outputs or inputs): rows are products, columns techniques,
+ * values the amounts per unit of activity. `region`, when present, holds per entry the region
+ * index of an explicit `product@region` key (−1 for a bare product key); a (product, technique)
+ * pair then repeats only with different regions. Without it, every pair occurs at most once.
+ */
+export interface ProductEntries extends SparseRows {
+  readonly region?: Int32Array;
+}
+
+/**
+ * The coefficients of a big model's techniques as sparse arrays (no object per coefficient):
+ * `produces` and `consumes` are products × techniques, `uses` resources × techniques.
+ */
+export interface TechniqueCoefficients {
+  readonly produces: ProductEntries;
+  readonly consumes: ProductEntries;
+  readonly uses: SparseRows;
+}
+
+/**
+ * Targets as parallel arrays, in model order. `product` is a product index; `productRegion` the
+ * region index of an explicit `product@region` (−1 for none; absent: none anywhere); `region`,
+ * `period` and `category` are indices into the model's regions, periods and `categories`, −1
+ * when absent; `priority` defaults to 1.
+ */
+export interface TargetColumns {
+  readonly product: Int32Array;
+  readonly productRegion?: Int32Array;
+  readonly amount: Float64Array;
+  readonly priority: Int32Array;
+  readonly region: Int32Array;
+  readonly period: Int32Array;
+  readonly category: Int32Array;
+  readonly categories: readonly string[];
+}
+
+/**
+ * A model of millions of products, as the binary format and the importers hold it: the
+ * techniques as records without coefficients, their coefficients and the targets as typed arrays,
+ * without a JS object per coefficient.
+ */
+export interface ColumnarEconomy extends EconomyBase {
+  readonly coefficients: TechniqueCoefficients;
+  readonly targets: TargetColumns;
+}
+
+/** A model in either representation. */
+export type AnyEconomy = Economy | ColumnarEconomy;
+

@@ -1,7 +1,7 @@
 import { compileEconomy } from '../compile/compile-economy.js';
 import type { CompiledEconomy } from '../compile/types.js';
 import { suggest } from '../model/suggest.js';
-import type { Economy } from '../model/types.js';
+import type { Economy, EconomyBase } from '../model/types.js';
 import type { ModelListing } from '../store/index.js';
 import { ApiError } from './api-error.js';
 import type { ServerContext } from './context.js';
@@ -13,7 +13,7 @@ interface ModelEnterprises {
   readonly own: ReadonlySet<string>;
 }
 
-function enterprisesOf(e: Economy): ModelEnterprises {
+function enterprisesOf(e: EconomyBase): ModelEnterprises {
   const named = new Set<string>();
   const own = new Set<string>();
   for (const t of e.techniques) (t.enterprise === undefined ? own : named).add(t.enterprise ?? t.id);

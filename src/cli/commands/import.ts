@@ -1,3 +1,4 @@
+import { economyToParquet, isParquetPath } from '../../model/binary/index.js';
 import { inputError } from '../../model/errors.js';
 import { checkModelId, delimiterOf, importModel, importers, thousandsOf, type ImporterKind, type ImportNotes, type TableReading } from '../../model/index.js';
 import type { CommandOutput } from '../output.js';
@@ -65,7 +66,7 @@ function tableReading(kind: ImporterKind, flags: ImportFlags): TableReading {
 
 /**
  * `plenty import KIND PATH -o MODEL` (table, pymrio, eora26, exiobase3 …): reads an input–output table and writes it as a
- * model file (YAML, or JSON when MODEL ends in .json), documented in docs/import.md. Options are
+ * model file (YAML, JSON when MODEL ends in .json, the binary format when it ends in .parquet), documented in docs/import.md. Options are
  * checked first (an id the model format refuses, an unknown encoding, an output that cannot be
  * written or is an input); the model is checked as the loader checks it before it is written, to
  * a temporary file that is then renamed, so a failed import leaves nothing behind.
@@ -109,10 +110,10 @@ export async function importCommand(kind: string, pathArgument: string | undefin
     ...(sut.negatives !== undefined ? { negatives: sut.negatives } : {}),
     ...gloriaFlags(kind, flags),
     priority,
-    format: /\.json$/i.test(flags.output) ? 'json' : 'yaml',
+    format: /\.json$/i.test(flags.output) || isParquetPath(flags.output) ? 'json' : 'yaml',
   });
   progress.update(null, 'writing');
-  await writeOutputFiles([{ path: flags.output, text }], rules);
+  await writeOutputFiles([{ path: flags.output, text: isParquetPath(flags.output) ? economyToParquet(economy) : text }], rules);
   progress.done();
   const counts = {
     regions: table.regions.length,

@@ -48,6 +48,19 @@ describe('plenty import: what it writes loads', () => {
   );
 
   test(
+    '-o MODEL.parquet writes the binary format: the same model as -o MODEL.yaml',
+    withDir((dir) => {
+      const source = fixture('pymrio-test-mrio', 'mrio_data');
+      for (const ext of ['yaml', 'parquet']) assert.equal(plenty('import', 'pymrio', source, '-o', join(dir, `m.${ext}`)).status, 0);
+      assert.equal(readFileSync(join(dir, 'm.parquet')).subarray(0, 4).toString('latin1'), 'PAR1');
+      const yaml = plenty('convert', join(dir, 'm.yaml'), '-o', join(dir, 'a.json'));
+      const parquet = plenty('convert', join(dir, 'm.parquet'), '-o', join(dir, 'b.json'));
+      assert.deepEqual([yaml.status, parquet.status], [0, 0], yaml.stderr + parquet.stderr);
+      assert.equal(readFileSync(join(dir, 'b.json'), 'utf8'), readFileSync(join(dir, 'a.json'), 'utf8'));
+    }),
+  );
+
+  test(
     '--region a@b, an empty --unit, a --region a pymrio folder has not: refused at the option, nothing written',
     withDir((dir) => {
       const out = join(dir, 'm.yaml');

@@ -1,0 +1,72 @@
+/**
+ * The binary model format end to end (bench/README.md, "Binary model files"): a synthetic economy
+ * of n products (bench/generate.ts: 20 inputs each, a labour row, a final demand as targets) is
+ * written as a binary model file straight from columns, then, in a fresh process, loaded as every
+ * command loads a model, compiled, and its gross output solved; the answer is checked against the
+ * generated A and y (relative residual within 2·10⁻¹⁰) after the clock stops.
+ *
+ *   node dist/bench/binary/model-file.js [--n 1e6] [--seed 1] [--readme]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCase } from '../child.js';
+import { bytes, count, seconds, sci, table } from '../format.js';
+import { describeMachine } from '../machine.js';
+import { progress } from '../progress.js';
+import { replaceSections } from '../readme-section.js';
+import type { ModelFileCaseResult } from './model-file-case.js';
+
+/** The largest relative residual the check accepts (twice the solve's tolerance). */
+const MAX_RESIDUAL = 2e-10;
+
+function option(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < args.length ? args[i + 1] : undefined;
+}
+
+async function main(args: readonly string[]): Promise<void> {
+  const n = Number(option(args, 'n') ?? '1e6');
+  const seed = Number(option(args, 'seed') ?? '1');
+  const machine = describeMachine();
+  const work = mkdtempSync(join(tmpdir(), 'plenty-model-file-'));
+  try {
+    const file = join(work, 'model.parquet');
+    const common = ['--n', String(n), '--seed', String(seed), '--file', file];
+    progress(`writing ${n} products`);
+    const load = [loadavg()[0]];
+    const w = await runCase<ModelFileCaseResult>('./binary/model-file-case.js', ['--op', 'write', ...common]);
+    load.push(loadavg()[0]);
+    progress('reading, compiling, solving');
+    const r = await runCase<ModelFileCaseResult>('./binary/model-file-case.js', ['--op', 'read', ...common]);
+    load.push(loadavg()[0]);
+    const residual = r.residual ?? Infinity;
+    const body = [
+      `${count(n)} products, ${count(w.rows ?? NaN)} coefficients (about 20 inputs, an output and a labour use per technique); ${machine.date}, ${machine.cpu}, ${machine.cores} cores, ${bytes(machine.memoryBytes)}, Node ${machine.node}; load average ${load.map((l) => l.toFixed(1)).join(', ')}.`,
+      '',
+      table(
+        ['step', 'seconds', 'peak memory', 'file'],
+        [
+          ['generate and write (modelToParquet)', seconds(w.seconds), bytes(w.peakBytes), bytes(w.fileBytes)],
+          ['load (as every command)', seconds(r.load ?? NaN), '', ''],
+          ['compile + Leontief system', seconds(r.compile ?? NaN), '', ''],
+          ['gross output', seconds(r.solve ?? NaN), '', ''],
+          ['read end to end', seconds(r.seconds), bytes(r.peakBytes), ''],
+        ],
+      ),
+      '',
+      `Relative residual of the gross output against the generated A and y: ${sci(residual)} (${residual <= MAX_RESIDUAL ? 'checked' : 'FAILED'}, limit ${sci(MAX_RESIDUAL)}).`,
+    ].join('\n');
+    process.stdout.write(`${body}\n`);
+    if (!(residual <= MAX_RESIDUAL)) throw new Error(`the gross output is wrong: relative residual ${residual}`);
+    if (args.includes('--readme')) {
+      const readme = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'bench', 'README.md');
+      replaceSections(readme, new Map([[`binary-model-${n}`, body]]));
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main(process.argv.slice(2));
