@@ -1,5 +1,6 @@
 import { inputError } from '../../model/errors.js';
 import { aggregatedModelText, aggregateEconomy, readConcordance, type Concordance } from '../../model/index.js';
+import { economyToParquet, isParquetPath } from '../../model/binary/index.js';
 import { loadModel } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -16,7 +17,7 @@ export interface AggregateFlags extends EncodingFlags {
 /**
  * `plenty aggregate MODEL --regions MAP --sectors MAP -o OUT`: aggregates an input–output model
  * over a region map and a sector map (CSV from-code,to-code[,weight]; docs/aggregate.md) and
- * writes the aggregate as a model file (YAML, or JSON when OUT ends in .json), checked as the
+ * writes the aggregate as a model file (YAML, JSON when OUT ends in .json, the binary format when it ends in .parquet), checked as the
  * loader checks it and written whole. The options and the output path are checked first; every
  * mistake of a map is reported with its row and column.
  */
@@ -42,9 +43,10 @@ export async function aggregateCommand(modelPath: string, flags: AggregateFlags)
     ...(sectors === undefined ? {} : { sectors }),
     ...(flags.name === undefined ? {} : { name: flags.name }),
   });
-  const text = aggregatedModelText(aggregate, /\.json$/i.test(flags.output) ? 'json' : 'yaml', modelPath);
+  const binary = isParquetPath(flags.output);
+  const text = aggregatedModelText(aggregate, /\.json$/i.test(flags.output) || binary ? 'json' : 'yaml', modelPath);
   progress.update(null, 'writing');
-  await writeOutputFiles([{ path: flags.output, text }], rules);
+  await writeOutputFiles([{ path: flags.output, text: binary ? economyToParquet(aggregate) : text }], rules);
   progress.done();
   const count = (e: typeof economy) => ({ regions: e.regions.length, products: e.products.length, resources: e.resources.length, targets: e.targets.length });
   const before = count(economy);

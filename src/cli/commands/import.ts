@@ -1,6 +1,7 @@
 import { economyToParquet, isParquetPath } from '../../model/binary/index.js';
 import { inputError } from '../../model/errors.js';
 import { checkModelId, delimiterOf, importModel, importers, thousandsOf, type ImporterKind, type ImportNotes, type TableReading } from '../../model/index.js';
+import { MAX_TEXT_MODEL_BYTES } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
 import { createProgress } from '../progress.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
@@ -123,7 +124,7 @@ export async function importCommand(kind: string, pathArgument: string | undefin
     targets: economy.targets.length,
   };
   return {
-    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...notesLines(table.notes)],
+    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...tooBigNote(flags.output, text), ...notesLines(table.notes)],
     tables: [{ name: 'import', title: 'What was imported', columns: [{ key: 'what', label: 'what' }, { key: 'count', label: 'count' }], rows: Object.entries(counts) }],
     json: { source: path, kind, output: flags.output, name: economy.name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
   };
@@ -166,6 +167,14 @@ function gloriaFlags(kind: ImporterKind, flags: ImportFlags): { year?: string; v
     ...(flags.markup === undefined ? {} : { markup: flags.markup as 'basic' | 'purchaser' }),
     ...(flags.level === undefined ? {} : { level: flags.level as 'summary' | 'detail' | 'sector' }),
   };
+}
+
+/** A line saying that a text model is above what the other commands read, and what to do. */
+function tooBigNote(output: string, text: string): string[] {
+  if (isParquetPath(output)) return [];
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= MAX_TEXT_MODEL_BYTES) return [];
+  return [`Note: the model is ${(bytes / 1e6).toFixed(1)} MB of text, above the ${MAX_TEXT_MODEL_BYTES / 1e6} MB the other commands read: import with -o MODEL.parquet, or run plenty convert ${output} -o MODEL.parquet (docs/binary-format.md).`];
 }
 
 /** The importer's notes as header lines: what it read, guessed and dropped. */

@@ -34,3 +34,6 @@ export { readEora26, eora26PymrioLabels, findEora26Files, readNumberGrid, EORA26
 export type { Eora26Options, Eora26PymrioLabels, Eora26Files, Eora26Prices, Eora26Selection, NumberGridShape } from './eora26/index.js';
 export { splitNegativeStressors, NEGATIVE_PART_SUFFIX, type SplitStressors } from './split-negative-stressors.js';
 export { singleRegionTable, EXPORTS_CATEGORY, IMPORTS_EXTENSION } from './single-region-table.js';
+export { readSupplyUseTables, type SupplyUseImportOptions } from './sut/import-sut.js';
+export { readGloria, type GloriaOptions } from './gloria/import-gloria.js';
+export { readBea, type BeaOptions } from './bea/import-bea.js';

@@ -28,9 +28,24 @@ export interface ReadWorkbookOptions {
  * dates as ISO text, booleans as text), a formula's cached result, and an error value as its text
  * (`#N/A`), which an importer then refuses where it expects a number. `file` names the workbook in
  * errors. A file that is not an xlsx workbook (a legacy .xls, a damaged archive) is an InputError.
+ * A workbook the streaming reader fails on is read again whole before it is refused.
  */
 export async function readWorkbook(source: string | Buffer, file: string, options: ReadWorkbookOptions = {}): Promise<Sheet[]> {
   if (options.whole === true) return readWhole(source, file, options);
+  try {
+    return await readStreaming(source, file, options);
+  } catch (err) {
+    if (!(err instanceof InputError) || err.issues[0]?.code !== 'invalid-workbook') throw err;
+    // exceljs's streaming reader now and then fails, under load, on workbooks whose workbook.xml
+    // comes last in the archive (as exceljs writes them): "Cannot read properties of undefined
+    // (reading 'sheets')". Read such a workbook again whole; a truly unreadable one fails again.
+    return readWhole(source, file, options).catch(() => {
+      throw err;
+    });
+  }
+}
+
+async function readStreaming(source: string | Buffer, file: string, options: ReadWorkbookOptions): Promise<Sheet[]> {
   const input = typeof source === 'string' ? source : Readable.from(source);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   const sheets: Sheet[] = [];

@@ -37,6 +37,13 @@ describe('plenty aggregate', () => {
       assert.deepEqual([doc.name, doc.before.products, doc.after.products, doc.after.regions], ['two sectors', 48, 12, 6]);
       const analyze = plenty('analyze', join(dir, 'agg.json'), '--footprints', '--json');
       assert.equal(analyze.status, 0, analyze.stderr);
+      // From and to the binary format: the same aggregate (it wrote JSON text into a .parquet file).
+      assert.equal(plenty('convert', model, '-o', join(dir, 'mrio.parquet')).status, 0);
+      const binary = plenty('aggregate', join(dir, 'mrio.parquet'), '--sectors', fixture('aggregate', 'sectors-split.csv'), '-o', join(dir, 'agg.parquet'), '--name', 'two sectors');
+      assert.equal(binary.status, 0, binary.stderr);
+      assert.equal(readFileSync(join(dir, 'agg.parquet')).subarray(0, 4).toString('latin1'), 'PAR1');
+      assert.equal(plenty('convert', join(dir, 'agg.parquet'), '-o', join(dir, 'back.json')).status, 0);
+      assert.deepEqual(JSON.parse(readFileSync(join(dir, 'back.json'), 'utf8')), JSON.parse(readFileSync(join(dir, 'agg.json'), 'utf8')));
     }),
   );
 

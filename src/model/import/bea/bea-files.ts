@@ -82,8 +82,8 @@ export async function findBeaFiles(path: string, options: { use?: string; level?
     const firstName = ranked[0];
     if (ranked.length > 1) guessed.push(`${basename(firstName)} of ${ranked.map((n) => basename(n)).join(', ')} (before redefinitions, make–use first; give another workbook as PATH to choose it)`);
     const useName = options.use === undefined ? pairedUse(firstName, names, source.where(firstName), guessed) : undefined;
-    const first: BeaWorkbook = { file: source.where(firstName), read: async (keep) => readBeaWorkbook(await source.readBytes(firstName), source.where(firstName), keep) };
-    const use: BeaWorkbook = useName === undefined ? fileWorkbook(options.use ?? '') : { file: source.where(useName), read: async (keep) => readBeaWorkbook(await source.readBytes(useName), source.where(useName), keep) };
+    const first: BeaWorkbook = { file: source.where(firstName), read: async (keep) => readWorkbook(await source.readBytes(firstName), source.where(firstName), { sheets: keep }) };
+    const use: BeaWorkbook = useName === undefined ? fileWorkbook(options.use ?? '') : { file: source.where(useName), read: async (keep) => readWorkbook(await source.readBytes(useName), source.where(useName), { sheets: keep }) };
     return { first, use, guessed, close: () => source.close() };
   } catch (err) {
     await source.close();
@@ -96,7 +96,7 @@ function rank(n: BeaName | undefined): number {
 }
 
 function fileWorkbook(path: string): BeaWorkbook {
-  return { file: path, read: (keep) => readBeaWorkbook(path, path, keep) };
+  return { file: path, read: (keep) => readWorkbook(path, path, { sheets: keep }) };
 }
 
 /** The use workbook that goes with a make or supply workbook, among `names`. */
@@ -135,19 +135,3 @@ async function openDownload(path: string): ReturnType<typeof openSource> {
   }
 }
 
-/**
- * readWorkbook (streaming); a workbook the streaming reader could not read is read again whole.
- * exceljs's streaming reader now and then fails, under load, on workbooks whose workbook.xml comes
- * last in the archive (as exceljs itself writes them): "Cannot read properties of undefined
- * (reading 'sheets')". A workbook that is truly unreadable fails the second time too.
- */
-async function readBeaWorkbook(source: string | Buffer, file: string, keep: (sheet: string) => boolean): Promise<Sheet[]> {
-  try {
-    return await readWorkbook(source, file, { sheets: keep });
-  } catch (err) {
-    if (!(err instanceof InputError) || err.issues[0]?.code !== 'invalid-workbook') throw err;
-    return readWorkbook(source, file, { sheets: keep, whole: true }).catch(() => {
-      throw err;
-    });
-  }
-}
