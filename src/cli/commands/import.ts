@@ -124,7 +124,7 @@ export async function importCommand(kind: string, pathArgument: string | undefin
     targets: economy.targets.length,
   };
   return {
-    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...tooBigNote(flags.output, text), ...notesLines(table.notes)],
+    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...tooBigNote(flags.output, text), ...notesLines(table.notes, kind)],
     tables: [{ name: 'import', title: 'What was imported', columns: [{ key: 'what', label: 'what' }, { key: 'count', label: 'count' }], rows: Object.entries(counts) }],
     json: { source: path, kind, output: flags.output, name: economy.name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
   };
@@ -178,8 +178,8 @@ function tooBigNote(output: string, text: string): string[] {
 }
 
 /** The importer's notes as header lines: what it read, guessed and dropped. */
-function notesLines(notes: ImportNotes | undefined): string[] {
+function notesLines(notes: ImportNotes | undefined, kind: ImporterKind): string[] {
   if (notes === undefined) return [];
   const part = (title: string, lines: readonly string[]): string[] => (lines.length === 0 ? [] : [`${title}:`, ...lines.map((l) => `  ${l}`)]);
-  return [...part('Read', notes.read), ...part('Guessed (override with --mapping or the options)', notes.guessed), ...part('Dropped', notes.dropped)];
+  return [...part('Read', notes.read), ...part(kind === 'table' ? 'Guessed (override with --mapping or the options)' : 'Guessed (override with the options)', notes.guessed), ...part('Dropped', notes.dropped)];
 }

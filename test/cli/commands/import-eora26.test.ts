@@ -26,7 +26,7 @@ describe('plenty import eora26', () => {
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /Imported .* into .*eora\.yaml: “Eora26 2010 bp” \(flows in thousand USD\)\./);
       assert.match(r.stdout, /Read:\n {2}Eora26 2010 in basic prices \(bp\)/);
-      assert.match(r.stdout, /Guessed \(override with --mapping or the options\):\n {2}basic prices \(bp\), the only ones for 2010/);
+      assert.match(r.stdout, /Guessed \(override with the options\):\n {2}basic prices \(bp\), the only ones for 2010/);
       assert.match(r.stdout, /Dropped:\n {2}region ROW/);
       assert.match(readFileSync(out, 'utf8'), /id: VA\/Subsidies on production D\.39 \(negative part\)/);
       const c = plenty('check', out);
