@@ -38,6 +38,13 @@ export interface ImportFlags extends EncodingFlags {
 
 const SUT_MODELS = ['A', 'B', 'C', 'D'] as const;
 
+/** Importers whose files have an encoding of their own, which --encoding cannot change: why. */
+const FIXED_ENCODING: Partial<Record<string, string>> = {
+  exiobase3: 'an EXIOBASE download is UTF-8 (its files are read as such)',
+  wiod: 'WIOD publishes xlsx workbooks, which state their own encoding',
+  bea: 'BEA publishes xlsx workbooks, which state their own encoding',
+};
+
 function isImporterKind(kind: string): kind is ImporterKind {
   return Object.hasOwn(importers, kind);
 }
@@ -91,7 +98,8 @@ export async function importCommand(kind: string, pathArgument: string | undefin
   if (flags.name !== undefined && flags.name.trim() === '') throw inputError('invalid-option', '--name must be non-empty text', { path: ['--name'] }, flags.name);
   const read = readOptions(flags);
   const reading = tableReading(kind, flags);
-  if (kind === 'exiobase3' && read.encoding !== undefined && read.encoding !== 'utf-8') throw inputError('invalid-option', 'an EXIOBASE download is UTF-8 (its files are read as such)', { path: ['--encoding'] }, flags.encoding);
+  const fixedEncoding = FIXED_ENCODING[kind];
+  if (fixedEncoding !== undefined && read.encoding !== undefined && read.encoding !== 'utf-8') throw inputError('invalid-option', fixedEncoding, { path: ['--encoding'] }, flags.encoding);
   const rules: OutputRules = { option: '-o', inputs: [path, ...(flags.mapping === undefined ? [] : [flags.mapping]), ...(sut.use === undefined ? [] : [sut.use]), ...(flags.sea === undefined ? [] : [flags.sea])] };
   await checkOutputPath(flags.output, rules);
 

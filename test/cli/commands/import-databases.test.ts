@@ -34,12 +34,14 @@ describe('plenty import oecd|figaro|wiod', () => {
   );
 
   test(
-    '--year that is no year, --year for a table, --sea for oecd, a WIOD national table with --sea and --region',
+    '--year that is no year, --year for a table, --sea for oecd, --encoding for wiod, a WIOD national table with --sea and --region',
     withDir((dir) => {
       const out = join(dir, 'm.yaml');
       assertUserError(plenty('import', 'oecd', fixture('oecd', 'ICIO2021_2018.csv'), '-o', out, '--year', '20x0'), /--year is a year of four digits/);
       assertUserError(plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', out, '--year', '2020'), /at \["--year"\]: --year is for import eora26, gloria, bea, oecd, figaro, wiod/);
       assertUserError(plenty('import', 'oecd', fixture('oecd', 'ICIO2021_2018.csv'), '-o', out, '--sea', 'x.xlsx'), /--sea is for wiod/);
+      // Workbooks state their own encoding: --encoding was ignored without a word.
+      assertUserError(plenty('import', 'wiod', fixture('wiod', 'release2016', 'AUS_NIOT_nov16.xlsx'), '-o', out, '--encoding', 'latin1'), /at \["--encoding"\]: WIOD publishes xlsx workbooks/);
       assertUserError(plenty('import', 'figaro', fixture('figaro', 'matrix_eu-ic-io_ind-by-ind_24ed_2022.csv'), '-o', out, '--mapping', 'm.yaml'), /--mapping is for a table: a database download states its layout/);
       assert.deepEqual(readdirSync(dir), []);
       const sea = fixture('wiod', 'release2016', 'WIOD_SEA_Nov16.xlsx');
