@@ -17,14 +17,12 @@ import type { CompiledEconomy } from '../compile/types.js';
 export function withPeriods(c: CompiledEconomy, objective: PlanObjective, choice: LpSolver | 'auto' | 'highs' | 'pdhg'): { readonly objective: PlanObjective; readonly formulated: FormulatedPlan } {
   if (objective.kind !== 'maxmin' || objective.periods !== undefined) return { objective, formulated: formulatePlan(c, objective) };
   const common: PlanObjective = { ...objective, periods: 'common' };
-  const formulated = formulatePlan(c, common);
-  if (solvedByPdhg(choice, nnz(formulated.lp.A))) return { objective: common, formulated };
   const leximin: PlanObjective = { ...objective, periods: 'leximin' };
-  return { objective: leximin, formulated: formulatePlan(c, leximin) };
-}
-
-function solvedByPdhg(choice: LpSolver | 'auto' | 'highs' | 'pdhg', nonZeros: number): boolean {
   const name = typeof choice === 'string' ? choice : choice.name;
-  if (name === 'auto') return nonZeros > highsSolver.maxNonZeros;
-  return name === 'pdhg';
+  if (name === 'pdhg') return { objective: common, formulated: formulatePlan(c, common) };
+  if (name !== 'auto') return { objective: leximin, formulated: formulatePlan(c, leximin) };
+  // 'auto' chooses by size: the common formulation decides, and serves PDHG as it is.
+  const formulated = formulatePlan(c, common);
+  if (nnz(formulated.lp.A) > highsSolver.maxNonZeros) return { objective: common, formulated };
+  return { objective: leximin, formulated: formulatePlan(c, leximin) };
 }

@@ -1,7 +1,7 @@
 import { createHighsSolver } from '../../optimize/highs/index.js';
 import { readLpFile } from '../../optimize/lp-format/index.js';
 import type { LinearProgram, LpSolution, LpSolveOptions, LpSolver } from '../../optimize/lp-types.js';
-import type { Table } from '../../report/index.js';
+import { solverStopSentence, type Table } from '../../report/index.js';
 import { inMagnitude, MAX_MAGNITUDE_TEXT } from '../../model/magnitude.js';
 import { UsageError, type CommandOutput } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -41,11 +41,9 @@ export function lpFailure(s: LpSolution): string | undefined {
     case 'infeasible-or-unbounded':
       return `the linear program has no optimum: it is infeasible or unbounded${why}; solve it with --solver highs --method simplex to tell which`;
     case 'time-limit':
-      return `the solver stopped at the time limit before an optimum${why}: raise --time-limit`;
     case 'iteration-limit':
-      return `the solver stopped at its iteration limit before an optimum${why}: solve with --solver highs, or ask for less precision with --gap`;
     case 'unknown':
-      return `the solver stopped without an optimum or a certificate${why}: solve with --solver highs`;
+      return solverStopSentence(s.status, s.message);
     case 'error':
       return `the solver failed${why}: check the file's numbers, or solve with another --solver or --method`;
   }

@@ -6,7 +6,7 @@ import { inMagnitude, MAX_MAGNITUDE_TEXT } from '../../model/magnitude.js';
 import { serializePlan } from '../../model/index.js';
 import { planOfPeriod, solvePlan } from '../../optimize/index.js';
 import type { PlanObjective, PlanObjectiveKind, PlanResult } from '../../optimize/index.js';
-import { failedPlanJson, levelsTable, planJson, type Table } from '../../report/index.js';
+import { failedPlanJson, levelsTable, planJson, solverStopSentence, type Table } from '../../report/index.js';
 import { loadModel } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
@@ -122,11 +122,9 @@ export function planFailure(r: PlanResult): string | undefined {
     case 'unbounded':
       return 'nothing limits the plan\'s objective: give the resources an availability, or cap the tiers with --cap';
     case 'time-limit':
-      return `the solver stopped at the time limit before an optimum${why}: raise --time-limit`;
     case 'iteration-limit':
-      return `the solver stopped at its iteration limit before an optimum${why}: solve with --solver highs, or ask for less precision with --gap`;
     case 'unknown':
-      return `the solver stopped without an optimum or a certificate${why}: solve with --solver highs`;
+      return solverStopSentence(r.status, r.message);
     case 'error':
       return `the solver failed${why}: check the model's numbers, or solve with another --solver`;
   }
