@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './launch-browser.js';
+import { assertAccessible } from './page-checks.js';
 import { startServer } from './start-server.js';
 import type { RunningServer } from './start-server.js';
 
@@ -80,6 +81,7 @@ describe('dashboard', () => {
     const mortar = page.locator('.deficit[data-item^="mortar"]');
     assert.match((await mortar.textContent()) ?? '', /construction/, 'the mortar deficit names the construction it blocks');
     await page.screenshot({ path: join(shots, 'balance-1280.png'), fullPage: true });
+    await assertAccessible(page, 'balance view');
   });
 
   test('Tab reaches the solve button, Enter solves, and the charts show the service’s plan', async () => {
