@@ -76,13 +76,14 @@ function perCapita(reg: Float64Array, k: number, R: number, population: ArrayLik
 }
 
 /**
- * Computes one extension's accounts. Solves: k transposed solves for M, k solves with B for
+ * Computes one extension's accounts, given Aᵀ (the row systems x (I − A) = s are solved as
+ * (I − Aᵀ) xᵀ = sᵀ, over Aᵀ formed once for all extensions and regions). Solves: k transposed solves for M, k solves with B for
  * M_down, and k · R transposed solves for the imports (S with one region's columns zeroed), so
  * that D_imp is a sum of non-negative terms, never a difference.
  */
 export function extensionAccounts(
   e: IoExtension,
-  A: CsrMatrix,
+  At: CsrMatrix,
   B: CsrMatrix,
   invX: Float64Array,
   layout: RegionLayout,
@@ -122,7 +123,7 @@ export function extensionAccounts(
   };
 
   const label = { rows: e.stressors.map((s) => s.id) };
-  const mSolve = solveMany(A, rows, true, opts, { ...label, quantity: `the multiplier of extension ${e.name}`, key: 'M' });
+  const mSolve = solveMany(At, rows, false, opts, { ...label, quantity: `the multiplier of extension ${e.name}`, key: 'M' });
   note(mSolve);
   const M = new Float64Array(k * n);
   for (let q = 0; q < k; q++) M.set(mSolve.x[q], q * n);
@@ -175,7 +176,7 @@ export function extensionAccounts(
       o.fill(0, r * ns, (r + 1) * ns);
       return o;
     });
-    const sol = solveMany(A, outside, true, opts, { ...label, quantity: `the imported multiplier of extension ${e.name}`, key: 'D_imp' });
+    const sol = solveMany(At, outside, false, opts, { ...label, quantity: `the imported multiplier of extension ${e.name}`, key: 'D_imp' });
     note(sol);
     const y = yAgg[r];
     for (let q = 0; q < k; q++) {

@@ -1,6 +1,7 @@
 import { inputError } from '../model/errors.js';
 import type { IoExtension, IoTable } from '../model/import/types.js';
 import type { CsrMatrix } from '../sparse/csr.js';
+import { transpose } from '../sparse/transpose.js';
 import { allocationCoefficients } from './allocation-coefficients.js';
 import { denseLeontiefInverse } from './dense-inverse.js';
 import { extensionAccounts, type ExtensionAccounts, type RegionLayout } from './extension-accounts.js';
@@ -171,8 +172,9 @@ export function mrioAccounts(table: IoTable, extensionName?: string, opts: MrioO
 
   const layout: RegionLayout = { R, ns, C, yAgg, outputByRegion: byRegion.x, colSumY: columnSums(Y, n, R * C) };
   const accounts: ExtensionAccounts[] = [];
+  const At = extensions.length > 0 ? transpose(A) : A;
   for (const e of extensions) {
-    const acc = extensionAccounts(e, A, B, invX, layout, table.population, opts);
+    const acc = extensionAccounts(e, At, B, invX, layout, table.population, opts);
     status = worseStatus(status, acc.status);
     if (acc.spectralRadius !== undefined) spectralRadius = acc.spectralRadius;
     iterations += acc.iterations;

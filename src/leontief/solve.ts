@@ -1,9 +1,8 @@
 import {
   checkProductive,
   solveLeontief,
-  solveLeontiefMulti,
+  solveLeontiefColumns,
   solveLeontiefTransposed,
-  solveLeontiefTransposedMulti,
 } from '../sparse/index.js';
 import type { CsrMatrix } from '../sparse/csr.js';
 import type { Location } from '../model/errors.js';
@@ -55,8 +54,8 @@ function isZero(b: Float64Array): boolean {
 
 /**
  * Solves (I − A) x = b (`transposed` false) or x (I − A) = b (`transposed` true) for each
- * right-hand side; several at once go to the multi-right-hand-side solver (A read once per
- * iteration for all of them). A zero right-hand side has the zero solution.
+ * right-hand side; several go to the multi-right-hand-side solver in blocks (A read once per
+ * iteration for a block; `iterations` is the most any block took). A zero right-hand side has the zero solution.
  *
  * No number of a solve that did not succeed is returned: when the status is not 'converged'
  * (not productive, did not converge, breakdown) every solution is NaN and the spectral-radius
@@ -86,20 +85,13 @@ export function solveMany(A: CsrMatrix, rhs: readonly Float64Array[], transposed
     relativeResidual = r.relativeResidual;
     x[todo[0]] = r.x;
   } else if (todo.length > 1) {
-    const k = todo.length;
-    const y = new Float64Array(n * k);
-    for (let t = 0; t < k; t++) {
-      const b = rhs[todo[t]];
-      for (let i = 0; i < n; i++) y[i * k + t] = b[i];
-    }
-    const r = transposed ? solveLeontiefTransposedMulti(A, y, k, solverOpts) : solveLeontiefMulti(A, y, k, solverOpts);
+    const r = solveLeontiefColumns(A, todo.map((q) => rhs[q]), transposed, solverOpts);
     status = r.status;
     iterations = r.iterations;
     relativeResidual = r.relativeResidual;
-    for (let t = 0; t < k; t++) {
-      const out = x[todo[t]];
-      for (let i = 0; i < n; i++) out[i] = r.x[i * k + t];
-    }
+    todo.forEach((q, t) => {
+      x[q] = r.x[t];
+    });
   }
   if (status !== 'converged') {
     for (const v of x) v.fill(Number.NaN);
