@@ -323,5 +323,10 @@ describe('execution: publish, enterprises, reports, fulfilment, alerts, re-plan'
     const future = cmp.activity.filter((a) => a.period !== '1930').length;
     assert.match(summary, new RegExp(`${future} technique-period activit`));
     await bothSizes(page, watch, 'execution-replan');
+    // Publishing the re-plan makes it the plan in execution, and the view follows it.
+    await page.click('#ex-publish-replan');
+    await page.waitForSelector(`[data-published="${planId}"]`, { timeout: 60_000 });
+    assert.equal(String((await get<{ planId: number }>('/published')).planId), planId);
+    watch.assertClean('after publishing the re-plan');
   });
 });

@@ -12,8 +12,8 @@ export interface NetworkEdge {
   readonly value: number;
   /** Shown on hover and read by screen readers in the table beside the chart. */
   readonly title: string;
-  /** `full`: the capacity it runs on is used up. */
-  readonly tone: 'full' | 'normal' | 'free';
+  /** `full`: the capacity it runs on is used up; `idle`: a line that carries nothing in the period. */
+  readonly tone: 'full' | 'normal' | 'free' | 'idle';
 }
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -45,7 +45,7 @@ export function networkChart(nodes: readonly NetworkNode[], edges: readonly Netw
   const width = scaleSqrt().domain([0, top]).range([1.5, 14]);
   const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, class: 'network', role: 'img', 'aria-label': label });
   const defs = el('defs', {});
-  for (const tone of ['full', 'normal', 'free'] as const) {
+  for (const tone of ['full', 'normal', 'free', 'idle'] as const) {
     defs.append(el('marker', { id: `arrow-${tone}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerUnits: 'userSpaceOnUse', markerWidth: 11, markerHeight: 11, orient: 'auto-start-reverse' }, el('path', { d: 'M0,0 L10,5 L0,10 z', class: `arrow tone-${tone}` })));
   }
   svg.append(defs);
@@ -70,7 +70,7 @@ export function networkChart(nodes: readonly NetworkNode[], edges: readonly Netw
     };
     const s = shorten(qx, qy, a.x, a.y);
     const t = shorten(qx, qy, b.x, b.y);
-    links.append(el('path', { d: `M${s.x.toFixed(1)},${s.y.toFixed(1)} Q${qx.toFixed(1)},${qy.toFixed(1)} ${t.x.toFixed(1)},${t.y.toFixed(1)}`, class: `edge tone-${e.tone}`, 'stroke-width': width(e.value).toFixed(2), 'marker-end': `url(#arrow-${e.tone})`, 'data-key': e.key }, el('title', {}, e.title)));
+    links.append(el('path', { d: `M${s.x.toFixed(1)},${s.y.toFixed(1)} Q${qx.toFixed(1)},${qy.toFixed(1)} ${t.x.toFixed(1)},${t.y.toFixed(1)}`, class: `edge tone-${e.tone}`, 'stroke-width': e.tone === 'idle' ? 1.5 : width(e.value).toFixed(2), 'marker-end': `url(#arrow-${e.tone})`, 'data-key': e.key }, el('title', {}, e.title)));
   }
   svg.append(links);
   const g = el('g', { class: 'nodes' });

@@ -75,12 +75,14 @@ function partner(id: string): string {
 async function partnersPanel(api: Api, plan: EnterprisePlan, units: Units): Promise<HTMLElement> {
   const period = h('select', { id: 'ent-partner-period' }, ...plan.periods.map((p) => h('option', { value: p, text: p })));
   const out = h('div', { 'aria-live': 'polite' });
+  // The plan names items by region (`coal@donbass_baku`); an assignment names the product and the regions.
+  const unitOf = (a: Assignment): string => [a.toRegion, a.fromRegion].map((r) => units.item(`${a.product}@${r ?? ''}`)).find((u) => u !== '') ?? units.item(a.product);
   const cols = (who: 'from' | 'to') => [
     { label: who === 'from' ? 'supplier' : 'customer', value: (a: Assignment) => partner(a[who]) },
     { label: 'product', value: (a: Assignment) => a.product.replace(/_/g, ' ') },
     { label: 'from region', value: (a: Assignment) => (a.fromRegion ?? '—').replace(/_/g, ' ') },
     { label: 'to region', value: (a: Assignment) => (a.toRegion ?? '—').replace(/_/g, ' ') },
-    { label: 'amount', value: (a: Assignment) => `${formatAmount(a.amount)} ${units.item(a.product)}`.trim(), numeric: true },
+    { label: 'amount', value: (a: Assignment) => `${formatAmount(a.amount)} ${unitOf(a)}`.trim(), numeric: true },
   ];
   const load = async () => {
     try {

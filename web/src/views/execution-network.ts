@@ -38,6 +38,14 @@ function render(out: HTMLElement, net: SupplyNetwork, period: string): void {
       title: `${name(p.from)} → ${name(p.to)}: ${p.flows.map((f) => `${f.product.replace(/_/g, ' ')} ${formatAmount(f.amount)} ${f.unit}`).join(', ')}${worst === null ? '' : `; line load ${formatPercent(worst)}`}`,
     };
   });
+  // Lines that carry nothing in the period are still drawn, dashed: the network as the model has it.
+  for (const l of lines) {
+    for (const k of l.links) {
+      const key = `${k.from}→${k.to}`;
+      if (pairs.has(key) || edges.some((e) => e.key === key)) continue;
+      edges.push({ key, from: k.from, to: k.to, value: 0, tone: 'idle', title: `${name(k.from)} → ${name(k.to)}: nothing in ${period} (${l.name})` });
+    }
+  }
   const flowCols = [
     { label: 'from', value: (f: NetworkFlow) => name(f.from) },
     { label: 'to', value: (f: NetworkFlow) => name(f.to) },
@@ -59,8 +67,8 @@ function render(out: HTMLElement, net: SupplyNetwork, period: string): void {
     h(
       'figure',
       { class: 'chart ex-network', 'aria-labelledby': 'ex-network-title', 'aria-describedby': 'ex-network-desc' },
-      h('figcaption', {}, h('h4', { id: 'ex-network-title', text: `Flows between regions, ${period}` }), h('p', { id: 'ex-network-desc', class: 'muted', text: 'Arrows: what the supply assignments send from one region to another (width by amount, by square root). Red: the line it runs on is full; blue: a line with room; grey: no shared capacity limits it. Flows within a region are not drawn.' })),
-      edges.length === 0 ? h('p', { class: 'empty', text: `Nothing moves between regions in ${period}.` }) : h('div', { class: 'network-holder' }, networkChart(net.regions.map((r) => ({ id: r.id, label: r.name })), edges, `Flows between regions in ${period}: ${edges.length} arrows; the table below gives each`)),
+      h('figcaption', {}, h('h4', { id: 'ex-network-title', text: `Flows between regions, ${period}` }), h('p', { id: 'ex-network-desc', class: 'muted', text: 'Arrows: what the supply assignments send from one region to another (width by amount, by square root). Red: the line it runs on is full; blue: a line with room; grey: no shared capacity limits it; dashed: a line that carries nothing this period. Flows within a region are not drawn.' })),
+      pairs.size === 0 && edges.length === 0 ? h('p', { class: 'empty', text: `Nothing moves between regions in ${period}.` }) : h('div', { class: 'network-holder' }, networkChart(net.regions.map((r) => ({ id: r.id, label: r.name })), edges, `Flows between regions in ${period}: ${edges.length} arrows; the table below gives each`)),
     ),
     lines.length === 0
       ? h('p', { class: 'muted', text: 'No transport technique of the model uses a shared capacity.' })

@@ -31,17 +31,24 @@ function changeSummary(ctx: ExecutionContext, planId: string, r: ReplanSection, 
   const { units } = ctx;
   const future = new Set(r.future.periods);
   const past = new Set(r.past.periods);
-  const lambdaA = cmp.objective.a;
-  const lambdaB = cmp.objective.b;
+  // The level λ per tier over the re-planned periods: the published plan's and the re-plan's (maxmin).
+  const pubLevels = (ctx.pub.plan.result as { levels?: Readonly<Record<string, Readonly<Record<string, number>>>> | null }).levels ?? {};
+  const tiers = Object.keys(r.future.levels ?? {});
+  const levelText = tiers
+    .map((tier) => {
+      const before = Math.min(...r.future.periods.map((p) => pubLevels[tier]?.[p] ?? Infinity));
+      const after = r.future.lambda?.[tier];
+      return Number.isFinite(before) && after !== undefined ? `tier ${tier} ${formatPercent(before)} → ${formatPercent(after)}` : null;
+    })
+    .filter((x): x is string => x !== null);
   const tChanged = cmp.targets.filter((t) => future.has(t.period) && t.fulfilment.change !== null && Math.abs(t.fulfilment.change) > 1e-6);
   const aFuture = cmp.activity.filter((a) => future.has(a.period)).sort((x, y) => Math.abs(y.activity.change ?? 0) - Math.abs(x.activity.change ?? 0));
   const aPast = cmp.activity.filter((a) => past.has(a.period));
   const sentence =
     `Re-planned from ${r.fromPeriod} on (plan #${planId}): ${r.past.periods.length === 0 ? 'no period' : r.past.periods.join(', ')} fixed as ${r.reports === 0 ? 'planned (no reports)' : `reported (${r.reports} report${r.reports === 1 ? '' : 's'})`}, ${r.future.periods.join(', ')} optimised again. ` +
-    `The objective goes from ${lambdaA === null ? '—' : formatAmount(lambdaA)} to ${lambdaB === null ? '—' : formatAmount(lambdaB)}; ` +
+    (levelText.length > 0 ? `Least level λ of the re-planned periods, published → re-plan: ${levelText.join(', ')}; ` : `Objective: ${cmp.objective.a === null ? '—' : formatAmount(cmp.objective.a)} published, ${cmp.objective.b === null ? '—' : formatAmount(cmp.objective.b)} re-planned (over the re-planned periods only); `) +
     `${tChanged.length} target${tChanged.length === 1 ? '' : 's'} of the re-planned periods change their fulfilment and ${aFuture.length} technique-period activit${aFuture.length === 1 ? 'y changes' : 'ies change'}. ` +
     `${r.past.shortfalls.length} past shortfall${r.past.shortfalls.length === 1 ? ' is' : 's are'} inherited.`;
-  const lambdaRows = Object.entries(r.future.lambda ?? {}).map(([tier, v]) => ({ tier, v }));
   const shortCols = [
     { label: 'target item', value: (s: ReplanSection['past']['shortfalls'][number]) => itemLabel(s.item) },
     { label: 'period', value: (s: ReplanSection['past']['shortfalls'][number]) => s.period },
@@ -78,7 +85,6 @@ function changeSummary(ctx: ExecutionContext, planId: string, r: ReplanSection, 
     'div',
     { class: 'ex-replan-result', 'data-plan': planId },
     h('p', { class: 'verdict', id: 'ex-replan-summary', text: sentence }),
-    lambdaRows.length === 0 ? null : h('p', { class: 'muted', text: `Levels λ of the re-planned periods (the least over them, per tier): ${lambdaRows.map((l) => `tier ${l.tier} ${formatPercent(l.v)}`).join(', ')}.` }),
     h('h4', { text: 'Inherited from the past (not choices of the re-plan)' }),
     h('p', { class: 'muted', text: `The periods before ${r.fromPeriod} are fixed as they happened: their activity from the reports (planned where none was reported). Their shortfalls and broken limits are stated here, never relaxed; ${aPast.length} technique-period activit${aPast.length === 1 ? 'y differs' : 'ies differ'} from the published plan because of the reports.` }),
     r.past.shortfalls.length === 0
@@ -87,7 +93,7 @@ function changeSummary(ctx: ExecutionContext, planId: string, r: ReplanSection, 
     r.past.breaches.length === 0 ? h('p', { class: 'muted', text: 'No limit was broken in the fixed periods.' }) : h('p', { class: 'short', text: `${r.past.breaches.length} limit${r.past.breaches.length === 1 ? ' was' : 's were'} broken in the fixed periods (as reported).` }),
     h('h4', { text: `Changes in the re-planned periods (${r.future.periods.join(', ')})` }),
     tChanged.length === 0 ? h('p', { class: 'muted', text: 'No target’s fulfilment changes.' }) : scroller(dataTable(`Targets whose fulfilment changes (${tChanged.length})`, tCols, tChanged.slice(0, TOP * 4), (t) => `${t.item}|${t.period}`, 'ex-replan-targets'), 'Targets that change'),
-    aFuture.length === 0 ? h('p', { class: 'muted', text: 'No activity changes.' }) : scroller(dataTable(`Largest activity changes (${Math.min(TOP, aFuture.length)} of ${aFuture.length}; activity in the technique’s units of output)`, actCols, aFuture.slice(0, TOP), (a) => `${a.technique}|${a.period}`, 'ex-replan-activity'), 'Activity changes'),
+    aFuture.length === 0 ? h('p', { class: 'muted', text: 'No activity changes.' }) : scroller(dataTable(`Largest activity changes (${Math.min(TOP, aFuture.length)} of ${aFuture.length}; activity levels of the techniques)`, actCols, aFuture.slice(0, TOP), (a) => `${a.technique}|${a.period}`, 'ex-replan-activity'), 'Activity changes'),
     h('div', { class: 'toolbar' }, pubButton, pubStatus),
   );
 }
