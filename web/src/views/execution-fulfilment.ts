@@ -35,7 +35,8 @@ const allSame = (g: Group): boolean => g.targets.every((t) => Math.abs(t.fulfilm
  * maxmin the plan gives every target of a tier the same multiple λ of its amount.
  */
 function explanation(gs: readonly Group[], levels: Readonly<Record<string, Readonly<Record<string, number>>>> | null | undefined, objectiveKind: string | undefined): HTMLElement {
-  const equal = gs.filter((g) => g.targets.length > 1 && allSame(g));
+  const equal = gs.filter((g) => allSame(g));
+  const top = Math.max(...gs.flatMap((g) => g.targets.map((t) => t.fulfilment)));
   const lines: (HTMLElement | null)[] = [
     h('p', { text: 'A target’s fulfilment is the delivery the reports imply ÷ the amount the target asks for. The implied delivery is the plan’s delivery to the target × its item’s actual ÷ planned output, so until a report changes an item’s output every target reads what the plan itself delivers.' }),
   ];
@@ -47,10 +48,18 @@ function explanation(gs: readonly Group[], levels: Readonly<Record<string, Reado
       h('p', {
         'data-explains': 'equal-ratios',
         text:
-          `In ${equal.length} of ${gs.length} period–tier groups every target reads the same (e.g. all ${example.targets.length} targets of tier ${example.tier} in ${example.period}: ${formatPercent(example.targets[0].fulfilment)}). ` +
+          `In ${equal.length} of ${gs.length} period–tier groups every target reads the same (e.g. ${example.targets.length === 1 ? 'the one target' : `all ${example.targets.length} targets`} of tier ${example.tier} in ${example.period}: ${formatPercent(example.targets[0].fulfilment)}). ` +
           (objectiveKind === 'maxmin' || sameAsLevel
             ? `That is the plan’s level λ for the tier${level === undefined ? '' : ` (${formatPercent(level)} in ${example.period})`}: the maxmin objective delivers every target of a tier the same multiple of its amount, as large as the resources allow. It is a property of the plan, not a measurement; above 100% means the plan delivers more than the targets ask.`
             : 'The plan delivers each of them the same multiple of its amount.'),
+      }),
+    );
+  }
+  if (top > 2) {
+    lines.push(
+      h('p', {
+        'data-explains': 'far-above',
+        text: `Ratios far above 100% (up to ${formatPercent(top)}) mean the plan delivers that many times what the target names: the target states a proportion (a set of goods, one unit of an assortment) rather than a need, and the ratio counts how many such sets the resources allow.`,
       }),
     );
   }
