@@ -68,7 +68,7 @@ function render(out: HTMLElement, net: SupplyNetwork, period: string): void {
       'figure',
       { class: 'chart ex-network', 'aria-labelledby': 'ex-network-title', 'aria-describedby': 'ex-network-desc' },
       h('figcaption', {}, h('h4', { id: 'ex-network-title', text: `Flows between regions, ${period}` }), h('p', { id: 'ex-network-desc', class: 'muted', text: 'Arrows: what the supply assignments send from one region to another (width by amount, by square root). Red: the line it runs on is full; blue: a line with room; grey: no shared capacity limits it; dashed: a line that carries nothing this period. Flows within a region are not drawn.' })),
-      pairs.size === 0 && edges.length === 0 ? h('p', { class: 'empty', text: `Nothing moves between regions in ${period}.` }) : h('div', { class: 'network-holder' }, networkChart(net.regions.map((r) => ({ id: r.id, label: r.name })), edges, `Flows between regions in ${period}: ${edges.length} arrows; the table below gives each`)),
+      pairs.size === 0 && edges.length === 0 ? h('p', { class: 'empty', text: `Nothing moves between regions in ${period}.` }) : h('div', { class: 'network-holder', role: 'region', 'aria-label': `Flows between regions, ${period} (scrolls sideways on a narrow screen)`, tabindex: 0 }, networkChart(net.regions.map((r) => ({ id: r.id, label: r.name })), edges, `Flows between regions in ${period}: ${edges.length} arrows; the table below gives each`)),
     ),
     lines.length === 0
       ? h('p', { class: 'muted', text: 'No transport technique of the model uses a shared capacity.' })
