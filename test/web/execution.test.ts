@@ -297,6 +297,15 @@ describe('execution: publish, enterprises, reports, fulfilment, alerts, re-plan'
     await page.selectOption('#ex-alert-kind', 'input-under-use');
     const under = await get<AlertRow[]>('/alerts?kind=input-under-use');
     await page.waitForSelector(`.ex-alert-count[data-count="${under.length}"]`);
+    await page.selectOption('#ex-alert-kind', '');
+    await page.selectOption('#ex-alert-which', 'all');
+    const both = await get<AlertRow[]>('/alerts?superseded=all');
+    await page.waitForSelector(`.ex-alert-count[data-count="${both.length}"]`);
+    // Reported output per enterprise, item and period: a bar each, at the service's ratio.
+    const outputBars = await page.$$eval('[data-chart="ex-enterprise-output"] .bar', (els) => els.map((e) => [e.getAttribute('data-key') ?? '', Number(e.getAttribute('data-value'))] as const));
+    const outputRows = f.enterprises.filter((r) => r.kind === 'output' && r.reported !== null);
+    assert.equal(outputBars.length, outputRows.length);
+    for (const r of outputRows) assert.ok(Math.abs((outputBars.find(([k]) => k === `${r.enterprise}|${r.period}|${r.item}`)?.[1] ?? NaN) - (r.reported ?? 0) / r.planned) < 1e-12, `output bar of ${r.enterprise}`);
 
     // The network's line loads are the service's.
     const net = await get<{ lines: { resource: string; period: string; used: number; load: number | null }[] }>('/supply?period=1930');

@@ -54,6 +54,8 @@ export async function alertsSection(root: HTMLElement, ctx: { readonly api: Api;
   const [kindField, kind] = select('ex-alert-kind', 'Kind', Object.entries(KIND_LABEL));
   const [entField, enterprise] = select('ex-alert-enterprise', 'Enterprise', [...new Set(all.map((a) => a.enterprise))].sort().map((e) => [e, e] as const));
   const [perField, period] = select('ex-alert-period', 'Period', [...new Set(all.map((a) => a.period))].sort().map((p) => [p, p] as const));
+  const which = h('select', { id: 'ex-alert-which', name: 'superseded' }, h('option', { value: '', text: 'current' }), h('option', { value: 'true', text: 'superseded by a newer report' }), h('option', { value: 'all', text: 'both' }));
+  const whichField = h('div', { class: 'field' }, h('label', { for: 'ex-alert-which', text: 'Which' }), which);
   const body = h('div', { class: 'ex-alert-list', 'aria-live': 'polite' });
   const show = (list: readonly Alert[], filtered: boolean) => {
     const counts = { critical: 0, warning: 0, normal: 0 };
@@ -70,6 +72,7 @@ export async function alertsSection(root: HTMLElement, ctx: { readonly api: Api;
       ...(kind.value === '' ? {} : { kind: kind.value as AlertKind }),
       ...(enterprise.value === '' ? {} : { enterprise: enterprise.value }),
       ...(period.value === '' ? {} : { period: period.value }),
+      ...(which.value === '' ? {} : { superseded: which.value as 'true' | 'all' }),
     };
     const filtered = Object.keys(f).length > 0;
     try {
@@ -78,12 +81,12 @@ export async function alertsSection(root: HTMLElement, ctx: { readonly api: Api;
       mount(body, errorBox(err));
     }
   };
-  for (const s of [level, kind, enterprise, period]) s.addEventListener('change', () => void refresh());
+  for (const s of [level, kind, enterprise, period, which]) s.addEventListener('change', () => void refresh());
   mount(
     root,
     heading,
     h('p', { class: 'muted', text: 'Raised when a report strays from the plan: under- or over-delivery of an output, over- or under-use of an input. Critical alerts go to the planners, warnings to the enterprise.' }),
-    h('form', { class: 'toolbar ex-filters', 'aria-label': 'Filter the alerts', onsubmit: (e: Event) => e.preventDefault() }, levelField, kindField, entField, perField),
+    h('form', { class: 'toolbar ex-filters', 'aria-label': 'Filter the alerts', onsubmit: (e: Event) => e.preventDefault() }, levelField, kindField, entField, perField, whichField),
     body,
   );
   show(all, false);

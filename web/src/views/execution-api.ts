@@ -55,6 +55,8 @@ export interface AlertFilter {
   readonly kind?: AlertKind;
   readonly enterprise?: string;
   readonly period?: string;
+  /** false (the service's default): the current alerts; true: those a newer report superseded; all: both. */
+  readonly superseded?: 'false' | 'true' | 'all';
 }
 
 export interface EnterpriseRecord {

@@ -93,6 +93,28 @@ export async function fulfilmentSection(root: HTMLElement, ctx: ExecutionContext
     }),
   });
   const changed = doc.items.filter((i) => Math.abs(i.ratio - 1) > 1e-9);
+  // Reported output against plan per enterprise and item, period after period.
+  const outputs = doc.enterprises
+    .filter((e) => e.kind === 'output' && e.reported !== null && e.ratio !== null)
+    .sort((a, b) => a.enterprise.localeCompare(b.enterprise) || a.item.localeCompare(b.item) || periods.indexOf(a.period) - periods.indexOf(b.period));
+  const outputChart =
+    outputs.length === 0
+      ? null
+      : barChart({
+          name: 'ex-enterprise-output',
+          title: 'Reported output ÷ planned, per enterprise, item and period',
+          description: 'Each bar: what the enterprise reported making of the item in the period ÷ what the plan asked of its reported-on techniques; the mark is 100%.',
+          columns: ['enterprise, item and period', 'reported ÷ planned'],
+          domainMax: Math.max(1, ...outputs.map((e) => e.ratio ?? 0)),
+          bars: outputs.map((e) => ({
+            key: `${e.enterprise}|${e.period}|${e.item}`,
+            label: `${e.enterprise} · ${itemLabel(e.item)} · ${e.period}`,
+            value: e.ratio ?? 0,
+            text: `${formatPercent(e.ratio ?? 0)} (${units.amount(e.reported ?? 0, e.item)} of ${units.amount(e.planned, e.item)})`,
+            reference: 1,
+            tone: (e.ratio ?? 0) < 0.995 ? 'short' : 'ok',
+          })),
+        });
   const reported = doc.enterprises.filter((e) => e.reported !== null);
   const targetCols = [
     { label: 'item', value: (t: TargetFulfilmentRow) => itemLabel(t.item) },
@@ -127,6 +149,7 @@ export async function fulfilmentSection(root: HTMLElement, ctx: ExecutionContext
     explanation(gs, levels, pub.plan.objectiveKind),
     chart,
     h('h4', { text: 'By enterprise and item (what the reports say)' }),
+    outputChart,
     reported.length === 0
       ? h('p', { class: 'muted', text: 'No report yet.' })
       : scroller(dataTable('Reported against planned, per enterprise, period and item (reported ÷ planned)', entCols, reported, (r) => `${r.enterprise}|${r.period}|${r.kind}|${r.item}`, 'ex-enterprise-fulfilment'), 'Fulfilment by enterprise'),
