@@ -36,9 +36,11 @@ export async function executionView(root: HTMLElement, state: AppState): Promise
     mount(root, h('h2', { text: 'Execution' }), errorBox(err));
     return;
   }
-  const units = await loadUnits(state.api, pub.plan.modelId, pub.plan.modelVersion).catch(() => null);
-  if (units === null) {
-    mount(root, h('h2', { text: 'Execution' }), errorBox(new Error(`the model ${pub.plan.modelId} (version ${pub.plan.modelVersion}) of the published plan could not be read`)));
+  let units;
+  try {
+    units = await loadUnits(state.api, pub.plan.modelId, pub.plan.modelVersion);
+  } catch (err) {
+    mount(root, h('h2', { text: 'Execution' }), h('p', { text: `The model ${pub.plan.modelId} (version ${pub.plan.modelVersion}) of the published plan could not be read:` }), errorBox(err));
     return;
   }
   const holder = (id: string) => h('section', { class: 'panel ex-section', id, 'aria-labelledby': `${id}-h` }, h('p', { class: 'muted', text: 'Loading…' }));
