@@ -45,3 +45,4 @@ export {
   type SupplyAssignmentsOptions,
   type Unserved,
 } from './supply-assignments.js';
+export { supplyNetwork, type NetworkFlow, type NetworkLine, type NetworkRegion, type SupplyNetwork } from './supply-network.js';

@@ -58,3 +58,20 @@ export function enterprisePlan(c: CompiledEconomy, activity: Readonly<Record<str
   }
   return tasks;
 }
+
+/** The units of the items and resources an enterprise's tasks name (a product's unit for each of its items). */
+export function enterpriseUnits(c: CompiledEconomy, tasks: readonly EnterpriseTask[]): { items: Record<string, string>; resources: Record<string, string> } {
+  const items: Record<string, string> = {};
+  const resources: Record<string, string> = {};
+  for (const t of tasks) {
+    for (const id of [...Object.keys(t.outputs), ...Object.keys(t.inputs)]) {
+      const i = c.items.index.get(id);
+      if (i !== undefined) items[id] = c.model.products[c.itemProduct[i]].unit;
+    }
+    for (const id of Object.keys(t.resources)) {
+      const r = c.resources.index.get(id);
+      if (r !== undefined) resources[id] = c.model.resources[r].unit;
+    }
+  }
+  return { items, resources };
+}

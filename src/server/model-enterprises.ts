@@ -81,6 +81,17 @@ export function modelEnterprises(ctx: ServerContext): string[] {
 }
 
 /**
+ * The enterprises one stored model names (its latest version): named enterprises first, then the
+ * techniques that are enterprises of their own; undefined when no model has this id.
+ */
+export function enterprisesOfStoredModel(ctx: ServerContext, modelId: string): string[] | undefined {
+  const m = latestModels(ctx).find((x) => x.id === modelId);
+  if (m === undefined) return undefined;
+  const e = enterprisesOfModel(ctx, m);
+  return [...e.named, ...[...e.own].filter((id) => !e.named.has(id))];
+}
+
+/**
  * The economy a report of an enterprise is checked against: the published plan's when one is
  * published, else the newest stored model (latest version) that names the enterprise; undefined
  * when none does.

@@ -46,6 +46,7 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/api/published', summary: 'The published plan', role: 'planner' },
   { method: 'post', path: '/api/enterprises', summary: 'Register an enterprise that the published plan or a stored model names; its token is in the answer, once', role: 'planner', body: enterpriseBody, status: 201 },
   { method: 'get', path: '/api/enterprises', summary: 'Every enterprise', role: 'planner' },
+  { method: 'get', path: '/api/enterprises/names', summary: 'The enterprise ids that can be registered: those the stored models name (?model=ID: that model’s), each with whether it is registered', role: 'planner' },
   { method: 'get', path: '/api/enterprises/:id/plan', summary: 'The enterprise’s part of the published plan', role: 'planner, that enterprise' },
   { method: 'get', path: '/api/enterprises/:id/suppliers', summary: 'Who supplies the enterprise under the published plan (?period=)', role: 'planner, that enterprise' },
   { method: 'get', path: '/api/enterprises/:id/customers', summary: 'Whom the enterprise supplies under the published plan (?period=)', role: 'planner, that enterprise' },
@@ -54,6 +55,7 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'get', path: '/api/fulfilment', summary: 'Fulfilment of the published plan per enterprise, item and target (?period=&enterprise=)', role: 'planner' },
   { method: 'get', path: '/api/alerts', summary: 'Alerts, the current ones by default (?level=&kind=&enterprise=&period=&superseded=false|true|all)', role: 'planner, enterprise (own)' },
   { method: 'post', path: '/api/replan', summary: 'Re-plan from a period on (a job)', role: 'planner', body: replanBodySchema, status: 202 },
+  { method: 'get', path: '/api/supply', summary: 'The published plan’s supply assignments as a network: flows between regions and the load of each transport capacity (?period=)', role: 'planner' },
   { method: 'get', path: '/api/distribution', summary: 'A consumer good divided among regions by norms and priority tiers (?product=&period=&category=&supply=)', role: 'planner' },
 ];
 

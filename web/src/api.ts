@@ -43,8 +43,12 @@ function readMessage(body: unknown, status: number): string {
 export class Api {
   private token: string | null;
 
-  constructor(private readonly base = '/api') {
-    this.token = sessionStorage.getItem(TOKEN_KEY);
+  /** `token`: use this token (an enterprise's) instead of the planner's kept for the tab; it is not stored. */
+  constructor(
+    private readonly base = '/api',
+    token?: string,
+  ) {
+    this.token = token ?? sessionStorage.getItem(TOKEN_KEY);
   }
 
   get hasToken(): boolean {
@@ -73,6 +77,11 @@ export class Api {
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await this.requestWithStatus<T>(method, path, body)).body;
+  }
+
+  /** A request whose success status matters (201 created, 200 a repeat): the status with the body. */
+  async requestWithStatus<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token !== null) headers['authorization'] = `Bearer ${this.token}`;
     const init: RequestInit = { method, headers };
@@ -91,7 +100,7 @@ export class Api {
       }
     }
     if (!res.ok) throw new ApiError(res.status, readMessage(parsed, res.status), readIssues(parsed));
-    return parsed as T;
+    return { status: res.status, body: parsed as T };
   }
 
   models(): Promise<ModelEntry[]> {

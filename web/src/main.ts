@@ -6,18 +6,20 @@ import type { AppState } from './state.js';
 import { balanceView } from './views/balance-view.js';
 import { compareView } from './views/compare-view.js';
 import { errorBox } from './views/error-box.js';
+import { enterpriseView } from './views/enterprise-view.js';
 import { executionView } from './views/execution-view.js';
 import { modelBar } from './views/model-bar.js';
 import { solveView } from './views/solve-view.js';
 import { tokenForm } from './views/token-form.js';
 
-type ViewId = 'balance' | 'solve' | 'compare' | 'execution';
+type ViewId = 'balance' | 'solve' | 'compare' | 'execution' | 'enterprise';
 
 const VIEWS: readonly { id: ViewId; label: string; render: (root: HTMLElement, state: AppState) => void | Promise<void> }[] = [
   { id: 'balance', label: 'Balance', render: balanceView },
   { id: 'solve', label: 'Solve', render: solveView },
   { id: 'compare', label: 'Compare', render: compareView },
   { id: 'execution', label: 'Execution', render: executionView },
+  { id: 'enterprise', label: 'Enterprise', render: (root) => enterpriseView(root) },
 ];
 
 const main = document.getElementById('main') as HTMLElement;
@@ -47,7 +49,8 @@ function renderTabs(active: ViewId): void {
 function route(): void {
   const id = currentView();
   renderTabs(id);
-  if (state.modelId === null) return;
+  // The enterprise view needs no model (nor a planner token): it logs in with the enterprise's own.
+  if (state.modelId === null && id !== 'enterprise') return;
   const view = VIEWS.find((v) => v.id === id) ?? VIEWS[0];
   const section = h('section', { class: 'view', id: `view-${view.id}`, 'aria-labelledby': `tab-${view.id}` });
   mount(main, section);
@@ -76,6 +79,10 @@ async function start(): Promise<void> {
   try {
     await refreshModels();
   } catch (err) {
+    if (err instanceof ApiError && err.status === 401 && currentView() === 'enterprise') {
+      route();
+      return;
+    }
     if (err instanceof ApiError && err.status === 401) {
       mount(main, tokenForm((token) => {
         state.api.setToken(token);

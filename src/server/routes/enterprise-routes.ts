@@ -7,9 +7,9 @@ import type { PlanDoc } from '../compare-plans.js';
 import { publishedOr404 } from '../published-plan.js';
 import { supplyOf } from '../supply-cache.js';
 import type { ServerContext } from '../context.js';
-import { enterprisePlan } from '../enterprise-plan.js';
+import { enterprisePlan, enterpriseUnits } from '../enterprise-plan.js';
 import { idText } from '../id-text.js';
-import { modelEnterprises, notNamedByModels } from '../model-enterprises.js';
+import { enterprisesOfStoredModel, modelEnterprises, notNamedByModels } from '../model-enterprises.js';
 import { validate } from '../validate.js';
 
 /** An enterprise id: well-formed, trimmed, non-empty (id-text.ts). */
@@ -17,6 +17,7 @@ export const enterpriseId = idText(200);
 export const enterpriseBody = z.strictObject({ id: enterpriseId, name: idText(200).optional() });
 const idParams = z.strictObject({ id: enterpriseId });
 const periodQuery = z.strictObject({ period: z.string().min(1).optional() });
+const namesQuery = z.strictObject({ model: z.string().min(1).optional() });
 
 /**
  * /api/enterprises: registration (with a token shown once) of an enterprise that the published
@@ -45,13 +46,23 @@ export function enterpriseRoutes(app: FastifyInstance, ctx: ServerContext): void
     return store.enterprises.list();
   });
 
+  app.get('/api/enterprises/names', async (req) => {
+    requirePlanner(store, req);
+    const { model } = validate(namesQuery, req.query, 'query');
+    const names = model === undefined ? modelEnterprises(ctx) : enterprisesOfStoredModel(ctx, model);
+    if (names === undefined) throw notFound('model', model ?? '');
+    const registered = new Set(store.enterprises.list().map((e) => e.id));
+    return { ...(model === undefined ? {} : { model }), names: names.map((id) => ({ id, registered: registered.has(id) })) };
+  });
+
   app.get('/api/enterprises/:id/plan', async (req) => {
     const { id } = validate(idParams, req.params, 'params');
     requirePlannerOr(store, req, id);
     if (store.enterprises.get(id) === undefined) throw notFound('enterprise', id);
     const pub = publishedOr404(ctx);
     const plan = pub.plan;
-    return { enterprise: id, planId: plan.id, modelId: plan.modelId, modelVersion: plan.modelVersion, publishedAt: pub.publishedAt, techniques: enterprisePlan(pub.compiled, (plan.result as PlanDoc).activity, id) };
+    const techniques = enterprisePlan(pub.compiled, (plan.result as PlanDoc).activity, id);
+    return { enterprise: id, planId: plan.id, modelId: plan.modelId, modelVersion: plan.modelVersion, publishedAt: pub.publishedAt, periods: pub.compiled.periods.ids, techniques, units: enterpriseUnits(pub.compiled, techniques) };
   });
 
   for (const side of ['suppliers', 'customers'] as const) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { actualActivity, ALERT_KINDS, distribute, distributionRegions, enterpriseOfTechniques, fulfilment, prepareReplan, solveReplan, type AlertKind } from '../../execution/index.js';
+import { actualActivity, ALERT_KINDS, distribute, distributionRegions, enterpriseOfTechniques, fulfilment, prepareReplan, solveReplan, supplyNetwork, type AlertKind } from '../../execution/index.js';
 import { InputError } from '../../model/errors.js';
 import { ApiError } from '../api-error.js';
 import { authenticate, requirePlanner } from '../auth.js';
@@ -12,6 +12,7 @@ import { replanBodySchema, reportedPast } from '../replan-body.js';
 import { replanDocument } from '../replan-document.js';
 import { reportsFor } from '../reports-of.js';
 import { cancellable, planObjective } from '../solve-task.js';
+import { supplyOf } from '../supply-cache.js';
 import { validate } from '../validate.js';
 
 const alertsQuery = z.strictObject({
@@ -23,6 +24,7 @@ const alertsQuery = z.strictObject({
   superseded: z.enum(['false', 'true', 'all']).default('false'),
 });
 const periodQuery = z.strictObject({ period: z.string().min(1).optional(), enterprise: z.string().min(1).optional() });
+const supplyQuery = z.strictObject({ period: z.string().min(1).optional() });
 const distributionQuery = z.strictObject({
   product: z.string().min(1),
   period: z.string().min(1).optional(),
@@ -99,6 +101,18 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
         ).id;
     });
     return reply.code(202).header('location', `/api/jobs/${job.id}`).send({ jobId: job.id, job });
+  });
+
+  app.get('/api/supply', async (req) => {
+    requirePlanner(store, req);
+    const q = validate(supplyQuery, req.query, 'query');
+    const pub = publishedOr404(ctx);
+    const c = pub.compiled;
+    if (q.period !== undefined && !c.periods.index.has(q.period)) throw new ApiError(400, 'invalid-request', `no period ${q.period} in the plan`, [{ path: ['query', 'period'], message: `periods: ${c.periods.ids.join(', ')}`, value: q.period }]);
+    const s = await supplyOf(ctx, pub);
+    const net = supplyNetwork(c, s);
+    const only = <T extends { readonly period: string }>(list: readonly T[]): readonly T[] => (q.period === undefined ? list : list.filter((x) => x.period === q.period));
+    return JSON.parse(jsonSafe({ planId: pub.plan.id, ...net, flows: only(net.flows), lines: only(net.lines), unserved: only(net.unserved) })) as unknown;
   });
 
   app.get('/api/distribution', async (req) => {

@@ -1,98 +1,86 @@
 import { ApiError } from '../api.js';
-import type { Alert, AlertKind, FulfilmentRow } from '../api-types.js';
-import { barChart } from '../charts/bar-chart.js';
 import { h, mount } from '../dom.js';
-import { formatAmount, formatPercent, itemLabel } from '../format.js';
+import { formatAmount } from '../format.js';
 import type { AppState } from '../state.js';
-import { dataTable, scroller } from '../table.js';
+import { alertsSection } from './execution-alerts.js';
+import { published as fetchPublished, type Published } from './execution-api.js';
+import { distributionSection } from './execution-distribution.js';
+import { fulfilmentSection } from './execution-fulfilment.js';
+import { networkSection } from './execution-network.js';
+import { notPublishedPanel } from './execution-not-published.js';
+import { replanSection } from './execution-replan.js';
+import { loadUnits } from './execution-units.js';
+import { enterprisesSection } from './enterprise-admin.js';
 import { errorBox } from './error-box.js';
 
-/** An alert's kind in the table's words. */
-const KIND_LABEL: Readonly<Record<AlertKind, string>> = {
-  'under-delivery': 'under-delivery',
-  'over-delivery': 'over-delivery',
-  'input-over-use': 'input over-use',
-  'input-under-use': 'input under-use',
-};
+const SECTIONS: readonly { id: string; label: string }[] = [
+  { id: 'ex-fulfilment', label: 'Fulfilment' },
+  { id: 'ex-alerts', label: 'Alerts' },
+  { id: 'ex-enterprises', label: 'Enterprises' },
+  { id: 'ex-replan', label: 'Re-plan' },
+  { id: 'ex-network', label: 'Supply network' },
+  { id: 'ex-distribution', label: 'Distribution' },
+];
 
-function ratioOf(r: FulfilmentRow): number {
-  return r.ratio ?? r.fulfilment ?? (r.planned > 0 && r.reported !== null ? r.reported / r.planned : NaN);
-}
-
-/** Fulfilment per period: reported ÷ planned summed over the outputs reported in it. */
-function perPeriod(rows: readonly FulfilmentRow[]): { period: string; planned: number; reported: number }[] {
-  const by = new Map<string, { planned: number; reported: number }>();
-  for (const r of rows) {
-    if (r.reported === null || r.kind === 'input') continue;
-    const p = r.period ?? '';
-    const s = by.get(p) ?? { planned: 0, reported: 0 };
-    s.planned += r.planned;
-    s.reported += r.reported;
-    by.set(p, s);
-  }
-  return [...by.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([period, s]) => ({ period, ...s }));
-}
-
-/** The execution view: how the published plan is going, from the enterprises' reports, and the alerts. */
+/** The execution view: the published plan as it is carried out, from the enterprises' reports. */
 export async function executionView(root: HTMLElement, state: AppState): Promise<void> {
-  mount(root, h('h2', { text: 'Execution' }), h('p', { class: 'muted', text: 'Loading reports…' }));
-  let rows: FulfilmentRow[] = [];
-  let alerts: Alert[] = [];
-  const problems: HTMLElement[] = [];
-  // A service without this part yet (501) is said plainly, not as a failure.
-  const note = (err: unknown) => (err instanceof ApiError && err.status === 501 ? h('p', { class: 'muted', text: err.message }) : errorBox(err));
+  mount(root, h('h2', { text: 'Execution' }), h('p', { class: 'muted', text: 'Loading the published plan…' }));
+  let pub: Published;
   try {
-    // Only what some report names: the service also lists every planned item nobody reported yet.
-    rows = (await state.api.fulfilment()).filter((r) => r.reported !== null);
+    pub = await fetchPublished(state.api);
   } catch (err) {
-    problems.push(note(err));
+    if (err instanceof ApiError && err.status === 404) {
+      mount(root, h('h2', { text: 'Execution' }), notPublishedPanel(state, () => void executionView(root, state)));
+      return;
+    }
+    mount(root, h('h2', { text: 'Execution' }), errorBox(err));
+    return;
   }
+  let units;
   try {
-    alerts = await state.api.alerts();
+    units = await loadUnits(state.api, pub.plan.modelId, pub.plan.modelVersion);
   } catch (err) {
-    problems.push(note(err));
+    mount(root, h('h2', { text: 'Execution' }), h('p', { text: `The model ${pub.plan.modelId} (version ${pub.plan.modelVersion}) of the published plan could not be read:` }), errorBox(err));
+    return;
   }
-  const periods = perPeriod(rows);
-  const chart = barChart({
-    name: 'execution',
-    title: 'Fulfilment per period',
-    description: 'Reported ÷ planned, summed over the items reported in each period; the mark is 100%.',
-    columns: ['period', 'fulfilment'],
-    domainMax: Math.max(1, ...periods.map((p) => (p.planned > 0 ? p.reported / p.planned : 0))),
-    bars: periods.map((p) => {
-      const v = p.planned > 0 ? p.reported / p.planned : 0;
-      return { key: p.period, label: p.period, value: v, text: formatPercent(v), reference: 1, tone: v < 0.95 ? 'short' : 'ok' };
-    }),
-  });
-  const order = { critical: 0, warning: 1, normal: 2 } as const;
-  const sorted = [...alerts].sort((a, b) => order[a.level] - order[b.level] || a.period.localeCompare(b.period));
-  const alertCols = [
-    { label: 'level', value: (a: Alert) => a.level, tone: (a: Alert) => (a.level === 'critical' ? 'short' : a.level === 'warning' ? 'warn' : undefined) },
-    { label: 'kind', value: (a: Alert) => KIND_LABEL[a.kind] ?? a.kind },
-    { label: 'enterprise', value: (a: Alert) => a.enterprise },
-    { label: 'period', value: (a: Alert) => a.period },
-    { label: 'item', value: (a: Alert) => itemLabel(a.item) },
-    { label: 'planned', value: (a: Alert) => formatAmount(a.planned), numeric: true },
-    { label: 'actual', value: (a: Alert) => formatAmount(a.actual), numeric: true },
-    { label: 'deviation', value: (a: Alert) => (a.deviation === null ? 'unplanned' : formatPercent(a.deviation)), numeric: true },
-    { label: 'message', value: (a: Alert) => a.message },
-  ];
-  const fulCols = [
-    { label: 'enterprise', value: (r: FulfilmentRow) => r.enterprise ?? '' },
-    { label: 'period', value: (r: FulfilmentRow) => r.period ?? '' },
-    { label: 'side', value: (r: FulfilmentRow) => r.kind ?? '' },
-    { label: 'item', value: (r: FulfilmentRow) => itemLabel(r.item ?? r.product ?? String(r.target ?? '')) },
-    { label: 'planned', value: (r: FulfilmentRow) => formatAmount(r.planned), numeric: true },
-    { label: 'reported', value: (r: FulfilmentRow) => (r.reported === null ? '—' : formatAmount(r.reported)), numeric: true },
-    { label: 'fulfilment', value: (r: FulfilmentRow) => formatPercent(ratioOf(r)), numeric: true, tone: (r: FulfilmentRow) => (ratioOf(r) < 0.95 ? 'short' : undefined) },
-  ];
+  const holder = (id: string) => h('section', { class: 'panel ex-section', id, 'aria-labelledby': `${id}-h` }, h('p', { class: 'muted', text: 'Loading…' }));
+  const parts = Object.fromEntries(SECTIONS.map((s) => [s.id, holder(s.id)]));
+  const objective = pub.plan.objective === null ? '—' : formatAmount(pub.plan.objective);
   mount(
     root,
     h('h2', { text: 'Execution' }),
-    h('p', { class: 'lede', text: 'How the published plan is going: what enterprises reported against what was planned, and the alerts raised when a report strays.' }),
-    ...problems,
-    rows.length === 0 && problems.length === 0 ? h('p', { class: 'muted', text: 'No reports yet: publish a plan and let enterprises report (POST /api/reports).' }) : chart,
-    h('section', { class: 'panel', 'aria-labelledby': 'alerts-h' }, h('h3', { id: 'alerts-h', text: `Alerts (${alerts.length})` }), alerts.length === 0 ? h('p', { class: 'muted', text: 'No alerts.' }) : scroller(dataTable('Alerts, critical first', alertCols, sorted, (a) => String(a.id), 'alerts'), 'Alerts')),
-    rows.length === 0 ? null : h('section', { class: 'panel', 'aria-labelledby': 'ful-h' }, h('h3', { id: 'ful-h', text: 'Fulfilment by enterprise and item' }), scroller(dataTable('Fulfilment by enterprise and item', fulCols, rows, (r) => `${r.enterprise ?? ''}|${r.period ?? ''}|${r.kind ?? ''}|${r.item ?? r.product ?? ''}`, 'fulfilment'), 'Fulfilment by enterprise')),
+    h('p', { class: 'lede', text: 'How the published plan is going: what the enterprises reported against what was planned, the alerts their reports raised, and a re-plan from any period on.' }),
+    h(
+      'dl',
+      { class: 'stats summary', 'data-published': String(pub.planId) },
+      h('div', {}, h('dt', { text: 'Published plan' }), h('dd', { text: `#${pub.planId}` })),
+      h('div', {}, h('dt', { text: 'Model' }), h('dd', { text: `${pub.plan.modelId} v${pub.plan.modelVersion}` })),
+      h('div', {}, h('dt', { text: 'Objective' }), h('dd', { text: `${pub.plan.objectiveKind ?? ''} ${objective}`.trim() })),
+      h('div', {}, h('dt', { text: 'Published' }), h('dd', { text: pub.publishedAt.slice(0, 16).replace('T', ' ') })),
+    ),
+    h('nav', { class: 'ex-nav', 'aria-label': 'Parts of the execution view' }, h('ul', {}, ...SECTIONS.map((s) => h('li', {}, h('a', { href: `#execution`, 'data-target': s.id, text: s.label, onclick: (e: Event) => jump(e, s.id) }))))),
+    ...SECTIONS.map((s) => parts[s.id]),
   );
+  const ctx = { api: state.api, pub, units };
+  await Promise.all([
+    fulfilmentSection(parts['ex-fulfilment'], ctx),
+    alertsSection(parts['ex-alerts'], ctx),
+    enterprisesSection(parts['ex-enterprises'], ctx),
+    replanSection(parts['ex-replan'], ctx, () => void executionView(root, state)),
+    networkSection(parts['ex-network'], ctx),
+    distributionSection(parts['ex-distribution'], ctx),
+  ]);
+}
+
+/** Moves to a part of the view without changing the address (the hash names the view). */
+function jump(e: Event, id: string): void {
+  e.preventDefault();
+  const el = document.getElementById(id);
+  if (el === null) return;
+  el.scrollIntoView({ block: 'start' });
+  const heading = el.querySelector('h3');
+  if (heading !== null) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
 }

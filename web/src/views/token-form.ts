@@ -11,6 +11,7 @@ export function tokenForm(onToken: (token: string) => void): HTMLElement {
     h('label', { for: 'token', text: 'Token' }),
     input,
     h('button', { type: 'submit', class: 'primary', text: 'Continue' }),
+    h('p', { class: 'muted' }, 'An enterprise? ', h('a', { href: '#enterprise', text: 'Log in with its own token' }), '.'),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
