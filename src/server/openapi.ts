@@ -88,7 +88,7 @@ export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const params = [...op.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
     const responses: Record<string, unknown> = { [String(op.status ?? 200)]: { description: 'success', content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaId(op.response)}` } } } } };
     if (op.body !== undefined) responses['400'] = error;
     if (op.role !== 'none' && op.role !== 'loopback') Object.assign(responses, { '401': error, '403': error });
@@ -109,7 +109,7 @@ export function openApiDocument(): Record<string, unknown> {
     info: { title: 'Plenty planning service', version: SERVICE_VERSION, description: 'Models, scenarios, optimal plans, execution reports. See docs/api.md.' },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: { ...responseJsonSchemas(), Error: errorSchema } },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: { ...responseJsonSchemas(), ErrorBody: errorSchema } },
     paths,
   };
 }
