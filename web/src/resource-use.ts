@@ -1,4 +1,4 @@
-import type { EconomyView, PlanResultView } from './api-types.js';
+import { wireNumber, type EconomyView, type PlanResultView } from './api-types.js';
 
 export interface ResourceUse {
   readonly id: string;
@@ -13,6 +13,9 @@ export interface ResourceUse {
  */
 export function resourceUse(economy: EconomyView, plan: PlanResultView, period: string): ResourceUse[] {
   const unit = new Map(economy.resources.map((r) => [r.id, r.unit]));
-  const given = plan.resources?.[period] ?? {};
-  return Object.entries(given).flatMap(([id, u]) => (u.available !== null && Number.isFinite(u.available) ? [{ id, unit: unit.get(id) ?? '', use: u.use, available: u.available }] : []));
+  const given = plan.resources[period] ?? {};
+  return Object.entries(given).flatMap(([id, u]) => {
+    const available = wireNumber(u.available);
+    return Number.isFinite(available) ? [{ id, unit: unit.get(id) ?? '', use: wireNumber(u.use), available }] : [];
+  });
 }

@@ -1,4 +1,4 @@
-import { isOptimal, type PlanRecord, type TargetResult } from '../api-types.js';
+import { isOptimal, wireNumber, type PlanRecord, type TargetResult } from '../api-types.js';
 import { announce, h, mount } from '../dom.js';
 import { formatPercent, itemLabel } from '../format.js';
 import { PRESETS } from '../presets.js';
@@ -6,6 +6,7 @@ import type { Preset } from '../presets.js';
 import { runJob } from '../run-job.js';
 import type { AppState } from '../state.js';
 import { dataTable, scroller } from '../table.js';
+import { urlState } from '../url-state.js';
 import { errorBox } from './error-box.js';
 import { scenarioFor } from './solve-view.js';
 
@@ -32,7 +33,7 @@ function pairRows(a: readonly TargetResult[], b: readonly TargetResult[]): Row[]
   const other = new Map(b.map((t) => [key(t), t]));
   return a.flatMap((t) => {
     const u = other.get(key(t));
-    return u === undefined ? [] : [{ key: key(t), item: t.item, period: t.period, priority: t.priority, a: t.fulfilment, b: u.fulfilment }];
+    return u === undefined ? [] : [{ key: key(t), item: t.item, period: t.period, priority: t.priority, a: wireNumber(t.fulfilment), b: wireNumber(u.fulfilment) }];
   });
 }
 
@@ -50,7 +51,7 @@ function side(title: string, rec: PlanRecord): HTMLElement {
     h('p', { class: `verdict ${r.status === 'optimal' ? 'ok' : 'short'}`, text: `status ${r.status}` }),
     ...(isOptimal(r)
       ? [
-          h('dl', { class: 'stats' }, ...Object.entries(r.lambda ?? {}).map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined }, h('dt', { text: `fulfilment, tier ${tier}` }), h('dd', { class: 'num', 'data-tier': tier, text: formatPercent(l) })))),
+          h('dl', { class: 'stats' }, ...Object.entries(r.lambda ?? {}).map(([tier, w]) => [tier, wireNumber(w)] as const).map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined }, h('dt', { text: `fulfilment, tier ${tier}` }), h('dd', { class: 'num', 'data-tier': tier, text: formatPercent(l) })))),
           h('p', { class: 'muted', text: `top bottleneck: ${r.bottlenecks[0]?.id.replace(/_/g, ' ') ?? 'none'}` }),
         ]
       : [h('p', { class: 'short', text: r.diagnosis?.message ?? r.message ?? 'The solve did not reach an optimal plan.' })]),
@@ -110,6 +111,7 @@ export function compareView(root: HTMLElement, state: AppState): void {
           const altId = await scenarioFor(state, p.label, p.overrides);
           const alt = await solveScenario(state, altId, (t) => (status.textContent = `${p.label}: ${t}`));
           status.textContent = '';
+          urlState.set({ preset: p.id, plan: base.id, against: alt.id });
           mount(out, comparison(p, base, alt));
           announce('Comparison ready.');
         } catch (err) {
@@ -130,4 +132,20 @@ export function compareView(root: HTMLElement, state: AppState): void {
     status,
     out,
   );
+  void fromUrl(state, out);
+}
+
+/** The comparison the URL names (`preset`, `plan`, `against`): a reload or a shared link shows it again. */
+async function fromUrl(state: AppState, out: HTMLElement): Promise<void> {
+  const preset = PRESETS.find((p) => p.id === urlState.get('preset'));
+  const a = urlState.number('plan');
+  const b = urlState.number('against');
+  if (preset === undefined || a === null || b === null) return;
+  try {
+    const [base, alt] = await Promise.all([state.api.plan(a), state.api.plan(b)]);
+    if (base.modelId !== state.modelId || alt.modelId !== state.modelId) return;
+    mount(out, comparison(preset, base, alt));
+  } catch (err) {
+    mount(out, errorBox(err));
+  }
 }

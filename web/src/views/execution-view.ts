@@ -16,7 +16,7 @@ const KIND_LABEL: Readonly<Record<AlertKind, string>> = {
 };
 
 function ratioOf(r: FulfilmentRow): number {
-  return r.ratio ?? r.fulfilment ?? (r.planned > 0 && r.reported !== null ? r.reported / r.planned : NaN);
+  return r.ratio ?? (r.planned > 0 && r.reported !== null ? r.reported / r.planned : NaN);
 }
 
 /** Fulfilment per period: reported ÷ planned summed over the outputs reported in it. */
@@ -81,7 +81,7 @@ export async function executionView(root: HTMLElement, state: AppState): Promise
     { label: 'enterprise', value: (r: FulfilmentRow) => r.enterprise ?? '' },
     { label: 'period', value: (r: FulfilmentRow) => r.period ?? '' },
     { label: 'side', value: (r: FulfilmentRow) => r.kind ?? '' },
-    { label: 'item', value: (r: FulfilmentRow) => itemLabel(r.item ?? r.product ?? String(r.target ?? '')) },
+    { label: 'item', value: (r: FulfilmentRow) => itemLabel(r.item) },
     { label: 'planned', value: (r: FulfilmentRow) => formatAmount(r.planned), numeric: true },
     { label: 'reported', value: (r: FulfilmentRow) => (r.reported === null ? '—' : formatAmount(r.reported)), numeric: true },
     { label: 'fulfilment', value: (r: FulfilmentRow) => formatPercent(ratioOf(r)), numeric: true, tone: (r: FulfilmentRow) => (ratioOf(r) < 0.95 ? 'short' : undefined) },
@@ -93,6 +93,6 @@ export async function executionView(root: HTMLElement, state: AppState): Promise
     ...problems,
     rows.length === 0 && problems.length === 0 ? h('p', { class: 'muted', text: 'No reports yet: publish a plan and let enterprises report (POST /api/reports).' }) : chart,
     h('section', { class: 'panel', 'aria-labelledby': 'alerts-h' }, h('h3', { id: 'alerts-h', text: `Alerts (${alerts.length})` }), alerts.length === 0 ? h('p', { class: 'muted', text: 'No alerts.' }) : scroller(dataTable('Alerts, critical first', alertCols, sorted, (a) => String(a.id), 'alerts'), 'Alerts')),
-    rows.length === 0 ? null : h('section', { class: 'panel', 'aria-labelledby': 'ful-h' }, h('h3', { id: 'ful-h', text: 'Fulfilment by enterprise and item' }), scroller(dataTable('Fulfilment by enterprise and item', fulCols, rows, (r) => `${r.enterprise ?? ''}|${r.period ?? ''}|${r.kind ?? ''}|${r.item ?? r.product ?? ''}`, 'fulfilment'), 'Fulfilment by enterprise')),
+    rows.length === 0 ? null : h('section', { class: 'panel', 'aria-labelledby': 'ful-h' }, h('h3', { id: 'ful-h', text: 'Fulfilment by enterprise and item' }), scroller(dataTable('Fulfilment by enterprise and item', fulCols, rows, (r) => `${r.enterprise}|${r.period}|${r.kind}|${r.item}`, 'fulfilment'), 'Fulfilment by enterprise')),
   );
 }

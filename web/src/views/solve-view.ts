@@ -1,4 +1,4 @@
-import { isOptimal, type EconomyView, type FailedPlanView, type PlanRecord, type PlanResultView } from '../api-types.js';
+import { isOptimal, wireNumber, type EconomyView, type FailedPlanView, type PlanRecord, type PlanResultView } from '../api-types.js';
 import { barChart } from '../charts/bar-chart.js';
 import { sankeyChart } from '../charts/sankey-chart.js';
 import { announce, h, mount } from '../dom.js';
@@ -9,18 +9,19 @@ import { runJob } from '../run-job.js';
 import type { RunningJob } from '../run-job.js';
 import { modelDetail } from '../state.js';
 import type { AppState } from '../state.js';
+import { urlState } from '../url-state.js';
 import { errorBox } from './error-box.js';
 
 const EPS = 1e-6;
 
 /** A scenario id by name for the open model, created on first use. */
 export async function scenarioFor(state: AppState, name: string, overrides: Parameters<AppState['api']['createScenario']>[2]): Promise<string> {
-  const key = `${state.modelId ?? ''}\u0000${name}`;
+  const key = `${state.modelId ?? ''}\u0000${state.modelVersion ?? ''}\u0000${name}`;
   const known = state.scenarios.get(key);
   if (known !== undefined) return known;
-  const { id } = await state.api.createScenario(state.modelId ?? '', name, overrides);
-  state.scenarios.set(key, id);
-  return id;
+  const { id } = await state.api.createScenario(state.modelId ?? '', name, overrides, state.modelVersion ?? undefined);
+  state.scenarios.set(key, String(id));
+  return String(id);
 }
 
 function periodsOf(plan: PlanResultView | FailedPlanView, economy: EconomyView): string[] {
@@ -30,7 +31,7 @@ function periodsOf(plan: PlanResultView | FailedPlanView, economy: EconomyView):
 
 function statusLine(rec: PlanRecord): HTMLElement {
   const r = rec.result;
-  const tiers = !isOptimal(r) || r.lambda === null ? [] : Object.entries(r.lambda);
+  const tiers = !isOptimal(r) || r.lambda === null ? [] : Object.entries(r.lambda).map(([tier, l]) => [tier, wireNumber(l)] as const);
   return h(
     'section',
     { class: 'summary', 'aria-label': 'Plan summary', 'data-plan': rec.id },
@@ -41,7 +42,7 @@ function statusLine(rec: PlanRecord): HTMLElement {
       h('div', {}, h('dt', { text: 'objective' }), h('dd', { text: r.objective.kind })),
       ...tiers.map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined, title: 'The least fulfilment level of the tier over the periods' }, h('dt', { text: `fulfilment, tier ${tier}` }), h('dd', { class: 'num', text: formatPercent(l) }))),
       h('div', {}, h('dt', { text: 'solver' }), h('dd', { text: r.solver })),
-      isOptimal(r) ? h('div', {}, h('dt', { text: 'primal residual' }), h('dd', { class: 'num', text: r.residuals.primal.toExponential(1) })) : null,
+      isOptimal(r) ? h('div', {}, h('dt', { text: 'primal residual' }), h('dd', { class: 'num', text: wireNumber(r.residuals.primal).toExponential(1) })) : null,
     ),
     r.message !== null ? h('p', { class: 'muted', text: r.message }) : null,
     r.diagnosis !== null ? h('p', { class: 'short', text: r.diagnosis.message }) : null,
@@ -50,7 +51,7 @@ function statusLine(rec: PlanRecord): HTMLElement {
 
 /** The charts of one period of a solved plan. */
 export function planCharts(economy: EconomyView, r: PlanResultView, period: string): HTMLElement {
-  const targets = r.targets.filter((t) => t.period === period).sort((a, b) => a.fulfilment - b.fulfilment || a.target - b.target);
+  const targets = r.targets.filter((t) => t.period === period).map((t) => ({ ...t, fulfilment: wireNumber(t.fulfilment) })).sort((a, b) => a.fulfilment - b.fulfilment || a.target - b.target);
   const fulfilment = barChart({
     name: 'fulfilment',
     title: `Fulfilment per target, ${period}`,
@@ -110,7 +111,7 @@ export function planCharts(economy: EconomyView, r: PlanResultView, period: stri
 
 /** The level of each tier in one period: its targets there get at least the level × their amount. */
 function periodLevels(r: PlanResultView, period: string): HTMLElement | null {
-  const levels = Object.entries(r.levels ?? {}).flatMap(([tier, byPeriod]) => (byPeriod[period] === undefined ? [] : [[tier, byPeriod[period]] as const]));
+  const levels = Object.entries(r.levels ?? {}).flatMap(([tier, byPeriod]) => (byPeriod[period] === undefined ? [] : [[tier, wireNumber(byPeriod[period])] as const]));
   if (levels.length === 0) return null;
   return h(
     'dl',
@@ -123,12 +124,16 @@ function periodLevels(r: PlanResultView, period: string): HTMLElement | null {
 export function planPanel(economy: EconomyView, rec: PlanRecord): HTMLElement {
   const periods = periodsOf(rec.result, economy);
   const holder = h('div', { class: 'plan-charts' });
-  const select = h('select', { id: 'period', 'aria-label': 'Period shown' }, ...periods.map((p) => h('option', { value: p, text: p })));
+  const asked = urlState.get('period');
+  const select = h('select', { id: 'period', 'aria-label': 'Period shown' }, ...periods.map((p) => h('option', { value: p, selected: p === asked, text: p })));
   const show = () =>
     isOptimal(rec.result)
       ? mount(holder, periodLevels(rec.result, select.value), planCharts(economy, rec.result, select.value))
       : mount(holder, h('p', { class: 'muted', text: 'No charts: the plan is not optimal.' }));
-  select.addEventListener('change', show);
+  select.addEventListener('change', () => {
+    urlState.set({ period: select.value });
+    show();
+  });
   show();
   return h('div', {}, statusLine(rec), h('div', { class: 'toolbar' }, h('label', { for: 'period', text: 'Period' }), select), holder);
 }
@@ -147,6 +152,19 @@ export function solveView(root: HTMLElement, state: AppState): void {
     if (state.baseline === null) return;
     const economy = (await modelDetail(state)).economy;
     mount(results, planPanel(economy, state.baseline.plan));
+  };
+
+  /** The plan the URL names (a reload, a shared link, back or forward), when it is of the open model. */
+  const fromUrl = async () => {
+    const planId = urlState.number('plan');
+    if (planId === null || state.baseline?.plan.id === planId) return;
+    try {
+      const plan = await state.api.plan(planId);
+      if (plan.modelId !== state.modelId || plan.scenarioId === null) return;
+      state.baseline = { scenarioId: String(plan.scenarioId), plan };
+    } catch (err) {
+      mount(results, errorBox(err));
+    }
   };
 
   solveButton.addEventListener('click', () => {
@@ -169,6 +187,7 @@ export function solveView(root: HTMLElement, state: AppState): void {
         if (out.status === 'done' && out.planId !== undefined) {
           const plan = await state.api.plan(out.planId);
           state.baseline = { scenarioId, plan };
+          urlState.set({ plan: plan.id, scenario: scenarioId });
           await show();
           announce(`Plan solved: ${plan.result.status}.`);
         } else {
@@ -198,5 +217,5 @@ export function solveView(root: HTMLElement, state: AppState): void {
     h('div', { class: 'toolbar' }, solveButton, cancelButton, progressRow),
     results,
   );
-  void show();
+  void fromUrl().then(show);
 }
