@@ -204,10 +204,13 @@ describe('the dashboard’s state in the URL, tabs and narrow screens', () => {
     for (const [view, url] of [
       ['balance', `#balance?model=${MODEL}`],
       ['solve', `#solve?model=${MODEL}&plan=${plan.id}&period=1930`],
+      ['compare', `#compare?model=${MODEL}`],
+      ['execution', `#execution?model=${MODEL}`],
     ] as const) {
       await page.goto(`${server.url}/${url}`);
       await page.waitForSelector(`#view-${view}`);
       if (view === 'solve') await shownPlan(page);
+      if (view === 'execution') await page.waitForSelector('#view-execution h2');
       const width = await page.evaluate<number>('document.documentElement.scrollWidth');
       assert.ok(width <= 400, `${view}: the page is ${width} px wide at 400 px`);
       const tabsBox = await page.$$eval('[role="tab"]', (els) => els.map((e) => e.getBoundingClientRect().right));
