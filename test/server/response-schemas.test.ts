@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { OPERATIONS } from '../../src/server/openapi.js';
+import { repoRoot } from '../helpers/paths.js';
 import { exampleText, startServer, waitForJob, type Answer, type Harness } from './harness.js';
 
 /**
@@ -114,6 +117,21 @@ describe('response schemas against real answers', () => {
     const plan = await call('GET', '/api/plans/:id', `/api/plans/${job.body.result.planId}`);
     assert.notEqual(plan.body.result.status, 'optimal');
     assert.equal(plan.body.result.activity, undefined);
+  });
+
+  test('every built-in example: its model, its balance (where it has a plan) and its plan, optimal or not', async () => {
+    for (const example of readdirSync(join(repoRoot, 'examples')).filter((d) => existsSync(join(repoRoot, 'examples', d, 'economy.yaml'))).sort()) {
+      const id = `example-${example}`;
+      await call('POST', '/api/models', '/api/models', { body: { format: 'yaml', text: exampleText(example, 'economy.yaml'), id } });
+      await call('GET', '/api/models/:id', `/api/models/${id}`);
+      const balance = await h.call('POST', `/api/models/${id}/balance`, { body: { all: true } });
+      if (balance.status === 200) await call('POST', '/api/models/:id/balance', `/api/models/${id}/balance`, { body: { all: true } });
+      else assert.equal(balance.body.error.code, 'missing', `${example}: balance ${balance.status}`);
+      const s = await h.call('POST', '/api/scenarios', { body: { modelId: id, name: 'base' } });
+      const job = await waitForJob(h, (await h.call('POST', `/api/scenarios/${s.body.id}/solve`, { body: {} })).body.jobId, 120_000);
+      assert.equal(job.body.status, 'done', `${example}: ${JSON.stringify(job.body)}`);
+      await call('GET', '/api/plans/:id', `/api/plans/${job.body.result.planId}`);
+    }
   });
 
   test('non-finite numbers are strings: an unlimited resource’s availability is "Infinity"', async () => {
