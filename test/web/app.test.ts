@@ -182,6 +182,12 @@ describe('the dashboard’s state in the URL, tabs and narrow screens', () => {
     assert.equal(await page.getAttribute('#view-balance', 'role'), 'tabpanel');
     await page.goBack();
     await page.waitForSelector(`#view-${last.replace(/^tab-/, '')}`);
+    // The skip link focuses the content and leaves the URL (the view's state) alone.
+    const before = page.url();
+    await page.focus('a.skip');
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(), 'main');
+    assert.equal(page.url(), before);
     watch.assertClean('tabs by keyboard');
   });
 

@@ -130,6 +130,11 @@ function navigated(): void {
     .then(route);
 }
 
+// The skip link moves the focus to the content without touching the URL (its hash is the view's).
+document.querySelector('a.skip')?.addEventListener('click', (e) => {
+  e.preventDefault();
+  main.focus();
+});
 window.addEventListener('hashchange', navigated);
 window.addEventListener('popstate', navigated);
 void start();
