@@ -12,13 +12,16 @@ import type {
   Job,
   ModelEntry,
   OptimalPlan,
-  PlanDocument,
   PlanWithResult,
+  Published as WirePublished,
+  ReplanSection as WireReplanSection,
+  TargetResult as WireTargetResult,
   Technique,
-  WireNumber,
 } from './api-types.generated.js';
+import type { Decoded } from './decode-plan.js';
 
 export type * from './api-types.generated.js';
+export { decodePlanDocument, decodePlanRecord, wireNumber, type Decoded } from './decode-plan.js';
 
 /** A located issue of a refused request (400, 422): the CLI's location and the value refused. */
 export interface Located {
@@ -38,25 +41,28 @@ export type TechniqueView = Technique;
 export type BalanceSummary = BalanceDocument;
 /** A deficit or a surplus row of the balance: the fields they share. */
 export type BalanceRow = Pick<BalanceDocument['deficits'][number], 'id' | 'unit' | 'supply' | 'use' | 'share'>;
-/** An optimal plan, as `plenty plan --json` writes it, plus resource use and availability per period. */
-export type PlanResultView = OptimalPlan;
+/**
+ * An optimal plan, as `plenty plan --json` writes it, plus resource use and availability per
+ * period; its numbers read back as numbers (api.ts decodes them: Infinity, NaN).
+ */
+export type PlanResultView = Decoded<OptimalPlan>;
 /** A plan that did not solve to optimality: its status and diagnosis, no numbers of the failed solve. */
-export type FailedPlanView = FailedPlan;
-/** A stored plan with its result. */
-export type PlanRecord = PlanWithResult;
+export type FailedPlanView = Decoded<FailedPlan>;
+/** A stored plan with its result (numbers decoded). */
+export type PlanRecord = Decoded<PlanWithResult>;
+/** A target's delivery in a plan (numbers decoded). */
+export type TargetResult = Decoded<WireTargetResult>;
+/** A re-plan's account of the past and the future (numbers decoded). */
+export type ReplanSection = Decoded<WireReplanSection>;
+/** The published plan (numbers decoded). */
+export type Published = Decoded<WirePublished>;
 /** A row of `GET /api/fulfilment`'s `enterprises`. */
 export type FulfilmentRow = EnterpriseFulfilment;
 export type { ModelEntry, Job, Alert };
 
 /** Whether a stored plan is optimal (only then does it carry numbers). */
-export function isOptimal(r: PlanDocument): r is OptimalPlan {
+export function isOptimal(r: PlanResultView | FailedPlanView): r is PlanResultView {
   return r.status === 'optimal';
-}
-
-/** A number of the service's JSON as a number: "NaN", "Infinity" and "-Infinity" (non-finite numbers) read back. */
-export function wireNumber(x: WireNumber): number {
-  if (typeof x === 'number') return x;
-  return x === 'NaN' ? Number.NaN : x === 'Infinity' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
 }
 
 /** An id of the service (a plan, scenario or job id) as the text of a URL. */

@@ -16,8 +16,10 @@ import type {
   Override,
   PlanComparison,
   PlanRecord,
+  PlanWithResult,
   Scenario,
 } from './api-types.js';
+import { decodePlanRecord } from './decode-plan.js';
 
 /** A refused request: the HTTP status, the service's message and its located issues (400, 422). */
 export class ApiError extends Error {
@@ -148,8 +150,9 @@ export class Api {
     return this.request('DELETE', `/jobs/${encodeURIComponent(id)}`);
   }
 
+  /** A stored plan, its numbers read back as numbers (decodePlanRecord). */
   plan(id: Id): Promise<PlanRecord> {
-    return this.request('GET', `/plans/${encodeURIComponent(id)}`);
+    return this.request<PlanWithResult>('GET', `/plans/${encodeURIComponent(id)}`).then(decodePlanRecord);
   }
 
   compare(a: Id, b: Id): Promise<PlanComparison> {

@@ -1,4 +1,4 @@
-import { wireNumber, type EconomyView, type PlanResultView } from './api-types.js';
+import type { EconomyView, PlanResultView } from './api-types.js';
 
 export interface ResourceUse {
   readonly id: string;
@@ -14,8 +14,5 @@ export interface ResourceUse {
 export function resourceUse(economy: EconomyView, plan: PlanResultView, period: string): ResourceUse[] {
   const unit = new Map(economy.resources.map((r) => [r.id, r.unit]));
   const given = plan.resources[period] ?? {};
-  return Object.entries(given).flatMap(([id, u]) => {
-    const available = wireNumber(u.available);
-    return Number.isFinite(available) ? [{ id, unit: unit.get(id) ?? '', use: wireNumber(u.use), available }] : [];
-  });
+  return Object.entries(given).flatMap(([id, u]) => (Number.isFinite(u.available) ? [{ id, unit: unit.get(id) ?? '', use: u.use, available: u.available }] : []));
 }

@@ -1,4 +1,4 @@
-import { isOptimal, wireNumber, type PlanRecord, type TargetResult } from '../api-types.js';
+import { isOptimal, type PlanRecord, type TargetResult } from '../api-types.js';
 import { announce, h, mount } from '../dom.js';
 import { formatPercent, itemLabel } from '../format.js';
 import { PRESETS } from '../presets.js';
@@ -33,7 +33,7 @@ function pairRows(a: readonly TargetResult[], b: readonly TargetResult[]): Row[]
   const other = new Map(b.map((t) => [key(t), t]));
   return a.flatMap((t) => {
     const u = other.get(key(t));
-    return u === undefined ? [] : [{ key: key(t), item: t.item, period: t.period, priority: t.priority, a: wireNumber(t.fulfilment), b: wireNumber(u.fulfilment) }];
+    return u === undefined ? [] : [{ key: key(t), item: t.item, period: t.period, priority: t.priority, a: t.fulfilment, b: u.fulfilment }];
   });
 }
 
@@ -51,7 +51,7 @@ function side(title: string, rec: PlanRecord): HTMLElement {
     h('p', { class: `verdict ${r.status === 'optimal' ? 'ok' : 'short'}`, text: `status ${r.status}` }),
     ...(isOptimal(r)
       ? [
-          h('dl', { class: 'stats' }, ...Object.entries(r.lambda ?? {}).map(([tier, w]) => [tier, wireNumber(w)] as const).map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined }, h('dt', { text: `fulfilment, tier ${tier}` }), h('dd', { class: 'num', 'data-tier': tier, text: formatPercent(l) })))),
+          h('dl', { class: 'stats' }, ...Object.entries(r.lambda ?? {}).map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined }, h('dt', { text: `fulfilment, tier ${tier}` }), h('dd', { class: 'num', 'data-tier': tier, text: formatPercent(l) })))),
           h('p', { class: 'muted', text: `top bottleneck: ${r.bottlenecks[0]?.id.replace(/_/g, ' ') ?? 'none'}` }),
         ]
       : [h('p', { class: 'short', text: r.diagnosis?.message ?? r.message ?? 'The solve did not reach an optimal plan.' })]),

@@ -1,4 +1,4 @@
-import { isOptimal, wireNumber, type EconomyView, type FailedPlanView, type PlanRecord, type PlanResultView } from '../api-types.js';
+import { isOptimal, type EconomyView, type FailedPlanView, type PlanRecord, type PlanResultView } from '../api-types.js';
 import { barChart } from '../charts/bar-chart.js';
 import { sankeyChart } from '../charts/sankey-chart.js';
 import { announce, h, mount } from '../dom.js';
@@ -31,7 +31,7 @@ function periodsOf(plan: PlanResultView | FailedPlanView, economy: EconomyView):
 
 function statusLine(rec: PlanRecord): HTMLElement {
   const r = rec.result;
-  const tiers = !isOptimal(r) || r.lambda === null ? [] : Object.entries(r.lambda).map(([tier, l]) => [tier, wireNumber(l)] as const);
+  const tiers = !isOptimal(r) || r.lambda === null ? [] : Object.entries(r.lambda);
   return h(
     'section',
     { class: 'summary', 'aria-label': 'Plan summary', 'data-plan': rec.id },
@@ -42,7 +42,7 @@ function statusLine(rec: PlanRecord): HTMLElement {
       h('div', {}, h('dt', { text: 'objective' }), h('dd', { text: r.objective.kind })),
       ...tiers.map(([tier, l]) => h('div', { class: l < 1 - EPS ? 'short' : undefined, title: 'The least fulfilment level of the tier over the periods' }, h('dt', { text: `fulfilment, tier ${tier}` }), h('dd', { class: 'num', text: formatPercent(l) }))),
       h('div', {}, h('dt', { text: 'solver' }), h('dd', { text: r.solver })),
-      isOptimal(r) ? h('div', {}, h('dt', { text: 'primal residual' }), h('dd', { class: 'num', text: wireNumber(r.residuals.primal).toExponential(1) })) : null,
+      isOptimal(r) ? h('div', {}, h('dt', { text: 'primal residual' }), h('dd', { class: 'num', text: r.residuals.primal.toExponential(1) })) : null,
     ),
     r.message !== null ? h('p', { class: 'muted', text: r.message }) : null,
     r.diagnosis !== null ? h('p', { class: 'short', text: r.diagnosis.message }) : null,
@@ -51,7 +51,7 @@ function statusLine(rec: PlanRecord): HTMLElement {
 
 /** The charts of one period of a solved plan. */
 export function planCharts(economy: EconomyView, r: PlanResultView, period: string): HTMLElement {
-  const targets = r.targets.filter((t) => t.period === period).map((t) => ({ ...t, fulfilment: wireNumber(t.fulfilment) })).sort((a, b) => a.fulfilment - b.fulfilment || a.target - b.target);
+  const targets = r.targets.filter((t) => t.period === period).sort((a, b) => a.fulfilment - b.fulfilment || a.target - b.target);
   const fulfilment = barChart({
     name: 'fulfilment',
     title: `Fulfilment per target, ${period}`,
@@ -111,7 +111,7 @@ export function planCharts(economy: EconomyView, r: PlanResultView, period: stri
 
 /** The level of each tier in one period: its targets there get at least the level × their amount. */
 function periodLevels(r: PlanResultView, period: string): HTMLElement | null {
-  const levels = Object.entries(r.levels ?? {}).flatMap(([tier, byPeriod]) => (byPeriod[period] === undefined ? [] : [[tier, wireNumber(byPeriod[period])] as const]));
+  const levels = Object.entries(r.levels ?? {}).flatMap(([tier, byPeriod]) => (byPeriod[period] === undefined ? [] : [[tier, byPeriod[period]] as const]));
   if (levels.length === 0) return null;
   return h(
     'dl',
