@@ -114,6 +114,12 @@ describe('the dashboard’s state in the URL, tabs and narrow screens', () => {
     await page.selectOption('#period', '1931');
     await page.waitForSelector('[data-levels="1931"]');
     assert.equal((await hashOf(page)).params['period'], '1931');
+    await page.goBack();
+    await page.waitForSelector('[data-levels="1930"]');
+    assert.equal(await page.inputValue('#period'), '1930', 'back from a period picked: the period before');
+    await page.goForward();
+    await page.waitForSelector('[data-levels="1931"]');
+    assert.equal(await page.inputValue('#period'), '1931');
     await page.click('#tab-balance');
     await page.waitForSelector('#view-balance');
     const balance = await hashOf(page);

@@ -28,8 +28,6 @@ const bar = document.getElementById('model-bar') as HTMLElement;
 
 const state: AppState = { api: new Api(), modelId: null, modelVersion: null, modelName: '', detail: null, baseline: null, scenarios: new Map() };
 let models: ModelEntry[] = [];
-/** The URL last shown: back, forward and edited URLs show it again; the views' own writes do not. */
-let shown: string | null = null;
 
 function currentView(): ViewId {
   const id = urlState.view();
@@ -70,7 +68,7 @@ function route(): void {
   } else if (urlState.view() !== currentView()) {
     urlState.go(currentView(), {}, { replace: true });
   }
-  shown = location.hash;
+  urlState.settle();
   const version = urlState.number('version');
   const wanted = version !== null && Number.isInteger(version) && version >= 1 && version < model.version ? version : null;
   if (state.modelId !== model.id || state.modelVersion !== wanted) {
@@ -122,8 +120,8 @@ async function start(): Promise<void> {
 
 /** Back, forward, a link followed or a URL edited: show what it says (once, though both events fire). */
 function navigated(): void {
-  if (location.hash === shown || models.length === 0) return;
-  shown = location.hash;
+  if (urlState.isSettled() || models.length === 0) return;
+  urlState.settle();
   // The stored models may have changed (a new version, an upload elsewhere): read them again.
   void refreshModels()
     .catch(() => undefined)

@@ -62,15 +62,32 @@ function apply(params: URLSearchParams, values: UrlValues): URLSearchParams {
   return out;
 }
 
+/** The hash the page shows as the dashboard rendered or wrote it; another one is a navigation to show. */
+let settled: string | null = null;
+
 function write(hash: string, replace: boolean): void {
-  if (hash === location.hash || (hash === '#' && location.hash === '')) return;
-  const url = `${location.pathname}${location.search}${hash}`;
-  if (replace) history.replaceState(history.state, '', url);
-  else history.pushState(null, '', url);
+  if (hash !== location.hash && !(hash === '#' && location.hash === '')) {
+    const url = `${location.pathname}${location.search}${hash}`;
+    if (replace) history.replaceState(history.state, '', url);
+    else history.pushState(null, '', url);
+  }
+  settled = location.hash;
 }
 
 /** Reading and writing the state in the URL (see the comment at the top of this file). */
 export const urlState = {
+  /**
+   * Whether the URL is one the dashboard shows already (it rendered it, or a view wrote it): back,
+   * forward and an edited URL are not, and must be rendered. `settle()` records the URL as shown.
+   */
+  isSettled(): boolean {
+    return location.hash === settled;
+  },
+
+  settle(): void {
+    settled = location.hash;
+  },
+
   /** The view named in the URL, or null. */
   view(): string | null {
     return parseHash(location.hash).view;
