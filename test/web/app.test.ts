@@ -58,6 +58,18 @@ describe('the dashboard’s state in the URL, tabs and narrow screens', () => {
 
   const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
+  /** Solves a scenario through the API; the plan's id. */
+  const solved = async (scenarioId: number): Promise<number> => {
+    const started = await send<{ jobId: number }>('POST', `/scenarios/${scenarioId}/solve`, {});
+    for (let k = 0; k < 600; k++) {
+      const job = await send<{ status: string; result?: { planId: number } }>('GET', `/jobs/${started.jobId}`);
+      if (job.status === 'done' && job.result !== undefined) return job.result.planId;
+      if (job.status !== 'queued' && job.status !== 'running') throw new Error(`the solve ended ${job.status}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('the solve did not finish in 2 minutes');
+  };
+
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'plenty-app-data-'));
     browser = await launchBrowser();
@@ -65,16 +77,7 @@ describe('the dashboard’s state in the URL, tabs and narrow screens', () => {
     token = ((await (await fetch(`${server.url}/api/session`)).json()) as { token: string }).token;
     // A plan of the 1930 example, solved through the API: the URL names it.
     const scenario = await send<{ id: number }>('POST', '/scenarios', { modelId: MODEL, name: 'url state' });
-    const started = await send<{ jobId: number }>('POST', `/scenarios/${scenario.id}/solve`, {});
-    let planId: number | undefined;
-    for (let k = 0; k < 600 && planId === undefined; k++) {
-      const job = await send<{ status: string; result?: { planId: number } }>('GET', `/jobs/${started.jobId}`);
-      if (job.status === 'done') planId = job.result?.planId;
-      else if (job.status === 'failed' || job.status === 'cancelled') throw new Error(`the solve ended ${job.status}`);
-      else await new Promise((r) => setTimeout(r, 200));
-    }
-    assert.ok(planId !== undefined, 'the solve finished');
-    plan = await send<PlanBody>('GET', `/plans/${planId}`);
+    plan = await send<PlanBody>('GET', `/plans/${await solved(scenario.id)}`);
     page = await browser.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
     // Before a plan is published the execution view's GET /api/fulfilment is a 404 (that view's own matter).
@@ -155,6 +158,20 @@ describe('the dashboard’s state in the URL, tabs and narrow screens', () => {
     } finally {
       await other.close();
     }
+  });
+
+  test('a shared link to a comparison shows it: the two plans and what changed', async () => {
+    const scenario = await send<{ id: number }>('POST', '/scenarios', { modelId: MODEL, name: 'twice the currency', overrides: [{ kind: 'resource', resource: 'hard_currency', factor: 2 }] });
+    const other = await solved(scenario.id);
+    const compared = await send<{ targets: readonly { fulfilment: { a: number | null; b: number | null } }[] }>('GET', `/plans/${plan.id}/compare/${other}`);
+    const changed = compared.targets.filter((t) => t.fulfilment.a !== null && t.fulfilment.b !== null && Math.abs(t.fulfilment.b - t.fulfilment.a) >= 1e-6).length;
+    await page.goto(`${server.url}/#compare?model=${MODEL}&preset=double-currency&plan=${plan.id}&against=${other}`);
+    await page.waitForSelector('#view-compare .comparison[data-preset="double-currency"]');
+    assert.equal(await page.getAttribute('.comparison', 'data-differences'), String(changed), 'the targets that changed, as the service compares them');
+    await page.reload();
+    await page.waitForSelector('#view-compare .comparison[data-preset="double-currency"]');
+    assert.equal(await page.getAttribute('.comparison', 'data-differences'), String(changed));
+    await checkView(page, watch, 'app-compare-link-1440');
   });
 
   test('the views are a tab list: arrow keys, Home and End move between them and show each', async () => {
