@@ -5,6 +5,7 @@ import { reportBody } from './routes/report-routes.js';
 import { scenarioBody } from './routes/scenario-routes.js';
 import { SERVICE_VERSION } from './routes/health-routes.js';
 import { replanBodySchema } from './replan-body.js';
+import { RESPONSES, responseJsonSchemas, schemaId } from './responses/index.js';
 import { solveOptionsSchema } from './solve-options.js';
 
 type Role = 'none' | 'planner' | 'planner, that enterprise' | 'planner, enterprise (own)' | 'loopback';
@@ -18,45 +19,48 @@ interface Operation {
   readonly body?: z.ZodType;
   /** The success status (default 200). */
   readonly status?: number;
+  /** The schema of the success answer (responses/index.ts). */
+  readonly response: z.ZodType;
 }
 
 /**
  * Every route of the service, one line each: the OpenAPI document is built from this list, with
- * the routes' own body schemas (so the document cannot drift from what the routes accept).
+ * the routes' own body schemas (so the document cannot drift from what the routes accept) and the
+ * schemas of their answers (checked against real answers by test/server/response-schemas.test.ts).
  */
 export const OPERATIONS: readonly Operation[] = [
-  { method: 'get', path: '/api/health', summary: 'Liveness and version', role: 'none' },
-  { method: 'get', path: '/api/session', summary: 'The planner token, to requests from this machine only, when the service was started with --open', role: 'loopback' },
-  { method: 'get', path: '/api/openapi.json', summary: 'This document', role: 'none' },
-  { method: 'get', path: '/api/models', summary: 'Latest version of every model', role: 'planner' },
-  { method: 'post', path: '/api/models', summary: 'Upload a model (422 with located issues when invalid)', role: 'planner', body: modelBody, status: 201 },
-  { method: 'get', path: '/api/models/:id', summary: 'A model version (latest, or ?version=N) with its text and parsed economy', role: 'planner' },
-  { method: 'put', path: '/api/models/:id', summary: 'A new version of a model', role: 'planner', body: modelBody },
-  { method: 'post', path: '/api/models/:id/balance', summary: 'Balance check of a plan (as plenty balance --json)', role: 'planner', body: balanceBody },
-  { method: 'post', path: '/api/scenarios', summary: 'A scenario: a model version with overrides', role: 'planner', body: scenarioBody, status: 201 },
-  { method: 'get', path: '/api/scenarios', summary: 'Every scenario', role: 'planner' },
-  { method: 'get', path: '/api/scenarios/:id', summary: 'A scenario and its plans', role: 'planner' },
-  { method: 'post', path: '/api/scenarios/:id/solve', summary: 'Start a solve job', role: 'planner', body: solveOptionsSchema, status: 202 },
-  { method: 'get', path: '/api/jobs/:id', summary: 'A job’s status, progress and result', role: 'planner' },
-  { method: 'delete', path: '/api/jobs/:id', summary: 'Cancel a job', role: 'planner' },
-  { method: 'get', path: '/api/plans', summary: 'Computed plans (?scenario=ID)', role: 'planner' },
-  { method: 'get', path: '/api/plans/:id', summary: 'A computed plan with its result (as plenty plan --json)', role: 'planner' },
-  { method: 'get', path: '/api/plans/:a/compare/:b', summary: 'Differences between two plans', role: 'planner' },
-  { method: 'post', path: '/api/plans/:id/publish', summary: 'Make an optimal plan the published plan', role: 'planner' },
-  { method: 'get', path: '/api/published', summary: 'The published plan', role: 'planner' },
-  { method: 'post', path: '/api/enterprises', summary: 'Register an enterprise that the published plan or a stored model names; its token is in the answer, once', role: 'planner', body: enterpriseBody, status: 201 },
-  { method: 'get', path: '/api/enterprises', summary: 'Every enterprise', role: 'planner' },
-  { method: 'get', path: '/api/enterprises/names', summary: 'The enterprise ids that can be registered: those the stored models name (?model=ID: that model’s), each with whether it is registered', role: 'planner' },
-  { method: 'get', path: '/api/enterprises/:id/plan', summary: 'The enterprise’s part of the published plan', role: 'planner, that enterprise' },
-  { method: 'get', path: '/api/enterprises/:id/suppliers', summary: 'Who supplies the enterprise under the published plan (?period=)', role: 'planner, that enterprise' },
-  { method: 'get', path: '/api/enterprises/:id/customers', summary: 'Whom the enterprise supplies under the published plan (?period=)', role: 'planner, that enterprise' },
-  { method: 'post', path: '/api/reports', summary: 'Submit a report (idempotent by reportId, unique per enterprise)', role: 'planner, enterprise (own)', body: reportBody, status: 201 },
-  { method: 'get', path: '/api/reports', summary: 'Reports (?enterprise=&period=)', role: 'planner, enterprise (own)' },
-  { method: 'get', path: '/api/fulfilment', summary: 'Fulfilment of the published plan per enterprise, item and target (?period=&enterprise=)', role: 'planner' },
-  { method: 'get', path: '/api/alerts', summary: 'Alerts, the current ones by default (?level=&kind=&enterprise=&period=&superseded=false|true|all)', role: 'planner, enterprise (own)' },
-  { method: 'post', path: '/api/replan', summary: 'Re-plan from a period on (a job)', role: 'planner', body: replanBodySchema, status: 202 },
-  { method: 'get', path: '/api/supply', summary: 'The published plan’s supply assignments as a network: flows between regions and the load of each transport capacity (?period=)', role: 'planner' },
-  { method: 'get', path: '/api/distribution', summary: 'A consumer good divided among regions by norms and priority tiers (?product=&period=&category=&supply=)', role: 'planner' },
+  { method: 'get', path: '/api/health', summary: 'Liveness and version', role: 'none', response: RESPONSES.health },
+  { method: 'get', path: '/api/session', summary: 'The planner token, to requests from this machine only, when the service was started with --open', role: 'loopback', response: RESPONSES.session },
+  { method: 'get', path: '/api/openapi.json', summary: 'This document', role: 'none', response: RESPONSES.openApi },
+  { method: 'get', path: '/api/models', summary: 'Latest version of every model', role: 'planner', response: RESPONSES.modelList },
+  { method: 'post', path: '/api/models', summary: 'Upload a model (422 with located issues when invalid)', role: 'planner', body: modelBody, status: 201, response: RESPONSES.modelSaved },
+  { method: 'get', path: '/api/models/:id', summary: 'A model version (latest, or ?version=N) with its text and parsed economy', role: 'planner', response: RESPONSES.modelDetail },
+  { method: 'put', path: '/api/models/:id', summary: 'A new version of a model', role: 'planner', body: modelBody, response: RESPONSES.modelSaved },
+  { method: 'post', path: '/api/models/:id/balance', summary: 'Balance check of a plan (as plenty balance --json)', role: 'planner', body: balanceBody, response: RESPONSES.balanceDocument },
+  { method: 'post', path: '/api/scenarios', summary: 'A scenario: a model version with overrides', role: 'planner', body: scenarioBody, status: 201, response: RESPONSES.scenario },
+  { method: 'get', path: '/api/scenarios', summary: 'Every scenario', role: 'planner', response: RESPONSES.scenarioList },
+  { method: 'get', path: '/api/scenarios/:id', summary: 'A scenario and its plans', role: 'planner', response: RESPONSES.scenarioDetail },
+  { method: 'post', path: '/api/scenarios/:id/solve', summary: 'Start a solve job', role: 'planner', body: solveOptionsSchema, status: 202, response: RESPONSES.jobStarted },
+  { method: 'get', path: '/api/jobs/:id', summary: 'A job’s status, progress and result', role: 'planner', response: RESPONSES.job },
+  { method: 'delete', path: '/api/jobs/:id', summary: 'Cancel a job', role: 'planner', response: RESPONSES.jobCancelled },
+  { method: 'get', path: '/api/plans', summary: 'Computed plans (?scenario=ID)', role: 'planner', response: RESPONSES.planList },
+  { method: 'get', path: '/api/plans/:id', summary: 'A computed plan with its result (as plenty plan --json)', role: 'planner', response: RESPONSES.plan },
+  { method: 'get', path: '/api/plans/:a/compare/:b', summary: 'Differences between two plans', role: 'planner', response: RESPONSES.planComparison },
+  { method: 'post', path: '/api/plans/:id/publish', summary: 'Make an optimal plan the published plan', role: 'planner', response: RESPONSES.publication },
+  { method: 'get', path: '/api/published', summary: 'The published plan', role: 'planner', response: RESPONSES.published },
+  { method: 'post', path: '/api/enterprises', summary: 'Register an enterprise that the published plan or a stored model names; its token is in the answer, once', role: 'planner', body: enterpriseBody, status: 201, response: RESPONSES.enterpriseCreated },
+  { method: 'get', path: '/api/enterprises', summary: 'Every enterprise', role: 'planner', response: RESPONSES.enterpriseList },
+  { method: 'get', path: '/api/enterprises/names', summary: 'The enterprise ids that can be registered: those the stored models name (?model=ID: that model’s), each with whether it is registered', role: 'planner', response: RESPONSES.enterpriseNames },
+  { method: 'get', path: '/api/enterprises/:id/plan', summary: 'The enterprise’s part of the published plan', role: 'planner, that enterprise', response: RESPONSES.enterprisePlan },
+  { method: 'get', path: '/api/enterprises/:id/suppliers', summary: 'Who supplies the enterprise under the published plan (?period=)', role: 'planner, that enterprise', response: RESPONSES.enterpriseAssignments },
+  { method: 'get', path: '/api/enterprises/:id/customers', summary: 'Whom the enterprise supplies under the published plan (?period=)', role: 'planner, that enterprise', response: RESPONSES.enterpriseAssignments },
+  { method: 'post', path: '/api/reports', summary: 'Submit a report (idempotent by reportId, unique per enterprise)', role: 'planner, enterprise (own)', body: reportBody, status: 201, response: RESPONSES.report },
+  { method: 'get', path: '/api/reports', summary: 'Reports (?enterprise=&period=)', role: 'planner, enterprise (own)', response: RESPONSES.reportList },
+  { method: 'get', path: '/api/fulfilment', summary: 'Fulfilment of the published plan per enterprise, item and target (?period=&enterprise=)', role: 'planner', response: RESPONSES.fulfilment },
+  { method: 'get', path: '/api/alerts', summary: 'Alerts, the current ones by default (?level=&kind=&enterprise=&period=&superseded=false|true|all)', role: 'planner, enterprise (own)', response: RESPONSES.alertList },
+  { method: 'post', path: '/api/replan', summary: 'Re-plan from a period on (a job)', role: 'planner', body: replanBodySchema, status: 202, response: RESPONSES.jobStarted },
+  { method: 'get', path: '/api/supply', summary: 'The published plan’s supply assignments as a network: flows between regions and the load of each transport capacity (?period=)', role: 'planner', response: RESPONSES.supplyNetwork },
+  { method: 'get', path: '/api/distribution', summary: 'A consumer good divided among regions by norms and priority tiers (?product=&period=&category=&supply=)', role: 'planner', response: RESPONSES.distribution },
 ];
 
 const errorSchema = {
@@ -78,13 +82,16 @@ const errorSchema = {
 
 const openApiPath = (p: string): string => p.replace(/:([A-Za-z]+)/g, '{$1}');
 
-/** The OpenAPI 3.1 description of the service, built from OPERATIONS and the request schemas. */
+/**
+ * The OpenAPI 3.1 description of the service, built from OPERATIONS, the request schemas and the
+ * response schemas (components.schemas, from responses/index.ts).
+ */
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
     const params = [...op.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-    const responses: Record<string, unknown> = { [String(op.status ?? 200)]: { description: 'success', content: { 'application/json': {} } } };
+    const error = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
+    const responses: Record<string, unknown> = { [String(op.status ?? 200)]: { description: 'success', content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaId(op.response)}` } } } } };
     if (op.body !== undefined) responses['400'] = error;
     if (op.role !== 'none' && op.role !== 'loopback') Object.assign(responses, { '401': error, '403': error });
     responses['404'] = error;
@@ -104,7 +111,7 @@ export function openApiDocument(): Record<string, unknown> {
     info: { title: 'Plenty planning service', version: SERVICE_VERSION, description: 'Models, scenarios, optimal plans, execution reports. See docs/api.md.' },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: { Error: errorSchema } },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: { ...responseJsonSchemas(), ErrorBody: errorSchema } },
     paths,
   };
 }

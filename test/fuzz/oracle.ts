@@ -1,4 +1,5 @@
 import { InputError, type Issue } from '../../src/model/errors.js';
+import { OPERATIONS } from '../../src/server/openapi.js';
 import { render, UsageError, type CommandOutput } from '../../src/cli/output.js';
 
 /**
@@ -27,7 +28,8 @@ export type FindingKind =
   | 'unformatted-number'
   | 'accepted-untrimmed-id'
   | 'hang'
-  | 'crash';
+  | 'crash'
+  | 'response-shape';
 
 export interface Finding {
   readonly kind: FindingKind;
@@ -81,10 +83,11 @@ export function thrownFindings(err: unknown, where: string): Finding[] {
 const NON_FINITE_TEXT = new Set(['NaN', 'Infinity', '-Infinity']);
 
 /**
- * Fields that hold names, not numbers: a string "NaN" there is an id someone chose (the fuzzers
+ * Fields that hold names, not numbers (and JSON Schema's enum and const in /api/openapi.json, which
+ * name the strings that stand for non-finite numbers): a string "NaN" there is an id someone chose (the fuzzers
  * send such ids too), not a number that went wrong. Lists under these keys are lists of names.
  */
-const NAME_FIELDS = new Set(['id', 'ids', 'name', 'names', 'enterprise', 'enterprises', 'reportId', 'period', 'periods', 'fromPeriod', 'technique', 'techniques', 'product', 'products', 'resource', 'resources', 'item', 'items', 'region', 'regions', 'category', 'categories', 'modelId', 'model', 'plan', 'text', 'message', 'description', 'kind', 'label', 'title', 'unit', 'status', 'code', 'format', 'objectiveKind', 'solver', 'level', 'labour', 'demand', 'file', 'source', 'output', 'token', 'from', 'to', 'fromRegion', 'toRegion', 'target']);
+const NAME_FIELDS = new Set(['id', 'ids', 'name', 'names', 'enterprise', 'enterprises', 'reportId', 'period', 'periods', 'fromPeriod', 'technique', 'techniques', 'product', 'products', 'resource', 'resources', 'item', 'items', 'region', 'regions', 'category', 'categories', 'modelId', 'model', 'plan', 'text', 'message', 'description', 'kind', 'label', 'title', 'unit', 'status', 'code', 'format', 'objectiveKind', 'solver', 'level', 'labour', 'demand', 'file', 'source', 'output', 'token', 'from', 'to', 'fromRegion', 'toRegion', 'target', 'enum', 'const']);
 
 /**
  * Places in a JSON-like value (typed arrays and Maps included) that hold a non-finite number, or
@@ -233,8 +236,21 @@ export function httpFindings(a: HttpAnswer, route: string): Finding[] {
   if (a.statusCode >= 200 && a.statusCode < 300 && json) {
     const places = nonFinitePlaces(body);
     if (places.length > 0) return [{ kind: 'non-finite', message: `${route}: ${a.statusCode} with non-finite numbers: ${places.join('; ')}`, signature: `${route}: ${placeShape(places[0])}` }];
+    return responseShapeFindings(body, a.statusCode, route);
   }
   return [];
+}
+
+/** A success answer that does not match its route's response schema (src/server/responses/, the OpenAPI document's). */
+function responseShapeFindings(body: unknown, status: number, route: string): Finding[] {
+  const m = /^([A-Z]+) (\S+)/.exec(route);
+  const op = m === null ? undefined : OPERATIONS.find((o) => o.method === m[1].toLowerCase() && o.path === m[2]);
+  if (op === undefined) return [];
+  const parsed = op.response.safeParse(body);
+  if (parsed.success) return [];
+  const issue = parsed.error.issues[0];
+  const at = issue.path.map((p) => (typeof p === 'number' ? '[k]' : `.${String(p)}`)).join('');
+  return [{ kind: 'response-shape', message: `${route}: ${status} does not match its response schema at ${issue.path.join('.')}: ${issue.message}`, signature: `${route}: ${at}: ${generalise(issue.message)}` }];
 }
 
 /** Messages of JavaScript's own errors: a job that failed with one of these failed on a bug, not on its input. */

@@ -1,4 +1,25 @@
-import type { Alert, BalanceSummary, FulfilmentRow, Job, Located, ModelDetail, ModelEntry, Override, PlanRecord } from './api-types.js';
+import type {
+  Alert,
+  AlertList,
+  BalanceSummary,
+  Fulfilment,
+  FulfilmentRow,
+  Id,
+  Job,
+  JobCancelled,
+  JobStarted,
+  Located,
+  ModelDetail,
+  ModelEntry,
+  ModelList,
+  ModelSaved,
+  Override,
+  PlanComparison,
+  PlanRecord,
+  PlanWithResult,
+  Scenario,
+} from './api-types.js';
+import { decodePlanRecord } from './decode-plan.js';
 
 /** A refused request: the HTTP status, the service's message and its located issues (400, 422). */
 export class ApiError extends Error {
@@ -104,50 +125,55 @@ export class Api {
   }
 
   models(): Promise<ModelEntry[]> {
-    return this.request<ModelEntry[] | { models: ModelEntry[] }>('GET', '/models').then((r) => (Array.isArray(r) ? r : r.models));
+    return this.request<ModelList>('GET', '/models').then((r) => [...r]);
   }
 
-  model(id: string): Promise<ModelDetail> {
-    return this.request('GET', `/models/${encodeURIComponent(id)}`);
+  /** A model: its latest version, or `version`. */
+  model(id: string, version?: number): Promise<ModelDetail> {
+    return this.request('GET', `/models/${encodeURIComponent(id)}${version === undefined ? '' : `?version=${version}`}`);
   }
 
-  uploadModel(name: string, format: 'yaml' | 'json', text: string): Promise<{ id: string; version: number }> {
+  uploadModel(name: string, format: 'yaml' | 'json', text: string): Promise<ModelSaved> {
     return this.request('POST', '/models', { name, format, text });
   }
 
-  balance(modelId: string): Promise<BalanceSummary> {
-    return this.request('POST', `/models/${encodeURIComponent(modelId)}/balance`, {});
+  /** The balance check of a model's own plan (its latest version, or `version`). */
+  balance(modelId: string, version?: number): Promise<BalanceSummary> {
+    return this.request('POST', `/models/${encodeURIComponent(modelId)}/balance${version === undefined ? '' : `?version=${version}`}`, {});
   }
 
-  createScenario(modelId: string, name: string, overrides: readonly Override[]): Promise<{ id: string }> {
-    return this.request('POST', '/scenarios', { modelId, name, overrides });
+  /** A scenario of a model (its latest version, or `modelVersion`). */
+  createScenario(modelId: string, name: string, overrides: readonly Override[], modelVersion?: number): Promise<Scenario> {
+    return this.request('POST', '/scenarios', { modelId, name, overrides, ...(modelVersion === undefined ? {} : { modelVersion }) });
   }
 
-  solve(scenarioId: string): Promise<{ jobId: string }> {
+  solve(scenarioId: Id): Promise<JobStarted> {
     return this.request('POST', `/scenarios/${encodeURIComponent(scenarioId)}/solve`, {});
   }
 
-  job(id: string): Promise<Job> {
+  job(id: Id): Promise<Job> {
     return this.request('GET', `/jobs/${encodeURIComponent(id)}`);
   }
 
-  cancelJob(id: string): Promise<unknown> {
+  cancelJob(id: Id): Promise<JobCancelled> {
     return this.request('DELETE', `/jobs/${encodeURIComponent(id)}`);
   }
 
-  plan(id: string): Promise<PlanRecord> {
-    return this.request('GET', `/plans/${encodeURIComponent(id)}`);
+  /** A stored plan, its numbers read back as numbers (decodePlanRecord). */
+  plan(id: Id): Promise<PlanRecord> {
+    return this.request<PlanWithResult>('GET', `/plans/${encodeURIComponent(id)}`).then(decodePlanRecord);
   }
 
-  compare(a: string, b: string): Promise<unknown> {
+  compare(a: Id, b: Id): Promise<PlanComparison> {
     return this.request('GET', `/plans/${encodeURIComponent(a)}/compare/${encodeURIComponent(b)}`);
   }
 
+  /** The rows of `GET /fulfilment`'s `enterprises` (planned against reported per enterprise, item and period). */
   fulfilment(): Promise<FulfilmentRow[]> {
-    return this.request<FulfilmentRow[] | { enterprises?: FulfilmentRow[]; rows?: FulfilmentRow[] }>('GET', '/fulfilment').then((r) => (Array.isArray(r) ? r : (r.enterprises ?? r.rows ?? [])));
+    return this.request<Fulfilment>('GET', '/fulfilment').then((r) => [...r.enterprises]);
   }
 
   alerts(): Promise<Alert[]> {
-    return this.request<Alert[] | { alerts: Alert[] }>('GET', '/alerts').then((r) => (Array.isArray(r) ? r : r.alerts));
+    return this.request<AlertList>('GET', '/alerts').then((r) => [...r]);
   }
 }

@@ -30,3 +30,43 @@ export function itemLabel(id: string): string {
   const at = id.indexOf('@');
   return at < 0 ? id.replace(/_/g, ' ') : `${id.slice(0, at).replace(/_/g, ' ')} · ${id.slice(at + 1).replace(/_/g, ' ')}`;
 }
+
+const threeSignificant = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 3 });
+const superscript: Readonly<Record<string, string>> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/**
+ * A number for people, any size: grouped thousands (12,345,678), two to three significant digits
+ * below 1000, and for very small or very large magnitudes a power of ten written as such
+ * (7.04 × 10⁻⁸, never `7.037e-8`). Non-finite: ∞, −∞, and — for not a number.
+ */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? '—' : x > 0 ? '∞' : '−∞';
+  const a = Math.abs(x);
+  if (a === 0) return '0';
+  if (a >= 1e15 || a < 1e-3) {
+    const [m, e] = x.toExponential(2).split('e');
+    const exponent = String(Number(e)).replace(/./g, (c) => superscript[c] ?? c);
+    return `${m.replace('-', '−')} × 10${exponent}`;
+  }
+  return a < 1 ? threeSignificant.format(x).replace('-', '−') : formatAmount(x);
+}
+
+/** An amount with its unit: `1,234,567 t`, `0.25 person-year`; without a unit, the number alone. */
+export function formatQuantity(x: number, unit: string | null | undefined): string {
+  const n = formatNumber(x);
+  return unit === undefined || unit === null || unit === '' || !Number.isFinite(x) ? n : `${n} ${unit}`;
+}
+
+/**
+ * A value per unit of something: `0.012 per t` (a valuation, in units of the objective per unit
+ * of the item), or `3.5 person-year per t` with the numerator's unit.
+ */
+export function formatPerUnit(x: number, per: string, unit?: string): string {
+  return `${formatQuantity(x, unit)} per ${per}`;
+}
+
+/** A ratio as a percentage with grouped thousands: 86.67 → `8,666.7%`, 1.237 → `123.7%`. */
+export function formatShare(ratio: number, digits = 1): string {
+  if (!Number.isFinite(ratio)) return '—';
+  return `${new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio * 100).replace('-', '−')}%`;
+}

@@ -13,6 +13,6 @@ export interface ResourceUse {
  */
 export function resourceUse(economy: EconomyView, plan: PlanResultView, period: string): ResourceUse[] {
   const unit = new Map(economy.resources.map((r) => [r.id, r.unit]));
-  const given = plan.resources?.[period] ?? {};
-  return Object.entries(given).flatMap(([id, u]) => (u.available !== null && Number.isFinite(u.available) ? [{ id, unit: unit.get(id) ?? '', use: u.use, available: u.available }] : []));
+  const given = plan.resources[period] ?? {};
+  return Object.entries(given).flatMap(([id, u]) => (Number.isFinite(u.available) ? [{ id, unit: unit.get(id) ?? '', use: u.use, available: u.available }] : []));
 }

@@ -18,18 +18,18 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 function errorText(job: Job): string {
   if (job.error === undefined) return `the job ended ${job.status}`;
-  return typeof job.error === 'string' ? job.error : job.error.message;
+  return job.error;
 }
 
 /** Starts a solve of the scenario and polls its job until it ends, reporting progress. */
-export async function runJob(api: Api, scenarioId: string, onProgress: (fraction: number | undefined, text: string) => void): Promise<RunningJob> {
+export async function runJob(api: Api, scenarioId: string | number, onProgress: (fraction: number | undefined, text: string) => void): Promise<RunningJob> {
   const { jobId } = await api.solve(scenarioId);
   let cancelled = false;
   const outcome = (async (): Promise<JobOutcome> => {
     let wait = 150;
     for (;;) {
       const job = await api.job(jobId);
-      if (job.status === 'done') return job.result === undefined ? { status: 'failed', message: 'the job gave no plan' } : { status: 'done', planId: job.result.planId };
+      if (job.status === 'done') return job.result === undefined ? { status: 'failed', message: 'the job gave no plan' } : { status: 'done', planId: String(job.result.planId) };
       if (job.status === 'failed') return { status: 'failed', message: errorText(job) };
       if (job.status === 'cancelled') return { status: 'cancelled' };
       onProgress(job.progress?.fraction, job.progress?.text ?? (job.status === 'queued' ? 'queued' : 'solving'));
@@ -39,7 +39,7 @@ export async function runJob(api: Api, scenarioId: string, onProgress: (fraction
     }
   })();
   return {
-    jobId,
+    jobId: String(jobId),
     outcome,
     async cancel() {
       cancelled = true;

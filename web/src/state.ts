@@ -11,6 +11,8 @@ export interface Solved {
 export interface AppState {
   readonly api: Api;
   modelId: string | null;
+  /** The version of the open model shown; null: its latest. */
+  modelVersion: number | null;
   modelName: string;
   detail: ModelDetail | null;
   /** The model as it stands (no overrides), solved. */
@@ -21,8 +23,8 @@ export interface AppState {
 
 export function modelDetail(state: AppState): Promise<ModelDetail> {
   if (state.modelId === null) return Promise.reject(new Error('no model is open'));
-  if (state.detail !== null && state.detail.id === state.modelId) return Promise.resolve(state.detail);
-  return state.api.model(state.modelId).then((d) => {
+  if (state.detail !== null && state.detail.id === state.modelId && (state.modelVersion === null || state.detail.version === state.modelVersion)) return Promise.resolve(state.detail);
+  return state.api.model(state.modelId, state.modelVersion ?? undefined).then((d) => {
     state.detail = d;
     return d;
   });

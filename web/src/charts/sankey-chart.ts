@@ -93,7 +93,7 @@ export function sankeyChart(title: string, description: string, flows: readonly 
     .attr('dy', '0.35em')
     .attr('text-anchor', (d) => (d.side === 'from' ? 'end' : 'start'))
     .text((d) => d.label);
-  const holder = h('div', { class: 'sankey-holder' });
+  const holder = h('div', { class: 'sankey-holder', tabindex: 0, role: 'region', 'aria-label': 'Flows chart (scrolls sideways)' });
   const el = svg.node();
   if (el !== null) holder.append(el);
   figure.append(holder);

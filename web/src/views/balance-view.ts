@@ -51,9 +51,7 @@ function deficitCard(d: DeficitRow): HTMLElement {
 }
 
 function limitValue(l: LimitRow): string {
-  const use = l.use ?? l.used;
-  const cap = l.limit ?? l.available;
-  return use !== undefined && cap !== undefined ? `${formatAmount(use)} of ${formatAmount(cap)}${l.unit === undefined ? '' : ` ${l.unit}`}` : '';
+  return `${formatAmount(l.used)} of ${formatAmount(l.available)} ${l.unit}`;
 }
 
 function render(b: BalanceSummary): HTMLElement[] {
@@ -115,7 +113,7 @@ export async function balanceView(root: HTMLElement, state: AppState): Promise<v
   if (state.modelId === null) return;
   mount(root, h('h2', { text: 'Balance' }), h('p', { class: 'muted', text: 'Checking the balance…' }));
   try {
-    const b = await state.api.balance(state.modelId);
+    const b = await state.api.balance(state.modelId, state.modelVersion ?? undefined);
     mount(root, h('h2', { text: 'Balance' }), ...render(b));
     announce(`Balance checked: ${b.counts.deficit} deficits.`);
   } catch (err) {

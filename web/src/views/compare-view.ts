@@ -6,6 +6,7 @@ import type { Preset } from '../presets.js';
 import { runJob } from '../run-job.js';
 import type { AppState } from '../state.js';
 import { dataTable, scroller } from '../table.js';
+import { urlState } from '../url-state.js';
 import { errorBox } from './error-box.js';
 import { scenarioFor } from './solve-view.js';
 
@@ -110,6 +111,7 @@ export function compareView(root: HTMLElement, state: AppState): void {
           const altId = await scenarioFor(state, p.label, p.overrides);
           const alt = await solveScenario(state, altId, (t) => (status.textContent = `${p.label}: ${t}`));
           status.textContent = '';
+          urlState.set({ preset: p.id, plan: base.id, against: alt.id });
           mount(out, comparison(p, base, alt));
           announce('Comparison ready.');
         } catch (err) {
@@ -130,4 +132,20 @@ export function compareView(root: HTMLElement, state: AppState): void {
     status,
     out,
   );
+  void fromUrl(state, out);
+}
+
+/** The comparison the URL names (`preset`, `plan`, `against`): a reload or a shared link shows it again. */
+async function fromUrl(state: AppState, out: HTMLElement): Promise<void> {
+  const preset = PRESETS.find((p) => p.id === urlState.get('preset'));
+  const a = urlState.number('plan');
+  const b = urlState.number('against');
+  if (preset === undefined || a === null || b === null) return;
+  try {
+    const [base, alt] = await Promise.all([state.api.plan(a), state.api.plan(b)]);
+    if (base.modelId !== state.modelId || alt.modelId !== state.modelId) return;
+    mount(out, comparison(preset, base, alt));
+  } catch (err) {
+    mount(out, errorBox(err));
+  }
 }

@@ -22,7 +22,7 @@ async function waitForPlan(api: Api, jobId: string, onProgress: (text: string) =
   }
 }
 
-const errorOf = (job: Job): string => (job.error === undefined ? '' : `: ${typeof job.error === 'string' ? job.error : job.error.message}`);
+const errorOf = (job: Job): string => (job.error === undefined ? '' : `: ${job.error}`);
 
 const TOP = 12;
 

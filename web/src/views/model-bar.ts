@@ -5,20 +5,41 @@ import { errorBox } from './error-box.js';
 import { uploadErrors } from './upload-errors.js';
 
 export interface ModelBarEvents {
-  /** A model was chosen (opened or uploaded). */
-  open(id: string, name: string): void;
+  /** A model was chosen (opened or uploaded): its latest version, or `version`. */
+  open(id: string, name: string, version?: number): void;
   /** Something to show in the main area instead of a view (an upload's refusal). */
   show(el: HTMLElement): void;
 }
 
-/** The header's controls: the stored models to open, and a file to upload as a new model. */
-export function modelBar(root: HTMLElement, models: readonly ModelEntry[], current: string | null, api: { uploadModel(name: string, format: 'yaml' | 'json', text: string): Promise<{ id: string }> }, on: ModelBarEvents): void {
-  const select = h('select', { id: 'model-select', 'aria-label': 'Stored model' }, ...models.map((m) => h('option', { value: m.id, selected: m.id === current, text: `${m.name} (v${m.version})` })));
+/** The model shown: its id and version (null: the latest). */
+export interface OpenModel {
+  readonly id: string;
+  readonly version: number | null;
+}
+
+/**
+ * The header's controls: the stored models to open, the version of the open one (when it has
+ * several), and a file to upload as a new model.
+ */
+export function modelBar(root: HTMLElement, models: readonly ModelEntry[], current: OpenModel | null, api: { uploadModel(name: string, format: 'yaml' | 'json', text: string): Promise<{ id: string }> }, on: ModelBarEvents): void {
+  const select = h('select', { id: 'model-select', 'aria-label': 'Stored model' }, ...models.map((m) => h('option', { value: m.id, selected: m.id === current?.id, text: m.name })));
   const open = h('button', { type: 'button', id: 'open-model', text: 'Open' });
   open.addEventListener('click', () => {
     const m = models.find((x) => x.id === select.value);
     if (m !== undefined) on.open(m.id, m.name);
   });
+  const shown = models.find((m) => m.id === current?.id);
+  let versions: HTMLElement | null = null;
+  if (shown !== undefined && shown.version > 1) {
+    const options = Array.from({ length: shown.version }, (_, k) => shown.version - k).map((v) =>
+      h('option', { value: v === shown.version ? '' : String(v), selected: v === shown.version ? current?.version === null : v === current?.version, text: v === shown.version ? `v${v} (latest)` : `v${v}` }),
+    );
+    const pick = h('select', { id: 'model-version', 'aria-label': 'Version of the model' }, ...options);
+    pick.addEventListener('change', () => on.open(shown.id, shown.name, pick.value === '' ? undefined : Number(pick.value)));
+    versions = h('span', { class: 'model-version' }, h('label', { for: 'model-version', class: 'sr-only', text: 'Version of the model' }), pick);
+  } else if (shown !== undefined) {
+    versions = h('span', { class: 'model-version', title: 'Version of the model', text: `v${shown.version}` });
+  }
   const input = h('input', { type: 'file', id: 'upload', class: 'sr-only', accept: '.yaml,.yml,.json,application/json,text/yaml' });
   const label = h('label', { for: 'upload', class: 'button', tabindex: -1, text: 'Upload a model…' });
   input.addEventListener('change', () => {
@@ -37,5 +58,5 @@ export function modelBar(root: HTMLElement, models: readonly ModelEntry[], curre
       }
     })();
   });
-  mount(root, h('label', { for: 'model-select', class: 'sr-only', text: 'Stored model' }), select, open, input, label);
+  mount(root, h('label', { for: 'model-select', class: 'sr-only', text: 'Stored model' }), select, versions, open, input, label);
 }

@@ -9,18 +9,19 @@ import { runJob } from '../run-job.js';
 import type { RunningJob } from '../run-job.js';
 import { modelDetail } from '../state.js';
 import type { AppState } from '../state.js';
+import { urlState } from '../url-state.js';
 import { errorBox } from './error-box.js';
 
 const EPS = 1e-6;
 
 /** A scenario id by name for the open model, created on first use. */
 export async function scenarioFor(state: AppState, name: string, overrides: Parameters<AppState['api']['createScenario']>[2]): Promise<string> {
-  const key = `${state.modelId ?? ''}\u0000${name}`;
+  const key = `${state.modelId ?? ''}\u0000${state.modelVersion ?? ''}\u0000${name}`;
   const known = state.scenarios.get(key);
   if (known !== undefined) return known;
-  const { id } = await state.api.createScenario(state.modelId ?? '', name, overrides);
-  state.scenarios.set(key, id);
-  return id;
+  const { id } = await state.api.createScenario(state.modelId ?? '', name, overrides, state.modelVersion ?? undefined);
+  state.scenarios.set(key, String(id));
+  return String(id);
 }
 
 function periodsOf(plan: PlanResultView | FailedPlanView, economy: EconomyView): string[] {
@@ -123,12 +124,16 @@ function periodLevels(r: PlanResultView, period: string): HTMLElement | null {
 export function planPanel(economy: EconomyView, rec: PlanRecord): HTMLElement {
   const periods = periodsOf(rec.result, economy);
   const holder = h('div', { class: 'plan-charts' });
-  const select = h('select', { id: 'period', 'aria-label': 'Period shown' }, ...periods.map((p) => h('option', { value: p, text: p })));
+  const asked = urlState.get('period');
+  const select = h('select', { id: 'period', 'aria-label': 'Period shown' }, ...periods.map((p) => h('option', { value: p, selected: p === asked, text: p })));
   const show = () =>
     isOptimal(rec.result)
       ? mount(holder, periodLevels(rec.result, select.value), planCharts(economy, rec.result, select.value))
       : mount(holder, h('p', { class: 'muted', text: 'No charts: the plan is not optimal.' }));
-  select.addEventListener('change', show);
+  select.addEventListener('change', () => {
+    urlState.set({ period: select.value });
+    show();
+  });
   show();
   return h('div', {}, statusLine(rec), h('div', { class: 'toolbar' }, h('label', { for: 'period', text: 'Period' }), select), holder);
 }
@@ -147,6 +152,19 @@ export function solveView(root: HTMLElement, state: AppState): void {
     if (state.baseline === null) return;
     const economy = (await modelDetail(state)).economy;
     mount(results, planPanel(economy, state.baseline.plan));
+  };
+
+  /** The plan the URL names (a reload, a shared link, back or forward), when it is of the open model. */
+  const fromUrl = async () => {
+    const planId = urlState.number('plan');
+    if (planId === null || state.baseline?.plan.id === planId) return;
+    try {
+      const plan = await state.api.plan(planId);
+      if (plan.modelId !== state.modelId || plan.scenarioId === null) return;
+      state.baseline = { scenarioId: String(plan.scenarioId), plan };
+    } catch (err) {
+      mount(results, errorBox(err));
+    }
   };
 
   solveButton.addEventListener('click', () => {
@@ -169,6 +187,7 @@ export function solveView(root: HTMLElement, state: AppState): void {
         if (out.status === 'done' && out.planId !== undefined) {
           const plan = await state.api.plan(out.planId);
           state.baseline = { scenarioId, plan };
+          urlState.set({ plan: plan.id, scenario: scenarioId });
           await show();
           announce(`Plan solved: ${plan.result.status}.`);
         } else {
@@ -198,5 +217,5 @@ export function solveView(root: HTMLElement, state: AppState): void {
     h('div', { class: 'toolbar' }, solveButton, cancelButton, progressRow),
     results,
   );
-  void show();
+  void fromUrl().then(show);
 }
