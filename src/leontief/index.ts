@@ -26,3 +26,4 @@ export { characterise, type CharacterisationFactor, type Characterised } from '.
 export { regionalTable, type LocationQuotient, type RegionalTable } from './location-quotients.js';
 export { SDA_FACTORS, structuralDecomposition, type SdaFactor, type SdaResult, type SdaTable } from './structural-decomposition.js';
 export { structuralPaths, type StructuralPath, type StructuralPathOptions, type StructuralPathsResult } from './structural-paths.js';
+export { monteCarlo, type MonteCarloOptions, type MonteCarloResult, type MonteCarloSpread, type Summary } from './monte-carlo.js';
