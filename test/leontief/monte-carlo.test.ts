@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { coefficientMultipliers, grossOutput } from '../../src/leontief/index.js';
+import { monteCarlo } from '../../src/leontief/monte-carlo.js';
+import { csrFromDense } from '../../src/sparse/index.js';
+import { randomProductiveCsr, seededRandom } from '../helpers/random.js';
+
+describe('Monte Carlo over the coefficients', () => {
+  const n = 30;
+  const A = randomProductiveCsr(n, 5, 7, 0.6);
+  const rnd = seededRandom(8);
+  const y = Float64Array.from({ length: n }, () => 1 + rnd() * 9);
+  const rows = csrFromDense(2, n, Float64Array.from({ length: 2 * n }, () => rnd()));
+
+  test('with zero spread every summary is the deterministic result', () => {
+    const r = monteCarlo(A, rows, y, { A: 0 }, { draws: 7 }, { tolerance: 1e-13 });
+    assert.equal(r.status, 'converged');
+    const x = grossOutput(A, y, { tolerance: 1e-13 }).x;
+    const mult = coefficientMultipliers({ A }, rows, { tolerance: 1e-13 });
+    for (let q = 0; q < 2; q++) {
+      let f = 0;
+      for (let i = 0; i < n; i++) f += rows.values[q * n + i] * x[i];
+      for (const s of [r.footprints.mean, r.footprints.median, r.footprints.p025, r.footprints.p975]) assert.ok(Math.abs(s[q] - f) <= 1e-12 * f, `footprint ${q}: ${s[q]} vs ${f}`);
+      for (let i = 0; i < n; i++) {
+        const want = mult.multipliers[q][i];
+        const got = r.multipliers?.median[q * n + i] ?? Number.NaN;
+        assert.ok(Math.abs(got - want) <= 1e-11 * want, `multiplier ${q},${i}: ${got} vs ${want}`);
+      }
+    }
+  });
+
+  test('seeded: the same seed gives the same result, another seed another; percentiles bracket the median', () => {
+    const spread = { A: 0.1, y: 0.05, rows: 0.05 };
+    const a = monteCarlo(A, rows, y, spread, { draws: 200, seed: 3 });
+    const b = monteCarlo(A, rows, y, spread, { draws: 200, seed: 3 });
+    const c = monteCarlo(A, rows, y, spread, { draws: 200, seed: 4 });
+    assert.deepEqual(Array.from(a.footprints.mean), Array.from(b.footprints.mean));
+    assert.notDeepEqual(Array.from(a.footprints.mean), Array.from(c.footprints.mean));
+    const x = grossOutput(A, y).x;
+    for (let q = 0; q < 2; q++) {
+      assert.ok(a.footprints.p025[q] < a.footprints.median[q] && a.footprints.median[q] < a.footprints.p975[q]);
+      let f = 0;
+      for (let i = 0; i < n; i++) f += rows.values[q * n + i] * x[i];
+      assert.ok(Math.abs(a.footprints.mean[q] / f - 1) < 0.05, `mean ${a.footprints.mean[q]} near the deterministic ${f}`);
+      assert.ok(a.footprints.p025[q] < f && f < a.footprints.p975[q], 'the deterministic value lies inside the 95% interval');
+    }
+  });
+
+  test('bad options are located errors', () => {
+    assert.throws(() => monteCarlo(A, rows, y, { A: -0.1 }, { draws: 5 }), /between 0 and 10/);
+    assert.throws(() => monteCarlo(A, rows, y, { A: 0.1 }, { draws: 0 }), /draws must be a positive integer/);
+    assert.throws(() => monteCarlo(A, rows, y, { A: new Float64Array(3) }, { draws: 5 }), /one entry per stored coefficient/);
+  });
+});
