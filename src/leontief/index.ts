@@ -19,3 +19,5 @@ export { mrioAccounts, type MrioAccounts, type MrioOptions } from './mrio-accoun
 export type { ExtensionAccounts } from './extension-accounts.js';
 export { nonProductiveLoops } from './non-productive-loops.js';
 export { footprintsByRegion, type RegionalFootprints } from './footprints-by-region.js';
+export { flowMatrix } from './flow-matrix.js';
+export { footprintsPerCapita, type FootprintsPerCapita } from './footprints-per-capita.js';
