@@ -3,6 +3,7 @@ import { Api, ApiError } from './api.js';
 import type { ModelEntry } from './api-types.js';
 import { h, mount } from './dom.js';
 import type { AppState } from './state.js';
+import { analysisView } from './views/analysis-view.js';
 import { balanceView } from './views/balance-view.js';
 import { compareView } from './views/compare-view.js';
 import { errorBox } from './views/error-box.js';
@@ -11,13 +12,14 @@ import { modelBar } from './views/model-bar.js';
 import { solveView } from './views/solve-view.js';
 import { tokenForm } from './views/token-form.js';
 
-type ViewId = 'balance' | 'solve' | 'compare' | 'execution';
+type ViewId = 'balance' | 'solve' | 'compare' | 'execution' | 'analysis';
 
 const VIEWS: readonly { id: ViewId; label: string; render: (root: HTMLElement, state: AppState) => void | Promise<void> }[] = [
   { id: 'balance', label: 'Balance', render: balanceView },
   { id: 'solve', label: 'Solve', render: solveView },
   { id: 'compare', label: 'Compare', render: compareView },
   { id: 'execution', label: 'Execution', render: executionView },
+  { id: 'analysis', label: 'Analysis', render: analysisView },
 ];
 
 const main = document.getElementById('main') as HTMLElement;
