@@ -83,6 +83,11 @@ export async function columnIndex(page: Page, table: string, label: string): Pro
 export async function openModel(page: Page, url: string, id: string, view: string): Promise<void> {
   await page.goto(`${url}/?load=${Date.now()}#${view}`);
   await page.waitForSelector('#model-select');
+  // The model the page opened by itself is shown first; its view is marked stale so that what
+  // the test reads next is the view of the model it opens.
+  await page.waitForSelector('main section.view');
+  await page.evaluate("document.querySelector('main section.view').setAttribute('data-stale', '')");
   await page.selectOption('#model-select', id);
   await page.click('#open-model');
+  await page.waitForSelector('main section.view:not([data-stale])');
 }

@@ -52,7 +52,7 @@ function closingBlock(r: ClosingRequirement | undefined, unit: string): HTMLElem
     h('p', { text: `${formatAmount(r.deficit)} ${unit} more, which calls for more output of ${items} ${items === 1 ? 'item' : 'items'} and ${needs.length === 0 ? 'no extra resources' : 'these extra resources'}:`.replace(/ {2}/g, ' ') }),
     needs.length === 0
       ? null
-      : h('ul', { class: 'closing-needs' }, ...needs.slice(0, 5).map((n) => h('li', { text: `${itemLabel(n.id)}: ${formatAmount(n.extra)} ${n.unit}${n.available === null ? ' (unlimited)' : ` (${formatPercent(n.extra / n.available)} of the ${formatAmount(n.available)} available)`}` }))),
+      : h('ul', { class: 'closing-needs' }, ...needs.slice(0, 5).map((n) => h('li', { 'data-need': n.id, 'data-value': String(n.extra), text: `${itemLabel(n.id)}: ${formatAmount(n.extra)} ${n.unit}${n.available === null ? ' (unlimited)' : ` (${n.extra / n.available < 0.001 ? 'under 0.1%' : formatPercent(n.extra / n.available)} of the ${formatAmount(n.available)} available)`}` }))),
     needs.length > 5 ? h('p', { class: 'muted', text: `… and ${needs.length - 5} more in smaller shares.` }) : null,
     h('p', { class: r.feasible ? 'ok' : 'short', text: r.feasible ? 'The resources and capacities left over allow it.' : `The resources do not allow it: ${short.join('; ')}.` }),
   );
