@@ -6,7 +6,7 @@ import { formatAmount, itemLabel } from '../format.js';
 import { tableView, type Column } from '../table.js';
 
 /** How many bars a chart shows: the largest values. */
-const TOP = 20;
+const TOP = 15;
 
 /** One item of the analysis: its index, id and unit. */
 interface ItemRow {
@@ -173,7 +173,7 @@ function labourSection(d: AnalysisDocument): HTMLElement | null {
   return part('labour-values', 'Labour values', 'The labour embodied in one unit of each item, directly and through all its inputs: v = l (I − A)⁻¹.', p, (v) => [
     v.identity === null
       ? null
-      : h('p', { class: 'identity', text: `Labour embodied in the final demand v·y = ${withUnit(v.identity.valueOfFinalDemand, unit)}; labour performed for it l·x = ${withUnit(v.identity.totalLabour, unit)} (they agree to ${v.identity.relativeDifference.toExponential(1)}).` }),
+      : h('p', { class: 'identity', text: `Labour embodied in the final demand v·y = ${withUnit(v.identity.valueOfFinalDemand, unit)}; labour performed for it l·x = ${withUnit(v.identity.totalLabour, unit)} (${v.identity.relativeDifference === 0 ? 'equal' : `equal to a relative ${v.identity.relativeDifference.toExponential(1)}`}).` }),
     h('div', { class: 'charts' }, barChart({ name: 'labour-values', title: `Labour values (${itemLabel(v.labour)})`, description: `${itemLabel(v.labour)} embodied per unit, ${shownOf(d.items.length)}.`, bars: topBars(d, v.values, (i) => per(unit, d.units[i] ?? 'unit')), columns: ['item', 'embodied labour'] })),
     tableView({
       caption: `Labour values: ${itemLabel(v.labour)} per unit of each item`,
