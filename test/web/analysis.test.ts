@@ -190,12 +190,39 @@ describe('analysis view', () => {
     assert.ok(type2 !== undefined);
     type2[1].forEach((v, g) => assertClose(v, cap[1][g], `emission type 2 per person in region ${g}`));
     assert.match((await page.textContent('[data-table="footprints-per-capita"] tbody')) ?? '', /kg per person/);
-    // One bar chart per resource row and region set.
-    assert.equal(await page.locator('[data-chart^="footprint-"]').count(), 6);
+    // One resource's charts at a time (total and per person); the picker shows another's.
+    assert.equal(await page.locator('[data-chart^="footprint-"]').count(), 2);
+    await page.selectOption('#footprints-chart', '2');
+    const bars = await page.$$eval('[data-chart="footprint-2"] .bar', (els) => els.map((e) => [e.getAttribute('data-key') ?? '', Number(e.getAttribute('data-value'))] as [string, number]));
+    assert.equal(bars.length, 6);
+    for (const [region, v] of bars) assertClose(v, api.footprints.rows['factor_inputs/Value Added'][api.footprints.regions.indexOf(region)], `value added footprint of ${region}`);
+    assert.equal(await page.locator('[data-chart="footprint-per-capita-2"] .bar').count(), 6);
     await checkView(page, watch, 'analysis-pymrio-1440');
     await page.setViewportSize({ width: 400, height: 900 });
     await checkView(page, watch, 'analysis-pymrio-400');
     await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  test('the 1930 example (regions, periods, physical units): a period and a labour row chosen, the API’s numbers', async () => {
+    await openModel(page, server.url, 'ussr-1930', 'analysis');
+    await page.waitForSelector('[data-table="footprints"]');
+    await page.selectOption('#analysis-period', '1931');
+    await page.selectOption('#analysis-labour', 'urban_labour');
+    await page.click('.analysis-controls button[type="submit"]');
+    await page.waitForSelector('[data-table="labour-values"]');
+    await page.waitForFunction('document.querySelector(".analysis-results .lede")?.textContent.includes("period 1931")');
+    const api = await call<Doc>('POST', '/models/ussr-1930/analyze', { period: '1931', labour: 'urban_labour' });
+    const x = await columnValues(page, 'gross-output', await columnIndex(page, 'gross-output', 'gross output'));
+    const index = new Map(api.items.map((id, i) => [id, i]));
+    assert.equal(x.length, api.items.length);
+    for (const [id, v] of x) assertClose(v, api.grossOutput.x[index.get(id) ?? -1], `gross output of ${id} in 1931`);
+    const lv = await columnValues(page, 'labour-values', await columnIndex(page, 'labour-values', 'embodied'));
+    for (const [id, v] of lv) assertClose(v, api.labourValues?.values[index.get(id) ?? -1] ?? NaN, `labour value of ${id}`);
+    // Footprints per region, per person: the regions of the model with their populations.
+    const regions = await page.$$eval('[data-table="footprints-per-capita"] thead th', (ths) => ths.map((th) => th.textContent ?? ''));
+    assert.deepEqual(regions.slice(2).map((r) => r.replace(/ ↕$/, '')), api.footprints.perCapita?.regions);
+    assert.match((await page.textContent('[data-table="labour-values"] thead')) ?? '', /person-year per unit/);
+    await checkView(page, watch, 'analysis-ussr-1930-1931');
   });
 
   test('a model that is not productive: its status and sentence, no numbers', async () => {

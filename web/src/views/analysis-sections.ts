@@ -55,6 +55,15 @@ function shownOf(n: number): string {
   return n > TOP ? `the ${TOP} largest of ${n.toLocaleString('en-GB')}` : `all ${n}`;
 }
 
+/** Several charts of a part, one shown at a time: a select picks which (the first to begin with). */
+function chartPicker(id: string, label: string, charts: readonly { readonly label: string; readonly chart: () => HTMLElement }[]): HTMLElement {
+  if (charts.length === 1) return charts[0].chart();
+  const holder = h('div', { class: 'picked-chart' }, charts[0].chart());
+  const s = h('select', { id }, ...charts.map((c, k) => h('option', { value: String(k), text: c.label })));
+  s.addEventListener('change', () => holder.replaceChildren(charts[Number(s.value)].chart()));
+  return h('div', { class: 'chart-picker' }, h('div', { class: 'field' }, h('label', { for: id, text: label }), s), holder);
+}
+
 /** A part whose solve did not succeed: its status and the sentence, no numbers. */
 function failedBox(title: string, p: FailedPart): HTMLElement {
   return h('div', { class: 'error', role: 'alert', 'data-failed': p.status }, h('p', {}, h('strong', { text: `${title}: ${p.status.replace(/-/g, ' ')}. ` }), p.message));
@@ -92,20 +101,23 @@ function multipliersSection(d: AnalysisDocument): HTMLElement | null {
     (m) => {
       const rows = Object.entries(m.rows);
       return [
-        h(
-          'div',
-          { class: 'charts' },
-          barChart({ name: 'output-multipliers', title: 'Output multipliers', description: `Gross output of all items per unit of final demand, ${shownOf(d.items.length)}.`, bars: topBars(d, m.output, (i) => `per ${d.units[i] ?? 'unit'}`), columns: ['item', 'output multiplier'] }),
-          ...rows.map(([id, r], k) =>
-            barChart({
-              name: `multipliers-${k}`,
-              title: `${itemLabel(id)} multipliers`,
-              description: `${itemLabel(id)} used in the whole economy per unit of final demand, ${shownOf(d.items.length)}.`,
-              bars: topBars(d, r.total, (i) => per(unitOf.get(id) ?? '', d.units[i] ?? 'unit')),
-              columns: ['item', `${id} per unit`],
-            }),
-          ),
-        ),
+        chartPicker('multipliers-chart', 'Chart of', [
+          {
+            label: 'output multipliers',
+            chart: () => barChart({ name: 'output-multipliers', title: 'Output multipliers', description: `Gross output of all items per unit of final demand, ${shownOf(d.items.length)}.`, bars: topBars(d, m.output, (i) => `per ${d.units[i] ?? 'unit'}`), columns: ['item', 'output multiplier'] }),
+          },
+          ...rows.map(([id, r], k) => ({
+            label: `${itemLabel(id)} multipliers`,
+            chart: () =>
+              barChart({
+                name: `multipliers-${k}`,
+                title: `${itemLabel(id)} multipliers`,
+                description: `${itemLabel(id)} used in the whole economy per unit of final demand, ${shownOf(d.items.length)}.`,
+                bars: topBars(d, r.total, (i) => per(unitOf.get(id) ?? '', d.units[i] ?? 'unit')),
+                columns: ['item', `${id} per unit`],
+              }),
+          })),
+        ]),
         tableView({
           caption: 'Multipliers per unit of final demand',
           name: 'multipliers',
@@ -221,11 +233,23 @@ function footprintsSection(d: AnalysisDocument): HTMLElement | null {
       const pc = f.perCapita;
       const pcRows = pc === undefined ? [] : Object.entries(pc.rows).map(([id, values]) => ({ id, unit: `${unitOf.get(id) ?? ''} per person`.trim(), values }));
       return [
-        h(
-          'div',
-          { class: 'charts' },
-          ...rows.map((r, k) => barChart({ name: `footprint-${k}`, title: `${itemLabel(r.id)} footprint`, description: `${itemLabel(r.id)} behind the final demand of each region.`, bars: regionBars(f.regions, r.values, r.unit), columns: ['region', 'footprint'] })),
-          ...(pc === undefined ? [] : pcRows.map((r, k) => barChart({ name: `footprint-per-capita-${k}`, title: `${itemLabel(r.id)} footprint per person`, description: `${itemLabel(r.id)} behind each region’s final demand, over its population.`, bars: regionBars(pc.regions, r.values, r.unit), columns: ['region', 'per person'] }))),
+        chartPicker(
+          'footprints-chart',
+          'Chart of',
+          rows.map((r, k) => ({
+            label: `${itemLabel(r.id)} footprint`,
+            chart: () => {
+              const perPerson = pc === undefined ? undefined : pcRows.find((q) => q.id === r.id);
+              return h(
+                'div',
+                { class: 'charts' },
+                barChart({ name: `footprint-${k}`, title: `${itemLabel(r.id)} footprint`, description: `${itemLabel(r.id)} behind the final demand of each region.`, bars: regionBars(f.regions, r.values, r.unit), columns: ['region', 'footprint'] }),
+                pc === undefined || perPerson === undefined
+                  ? null
+                  : barChart({ name: `footprint-per-capita-${k}`, title: `${itemLabel(r.id)} footprint per person`, description: `${itemLabel(r.id)} behind each region’s final demand, over its population.`, bars: regionBars(pc.regions, perPerson.values, perPerson.unit), columns: ['region', 'per person'] }),
+              );
+            },
+          })),
         ),
         footprintTable('Footprints by region of final demand', 'footprints', f.regions, rows),
         pc === undefined ? h('p', { class: 'muted', text: 'No footprints per person: the model gives no region a population.' }) : footprintTable('Footprints per person', 'footprints-per-capita', pc.regions, pcRows),
