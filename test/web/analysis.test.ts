@@ -199,6 +199,8 @@ describe('analysis view', () => {
     assert.equal(await page.locator('[data-chart="footprint-per-capita-2"] .bar').count(), 6);
     await checkView(page, watch, 'analysis-pymrio-1440');
     await page.setViewportSize({ width: 400, height: 900 });
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at 400 px`);
     await checkView(page, watch, 'analysis-pymrio-400');
     await page.setViewportSize({ width: 1440, height: 900 });
   });
