@@ -1,6 +1,9 @@
 import type {
   CoefficientMultipliersResult,
   DenseInverseResult,
+  FootprintsPerCapita,
+  IncomeMultipliersResult,
+  LinkagesResult,
   GrossOutputResult,
   LabourValuesResult,
   OutputMultipliersResult,
@@ -124,6 +127,64 @@ export function inversePart(items: AnalysisItems, L: DenseInverseResult): Analys
       title: 'Leontief inverse L = (I − A)⁻¹ (column j: everything needed per unit of final demand for j)',
       columns: [{ key: 'item', label: 'item' }, ...items.ids.map((id) => ({ key: id, label: id }))],
       rows: items.ids.map((id, i) => [id, ...row(i)]),
+    },
+  };
+}
+
+/** Backward linkages (column sums of L) and forward linkages (row sums of G), raw and as indices. */
+export function linkagesPart(items: AnalysisItems, backward: LinkagesResult, forward: LinkagesResult): AnalysisPart {
+  return {
+    json: {
+      status: backward.status,
+      relativeResidual: Math.max(backward.relativeResidual, forward.relativeResidual),
+      backward: { raw: backward.raw, normalised: backward.normalised },
+      forward: { raw: forward.raw, normalised: forward.normalised },
+    },
+    table: {
+      name: 'linkages',
+      title: 'Linkages: backward (what an item draws on the economy, column sums of L) and forward (what it supplies, row sums of the Ghosh inverse); an index above 1 is stronger than the average item',
+      columns: [
+        { key: 'item', label: 'item' },
+        { key: 'backward', label: 'backward' },
+        { key: 'backward_index', label: 'backward index' },
+        { key: 'forward', label: 'forward' },
+        { key: 'forward_index', label: 'forward index' },
+      ],
+      rows: items.ids.map((id, i) => [id, backward.raw[i], backward.normalised[i], forward.raw[i], forward.normalised[i]]),
+      notes: [solveNote('e (I − A)⁻¹', backward), solveNote('(I − B)⁻¹ e', forward)],
+    },
+  };
+}
+
+/** Simple and Type I income multipliers of one income row. */
+export function incomeMultipliersPart(items: AnalysisItems, r: IncomeMultipliersResult, incomeUnit: string): AnalysisPart {
+  return {
+    json: { income: r.name, status: r.status, relativeResidual: r.relativeResidual, direct: r.direct, simple: r.simple, typeI: Array.from(r.typeI, (v) => (Number.isNaN(v) ? null : v)) },
+    table: {
+      name: 'income_multipliers',
+      title: `Income multipliers: ${r.name} paid in the whole economy per unit of final demand (simple) and per unit paid directly (Type I)`,
+      columns: [
+        { key: 'item', label: 'item' },
+        { key: 'unit', label: 'per unit of' },
+        { key: 'direct', label: 'direct', unit: incomeUnit },
+        { key: 'simple', label: 'simple', unit: incomeUnit },
+        { key: 'type_i', label: 'Type I', unit: 'ratio' },
+      ],
+      rows: items.ids.map((id, i) => [id, items.unit(i), r.direct[i], r.simple[i], Number.isNaN(r.typeI[i]) ? null : r.typeI[i]]),
+      notes: [solveNote('m (I − A) = c', r)],
+    },
+  };
+}
+
+/** Consumption-based footprints per person of each region with a population. */
+export function perCapitaPart(f: FootprintsPerCapita, names: readonly string[], rowUnit: (name: string) => string): AnalysisPart {
+  return {
+    json: { regions: f.regions, population: f.population, rows: Object.fromEntries(names.map((name, r) => [name, f.rows[r]])) },
+    table: {
+      name: 'footprints_per_capita',
+      title: 'Footprints per person: each region’s footprint over its population',
+      columns: [{ key: 'resource', label: 'resource' }, { key: 'unit', label: 'unit per person' }, ...f.regions.map((g) => ({ key: g, label: g }))],
+      rows: names.map((name, r) => [name, rowUnit(name), ...f.rows[r]]),
     },
   };
 }

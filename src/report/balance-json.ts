@@ -1,5 +1,6 @@
 import type { BalanceReport, BalanceSummary, ClosingReport, ClosingRequirement, FeasibleFraction } from '../balance/index.js';
 import type { CompiledEconomy } from '../compile/types.js';
+import { closingNeeds } from './closing-needs.js';
 import { failureJson } from './solve-failure.js';
 
 export interface BalanceJsonOptions {
@@ -44,23 +45,29 @@ export function balanceJson(c: CompiledEconomy, report: BalanceReport, summary: 
         : {
             status: closing.status,
             message: closing.message ?? null,
-            each: closing.each.map((r) => closingJson(r, c.items.ids, c.resources.ids, options.closingFailure)),
-            all: closing.all === undefined ? null : closingJson(closing.all, c.items.ids, c.resources.ids, options.closingFailure),
+            each: closing.each.map((r) => closingJson(r, report, options.closingFailure)),
+            all: closing.all === undefined ? null : closingJson(closing.all, report, options.closingFailure),
           },
     ...(options.all === true
       ? {
           items: c.items.ids.map((id, i) => ({
             id,
+            unit: c.model.products[c.itemProduct[i]]?.unit ?? '',
             output: report.items.output[i],
             imports: report.items.imports[i],
             intermediate: report.items.intermediate[i],
             final: report.items.final[i],
             exports: report.items.exports[i],
+            fromStock: report.items.fromStock[i],
+            toStock: report.items.toStock[i],
+            supply: report.items.supply[i],
+            use: report.items.use[i],
             gap: report.items.gap[i],
             status: report.items.status[i],
           })),
           resources: c.resources.ids.map((id, r) => ({
             id,
+            unit: c.model.resources[r]?.unit ?? '',
             use: report.resources.use[r],
             available: bounded(report.resources.available[r]),
             slack: bounded(report.resources.slack[r]),
@@ -71,12 +78,9 @@ export function balanceJson(c: CompiledEconomy, report: BalanceReport, summary: 
   };
 }
 
-function closingJson(
-  r: ClosingRequirement,
-  items: readonly string[],
-  resources: readonly string[],
-  failure: ((r: ClosingRequirement) => string) | undefined,
-): unknown {
+function closingJson(r: ClosingRequirement, report: BalanceReport, failure: ((r: ClosingRequirement) => string) | undefined): unknown {
+  const items = report.economy.items.ids;
+  const resources = report.economy.resources.ids;
   if (r.status !== 'converged') {
     // No requirement: the status and the diagnosis only.
     return { item: r.item < 0 ? null : r.id, deficit: r.deficit, feasible: false, ...failureJson(r, failure?.(r) ?? `the solve ended with status ${r.status}`) };
@@ -90,6 +94,7 @@ function closingJson(
     feasible: r.feasible,
     grossOutput: nonZero(r.grossOutput, items),
     resources: nonZero(r.resources, resources),
+    needs: closingNeeds(report, r.resources),
     resourcesShort: r.resourcesShort.map(({ id, required, slack, short }) => ({ id, required, slack, short })),
     capacitiesShort: r.capacitiesShort.map(({ id, required, slack, short }) => ({ id, required, slack, short })),
   };

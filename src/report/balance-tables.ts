@@ -1,4 +1,5 @@
 import type { BalanceReport, BalanceSummary, ClosingReport } from '../balance/index.js';
+import { closingNeeds } from './closing-needs.js';
 import type { Table } from './table.js';
 
 export interface BalanceTablesOptions {
@@ -78,14 +79,11 @@ export function balanceTables(report: BalanceReport, summary: BalanceSummary, cl
     rows: summary.limits.map((l) => [l.kind, l.id, l.unit, l.used, l.available, l.excess, Number.isFinite(l.utilisation) ? pct(l.utilisation) : null]),
   });
   if (closing !== undefined) {
-    const res = report.resources;
     /** The three resources the closing would draw on most, relative to what is available. */
     const needs = (extra: Float64Array): string =>
-      Array.from(extra, (v, r) => ({ r, v, share: v / (Number.isFinite(res.available[r]) && res.available[r] > 0 ? res.available[r] : Math.max(res.use[r], 1)) }))
-        .filter((e) => e.v > 0)
-        .sort((a, b) => b.share - a.share)
+      closingNeeds(report, extra)
         .slice(0, 3)
-        .map((e) => `${c.resources.ids[e.r]} ${fmt(e.v)} ${c.model.resources[e.r]?.unit ?? ''}`.trimEnd())
+        .map((e) => `${e.id} ${fmt(e.extra)} ${e.unit}`.trimEnd())
         .join(', ');
     const rows = [...closing.each, ...(closing.all !== undefined && closing.each.length > 1 ? [closing.all] : [])].map((r) => [
       r.item < 0 ? '(all deficits)' : r.id,

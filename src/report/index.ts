@@ -7,4 +7,4 @@ export { levelsByTier, levelsTable } from './plan-levels.js';
 export { balanceJson, type BalanceJsonOptions } from './balance-json.js';
 export { failureJson, failureSentence, type FailureContext, type SolveOutcome } from './solve-failure.js';
 export { solverStopSentence } from './solver-stop-sentence.js';
-export { footprintsPart, grossOutputPart, inversePart, labourValuesPart, multipliersPart, solveNote, type AnalysisItems, type AnalysisPart } from './analysis-tables.js';
+export { footprintsPart, grossOutputPart, incomeMultipliersPart, inversePart, linkagesPart, perCapitaPart, labourValuesPart, multipliersPart, solveNote, type AnalysisItems, type AnalysisPart } from './analysis-tables.js';

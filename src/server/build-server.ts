@@ -9,6 +9,7 @@ import { EconomyCache } from './economy-cache.js';
 import { JobRunner } from './job-runner.js';
 import { strictJsonBodies } from './json-body.js';
 import { openApiDocument } from './openapi.js';
+import { analysisRoutes } from './routes/analysis-routes.js';
 import { enterpriseRoutes } from './routes/enterprise-routes.js';
 import { executionRoutes } from './routes/execution-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -162,6 +163,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/api/openapi.json', async () => openApiDocument());
   healthRoutes(app, ctx);
   modelRoutes(app, ctx);
+  analysisRoutes(app, ctx);
   scenarioRoutes(app, ctx);
   jobRoutes(app, ctx);
   planRoutes(app, ctx);

@@ -62,6 +62,7 @@ describe('response schemas against real answers', () => {
     assert.equal(model.body.version, 2);
     await call('POST', '/api/models/:id/balance', '/api/models/ussr-1930/balance', { body: { all: true } });
     await call('POST', '/api/models/:id/balance', '/api/models/ussr-1930/balance', { body: {} });
+    await call('POST', '/api/models/:id/analyze', '/api/models/ussr-1930/analyze', { body: {} });
 
     const s = await call('POST', '/api/scenarios', '/api/scenarios', { body: { modelId: 'ussr-1930', name: 'base' } });
     const solved = await call('POST', '/api/scenarios/:id/solve', `/api/scenarios/${s.body.id}/solve`, { body: {} });
@@ -82,6 +83,7 @@ describe('response schemas against real answers', () => {
     await call('GET', '/api/plans/:id', `/api/plans/${job2.body.result.planId}`);
     await call('GET', '/api/plans/:a/compare/:b', `/api/plans/${planId}/compare/${job2.body.result.planId}`);
 
+    await call('POST', '/api/models/:id/balance', '/api/models/ussr-1930/balance', { body: { planId, period: '1931', all: true } });
     await call('POST', '/api/plans/:id/publish', `/api/plans/${planId}/publish`);
     await call('GET', '/api/published', '/api/published');
     await call('GET', '/api/enterprises/names', '/api/enterprises/names');
@@ -131,6 +133,7 @@ describe('response schemas against real answers', () => {
       const balance = await h.call('POST', `/api/models/${id}/balance`, { body: { all: true } });
       if (balance.status === 200) await call('POST', '/api/models/:id/balance', `/api/models/${id}/balance`, { body: { all: true } });
       else assert.equal(balance.body.error.code, 'missing', `${example}: balance ${balance.status}`);
+      await call('POST', '/api/models/:id/analyze', `/api/models/${id}/analyze`, { body: {} });
       const s = await h.call('POST', '/api/scenarios', { body: { modelId: id, name: 'base' } });
       const job = await waitForJob(h, (await h.call('POST', `/api/scenarios/${s.body.id}/solve`, { body: {} })).body.jobId, 120_000);
       assert.equal(job.body.status, 'done', `${example}: ${JSON.stringify(job.body)}`);

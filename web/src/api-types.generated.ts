@@ -25,6 +25,29 @@ export type AlertLevel = "normal" | "warning" | "critical";
 
 export type AlertList = readonly Alert[];
 
+export type AnalysisDocument = {
+  readonly model: string;
+  readonly modelId: string;
+  readonly version: number;
+  readonly demand: string;
+  readonly items: readonly string[];
+  readonly units: readonly string[];
+  readonly resources: readonly {
+    readonly id: string;
+    readonly unit: string;
+  }[];
+  readonly grossOutput: GrossOutputPart | FailedAnalysisPart;
+  readonly multipliers?: MultipliersPart | FailedAnalysisPart;
+  readonly incomeMultipliers?: IncomeMultipliersPart | FailedAnalysisPart;
+  readonly linkages?: LinkagesPart | FailedAnalysisPart;
+  readonly labourValues?: LabourValuesPart | FailedAnalysisPart;
+  readonly footprints?: FootprintsPart | FailedAnalysisPart;
+  readonly inverse?: InversePart | FailedAnalysisPart;
+  readonly failures: readonly string[];
+  readonly notes: readonly string[];
+  readonly [key: string]: unknown;
+};
+
 export type BalanceDocument = {
   readonly model: string;
   readonly plan: string;
@@ -73,16 +96,22 @@ export type BalanceDocument = {
   } | null;
   readonly items?: readonly {
     readonly id: string;
+    readonly unit: string;
     readonly output: number;
     readonly imports: number;
+    readonly fromStock: number;
     readonly intermediate: number;
     readonly final: number;
     readonly exports: number;
+    readonly toStock: number;
+    readonly supply: number;
+    readonly use: number;
     readonly gap: number;
     readonly status: string;
   }[];
   readonly resources?: readonly {
     readonly id: string;
+    readonly unit: string;
     readonly use: number;
     readonly available: number | null;
     readonly slack: number | null;
@@ -132,6 +161,14 @@ export type ChainStep = {
   readonly shortfall: number;
 };
 
+export type ClosingNeed = {
+  readonly id: string;
+  readonly unit: string;
+  readonly extra: number;
+  readonly available: number | null;
+  readonly share: number;
+};
+
 export type ClosingRequirement = {
   readonly item: string | null;
   readonly deficit: number;
@@ -152,6 +189,7 @@ export type ClosingRequirement = {
     readonly slack: number;
     readonly short: number;
   }[];
+  readonly needs: readonly ClosingNeed[];
 } | {
   readonly item: string | null;
   readonly deficit: number;
@@ -331,6 +369,17 @@ export type EnterpriseTask = {
   readonly resources: Readonly<Record<string, number>>;
 };
 
+export type FailedAnalysisPart = {
+  readonly status: "not-productive" | "max-iterations" | "breakdown" | "singular";
+  readonly message: string;
+  readonly iterations?: number;
+  readonly spectralRadius?: {
+    readonly lower: number;
+    readonly upper: number;
+  };
+  readonly [key: string]: unknown;
+};
+
 export type FailedPlan = {
   readonly model: string;
   readonly objective: PlanObjective;
@@ -347,6 +396,19 @@ export type FailedPlan = {
   readonly replan?: ReplanSection;
 };
 
+export type FootprintsPart = {
+  readonly status: "converged";
+  readonly regions: readonly string[];
+  readonly rows: Readonly<Record<string, readonly WireNumber[]>>;
+  readonly perCapita?: {
+    readonly regions: readonly string[];
+    readonly population: readonly WireNumber[];
+    readonly rows: Readonly<Record<string, readonly WireNumber[]>>;
+    readonly [key: string]: unknown;
+  };
+  readonly [key: string]: unknown;
+};
+
 export type Fulfilment = {
   readonly planId: number;
   readonly reports: number;
@@ -355,9 +417,32 @@ export type Fulfilment = {
   readonly targets: readonly TargetFulfilment[];
 };
 
+export type GrossOutputPart = {
+  readonly status: "converged";
+  readonly iterations: number;
+  readonly relativeResidual: number;
+  readonly finalDemand: readonly WireNumber[];
+  readonly x: readonly WireNumber[];
+  readonly [key: string]: unknown;
+};
+
 export type Health = {
   readonly ok: true;
   readonly version: string;
+};
+
+export type IncomeMultipliersPart = {
+  readonly status: "converged";
+  readonly income: string;
+  readonly direct: readonly WireNumber[];
+  readonly simple: readonly WireNumber[];
+  readonly typeI: readonly (WireNumber | null)[];
+  readonly [key: string]: unknown;
+};
+
+export type InversePart = {
+  readonly status: "converged";
+  readonly [key: string]: unknown;
 };
 
 export type ItemFulfilment = {
@@ -398,6 +483,20 @@ export type JobStarted = {
 
 export type JobStatus = "queued" | "running" | "done" | "failed" | "cancelled";
 
+export type LabourValuesPart = {
+  readonly status: "converged";
+  readonly labour: string;
+  readonly direct: readonly WireNumber[];
+  readonly values: readonly WireNumber[];
+  readonly identity: {
+    readonly valueOfFinalDemand: WireNumber;
+    readonly totalLabour: WireNumber;
+    readonly relativeDifference: WireNumber;
+    readonly [key: string]: unknown;
+  } | null;
+  readonly [key: string]: unknown;
+};
+
 export type LimitRow = {
   readonly kind: "resource" | "capacity";
   readonly index: number;
@@ -407,6 +506,21 @@ export type LimitRow = {
   readonly available: number;
   readonly excess: number;
   readonly utilisation: number | null;
+};
+
+export type LinkagesPart = {
+  readonly status: "converged";
+  readonly backward: {
+    readonly raw: readonly WireNumber[];
+    readonly normalised: readonly WireNumber[];
+    readonly [key: string]: unknown;
+  };
+  readonly forward: {
+    readonly raw: readonly WireNumber[];
+    readonly normalised: readonly WireNumber[];
+    readonly [key: string]: unknown;
+  };
+  readonly [key: string]: unknown;
 };
 
 export type LpStatus = "optimal" | "infeasible" | "unbounded" | "infeasible-or-unbounded" | "time-limit" | "iteration-limit" | "unknown" | "error";
@@ -452,6 +566,17 @@ export type ModelSummary = {
   readonly techniques: number;
   readonly targets: number;
   readonly enterprises: readonly string[];
+};
+
+export type MultipliersPart = {
+  readonly status: "converged";
+  readonly output: readonly WireNumber[];
+  readonly rows: Readonly<Record<string, {
+    readonly direct: readonly WireNumber[];
+    readonly total: readonly WireNumber[];
+    readonly [key: string]: unknown;
+  }>>;
+  readonly [key: string]: unknown;
 };
 
 export type OpenApiDocument = {

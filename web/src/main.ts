@@ -4,6 +4,7 @@ import type { ModelEntry } from './api-types.js';
 import { announce, h, mount } from './dom.js';
 import type { AppState } from './state.js';
 import { urlState } from './url-state.js';
+import { analysisView } from './views/analysis-view.js';
 import { balanceView } from './views/balance-view.js';
 import { compareView } from './views/compare-view.js';
 import { errorBox } from './views/error-box.js';
@@ -14,13 +15,14 @@ import { solveView } from './views/solve-view.js';
 import { tabList } from './views/tab-list.js';
 import { tokenForm } from './views/token-form.js';
 
-type ViewId = 'balance' | 'solve' | 'compare' | 'execution' | 'enterprise';
+type ViewId = 'balance' | 'solve' | 'compare' | 'execution' | 'analysis' | 'enterprise';
 
 const VIEWS: readonly { id: ViewId; label: string; render: (root: HTMLElement, state: AppState) => void | Promise<void> }[] = [
   { id: 'balance', label: 'Balance', render: balanceView },
   { id: 'solve', label: 'Solve', render: solveView },
   { id: 'compare', label: 'Compare', render: compareView },
   { id: 'execution', label: 'Execution', render: executionView },
+  { id: 'analysis', label: 'Analysis', render: analysisView },
   { id: 'enterprise', label: 'Enterprise', render: (root) => enterpriseView(root) },
 ];
 

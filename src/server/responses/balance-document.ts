@@ -25,6 +25,9 @@ const fractionLimit = z.strictObject({ kind: z.enum(['item', 'resource', 'capaci
 
 const shortage = z.strictObject({ id: z.string(), required: z.number(), slack: z.number(), short: z.number() });
 
+/** One extra resource that closing a deficit needs: its share of what is available (null: unlimited). */
+const closingNeed = z.strictObject({ id: z.string(), unit: z.string(), extra: z.number(), available: z.number().nullable(), share: z.number() }).meta({ id: 'ClosingNeed' });
+
 /** What closing a deficit takes (the gross output and resources it needs), or why that could not be computed. */
 export const closingRequirement = z
   .union([
@@ -38,6 +41,8 @@ export const closingRequirement = z
       resources: amounts,
       resourcesShort: z.array(shortage),
       capacitiesShort: z.array(shortage),
+      /** The extra resources closing it takes, the largest share of what is available first. */
+      needs: z.array(closingNeed),
     }),
     z.strictObject({
       item: z.string().nullable(),
@@ -75,7 +80,27 @@ export const balanceDocument = z
     }),
     propagation: z.enum(['converged', 'max-iterations']),
     closing: z.strictObject({ status: z.enum(['ok', 'no-system']), message: z.string().nullable(), each: z.array(closingRequirement), all: closingRequirement.nullable() }).nullable(),
-    items: z.array(z.strictObject({ id: z.string(), output: z.number(), imports: z.number(), intermediate: z.number(), final: z.number(), exports: z.number(), gap: z.number(), status: z.string() })).optional(),
-    resources: z.array(z.strictObject({ id: z.string(), use: z.number(), available: z.number().nullable(), slack: z.number().nullable(), status: z.string() })).optional(),
+    items: z
+      .array(
+        z.strictObject({
+          id: z.string(),
+          unit: z.string(),
+          output: z.number(),
+          imports: z.number(),
+          fromStock: z.number(),
+          intermediate: z.number(),
+          final: z.number(),
+          exports: z.number(),
+          toStock: z.number(),
+          /** output + imports + fromStock. */
+          supply: z.number(),
+          /** intermediate + final + exports + toStock. */
+          use: z.number(),
+          gap: z.number(),
+          status: z.string(),
+        }),
+      )
+      .optional(),
+    resources: z.array(z.strictObject({ id: z.string(), unit: z.string(), use: z.number(), available: z.number().nullable(), slack: z.number().nullable(), status: z.string() })).optional(),
   })
   .meta({ id: 'BalanceDocument' });

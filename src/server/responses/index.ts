@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { analysisDocument } from './analysis-document.js';
 import { balanceDocument } from './balance-document.js';
 import { planComparison } from './compare.js';
 import {
@@ -33,6 +34,7 @@ export const RESPONSES = {
   modelSaved,
   modelDetail,
   balanceDocument,
+  analysisDocument,
   scenario: scenarioSchema,
   scenarioList: z.array(scenarioSchema).meta({ id: 'ScenarioList' }),
   scenarioDetail,

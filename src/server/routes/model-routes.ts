@@ -1,15 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { balancePlan, closingRequirements, summariseBalance } from '../../balance/index.js';
-import { compileEconomy, planActivities } from '../../compile/index.js';
+import { compileEconomy, planActivities, type CompiledEconomy } from '../../compile/index.js';
 import { InputError } from '../../model/errors.js';
 import { parseEconomy } from '../../model/parse-economy.js';
 import { parsePlan } from '../../model/parse-plan.js';
-import type { Economy } from '../../model/types.js';
+import type { Economy, Plan } from '../../model/types.js';
 import { balanceJson } from '../../report/balance-json.js';
-import { ApiError } from '../api-error.js';
+import { ApiError, notFound } from '../api-error.js';
 import { requirePlanner } from '../auth.js';
-import { modelOr404, type ServerContext } from '../context.js';
+import { modelOr404, scenarioEconomy, scenarioOr404, type ServerContext } from '../context.js';
+import { compiledOfPlan } from '../published-plan.js';
+import { storedPlanOfPeriod, type StoredPlanDocument } from '../stored-plan-of-period.js';
 import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
 import { modelSummary, slugOf } from '../model-summary.js';
@@ -27,6 +29,7 @@ const idParams = z.strictObject({ id: modelId });
 const versionQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });
 export const balanceBody = z.strictObject({
   plan: z.record(z.string(), z.unknown()).optional(),
+  planId: z.number().int().positive().optional(),
   period: z.string().min(1).optional(),
   top: z.number().int().positive().max(1000).optional(),
   rule: z.enum(['priority', 'proportional']).optional(),
@@ -41,6 +44,24 @@ export function parseUpload(text: string, format: 'yaml' | 'json', file: string)
     if (err instanceof InputError) throw unprocessable(err, 'the model');
     throw err;
   }
+}
+
+/**
+ * A stored optimal plan of model `modelId`, one period of it as a plan file states it, with its
+ * scenario's economy (the model version and the overrides it was solved for).
+ */
+function storedPlanFor(ctx: ServerContext, planId: number, modelId: string, periodId: string | undefined): { plan: Plan; economy: Economy; compiled: CompiledEconomy } {
+  const p = ctx.store.plans.get(planId);
+  if (p === undefined) throw notFound('plan', planId);
+  if (p.modelId !== modelId) throw new ApiError(422, 'wrong-model', `plan ${planId} is a plan of model ${p.modelId}, not of ${modelId}`, [{ path: ['body', 'planId'], message: `a plan of model ${p.modelId}`, value: planId }]);
+  if (p.status !== 'optimal') throw new ApiError(409, 'not-optimal', `plan ${planId} has status ${p.status}: only an optimal plan has activities to check`);
+  if (p.scenarioId === null) throw new ApiError(409, 'no-scenario', `plan ${planId} has no scenario`);
+  const economy = scenarioEconomy(ctx, scenarioOr404(ctx, p.scenarioId));
+  const compiled = compiledOfPlan(ctx, p);
+  const period = periodId === undefined ? 0 : compiled.periods.index.get(periodId);
+  if (period === undefined) throw new ApiError(422, 'unknown-id', `period ${JSON.stringify(periodId)} is not a period of the model (periods: ${compiled.periods.ids.join(', ')})`, [{ path: ['body', 'period'], message: 'unknown period', value: periodId }]);
+  const plan = storedPlanOfPeriod(compiled, p.result as StoredPlanDocument, period, `Optimal plan ${planId} (${p.objectiveKind})`);
+  return { plan, economy, compiled };
 }
 
 /** /api/models: upload (every upload a new version), list, read, balance check. */
@@ -94,12 +115,14 @@ export function modelRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(balanceBody, req.body ?? {}, 'body');
     const m = modelOr404(ctx, id, version);
-    const economy = ctx.economies.get(m);
+    if (body.plan !== undefined && body.planId !== undefined) throw new ApiError(400, 'invalid-request', 'send either `plan` or `planId`, not both', [{ path: ['body', 'planId'], message: 'with plan', value: body.planId }]);
+    const stored = body.planId === undefined ? undefined : storedPlanFor(ctx, body.planId, m.id, body.period);
+    const economy = stored?.economy ?? ctx.economies.get(m);
     try {
-      let plan = body.plan === undefined ? economy.plan : parsePlan(JSON.stringify(body.plan), { file: 'plan.json', format: 'json' }, economy);
-      if (plan === undefined) throw new ApiError(422, 'missing', 'the model has no `plan` section: send one as `plan`', [{ path: ['body', 'plan'], message: 'missing' }]);
+      let plan = stored?.plan ?? (body.plan === undefined ? economy.plan : parsePlan(JSON.stringify(body.plan), { file: 'plan.json', format: 'json' }, economy));
+      if (plan === undefined) throw new ApiError(422, 'missing', 'the model has no `plan` section: send one as `plan`, or name a stored optimal plan as `planId`', [{ path: ['body', 'plan'], message: 'missing' }]);
       if (body.period !== undefined) plan = { ...plan, period: body.period };
-      const c = compileEconomy(economy);
+      const c = stored?.compiled ?? compileEconomy(economy);
       const report = balancePlan(c, planActivities(c, plan));
       const summary = summariseBalance(report, { top: body.top ?? 10, rule: body.rule ?? 'priority' });
       const closing = report.deficits.length > 0 ? closingRequirements(report, { limit: body.top ?? 10 }) : undefined;
