@@ -8,7 +8,7 @@ import type { ServerContext } from './context.js';
 import { EconomyCache } from './economy-cache.js';
 import { JobRunner } from './job-runner.js';
 import { strictJsonBodies } from './json-body.js';
-import { openApiDocument } from './openapi.js';
+import { OPERATIONS, openApiDocument } from './openapi.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
 import { enterpriseRoutes } from './routes/enterprise-routes.js';
 import { executionRoutes } from './routes/execution-routes.js';
@@ -131,7 +131,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
     return undefined;
   });
-  strictJsonBodies(app, BODY_LIMIT);
+  const withBody = new Set(OPERATIONS.filter((op) => op.body !== undefined).map((op) => `${op.method.toUpperCase()} ${op.path}`));
+  strictJsonBodies(app, BODY_LIMIT, (req) => withBody.has(`${req.method} ${req.routeOptions.url ?? ''}`));
 
   app.setErrorHandler((err: FastifyError | ApiError | Error, req, reply) => {
     if (err instanceof ApiError) return reply.code(err.status).send({ error: { code: err.code, message: err.message, issues: err.issues } });

@@ -6,6 +6,8 @@ import { ApiError } from './api-error.js';
 
 type Done = (err: Error | null, body?: unknown) => void;
 
+const EMPTY_MESSAGE = 'the body is empty: this route takes a JSON object';
+
 /**
  * Replaces fastify's JSON body parser with one that applies the rules of model files to every
  * request body, before any route sees it: the bytes must be UTF-8 (never silently turned into
@@ -13,11 +15,20 @@ type Done = (err: Error | null, body?: unknown) => void;
  * fastify's own parser (which refuses `__proto__` and `constructor` keys), and no value may nest
  * deeper than MAX_NESTING_DEPTH levels (`400 too-deep` at the path), so that nothing downstream
  * recurses over a hostile body.
+ *
+ * An empty body (no bytes) is no body: a route that takes none (`takesBody` false: publishing a
+ * plan, cancelling a job) reads it as absent, as it reads a request without a content type; a route
+ * that takes a body answers it with a `400 invalid-request` located at `body`. Whitespace alone is
+ * not empty: it is not JSON (`400 invalid-json`).
  */
-export function strictJsonBodies(app: FastifyInstance, bodyLimit: number): void {
+export function strictJsonBodies(app: FastifyInstance, bodyLimit: number, takesBody: (req: FastifyRequest) => boolean): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (req: FastifyRequest, bytes: Buffer, done: Done) => {
+    if (bytes.length === 0) {
+      done(takesBody(req) ? new ApiError(400, 'invalid-request', `invalid body: body: ${EMPTY_MESSAGE}`, [{ path: ['body'], message: EMPTY_MESSAGE }]) : null, undefined);
+      return;
+    }
     let text: string;
     try {
       text = decodeText(bytes, 'body');

@@ -12,6 +12,7 @@ import type {
   Job,
   ModelEntry,
   OptimalPlan,
+  PlanList,
   PlanWithResult,
   Published as WirePublished,
   ReplanSection as WireReplanSection,
@@ -21,7 +22,7 @@ import type {
 import type { Decoded } from './decode-plan.js';
 
 export type * from './api-types.generated.js';
-export { decodePlanDocument, decodePlanRecord, wireNumber, type Decoded } from './decode-plan.js';
+export { decodePlanDocument, decodePlanRecord, decodePublished, wireNumber, type Decoded } from './decode-plan.js';
 
 /** A located issue of a refused request (400, 422): the CLI's location and the value refused. */
 export interface Located {
@@ -56,6 +57,10 @@ export type TargetResult = Decoded<WireTargetResult>;
 export type ReplanSection = Decoded<WireReplanSection>;
 /** The published plan (numbers decoded). */
 export type Published = Decoded<WirePublished>;
+/** `GET /api/published` as it comes over the wire (decodePublished reads its numbers back). */
+export type { WirePublished };
+/** A stored plan without its result (a row of `GET /api/plans`). */
+export type PlanSummary = PlanList[number];
 /** A row of `GET /api/fulfilment`'s `enterprises`. */
 export type FulfilmentRow = EnterpriseFulfilment;
 export type { ModelEntry, Job, Alert };

@@ -1,4 +1,4 @@
-import type { OptimalPlan, PlanDocument, PlanWithResult, ReplanSection, WireNumber } from './api-types.generated.js';
+import type { OptimalPlan, PlanDocument, PlanWithResult, Published, ReplanSection, WireNumber } from './api-types.generated.js';
 
 /**
  * A type of the service's JSON with its wire numbers read back: `WireNumber` ("NaN", "Infinity",
@@ -56,4 +56,9 @@ export function decodePlanDocument(d: PlanDocument): Decoded<PlanDocument> {
 /** A stored plan (GET /plans/:id, GET /published's `plan`) with its document's numbers as numbers. */
 export function decodePlanRecord(p: PlanWithResult): Decoded<PlanWithResult> {
   return { ...p, result: decodePlanDocument(p.result) };
+}
+
+/** The published plan (GET /published) with its plan's numbers as numbers. */
+export function decodePublished(p: Published): Decoded<Published> {
+  return { ...p, plan: decodePlanRecord(p.plan) };
 }

@@ -1,11 +1,12 @@
+import type { Enterprise, EnterpriseCreated, EnterpriseNames } from '../api-types.js';
 import { h, mount } from '../dom.js';
 import { dataTable, scroller } from '../table.js';
-import { createEnterprise, enterpriseNames, enterprises as fetchEnterprises, type EnterpriseRecord } from './execution-api.js';
+import { createEnterprise, enterpriseNames, enterprises as fetchEnterprises } from './execution-api.js';
 import type { ExecutionContext } from './execution-context.js';
 import { errorBox } from './error-box.js';
 
 /** A new enterprise's token, shown once, with a copy button. */
-function tokenCard(e: EnterpriseRecord & { token: string }): HTMLElement {
+function tokenCard(e: EnterpriseCreated): HTMLElement {
   const field = h('input', { id: 'ex-new-token', type: 'text', readonly: true, value: e.token, class: 'token-value', 'aria-describedby': 'ex-new-token-note' });
   const said = h('span', { role: 'status', class: 'muted' });
   const copy = h('button', { type: 'button', id: 'ex-copy-token', text: 'Copy token' });
@@ -29,8 +30,8 @@ function tokenCard(e: EnterpriseRecord & { token: string }): HTMLElement {
 export async function enterprisesSection(root: HTMLElement, ctx: ExecutionContext): Promise<void> {
   const { api, pub } = ctx;
   const heading = h('h3', { id: 'ex-enterprises-h', text: 'Enterprises' });
-  let list: EnterpriseRecord[];
-  let names: { id: string; registered: boolean }[];
+  let list: readonly Enterprise[];
+  let names: EnterpriseNames['names'];
   try {
     [list, { names }] = await Promise.all([fetchEnterprises(api), enterpriseNames(api, pub.plan.modelId)]);
   } catch (err) {
@@ -56,7 +57,7 @@ export async function enterprisesSection(root: HTMLElement, ctx: ExecutionContex
     list.length === 0
       ? h('p', { class: 'muted', text: 'No enterprise is registered yet.' })
       : scroller(
-          dataTable('Registered enterprises', [{ label: 'id', value: (e: EnterpriseRecord) => e.id }, { label: 'name', value: (e: EnterpriseRecord) => e.name }, { label: 'registered', value: (e: EnterpriseRecord) => e.createdAt.slice(0, 16).replace('T', ' ') }], list, (e) => e.id, 'ex-enterprises'),
+          dataTable('Registered enterprises', [{ label: 'id', value: (e: Enterprise) => e.id }, { label: 'name', value: (e: Enterprise) => e.name }, { label: 'registered', value: (e: Enterprise) => e.createdAt.slice(0, 16).replace('T', ' ') }], list, (e) => e.id, 'ex-enterprises'),
           'Registered enterprises',
         );
   const listHolder = h('div', {}, table());

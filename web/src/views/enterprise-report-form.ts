@@ -1,7 +1,8 @@
 import { ApiError, type Api } from '../api.js';
+import type { EnterprisePlan } from '../api-types.js';
 import { h, mount } from '../dom.js';
 import { formatAmount, itemLabel } from '../format.js';
-import { submitReport, type EnterprisePlan, type ReportBody } from './execution-api.js';
+import { submitReport, type ReportBody } from './execution-api.js';
 import type { Units } from './execution-units.js';
 
 const ALL = '';

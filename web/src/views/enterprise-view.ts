@@ -1,10 +1,10 @@
 import { Api, ApiError } from '../api.js';
-import type { Alert } from '../api-types.js';
+import type { Alert, EnterprisePlan, EnterpriseTask, SupplyAssignment } from '../api-types.js';
 import { h, mount } from '../dom.js';
 import { formatAmount, itemLabel } from '../format.js';
 import { dataTable, scroller } from '../table.js';
 import { alertTable } from './execution-alerts.js';
-import { alerts, customers, enterprisePlan, suppliers, type Assignment, type EnterprisePlan, type EnterpriseTask } from './execution-api.js';
+import { alerts, customers, enterprisePlan, suppliers } from './execution-api.js';
 import { unitsFromMap, type Units } from './execution-units.js';
 import { reportForm } from './enterprise-report-form.js';
 import { errorBox } from './error-box.js';
@@ -76,13 +76,13 @@ async function partnersPanel(api: Api, plan: EnterprisePlan, units: Units): Prom
   const period = h('select', { id: 'ent-partner-period' }, ...plan.periods.map((p) => h('option', { value: p, text: p })));
   const out = h('div', { 'aria-live': 'polite' });
   // The plan names items by region (`coal@donbass_baku`); an assignment names the product and the regions.
-  const unitOf = (a: Assignment): string => [a.toRegion, a.fromRegion].map((r) => units.item(`${a.product}@${r ?? ''}`)).find((u) => u !== '') ?? units.item(a.product);
+  const unitOf = (a: SupplyAssignment): string => [a.toRegion, a.fromRegion].map((r) => units.item(`${a.product}@${r ?? ''}`)).find((u) => u !== '') ?? units.item(a.product);
   const cols = (who: 'from' | 'to') => [
-    { label: who === 'from' ? 'supplier' : 'customer', value: (a: Assignment) => partner(a[who]) },
-    { label: 'product', value: (a: Assignment) => a.product.replace(/_/g, ' ') },
-    { label: 'from region', value: (a: Assignment) => (a.fromRegion ?? '—').replace(/_/g, ' ') },
-    { label: 'to region', value: (a: Assignment) => (a.toRegion ?? '—').replace(/_/g, ' ') },
-    { label: 'amount', value: (a: Assignment) => `${formatAmount(a.amount)} ${unitOf(a)}`.trim(), numeric: true },
+    { label: who === 'from' ? 'supplier' : 'customer', value: (a: SupplyAssignment) => partner(a[who]) },
+    { label: 'product', value: (a: SupplyAssignment) => a.product.replace(/_/g, ' ') },
+    { label: 'from region', value: (a: SupplyAssignment) => (a.fromRegion ?? '—').replace(/_/g, ' ') },
+    { label: 'to region', value: (a: SupplyAssignment) => (a.toRegion ?? '—').replace(/_/g, ' ') },
+    { label: 'amount', value: (a: SupplyAssignment) => `${formatAmount(a.amount)} ${unitOf(a)}`.trim(), numeric: true },
   ];
   const load = async () => {
     try {
@@ -106,7 +106,7 @@ async function partnersPanel(api: Api, plan: EnterprisePlan, units: Units): Prom
 
 async function alertsPanel(api: Api, units: Units, holder: HTMLElement): Promise<void> {
   try {
-    const list: Alert[] = await alerts(api);
+    const list: readonly Alert[] = await alerts(api);
     mount(holder, h('h3', { id: 'ent-alerts-h', text: `Your alerts (${list.length})` }), list.length === 0 ? h('p', { class: 'muted', text: 'No alerts.' }) : alertTable(list, units, 'ent-alerts', false));
   } catch (err) {
     mount(holder, h('h3', { id: 'ent-alerts-h', text: 'Your alerts' }), errorBox(err));
@@ -132,7 +132,7 @@ async function show(root: HTMLElement, login: Login): Promise<void> {
     mount(root, h('h2', { text: 'Enterprise' }), errorBox(err));
     return;
   }
-  const units = unitsFromMap(plan.units?.items ?? {}, plan.units?.resources ?? {});
+  const units = unitsFromMap(plan.units.items, plan.units.resources);
   const alertHolder = h('section', { class: 'panel', id: 'ent-alerts', 'aria-labelledby': 'ent-alerts-h' });
   const partners = await partnersPanel(api, plan, units);
   mount(

@@ -42,7 +42,7 @@ function select(id: string, label: string, options: readonly (readonly [string, 
 /** The planner's alerts: filterable by level, kind, enterprise and period (the service filters). */
 export async function alertsSection(root: HTMLElement, ctx: { readonly api: Api; readonly units: Units }): Promise<void> {
   const { api, units } = ctx;
-  let all: Alert[];
+  let all: readonly Alert[];
   try {
     all = await fetchAlerts(api);
   } catch (err) {

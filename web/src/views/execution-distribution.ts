@@ -1,14 +1,15 @@
+import type { Distribution } from '../api-types.js';
 import { barChart } from '../charts/bar-chart.js';
 import { h, mount } from '../dom.js';
 import { formatAmount, formatPercent } from '../format.js';
 import { dataTable, scroller } from '../table.js';
-import { distribution, fulfilmentDoc, type DistributionDoc } from './execution-api.js';
+import { distribution, fulfilmentDoc } from './execution-api.js';
 import type { ExecutionContext } from './execution-context.js';
 import { errorBox } from './error-box.js';
 
-type Allocation = DistributionDoc['allocations'][number];
+type Allocation = Distribution['allocations'][number];
 
-function render(out: HTMLElement, d: DistributionDoc, unit: string, regionName: (id: string) => string): void {
+function render(out: HTMLElement, d: Distribution, unit: string, regionName: (id: string) => string): void {
   const amount = (x: number) => `${formatAmount(x)} ${unit}`.trim();
   const cols = [
     { label: 'region', value: (a: Allocation) => regionName(a.region) },

@@ -1,8 +1,9 @@
+import { isOptimal, type EnterpriseFulfilment as EnterpriseFulfilmentRow, type ItemFulfilment as ItemFulfilmentRow, type TargetFulfilment as TargetFulfilmentRow } from '../api-types.js';
 import { barChart } from '../charts/bar-chart.js';
 import { h, mount } from '../dom.js';
 import { formatPercent, itemLabel } from '../format.js';
 import { dataTable, scroller } from '../table.js';
-import { fulfilmentDoc, type EnterpriseFulfilmentRow, type ItemFulfilmentRow, type TargetFulfilmentRow } from './execution-api.js';
+import { fulfilmentDoc } from './execution-api.js';
 import type { ExecutionContext } from './execution-context.js';
 import { errorBox } from './error-box.js';
 
@@ -34,7 +35,7 @@ const allSame = (g: Group): boolean => g.targets.every((t) => Math.abs(t.fulfilm
  * What the ratios are of, in words, and why many of them read the same or far above 100%: under
  * maxmin the plan gives every target of a tier the same multiple λ of its amount.
  */
-function explanation(gs: readonly Group[], levels: Readonly<Record<string, Readonly<Record<string, number>>>> | null | undefined, objectiveKind: string | undefined): HTMLElement {
+function explanation(gs: readonly Group[], levels: Readonly<Record<string, Readonly<Record<string, number>>>> | null, objectiveKind: string): HTMLElement {
   const equal = gs.filter((g) => allSame(g));
   const top = Math.max(...gs.flatMap((g) => g.targets.map((t) => t.fulfilment)));
   const lines: (HTMLElement | null)[] = [
@@ -80,7 +81,7 @@ export async function fulfilmentSection(root: HTMLElement, ctx: ExecutionContext
   }
   const periods = [...new Set(doc.targets.map((t) => t.period).concat(doc.items.map((i) => i.period)))];
   const gs = groups(doc.targets, periods);
-  const levels = (pub.plan.result as { levels?: Readonly<Record<string, Readonly<Record<string, number>>>> | null }).levels;
+  const levels = isOptimal(pub.plan.result) ? pub.plan.result.levels : null;
   const chart = barChart({
     name: 'ex-fulfilment',
     title: 'Targets’ fulfilment per period and priority tier (the least in each)',

@@ -1,11 +1,15 @@
+import type { SupplyNetwork } from '../api-types.js';
 import { barChart } from '../charts/bar-chart.js';
 import { networkChart, type NetworkEdge } from '../charts/network-chart.js';
 import { h, mount } from '../dom.js';
 import { formatAmount, formatPercent } from '../format.js';
 import { dataTable, scroller } from '../table.js';
-import { supplyNetwork, type NetworkFlow, type NetworkLine, type SupplyNetwork } from './execution-api.js';
+import { supplyNetwork } from './execution-api.js';
 import type { ExecutionContext } from './execution-context.js';
 import { errorBox } from './error-box.js';
+
+type NetworkFlow = SupplyNetwork['flows'][number];
+type NetworkLine = SupplyNetwork['lines'][number];
 
 const FULL = 0.999;
 

@@ -20,7 +20,7 @@ export function notPublishedPanel(state: AppState, onPublished: () => void): HTM
   void (async () => {
     try {
       const list = (await plans(state.api)).filter((p) => p.modelId === state.modelId && p.status === 'optimal');
-      const latest = list.sort((a, b) => String(b.createdAt ?? '').localeCompare(String(a.createdAt ?? '')) || Number(b.id) - Number(a.id))[0];
+      const latest = list.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)[0];
       if (latest === undefined) {
         action.replaceChildren(h('p', { class: 'muted', text: `No optimal plan of ${state.modelName || 'this model'} is stored yet: solve one in the Plans view first.` }));
         return;
@@ -39,7 +39,7 @@ export function notPublishedPanel(state: AppState, onPublished: () => void): HTM
         );
       });
       action.replaceChildren(
-        h('p', { text: `The latest optimal plan of ${state.modelName || 'this model'} is plan #${latest.id} (${latest.objectiveKind ?? 'objective'} ${latest.objective === null ? '' : formatAmount(latest.objective)}, solved ${String(latest.createdAt ?? '').slice(0, 16).replace('T', ' ')}).` }),
+        h('p', { text: `The latest optimal plan of ${state.modelName || 'this model'} is plan #${latest.id} (${latest.objectiveKind}${latest.objective === null ? '' : ` ${formatAmount(latest.objective)}`}, solved ${latest.createdAt.slice(0, 16).replace('T', ' ')}).` }),
         button,
         status,
       );

@@ -1,16 +1,16 @@
 import type { Api } from '../api.js';
-import type { Job } from '../api-types.js';
+import { isOptimal, type Id, type Job, type PlanComparison, type ReplanSection } from '../api-types.js';
 import { h, mount } from '../dom.js';
 import { formatAmount, formatPercent, itemLabel } from '../format.js';
 import { dataTable, scroller } from '../table.js';
-import { comparePlans, publish, replan, type PlanComparison, type ReplanSection } from './execution-api.js';
+import { comparePlans, publish, replan } from './execution-api.js';
 import type { ExecutionContext } from './execution-context.js';
 import { errorBox } from './error-box.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls a job until it ends; its plan id, or an error with the job's reason. */
-async function waitForPlan(api: Api, jobId: string, onProgress: (text: string) => void): Promise<string> {
+async function waitForPlan(api: Api, jobId: Id, onProgress: (text: string) => void): Promise<string> {
   let wait = 150;
   for (;;) {
     const job = await api.job(jobId);
@@ -32,7 +32,7 @@ function changeSummary(ctx: ExecutionContext, planId: string, r: ReplanSection, 
   const future = new Set(r.future.periods);
   const past = new Set(r.past.periods);
   // The level λ per tier over the re-planned periods: the published plan's and the re-plan's (maxmin).
-  const pubLevels = (ctx.pub.plan.result as { levels?: Readonly<Record<string, Readonly<Record<string, number>>>> | null }).levels ?? {};
+  const pubLevels = (isOptimal(ctx.pub.plan.result) ? ctx.pub.plan.result.levels : null) ?? {};
   const tiers = Object.keys(r.future.levels ?? {});
   const levelText = tiers
     .map((tier) => {
@@ -101,7 +101,7 @@ function changeSummary(ctx: ExecutionContext, planId: string, r: ReplanSection, 
 /** Re-plan from a chosen period (a job), then what changed against the published plan. */
 export async function replanSection(root: HTMLElement, ctx: ExecutionContext, onPublished: () => void = () => location.reload()): Promise<void> {
   const { api, pub } = ctx;
-  const periods = Object.keys((pub.plan.result as { activity?: Record<string, unknown> }).activity ?? {});
+  const periods = isOptimal(pub.plan.result) ? Object.keys(pub.plan.result.activity) : [];
   const from = h('select', { id: 'ex-replan-from', name: 'fromPeriod' }, ...periods.map((p, i) => h('option', { value: p, text: p, selected: i === 1 })));
   const run = h('button', { type: 'submit', class: 'primary', id: 'ex-replan-run', text: 'Re-plan' });
   const progress = h('p', { class: 'muted', role: 'status' });
@@ -117,8 +117,8 @@ export async function replanSection(root: HTMLElement, ctx: ExecutionContext, on
         const { jobId } = await replan(api, from.value);
         const planId = await waitForPlan(api, jobId, (t) => (progress.textContent = `Re-planning: ${t}`));
         const plan = await api.plan(planId);
-        const r = (plan.result as { replan?: ReplanSection }).replan;
-        if (plan.status !== 'optimal' || r === undefined) {
+        const r = plan.result.replan;
+        if (!isOptimal(plan.result) || r === undefined) {
           progress.textContent = '';
           mount(out, errorBox(new Error(`The re-plan from ${from.value} is ${plan.status}: ${plan.result.diagnosis?.message ?? plan.result.message ?? 'no plan with these past periods fixed'}`)));
           return;

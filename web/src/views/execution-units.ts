@@ -14,7 +14,7 @@ export interface Units {
 export function unitsOf(detail: ModelDetail | null): Units {
   const products = new Map((detail?.economy.products ?? []).map((p) => [p.id, p.unit]));
   const resources = new Map((detail?.economy.resources ?? []).map((r) => [r.id, r.unit]));
-  const regions = new Map(((detail?.economy as { regions?: readonly { id: string; name?: string }[] } | undefined)?.regions ?? []).map((r) => [r.id, r.name ?? r.id]));
+  const regions = new Map((detail?.economy.regions ?? []).map((r) => [r.id, r.name ?? r.id]));
   const item = (id: string): string => products.get(id.split('@')[0]) ?? '';
   return {
     item,

@@ -1,9 +1,10 @@
 import { ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { formatAmount } from '../format.js';
+import type { Published } from '../api-types.js';
 import type { AppState } from '../state.js';
 import { alertsSection } from './execution-alerts.js';
-import { published as fetchPublished, type Published } from './execution-api.js';
+import { published as fetchPublished } from './execution-api.js';
 import { distributionSection } from './execution-distribution.js';
 import { fulfilmentSection } from './execution-fulfilment.js';
 import { networkSection } from './execution-network.js';
@@ -55,7 +56,7 @@ export async function executionView(root: HTMLElement, state: AppState): Promise
       { class: 'stats summary', 'data-published': String(pub.planId) },
       h('div', {}, h('dt', { text: 'Published plan' }), h('dd', { text: `#${pub.planId}` })),
       h('div', {}, h('dt', { text: 'Model' }), h('dd', { text: `${pub.plan.modelId} v${pub.plan.modelVersion}` })),
-      h('div', {}, h('dt', { text: 'Objective' }), h('dd', { text: `${pub.plan.objectiveKind ?? ''} ${objective}`.trim() })),
+      h('div', {}, h('dt', { text: 'Objective' }), h('dd', { text: `${pub.plan.objectiveKind} ${objective}` })),
       h('div', {}, h('dt', { text: 'Published' }), h('dd', { text: pub.publishedAt.slice(0, 16).replace('T', ' ') })),
     ),
     h('nav', { class: 'ex-nav', 'aria-label': 'Parts of the execution view' }, h('ul', {}, ...SECTIONS.map((s) => h('li', {}, h('a', { href: `#execution`, 'data-target': s.id, text: s.label, onclick: (e: Event) => jump(e, s.id) }))))),
