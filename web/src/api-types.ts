@@ -122,7 +122,7 @@ export interface PlanResultView {
   readonly status: string;
   readonly message: string | null;
   readonly solver: string;
-  readonly objective: { readonly kind: string };
+  readonly objective: ObjectiveSpec;
   readonly objectiveValue: number;
   /** maxmin: λ per tier, the least of its levels over the periods. */
   readonly lambda: Readonly<Record<string, number>> | null;
@@ -136,9 +136,100 @@ export interface PlanResultView {
   readonly valuations: PerPeriod;
   readonly resourcePrices: PerPeriod;
   readonly bottlenecks: readonly Bottleneck[];
+  /** Per period and technique: net value at the valuations (0 in use; < 0 the loss per unit of an idle one; > 0 at capacity); absent entries are 0. */
+  readonly reducedCosts?: PerPeriod;
+  /** 1 / Σ valuations of the target items (Kantorovich's normalised multipliers); null when that sum is 0. */
+  readonly normalisation?: number | null;
+  readonly stages?: readonly PlanStageView[];
   /** Per period and resource: use and availability including investment (the service adds these; null: unlimited). */
   readonly resources?: Readonly<Record<string, Readonly<Record<string, { readonly use: number; readonly available: number | null }>>>>;
-  readonly diagnosis: { readonly message: string } | null;
+  readonly diagnosis: Diagnosis | null;
+}
+
+/** One LP of a plan: maxmin's tier rounds (`tier`, `test`, `raise`) or the one `solve`. */
+export interface PlanStageView {
+  readonly priority: number | null;
+  readonly step?: string;
+  readonly periods?: readonly string[] | null;
+  readonly status: string;
+}
+
+/** The objective a plan was solved with, or one to ask for (docs/optimize.md, Objectives). */
+export interface ObjectiveSpec {
+  readonly kind: 'maxmin' | 'weighted' | 'harmony' | 'mincost';
+  readonly cap?: number | null;
+  readonly periods?: 'leximin' | 'common';
+  readonly resource?: string;
+  readonly weights?: Readonly<Record<string, number>>;
+  readonly overSlope?: number;
+  readonly harmonyCap?: number;
+}
+
+/** Why a plan did not solve: an infeasible plan's smallest reductions, or what leaves it unbounded. */
+export type Diagnosis =
+  | { readonly kind?: 'infeasible'; readonly message: string; readonly shortfalls?: readonly { readonly product: string; readonly period: string; readonly amount: number; readonly shortfall: number; readonly fraction: number }[] }
+  | {
+      readonly kind: 'unbounded';
+      readonly message: string;
+      readonly priority: number | null;
+      readonly targets: readonly { readonly product: string; readonly period: string; readonly amount: number }[];
+      readonly techniques: readonly string[];
+      readonly resources: readonly string[];
+      readonly suggestions: readonly { readonly objective: ObjectiveSpec; readonly reason: string }[];
+    };
+
+/** The body of `POST /scenarios/:id/solve`. */
+export interface SolveOptions {
+  readonly objective?: ObjectiveSpec;
+  readonly solver?: 'auto' | 'highs' | 'pdhg';
+}
+
+/** A stored scenario (`GET /scenarios`). */
+export interface ScenarioEntry {
+  readonly id: string | number;
+  readonly modelId: string;
+  readonly modelVersion: number;
+  readonly name: string;
+  readonly overrides: readonly Override[];
+  readonly createdAt: string;
+}
+
+/** A plan without its result (`GET /plans?scenario=`, a scenario's `plans`). */
+export interface PlanSummary {
+  readonly id: string | number;
+  readonly scenarioId: string | number;
+  readonly modelId: string;
+  readonly modelVersion: number;
+  readonly objectiveKind: string;
+  readonly solver: string;
+  readonly status: string;
+  readonly objective: number | string | null;
+  readonly createdAt: string;
+}
+
+export interface ScenarioDetail extends ScenarioEntry {
+  readonly plans: readonly PlanSummary[];
+}
+
+export interface Published {
+  readonly planId: string | number;
+  readonly publishedAt: string;
+}
+
+/** A difference of `GET /plans/:a/compare/:b`: b − a (null when either is missing). */
+export interface Difference {
+  readonly a: number | null;
+  readonly b: number | null;
+  readonly change: number | null;
+}
+
+export interface PlanComparison {
+  readonly status: { readonly a: string; readonly b: string };
+  readonly objective: Difference;
+  readonly targets: readonly { readonly item: string; readonly period: string; readonly priority: number; readonly fulfilment: Difference; readonly delivered: Difference; readonly changed: boolean }[];
+  readonly activity: readonly { readonly technique: string; readonly period: string; readonly activity: Difference }[];
+  readonly resources: readonly { readonly resource: string; readonly period: string; readonly use: Difference; readonly available: Difference }[];
+  readonly bottlenecks: { readonly onlyA: readonly string[]; readonly onlyB: readonly string[]; readonly both: readonly string[] };
 }
 
 /** A plan that did not solve to optimality: its status and diagnosis, no numbers of the failed solve. */
@@ -147,8 +238,8 @@ export interface FailedPlanView {
   readonly status: string;
   readonly message: string | null;
   readonly solver: string;
-  readonly objective: { readonly kind: string };
-  readonly diagnosis: { readonly message: string } | null;
+  readonly objective: ObjectiveSpec;
+  readonly diagnosis: Diagnosis | null;
 }
 
 /** Whether a stored plan is optimal (only then does it carry numbers). */
@@ -179,7 +270,7 @@ export interface Job {
 export type Override =
   | { readonly kind: 'target'; readonly product: string; readonly region?: string; readonly period?: string; readonly factor?: number; readonly amount?: number }
   | { readonly kind: 'resource'; readonly resource: string; readonly period?: string; readonly factor?: number; readonly available?: number }
-  | { readonly kind: 'price'; readonly product: string; readonly exportPrice?: number; readonly importPrice?: number; readonly maxExport?: number };
+  | { readonly kind: 'price'; readonly product: string; readonly exportPrice?: number; readonly importPrice?: number; readonly maxExport?: number; readonly maxImport?: number };
 
 /** Which way a report strays from the plan (docs/api.md, "Alerts"). */
 export type AlertKind = 'under-delivery' | 'over-delivery' | 'input-over-use' | 'input-under-use';

@@ -1,4 +1,4 @@
-import type { Alert, BalanceSummary, FulfilmentRow, Job, Located, ModelDetail, ModelEntry, Override, PlanRecord } from './api-types.js';
+import type { Alert, BalanceSummary, FulfilmentRow, Job, Located, ModelDetail, ModelEntry, Override, PlanComparison, PlanRecord, PlanSummary, Published, ScenarioDetail, ScenarioEntry, SolveOptions } from './api-types.js';
 
 /** A refused request: the HTTP status, the service's message and its located issues (400, 422). */
 export class ApiError extends Error {
@@ -114,8 +114,42 @@ export class Api {
     return this.request('POST', '/scenarios', { modelId, name, overrides });
   }
 
-  solve(scenarioId: string): Promise<{ jobId: string }> {
-    return this.request('POST', `/scenarios/${encodeURIComponent(scenarioId)}/solve`, {});
+  solve(scenarioId: string, options: SolveOptions = {}): Promise<{ jobId: string }> {
+    return this.request('POST', `/scenarios/${encodeURIComponent(scenarioId)}/solve`, options);
+  }
+
+  /** A model uploaded without a name takes the model's own `name`; its id is a slug of it. */
+  uploadModelText(format: 'yaml' | 'json', text: string): Promise<{ id: string; version: number; name: string }> {
+    return this.request('POST', '/models', { format, text });
+  }
+
+  /** A new version of a stored model. */
+  updateModel(id: string, format: 'yaml' | 'json', text: string): Promise<{ id: string; version: number; name: string }> {
+    return this.request('PUT', `/models/${encodeURIComponent(id)}`, { format, text });
+  }
+
+  scenarios(): Promise<ScenarioEntry[]> {
+    return this.request('GET', '/scenarios');
+  }
+
+  scenario(id: string | number): Promise<ScenarioDetail> {
+    return this.request('GET', `/scenarios/${encodeURIComponent(String(id))}`);
+  }
+
+  plans(scenarioId: string | number): Promise<PlanSummary[]> {
+    return this.request('GET', `/plans?scenario=${encodeURIComponent(String(scenarioId))}`);
+  }
+
+  publish(planId: string | number): Promise<{ planId: string | number; publishedAt: string }> {
+    return this.request('POST', `/plans/${encodeURIComponent(String(planId))}/publish`, {});
+  }
+
+  published(): Promise<Published> {
+    return this.request('GET', '/published');
+  }
+
+  comparePlans(a: string | number, b: string | number): Promise<PlanComparison> {
+    return this.request('GET', `/plans/${encodeURIComponent(String(a))}/compare/${encodeURIComponent(String(b))}`);
   }
 
   job(id: string): Promise<Job> {

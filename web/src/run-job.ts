@@ -1,5 +1,5 @@
 import type { Api } from './api.js';
-import type { Job } from './api-types.js';
+import type { Job, SolveOptions } from './api-types.js';
 
 export interface JobOutcome {
   readonly status: 'done' | 'failed' | 'cancelled';
@@ -21,15 +21,15 @@ function errorText(job: Job): string {
   return typeof job.error === 'string' ? job.error : job.error.message;
 }
 
-/** Starts a solve of the scenario and polls its job until it ends, reporting progress. */
-export async function runJob(api: Api, scenarioId: string, onProgress: (fraction: number | undefined, text: string) => void): Promise<RunningJob> {
-  const { jobId } = await api.solve(scenarioId);
+/** Starts a solve of the scenario (with the objective and solver of `options`) and polls its job until it ends, reporting progress. */
+export async function runJob(api: Api, scenarioId: string, onProgress: (fraction: number | undefined, text: string) => void, options: SolveOptions = {}): Promise<RunningJob> {
+  const { jobId } = await api.solve(scenarioId, options);
   let cancelled = false;
   const outcome = (async (): Promise<JobOutcome> => {
     let wait = 150;
     for (;;) {
       const job = await api.job(jobId);
-      if (job.status === 'done') return job.result === undefined ? { status: 'failed', message: 'the job gave no plan' } : { status: 'done', planId: job.result.planId };
+      if (job.status === 'done') return job.result === undefined ? { status: 'failed', message: 'the job gave no plan' } : { status: 'done', planId: String(job.result.planId) };
       if (job.status === 'failed') return { status: 'failed', message: errorText(job) };
       if (job.status === 'cancelled') return { status: 'cancelled' };
       onProgress(job.progress?.fraction, job.progress?.text ?? (job.status === 'queued' ? 'queued' : 'solving'));
