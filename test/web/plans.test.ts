@@ -242,6 +242,20 @@ describe('the plans and scenarios views', { timeout: 900_000 }, () => {
     await checkBoth('plans-miller-blair-mincost');
   });
 
+  test('pymrio’s MRIO: unbounded, explained, and solved by mincost of value added', async () => {
+    await openModel('pymrio-test-mrio', 'solve');
+    const id = await solveWith(() => page.click('#solve'));
+    const plan = await api<PlanBody>('GET', `/plans/${id}`);
+    assert.equal(plan.result.status, 'unbounded');
+    const resources = (await page.textContent('[data-unbounded="resources"]')) ?? '';
+    assert.equal(resources, (plan.result.diagnosis?.resources ?? []).map((r) => r.replace(/_/g, ' ')).join(', '));
+    assert.match((await page.textContent('[data-suggestion="mincost"]')) ?? '', /mincost of factor inputs\/Value Added/);
+    await checkBoth('plans-pymrio-unbounded');
+    const fixed = await solveWith(() => page.click('[data-suggestion="mincost"]'));
+    assert.equal((await api<PlanBody>('GET', `/plans/${fixed}`)).result.status, 'optimal');
+    assert.equal(await page.getAttribute('.summary', 'data-status'), 'optimal');
+  });
+
   test('scenarios: a preset built from the 1930 model, compared by the service; the bars and the sentence are its comparison', async () => {
     await openModel('ussr-1930', 'compare');
     const presets = await page.$$eval('button.preset', (els) => els.map((e) => e.getAttribute('data-preset')));

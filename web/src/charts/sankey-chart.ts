@@ -62,7 +62,9 @@ export function sankeyChart(o: SankeyOptions): HTMLElement {
   const colour = scaleOrdinal<string, string>().domain(regions).range(schemeTableau10);
   const colourOf = (n: FlowNode): string => (n.region === null ? NONE : colour(n.region));
   const links = o.flows.map((f) => ({ source: f.source.id, target: f.target.id, value: f.value, flow: f }));
-  const width = 900;
+  const width = 1000;
+  const left = 150;
+  const right = width - 230;
   // Columns as drawn: those with a node, in order (d3-sankey needs every layer filled).
   const present = [...new Set(nodes.map((n) => n.column))].sort((a, b) => a - b);
   const dense = new Map(present.map((c, k) => [c, k]));
@@ -75,8 +77,8 @@ export function sankeyChart(o: SankeyOptions): HTMLElement {
     .nodeWidth(10)
     .nodePadding(8)
     .extent([
-      [150, 20],
-      [width - 150, height - 4],
+      [left, 20],
+      [right, height - 4],
     ]);
   const graph = layout({ nodes: nodes.map((n) => ({ ...n })), links } as unknown as { nodes: Node[]; links: Link[] });
 
@@ -85,14 +87,14 @@ export function sankeyChart(o: SankeyOptions): HTMLElement {
     .attr('class', 'sankey')
     .attr('role', 'img')
     .attr('aria-label', `${o.title}: ${o.flows.length} flows among ${nodes.length} nodes; the table below lists them.`);
-  const step = columns > 1 ? (width - 300) / (columns - 1) : 0;
+  const step = columns > 1 ? (right - left - 10) / (columns - 1) : 0;
   svg
     .append('g')
     .attr('class', 'columns')
     .selectAll('text')
     .data(present.map((c) => o.columns[c] ?? ''))
     .join('text')
-    .attr('x', (_, i) => 150 + i * step + 5)
+    .attr('x', (_, i) => left + i * step + 5)
     .attr('y', 12)
     .attr('text-anchor', (_, i) => (i === 0 ? 'start' : i === columns - 1 ? 'end' : 'middle'))
     .attr('class', 'column-head')

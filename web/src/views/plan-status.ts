@@ -3,6 +3,9 @@ import { h } from '../dom.js';
 import { formatAmount, formatPercent, itemLabel } from '../format.js';
 import { objectiveText } from '../objectives.js';
 
+/** Targets listed by name in an unbounded plan's diagnosis; the rest are counted. */
+const LISTED = 12;
+
 /** What a status means and what to do, in words. */
 function statusWords(status: string): { headline: string; todo: string } {
   switch (status) {
@@ -47,7 +50,7 @@ function diagnosisPart(d: Diagnosis, economyUnits: ReadonlyMap<string, string>, 
       'dl',
       { class: 'pairs' },
       h('dt', { text: d.priority === null ? 'Targets that grow without limit' : `Targets of tier ${d.priority} that grow without limit` }),
-      h('dd', { 'data-unbounded': 'targets', text: items.length === 0 ? 'none named' : items.map(itemLabel).join(', ') }),
+      h('dd', { 'data-unbounded': 'targets', text: items.length === 0 ? 'none named' : items.slice(0, LISTED).map(itemLabel).join(', ') + (items.length > LISTED ? ` and ${items.length - LISTED} more` : '') }),
       h('dt', { text: 'Resources without an availability that make them' }),
       h('dd', { 'data-unbounded': 'resources', text: d.resources.length === 0 ? 'none: their techniques use no resource' : d.resources.map((r) => r.replace(/_/g, ' ')).join(', ') }),
     ),

@@ -65,6 +65,13 @@ export function comparisonPanel(economy: EconomyView, c: PlanComparison, labels:
   const topActivity = [...c.activity].sort(byMagnitude((x: ActivityDiff) => finiteRel(relative(x.activity.a, x.activity.change)))).slice(0, SHOWN);
   const usage = c.resources.filter((x) => x.use.change !== null && x.use.change !== 0);
   const topResources = [...usage].sort(byMagnitude((x: ResourceDiff) => finiteRel(relative(x.use.a, x.use.change)))).slice(0, SHOWN);
+  // A change from zero has no relative size: drawn as long as the longest finite one (at least 100%).
+  const drawn = (xs: readonly number[]) => {
+    const longest = Math.max(1, ...xs.filter(Number.isFinite).map(Math.abs));
+    return (x: number) => (Number.isFinite(x) ? x : Math.sign(x) * longest);
+  };
+  const activityBar = drawn(topActivity.map((x) => relative(x.activity.a, x.activity.change)));
+  const resourceBar = drawn(topResources.map((x) => relative(x.use.a, x.use.change)));
   const bottlenecks = [...c.bottlenecks.onlyB.map((k) => ({ key: k, value: 1 })), ...c.bottlenecks.onlyA.map((k) => ({ key: k, value: -1 }))];
   const charts = h(
     'div',
@@ -81,14 +88,14 @@ export function comparisonPanel(economy: EconomyView, c: PlanComparison, labels:
       title: 'Activity: largest relative changes',
       description: 'Change in each technique’s activity level, relative to the first plan.',
       empty: 'No technique’s activity changes.',
-      bars: topActivity.map((x) => ({ key: `${x.technique}|${x.period}`, label: `${x.technique.replace(/_/g, ' ')}, ${x.period}`, value: finiteRel(relative(x.activity.a, x.activity.change)), text: `${formatRel(relative(x.activity.a, x.activity.change))} (${formatSigned(x.activity.change ?? 0)})` })),
+      bars: topActivity.map((x) => ({ key: `${x.technique}|${x.period}`, label: `${x.technique.replace(/_/g, ' ')}, ${x.period}`, value: activityBar(relative(x.activity.a, x.activity.change)), text: `${formatRel(relative(x.activity.a, x.activity.change))} (${formatSigned(x.activity.change ?? 0)})` })),
     }),
     divergingBarChart({
       name: 'compare-resources',
       title: 'Resources: largest relative changes in use',
       description: 'Change in each resource’s use, relative to the first plan, with the change in its own unit.',
       empty: 'No resource’s use changes.',
-      bars: topResources.map((x) => ({ key: `${x.resource}|${x.period}`, label: `${x.resource.replace(/_/g, ' ')}, ${x.period}`, value: finiteRel(relative(x.use.a, x.use.change)), text: `${formatRel(relative(x.use.a, x.use.change))} (${formatSigned(x.use.change ?? 0)} ${resourceUnit.get(x.resource) ?? ''})` })),
+      bars: topResources.map((x) => ({ key: `${x.resource}|${x.period}`, label: `${x.resource.replace(/_/g, ' ')}, ${x.period}`, value: resourceBar(relative(x.use.a, x.use.change)), text: `${formatRel(relative(x.use.a, x.use.change))} (${formatSigned(x.use.change ?? 0)} ${resourceUnit.get(x.resource) ?? ''})` })),
     }),
     divergingBarChart({
       name: 'compare-bottlenecks',
