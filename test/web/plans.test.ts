@@ -300,6 +300,8 @@ describe('the plans and scenarios views', { timeout: 900_000 }, () => {
     const c = await api<Comparison>('GET', `/plans/${a}/compare/${b}`);
     assert.ok(close(c.objective.b, 2 * c.objective.a), 'λ doubles');
     assert.match((await page.textContent('#compare-summary')) ?? '', /The objective goes from 86⅔ to 173⅓ λ/);
+    assert.deepEqual(await page.$$eval('[data-chart="compare-targets"] .dvalue', (els) => els.map((e) => e.textContent)), ['+86⅔ × the target', '+86⅔ × the target']);
+    assert.doesNotMatch((await page.textContent('.comparison')) ?? '', /8666/, 'no fulfilment of thousands of percent');
     await checkBoth('scenarios-kantorovich-editor');
 
     await openModel('miller-blair', 'compare');

@@ -33,7 +33,7 @@ function fulfilmentChart(economy: EconomyView, r: PlanResultView, period: string
       key: `${t.target}:${t.period}`,
       label: `${itemLabel(t.item)} (tier ${t.priority})`,
       value: t.fulfilment,
-      text: `${formatPercent(t.fulfilment)} · ${formatAmount(t.delivered)} ${unit.get(t.item.split('@')[0] ?? t.item) ?? ''}`,
+      text: `${t.fulfilment > 2 ? `${formatLevel(t.fulfilment)} ×` : formatPercent(t.fulfilment)} · ${formatAmount(t.delivered)} ${unit.get(t.item.split('@')[0] ?? t.item) ?? ''}`,
       reference: 1,
       tone: t.fulfilment < 1 - EPS ? 'short' : 'ok',
     })),

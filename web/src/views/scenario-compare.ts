@@ -30,7 +30,7 @@ export function comparisonSentence(c: PlanComparison, objectiveUnit: string): st
   parts.push(
     targets.length === 0
       ? 'no target’s fulfilment changes'
-      : `${targets.length} of ${c.targets.length} targets change, most ${itemLabel(top.item)} in ${top.period} (${formatPoints(top.fulfilment.change ?? 0)})`,
+      : `${targets.length} of ${c.targets.length} targets change, most ${itemLabel(top.item)} in ${top.period} (${fulfilmentChange(top)})`,
   );
   const act = [...c.activity].sort(byMagnitude((x) => finiteRel(relative(x.activity.a, x.activity.change))))[0];
   if (act !== undefined) parts.push(`${c.activity.length} technique-periods change activity, most ${act.technique.replace(/_/g, ' ')} in ${act.period} (${formatRel(relative(act.activity.a, act.activity.change))})`);
@@ -38,6 +38,18 @@ export function comparisonSentence(c: PlanComparison, objectiveUnit: string): st
   if (b.onlyA.length + b.onlyB.length > 0) parts.push(`${b.onlyB.length} bottleneck${b.onlyB.length === 1 ? '' : 's'} appear and ${b.onlyA.length} disappear`);
   else parts.push('the bottlenecks stay the same');
   return `${parts.join('; ')}.`;
+}
+
+/** Fulfilment as people read it: a share up to twice the target (123.7%), a multiple beyond (86⅔ × the target). */
+function fulfilmentText(x: number | null): string {
+  return x === null ? '—' : Math.abs(x) > 2 ? `${formatLevel(x)} ×` : formatPercent(x);
+}
+
+/** A change of fulfilment: percentage points, or a multiple of the target when either side is beyond twice it. */
+function fulfilmentChange(t: TargetDiff): string {
+  const c = t.fulfilment.change ?? 0;
+  const big = Math.max(Math.abs(t.fulfilment.a ?? 0), Math.abs(t.fulfilment.b ?? 0)) > 2;
+  return big ? `${c >= 0 ? '+' : '−'}${formatLevel(Math.abs(c))} × the target` : formatPoints(c);
 }
 
 function formatRel(x: number): string {
@@ -79,9 +91,9 @@ export function comparisonPanel(economy: EconomyView, c: PlanComparison, labels:
     divergingBarChart({
       name: 'compare-targets',
       title: 'Targets: largest changes in fulfilment',
-      description: `Change in fulfilment (delivered ÷ target) from ${labels.a} to ${labels.b}, in percentage points.`,
+      description: `Change in fulfilment (delivered ÷ target) from ${labels.a} to ${labels.b}: in percentage points, or in multiples of the target where fulfilment is beyond twice it.`,
       empty: 'No target’s fulfilment changes.',
-      bars: topTargets.map((t) => ({ key: `${t.item}|${t.period}|${t.priority}`, label: `${itemLabel(t.item)}, ${t.period} (tier ${t.priority})`, value: t.fulfilment.change ?? 0, text: formatPoints(t.fulfilment.change ?? 0) })),
+      bars: topTargets.map((t) => ({ key: `${t.item}|${t.period}|${t.priority}`, label: `${itemLabel(t.item)}, ${t.period} (tier ${t.priority})`, value: t.fulfilment.change ?? 0, text: fulfilmentChange(t) })),
     }),
     divergingBarChart({
       name: 'compare-activity',
@@ -108,9 +120,9 @@ export function comparisonPanel(economy: EconomyView, c: PlanComparison, labels:
   const tCols = [
     { label: 'target', value: (t: TargetDiff) => `${itemLabel(t.item)} (tier ${t.priority})` },
     { label: 'period', value: (t: TargetDiff) => t.period },
-    { label: labels.a, value: (t: TargetDiff) => (t.fulfilment.a === null ? '—' : formatPercent(t.fulfilment.a)), numeric: true },
-    { label: labels.b, value: (t: TargetDiff) => (t.fulfilment.b === null ? '—' : formatPercent(t.fulfilment.b)), numeric: true },
-    { label: 'change', value: (t: TargetDiff) => formatPoints(t.fulfilment.change ?? 0), numeric: true, tone: (t: TargetDiff) => ((t.fulfilment.change ?? 0) < 0 ? 'short' : undefined) },
+    { label: labels.a, value: (t: TargetDiff) => fulfilmentText(t.fulfilment.a), numeric: true },
+    { label: labels.b, value: (t: TargetDiff) => fulfilmentText(t.fulfilment.b), numeric: true },
+    { label: 'change', value: fulfilmentChange, numeric: true, tone: (t: TargetDiff) => ((t.fulfilment.change ?? 0) < 0 ? 'short' : undefined) },
   ];
   const aCols = [
     { label: 'technique', value: (x: ActivityDiff) => x.technique.replace(/_/g, ' ') },
