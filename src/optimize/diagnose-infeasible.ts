@@ -35,7 +35,7 @@ export async function diagnoseInfeasible(c: CompiledEconomy, f: FormulatedPlan, 
       overcommitted.length > 0
         ? `direct use exceeds availability of ${overcommitted.map((o) => `${o.resource} in ${o.period}`).join(', ')}: no plan can meet it`
         : `the elastic plan could not be solved either (${s.status})`;
-    return { status: s.status, shortfalls: [], binding: [], overcommitted, message };
+    return { kind: 'infeasible', status: s.status, shortfalls: [], binding: [], overcommitted, message };
   }
   const q = readPlanSolution(c, elastic, s);
   const shortfalls: InfeasibilityDiagnosis['shortfalls'][number][] = [];
@@ -54,5 +54,5 @@ export async function diagnoseInfeasible(c: CompiledEconomy, f: FormulatedPlan, 
     shortfalls.length === 0
       ? 'the elastic plan meets every target: the infeasibility lies elsewhere (check stocks and trade caps)'
       : `${shortfalls.length} target${shortfalls.length === 1 ? '' : 's'} cannot be met in full; the smallest reductions are listed` + (named.length > 0 ? `; they conflict with ${named.join(', ')}` : '');
-  return { status: s.status, shortfalls, binding, overcommitted, message };
+  return { kind: 'infeasible', status: s.status, shortfalls, binding, overcommitted, message };
 }

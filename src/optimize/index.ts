@@ -3,6 +3,7 @@ export type {
   Bottleneck,
   FormulatedPlan,
   InfeasibilityDiagnosis,
+  UnboundedDiagnosis,
   PeriodLevels,
   PlanIndex,
   PlanObjective,
@@ -19,6 +20,7 @@ export { solvePlan, solveFormulatedPlan, DEFAULT_TIER_TOLERANCE, MIN_RISE } from
 export { chooseSolver } from './choose-solver.js';
 export { findBottlenecks } from './find-bottlenecks.js';
 export { diagnoseInfeasible } from './diagnose-infeasible.js';
+export { diagnoseUnbounded } from './diagnose-unbounded.js';
 export { readPlanSolution, type PlanQuantities } from './read-plan-solution.js';
 export { planOfPeriod } from './plan-of-period.js';
 export { checkSolution, type SolutionCheck } from './check-solution.js';

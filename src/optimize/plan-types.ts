@@ -180,6 +180,7 @@ export interface Bottleneck {
 
 /** Why an infeasible plan is infeasible (mincost), from the elastic plan. */
 export interface InfeasibilityDiagnosis {
+  readonly kind: 'infeasible';
   readonly status: LpStatus;
   /** Targets that cannot be met in full: the smallest reductions (Σ shortfall/amount minimal). */
   readonly shortfalls: readonly { readonly target: number; readonly product: string; readonly period: string; readonly amount: number; readonly shortfall: number; readonly fraction: number }[];
@@ -187,6 +188,22 @@ export interface InfeasibilityDiagnosis {
   readonly binding: readonly Bottleneck[];
   /** Resources whose direct use alone exceeds their availability (no plan can fix that). */
   readonly overcommitted: readonly { readonly resource: string; readonly period: string; readonly available: number; readonly directUse: number }[];
+  readonly message: string;
+}
+
+/** Why a maxmin plan is unbounded (diagnoseUnbounded): what grows without limit, and the objectives that fit. */
+export interface UnboundedDiagnosis {
+  readonly kind: 'unbounded';
+  /** The tier whose level grows without limit (null: not a maxmin tier). */
+  readonly priority: number | null;
+  /** Targets of the tier whose items can be made in any amount. */
+  readonly targets: readonly { readonly target: number; readonly product: string; readonly period: string; readonly amount: number }[];
+  /** Techniques that make them without a capacity and without a limited resource. */
+  readonly techniques: readonly string[];
+  /** Resources without an availability that those techniques use. */
+  readonly resources: readonly string[];
+  /** Objectives that are bounded on this model, each with why it fits. */
+  readonly suggestions: readonly { readonly objective: PlanObjective; readonly reason: string }[];
   readonly message: string;
 }
 
@@ -256,7 +273,7 @@ export interface PlanResult extends PlanQuantities {
   readonly primalResidual: number;
   readonly dualResidual: number;
   readonly relativeGap: number;
-  readonly diagnosis?: InfeasibilityDiagnosis;
+  readonly diagnosis?: InfeasibilityDiagnosis | UnboundedDiagnosis;
   readonly formulated: FormulatedPlan;
   /**
    * The LP solution read: that of the last stage, except that maxmin's `test` stages are never

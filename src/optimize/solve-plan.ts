@@ -3,6 +3,7 @@ import { nnz } from '../sparse/csr.js';
 import { checkPlanNumbers } from './check-plan-numbers.js';
 import { chooseSolver } from './choose-solver.js';
 import { diagnoseInfeasible } from './diagnose-infeasible.js';
+import { diagnoseUnbounded } from './diagnose-unbounded.js';
 import { findBottlenecks } from './find-bottlenecks.js';
 import { withPeriods } from './default-periods.js';
 import type { LinearProgram, LpSolution, LpSolver } from './lp-types.js';
@@ -154,7 +155,9 @@ async function planResult(
   const priced = dualsOf ?? { formulated: last, solution };
   const bottlenecks = optimal ? findBottlenecks(c, priced.formulated, priced.solution, { resourcePrice: q.resourcePrice, available: q.available, reducedCost: q.reducedCost, objectiveValue: priced.solution.objective }) : [];
   const infeasible = solution.status === 'infeasible' || solution.status === 'infeasible-or-unbounded';
-  const diagnosis = infeasible && options.diagnose !== false ? await diagnoseInfeasible(c, original, options) : undefined;
+  const unbounded = solution.status === 'unbounded' && objective.kind === 'maxmin';
+  const diagnosis =
+    options.diagnose === false ? undefined : infeasible ? await diagnoseInfeasible(c, original, options) : unbounded ? diagnoseUnbounded(c, original.index, stages[stages.length - 1]?.priority ?? null) : undefined;
   return {
     economy: c,
     objective,

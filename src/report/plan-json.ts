@@ -39,6 +39,7 @@ export function planJson(c: CompiledEconomy, r: PlanResult, written: readonly st
     targets: Array.from(ix.deliveryTarget, (k, g) => ({ target: k, item: c.items.ids[c.targets.item[k]], period: c.periods.ids[ix.deliveryPeriod[g]], priority: c.targets.priority[k], amount: ix.deliveryAmount[g], delivered: r.delivered[g], fulfilment: r.fulfilment[g] })),
     valuations: perPeriod(r.valuation, n, c.items.ids),
     resourcePrices: perPeriod(r.resourcePrice, nR, c.resources.ids),
+    reducedCosts: perPeriod(r.reducedCost, nT, c.techniques.ids),
     normalisation: r.normalisation,
     bottlenecks: r.bottlenecks,
     diagnosis: r.diagnosis ?? null,

@@ -21,9 +21,12 @@ const diff = (a: number | null, b: number | null): Difference => ({ a, b, change
 /** Whether two numbers differ beyond rounding: relative 1e-9 of the larger, absolute 1e-12. */
 const differs = (d: Difference): boolean => d.a !== d.b && (d.a === null || d.b === null || Math.abs(d.b - d.a) > 1e-12 + 1e-9 * Math.max(Math.abs(d.a), Math.abs(d.b)));
 
+/** A target's differences, and whether they differ beyond rounding (the rule of the other entries). */
+const target = (t: PlanDoc['targets'][number], fulfilment: Difference, delivered: Difference) => ({ item: t.item, period: t.period, priority: t.priority, fulfilment, delivered, changed: differs(fulfilment) || differs(delivered) });
+
 /**
  * What changes from plan a to plan b: fulfilment of each target (matched by item, period and
- * tier), activity of each technique and use of each resource per period (only entries that
+ * tier; `changed` when it differs beyond rounding), activity of each technique and use of each resource per period (only entries that
  * differ), and which bottlenecks appear or disappear.
  */
 export function comparePlans(a: PlanDoc, b: PlanDoc) {
@@ -34,9 +37,9 @@ export function comparePlans(a: PlanDoc, b: PlanDoc) {
     const k = targetKey(t);
     seen.add(k);
     const o = tb.get(k);
-    return { item: t.item, period: t.period, priority: t.priority, fulfilment: diff(num(t.fulfilment), o === undefined ? null : num(o.fulfilment)), delivered: diff(t.delivered, o === undefined ? null : o.delivered) };
+    return target(t, diff(num(t.fulfilment), o === undefined ? null : num(o.fulfilment)), diff(t.delivered, o === undefined ? null : o.delivered));
   });
-  for (const t of b.targets) if (!seen.has(targetKey(t))) targets.push({ item: t.item, period: t.period, priority: t.priority, fulfilment: diff(null, num(t.fulfilment)), delivered: diff(null, t.delivered) });
+  for (const t of b.targets) if (!seen.has(targetKey(t))) targets.push(target(t, diff(null, num(t.fulfilment)), diff(null, t.delivered)));
 
   const activity: { technique: string; period: string; activity: Difference }[] = [];
   for (const period of union(Object.keys(a.activity), Object.keys(b.activity))) {

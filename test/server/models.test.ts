@@ -33,6 +33,20 @@ describe('models over HTTP', () => {
     assert.equal((await h.call('GET', `/api/models/${a.body.id}?version=3`)).status, 404);
   });
 
+  test('the same model uploaded again without an id is a 409 naming the stored id, not a second entry', async () => {
+    const text = exampleText('kantorovich', 'machine-tools.yaml');
+    const before = (await h.call('GET', '/api/models')).body.length as number;
+    const again = await h.call('POST', '/api/models', { body: { format: 'yaml', text } });
+    assert.equal(again.status, 409);
+    assert.equal(again.body.error.code, 'exists');
+    assert.deepEqual(again.body.error.issues[0].path, ['body', 'id']);
+    assert.equal(again.body.error.issues[0].value, 'kantorovich-1939-machine-tools');
+    assert.match(again.body.error.message, /stored as "kantorovich-1939-machine-tools" \(version 2\): PUT/);
+    assert.equal((await h.call('GET', '/api/models')).body.length, before, 'nothing stored');
+    const other = await h.call('POST', '/api/models', { body: { format: 'yaml', text, id: 'machine-tools-copy' } });
+    assert.equal(other.status, 201, 'another id stores it beside');
+  });
+
   test('an invalid model is refused with 422 and located issues, and nothing is stored', async () => {
     const before = h.store.models.count();
     const text = ['name: broken', 'products:', '  - { id: bolt, unit: piece }', 'techniques:', '  - { id: make, produces: { bolt: 1 }, consumes: { nut: -2 } }'].join('\n');

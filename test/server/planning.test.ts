@@ -48,15 +48,17 @@ describe('scenarios, solve jobs, plans', () => {
     const cmp = await h.call('GET', `/api/plans/${base.planId}/compare/${doubled.planId}`);
     assert.equal(cmp.status, 200);
     assert.ok(close(cmp.body.objective.change, SETS));
-    const targets = cmp.body.targets as { fulfilment: { a: number; b: number } }[];
+    const targets = cmp.body.targets as { fulfilment: { a: number; b: number }; changed: boolean }[];
     assert.equal(targets.length, 2);
     for (const t of targets) assert.ok(close(t.fulfilment.b, 2 * t.fulfilment.a));
+    assert.deepEqual(targets.map((t) => t.changed), [true, true]);
     const uses = cmp.body.resources as { resource: string; use: { a: number; b: number } }[];
     assert.equal(uses.length, 3);
     for (const u of uses) assert.ok(close(u.use.b, 2 * u.use.a), u.resource);
     assert.ok(cmp.body.activity.length > 0);
     const same = await h.call('GET', `/api/plans/${base.planId}/compare/${base.planId}`);
     assert.deepEqual([same.body.activity, same.body.resources, same.body.bottlenecks.onlyA, same.body.bottlenecks.onlyB], [[], [], [], []]);
+    assert.ok((same.body.targets as { changed: boolean }[]).every((t) => !t.changed), 'a plan against itself: no target changed');
 
     // Publish: one published plan at a time.
     assert.equal((await h.call('GET', '/api/published')).status, 404);

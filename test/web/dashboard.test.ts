@@ -13,6 +13,7 @@ import type { RunningServer } from './start-server.js';
 
 interface PlanTarget {
   readonly target: number;
+  readonly priority: number;
   readonly period: string;
   readonly fulfilment: number;
 }
@@ -96,16 +97,22 @@ describe('dashboard', () => {
     const outline = String(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle'));
     assert.notEqual(outline, 'none', 'the focused button shows its focus');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-chart="fulfilment"] .bar', { timeout: 120_000 });
+    await page.waitForSelector('.plan[data-plan] [data-chart="bottlenecks"]', { timeout: 120_000 });
 
-    const planId = await page.getAttribute('[data-plan]', 'data-plan');
+    const planId = await page.getAttribute('.plan[data-plan]', 'data-plan');
     assert.ok(planId !== null);
     const plan = await api<PlanBody>(`/plans/${planId}`);
     const period = await page.inputValue('#period');
-    const bars = await page.$$eval('[data-chart="fulfilment"] .bar', (els) => els.map((e) => [e.getAttribute('data-key') ?? '', Number(e.getAttribute('data-value'))] as const));
+    // Targets at their tier's level are one sentence per tier; the others are bars.
+    const level = (t: PlanTarget): number | undefined => plan.result.levels[String(t.priority)]?.[period];
     const expected = plan.result.targets.filter((t) => t.period === period);
-    assert.equal(bars.length, expected.length, 'one bar per target of the period');
-    const byKey = new Map(expected.map((t) => [`${t.target}:${t.period}`, t.fulfilment]));
+    const barred = expected.filter((t) => {
+      const l = level(t);
+      return l === undefined || Math.abs(t.fulfilment - l) > 1e-6 * Math.max(1, l);
+    });
+    const bars = await page.$$eval('[data-chart="fulfilment"] .bar', (els) => els.map((e) => [e.getAttribute('data-key') ?? '', Number(e.getAttribute('data-value'))] as const));
+    assert.equal(bars.length, barred.length, 'one bar per target away from its tier’s level');
+    const byKey = new Map(barred.map((t) => [`${t.target}:${t.period}`, t.fulfilment]));
     for (const [key, value] of bars) {
       const want = byKey.get(key);
       assert.ok(want !== undefined, `bar ${key} is a target of the plan`);
@@ -113,15 +120,15 @@ describe('dashboard', () => {
     }
     // Least fulfilled first.
     for (let k = 1; k < bars.length; k++) assert.ok(bars[k - 1][1] <= bars[k][1] + TOL);
-    // The level of each tier in the period, as the plan has it.
-    const levels = await page.$$eval(`[data-levels="${period}"] dd`, (els) => els.map((e) => [e.getAttribute('data-tier') ?? '', e.textContent ?? ''] as const));
-    const planned = Object.entries(plan.result.levels).flatMap(([tier, byPeriod]) => (byPeriod[period] === undefined ? [] : [tier]));
-    assert.deepEqual(
-      levels.map(([tier]) => tier),
-      planned,
-      'one level per tier with targets in the period',
-    );
-    for (const [tier, text] of levels) assert.ok(text.endsWith('%') && text.length > 1, `level of tier ${tier}: ${text}`);
+    const atLevel = await page.$$eval('[data-at-level]', (els) => els.map((e) => e.getAttribute('data-at-level') ?? ''));
+    assert.deepEqual(atLevel, [...new Set(expected.filter((t) => !barred.includes(t)).map((t) => String(t.priority)))].sort());
+    // The level of each tier in the period, as the plan has it, shown as a level (not a percentage).
+    for (const [tier, byPeriod] of Object.entries(plan.result.levels)) {
+      if (byPeriod[period] === undefined) continue;
+      const cell = page.locator(`[data-table="levels"] tr[data-tier="${tier}"] td[data-period="${period}"]`);
+      assert.ok(Math.abs(Number(await cell.getAttribute('data-level')) - byPeriod[period]) <= TOL * Math.max(1, byPeriod[period]), `level of tier ${tier}`);
+      assert.doesNotMatch((await cell.textContent()) ?? '', /%/);
+    }
 
     const shown = await page.$$eval('[data-chart="bottlenecks"] .bar', (els) => els.map((e) => e.getAttribute('data-key') ?? ''));
     const ranked = plan.result.bottlenecks.filter((b) => b.period === period && b.rent > 0).map((b) => `${b.kind}:${b.id}:${b.period}`);
@@ -155,7 +162,7 @@ describe('dashboard', () => {
     await page.goto('about:blank');
     await page.goto(`${server.url}/#compare`);
     // The grain export caps bind in 1930, so raising Ukraine's by a million tonnes must move the plan.
-    await page.locator('button.preset[data-preset="more-grain-exports"]').click();
+    await page.locator('button.preset[data-preset="more-exports"]').click();
     await page.waitForSelector('.comparison', { timeout: 120_000 });
     const differences = Number(await page.getAttribute('.comparison', 'data-differences'));
     assert.ok(differences > 0, 'some target’s fulfilment differs when more grain is exported');

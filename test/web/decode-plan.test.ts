@@ -21,6 +21,7 @@ const optimalDoc = (): OptimalPlan => ({
     targets: [{ target: 0, item: 'Infinity', period: 'p1', priority: 1, amount: 0, delivered: 0, fulfilment: 'NaN' }],
     valuations: { p1: {} },
     resourcePrices: { p1: {} },
+    reducedCosts: { p1: {} },
     normalisation: null,
     bottlenecks: [],
     diagnosis: null,

@@ -216,25 +216,7 @@ export type DeficitRow = {
   readonly truncated: boolean;
 };
 
-export type Diagnosis = {
-  readonly status: LpStatus;
-  readonly shortfalls: readonly {
-    readonly target: number;
-    readonly product: string;
-    readonly period: string;
-    readonly amount: number;
-    readonly shortfall: number;
-    readonly fraction: number;
-  }[];
-  readonly binding: readonly Bottleneck[];
-  readonly overcommitted: readonly {
-    readonly resource: string;
-    readonly period: string;
-    readonly available: number;
-    readonly directUse: number;
-  }[];
-  readonly message: string;
-};
+export type Diagnosis = InfeasibilityDiagnosis | UnboundedDiagnosis;
 
 export type Difference = {
   readonly a: number | null;
@@ -440,6 +422,27 @@ export type IncomeMultipliersPart = {
   readonly [key: string]: unknown;
 };
 
+export type InfeasibilityDiagnosis = {
+  readonly kind: "infeasible";
+  readonly status: LpStatus;
+  readonly shortfalls: readonly {
+    readonly target: number;
+    readonly product: string;
+    readonly period: string;
+    readonly amount: number;
+    readonly shortfall: number;
+    readonly fraction: number;
+  }[];
+  readonly binding: readonly Bottleneck[];
+  readonly overcommitted: readonly {
+    readonly resource: string;
+    readonly period: string;
+    readonly available: number;
+    readonly directUse: number;
+  }[];
+  readonly message: string;
+};
+
 export type InversePart = {
   readonly status: "converged";
   readonly [key: string]: unknown;
@@ -608,6 +611,8 @@ export type OptimalPlan = {
   readonly valuations: PerPeriod;
   /** per period and resource: objective units per unit of the resource */
   readonly resourcePrices: PerPeriod;
+  /** per period and technique: net value at the valuations (0 in use; < 0 the loss per unit of an idle one; > 0 at capacity) */
+  readonly reducedCosts: PerPeriod;
   readonly normalisation: number | null;
   readonly bottlenecks: readonly Bottleneck[];
   readonly diagnosis: Diagnosis | null;
@@ -659,6 +664,7 @@ export type PlanComparison = {
     readonly priority: number;
     readonly fulfilment: Difference;
     readonly delivered: Difference;
+    readonly changed: boolean;
   }[];
   readonly activity: readonly {
     readonly technique: string;
@@ -956,6 +962,24 @@ export type Technique = {
   readonly produces: Readonly<Record<string, number>>;
   readonly consumes: Readonly<Record<string, number>>;
   readonly uses: Readonly<Record<string, number>>;
+};
+
+export type UnboundedDiagnosis = {
+  readonly kind: "unbounded";
+  readonly priority: number | null;
+  readonly targets: readonly {
+    readonly target: number;
+    readonly product: string;
+    readonly period: string;
+    readonly amount: number;
+  }[];
+  readonly techniques: readonly string[];
+  readonly resources: readonly string[];
+  readonly suggestions: readonly {
+    readonly objective: PlanObjective;
+    readonly reason: string;
+  }[];
+  readonly message: string;
 };
 
 /** a number; non-finite ones as the strings "NaN", "Infinity", "-Infinity" */

@@ -13,9 +13,11 @@ import type {
   ModelEntry,
   OptimalPlan,
   PlanList,
+  PlanObjective,
   PlanWithResult,
   Published as WirePublished,
   ReplanSection as WireReplanSection,
+  Scenario,
   TargetResult as WireTargetResult,
   Technique,
 } from './api-types.generated.js';
@@ -64,6 +66,15 @@ export type PlanSummary = PlanList[number];
 /** A row of `GET /api/fulfilment`'s `enterprises`. */
 export type FulfilmentRow = EnterpriseFulfilment;
 export type { ModelEntry, Job, Alert };
+/** The objective a plan was solved with, or one to ask for (docs/optimize.md, Objectives). */
+export type ObjectiveSpec = PlanObjective;
+/** A stored scenario (`GET /scenarios`). */
+export type ScenarioEntry = Scenario;
+/** The body of `POST /scenarios/:id/solve` (docs/api.md). */
+export interface SolveOptions {
+  readonly objective?: PlanObjective;
+  readonly solver?: 'auto' | 'highs' | 'pdhg';
+}
 
 /** Whether a stored plan is optimal (only then does it carry numbers). */
 export function isOptimal(r: PlanResultView | FailedPlanView): r is PlanResultView {

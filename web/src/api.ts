@@ -16,10 +16,16 @@ import type {
   Override,
   PlanComparison,
   PlanRecord,
+  PlanSummary,
   PlanWithResult,
+  Publication,
+  Published,
   Scenario,
+  ScenarioDetail,
+  SolveOptions,
+  WirePublished,
 } from './api-types.js';
-import { decodePlanRecord } from './decode-plan.js';
+import { decodePlanRecord, decodePublished } from './decode-plan.js';
 
 /** A refused request: the HTTP status, the service's message and its located issues (400, 422). */
 export class ApiError extends Error {
@@ -147,8 +153,43 @@ export class Api {
     return this.request('POST', '/scenarios', { modelId, name, overrides, ...(modelVersion === undefined ? {} : { modelVersion }) });
   }
 
-  solve(scenarioId: Id): Promise<JobStarted> {
-    return this.request('POST', `/scenarios/${encodeURIComponent(scenarioId)}/solve`, {});
+  solve(scenarioId: Id, options: SolveOptions = {}): Promise<JobStarted> {
+    return this.request('POST', `/scenarios/${encodeURIComponent(scenarioId)}/solve`, options);
+  }
+
+  /** A model uploaded without a name takes the model's own `name`; its id is a slug of it. */
+  uploadModelText(format: 'yaml' | 'json', text: string): Promise<ModelSaved> {
+    return this.request('POST', '/models', { format, text });
+  }
+
+  /** A new version of a stored model. */
+  updateModel(id: string, format: 'yaml' | 'json', text: string): Promise<ModelSaved> {
+    return this.request('PUT', `/models/${encodeURIComponent(id)}`, { format, text });
+  }
+
+  scenarios(): Promise<readonly Scenario[]> {
+    return this.request('GET', '/scenarios');
+  }
+
+  scenario(id: Id): Promise<ScenarioDetail> {
+    return this.request('GET', `/scenarios/${encodeURIComponent(String(id))}`);
+  }
+
+  plans(scenarioId: Id): Promise<readonly PlanSummary[]> {
+    return this.request('GET', `/plans?scenario=${encodeURIComponent(String(scenarioId))}`);
+  }
+
+  publish(planId: Id): Promise<Publication> {
+    return this.request('POST', `/plans/${encodeURIComponent(String(planId))}/publish`);
+  }
+
+  /** The published plan, its numbers read back (404 before the first publication). */
+  published(): Promise<Published> {
+    return this.request<WirePublished>('GET', '/published').then(decodePublished);
+  }
+
+  comparePlans(a: Id, b: Id): Promise<PlanComparison> {
+    return this.request('GET', `/plans/${encodeURIComponent(String(a))}/compare/${encodeURIComponent(String(b))}`);
   }
 
   job(id: Id): Promise<Job> {

@@ -70,3 +70,49 @@ export function formatShare(ratio: number, digits = 1): string {
   if (!Number.isFinite(ratio)) return '—';
   return `${new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio * 100).replace('-', '−')}%`;
 }
+
+const FRACTIONS: readonly [number, number, string][] = [
+  [1, 2, '½'],
+  [1, 3, '⅓'],
+  [2, 3, '⅔'],
+  [1, 4, '¼'],
+  [3, 4, '¾'],
+  [1, 5, '⅕'],
+  [1, 6, '⅙'],
+  [5, 6, '⅚'],
+  [1, 8, '⅛'],
+];
+
+/**
+ * A level λ as people write it: a whole number and a common fraction when it is one within 1e-9
+ * relative (86⅔), else grouped with four significant digits (1.2373).
+ */
+export function formatLevel(x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  if (Math.abs(x) < 1e-3) return formatAmount(x);
+  const whole = Math.floor(x + 1e-9);
+  const rest = x - whole;
+  const tol = 1e-9 * Math.max(1, Math.abs(x));
+  if (Math.abs(rest) <= tol) return grouped.format(whole);
+  for (const [n, d, glyph] of FRACTIONS) if (Math.abs(rest - n / d) <= tol) return `${whole === 0 ? '' : grouped.format(whole)}${glyph}`;
+  return Math.abs(x) >= 1000 ? grouped.format(x) : x.toPrecision(5).replace(/\.?0+$/, '');
+}
+
+/** A ratio of two valuations as people write it: 2 : 1, 1 : 3, 1.5 : 1. */
+export function formatRatio(x: number): string {
+  if (!Number.isFinite(x) || x <= 0) return '—';
+  return x >= 1 ? `${formatLevel(x)} : 1` : `1 : ${formatLevel(1 / x)}`;
+}
+
+/** A signed change: +1,234 or −0.5; '0' when it is zero. */
+export function formatSigned(x: number): string {
+  if (x === 0 || !Number.isFinite(x)) return formatAmount(x);
+  return `${x > 0 ? '+' : '−'}${formatAmount(Math.abs(x))}`;
+}
+
+/** A signed change of a ratio in percentage points: +0.6 pp. */
+export function formatPoints(x: number, digits = 1): string {
+  if (!Number.isFinite(x)) return '—';
+  const v = (x * 100).toFixed(digits);
+  return Number(v) === 0 ? `0 pp` : `${x > 0 ? '+' : '−'}${v.replace('-', '')} pp`;
+}

@@ -1,5 +1,5 @@
 import type { Api } from './api.js';
-import type { Job } from './api-types.js';
+import type { Job, SolveOptions } from './api-types.js';
 
 export interface JobOutcome {
   readonly status: 'done' | 'failed' | 'cancelled';
@@ -21,9 +21,9 @@ function errorText(job: Job): string {
   return job.error;
 }
 
-/** Starts a solve of the scenario and polls its job until it ends, reporting progress. */
-export async function runJob(api: Api, scenarioId: string | number, onProgress: (fraction: number | undefined, text: string) => void): Promise<RunningJob> {
-  const { jobId } = await api.solve(scenarioId);
+/** Starts a solve of the scenario (with the objective and solver of `options`) and polls its job until it ends, reporting progress. */
+export async function runJob(api: Api, scenarioId: string | number, onProgress: (fraction: number | undefined, text: string) => void, options: SolveOptions = {}): Promise<RunningJob> {
+  const { jobId } = await api.solve(scenarioId, options);
   let cancelled = false;
   const outcome = (async (): Promise<JobOutcome> => {
     let wait = 150;

@@ -114,13 +114,13 @@ export function planFailure(r: PlanResult): string | undefined {
     case 'optimal':
       return undefined;
     case 'infeasible':
-      return r.diagnosis !== undefined && r.diagnosis.shortfalls.length > 0
+      return r.diagnosis?.kind === 'infeasible' && r.diagnosis.shortfalls.length > 0
         ? 'no plan meets every target within the limits: reduce the targets as the diagnosis shows, or raise the limits it names'
         : 'no plan meets every target within the limits: lower the targets or raise the limits (plenty balance shows where the model falls short)';
     case 'infeasible-or-unbounded':
       return `the solver could not tell whether the plan is infeasible or unbounded${why}: check the targets and limits, or solve with --solver highs`;
     case 'unbounded':
-      return 'nothing limits the plan\'s objective: give the resources an availability, or cap the tiers with --cap';
+      return r.diagnosis?.kind === 'unbounded' ? r.diagnosis.message : 'nothing limits the plan\'s objective: give the resources an availability, or cap the tiers with --cap';
     case 'time-limit':
     case 'iteration-limit':
     case 'unknown':
@@ -154,7 +154,7 @@ function headline(r: PlanResult, model: string, written: readonly string[]): str
 
 /** The diagnosis of an infeasible plan: the smallest reductions of the targets (a diagnosis, not a result). */
 function diagnosisTables(r: PlanResult, top: number): Table[] {
-  if (r.diagnosis === undefined || r.diagnosis.shortfalls.length === 0) return [];
+  if (r.diagnosis?.kind !== 'infeasible' || r.diagnosis.shortfalls.length === 0) return [];
   return [
     {
       name: 'shortfalls',

@@ -10,7 +10,7 @@ export const planComparison = z
     b: z.number(),
     status: z.strictObject({ a: z.string(), b: z.string() }),
     objective: difference,
-    targets: z.array(z.strictObject({ item: z.string(), period: z.string(), priority: z.number(), fulfilment: difference, delivered: difference })),
+    targets: z.array(z.strictObject({ item: z.string(), period: z.string(), priority: z.number(), fulfilment: difference, delivered: difference, changed: z.boolean() })),
     activity: z.array(z.strictObject({ technique: z.string(), period: z.string(), activity: difference })),
     resources: z.array(z.strictObject({ resource: z.string(), period: z.string(), use: difference, available: difference })),
     bottlenecks: z.strictObject({ onlyA: z.array(z.string()), onlyB: z.array(z.string()), both: z.array(z.string()) }).meta({ description: 'bottleneck keys `kind:id@period`' }),

@@ -33,15 +33,32 @@ export const bottleneck = z
   .meta({ id: 'Bottleneck' });
 
 /** Why an infeasible plan is infeasible (mincost): the smallest target reductions and what binds. */
-export const diagnosis = z
+const infeasibility = z
   .strictObject({
+    kind: z.literal('infeasible'),
     status: lpStatus,
     shortfalls: z.array(z.strictObject({ target: z.number(), product: z.string(), period: z.string(), amount: z.number(), shortfall: z.number(), fraction: z.number() })),
     binding: z.array(bottleneck),
     overcommitted: z.array(z.strictObject({ resource: z.string(), period: z.string(), available: z.number(), directUse: z.number() })),
     message: z.string(),
   })
-  .meta({ id: 'Diagnosis' });
+  .meta({ id: 'InfeasibilityDiagnosis' });
+
+/** Why a maxmin plan is unbounded: the tier, the targets that can be made in any amount, what makes them, and the objectives that fit. */
+const unboundedness = z
+  .strictObject({
+    kind: z.literal('unbounded'),
+    priority: z.number().nullable(),
+    targets: z.array(z.strictObject({ target: z.number(), product: z.string(), period: z.string(), amount: z.number() })),
+    techniques: z.array(z.string()),
+    resources: z.array(z.string()),
+    suggestions: z.array(z.strictObject({ objective: planObjective, reason: z.string() })),
+    message: z.string(),
+  })
+  .meta({ id: 'UnboundedDiagnosis' });
+
+/** Why a plan did not solve: an infeasible plan's smallest reductions, or what leaves it unbounded. */
+export const diagnosis = z.discriminatedUnion('kind', [infeasibility, unboundedness]).meta({ id: 'Diagnosis' });
 
 /** One LP solve of a plan. */
 export const planStage = z
@@ -114,6 +131,7 @@ export const optimalPlan = z
     targets: z.array(targetResult),
     valuations: perPeriod.meta({ description: 'per period and item: objective units per unit of the item' }),
     resourcePrices: perPeriod.meta({ description: 'per period and resource: objective units per unit of the resource' }),
+    reducedCosts: perPeriod.meta({ description: 'per period and technique: net value at the valuations (0 in use; < 0 the loss per unit of an idle one; > 0 at capacity)' }),
     normalisation: z.number().nullable(),
     bottlenecks: z.array(bottleneck),
     diagnosis: diagnosis.nullable(),

@@ -81,9 +81,14 @@ export function modelRoutes(app: FastifyInstance, ctx: ServerContext): void {
     let id = body.id;
     if (id !== undefined && store.models.exists(id)) throw new ApiError(409, 'exists', `a model with id ${JSON.stringify(id)} exists: PUT /api/models/${id} adds a version`);
     if (id === undefined) {
-      const base = slugOf(name);
-      id = base;
-      for (let k = 2; store.models.exists(id); k++) id = `${base}-${k}`;
+      id = slugOf(name);
+      const stored = store.models.get(id);
+      if (stored !== undefined) {
+        const same = stored.text === body.text && stored.format === body.format ? ' with the same text' : '';
+        throw new ApiError(409, 'exists', `a model named ${JSON.stringify(name)} is stored${same} as ${JSON.stringify(id)} (version ${stored.version}): PUT /api/models/${id} adds a version, or give another id`, [
+          { path: ['body', 'id'], code: 'exists', message: `the id ${JSON.stringify(id)} of the model's name is taken (version ${stored.version}${same})`, value: id },
+        ]);
+      }
     }
     const m = store.models.add(id, name, body.text, body.format);
     return reply.code(201).send({ id: m.id, version: m.version, name: m.name, createdAt: m.createdAt, summary: modelSummary(economy) });

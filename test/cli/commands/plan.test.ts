@@ -95,7 +95,7 @@ describe('plenty plan', () => {
     assert.equal(r.status, 1);
     assert.match(r.stdout, /status unbounded/);
     assert.doesNotMatch(r.stdout, /λ|NaN|Infinity/);
-    assert.equal(errorLines(r.stderr), "error: nothing limits the plan's objective: give the resources an availability, or cap the tiers with --cap\n");
+    assert.equal(errorLines(r.stderr), "error: the level of tier 1 grows without limit: widget can be made in any amount (the technique make uses no resource, and no capacity bounds it); give it a capacity, or cap the tiers at 1\n");
   });
 
   test('a coefficient of 1e308 is a clear error with exit 1, never "status error … passModel failed" with exit 0', () => {

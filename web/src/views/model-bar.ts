@@ -17,11 +17,48 @@ export interface OpenModel {
   readonly version: number | null;
 }
 
+/** What the bar needs of the service: an upload under the model's own name, and a new version of a stored one. */
+export interface UploadApi {
+  uploadModelText(format: 'yaml' | 'json', text: string): Promise<{ id: string; name: string; version: number }>;
+  updateModel(id: string, format: 'yaml' | 'json', text: string): Promise<{ id: string; name: string; version: number }>;
+}
+
+/** The service's answer to a model stored already: its message and the stored id, offering a new version of it. */
+function existsBox(err: ApiError, file: string, format: 'yaml' | 'json', text: string, api: UploadApi, on: ModelBarEvents): HTMLElement {
+  const id = err.issues.find((i) => i.code === 'exists' && typeof i.value === 'string')?.value as string | undefined;
+  const result = h('p', { role: 'status' });
+  const version = h('button', { type: 'button', class: 'primary', id: 'upload-new-version', text: id === undefined ? 'Store as a new version' : `Store as a new version of ${id}`, disabled: id === undefined });
+  version.addEventListener('click', () => {
+    if (id === undefined) return;
+    version.disabled = true;
+    void api
+      .updateModel(id, format, text)
+      .then((m) => on.open(m.id, m.name))
+      .catch((e: unknown) => {
+        version.disabled = false;
+        mount(result, errorBox(e));
+      });
+  });
+  const keep = h('button', { type: 'button', id: 'upload-cancel', text: 'Keep the stored model' });
+  keep.addEventListener('click', () => {
+    if (id !== undefined) on.open(id, id);
+  });
+  return h(
+    'section',
+    { class: 'panel upload-exists', role: 'alert', 'aria-labelledby': 'upload-exists-h', 'data-exists': id ?? '' },
+    h('h2', { id: 'upload-exists-h', text: `${file}: this model is stored already` }),
+    h('p', { text: `${err.message}.` }),
+    h('div', { class: 'toolbar' }, version, keep),
+    result,
+  );
+}
+
 /**
  * The header's controls: the stored models to open, the version of the open one (when it has
- * several), and a file to upload as a new model.
+ * several), and a file to upload as a new model (under the model's own name; a model stored already
+ * is offered as a new version).
  */
-export function modelBar(root: HTMLElement, models: readonly ModelEntry[], current: OpenModel | null, api: { uploadModel(name: string, format: 'yaml' | 'json', text: string): Promise<{ id: string }> }, on: ModelBarEvents): void {
+export function modelBar(root: HTMLElement, models: readonly ModelEntry[], current: OpenModel | null, api: UploadApi, on: ModelBarEvents): void {
   const select = h('select', { id: 'model-select', 'aria-label': 'Stored model' }, ...models.map((m) => h('option', { value: m.id, selected: m.id === current?.id, text: m.name })));
   const open = h('button', { type: 'button', id: 'open-model', text: 'Open' });
   open.addEventListener('click', () => {
@@ -49,10 +86,11 @@ export function modelBar(root: HTMLElement, models: readonly ModelEntry[], curre
       const text = await file.text();
       const format = /\.json$/i.test(file.name) ? 'json' : 'yaml';
       try {
-        const r = await api.uploadModel(file.name.replace(/\.(ya?ml|json)$/i, ''), format, text);
-        on.open(r.id, file.name);
+        // The model's own `name` names it (and its id); the same model again is a 409, never a second entry.
+        const r = await api.uploadModelText(format, text);
+        on.open(r.id, r.name);
       } catch (err) {
-        on.show(err instanceof ApiError && err.status === 422 ? uploadErrors(file.name, text, err.issues) : errorBox(err));
+        on.show(err instanceof ApiError && err.status === 422 ? uploadErrors(file.name, text, err.issues) : err instanceof ApiError && err.status === 409 ? existsBox(err, file.name, format, text, api, on) : errorBox(err));
       } finally {
         input.value = '';
       }
