@@ -17,8 +17,8 @@ const key = (k: string): string => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : J
 
 const comment = (text: unknown, indent: string): string => (typeof text === 'string' && text !== '' ? `${indent}/** ${text.replace(/\*\//g, '* /')} */\n` : '');
 
-/** Wraps a union member that is itself a union or an intersection for use in `T[]`. */
-const grouped = (t: string): string => (/[|&]/.test(t.replace(/\{[^]*\}/g, '')) ? `(${t})` : t);
+/** Wraps a member that is itself a union, an intersection or a readonly array for use in `T[]` (`readonly (readonly T[])[]`). */
+const grouped = (t: string): string => (/[|&]/.test(t.replace(/\{[^]*\}/g, '')) || t.startsWith('readonly ') ? `(${t})` : t);
 
 function typeOf(s: unknown, indent: string, where: string): string {
   if (s === true || (isSchema(s) && Object.keys(s).filter((k) => k !== 'description').length === 0)) return 'unknown';

@@ -141,6 +141,45 @@ describe('response schemas against real answers', () => {
     }
   });
 
+  test('every analysis asked for: ussr-1930, Miller–Blair and the pymrio test MRIO (inverse, linkages, income multipliers, per-capita footprints); a model that is not productive has failed parts', async () => {
+    const ALL = ['multipliers', 'linkages', 'labourValues', 'footprints', 'inverse'];
+    const cases: [string, string, string][] = [
+      ['ussr-1930', 'urban_labour', 'urban_labour'],
+      ['miller-blair', 'labour', 'labour'],
+      ['pymrio-test-mrio', 'factor_inputs/Value Added', 'factor_inputs/Value Added'],
+    ];
+    for (const [example, labour, income] of cases) {
+      const id = `analysed-${example}`;
+      await call('POST', '/api/models', '/api/models', { body: { format: 'yaml', text: exampleText(example, 'economy.yaml'), id } });
+      const a = await call('POST', '/api/models/:id/analyze', `/api/models/${id}/analyze`, { body: { analyses: ALL, labour, income } });
+      for (const key of ['grossOutput', 'multipliers', 'incomeMultipliers', 'linkages', 'labourValues', 'footprints', 'inverse']) {
+        assert.equal(a.body[key]?.status, 'converged', `${example}: ${key} ${JSON.stringify(a.body[key])?.slice(0, 200)}`);
+      }
+      assert.equal(a.body.inverse.L.length, a.body.items.length);
+      const withDemand = await call('POST', '/api/models/:id/analyze', `/api/models/${id}/analyze`, { body: { analyses: ['multipliers'], demand: { [a.body.items[0] as string]: 1 } } });
+      assert.equal(withDemand.body.demand, 'the demand sent');
+    }
+    const perCapita = await h.call('POST', '/api/models/analysed-pymrio-test-mrio/analyze', { body: { analyses: ['footprints'] } });
+    assert.ok(perCapita.body.footprints.perCapita.regions.length > 0, 'the pymrio regions have a population');
+
+    const loop = [
+      'name: loop',
+      'products: [{ id: a, unit: t }, { id: b, unit: t }]',
+      'resources: [{ id: labour, unit: h }]',
+      'techniques:',
+      '  - { id: make_a, produces: { a: 1 }, consumes: { b: 1 }, uses: { labour: 1 } }',
+      '  - { id: make_b, produces: { b: 1 }, consumes: { a: 1 }, uses: { labour: 1 } }',
+      'targets: [{ product: a, amount: 1 }]',
+    ].join('\n');
+    await call('POST', '/api/models', '/api/models', { body: { format: 'yaml', text: loop, id: 'not-productive' } });
+    const failed = await call('POST', '/api/models/:id/analyze', '/api/models/not-productive/analyze', { body: { analyses: ALL, labour: 'labour', income: 'labour' } });
+    for (const key of ['grossOutput', 'multipliers', 'incomeMultipliers', 'linkages', 'labourValues', 'footprints', 'inverse']) {
+      assert.notEqual(failed.body[key].status, 'converged', key);
+      assert.equal(typeof failed.body[key].message, 'string', key);
+    }
+    assert.ok(failed.body.failures.length >= 7);
+  });
+
   test('non-finite numbers are strings: an unlimited resource’s availability is "Infinity"', async () => {
     await call('POST', '/api/models', '/api/models', { body: { format: 'yaml', text: UNLIMITED, id: 'unlimited' } });
     const s = await h.call('POST', '/api/scenarios', { body: { modelId: 'unlimited', name: 'base' } });

@@ -29,8 +29,10 @@ export type AnalysisDocument = {
   readonly model: string;
   readonly modelId: string;
   readonly version: number;
+  /** how the final demand is named: "targets" (the period’s final use) or "the demand sent" */
   readonly demand: string;
   readonly items: readonly string[];
+  /** the unit of each item */
   readonly units: readonly string[];
   readonly resources: readonly {
     readonly id: string;
@@ -43,9 +45,10 @@ export type AnalysisDocument = {
   readonly labourValues?: LabourValuesPart | FailedAnalysisPart;
   readonly footprints?: FootprintsPart | FailedAnalysisPart;
   readonly inverse?: InversePart | FailedAnalysisPart;
+  /** the sentence of each part whose solve did not succeed */
   readonly failures: readonly string[];
+  /** analyses left out, and why */
   readonly notes: readonly string[];
-  readonly [key: string]: unknown;
 };
 
 export type BalanceDocument = {
@@ -356,10 +359,9 @@ export type FailedAnalysisPart = {
   readonly message: string;
   readonly iterations?: number;
   readonly spectralRadius?: {
-    readonly lower: number;
-    readonly upper: number;
+    readonly lower: WireNumber;
+    readonly upper: WireNumber;
   };
-  readonly [key: string]: unknown;
 };
 
 export type FailedPlan = {
@@ -380,15 +382,18 @@ export type FailedPlan = {
 
 export type FootprintsPart = {
   readonly status: "converged";
+  readonly relativeResidual: WireNumber;
   readonly regions: readonly string[];
+  /** by resource, the use behind each region’s final demand */
   readonly rows: Readonly<Record<string, readonly WireNumber[]>>;
-  readonly perCapita?: {
-    readonly regions: readonly string[];
-    readonly population: readonly WireNumber[];
-    readonly rows: Readonly<Record<string, readonly WireNumber[]>>;
-    readonly [key: string]: unknown;
-  };
-  readonly [key: string]: unknown;
+  readonly perCapita?: FootprintsPerCapita;
+};
+
+export type FootprintsPerCapita = {
+  readonly regions: readonly string[];
+  readonly population: readonly WireNumber[];
+  /** by resource, per person of each region */
+  readonly rows: Readonly<Record<string, readonly WireNumber[]>>;
 };
 
 export type Fulfilment = {
@@ -402,10 +407,9 @@ export type Fulfilment = {
 export type GrossOutputPart = {
   readonly status: "converged";
   readonly iterations: number;
-  readonly relativeResidual: number;
+  readonly relativeResidual: WireNumber;
   readonly finalDemand: readonly WireNumber[];
   readonly x: readonly WireNumber[];
-  readonly [key: string]: unknown;
 };
 
 export type Health = {
@@ -416,10 +420,11 @@ export type Health = {
 export type IncomeMultipliersPart = {
   readonly status: "converged";
   readonly income: string;
+  readonly relativeResidual: WireNumber;
   readonly direct: readonly WireNumber[];
   readonly simple: readonly WireNumber[];
+  /** null where the item pays no income directly */
   readonly typeI: readonly (WireNumber | null)[];
-  readonly [key: string]: unknown;
 };
 
 export type InfeasibilityDiagnosis = {
@@ -445,7 +450,8 @@ export type InfeasibilityDiagnosis = {
 
 export type InversePart = {
   readonly status: "converged";
-  readonly [key: string]: unknown;
+  /** the Leontief inverse (I − A)⁻¹, row i and column j in the order of `items` */
+  readonly L: readonly (readonly WireNumber[])[];
 };
 
 export type ItemFulfilment = {
@@ -489,15 +495,14 @@ export type JobStatus = "queued" | "running" | "done" | "failed" | "cancelled";
 export type LabourValuesPart = {
   readonly status: "converged";
   readonly labour: string;
+  readonly relativeResidual: WireNumber;
   readonly direct: readonly WireNumber[];
   readonly values: readonly WireNumber[];
   readonly identity: {
     readonly valueOfFinalDemand: WireNumber;
     readonly totalLabour: WireNumber;
     readonly relativeDifference: WireNumber;
-    readonly [key: string]: unknown;
   } | null;
-  readonly [key: string]: unknown;
 };
 
 export type LimitRow = {
@@ -511,19 +516,16 @@ export type LimitRow = {
   readonly utilisation: number | null;
 };
 
+export type Linkage = {
+  readonly raw: readonly WireNumber[];
+  readonly normalised: readonly WireNumber[];
+};
+
 export type LinkagesPart = {
   readonly status: "converged";
-  readonly backward: {
-    readonly raw: readonly WireNumber[];
-    readonly normalised: readonly WireNumber[];
-    readonly [key: string]: unknown;
-  };
-  readonly forward: {
-    readonly raw: readonly WireNumber[];
-    readonly normalised: readonly WireNumber[];
-    readonly [key: string]: unknown;
-  };
-  readonly [key: string]: unknown;
+  readonly relativeResidual: WireNumber;
+  readonly backward: Linkage;
+  readonly forward: Linkage;
 };
 
 export type LpStatus = "optimal" | "infeasible" | "unbounded" | "infeasible-or-unbounded" | "time-limit" | "iteration-limit" | "unknown" | "error";
@@ -573,13 +575,13 @@ export type ModelSummary = {
 
 export type MultipliersPart = {
   readonly status: "converged";
+  readonly relativeResidual: WireNumber;
   readonly output: readonly WireNumber[];
+  /** by resource: its direct use per unit of each item, and its total (direct and indirect) per unit of final demand */
   readonly rows: Readonly<Record<string, {
     readonly direct: readonly WireNumber[];
     readonly total: readonly WireNumber[];
-    readonly [key: string]: unknown;
   }>>;
-  readonly [key: string]: unknown;
 };
 
 export type OpenApiDocument = {

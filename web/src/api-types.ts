@@ -5,12 +5,21 @@
  */
 import type {
   Alert,
+  AnalysisDocument as WireAnalysisDocument,
   BalanceDocument,
   Economy,
   EnterpriseFulfilment,
+  FailedAnalysisPart as WireFailedAnalysisPart,
   FailedPlan,
+  FootprintsPart as WireFootprintsPart,
+  GrossOutputPart as WireGrossOutputPart,
+  IncomeMultipliersPart as WireIncomeMultipliersPart,
+  InversePart as WireInversePart,
   Job,
+  LabourValuesPart as WireLabourValuesPart,
+  LinkagesPart as WireLinkagesPart,
   ModelEntry,
+  MultipliersPart as WireMultipliersPart,
   OptimalPlan,
   PlanList,
   PlanObjective,
@@ -25,6 +34,7 @@ import type { Decoded } from './decode-plan.js';
 
 export type * from './api-types.generated.js';
 export { decodePlanDocument, decodePlanRecord, decodePublished, wireNumber, type Decoded } from './decode-plan.js';
+export { decodeAnalysis } from './decode-analysis.js';
 
 /** A located issue of a refused request (400, 422): the CLI's location and the value refused. */
 export interface Located {
@@ -74,6 +84,32 @@ export type ScenarioEntry = Scenario;
 export interface SolveOptions {
   readonly objective?: PlanObjective;
   readonly solver?: 'auto' | 'highs' | 'pdhg';
+}
+
+/**
+ * The input–output analysis of a model (`POST /api/models/:id/analyze`), its numbers read back as
+ * numbers (analysis-api.ts decodes them once: "NaN", "Infinity"); its parts likewise.
+ */
+export type AnalysisDocument = Decoded<WireAnalysisDocument>;
+/** `POST /api/models/:id/analyze` as it comes over the wire (decodeAnalysis reads its numbers back). */
+export type { WireAnalysisDocument };
+/** A part of the analysis whose solves did not succeed: its status and sentence, no numbers. */
+export type FailedAnalysisPart = Decoded<WireFailedAnalysisPart>;
+export type GrossOutputPart = Decoded<WireGrossOutputPart>;
+export type MultipliersPart = Decoded<WireMultipliersPart>;
+export type IncomeMultipliersPart = Decoded<WireIncomeMultipliersPart>;
+export type LinkagesPart = Decoded<WireLinkagesPart>;
+export type LabourValuesPart = Decoded<WireLabourValuesPart>;
+export type FootprintsPart = Decoded<WireFootprintsPart>;
+export type InversePart = Decoded<WireInversePart>;
+/** A part of the analysis: its numbers, or the status and sentence of a solve that did not succeed. */
+export type AnalysisPart<P> = P | FailedAnalysisPart;
+/** An item's balance in a period (a row of the balance's `items`, asked for with `all`). */
+export type ItemBalance = NonNullable<BalanceDocument['items']>[number];
+
+/** Whether a part of the analysis has numbers (its solves converged). */
+export function converged<P extends { readonly status: 'converged' }>(p: AnalysisPart<P> | undefined): p is P {
+  return p !== undefined && p.status === 'converged';
 }
 
 /** Whether a stored plan is optimal (only then does it carry numbers). */

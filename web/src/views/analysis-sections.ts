@@ -1,5 +1,5 @@
-import type { AnalysisDocument, FailedPart, FootprintsPart, Part } from '../analysis-types.js';
-import { converged } from '../analysis-types.js';
+import type { AnalysisDocument, AnalysisPart, FailedAnalysisPart, FootprintsPart } from '../api-types.js';
+import { converged } from '../api-types.js';
 import { barChart, type Bar } from '../charts/bar-chart.js';
 import { h } from '../dom.js';
 import { formatAmount, itemLabel } from '../format.js';
@@ -65,7 +65,7 @@ function chartPicker(id: string, label: string, charts: readonly { readonly labe
 }
 
 /** A part whose solve did not succeed: its status and the sentence, no numbers. */
-function failedBox(title: string, p: FailedPart): HTMLElement {
+function failedBox(title: string, p: FailedAnalysisPart): HTMLElement {
   return h('div', { class: 'error', role: 'alert', 'data-failed': p.status }, h('p', {}, h('strong', { text: `${title}: ${p.status.replace(/-/g, ' ')}. ` }), p.message));
 }
 
@@ -73,9 +73,9 @@ function section(key: string, title: string, lede: string, ...content: (Node | n
   return h('section', { class: 'panel analysis-part', 'data-part': key, 'aria-labelledby': `${key}-h` }, h('h3', { id: `${key}-h`, text: title }), h('p', { class: 'muted', text: lede }), ...content);
 }
 
-function part<P extends { readonly status: 'converged' }>(key: string, title: string, lede: string, p: Part<P> | undefined, body: (p: P) => (Node | null)[]): HTMLElement | null {
+function part<P extends { readonly status: 'converged' }>(key: string, title: string, lede: string, p: AnalysisPart<P> | undefined, body: (p: P) => (Node | null)[]): HTMLElement | null {
   if (p === undefined) return null;
-  return converged(p) ? section(key, title, lede, ...body(p)) : section(key, title, lede, failedBox(title, p as FailedPart));
+  return converged(p) ? section(key, title, lede, ...body(p)) : section(key, title, lede, failedBox(title, p as FailedAnalysisPart));
 }
 
 function grossOutputSection(d: AnalysisDocument): HTMLElement | null {

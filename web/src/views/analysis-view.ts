@@ -1,6 +1,6 @@
-import { analyzeModel } from '../analysis-api.js';
-import type { AnalysisDocument, AnalyzeRequest } from '../analysis-types.js';
-import { converged } from '../analysis-types.js';
+import { analyzeModel, type AnalyzeRequest } from '../analysis-api.js';
+import type { AnalysisDocument } from '../api-types.js';
+import { converged } from '../api-types.js';
 import { announce, h, mount } from '../dom.js';
 import { itemLabel } from '../format.js';
 import { modelDetail, type AppState } from '../state.js';

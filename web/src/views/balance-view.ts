@@ -1,5 +1,5 @@
 import { balanceOf, storedPlans } from '../analysis-api.js';
-import type { BalanceDocument, ClosingRequirement, ItemBalance, StoredPlanEntry } from '../analysis-types.js';
+import type { BalanceDocument, ClosingRequirement, ItemBalance, PlanList, PlanSummary } from '../api-types.js';
 import type { ChainStep, DeficitRow, LimitRow, SurplusRow } from '../api-types.js';
 import { barChart } from '../charts/bar-chart.js';
 import { announce, h, mount } from '../dom.js';
@@ -195,7 +195,7 @@ function render(b: BalanceDocument): HTMLElement[] {
 }
 
 /** The plan picker's choices: the model's own plan, or a stored optimal plan of this model. */
-function planOptions(plans: readonly StoredPlanEntry[], modelId: string): [string, string][] {
+function planOptions(plans: readonly PlanSummary[], modelId: string): [string, string][] {
   const own: [string, string] = ['', 'the model’s own plan'];
   return [own, ...plans.filter((p) => p.modelId === modelId && p.status === 'optimal').map((p): [string, string] => [String(p.id), `optimal plan ${p.id} (${p.objectiveKind}, scenario ${p.scenarioId ?? '—'})`])];
 }
@@ -217,7 +217,7 @@ export async function balanceView(root: HTMLElement, state: AppState): Promise<v
   const title = h('h2', { text: 'Balance' });
   mount(root, title, h('p', { class: 'muted', text: 'Checking the balance…' }));
   let periods: readonly string[];
-  let plans: StoredPlanEntry[];
+  let plans: PlanList;
   try {
     [periods, plans] = await Promise.all([modelDetail(state).then((d) => d.economy.periods), storedPlans(state.api)]);
   } catch (err) {
