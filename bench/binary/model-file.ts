@@ -32,7 +32,7 @@ async function main(args: readonly string[]): Promise<void> {
   const machine = describeMachine();
   const work = mkdtempSync(join(tmpdir(), 'plenty-model-file-'));
   try {
-    const file = join(work, 'model.parquet');
+    const file = join(work, 'model');
     const common = ['--n', String(n), '--seed', String(seed), '--file', file];
     progress(`writing ${n} products`);
     const load = [loadavg()[0]];
@@ -48,8 +48,8 @@ async function main(args: readonly string[]): Promise<void> {
       table(
         ['step', 'seconds', 'peak memory', 'file'],
         [
-          ['generate and write (modelToParquet)', seconds(w.seconds), bytes(w.peakBytes), bytes(w.fileBytes)],
-          ['load (as every command)', seconds(r.load ?? NaN), '', ''],
+          ['generate and write (writeModelFolder)', seconds(w.seconds), bytes(w.peakBytes), bytes(w.fileBytes)],
+          ['load (as analyze: loadAnyModel)', seconds(r.load ?? NaN), '', ''],
           ['compile + Leontief system', seconds(r.compile ?? NaN), '', ''],
           ['gross output', seconds(r.solve ?? NaN), '', ''],
           ['read end to end', seconds(r.seconds), bytes(r.peakBytes), ''],

@@ -13,7 +13,7 @@ import type { LeontiefOptions } from '../../leontief/index.js';
 import { finalUse } from '../../balance/index.js';
 import { inputError } from '../../model/errors.js';
 import { loadDemand } from '../../model/index.js';
-import { loadModel } from '../load-model.js';
+import { loadAnyModel } from '../load-model.js';
 import {
   failureJson,
   failureSentence,
@@ -86,7 +86,7 @@ function failedLine(title: string, o: SolveOutcome): string {
  */
 export async function analyzeCommand(modelPath: string, flags: AnalyzeFlags): Promise<CommandOutput> {
   const read = readOptions(flags);
-  const economy = await loadModel(modelPath, read);
+  const economy = await loadAnyModel(modelPath, read);
   const c = compileEconomy(economy);
   const { tolerance, maxIterations } = solveOptions(flags);
   let period = 0;

@@ -1,4 +1,4 @@
-import { parquetWriteBuffer, parquetWriteFile, type ColumnSource } from 'hyparquet-writer';
+import { ParquetWriter, fileWriter, parquetWriteBuffer, parquetWriteFile, schemaFromColumnData, type ColumnSource } from 'hyparquet-writer';
 import { inputError } from '../errors.js';
 import { parseProductRef } from '../product-ref.js';
 import { economyToFile } from '../serialize-economy.js';
@@ -130,10 +130,27 @@ export interface ModelFolder {
   readonly products: ProductColumns;
   readonly techniques: TechniqueColumns;
   readonly targets: TargetColumns;
-  readonly coefficients: CoefficientColumns;
+  /** All at once, or in pieces (each written as it comes: a model of 10⁸ coefficients need never be whole in memory). */
+  readonly coefficients: CoefficientColumns | Iterable<CoefficientColumns>;
 }
 
-const strings = (name: string, data: readonly (string | null)[], nullable = false): ColumnSource => ({ name, data: data as (string | null)[], type: 'STRING', nullable });
+const isColumns = (c: CoefficientColumns | Iterable<CoefficientColumns>): c is CoefficientColumns => 'value' in c;
+
+/** Writes the coefficient columns to `filename` piece by piece (row groups of ROW_GROUP rows within each piece). */
+function writeCoefficientFile(filename: string, pieces: Iterable<CoefficientColumns>, kvMetadata: { key: string; value: string }[]): void {
+  let pq: ParquetWriter | undefined;
+  for (const piece of pieces) {
+    const columnData = coefficientColumnData(piece);
+    pq ??= new ParquetWriter({ writer: fileWriter(filename), schema: schemaFromColumnData({ columnData }), codec: 'UNCOMPRESSED', kvMetadata });
+    void pq.write({ columnData: columnData.map(({ type: _t, ...c }) => c), rowGroupSize: ROW_GROUP });
+  }
+  if (pq === undefined) {
+    const none = { technique: new Int32Array(0), role: new Int32Array(0), item: new Int32Array(0), region: new Int32Array(0), value: new Float64Array(0) };
+    writeCoefficientFile(filename, [none], kvMetadata);
+  } else pq.finish();
+}
+
+const strings = (name: string, data: readonly (string | null)[], nullable = false, encoding?: 'PLAIN'): ColumnSource => ({ name, data: data as (string | null)[], type: 'STRING', nullable, ...(encoding !== undefined ? { encoding } : {}) });
 const ints = (name: string, data: Int32Array): ColumnSource => ({ name, data, type: 'INT32', nullable: false, encoding: 'PLAIN' });
 
 /**
@@ -146,13 +163,13 @@ export function writeModelFolder(dir: string, parts: ModelFolder): void {
   const write = (file: string, columnData: ColumnSource[], kvMetadata?: { key: string; value: string }[]): void =>
     parquetWriteFile({ filename: join(dir, file), columnData, rowGroupSize: ROW_GROUP, codec: 'UNCOMPRESSED', ...(kvMetadata !== undefined ? { kvMetadata } : {}) });
   const { products: p, techniques: t, targets: g } = parts;
-  write(PRODUCTS_FILE, [strings('id', p.id), strings('unit', p.unit), ints('region', p.region), ...(p.more !== undefined ? [strings('more', p.more, true)] : [])]);
-  write(TECHNIQUES_FILE, [strings('id', t.id), ints('region', t.region), ...(t.more !== undefined ? [strings('more', t.more, true)] : [])]);
+  write(PRODUCTS_FILE, [strings('id', p.id, false, 'PLAIN'), strings('unit', p.unit), ints('region', p.region), ...(p.more !== undefined ? [strings('more', p.more, true)] : [])]);
+  write(TECHNIQUES_FILE, [strings('id', t.id, false, 'PLAIN'), ints('region', t.region), ...(t.more !== undefined ? [strings('more', t.more, true)] : [])]);
   const productRegion = g.productRegion ?? new Int32Array(g.product.length).fill(NO_REGION);
   write(
     TARGETS_FILE,
     [ints('product', g.product), ints('product_region', productRegion), { name: 'amount', data: g.amount, type: 'DOUBLE', nullable: false, encoding: 'PLAIN' }, ints('priority', g.priority), ints('region', g.region), ints('period', g.period), ints('category', g.category)],
     [{ key: CATEGORIES_KEY, value: JSON.stringify(g.categories) }],
   );
-  write(MODEL_FILE, coefficientColumnData(parts.coefficients), modelMetadata(FORMAT_VERSION_TABLES, parts.model));
+  writeCoefficientFile(join(dir, MODEL_FILE), isColumns(parts.coefficients) ? [parts.coefficients] : parts.coefficients, modelMetadata(FORMAT_VERSION_TABLES, parts.model));
 }
