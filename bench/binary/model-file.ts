@@ -53,6 +53,7 @@ async function main(args: readonly string[]): Promise<void> {
           ['compile + Leontief system', seconds(r.compile ?? NaN), '', ''],
           ['gross output', seconds(r.solve ?? NaN), '', ''],
           ['read end to end', seconds(r.seconds), bytes(r.peakBytes), ''],
+          ['(CPU time of the read, user + system)', seconds(r.cpu ?? NaN), '', ''],
         ],
       ),
       '',

@@ -1,5 +1,6 @@
 import { columnarToEconomy } from '../model/binary/columnar-to-economy.js';
 import { InputError, appendAll, type Issue } from '../model/errors.js';
+import { knownIds } from '../model/known-ids.js';
 import { inMagnitude } from '../model/magnitude.js';
 import { magnitudeIssue } from '../model/magnitude-issue.js';
 import { locationOf } from '../model/source-locations.js';
@@ -71,9 +72,10 @@ function coefficientIssues(e: ColumnarEconomy, role: 'produces' | 'consumes' | '
 export function compileColumnar(e: ColumnarEconomy): CompiledEconomy {
   if (!itemPerProduct(e)) return { ...compileRecords(columnarToEconomy(e)), model: e };
   const where = (kind: string) => (i: number) => locationOf(e, [kind, i, 'id']);
-  const products = idIndex(e.products.map((p) => p.id), 'product', where('products'));
+  // Ids the reader checked distinct come with the index it built.
+  const products = knownIds(e.products) ?? idIndex(e.products.map((p) => p.id), 'product', where('products'));
   const resources = idIndex(e.resources.map((r) => r.id), 'resource', where('resources'));
-  const techniques = idIndex(e.techniques.map((t) => t.id), 'technique', where('techniques'));
+  const techniques = knownIds(e.techniques) ?? idIndex(e.techniques.map((t) => t.id), 'technique', where('techniques'));
   const periods = idIndex(e.periods, 'period', (i) => locationOf(e, ['periods', i]));
   const regions = idIndex(e.regions.map((r) => r.id), 'region', where('regions'));
   const issues: Issue[] = [];

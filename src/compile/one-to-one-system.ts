@@ -58,8 +58,13 @@ export function oneToOneSystem(c: CompiledEconomy): LeontiefSystem | undefined {
     scale[j] = 1 / out.values[p];
   }
   for (let j = 1; j < nT && monotone; j++) if (itemOf[j] < itemOf[j - 1]) monotone = false;
-  const A = perUnitOfOutput(c.inputs, n, itemOf, scale, monotone);
-  const primary = A === undefined ? undefined : perUnitOfOutput(c.resourceUse, n, itemOf, scale, monotone);
+  let same = true;
+  for (let j = 0; j < nT && same; j++) same = itemOf[j] === j && scale[j] === 1;
+  // Technique j makes one unit of item j: A is the input matrix itself (shared, not copied; its
+  // entries are non-zero and keep the magnitude rule already), and so are the primary inputs.
+  const square = (m: CsrMatrix): CsrMatrix | undefined => (same ? { rows: m.rows, cols: n, rowPtr: m.rowPtr, colIdx: m.colIdx, values: m.values } : perUnitOfOutput(m, n, itemOf, scale, monotone));
+  const A = square(c.inputs);
+  const primary = A === undefined ? undefined : square(c.resourceUse);
   if (A === undefined || primary === undefined) return undefined;
   return {
     items: c.items,

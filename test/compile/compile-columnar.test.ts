@@ -89,4 +89,21 @@ describe('compiling a ColumnarEconomy (the binary format read without records)',
     assert.equal(c.inputs.values, columns.coefficients.consumes.values);
     assert.equal(c.outputs.colIdx, columns.coefficients.produces.colIdx);
   });
+
+  test('where each technique makes one unit of its own item, A is the input matrix itself, and right', async () => {
+    const e = randomEconomy(25, 11).c.model as Economy;
+    const unit: Economy = {
+      ...e,
+      techniques: e.techniques.map((t) => {
+        const [[made, out]] = Object.entries(t.produces);
+        const per = (m: Readonly<Record<string, number>>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v / out]));
+        return { ...t, produces: { [made]: 1 }, consumes: per(t.consumes), uses: per(t.uses) };
+      }),
+    };
+    const c = compileEconomy(await viaColumns(unit));
+    const sys = leontiefSystem(c);
+    assert.equal(sys.A.values, c.inputs.values);
+    const expected = denseA(viaYaml(unit), c);
+    assert.deepStrictEqual(dense(sys.A), expected);
+  });
 });

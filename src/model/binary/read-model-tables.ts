@@ -1,4 +1,6 @@
 import { InputError, type Issue } from '../errors.js';
+import { indexIds } from '../hashed-ids.js';
+import { rememberIds, type KnownIds } from '../known-ids.js';
 import { inMagnitude, magnitudeMessage } from '../magnitude.js';
 import { productSchema, techniqueSchema } from '../schema.js';
 import { toEconomy } from '../to-economy.js';
@@ -52,16 +54,15 @@ class TableIssues {
 
 const isId = (v: string | null): v is string => v !== null && v.trim() !== '' && !v.includes('@');
 
-/** Checks ids (non-empty text without "@", each once); returns them. */
-function checkIds(values: (string | null)[], kind: string, issues: TableIssues): string[] {
-  const first = new Map<string, number>();
-  values.forEach((v, i) => {
-    if (!isId(v)) return issues.add('invalid-id', `must be an id: non-empty text without "@"`, i, 'id', v);
-    const at = first.get(v);
-    if (at === undefined) first.set(v, i);
-    else issues.add('duplicate-id', `duplicate ${kind} id "${v}" (first at row ${at + 1})`, i, 'id', v);
-  });
-  return values as string[];
+/** Checks ids (non-empty text without "@", each once); returns them with their index. */
+function checkIds(values: (string | null)[], kind: string, issues: TableIssues): KnownIds {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!isId(v)) issues.add('invalid-id', `must be an id: non-empty text without "@"`, i, 'id', v);
+  }
+  const ids = values as string[];
+  const index = indexIds(ids, (i, at) => issues.add('duplicate-id', `duplicate ${kind} id "${ids[i]}" (first at row ${at + 1})`, i, 'id', ids[i]));
+  return { ids, index };
 }
 
 function checkRegion(region: Int32Array, regions: readonly string[], issues: TableIssues, column = 'region'): void {
@@ -99,7 +100,8 @@ export async function readProducts(source: ParquetSource, file: string, regions:
   const { metadata } = await openTable(source, file);
   const c = await readColumns(source, metadata, PRODUCT_COLUMNS, file);
   const issues = new TableIssues(file);
-  const ids = checkIds(c.id as (string | null)[], 'product', issues);
+  const known = checkIds(c.id as (string | null)[], 'product', issues);
+  const ids = known.ids;
   const units = c.unit as (string | null)[];
   const region = c.region as Int32Array;
   checkRegion(region, regions, issues);
@@ -122,6 +124,7 @@ export async function readProducts(source: ParquetSource, file: string, regions:
     }
   }
   issues.throwAny();
+  rememberIds(products, known);
   return products;
 }
 
@@ -130,7 +133,8 @@ export async function readTechniques(source: ParquetSource, file: string, region
   const { metadata } = await openTable(source, file);
   const c = await readColumns(source, metadata, TECHNIQUE_COLUMNS, file);
   const issues = new TableIssues(file);
-  const ids = checkIds(c.id as (string | null)[], 'technique', issues);
+  const known = checkIds(c.id as (string | null)[], 'technique', issues);
+  const ids = known.ids;
   const region = c.region as Int32Array;
   checkRegion(region, regions, issues);
   const extra = c.more as (string | null)[] | undefined;
@@ -153,6 +157,7 @@ export async function readTechniques(source: ParquetSource, file: string, region
     techniques[i] = t ?? base;
   }
   issues.throwAny();
+  rememberIds(techniques, known);
   return techniques;
 }
 

@@ -1,6 +1,7 @@
 import { parquetMetadata, parquetMetadataAsync, parquetRead, type FileMetaData } from 'hyparquet';
 import { InputError, inputError, type Issue } from '../errors.js';
 import type { ParquetSource } from './parquet-source.js';
+import { readPlainChunk } from './read-plain-chunk.js';
 
 const MAGIC = 'PAR1';
 
@@ -95,10 +96,18 @@ export async function readRowGroups(
     }
     const start = groupStart;
     try {
-      await parquetRead({
+      // The format's own columns are read as bytes (readPlainChunk); others through hyparquet.
+      const rest = present.filter((s) => {
+        const v = values[s.name];
+        if (Array.isArray(v)) return true;
+        const chunk = group.columns.find((c) => c.meta_data?.path_in_schema.length === 1 && c.meta_data.path_in_schema[0] === s.name);
+        const element = metadata.schema.find((e) => e.name === s.name && e.num_children === undefined);
+        return chunk === undefined || !readPlainChunk((a, b) => source.read(a, b), chunk, element?.repetition_type === 'REQUIRED', v, rows);
+      });
+      if (rest.length > 0) await parquetRead({
         file: source,
         metadata,
-        columns: present.map((s) => s.name),
+        columns: rest.map((s) => s.name),
         rowStart: start,
         rowEnd: start + rows,
         onChunk({ columnName, columnData, rowStart }) {
