@@ -1,6 +1,6 @@
 import type { FileMetaData } from 'hyparquet';
 import { InputError, type Issue, type Location } from '../errors.js';
-import { inMagnitude, magnitudeMessage } from '../magnitude.js';
+import { MAX_MAGNITUDE, inMagnitude, magnitudeMessage } from '../magnitude.js';
 import type { ProductEntries, SparseRows, TechniqueCoefficients } from '../types.js';
 import { COEFFICIENT_COLUMNS, NO_REGION, ROLES } from './binary-format.js';
 import type { ParquetSource } from './parquet-source.js';
@@ -110,66 +110,85 @@ export class CoefficientReader {
 
   /** Pass two: each row checked and put in place. */
   private async fill(): Promise<void> {
-    const { techniques, products, resources, regions, productRegion } = this.ids;
-    const nT = techniques.length;
-    const nRegions = regions.length;
+    const nT = this.ids.techniques.length;
+    const sizes = [this.ids.products.length, this.ids.products.length, this.ids.resources.length];
+    const [p0, p1, p2] = this.rows;
+    const produced = this.produced;
+    const plain = this.rows.every((r) => r.region === undefined && r.fileRow === undefined);
     await readRowGroups(this.source, this.metadata, COEFFICIENT_COLUMNS, this.file, (v, start, n) => {
       const technique = v.technique as Int32Array;
       const role = v.role as Int32Array;
       const item = v.item as Int32Array;
       const region = v.region as Int32Array;
       const value = v.value as Float64Array;
-      for (let i = 0; i < n && this.issues.length < MAX_ROW_ISSUES; i++) {
-        const row = start + i;
+      for (let i = 0; i < n; i++) {
         const t = technique[i];
         const r = role[i];
-        const badT = !(t >= 0 && t < nT);
-        if (badT) this.issue('unknown-id', `technique ${t} is not a technique of the model (it has ${nT}, numbered from 0)`, row, 'technique', t);
-        if (!(r >= 0 && r <= 2)) {
-          this.issue('unknown-id', `role ${r} is not a role (0 produces, 1 consumes, 2 uses) of the model (it has 3, numbered from 0)`, row, 'role', r);
-          continue;
-        }
-        if (badT) continue;
-        const isUse = r === 2;
-        const size = isUse ? resources.length : products.length;
         const it = item[i];
-        const goodItem = it >= 0 && it < size;
-        if (!goodItem) this.issue('unknown-id', `item ${it} is not a ${isUse ? 'resource' : 'product'} of the model (it has ${size}, numbered from 0)`, row, 'item', it);
-        const rg = region[i];
-        if (rg !== NO_REGION) {
-          const limit = isUse ? 0 : nRegions;
-          if (!(rg >= 0 && rg < limit)) {
-            this.issue('unknown-id', `region ${rg} is not a ${isUse ? 'region (a use names none: -1)' : 'region'} of the model (it has ${limit}, numbered from 0)`, row, 'region', rg);
-            continue;
-          }
-        }
-        if (!goodItem) continue;
         const x = value[i];
-        if (!inMagnitude(x)) {
-          this.issue('not-finite', `the value ${magnitudeMessage(x)}`, row, 'value', x);
-          continue;
-        }
-        if (x < 0) {
-          this.issue('negative', 'the value must not be negative', row, 'value', x);
-          continue;
-        }
-        if (rg !== NO_REGION) {
-          const own = productRegion[it];
-          if (own >= 0 && own !== rg) {
-            this.issue('region-mismatch', `product "${products[it]}" is located in region "${regions[own]}", not "${regions[rg]}"`, row, 'region', rg);
-            continue;
-          }
-        }
-        const rows = this.rows[r];
-        const p = rows.next[it]++;
-        rows.colIdx[p] = t;
-        // + 0: −0 becomes 0, as a model file's numbers do.
-        rows.values[p] = x + 0;
-        if (rows.region !== undefined) rows.region[p] = rg;
-        if (rows.fileRow !== undefined) rows.fileRow[p] = row;
-        if (r === 0 && x > 0) this.produced[t] = 1;
+        // The common row, in a tight loop: every index in range, no region, 0 ≤ value ≤ 1e30.
+        if (plain && t >= 0 && t < nT && r >= 0 && r <= 2 && it >= 0 && it < sizes[r] && region[i] === NO_REGION && x >= 0 && x <= MAX_MAGNITUDE) {
+          const rows = r === 0 ? p0 : r === 1 ? p1 : p2;
+          const p = rows.next[it]++;
+          rows.colIdx[p] = t;
+          // + 0: −0 becomes 0, as a model file's numbers do.
+          rows.values[p] = x + 0;
+          if (r === 0 && x > 0) produced[t] = 1;
+        } else if (!this.row(start + i, t, r, it, region[i], x)) return;
       }
     });
+  }
+
+  /**
+   * A row checked one rule at a time, each broken rule a located issue; put in place if it keeps
+   * them all. False once reading stops listing issues.
+   */
+  private row(row: number, t: number, r: number, it: number, rg: number, x: number): boolean {
+    const { techniques, products, resources, regions, productRegion } = this.ids;
+    const nT = techniques.length;
+    if (this.issues.length >= MAX_ROW_ISSUES) return false;
+    const badT = !(t >= 0 && t < nT);
+    if (badT) this.issue('unknown-id', `technique ${t} is not a technique of the model (it has ${nT}, numbered from 0)`, row, 'technique', t);
+    if (!(r >= 0 && r <= 2)) {
+      this.issue('unknown-id', `role ${r} is not a role (0 produces, 1 consumes, 2 uses) of the model (it has 3, numbered from 0)`, row, 'role', r);
+      return true;
+    }
+    if (badT) return true;
+    const isUse = r === 2;
+    const size = isUse ? resources.length : products.length;
+    const goodItem = it >= 0 && it < size;
+    if (!goodItem) this.issue('unknown-id', `item ${it} is not a ${isUse ? 'resource' : 'product'} of the model (it has ${size}, numbered from 0)`, row, 'item', it);
+    if (rg !== NO_REGION) {
+      const limit = isUse ? 0 : regions.length;
+      if (!(rg >= 0 && rg < limit)) {
+        this.issue('unknown-id', `region ${rg} is not a ${isUse ? 'region (a use names none: -1)' : 'region'} of the model (it has ${limit}, numbered from 0)`, row, 'region', rg);
+        return true;
+      }
+    }
+    if (!goodItem) return true;
+    if (!inMagnitude(x)) {
+      this.issue('not-finite', `the value ${magnitudeMessage(x)}`, row, 'value', x);
+      return true;
+    }
+    if (x < 0) {
+      this.issue('negative', 'the value must not be negative', row, 'value', x);
+      return true;
+    }
+    if (rg !== NO_REGION) {
+      const own = productRegion[it];
+      if (own >= 0 && own !== rg) {
+        this.issue('region-mismatch', `product "${products[it]}" is located in region "${regions[own]}", not "${regions[rg]}"`, row, 'region', rg);
+        return true;
+      }
+    }
+    const rows = this.rows[r];
+    const p = rows.next[it]++;
+    rows.colIdx[p] = t;
+    rows.values[p] = x + 0;
+    if (rows.region !== undefined) rows.region[p] = rg;
+    if (rows.fileRow !== undefined) rows.fileRow[p] = row;
+    if (r === 0 && x > 0) this.produced[t] = 1;
+    return true;
   }
 
   /** Sorts each row by technique (then region) where the file's order was another. */
