@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { isParquetPath, loadColumnarEconomy, loadParquetEconomy } from '../model/binary/index.js';
 import { inputError } from '../model/errors.js';
 import { loadEconomy, type Economy } from '../model/index.js';
@@ -45,11 +46,19 @@ export async function loadAnyModel(path: string, options: LoadModelOptions = {})
   return loadModelAs(path, options, true);
 }
 
+/** A file's size, or a folder's (a binary model of version 2): the sum of its files; 0 if neither. */
+async function sizeOf(path: string): Promise<number> {
+  const s = await stat(path).catch(() => undefined);
+  if (s === undefined) return 0;
+  if (!s.isDirectory() || !isParquetPath(path)) return s.size;
+  const files = await readdir(path).catch(() => []);
+  let sum = 0;
+  for (const f of files) sum += (await stat(join(path, f)).catch(() => undefined))?.size ?? 0;
+  return sum;
+}
+
 async function loadModelAs(path: string, options: LoadModelOptions, columnar: boolean): Promise<AnyEconomy> {
-  const size = await stat(path).then(
-    (s) => s.size,
-    () => 0,
-  );
+  const size = await sizeOf(path);
   if (size > MAX_TEXT_MODEL_BYTES && options.anySize !== true && !isParquetPath(path)) {
     const mb = (n: number, digits: number): string => `${(n / 1e6).toFixed(digits)} MB`;
     throw inputError(
