@@ -137,16 +137,16 @@ export interface ModelFolder {
 const isColumns = (c: CoefficientColumns | Iterable<CoefficientColumns>): c is CoefficientColumns => 'value' in c;
 
 /** Writes the coefficient columns to `filename` piece by piece (row groups of ROW_GROUP rows within each piece). */
-function writeCoefficientFile(filename: string, pieces: Iterable<CoefficientColumns>, kvMetadata: { key: string; value: string }[]): void {
+function writeCoefficientFile(filename: string, pieces: Iterable<CoefficientColumns>, kvMetadata: { key: string; value: string }[], rowGroupSize: number): void {
   let pq: ParquetWriter | undefined;
   for (const piece of pieces) {
     const columnData = coefficientColumnData(piece);
     pq ??= new ParquetWriter({ writer: fileWriter(filename), schema: schemaFromColumnData({ columnData }), codec: 'UNCOMPRESSED', kvMetadata });
-    void pq.write({ columnData: columnData.map(({ type: _t, ...c }) => c), rowGroupSize: ROW_GROUP });
+    void pq.write({ columnData: columnData.map(({ type: _t, ...c }) => c), rowGroupSize });
   }
   if (pq === undefined) {
     const none = { technique: new Int32Array(0), role: new Int32Array(0), item: new Int32Array(0), region: new Int32Array(0), value: new Float64Array(0) };
-    writeCoefficientFile(filename, [none], kvMetadata);
+    writeCoefficientFile(filename, [none], kvMetadata, rowGroupSize);
   } else pq.finish();
 }
 
@@ -156,12 +156,13 @@ const ints = (name: string, data: Int32Array): ColumnSource => ({ name, data, ty
 /**
  * Writes a model as format 2 (docs/binary-format.md): the folder `dir` (made if missing) with
  * model.parquet, products.parquet, techniques.parquet and targets.parquet, each streamed to its
- * file (no file held whole in memory). Nothing is checked here; the reader checks everything.
+ * file (no file held whole in memory), in row groups of `rowGroupSize` rows. Nothing is checked
+ * here; the reader checks everything.
  */
-export function writeModelFolder(dir: string, parts: ModelFolder): void {
+export function writeModelFolder(dir: string, parts: ModelFolder, rowGroupSize = ROW_GROUP): void {
   mkdirSync(dir, { recursive: true });
   const write = (file: string, columnData: ColumnSource[], kvMetadata?: { key: string; value: string }[]): void =>
-    parquetWriteFile({ filename: join(dir, file), columnData, rowGroupSize: ROW_GROUP, codec: 'UNCOMPRESSED', ...(kvMetadata !== undefined ? { kvMetadata } : {}) });
+    parquetWriteFile({ filename: join(dir, file), columnData, rowGroupSize, codec: 'UNCOMPRESSED', ...(kvMetadata !== undefined ? { kvMetadata } : {}) });
   const { products: p, techniques: t, targets: g } = parts;
   write(PRODUCTS_FILE, [strings('id', p.id, false, 'PLAIN'), strings('unit', p.unit), ints('region', p.region), ...(p.more !== undefined ? [strings('more', p.more, true)] : [])]);
   write(TECHNIQUES_FILE, [strings('id', t.id, false, 'PLAIN'), ints('region', t.region), ...(t.more !== undefined ? [strings('more', t.more, true)] : [])]);
@@ -171,5 +172,5 @@ export function writeModelFolder(dir: string, parts: ModelFolder): void {
     [ints('product', g.product), ints('product_region', productRegion), { name: 'amount', data: g.amount, type: 'DOUBLE', nullable: false, encoding: 'PLAIN' }, ints('priority', g.priority), ints('region', g.region), ints('period', g.period), ints('category', g.category)],
     [{ key: CATEGORIES_KEY, value: JSON.stringify(g.categories) }],
   );
-  writeCoefficientFile(join(dir, MODEL_FILE), isColumns(parts.coefficients) ? [parts.coefficients] : parts.coefficients, modelMetadata(FORMAT_VERSION_TABLES, parts.model));
+  writeCoefficientFile(join(dir, MODEL_FILE), isColumns(parts.coefficients) ? [parts.coefficients] : parts.coefficients, modelMetadata(FORMAT_VERSION_TABLES, parts.model), rowGroupSize);
 }

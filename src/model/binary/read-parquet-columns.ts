@@ -69,7 +69,8 @@ function allocate(spec: ColumnSpec, rows: number): ColumnValues {
 /**
  * Reads columns of a Parquet file row group by row group: `onGroup` gets each group's values
  * (typed arrays for numbers, no object per value; the arrays are reused from group to group, so
- * keep what you need) with the 0-based row of the group's first row and its length. A null in a
+ * keep what you need) with the 0-based row of the group's first row and its length `rows` (an
+ * array of strings may be longer: only its first `rows` entries are the group's). A null in a
  * required column is a located issue at its 1-based row (reading stops after the group that has
  * one); a page the library cannot decode is `damaged-parquet`.
  */
@@ -141,11 +142,11 @@ export async function readColumns(source: ParquetSource, metadata: FileMetaData,
   const rows = Number(metadata.num_rows);
   const out: Record<string, ColumnValues> = {};
   for (const s of specs) if (hasColumn(metadata, s.name)) out[s.name] = allocate(s, rows);
-  await readRowGroups(source, metadata, specs, file, (values, start) => {
+  await readRowGroups(source, metadata, specs, file, (values, start, n) => {
     for (const [name, v] of Object.entries(values)) {
       const target = out[name];
-      if (Array.isArray(target)) for (let i = 0; i < v.length; i++) target[start + i] = (v as (string | null)[])[i];
-      else target.set(v as Int32Array & Float64Array, start);
+      if (Array.isArray(target)) for (let i = 0; i < n; i++) target[start + i] = (v as (string | null)[])[i];
+      else (target as { set(a: ArrayLike<number>, at: number): void }).set((v as Int32Array | Float64Array).subarray(0, n), start);
     }
   });
   return out;

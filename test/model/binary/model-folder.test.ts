@@ -75,6 +75,31 @@ describe('the binary format, version 2 (a folder of tables)', () => {
     });
   });
 
+  test('tables of several row groups, the last one shorter, read whole and nothing more', async () => {
+    const e = randomEconomy(7, 5).c.model as Economy;
+    await withFolder(async (dir) => {
+      const { economyParts } = await import('../../../src/model/binary/economy-to-parquet.js');
+      const { targetColumns } = await import('../../../src/model/binary/parquet-to-columnar.js');
+      const { model, coefficients } = economyParts(e);
+      const rest: Record<string, unknown> = { ...model };
+      delete rest.products;
+      delete rest.techniques;
+      delete rest.targets;
+      writeModelFolder(
+        dir,
+        {
+          model: rest,
+          products: { id: e.products.map((p) => p.id), unit: e.products.map((p) => p.unit), region: new Int32Array(7).fill(-1) },
+          techniques: { id: e.techniques.map((t) => t.id), region: new Int32Array(7).fill(-1) },
+          targets: targetColumns(e),
+          coefficients,
+        },
+        3,
+      );
+      assert.deepStrictEqual(await loadParquetEconomy(dir), viaYaml(e));
+    });
+  });
+
   test('damaged folders are located errors: the table file, its row and column', async () => {
     const missing = await firstIssue(tiny(), (dir) => unlinkSync(join(dir, 'products.parquet')));
     assert.deepEqual([missing.issue.code, missing.issue.location.file], ['file-not-found', join(missing.dir, 'products.parquet')]);
