@@ -1,7 +1,7 @@
 import { parquetMetadata, parquetMetadataAsync, parquetRead, type FileMetaData } from 'hyparquet';
 import { InputError, inputError, type Issue } from '../errors.js';
 import type { ParquetSource } from './parquet-source.js';
-import { readPlainChunk } from './read-plain-chunk.js';
+import { readPlainChunk, readPlainStrings } from './read-plain-chunk.js';
 
 const MAGIC = 'PAR1';
 
@@ -100,10 +100,14 @@ export async function readRowGroups(
       // The format's own columns are read as bytes (readPlainChunk); others through hyparquet.
       const rest = present.filter((s) => {
         const v = values[s.name];
-        if (Array.isArray(v)) return true;
         const chunk = group.columns.find((c) => c.meta_data?.path_in_schema.length === 1 && c.meta_data.path_in_schema[0] === s.name);
         const element = metadata.schema.find((e) => e.name === s.name && e.num_children === undefined);
-        return chunk === undefined || !readPlainChunk((a, b) => source.read(a, b), chunk, element?.repetition_type === 'REQUIRED', v, rows);
+        const required = element?.repetition_type === 'REQUIRED';
+        const read = (a: number, b: number): Uint8Array => source.read(a, b);
+        if (chunk === undefined) return true;
+        if (!Array.isArray(v)) return !readPlainChunk(read, chunk, required, v, rows);
+        const text = element?.converted_type === 'UTF8' || element?.logical_type?.type === 'STRING';
+        return !(text && readPlainStrings(read, chunk, required, v, rows));
       });
       if (rest.length > 0) await parquetRead({
         file: source,

@@ -100,6 +100,27 @@ describe('the binary format, version 2 (a folder of tables)', () => {
     });
   });
 
+  test('ids and units beyond ASCII read back as written', async () => {
+    const e: Economy = {
+      name: 'utf-8',
+      periods: ['1'],
+      regions: [],
+      products: [{ id: 'Ölmühle', unit: 't CO₂' }, { id: 'steel', unit: 'т' }],
+      resources: [{ id: 'трудъ', unit: 'h' }],
+      techniques: [
+        { id: 'mühle', produces: { Ölmühle: 1 }, consumes: { steel: 0.5 }, uses: { трудъ: 2 } },
+        { id: 'plant', produces: { steel: 1 }, consumes: {}, uses: {} },
+      ],
+      targets: [{ product: 'Ölmühle', amount: 3, priority: 1 }],
+      trade: [],
+      directUse: [],
+    };
+    await withFolder(async (dir) => {
+      economyToFolder(e, dir);
+      assert.deepStrictEqual(await loadParquetEconomy(dir), viaYaml(e));
+    });
+  });
+
   test('damaged folders are located errors: the table file, its row and column', async () => {
     const missing = await firstIssue(tiny(), (dir) => unlinkSync(join(dir, 'products.parquet')));
     assert.deepEqual([missing.issue.code, missing.issue.location.file], ['file-not-found', join(missing.dir, 'products.parquet')]);
