@@ -19,7 +19,7 @@ import {
 import type { LeontiefOptions } from '../leontief/index.js';
 import { inputError } from '../model/errors.js';
 import type { Demand } from '../model/parse-demand.js';
-import type { Economy } from '../model/types.js';
+import type { AnyEconomy } from '../model/types.js';
 import {
   failureJson,
   failureSentence,
@@ -110,7 +110,7 @@ function failedLine(title: string, o: SolveOutcome): string {
  * model's own plan says which one runs. A solve that does not succeed gives no numbers: its
  * status and diagnosis in the JSON, a line for the text, and its sentence in `failures`.
  */
-export function analyzeEconomy(economy: Economy, c: CompiledEconomy, req: AnalysisRequest): AnalysisResult {
+export function analyzeEconomy(economy: AnyEconomy, c: CompiledEconomy, req: AnalysisRequest): AnalysisResult {
   const { tolerance, maxIterations, names } = req;
   let period = 0;
   if (req.period !== undefined) {

@@ -1,7 +1,9 @@
-import { stat } from 'node:fs/promises';
-import { isParquetPath, loadParquetEconomy } from '../model/binary/index.js';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isParquetPath, loadColumnarEconomy, loadParquetEconomy } from '../model/binary/index.js';
 import { inputError } from '../model/errors.js';
 import { loadEconomy, type Economy } from '../model/index.js';
+import type { AnyEconomy } from '../model/types.js';
 import type { ReadInputOptions } from '../model/read-input-file.js';
 
 /** Files above this size announce themselves on stderr: parsing them takes seconds. */
@@ -20,9 +22,10 @@ export interface LoadModelOptions extends ReadInputOptions {
   readonly anySize?: boolean;
 }
 
-/** A model file in either format: the binary one (`.parquet`, docs/binary-format.md; no text encoding) or YAML/JSON. */
-function loadAny(path: string, options: ReadInputOptions): Promise<Economy> {
-  return isParquetPath(path) ? loadParquetEconomy(path) : loadEconomy(path, options);
+/** A model file in either format: the binary one (`.parquet` or its folder, docs/binary-format.md; no text encoding) or YAML/JSON. */
+function loadAny(path: string, options: ReadInputOptions, columnar: boolean): Promise<AnyEconomy> {
+  if (!isParquetPath(path)) return loadEconomy(path, options);
+  return columnar ? loadColumnarEconomy(path) : loadParquetEconomy(path);
 }
 
 /**
@@ -32,10 +35,30 @@ function loadAny(path: string, options: ReadInputOptions): Promise<Economy> {
  * starts and one with the time taken after it ends (stdout stays the result's).
  */
 export async function loadModel(path: string, options: LoadModelOptions = {}): Promise<Economy> {
-  const size = await stat(path).then(
-    (s) => s.size,
-    () => 0,
-  );
+  return (await loadModelAs(path, options, false)) as Economy;
+}
+
+/**
+ * loadModel for the commands that compile a model and nothing more (analyze): a binary model is
+ * read into a ColumnarEconomy (no object per coefficient), which compileEconomy takes directly.
+ */
+export async function loadAnyModel(path: string, options: LoadModelOptions = {}): Promise<AnyEconomy> {
+  return loadModelAs(path, options, true);
+}
+
+/** A file's size, or a folder's (a binary model of version 2): the sum of its files; 0 if neither. */
+async function sizeOf(path: string): Promise<number> {
+  const s = await stat(path).catch(() => undefined);
+  if (s === undefined) return 0;
+  if (!s.isDirectory() || !isParquetPath(path)) return s.size;
+  const files = await readdir(path).catch(() => []);
+  let sum = 0;
+  for (const f of files) sum += (await stat(join(path, f)).catch(() => undefined))?.size ?? 0;
+  return sum;
+}
+
+async function loadModelAs(path: string, options: LoadModelOptions, columnar: boolean): Promise<AnyEconomy> {
+  const size = await sizeOf(path);
   if (size > MAX_TEXT_MODEL_BYTES && options.anySize !== true && !isParquetPath(path)) {
     const mb = (n: number, digits: number): string => `${(n / 1e6).toFixed(digits)} MB`;
     throw inputError(
@@ -45,10 +68,10 @@ export async function loadModel(path: string, options: LoadModelOptions = {}): P
       size,
     );
   }
-  if (size < ANNOUNCE_BYTES) return loadAny(path, options);
+  if (size < ANNOUNCE_BYTES) return loadAny(path, options, columnar);
   const start = Date.now();
   process.stderr.write(`reading ${path} (${(size / 1e6).toFixed(0)} MB) …\n`);
-  const economy = await loadAny(path, options);
+  const economy = await loadAny(path, options, columnar);
   process.stderr.write(`read ${path}: ${economy.products.length} products, ${economy.techniques.length} techniques in ${((Date.now() - start) / 1000).toFixed(1)}s\n`);
   return economy;
 }

@@ -110,9 +110,9 @@ export function buildProgram(): Command {
   formats(
     program
       .command('convert')
-      .argument('<model>', 'model file (YAML, JSON or .parquet)')
+      .argument('<model>', 'model file (YAML, JSON, .parquet or a binary model folder)')
       .description('write a model in another format: YAML, JSON or the binary .parquet format for big models (docs/binary-format.md)')
-      .requiredOption('-o, --output <file>', 'file to write: .parquet (binary), .json, else YAML; not the input, its folder must exist')
+      .requiredOption('-o, --output <file>', 'file to write: .parquet (binary), a path ending in / (binary folder, version 2), .json, else YAML; not the input, its folder must exist')
       .addOption(encodingOption()),
   ).action((model: string, flags: ConvertFlags & FormatFlags) => runCommand(flags, () => convertCommand(model, flags)));
 

@@ -3,7 +3,7 @@ import { inMagnitude } from '../model/magnitude.js';
 import { magnitudeIssue } from '../model/magnitude-issue.js';
 import { numberSubject } from '../model/number-subject.js';
 import { locationOf } from '../model/source-locations.js';
-import type { Economy } from '../model/types.js';
+import type { EconomyBase, Target, TechniqueRecord } from '../model/types.js';
 
 type Path = (string | number)[];
 
@@ -21,7 +21,7 @@ function allInMagnitude(values: Float64Array): boolean {
  * gathered into typed arrays (outputs, inputs, uses): when they all keep the rule, the techniques
  * are not walked again.
  */
-export function economyNumberIssues(e: Economy, coefficients: readonly Float64Array[]): Issue[] {
+export function economyNumberIssues(e: EconomyBase & { readonly targets: readonly Target[] | { readonly amount: Float64Array } }, coefficients: readonly Float64Array[]): Issue[] {
   const issues: Issue[] = [];
   // The economy seen in the file's shape, so that paths and names follow the model file.
   const view = { products: e.products, resources: e.resources, regions: e.regions, techniques: e.techniques, targets: e.targets, trade: e.trade, direct_use: e.directUse };
@@ -40,7 +40,7 @@ export function economyNumberIssues(e: Economy, coefficients: readonly Float64Ar
     else checkAll(r.available, ['resources', i, 'available']);
   });
   if (!coefficients.every(allInMagnitude) || e.techniques.some((t) => t.capacity !== undefined && !inMagnitude(t.capacity))) {
-    e.techniques.forEach((t, j) => {
+    e.techniques.forEach((t: TechniqueRecord & { produces?: Readonly<Record<string, number>>; consumes?: Readonly<Record<string, number>>; uses?: Readonly<Record<string, number>> }, j) => {
       checkAll(t.produces, ['techniques', j, 'produces']);
       checkAll(t.consumes, ['techniques', j, 'consumes']);
       checkAll(t.uses, ['techniques', j, 'uses']);
@@ -48,7 +48,10 @@ export function economyNumberIssues(e: Economy, coefficients: readonly Float64Ar
     });
   }
   e.techniques.forEach((t, j) => checkAll(t.build, ['techniques', j, 'build']));
-  e.targets.forEach((t, i) => check(t.amount, ['targets', i, 'amount']));
+  const targets = e.targets;
+  if ('amount' in targets) {
+    if (!allInMagnitude(targets.amount)) targets.amount.forEach((v, i) => check(v, ['targets', i, 'amount']));
+  } else targets.forEach((t, i) => check(t.amount, ['targets', i, 'amount']));
   e.trade.forEach((t, i) => {
     check(t.exportPrice, ['trade', i, 'export_price']);
     check(t.importPrice, ['trade', i, 'import_price']);

@@ -2,7 +2,7 @@ import type { Location } from '../model/errors.js';
 import { InputError } from '../model/errors.js';
 import type { Issue } from '../model/errors.js';
 import { didYouMean } from '../model/suggest.js';
-import type { Economy } from '../model/types.js';
+import type { EconomyBase } from '../model/types.js';
 
 /**
  * Resolves product references (`grain`, `grain@ukraine`) to located-product codes
@@ -17,7 +17,7 @@ export class ItemResolver {
   readonly issues: Issue[] = [];
 
   constructor(
-    readonly model: Economy,
+    readonly model: EconomyBase,
     readonly productIndex: ReadonlyMap<string, number>,
     readonly regionIndex: ReadonlyMap<string, number>,
   ) {

@@ -5,6 +5,7 @@ import { numberText } from '../model/magnitude-issue.js';
 import { locationOf } from '../model/source-locations.js';
 import { csrFromTriplets } from '../sparse/from-triplets.js';
 import { columnsOf } from './columns-of.js';
+import { oneToOneSystem } from './one-to-one-system.js';
 import { outputOf, producers } from './producers.js';
 import type { CompiledEconomy, LeontiefSystem } from './types.js';
 
@@ -37,6 +38,9 @@ export function leontiefSystem(c: CompiledEconomy, options: LeontiefSystemOption
   if (activity !== undefined && activity.length !== nT) {
     throw new InputError([{ code: 'invalid-option', message: `activity has ${activity.length} entries for ${nT} techniques`, location: {}, value: activity.length }]);
   }
+  // One technique per item and one item per technique: no choice to make (activity or not).
+  const direct = oneToOneSystem(c);
+  if (direct !== undefined) return direct;
   const technique = new Int32Array(n).fill(-1);
   const chosenFor = new Int32Array(nT).fill(-1);
   const names = (js: readonly number[]): string => js.map((j) => `"${c.techniques.ids[j]}"`).join(', ');

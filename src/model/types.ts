@@ -173,6 +173,11 @@ export interface TechniqueCoefficients {
   readonly produces: ProductEntries;
   readonly consumes: ProductEntries;
   readonly uses: SparseRows;
+  /**
+   * Per role (produces, consumes, uses) and entry, the 0-based row of the file it was read from,
+   * when kept (for records that keep the file's key order); absent otherwise.
+   */
+  readonly fileRow?: readonly [Int32Array, Int32Array, Int32Array];
 }
 
 /**

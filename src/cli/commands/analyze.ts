@@ -2,7 +2,7 @@ import { analyzeEconomy } from '../../analysis/index.js';
 import { compileEconomy } from '../../compile/index.js';
 import { inputError } from '../../model/errors.js';
 import { loadDemand } from '../../model/index.js';
-import { loadModel } from '../load-model.js';
+import { loadAnyModel } from '../load-model.js';
 import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
 import type { CommandOutput } from '../output.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
@@ -44,7 +44,7 @@ function solveOptions(flags: AnalyzeFlags): { tolerance: number; maxIterations: 
  */
 export async function analyzeCommand(modelPath: string, flags: AnalyzeFlags): Promise<CommandOutput> {
   const read = readOptions(flags);
-  const economy = await loadModel(modelPath, read);
+  const economy = await loadAnyModel(modelPath, read);
   const c = compileEconomy(economy);
   const { tolerance, maxIterations } = solveOptions(flags);
   const demand = flags.demand !== undefined ? await loadDemand(flags.demand, read) : undefined;

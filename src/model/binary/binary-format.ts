@@ -11,8 +11,21 @@ export const MODEL_KEY = 'plenty.model';
 /** The key-value metadata entry naming the format's version. */
 export const VERSION_KEY = 'plenty.format';
 
-/** The version this code writes and reads. */
+/** Version 1: one file, the model without its coefficients as JSON in its footer. */
 export const FORMAT_VERSION = '1';
+
+/**
+ * Version 2: a folder — model.parquet (the coefficients; the rest of the model as JSON in its
+ * footer, without products, techniques and targets) and those three as tables of their own beside
+ * it (PRODUCTS_FILE, TECHNIQUES_FILE, TARGETS_FILE), for models whose lists outgrow a JSON text.
+ */
+export const FORMAT_VERSION_TABLES = '2';
+
+/** The files of a version 2 folder. */
+export const MODEL_FILE = 'model.parquet';
+export const PRODUCTS_FILE = 'products.parquet';
+export const TECHNIQUES_FILE = 'techniques.parquet';
+export const TARGETS_FILE = 'targets.parquet';
 
 /** The coefficient columns, in file order, with their Parquet types. */
 export const COEFFICIENT_COLUMNS = [

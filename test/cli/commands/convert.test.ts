@@ -40,6 +40,21 @@ describe('plenty convert', () => {
   );
 
   test(
+    'YAML → a binary folder (version 2): analyze gives the same output; back to YAML the same file; an existing folder is refused',
+    withDir((dir) => {
+      const out = join(dir, 'ussr');
+      assert.match(ok('convert', EXAMPLE, '-o', `${out}/`), /Converted .* \(parquet-folder, \d+ bytes\)/);
+      assert.deepEqual(readdirSync(out).sort(), ['model.parquet', 'products.parquet', 'targets.parquet', 'techniques.parquet']);
+      const analyze = ['--multipliers', '--labour-values', '--labour', 'urban_labour', '--footprints', '--json'];
+      assert.equal(ok('analyze', out, ...analyze), ok('analyze', EXAMPLE, ...analyze));
+      ok('convert', out, '-o', join(dir, 'back.yaml'));
+      ok('convert', EXAMPLE, '-o', join(dir, 'direct.yaml'));
+      assert.equal(readFileSync(join(dir, 'back.yaml'), 'utf8'), readFileSync(join(dir, 'direct.yaml'), 'utf8'));
+      assertUserError(plenty('convert', EXAMPLE, '-o', `${out}/`), /folder/);
+    }),
+  );
+
+  test(
     'Parquet → YAML and JSON: the same file as converting the YAML directly',
     withDir((dir) => {
       ok('convert', EXAMPLE, '-o', join(dir, 'm.parquet'));

@@ -1,3 +1,21 @@
+/** From this many ids on, an index is a HashedIds rather than a Map (far less memory and time at millions). */
+export const HASHED_FROM = 1 << 16;
+
+/**
+ * The index id → position of `ids`: a Map, or from `hashedFrom` ids on a HashedIds.
+ * `onDuplicate(i, first)` is called for an id equal to an earlier one (not indexed).
+ */
+export function indexIds(ids: readonly string[], onDuplicate: (i: number, first: number) => void, hashedFrom = HASHED_FROM): ReadonlyMap<string, number> {
+  if (ids.length >= hashedFrom) return new HashedIds(ids, onDuplicate);
+  const map = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) {
+    const first = map.get(ids[i]);
+    if (first === undefined) map.set(ids[i], i);
+    else onDuplicate(i, first);
+  }
+  return map;
+}
+
 /**
  * A read-only map id → position over a list of distinct ids, kept in one Int32Array (open
  * addressing, linear probing) instead of a Map: at 10⁷ ids a Map cost about 47 bytes and 1.7 µs

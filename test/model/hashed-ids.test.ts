@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HashedIds } from '../../src/compile/hashed-ids.js';
+import { HashedIds } from '../../src/model/hashed-ids.js';
 import { idIndex } from '../../src/compile/id-index.js';
 import { InputError } from '../../src/model/errors.js';
 import { seededRandom } from '../helpers/random.js';
