@@ -225,6 +225,15 @@ describe('analysis view', () => {
     assert.deepEqual(regions.slice(2).map((r) => r.replace(/ ↕$/, '')), api.footprints.perCapita?.regions);
     assert.match((await page.textContent('[data-table="labour-values"] thead')) ?? '', /person-year per unit/);
     await checkView(page, watch, 'analysis-ussr-1930-1931');
+    // The choices are in the URL: a reload shows the same analysis.
+    const hash = new URL(page.url()).hash;
+    assert.match(hash, /period=1931/);
+    assert.match(hash, /labour=urban_labour/);
+    await page.reload();
+    await page.waitForSelector('[data-table="labour-values"]');
+    assert.equal(await page.inputValue('#analysis-period'), '1931');
+    assert.equal(await page.inputValue('#analysis-labour'), 'urban_labour');
+    await page.waitForFunction('document.querySelector(".analysis-results .lede")?.textContent.includes("period 1931")');
   });
 
   test('a model that is not productive: its status and sentence, no numbers', async () => {

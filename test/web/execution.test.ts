@@ -347,4 +347,32 @@ describe('execution: publish, enterprises, reports, fulfilment, alerts, re-plan'
     assert.equal(String((await get<{ planId: number }>('/published')).planId), planId);
     watch.assertClean('after publishing the re-plan');
   });
+  test('an imported table (pymrio’s test MRIO), solved by the objective its diagnosis suggests and published: the execution view follows it', async () => {
+    const solve = async (scenario: number, objective?: unknown): Promise<number> => {
+      const started = await call<{ jobId: number }>('POST', `/scenarios/${scenario}/solve`, objective === undefined ? {} : { objective });
+      assert.equal(started.status, 202);
+      for (let k = 0; k < 600; k++) {
+        const job = await get<{ status: string; result?: { planId: number } }>(`/jobs/${started.body.jobId}`);
+        if (job.status === 'done' && job.result !== undefined) return job.result.planId;
+        assert.ok(job.status === 'queued' || job.status === 'running', `job ${job.status}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error('the solve did not end');
+    };
+    const scenario = await call<{ id: number }>('POST', '/scenarios', { modelId: 'pymrio-test-mrio', name: 'imported, as it stands' });
+    assert.equal(scenario.status, 201);
+    const first = await get<{ result: { status: string; diagnosis: { kind: string; suggestions: { objective: unknown }[] } | null } }>(`/plans/${await solve(scenario.body.id)}`);
+    assert.equal(first.result.status, 'unbounded');
+    assert.equal(first.result.diagnosis?.kind, 'unbounded');
+    const suggested = first.result.diagnosis?.suggestions[0]?.objective;
+    assert.ok(suggested !== undefined, 'the diagnosis suggests an objective');
+    const planId = await solve(scenario.body.id, suggested);
+    assert.equal((await get<{ result: { status: string } }>(`/plans/${planId}`)).result.status, 'optimal');
+    assert.equal((await call('POST', `/plans/${planId}/publish`)).status, 200);
+    await open(page, 'execution?model=pymrio-test-mrio', `[data-published="${planId}"]`);
+    const summary = (await page.textContent('.summary')) ?? '';
+    assert.match(summary, /pymrio-test-mrio/);
+    await page.waitForSelector('#ex-fulfilment h3, #ex-fulfilment h4', { timeout: 60_000 });
+    await bothSizes(page, watch, 'execution-imported-table');
+  });
 });

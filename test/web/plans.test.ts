@@ -9,6 +9,7 @@ import { repoRoot } from '../helpers/paths.js';
 import { launchBrowser } from './launch-browser.js';
 import { checkView, watchPage, type PageWatch } from './page-checks.js';
 import { startServer, type RunningServer } from './start-server.js';
+import { download } from './web-helpers.js';
 
 // The plans view (objective, status, λ, bottlenecks, valuations, techniques, flows, history,
 // publish) and the scenarios view (overrides, presets, the service's comparison), in Chromium, on
@@ -151,6 +152,11 @@ describe('the plans and scenarios views', { timeout: 900_000 }, () => {
     assert.match(sankey, /Resources into products into their uses, 1930/);
     assert.match(sankey, /in λ/);
     assert.doesNotMatch(sankey, /= 100/);
+    // The Sankey downloads as SVG, with its flows.
+    const svg = await download(page, () => page.locator('[data-chart="sankey"] button.export-svg').click());
+    assert.equal(svg.name, 'sankey.svg');
+    assert.match(svg.bytes.toString('utf8'), /<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.ok((svg.bytes.toString('utf8').match(/<path/g) ?? []).length > 3, 'the flows are in the drawing');
     const heads = await page.$$eval('[data-chart="sankey"] .column-head', (els) => els.map((e) => e.textContent));
     assert.deepEqual(heads, ['resources', 'products', 'uses']);
     assert.ok((await page.locator('[data-chart="sankey"] .legend li').count()) > 2, 'a legend of the regions');

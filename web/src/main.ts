@@ -19,8 +19,8 @@ type ViewId = 'balance' | 'solve' | 'compare' | 'execution' | 'analysis' | 'ente
 
 const VIEWS: readonly { id: ViewId; label: string; render: (root: HTMLElement, state: AppState) => void | Promise<void> }[] = [
   { id: 'balance', label: 'Balance', render: balanceView },
-  { id: 'solve', label: 'Solve', render: solveView },
-  { id: 'compare', label: 'Compare', render: compareView },
+  { id: 'solve', label: 'Plans', render: solveView },
+  { id: 'compare', label: 'Scenarios', render: compareView },
   { id: 'execution', label: 'Execution', render: executionView },
   { id: 'analysis', label: 'Analysis', render: analysisView },
   { id: 'enterprise', label: 'Enterprise', render: (root) => enterpriseView(root) },

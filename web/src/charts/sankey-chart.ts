@@ -3,6 +3,7 @@ import { sankey, sankeyLinkHorizontal } from 'd3-sankey';
 import type { SankeyLink, SankeyNode } from 'd3-sankey';
 import { h } from '../dom.js';
 import { formatAmount, formatPrice } from '../format.js';
+import { chartExport } from '../export.js';
 
 /** A node of the diagram: its column (0 = left) and its region (its colour), null for none. */
 export interface FlowNode {
@@ -131,6 +132,7 @@ export function sankeyChart(o: SankeyOptions): HTMLElement {
   const el = svg.node();
   if (el !== null) holder.append(el);
   figure.append(holder);
+  if (el !== null) figure.append(chartExport('sankey', o.title, () => el.cloneNode(true) as SVGSVGElement));
   if (regions.length > 0) {
     figure.append(
       h(

@@ -6,6 +6,7 @@ import { itemLabel } from '../format.js';
 import { modelDetail, type AppState } from '../state.js';
 import { analysisSections } from './analysis-sections.js';
 import { errorBox } from './error-box.js';
+import { urlState } from '../url-state.js';
 
 /** Up to this many items the demand is edited in a form; above it, as lines of `item, amount`. */
 const FORM_ITEMS = 200;
@@ -95,6 +96,13 @@ export async function analysisView(root: HTMLElement, state: AppState): Promise<
     return;
   }
   const economy = detail.economy;
+  // The choices a reload or a shared link names (ids the model does not have are ignored).
+  const resourceIds = new Set(economy.resources.map((r) => r.id));
+  const asked = { period: urlState.get('period'), labour: urlState.get('labour'), income: urlState.get('income') };
+  if (asked.period !== null && economy.periods.includes(asked.period)) choices.period = asked.period;
+  if (asked.labour !== null && resourceIds.has(asked.labour)) choices.labour = asked.labour;
+  if (asked.income !== null && resourceIds.has(asked.income)) choices.income = asked.income;
+  let first = true;
   const results = h('div', { class: 'analysis-results', 'aria-live': 'polite' });
   const controls = h('form', { class: 'analysis-controls panel', 'aria-label': 'What to analyse' });
   let baseline: { doc: AnalysisDocument; y: readonly number[] } | undefined;
@@ -105,6 +113,9 @@ export async function analysisView(root: HTMLElement, state: AppState): Promise<
     message.textContent = 'Analysing…';
     try {
       const doc = await analyzeModel(state.api, modelId, request(choices), state.modelVersion);
+      // Recorded in the URL: the first analysis replaces the entry, a later one is a choice of the user's.
+      urlState.set({ period: choices.period ?? null, labour: choices.labour ?? null, income: choices.income ?? null }, { replace: first });
+      first = false;
       if (choices.demand === undefined) {
         baseline = { doc, y: converged(doc.grossOutput) ? doc.grossOutput.finalDemand : [] };
         renderControls();
