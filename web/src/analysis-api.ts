@@ -1,4 +1,4 @@
-import type { AnalysisDocument, BalanceDocument, PlanList, WireAnalysisDocument } from './api-types.js';
+import type { AnalysisDocument, BalanceDocument, WireAnalysisDocument } from './api-types.js';
 import type { Api } from './api.js';
 import { decodeAnalysis } from './decode-analysis.js';
 
@@ -41,7 +41,3 @@ export function balanceOf(api: Api, modelId: string, body: BalanceRequest, versi
   return api.request('POST', `/models/${encodeURIComponent(modelId)}/balance${versionQuery(version)}`, body);
 }
 
-/** `GET /api/plans`: every stored plan (without results). */
-export function storedPlans(api: Api): Promise<PlanList> {
-  return api.request('GET', '/plans');
-}

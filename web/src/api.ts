@@ -1,7 +1,6 @@
 import type {
   Alert,
   AlertList,
-  BalanceSummary,
   Fulfilment,
   FulfilmentRow,
   Id,
@@ -139,15 +138,6 @@ export class Api {
     return this.request('GET', `/models/${encodeURIComponent(id)}${version === undefined ? '' : `?version=${version}`}`);
   }
 
-  uploadModel(name: string, format: 'yaml' | 'json', text: string): Promise<ModelSaved> {
-    return this.request('POST', '/models', { name, format, text });
-  }
-
-  /** The balance check of a model's own plan (its latest version, or `version`). */
-  balance(modelId: string, version?: number): Promise<BalanceSummary> {
-    return this.request('POST', `/models/${encodeURIComponent(modelId)}/balance${version === undefined ? '' : `?version=${version}`}`, {});
-  }
-
   /** A scenario of a model (its latest version, or `modelVersion`). */
   createScenario(modelId: string, name: string, overrides: readonly Override[], modelVersion?: number): Promise<Scenario> {
     return this.request('POST', '/scenarios', { modelId, name, overrides, ...(modelVersion === undefined ? {} : { modelVersion }) });
@@ -175,8 +165,9 @@ export class Api {
     return this.request('GET', `/scenarios/${encodeURIComponent(String(id))}`);
   }
 
-  plans(scenarioId: Id): Promise<readonly PlanSummary[]> {
-    return this.request('GET', `/plans?scenario=${encodeURIComponent(String(scenarioId))}`);
+  /** Stored plans without their results: every one, or a scenario's. */
+  plans(scenarioId?: Id): Promise<readonly PlanSummary[]> {
+    return this.request('GET', scenarioId === undefined ? '/plans' : `/plans?scenario=${encodeURIComponent(String(scenarioId))}`);
   }
 
   publish(planId: Id): Promise<Publication> {

@@ -1,5 +1,5 @@
-import { balanceOf, storedPlans } from '../analysis-api.js';
-import type { BalanceDocument, ClosingRequirement, ItemBalance, PlanList, PlanSummary } from '../api-types.js';
+import { balanceOf } from '../analysis-api.js';
+import type { BalanceDocument, ClosingRequirement, ItemBalance, PlanSummary } from '../api-types.js';
 import type { ChainStep, DeficitRow, LimitRow, SurplusRow } from '../api-types.js';
 import { barChart } from '../charts/bar-chart.js';
 import { announce, h, mount } from '../dom.js';
@@ -217,9 +217,9 @@ export async function balanceView(root: HTMLElement, state: AppState): Promise<v
   const title = h('h2', { text: 'Balance' });
   mount(root, title, h('p', { class: 'muted', text: 'Checking the balance…' }));
   let periods: readonly string[];
-  let plans: PlanList;
+  let plans: readonly PlanSummary[];
   try {
-    [periods, plans] = await Promise.all([modelDetail(state).then((d) => d.economy.periods), storedPlans(state.api)]);
+    [periods, plans] = await Promise.all([modelDetail(state).then((d) => d.economy.periods), state.api.plans()]);
   } catch (err) {
     mount(root, title, errorBox(err));
     return;

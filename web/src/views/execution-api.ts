@@ -13,7 +13,6 @@ import type {
   Id,
   JobStarted,
   PlanComparison,
-  PlanSummary,
   Publication,
   Published,
   Report,
@@ -49,7 +48,6 @@ const seg = (id: Id): string => encodeURIComponent(String(id));
 /** The published plan, its plan's numbers read back as numbers. */
 export const published = (api: Api): Promise<Published> => api.request<WirePublished>('GET', '/published').then(decodePublished);
 export const publish = (api: Api, planId: Id): Promise<Publication> => api.request('POST', `/plans/${seg(planId)}/publish`);
-export const plans = (api: Api): Promise<readonly PlanSummary[]> => api.request('GET', '/plans');
 export const fulfilmentDoc = (api: Api, period?: string): Promise<Fulfilment> => api.request('GET', `/fulfilment${q({ period })}`);
 export const alerts = (api: Api, f: AlertFilter = {}): Promise<AlertList> => api.request('GET', `/alerts${q({ ...f })}`);
 export const enterprises = (api: Api): Promise<EnterpriseList> => api.request('GET', '/enterprises');

@@ -1,7 +1,7 @@
 import { h } from '../dom.js';
 import { formatAmount } from '../format.js';
 import type { AppState } from '../state.js';
-import { plans, publish } from './execution-api.js';
+import { publish } from './execution-api.js';
 import { errorBox } from './error-box.js';
 
 /**
@@ -19,7 +19,7 @@ export function notPublishedPanel(state: AppState, onPublished: () => void): HTM
   );
   void (async () => {
     try {
-      const list = (await plans(state.api)).filter((p) => p.modelId === state.modelId && p.status === 'optimal');
+      const list = (await state.api.plans()).filter((p) => p.modelId === state.modelId && p.status === 'optimal');
       const latest = list.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)[0];
       if (latest === undefined) {
         action.replaceChildren(h('p', { class: 'muted', text: `No optimal plan of ${state.modelName || 'this model'} is stored yet: solve one in the Plans view first.` }));
