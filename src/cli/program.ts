@@ -4,6 +4,9 @@ import { analyzeCommand, type AnalyzeFlags } from './commands/analyze.js';
 import { balanceCommand, type BalanceFlags } from './commands/balance.js';
 import { checkCommand } from './commands/check.js';
 import { convertCommand, type ConvertFlags } from './commands/convert.js';
+import { decomposeCommand, type DecomposeFlags } from './commands/decompose.js';
+import { regionaliseCommand, type RegionaliseFlags } from './commands/regionalise.js';
+import { seriesCommand, type SeriesFlags } from './commands/series.js';
 import { importCommand, type ImportFlags } from './commands/import.js';
 import { lpSolveCommand, type LpSolveFlags } from './commands/lp.js';
 import { planCommand, type PlanFlags } from './commands/plan.js';
@@ -65,6 +68,54 @@ export function buildProgram(): Command {
       .option('--max-iterations <n>', 'iterations each iterative solve may take', '5000')
       .addOption(encodingOption()),
   ).action((model: string, flags: AnalyzeFlags & FormatFlags) => runCommand(flags, () => analyzeCommand(model, flags)));
+
+  formats(
+    program
+      .command('decompose')
+      .argument('<first>', 'the first model file (the earlier year, or the base of a scenario)')
+      .argument('<second>', 'the second model file, of the same classification (may be the first, with --second-period)')
+      .description('structural decomposition of the change from one model to another: intensity, technology, level, destination, mix (docs/analysis.md)')
+      .option('--resource <ids>', 'the resources to decompose besides gross output, separated by commas (default: every resource)')
+      .option('--first-period <id>', 'period of the first model whose targets make the final demand; default its first')
+      .option('--second-period <id>', 'period of the second model; default its first')
+      .option('--tolerance <x>', 'relative residual of the iterative solves', '1e-12')
+      .option('--max-iterations <n>', 'iterations each iterative solve may take', '5000')
+      .addOption(encodingOption()),
+  ).action((first: string, second: string, flags: DecomposeFlags & FormatFlags) => runCommand(flags, () => decomposeCommand(first, second, flags)));
+
+  formats(
+    program
+      .command('regionalise')
+      .argument('<model>', 'the national model file (YAML, JSON or .parquet)')
+      .description('a regional model from a national one by location quotients (SLQ, CILQ, FLQ), with a report of how the coefficients changed (docs/analysis.md)')
+      .requiredOption('--regional <file>', 'CSV sector,regional[,national]: the region’s output or employment by sector (docs/analysis.md)')
+      .requiredOption('--method <lq>', 'slq | cilq | flq')
+      .option('--delta <x>', 'flq: δ, at least 0 and below 1 (default 0.3)')
+      .option('--measure <what>', 'what the regional values measure where the file has no national column: output (default) or a resource id (e.g. employment)')
+      .option('--name <name>', 'name of the regional model')
+      .requiredOption('-o, --output <model>', 'model file to write (.yaml, .json or .parquet); not an input, its folder must exist')
+      .option('--tolerance <x>', 'relative residual of the iterative solves', '1e-12')
+      .option('--max-iterations <n>', 'iterations each iterative solve may take', '5000')
+      .addOption(encodingOption()),
+  ).action((model: string, flags: RegionaliseFlags & FormatFlags) => runCommand(flags, () => regionaliseCommand(model, flags)));
+
+  formats(
+    program
+      .command('series')
+      .argument('<paths...>', 'model files of one classification, or a folder of them; the year from the model’s period or the file name (docs/analysis.md)')
+      .description('a series of tables: the analysis of each year, the measures over the years, the decomposition between consecutive years')
+      .option('--multipliers', 'output multipliers of every item, per year')
+      .option('--footprints', 'footprints by region of final demand, per year')
+      .option('--linkages', 'backward and forward linkages, per year (in the JSON)')
+      .option('--labour-values', 'labour values, per year (in the JSON)')
+      .option('--labour <id>', 'the resource that is labour')
+      .option('--income <id>', 'income multipliers of this resource row, per year (in the JSON)')
+      .option('--decompose', 'the structural decomposition between consecutive years')
+      .option('--resource <ids>', 'with --decompose: the resources to decompose besides gross output (default every resource)')
+      .option('--tolerance <x>', 'relative residual of the iterative solves', '1e-12')
+      .option('--max-iterations <n>', 'iterations each iterative solve may take', '5000')
+      .addOption(encodingOption()),
+  ).action((paths: string[], flags: SeriesFlags & FormatFlags) => runCommand(flags, () => seriesCommand(paths, flags)));
 
   formats(
     program

@@ -23,7 +23,7 @@ export { closeModel, resolveClosure, type HouseholdClosure, type ResolvedClosure
 export { typeIIMultipliers, type QuantityMultipliers, type TypeIIResult } from './type-ii-multipliers.js';
 export { extractionRanking, hypotheticalExtraction, type ExtractionKind, type ExtractionLoss, type ExtractionResult, type RankedExtraction } from './hypothetical-extraction.js';
 export { characterise, type CharacterisationFactor, type Characterised } from './characterise.js';
-export { regionalTable, type LocationQuotient, type RegionalTable } from './location-quotients.js';
+export { regionalTable, type LocationQuotient, type RegionalTable, type RegionalTotals } from './location-quotients.js';
 export { SDA_FACTORS, structuralDecomposition, type SdaFactor, type SdaResult, type SdaTable } from './structural-decomposition.js';
 export { structuralPaths, type StructuralPath, type StructuralPathOptions, type StructuralPathsResult } from './structural-paths.js';
 export { monteCarlo, type MonteCarloOptions, type MonteCarloResult, type MonteCarloSpread, type Summary } from './monte-carlo.js';

@@ -24,12 +24,19 @@ export interface RegionalTable {
   readonly lambda: number;
 }
 
+/** The regional and national totals R and N, where they exceed the sums over the sectors. */
+export interface RegionalTotals {
+  readonly regional?: number;
+  readonly national?: number;
+}
+
 /**
  * The regional table from a national one by location quotients. `national` and `regional` are
  * per-sector output or employment (the same measure for both); `delta` is the FLQ's δ (default 0.3,
- * Flegg and Tohmo's usual value), 0 ≤ δ < 1.
+ * Flegg and Tohmo's usual value), 0 ≤ δ < 1. `totals` gives R and N where the sectors do not
+ * cover the whole (employment outside the table): each at least the sum over the sectors.
  */
-export function regionalTable(A: CsrMatrix, national: ArrayLike<number>, regional: ArrayLike<number>, method: LocationQuotient, delta = 0.3): RegionalTable {
+export function regionalTable(A: CsrMatrix, national: ArrayLike<number>, regional: ArrayLike<number>, method: LocationQuotient, delta = 0.3, totals?: RegionalTotals): RegionalTable {
   const n = checkSquare(A, 'A');
   const nat = checkVector(national, n, 'national');
   const reg = checkVector(regional, n, 'regional');
@@ -43,6 +50,14 @@ export function regionalTable(A: CsrMatrix, national: ArrayLike<number>, regiona
     if (reg[i] > 0 && nat[i] === 0) throw inputError('out-of-range', 'the region has activity in a sector the nation has none of', { path: ['regional', i] }, reg[i]);
     N += nat[i];
     R += reg[i];
+  }
+  if (totals?.national !== undefined) {
+    if (!(totals.national >= N && Number.isFinite(totals.national))) throw inputError('out-of-range', `the national total must be at least the sum over the sectors (${N})`, { path: ['totals', 'national'] }, totals.national);
+    N = totals.national;
+  }
+  if (totals?.regional !== undefined) {
+    if (!(totals.regional >= R && Number.isFinite(totals.regional))) throw inputError('out-of-range', `the regional total must be at least the sum over the sectors (${R})`, { path: ['totals', 'regional'] }, totals.regional);
+    R = totals.regional;
   }
   if (N === 0) throw inputError('empty', 'national output or employment sums to 0', { path: ['national'] }, N);
   if (R > N) throw inputError('out-of-range', 'the region is larger than the nation', { path: ['regional'] }, R);

@@ -8,3 +8,6 @@ export { balanceJson, type BalanceJsonOptions } from './balance-json.js';
 export { failureJson, failureSentence, type FailureContext, type SolveOutcome } from './solve-failure.js';
 export { solverStopSentence } from './solver-stop-sentence.js';
 export { footprintsPart, grossOutputPart, incomeMultipliersPart, inversePart, linkagesPart, perCapitaPart, labourValuesPart, multipliersPart, solveNote, type AnalysisItems, type AnalysisPart } from './analysis-tables.js';
+export { decompositionPart, type DecompositionMeasure } from './decomposition-tables.js';
+export { regionalPart, type RegionalReport } from './regional-tables.js';
+export { seriesPart, type SeriesMeasure } from './series-tables.js';

@@ -26,7 +26,7 @@ export interface AnalyzeFlags extends EncodingFlags {
 const DEFAULT_TOLERANCE = 1e-12;
 
 /** --tolerance and --max-iterations, checked. */
-function solveOptions(flags: AnalyzeFlags): { tolerance: number; maxIterations: number } {
+export function solveOptions(flags: Pick<AnalyzeFlags, 'tolerance' | 'maxIterations'>): { tolerance: number; maxIterations: number } {
   const tolerance = flags.tolerance === undefined ? DEFAULT_TOLERANCE : Number(flags.tolerance);
   if (!(tolerance > 0 && tolerance < 1)) throw inputError('invalid-option', '--tolerance must be a number between 0 and 1', { path: ['--tolerance'] }, flags.tolerance);
   const maxIterations = flags.maxIterations === undefined ? DEFAULT_MAX_ITERATIONS : Number(flags.maxIterations);
