@@ -51,6 +51,8 @@ describe('plenty (golden output)', () => {
     ['balance-ussr-1930.txt', ['balance', 'examples/ussr-1930/economy.yaml']],
     ['balance-cockshott-all.txt', ['balance', 'examples/cockshott/economy.yaml', '--all']],
     ['plan-ussr-1930.txt', ['plan', 'examples/ussr-1930/economy.yaml']],
+    ['decompose-ussr-1930.txt', ['decompose', 'examples/ussr-1930/economy.yaml', 'examples/ussr-1930/economy.yaml', '--first-period', '1930', '--second-period', '1933', '--resource', 'urban_labour,skilled_labour']],
+    ['series-ussr-1930.csv', ['series', 'examples/ussr-1930/economy.yaml', '--decompose', '--resource', 'urban_labour', '--csv']],
   ];
   for (const [name, args] of cases) {
     test(`plenty ${args.join(' ')}`, () => {
