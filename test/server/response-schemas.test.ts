@@ -180,6 +180,20 @@ describe('response schemas against real answers', () => {
     assert.ok(failed.body.failures.length >= 7);
   });
 
+  test('decomposition, regional tables and series: the 1930 model and Miller–Blair, and a decomposition whose solve fails', async () => {
+    await call('POST', '/api/models', '/api/models', { body: { format: 'yaml', text: exampleText('miller-blair', 'economy.yaml'), id: 'io-change-mb' } });
+    await call('POST', '/api/models', '/api/models', { body: { format: 'yaml', text: exampleText('ussr-1930', 'economy.yaml'), id: 'io-change-1930' } });
+    const d = await call('POST', '/api/decomposition', '/api/decomposition', { body: { first: { id: 'io-change-1930', period: '1930' }, second: { id: 'io-change-1930', period: '1931' } } });
+    assert.equal(d.body.status, 'converged');
+    const failed = await call('POST', '/api/decomposition', '/api/decomposition', { body: { first: { id: 'io-change-mb' }, second: { id: 'io-change-mb' }, maxIterations: 1, tolerance: 1e-15 } });
+    assert.equal(failed.body.status, 'max-iterations');
+    assert.equal(failed.body.measures, undefined);
+    const r = await call('POST', '/api/models/:id/regionalise', '/api/models/io-change-mb/regionalise', { body: { method: 'cilq', regional: { sector_1: 10, sector_2: 40 }, store: { id: 'io-change-mb-region' } } });
+    assert.equal(r.body.stored.id, 'io-change-mb-region');
+    const series = await call('POST', '/api/series', '/api/series', { body: { models: [{ id: 'io-change-1930' }], analyses: ['multipliers', 'footprints', 'linkages', 'labourValues'], labour: 'urban_labour', decompose: true } });
+    assert.equal(series.body.years.length, 4);
+  });
+
   test('non-finite numbers are strings: an unlimited resource’s availability is "Infinity"', async () => {
     await call('POST', '/api/models', '/api/models', { body: { format: 'yaml', text: UNLIMITED, id: 'unlimited' } });
     const s = await h.call('POST', '/api/scenarios', { body: { modelId: 'unlimited', name: 'base' } });

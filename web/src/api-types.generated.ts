@@ -206,6 +206,55 @@ export type ClosingRequirement = {
   };
 };
 
+export type DecompositionDocument = {
+  readonly first: DecompositionSide;
+  readonly second: DecompositionSide;
+  /** the regions of final demand (columns of Y), or "all" */
+  readonly destinations: readonly string[];
+  readonly factors: readonly ("intensity" | "technology" | "level" | "destination" | "mix")[];
+  readonly status: "converged" | "not-productive" | "max-iterations" | "breakdown" | "singular";
+  readonly iterations?: number;
+  readonly relativeResidual?: WireNumber;
+  /** largest |Σ parts − change| / max(1, |change|), checked ≤ 1e-9 */
+  readonly identityResidual?: WireNumber;
+  /** absent when a solve did not succeed */
+  readonly measures?: readonly DecompositionMeasure[];
+  /** when a solve did not succeed: what happened and what to do */
+  readonly message?: string;
+  readonly spectralRadius?: {
+    readonly lower: WireNumber;
+    readonly upper: WireNumber;
+  };
+  readonly failures: readonly string[];
+};
+
+export type DecompositionMeasure = {
+  readonly kind: "output" | "resource";
+  /** "gross output" (the sum over items), or a resource id */
+  readonly id: string;
+  readonly unit: string;
+  readonly before: WireNumber;
+  readonly after: WireNumber;
+  readonly change: WireNumber;
+  /** each factor’s part of the change */
+  readonly parts: Readonly<Record<string, WireNumber>>;
+  /** Σ parts: equal to the change */
+  readonly sum: WireNumber;
+  /** Σ parts − change (0 to rounding) */
+  readonly residual: WireNumber;
+};
+
+export type DecompositionSide = {
+  readonly model: string;
+  /** first or second (as the request names it) */
+  readonly source: string;
+  /** the period whose targets are the final demand */
+  readonly period: string;
+  readonly modelId: string;
+  readonly version: number;
+  readonly scenario?: number;
+};
+
 export type DeficitRow = {
   readonly item: number;
   readonly id: string;
@@ -765,6 +814,51 @@ export type Published = {
   readonly plan: PlanWithResult;
 };
 
+export type RegionalDocument = {
+  /** the regional model’s name */
+  readonly model?: string;
+  readonly source?: string;
+  readonly modelId: string;
+  readonly version: number;
+  readonly method?: "slq" | "cilq" | "flq";
+  readonly delta?: number;
+  readonly lambda?: WireNumber;
+  readonly measure?: string;
+  /** R / N, the region’s share */
+  readonly share?: WireNumber;
+  readonly changed?: number;
+  readonly entries?: number;
+  readonly sectors?: readonly RegionalSector[];
+  /** the regional model stored as a new model (with `store`) */
+  readonly stored: {
+    readonly id: string;
+    readonly version: number;
+    readonly name: string;
+  } | null;
+  readonly status?: "not-productive" | "max-iterations" | "breakdown" | "singular";
+  readonly message?: string;
+  readonly iterations?: number;
+  readonly spectralRadius?: {
+    readonly lower: WireNumber;
+    readonly upper: WireNumber;
+  };
+  readonly failures: readonly string[];
+};
+
+export type RegionalSector = {
+  readonly id: string;
+  readonly national: WireNumber;
+  readonly regional: WireNumber;
+  /** null where the nation has none of the sector */
+  readonly slq: WireNumber | null;
+  /** Σ_i a_ij of the national table */
+  readonly nationalInputs: WireNumber;
+  /** Σ_i a_ij of the regional table (≤ the national) */
+  readonly regionalInputs: WireNumber;
+  readonly nationalMultiplier: WireNumber;
+  readonly regionalMultiplier: WireNumber;
+};
+
 export type ReplanSection = {
   readonly basePlanId: number;
   readonly fromPeriod: string;
@@ -854,6 +948,59 @@ export type ScenarioDetail = {
 };
 
 export type ScenarioList = readonly Scenario[];
+
+export type SeriesDocument = {
+  readonly years: readonly {
+    readonly year: string;
+    readonly source: string;
+    readonly model: string;
+    readonly period: string;
+  }[];
+  readonly measures: readonly SeriesMeasure[];
+  /** each year’s analysis: the document of POST /api/models/:id/analyze without modelId, version, failures and notes */
+  readonly analyses: readonly {
+    readonly year: string;
+    readonly source: string;
+    readonly items: readonly string[];
+    readonly [key: string]: unknown;
+  }[];
+  readonly decompositions?: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly first: Readonly<Record<string, unknown>>;
+    readonly second: Readonly<Record<string, unknown>>;
+    /** the regions of final demand (columns of Y), or "all" */
+    readonly destinations: readonly string[];
+    readonly factors: readonly ("intensity" | "technology" | "level" | "destination" | "mix")[];
+    readonly status: "converged" | "not-productive" | "max-iterations" | "breakdown" | "singular";
+    readonly iterations?: number;
+    readonly relativeResidual?: WireNumber;
+    /** largest |Σ parts − change| / max(1, |change|), checked ≤ 1e-9 */
+    readonly identityResidual?: WireNumber;
+    /** absent when a solve did not succeed */
+    readonly measures?: readonly DecompositionMeasure[];
+    /** when a solve did not succeed: what happened and what to do */
+    readonly message?: string;
+    readonly spectralRadius?: {
+      readonly lower: WireNumber;
+      readonly upper: WireNumber;
+    };
+  }[];
+  /** the version of each model used */
+  readonly versions: Readonly<Record<string, number>>;
+  readonly failures: readonly string[];
+};
+
+export type SeriesMeasure = {
+  readonly id: string;
+  readonly kind: "output" | "resource" | "multiplier" | "footprint";
+  readonly unit: string;
+  readonly item?: string;
+  readonly resource?: string;
+  readonly region?: string;
+  /** one per year, null where the year’s solve did not succeed */
+  readonly values: readonly (number | null)[];
+};
 
 export type Session = {
   readonly role: "planner";

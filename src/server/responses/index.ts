@@ -16,6 +16,7 @@ import {
   reportSchema,
   supplyNetworkSchema,
 } from './execution.js';
+import { decompositionDocument, regionalDocument, seriesDocument } from './io-change.js';
 import { jobCancelled, jobSchema, jobStarted } from './jobs.js';
 import { modelDetail, modelEntry, modelSaved, scenarioDetail, scenarioSchema } from './models.js';
 import { planRecord, planWithResult } from './plan-document.js';
@@ -57,6 +58,9 @@ export const RESPONSES = {
   alertList: z.array(alertSchema).meta({ id: 'AlertList' }),
   distribution: distributionSchema,
   supplyNetwork: supplyNetworkSchema,
+  decompositionDocument,
+  regionalDocument,
+  seriesDocument,
 } as const;
 
 /** The JSON Schema (2020-12, as OpenAPI 3.1 takes it) of every named schema, by id; references are `#/components/schemas/<id>`. */

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { modelSeries, type SeriesModel } from '../../analysis/index.js';
+import { compileEconomy } from '../../compile/index.js';
+import { InputError } from '../../model/errors.js';
+import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
+import { requirePlanner } from '../auth.js';
+import { modelOr404, type ServerContext } from '../context.js';
+import { unprocessable } from '../input-issues.js';
+import { jsonSafe } from '../json-safe.js';
+import { validate } from '../validate.js';
+import { modelId } from './model-routes.js';
+
+/** The analyses a series can run per year beyond gross output. */
+export const SERIES_ANALYSES = ['multipliers', 'footprints', 'linkages', 'labourValues'] as const;
+
+export const seriesBody = z.strictObject({
+  models: z
+    .array(z.strictObject({ id: modelId, version: z.number().int().positive().optional(), year: z.string().regex(/^\d{4}$/).optional() }))
+    .min(1)
+    .max(100)
+    .meta({ description: 'the stored models of the series; a model with several periods is one year per period; a year from the body, else the model’s period, else its id (e.g. germany-1995)' }),
+  analyses: z.array(z.enum(SERIES_ANALYSES)).optional(),
+  labour: z.string().min(1).optional(),
+  decompose: z.boolean().optional(),
+  resources: z.array(z.string().min(1)).optional().meta({ description: 'with decompose: the resources to decompose besides gross output (default every resource)' }),
+  tolerance: z.number().gt(0).lt(1).optional(),
+  maxIterations: z.number().int().positive().max(1_000_000).optional(),
+});
+
+/**
+ * POST /api/series: several stored models of one classification as years (as `plenty series
+ * --json`): the measures over the years, each year's analysis and, with `decompose`, the
+ * decomposition between consecutive years.
+ */
+export function seriesRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.post('/api/series', async (req) => {
+    requirePlanner(ctx.store, req);
+    const body = validate(seriesBody, req.body ?? {}, 'body');
+    const records = body.models.map((ref) => ({ ref, m: modelOr404(ctx, ref.id, ref.version) }));
+    try {
+      const models: SeriesModel[] = records.map(({ ref, m }) => {
+        const economy = ctx.economies.get(m);
+        return { economy, c: compileEconomy(economy), source: m.id, ...(ref.year !== undefined ? { year: ref.year } : {}) };
+      });
+      const asked = new Set(body.analyses ?? []);
+      const r = modelSeries(models, {
+        analysis: {
+          multipliers: asked.has('multipliers'),
+          footprints: asked.has('footprints'),
+          linkages: asked.has('linkages'),
+          labourValues: asked.has('labourValues'),
+          ...(body.labour !== undefined ? { labour: body.labour } : {}),
+          tolerance: body.tolerance ?? 1e-12,
+          maxIterations: body.maxIterations ?? DEFAULT_MAX_ITERATIONS,
+          names: { labour: 'labour', income: 'income', period: 'period', tolerance: 'tolerance', maxIterations: 'maxIterations' },
+        },
+        decompose: body.decompose === true,
+        ...(body.resources !== undefined ? { decomposition: { resources: body.resources, resourceOption: 'resources' } } : {}),
+      });
+      const versions = Object.fromEntries(records.map(({ m }) => [m.id, m.version]));
+      return JSON.parse(jsonSafe({ ...r.json, versions, failures: r.failures })) as unknown;
+    } catch (err) {
+      if (err instanceof InputError) throw unprocessable(err, 'the series');
+      throw err;
+    }
+  });
+}
