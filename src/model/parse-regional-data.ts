@@ -13,7 +13,7 @@ export interface RegionalData {
   /** Present when the file has a third column: the national value of each sector. */
   readonly national?: readonly number[];
   /** From a row named `total`: R and, with a third column, N (where the sectors do not cover the whole). */
-  readonly totals?: { readonly regional: number; readonly national?: number };
+  readonly totals?: { readonly regional?: number; readonly national?: number };
 }
 
 /**

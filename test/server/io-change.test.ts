@@ -74,6 +74,11 @@ describe('decomposition, regional tables and series over stored models', () => {
     assert.equal(csv.status, 200, JSON.stringify(csv.body));
     assert.equal(csv.body.stored, null);
     assertClose(csv.body.lambda, Math.log2(1.25) ** 0.3);
+    // A national total beyond the sectors (employment outside the table): SLQ = (10/50)/(100/1000) = 2, (40/50)/(100/1000) = 8.
+    const totals = await h.call('POST', '/api/models/miller-blair/regionalise', { body: { method: 'slq', csv: 'sector,regional,national\nsector_1,10,100\nsector_2,40,100\n', totals: { national: 1000 } } });
+    assert.equal(totals.status, 200, JSON.stringify(totals.body));
+    assertClose(totals.body.sectors.map((s: { slq: number }) => s.slq), [2, 8]);
+    assertClose(totals.body.share, 50 / 1000);
     const bad = await h.call('POST', '/api/models/miller-blair/regionalise', { body: { method: 'slq', csv: 'sector,regional\nsector_1,10\nnope,3\n' } });
     assert.equal(bad.status, 422);
     assert.equal(bad.body.error.issues[0].file, 'body.csv');

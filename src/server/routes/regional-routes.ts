@@ -41,7 +41,10 @@ function regionalData(body: RegionaliseBody): RegionalData {
   if (body.csv !== undefined) {
     if (body.national !== undefined) throw new ApiError(400, 'invalid-request', '`national` goes with `regional`; in `csv` it is the third column', [{ path: ['body', 'national'], message: 'with regional only' }]);
     const data = parseRegionalData(body.csv, 'body.csv');
-    return body.totals !== undefined ? { ...data, totals: { regional: body.totals.regional ?? data.totals?.regional ?? 0, ...(body.totals.national !== undefined ? { national: body.totals.national } : {}) } } : data;
+    if (body.totals === undefined) return data;
+    const regional = body.totals.regional ?? data.totals?.regional;
+    const national = body.totals.national ?? data.totals?.national;
+    return { ...data, totals: { ...(regional !== undefined ? { regional } : {}), ...(national !== undefined ? { national } : {}) } };
   }
   const regional = body.regional ?? {};
   const sectors = Object.keys(regional);
@@ -57,7 +60,7 @@ function regionalData(body: RegionaliseBody): RegionalData {
     rows: sectors.map((_, k) => k + 1),
     regional: sectors.map((s) => regional[s]),
     ...(national !== undefined ? { national: sectors.map((s) => national[s]) } : {}),
-    ...(totals?.regional !== undefined ? { totals: { regional: totals.regional, ...(totals.national !== undefined ? { national: totals.national } : {}) } } : {}),
+    ...(totals !== undefined ? { totals: { ...(totals.regional !== undefined ? { regional: totals.regional } : {}), ...(totals.national !== undefined ? { national: totals.national } : {}) } } : {}),
   };
 }
 
