@@ -10,6 +10,7 @@ import { JobRunner } from './job-runner.js';
 import { strictJsonBodies } from './json-body.js';
 import { OPERATIONS, openApiDocument } from './openapi.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
+import { extractionRoutes } from './routes/extraction-routes.js';
 import { enterpriseRoutes } from './routes/enterprise-routes.js';
 import { executionRoutes } from './routes/execution-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -165,6 +166,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   healthRoutes(app, ctx);
   modelRoutes(app, ctx);
   analysisRoutes(app, ctx);
+  extractionRoutes(app, ctx);
   scenarioRoutes(app, ctx);
   jobRoutes(app, ctx);
   planRoutes(app, ctx);

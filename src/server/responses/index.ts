@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analysisDocument } from './analysis-document.js';
 import { balanceDocument } from './balance-document.js';
+import { extractionDocument } from './extraction-document.js';
 import { planComparison } from './compare.js';
 import {
   alertSchema,
@@ -57,6 +58,7 @@ export const RESPONSES = {
   alertList: z.array(alertSchema).meta({ id: 'AlertList' }),
   distribution: distributionSchema,
   supplyNetwork: supplyNetworkSchema,
+  extractionDocument,
 } as const;
 
 /** The JSON Schema (2020-12, as OpenAPI 3.1 takes it) of every named schema, by id; references are `#/components/schemas/<id>`. */
