@@ -217,9 +217,10 @@ export function analyzeEconomy(economy: AnyEconomy, c: CompiledEconomy, req: Ana
     add('inverse', 'Leontief inverse', [['the Leontief inverse (I − A)⁻¹', L]], () => inversePart(items, L));
   }
   if (req.typeII !== undefined) {
-    const t = go.status === 'converged' ? typeIIEffects(c, sys, period, go.x, req.typeII, req.typeII.names, opts) : undefined;
-    const solves: [string, SolveOutcome][] = [['the gross output (I − A) x = y', go], ...(t !== undefined ? [['the Type I and Type II multipliers (open and closed models)', t.result] as [string, SolveOutcome]] : [])];
-    add('typeII', 'Type II effects', solves, () => (t === undefined ? grossOutputPart(items, y, go, '') : typeIIPart(items, t.result, t.households, (q) => (q === 'output' ? '' : resourceUnit(q)))));
+    const { base, households, result } = typeIIEffects(c, sys, period, req.typeII, req.typeII.names, opts);
+    const solves: [string, SolveOutcome][] = [['the gross output of the period’s final use (I − A) x = y', base], ...(result !== undefined ? [['the Type I and Type II multipliers (open and closed models)', result] as [string, SolveOutcome]] : [])];
+    if (result !== undefined && households !== undefined) add('typeII', 'Type II effects', solves, () => typeIIPart(items, result, households, (q) => (q === 'output' ? '' : resourceUnit(q))));
+    else add('typeII', 'Type II effects', solves, () => grossOutputPart(items, y, base, ''));
   }
   if (req.characterise !== undefined) {
     const { factors, file } = req.characterise;

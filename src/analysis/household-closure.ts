@@ -52,10 +52,10 @@ export interface HouseholdsOfModel {
 /**
  * The households' consumption column per unit of their income, c = y_h / (h·x), from the
  * period's targets of the households' category (y_h) and the income row h applied to the gross
- * output x of the period's whole final use. Refuses (InputError) when the households spend
- * nothing or earn nothing.
+ * output x of the period's whole final use y. Refuses (InputError) when the households spend
+ * nothing, buy the whole final demand (the closed model would not be productive) or earn nothing.
  */
-export function householdsOfModel(c: CompiledEconomy, period: number, category: string, income: string, h: Float64Array, x: Float64Array, option: string): HouseholdsOfModel {
+export function householdsOfModel(c: CompiledEconomy, period: number, category: string, income: string, h: Float64Array, y: Float64Array, x: Float64Array, option: string): HouseholdsOfModel {
   const n = c.items.ids.length;
   const cat = c.categories.index.get(category) ?? -1;
   const spending = new Float64Array(n);
@@ -68,6 +68,14 @@ export function householdsOfModel(c: CompiledEconomy, period: number, category: 
   for (let i = 0; i < n; i++) totalIncome += h[i] * x[i];
   const spent = spending.reduce((a, b) => a + b, 0);
   if (!(spent > 0)) throw inputError('missing', `the final-use category ${category} has no targets in this period: households spend nothing`, { path: [option] }, category);
+  if (spending.every((v, i) => Math.abs(v - y[i]) <= 1e-12 * Math.abs(y[i]))) {
+    throw inputError(
+      'invalid-option',
+      `the households (${category}) buy the whole final demand: closed with respect to them, the model keeps nothing exogenous and is not productive; choose a category that is part of the final demand`,
+      { path: [option] },
+      category,
+    );
+  }
   if (!(totalIncome > 0) || !Number.isFinite(totalIncome)) throw inputError('missing', `households earn nothing: the gross output pays no ${income}`, { path: [option] }, income);
   const consumption = spending.map((v) => v / totalIncome);
   return { category, income, spending, totalIncome, consumption };

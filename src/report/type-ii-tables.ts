@@ -44,7 +44,7 @@ function quantityTable(items: AnalysisItems, q: QuantityMultipliers, k: number, 
 export function typeIIPart(items: AnalysisItems, r: TypeIIResult, closure: ClosureFacts, unitOf: (quantity: string) => string): AnalysisPart {
   const tables = r.quantities.map((q, k) => quantityTable(items, q, k, unitOf(q.name)));
   const notes = [
-    `Closed with respect to households: their income is ${closure.income} (${closure.totalIncome.toPrecision(8)} from the final demand's gross output), their spending the final use ${closure.category}, per unit of income.`,
+    `Closed with respect to households: their income is ${closure.income} (${String(Number(closure.totalIncome.toPrecision(8)))} from the gross output of the period's final use), their spending the final use ${closure.category}, per unit of income.`,
     'Ratios: Type I = Type I total / direct, Type II = Type II total / direct (empty where the direct effect is 0).',
     solveNote('open and closed models', r),
   ];
