@@ -47,6 +47,8 @@ export interface ExtractionRequest {
   readonly period?: string;
   readonly tolerance: number;
   readonly maxIterations: number;
+  /** Called by the iterative solves after each iteration (a progress bar: a ranking is one solve per item or region). */
+  readonly onProgress?: (iteration: number, relativeResidual: number) => void;
   readonly names: ExtractionOptionNames;
 }
 
@@ -77,7 +79,7 @@ export function extractEconomy(economy: AnyEconomy, c: CompiledEconomy, req: Ext
   const y = req.demand !== undefined ? demandVector(c, req.demand) : finalUse(c, period);
   const ids = c.items.ids;
   const resourceUnit = (id: string): string => economy.resources[c.resources.index.get(id) ?? 0]?.unit ?? '';
-  const opts: LeontiefOptions = { tolerance, maxIterations };
+  const opts: LeontiefOptions = { tolerance, maxIterations, ...(req.onProgress !== undefined ? { onProgress: req.onProgress } : {}) };
   const rows = c.resources.ids;
   const tables: Table[] = [];
   const header: string[] = [];

@@ -39,7 +39,7 @@ export function extractionPart(ids: readonly string[], r: ExtractionResult, unit
         { key: 'before', label: 'before' },
         { key: 'after', label: 'after' },
         { key: 'loss', label: 'loss' },
-        { key: 'relative', label: 'loss', unit: '%', digits: 4 },
+        { key: 'loss_percent', label: 'loss', unit: '%', digits: 4 },
       ],
       rows: r.losses.map((l) => [l.name === 'output' ? 'gross output (all items)' : l.name, unitOf(l.name), l.before, l.after, l.loss, relative(l) === null ? null : l.relative * 100]),
       notes: ['Gross output is summed over items, each in its own unit; a total extraction loses the extracted items’ own output too.', solveNote('solves before and after', r)],
@@ -97,7 +97,7 @@ export function keySectorsPart(
         { key: 'rank', label: 'rank' },
         { key: what, label: what },
         { key: 'loss', label: 'output loss' },
-        { key: 'relative', label: 'loss', unit: '%', digits: 4 },
+        { key: 'loss_percent', label: 'loss', unit: '%', digits: 4 },
         ...(linkageOf !== undefined
           ? [
               { key: 'backward_index', label: 'backward index', digits: 4 },

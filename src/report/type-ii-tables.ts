@@ -14,11 +14,19 @@ export interface ClosureFacts {
 /** A ratio for JSON: null where it is undefined (no initial effect). */
 const ratio = (v: Float64Array): (number | null)[] => Array.from(v, (x) => (Number.isFinite(x) ? x : null));
 
-function quantityTable(items: AnalysisItems, q: QuantityMultipliers, k: number, unit: string): Table {
+/** The table's machine name: `type_ii_` and the quantity's id in lower case, `_` for other characters (`type_ii_emissions_co2`). */
+function tableName(name: string, taken: Set<string>, k: number): string {
+  const slug = `type_ii_${name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')}`;
+  const unique = taken.has(slug) ? `${slug}_${k}` : slug;
+  taken.add(unique);
+  return unique;
+}
+
+function quantityTable(items: AnalysisItems, q: QuantityMultipliers, name: string, unit: string): Table {
   const u = unit === '' ? undefined : `${unit}/unit`;
   const col = (key: string, label: string): { key: string; label: string; unit?: string } => ({ key, label, ...(u !== undefined ? { unit: u } : {}) });
   return {
-    name: `type_ii_${k}`,
+    name,
     title: `Type I and Type II effects of ${q.name} per unit of final demand (direct, indirect, induced by households' spending)`,
     columns: [
       { key: 'item', label: 'item' },
@@ -42,7 +50,8 @@ function quantityTable(items: AnalysisItems, q: QuantityMultipliers, k: number, 
  * table's notes say how the model was closed.
  */
 export function typeIIPart(items: AnalysisItems, r: TypeIIResult, closure: ClosureFacts, unitOf: (quantity: string) => string): AnalysisPart {
-  const tables = r.quantities.map((q, k) => quantityTable(items, q, k, unitOf(q.name)));
+  const taken = new Set<string>();
+  const tables = r.quantities.map((q, k) => quantityTable(items, q, tableName(q.name, taken, k), unitOf(q.name)));
   const notes = [
     `Closed with respect to households: their income is ${closure.income} (${String(Number(closure.totalIncome.toPrecision(8)))} from the gross output of the period's final use), their spending the final use ${closure.category}, per unit of income.`,
     'Ratios: Type I = Type I total / direct, Type II = Type II total / direct (empty where the direct effect is 0).',

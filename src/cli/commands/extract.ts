@@ -5,6 +5,7 @@ import { inputError } from '../../model/errors.js';
 import { loadDemand } from '../../model/index.js';
 import { loadAnyModel } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
+import { createProgress } from '../progress.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
 import { solveOptions } from './analyze.js';
 
@@ -47,6 +48,11 @@ export async function extractCommand(modelPath: string, flags: ExtractFlags): Pr
   const economy = await loadAnyModel(modelPath, read);
   const c = compileEconomy(economy);
   const demand = flags.demand !== undefined ? await loadDemand(flags.demand, read) : undefined;
+  const progress = createProgress('solving');
+  // Solves expected: the chosen set's before and after, and one per item or region ranked (plus its base).
+  const total = (sectors !== undefined || regions !== undefined ? 2 : 0) + (rank === undefined ? 0 : (rank === 'regions' ? c.regions.ids.length : c.items.ids.length) + 1);
+  let solves = 0;
+  let last = Number.POSITIVE_INFINITY;
   const r = extractEconomy(economy, c, {
     ...(sectors !== undefined ? { sectors } : {}),
     ...(regions !== undefined ? { regions } : {}),
@@ -56,8 +62,14 @@ export async function extractCommand(modelPath: string, flags: ExtractFlags): Pr
     ...(flags.period !== undefined ? { period: flags.period } : {}),
     tolerance,
     maxIterations,
+    onProgress: (it, res) => {
+      if (it < last) solves++;
+      last = it;
+      progress.update(Math.min(1, solves / Math.max(1, total)), `solve ${solves} of about ${total}, iteration ${it}, residual ${res.toExponential(1)}`);
+    },
     names: { sectors: '--sectors', regions: '--regions', rank: '--rank', period: '--period', tolerance: '--tolerance', maxIterations: '--max-iterations' },
   });
+  progress.done();
   if (r.failures.length === 0) return { tables: r.tables, json: r.json };
   return { tables: r.tables, json: r.json, header: [...r.header], failure: r.failures[0] };
 }

@@ -50,6 +50,8 @@ describe('plenty analyze --type-ii, --characterise; plenty extract', () => {
     const r = plenty('analyze', 'test/fixtures/effects/miller-blair-households.yaml', '--type-ii');
     assert.equal(r.status, 0, r.stderr);
     golden('analyze-miller-blair-type-ii.txt', r.stdout);
+    const csv = plenty('analyze', 'test/fixtures/effects/miller-blair-households.yaml', '--type-ii', '--csv');
+    assert.deepEqual(csv.stdout.match(/^# .*$/gm), ['# gross_output', '# type_ii_output', '# type_ii_compensation']);
     // Households that buy the whole final demand leave nothing exogenous: refused, with the reason.
     userError(['analyze', MB, '--type-ii', '--household-consumption', 'final_demand', '--household-income', 'labour'], /buy the whole final demand.*not productive/);
   });
