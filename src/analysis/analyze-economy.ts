@@ -16,7 +16,7 @@ import {
   outputMultipliers,
   totalRequirements,
 } from '../leontief/index.js';
-import type { LeontiefOptions } from '../leontief/index.js';
+import type { CharacterisationFactor, LeontiefOptions } from '../leontief/index.js';
 import { inputError } from '../model/errors.js';
 import type { Demand } from '../model/parse-demand.js';
 import type { AnyEconomy } from '../model/types.js';
@@ -36,6 +36,10 @@ import {
   type SolveOutcome,
   type Table,
 } from '../report/index.js';
+import { impactsPart } from '../report/impacts-tables.js';
+import { typeIIPart } from '../report/type-ii-tables.js';
+import { characterisedImpacts } from './characterised-impacts.js';
+import { checkTypeIIRequest, typeIIEffects, type TypeIIOptionNames, type TypeIIRequest } from './type-ii-effects.js';
 
 /** How the caller names its options, for errors and advice (`--labour` on the command line, `labour` in a body). */
 export interface AnalysisOptionNames {
@@ -63,6 +67,10 @@ export interface AnalysisRequest {
   readonly income?: string;
   readonly footprints?: boolean;
   readonly inverse?: boolean;
+  /** Type II effects: the model closed with respect to households (see typeIIEffects). */
+  readonly typeII?: TypeIIRequest & { readonly names: TypeIIOptionNames };
+  /** Characterised impacts: these factors applied to the resources (see characterisedImpacts). */
+  readonly characterise?: { readonly factors: readonly CharacterisationFactor[]; readonly file: string };
   readonly tolerance: number;
   readonly maxIterations: number;
   readonly onProgress?: (iteration: number, relativeResidual: number) => void;
@@ -123,6 +131,7 @@ export function analyzeEconomy(economy: AnyEconomy, c: CompiledEconomy, req: Ana
     throw inputError('unknown-id', `${names.income} names no resource (resources: ${c.resources.ids.join(', ')})`, { path: [names.income] }, income);
   }
   const lab = req.labourValues === true ? labourRow(c, req.labour, names.labour) : undefined;
+  if (req.typeII !== undefined) checkTypeIIRequest(c, req.typeII, req.typeII.names);
   const activity = economy.plan !== undefined ? planActivities(c, economy.plan).activity : undefined;
   const sys: LeontiefSystem = leontiefSystem(c, activity !== undefined ? { activity } : {});
   const demand = req.demand !== undefined ? demandVector(c, req.demand) : undefined;
@@ -151,7 +160,7 @@ export function analyzeEconomy(economy: AnyEconomy, c: CompiledEconomy, req: Ana
     if (bad === undefined) {
       const p = part();
       json[key] = p.json;
-      tables.push(p.table);
+      tables.push(p.table, ...(p.more ?? []));
       return;
     }
     const [what, o] = bad;
@@ -206,6 +215,17 @@ export function analyzeEconomy(economy: AnyEconomy, c: CompiledEconomy, req: Ana
   if (req.inverse === true) {
     const L = totalRequirements(sys, opts);
     add('inverse', 'Leontief inverse', [['the Leontief inverse (I − A)⁻¹', L]], () => inversePart(items, L));
+  }
+  if (req.typeII !== undefined) {
+    const { base, households, result } = typeIIEffects(c, sys, period, req.typeII, req.typeII.names, opts);
+    const solves: [string, SolveOutcome][] = [['the gross output of the period’s final use (I − A) x = y', base], ...(result !== undefined ? [['the Type I and Type II multipliers (open and closed models)', result] as [string, SolveOutcome]] : [])];
+    if (result !== undefined && households !== undefined) add('typeII', 'Type II effects', solves, () => typeIIPart(items, result, households, (q) => (q === 'output' ? '' : resourceUnit(q))));
+    else add('typeII', 'Type II effects', solves, () => grossOutputPart(items, y, base, ''));
+  }
+  if (req.characterise !== undefined) {
+    const { factors, file } = req.characterise;
+    const m = coefficientMultipliers(sys, c.resources.ids, opts);
+    add('impacts', 'Characterised impacts', [['the footprint multipliers m (I − A) = c', m]], () => impactsPart(items, characterisedImpacts(c, m, footprintsByRegion(c, m, period, demand), factors), file));
   }
   return { tables, json, header, failures };
 }

@@ -4,6 +4,7 @@ import { analyzeCommand, type AnalyzeFlags } from './commands/analyze.js';
 import { balanceCommand, type BalanceFlags } from './commands/balance.js';
 import { checkCommand } from './commands/check.js';
 import { convertCommand, type ConvertFlags } from './commands/convert.js';
+import { extractCommand, type ExtractFlags } from './commands/extract.js';
 import { decomposeCommand, type DecomposeFlags } from './commands/decompose.js';
 import { regionaliseCommand, type RegionaliseFlags } from './commands/regionalise.js';
 import { seriesCommand, type SeriesFlags } from './commands/series.js';
@@ -64,10 +65,30 @@ export function buildProgram(): Command {
       .option('--linkages', 'backward and forward linkages, raw and as indices (monetary tables)')
       .option('--footprints', 'resource use behind the final demand of each region (and per person where regions have a population)')
       .option('--inverse', 'print the Leontief inverse (small models only)')
+      .option('--type-ii', 'Type II effects: direct, indirect and induced effects and Type I / Type II ratios, the model closed with respect to households')
+      .option('--household-consumption <category>', 'the final-use category that is households’ consumption (implies --type-ii; default: the one named households)')
+      .option('--household-income <id>', 'the resource that is households’ income (implies --type-ii; default: the one named compensation of employees)')
+      .option('--characterise <factors>', 'characterised impacts: a factors file (CSV/TSV: stressor, impact, factor, unit) applied to the resources; multipliers and footprints of each impact')
       .option('--tolerance <x>', 'relative residual of the iterative solves', '1e-12')
       .option('--max-iterations <n>', 'iterations each iterative solve may take', '5000')
       .addOption(encodingOption()),
   ).action((model: string, flags: AnalyzeFlags & FormatFlags) => runCommand(flags, () => analyzeCommand(model, flags)));
+
+  formats(
+    program
+      .command('extract')
+      .argument('<model>', 'model file (YAML, JSON or .parquet)')
+      .description('hypothetical extraction: what the economy loses without some sectors or regions; key sectors ranked')
+      .option('--sectors <ids>', 'comma-separated items, products or (imported tables) sectors to extract together')
+      .option('--regions <ids>', 'comma-separated regions whose items to extract together')
+      .option('--kind <kind>', 'total | backward | forward', 'total')
+      .option('--rank [by]', 'extract every item (default) or every region (regions) on its own and rank them by the loss of gross output')
+      .option('--demand <file>', 'final demand per product (YAML/JSON mapping or CSV item,amount); default: the model’s targets')
+      .option('--period <id>', 'period whose targets make the final demand; default the first')
+      .option('--tolerance <x>', 'relative residual of the iterative solves', '1e-12')
+      .option('--max-iterations <n>', 'iterations each iterative solve may take', '5000')
+      .addOption(encodingOption()),
+  ).action((model: string, flags: ExtractFlags & FormatFlags) => runCommand(flags, () => extractCommand(model, flags)));
 
   formats(
     program

@@ -16,6 +16,8 @@ import type { Table } from './table.js';
 export interface AnalysisPart {
   readonly table: Table;
   readonly json: unknown;
+  /** Further tables of the part, printed after `table`. */
+  readonly more?: readonly Table[];
 }
 
 /** Items of the analysis, with their units. */

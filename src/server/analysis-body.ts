@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { AnalysisRequest } from '../analysis/index.js';
-import { labourRow } from '../analysis/index.js';
+import { labourRow, parseCharacterisationFactors } from '../analysis/index.js';
 import type { CompiledEconomy } from '../compile/index.js';
 import { InputError } from '../model/errors.js';
 import { parseDemand } from '../model/parse-demand.js';
 import { DEFAULT_MAX_ITERATIONS } from '../sparse/index.js';
 
 /** The analyses `POST /api/models/:id/analyze` can give beyond gross output. */
-export const ANALYSES = ['multipliers', 'linkages', 'labourValues', 'footprints', 'inverse'] as const;
+export const ANALYSES = ['multipliers', 'linkages', 'labourValues', 'footprints', 'inverse', 'typeII'] as const;
 
 /** The default analyses: all but the dense inverse (labour values where a labour row is found). */
 const DEFAULT_ANALYSES: readonly (typeof ANALYSES)[number][] = ['multipliers', 'linkages', 'labourValues', 'footprints'];
@@ -20,6 +20,12 @@ export const analyzeBody = z.strictObject({
   income: z.string().min(1).optional(),
   tolerance: z.number().gt(0).lt(1).optional(),
   maxIterations: z.number().int().positive().max(1_000_000).optional(),
+  householdConsumption: z.string().min(1).optional().meta({ description: 'typeII: the final-use category that is households’ consumption (default: the one named households)' }),
+  householdIncome: z.string().min(1).optional().meta({ description: 'typeII: the resource that is households’ income (default: the one named compensation of employees)' }),
+  characterise: z
+    .strictObject({ csv: z.string().min(1).max(10_000_000), name: z.string().min(1).max(200).optional() })
+    .optional()
+    .meta({ description: 'characterised impacts: a factors file (CSV/TSV with stressor, impact, factor, unit; docs/analysis.md) and its name for messages' }),
 });
 export type AnalyzeBody = z.infer<typeof analyzeBody>;
 
@@ -48,9 +54,25 @@ export function analysisRequestOf(c: CompiledEconomy, body: AnalyzeBody): { requ
     ...(body.income !== undefined ? { income: body.income } : {}),
     footprints: asked.has('footprints'),
     inverse: asked.has('inverse'),
+    ...(asked.has('typeII') || body.householdConsumption !== undefined || body.householdIncome !== undefined
+      ? {
+          typeII: {
+            ...(body.householdConsumption !== undefined ? { consumption: body.householdConsumption } : {}),
+            ...(body.householdIncome !== undefined ? { income: body.householdIncome } : {}),
+            names: { consumption: 'householdConsumption', income: 'householdIncome' },
+          },
+        }
+      : {}),
+    ...(body.characterise !== undefined ? { characterise: characteriseOf(body.characterise) } : {}),
     tolerance: body.tolerance ?? 1e-12,
     maxIterations: body.maxIterations ?? DEFAULT_MAX_ITERATIONS,
     names: { labour: 'labour', income: 'income', period: 'period', tolerance: 'tolerance', maxIterations: 'maxIterations' },
   };
   return { request, notes };
+}
+
+/** The factors of a body's `characterise`, parsed (errors name the file as sent, or body.characterise.csv). */
+function characteriseOf(b: { csv: string; name?: string | undefined }): NonNullable<AnalysisRequest['characterise']> {
+  const file = b.name ?? 'body.characterise.csv';
+  return { factors: parseCharacterisationFactors(b.csv, file), file };
 }

@@ -10,6 +10,7 @@ import { JobRunner } from './job-runner.js';
 import { strictJsonBodies } from './json-body.js';
 import { OPERATIONS, openApiDocument } from './openapi.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
+import { extractionRoutes } from './routes/extraction-routes.js';
 import { decompositionRoutes } from './routes/decomposition-routes.js';
 import { regionalRoutes } from './routes/regional-routes.js';
 import { seriesRoutes } from './routes/series-routes.js';
@@ -168,6 +169,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   healthRoutes(app, ctx);
   modelRoutes(app, ctx);
   analysisRoutes(app, ctx);
+  extractionRoutes(app, ctx);
   decompositionRoutes(app, ctx);
   regionalRoutes(app, ctx);
   seriesRoutes(app, ctx);

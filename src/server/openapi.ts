@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { analyzeBody } from './analysis-body.js';
+import { extractionBody } from './extraction-body.js';
 import { enterpriseBody } from './routes/enterprise-routes.js';
 import { balanceBody, modelBody } from './routes/model-routes.js';
 import { decompositionBody } from './routes/decomposition-routes.js';
@@ -42,6 +43,7 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'put', path: '/api/models/:id', summary: 'A new version of a model', role: 'planner', body: modelBody, response: RESPONSES.modelSaved },
   { method: 'post', path: '/api/models/:id/balance', summary: 'Balance check of a plan (as plenty balance --json)', role: 'planner', body: balanceBody, response: RESPONSES.balanceDocument },
   { method: 'post', path: '/api/models/:id/analyze', summary: 'Input–output analysis: gross output for a demand, multipliers, linkages, labour values, footprints (as plenty analyze --json)', role: 'planner', body: analyzeBody, response: RESPONSES.analysisDocument },
+  { method: 'post', path: '/api/models/:id/extraction', summary: 'Hypothetical extraction of sectors or regions, and key sectors ranked (as plenty extract --json)', role: 'planner', body: extractionBody, response: RESPONSES.extractionDocument },
   { method: 'post', path: '/api/decomposition', summary: 'Structural decomposition of the change from one stored model or scenario to another of the same classification (as plenty decompose --json)', role: 'planner', body: decompositionBody, response: RESPONSES.decompositionDocument },
   { method: 'post', path: '/api/models/:id/regionalise', summary: 'A regional table from a national model by location quotients (SLQ, CILQ, FLQ), optionally stored as a new model (as plenty regionalise --json)', role: 'planner', body: regionaliseBody, response: RESPONSES.regionalDocument },
   { method: 'post', path: '/api/series', summary: 'A series of stored models as years: measures over the years, each year’s analysis, decompositions between consecutive years (as plenty series --json)', role: 'planner', body: seriesBody, response: RESPONSES.seriesDocument },

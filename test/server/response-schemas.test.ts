@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { OPERATIONS } from '../../src/server/openapi.js';
-import { repoRoot } from '../helpers/paths.js';
+import { fixture, repoRoot } from '../helpers/paths.js';
 import { exampleText, startServer, waitForJob, type Answer, type Harness } from './harness.js';
 
 /**
@@ -159,6 +159,14 @@ describe('response schemas against real answers', () => {
       const withDemand = await call('POST', '/api/models/:id/analyze', `/api/models/${id}/analyze`, { body: { analyses: ['multipliers'], demand: { [a.body.items[0] as string]: 1 } } });
       assert.equal(withDemand.body.demand, 'the demand sent');
     }
+    const effects = await call('POST', '/api/models/:id/analyze', '/api/models/analysed-ussr-1930/analyze', { body: { analyses: ['typeII'], householdIncome: 'urban_labour' } });
+    assert.equal(effects.body.typeII.status, 'converged');
+    const factors = readFileSync(fixture('pymrio-test-mrio', 'concordance', 'emissions_charact.tsv'), 'utf8');
+    const impacts = await call('POST', '/api/models/:id/analyze', '/api/models/analysed-pymrio-test-mrio/analyze', { body: { analyses: [], characterise: { csv: factors, name: 'emissions_charact.tsv' } } });
+    assert.equal(impacts.body.impacts.status, 'converged');
+    const extracted = await call('POST', '/api/models/:id/extraction', '/api/models/analysed-ussr-1930/extraction', { body: { sectors: ['coal'], rank: 'items' } });
+    assert.equal(extracted.body.extraction.status, 'converged');
+    await call('POST', '/api/models/:id/extraction', '/api/models/analysed-pymrio-test-mrio/extraction', { body: { regions: ['reg1'], kind: 'forward', rank: 'regions' } });
     const perCapita = await h.call('POST', '/api/models/analysed-pymrio-test-mrio/analyze', { body: { analyses: ['footprints'] } });
     assert.ok(perCapita.body.footprints.perCapita.regions.length > 0, 'the pymrio regions have a population');
 

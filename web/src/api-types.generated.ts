@@ -45,6 +45,8 @@ export type AnalysisDocument = {
   readonly labourValues?: LabourValuesPart | FailedAnalysisPart;
   readonly footprints?: FootprintsPart | FailedAnalysisPart;
   readonly inverse?: InversePart | FailedAnalysisPart;
+  readonly typeII?: TypeIIPart | FailedAnalysisPart;
+  readonly impacts?: ImpactsPart | FailedAnalysisPart;
   /** the sentence of each part whose solve did not succeed */
   readonly failures: readonly string[];
   /** analyses left out, and why */
@@ -403,6 +405,53 @@ export type EnterpriseTask = {
   readonly resources: Readonly<Record<string, number>>;
 };
 
+export type ExtractionDocument = {
+  readonly model: string;
+  readonly modelId: string;
+  readonly version: number;
+  readonly demand: string;
+  readonly kind: "total" | "backward" | "forward";
+  readonly items: readonly string[];
+  readonly units: readonly string[];
+  readonly resources: readonly {
+    readonly id: string;
+    readonly unit: string;
+  }[];
+  readonly extracted: readonly string[];
+  readonly extraction?: ExtractionPart | FailedAnalysisPart;
+  readonly ranking?: KeySectorsPart | FailedAnalysisPart;
+  readonly failures: readonly string[];
+};
+
+export type ExtractionLoss = {
+  readonly name: string;
+  readonly before: WireNumber;
+  readonly after: WireNumber;
+  readonly loss: WireNumber;
+  /** loss / before; null where before is 0 */
+  readonly relative: WireNumber | null;
+};
+
+export type ExtractionPart = {
+  readonly status: "converged";
+  readonly iterations: number;
+  readonly relativeResidual: WireNumber;
+  readonly kind: "total" | "backward" | "forward";
+  readonly extracted: readonly string[];
+  /** gross output summed over items first, then every resource */
+  readonly losses: readonly {
+    readonly name: string;
+    readonly before: WireNumber;
+    readonly after: WireNumber;
+    readonly loss: WireNumber;
+    /** loss / before; null where before is 0 */
+    readonly relative: WireNumber | null;
+    readonly unit: string;
+  }[];
+  readonly xBefore: readonly WireNumber[];
+  readonly xAfter: readonly WireNumber[];
+};
+
 export type FailedAnalysisPart = {
   readonly status: "not-productive" | "max-iterations" | "breakdown" | "singular";
   readonly message: string;
@@ -464,6 +513,32 @@ export type GrossOutputPart = {
 export type Health = {
   readonly ok: true;
   readonly version: string;
+};
+
+export type ImpactsPart = {
+  readonly status: "converged";
+  /** the factors file’s name */
+  readonly factors: string;
+  readonly impacts: readonly {
+    readonly id: string;
+    readonly unit: string;
+  }[];
+  /** by impact: per unit of gross output of each item */
+  readonly direct: Readonly<Record<string, readonly WireNumber[]>>;
+  /** by impact: per unit of final demand for each item, direct and indirect */
+  readonly multipliers: Readonly<Record<string, readonly WireNumber[]>>;
+  readonly footprints?: {
+    readonly regions: readonly string[];
+    readonly rows: Readonly<Record<string, readonly WireNumber[]>>;
+  };
+  /** factor lines that match no resource */
+  readonly unmatched: readonly {
+    readonly stressor: string;
+    readonly impact: string;
+    readonly where?: string;
+  }[];
+  /** resources no factor line names */
+  readonly unused: readonly string[];
 };
 
 export type IncomeMultipliersPart = {
@@ -540,6 +615,24 @@ export type JobStarted = {
 };
 
 export type JobStatus = "queued" | "running" | "done" | "failed" | "cancelled";
+
+export type KeySectorsPart = {
+  readonly status: "converged";
+  readonly iterations: number;
+  readonly relativeResidual: WireNumber;
+  readonly by: "items" | "regions";
+  readonly kind: "total" | "backward" | "forward";
+  readonly ranking: readonly {
+    readonly rank: number;
+    readonly name: string;
+    readonly items: number;
+    readonly losses: readonly ExtractionLoss[];
+    /** Rasmussen–Hirschman backward index (items only) */
+    readonly backwardIndex?: WireNumber;
+    /** Rasmussen–Hirschman forward index (items only) */
+    readonly forwardIndex?: WireNumber;
+  }[];
+};
 
 export type LabourValuesPart = {
   readonly status: "converged";
@@ -1111,6 +1204,39 @@ export type Technique = {
   readonly produces: Readonly<Record<string, number>>;
   readonly consumes: Readonly<Record<string, number>>;
   readonly uses: Readonly<Record<string, number>>;
+};
+
+export type TypeIIPart = {
+  readonly status: "converged";
+  readonly iterations: number;
+  readonly relativeResidual: WireNumber;
+  /** the households’ final-use category */
+  readonly category: string;
+  /** the households’ income row (a resource) */
+  readonly income: string;
+  /** the income the final demand’s gross output pays households */
+  readonly totalIncome: WireNumber;
+  /** the households’ purchases per unit of their income */
+  readonly consumption: readonly WireNumber[];
+  readonly quantities: readonly TypeIIQuantity[];
+};
+
+export type TypeIIQuantity = {
+  /** "output", the households’ income row, or another resource */
+  readonly name: string;
+  readonly unit: string;
+  readonly direct: readonly WireNumber[];
+  readonly firstRound: readonly WireNumber[];
+  readonly industrialSupport: readonly WireNumber[];
+  readonly induced: readonly WireNumber[];
+  /** direct + first round + industrial support, per unit of final demand (open model) */
+  readonly typeI: readonly WireNumber[];
+  /** Type I + induced (the model closed with respect to households) */
+  readonly typeII: readonly WireNumber[];
+  /** null where the direct effect is 0 */
+  readonly typeIRatio: readonly (WireNumber | null)[];
+  /** null where the direct effect is 0 */
+  readonly typeIIRatio: readonly (WireNumber | null)[];
 };
 
 export type UnboundedDiagnosis = {

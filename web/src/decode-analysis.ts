@@ -13,6 +13,7 @@ import type {
   WireNumber,
 } from './api-types.generated.js';
 import { wireNumber, type Decoded } from './decode-plan.js';
+import { decodeImpacts, decodeTypeII } from './decode-effects.js';
 
 // The analysis document (POST /models/:id/analyze) with its wire numbers read back once, part by
 // part: every vector of an analysis may hold "NaN" or "Infinity" (a zero gross output's index, an
@@ -66,7 +67,7 @@ const inverse = (p: InversePart): Decoded<InversePart> => ({ ...p, L: p.L.map(ve
 
 /** The analysis document with its numbers as numbers ("NaN", "Infinity" read back), each part decoded once. */
 export function decodeAnalysis(d: AnalysisDocument): Decoded<AnalysisDocument> {
-  const { grossOutput: g, multipliers: m, incomeMultipliers: im, linkages: l, labourValues: lv, footprints: f, inverse: inv, ...rest } = d;
+  const { grossOutput: g, multipliers: m, incomeMultipliers: im, linkages: l, labourValues: lv, footprints: f, inverse: inv, typeII: t2, impacts: imp, ...rest } = d;
   return {
     ...rest,
     grossOutput: part(g, grossOutput),
@@ -76,5 +77,7 @@ export function decodeAnalysis(d: AnalysisDocument): Decoded<AnalysisDocument> {
     ...(lv === undefined ? {} : { labourValues: part(lv, labourValues) }),
     ...(f === undefined ? {} : { footprints: part(f, footprints) }),
     ...(inv === undefined ? {} : { inverse: part(inv, inverse) }),
+    ...(t2 === undefined ? {} : { typeII: part(t2, decodeTypeII) }),
+    ...(imp === undefined ? {} : { impacts: part(imp, decodeImpacts) }),
   };
 }

@@ -1,7 +1,8 @@
-import { analyzeEconomy } from '../../analysis/index.js';
+import { analyzeEconomy, parseCharacterisationFactors } from '../../analysis/index.js';
 import { compileEconomy } from '../../compile/index.js';
 import { inputError } from '../../model/errors.js';
 import { loadDemand } from '../../model/index.js';
+import { readInputFile } from '../../model/read-input-file.js';
 import { loadAnyModel } from '../load-model.js';
 import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
 import type { CommandOutput } from '../output.js';
@@ -20,6 +21,10 @@ export interface AnalyzeFlags extends EncodingFlags {
   readonly tolerance?: string;
   readonly maxIterations?: string;
   readonly period?: string;
+  readonly typeIi?: boolean;
+  readonly householdConsumption?: string;
+  readonly householdIncome?: string;
+  readonly characterise?: string;
 }
 
 /** The default of --tolerance (docs/cli.md). */
@@ -48,6 +53,8 @@ export async function analyzeCommand(modelPath: string, flags: AnalyzeFlags): Pr
   const c = compileEconomy(economy);
   const { tolerance, maxIterations } = solveOptions(flags);
   const demand = flags.demand !== undefined ? await loadDemand(flags.demand, read) : undefined;
+  const typeII = flags.typeIi === true || flags.householdConsumption !== undefined || flags.householdIncome !== undefined;
+  const factors = flags.characterise !== undefined ? parseCharacterisationFactors(await readInputFile(flags.characterise, read), flags.characterise) : undefined;
   const progress = createProgress('solving');
   const r = analyzeEconomy(economy, c, {
     ...(demand !== undefined ? { demand, demandLabel: flags.demand } : {}),
@@ -59,6 +66,16 @@ export async function analyzeCommand(modelPath: string, flags: AnalyzeFlags): Pr
     ...(flags.income !== undefined ? { income: flags.income } : {}),
     footprints: flags.footprints === true,
     inverse: flags.inverse === true,
+    ...(typeII
+      ? {
+          typeII: {
+            ...(flags.householdConsumption !== undefined ? { consumption: flags.householdConsumption } : {}),
+            ...(flags.householdIncome !== undefined ? { income: flags.householdIncome } : {}),
+            names: { consumption: '--household-consumption', income: '--household-income' },
+          },
+        }
+      : {}),
+    ...(factors !== undefined && flags.characterise !== undefined ? { characterise: { factors, file: flags.characterise } } : {}),
     tolerance,
     maxIterations,
     onProgress: (it, res) => progress.update(null, `iteration ${it}, residual ${res.toExponential(1)}`),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { impactsPartSchema, typeIIPartSchema } from './effects-parts.js';
 import { wireNumber } from './wire-number.js';
 
 /**
@@ -9,7 +10,7 @@ import { wireNumber } from './wire-number.js';
  */
 
 /** A part whose solves did not succeed: its status and sentence, no numbers of the solve. */
-const failedPart = z
+export const failedPart = z
   .strictObject({
     status: z.enum(['not-productive', 'max-iterations', 'breakdown', 'singular']),
     message: z.string(),
@@ -91,6 +92,8 @@ export const analysisDocument = z
     labourValues: part(labourValuesPart).optional(),
     footprints: part(footprintsPart).optional(),
     inverse: part(inversePart).optional(),
+    typeII: part(typeIIPartSchema).optional(),
+    impacts: part(impactsPartSchema).optional(),
     failures: z.array(z.string()).meta({ description: 'the sentence of each part whose solve did not succeed' }),
     notes: z.array(z.string()).meta({ description: 'analyses left out, and why' }),
   })

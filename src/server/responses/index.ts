@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { analysisDocument } from './analysis-document.js';
 import { balanceDocument } from './balance-document.js';
+import { extractionDocument } from './extraction-document.js';
 import { planComparison } from './compare.js';
 import {
   alertSchema,
@@ -58,6 +59,7 @@ export const RESPONSES = {
   alertList: z.array(alertSchema).meta({ id: 'AlertList' }),
   distribution: distributionSchema,
   supplyNetwork: supplyNetworkSchema,
+  extractionDocument,
   decompositionDocument,
   regionalDocument,
   seriesDocument,

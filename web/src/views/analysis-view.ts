@@ -5,6 +5,7 @@ import { announce, h, mount } from '../dom.js';
 import { itemLabel } from '../format.js';
 import { modelDetail, type AppState } from '../state.js';
 import { analysisSections } from './analysis-sections.js';
+import { analysisEffects } from './analysis-effects.js';
 import { decompositionSection } from './analysis-decomposition.js';
 import { regionalSection } from './analysis-regional.js';
 import { seriesSection } from './analysis-series.js';
@@ -187,6 +188,6 @@ export async function analysisView(root: HTMLElement, state: AppState): Promise<
   renderControls();
   const stored = state.api.models().catch(() => []);
   const ioChange = h('div', { class: 'io-change' }, decompositionSection(state, economy, stored), seriesSection(state, stored), regionalSection(state, economy));
-  mount(root, title, h('p', { class: 'muted', text: 'Gross output, multipliers, linkages, labour values and footprints of the open model (Leontief’s open model: technical coefficients A of the model’s techniques; where several make an item, the model’s plan says which runs).' }), controls, results, ioChange);
+  mount(root, title, h('p', { class: 'muted', text: 'Gross output, multipliers, linkages, labour values and footprints of the open model (Leontief’s open model: technical coefficients A of the model’s techniques; where several make an item, the model’s plan says which runs).' }), controls, results, ...analysisEffects(state.api, modelId, state.modelVersion ?? null, economy, () => choices.period), ioChange);
   await run();
 }
