@@ -1,7 +1,8 @@
 """pymrio on the benchmark's synthetic EXIOBASE 3 download: parse_exiobase3, then calc_all.
 
 Prints one JSON line: the seconds of each step (wall clock and CPU, all threads), the process's peak resident memory, and what the
-benchmark compares with Plenty's figures (x and the satellite's D_cba_reg, stressors x regions).
+benchmark compares with Plenty's figures (x, the satellite's D_cba_reg, D_pba_reg, D_imp_reg, D_exp_reg, stressors x regions,
+and its D_imp, stressors x products).
 
 pymrio runs from its source when PYMRIO_SRC names a checkout of it (github.com/IndEcol/pymrio),
 else as installed. Usage: python3 pymrio_case.py DOWNLOAD_FOLDER
@@ -37,6 +38,10 @@ print(
             "regions": [str(r) for r in cba.columns],
             "x": io.x.iloc[:, 0].tolist(),
             "D_cba_reg": cba.values.tolist(),
+            "D_pba_reg": io.satellite.D_pba_reg.values.tolist(),
+            "D_imp_reg": io.satellite.D_imp_reg.values.tolist(),
+            "D_exp_reg": io.satellite.D_exp_reg.values.tolist(),
+            "D_imp": io.satellite.D_imp.values.tolist(),
         }
     )
 )

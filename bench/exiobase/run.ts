@@ -18,6 +18,10 @@ interface PymrioResult {
   readonly regions: readonly string[];
   readonly x: readonly number[];
   readonly D_cba_reg: readonly (readonly number[])[];
+  readonly D_pba_reg: readonly (readonly number[])[];
+  readonly D_imp_reg: readonly (readonly number[])[];
+  readonly D_exp_reg: readonly (readonly number[])[];
+  readonly D_imp: readonly (readonly number[])[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
       'no-pymrio': { type: 'boolean', default: false },
       download: { type: 'string' },
       readme: { type: 'boolean', default: false },
+      'import-solves': { type: 'string', default: 'auto' },
     },
   });
   const shape = { regions: Number(values.regions), products: Number(values.products), stressors: Number(values.stressors), seed: Number(values.seed) };
@@ -83,7 +88,7 @@ async function main(): Promise<void> {
     if (values.download !== undefined && kept === undefined) await writeFile(info, JSON.stringify(written));
     process.stderr.write(`${kept === undefined ? 'wrote' : 'reusing'} ${written.n} products, ${written.nonZeros} non-zeros of Z, ${gb(written.bytes)} GB in ${s((performance.now() - t) / 1000)} s\n`);
     t = performance.now();
-    const plenty = await runCase<PlentyCaseResult>('exiobase/plenty-case.js', [written.path]);
+    const plenty = await runCase<PlentyCaseResult>('exiobase/plenty-case.js', [written.path, values['import-solves']]);
     const plentyTotal = (performance.now() - t) / 1000;
     process.stderr.write(`plenty: read ${s(plenty.readSeconds)} s, accounts ${s(plenty.accountsSeconds)} s (${plenty.status})\n`);
     const load = loadavg()[0];
@@ -115,8 +120,11 @@ function table(shape: { stressors: number }, w: DownloadWritten, p: PlentyCaseRe
     lines.push(row('all accounts (calc_all)', p.accountsSeconds, p.accountsCpuSeconds, py.calcAllSeconds, py.calcAllCpuSeconds));
     lines.push(row('both', ours, p.readCpuSeconds + p.accountsCpuSeconds, py.parseSeconds + py.calcAllSeconds, py.parseCpuSeconds + py.calcAllCpuSeconds));
     lines.push(`| peak memory | ${gb(Math.max(p.readPeakBytes, p.accountsPeakBytes))} GB | ${gb(py.peakBytes)} GB | ${(py.peakBytes / Math.max(p.readPeakBytes, p.accountsPeakBytes)).toFixed(1)}× |`);
-    const cba = py.D_cba_reg.flat();
-    lines.push('', `Agreement: x to ${worstRelative(p.x, py.x).toExponential(1)} relative, the satellite's D_cba_reg (${shape.stressors} × ${py.regions.length}) to ${worstRelative(p.D_cba_reg, cba).toExponential(1)}; regions in the same order: ${py.regions.join() === p.regions.join() ? 'yes' : 'NO'}.`);
+    const e = (a: readonly number[], b: readonly (readonly number[])[]): string => worstRelative(a, b.flat()).toExponential(1);
+    lines.push(
+      '',
+      `Agreement (largest relative difference): x ${worstRelative(p.x, py.x).toExponential(1)}; the satellite's accounts by region (${shape.stressors} × ${py.regions.length}) D_cba_reg ${e(p.D_cba_reg, py.D_cba_reg)}, D_pba_reg ${e(p.D_pba_reg, py.D_pba_reg)}, D_imp_reg ${e(p.D_imp_reg, py.D_imp_reg)}, D_exp_reg ${e(p.D_exp_reg, py.D_exp_reg)}; D_imp by product (${shape.stressors} × ${p.x.length}) ${e(p.D_imp, py.D_imp)}; regions in the same order: ${py.regions.join() === p.regions.join() ? 'yes' : 'NO'}.`,
+    );
   }
   lines.push(`Plenty's solves: ${p.status}, worst relative residual ${p.residual.toExponential(1)}; the Plenty process took ${s(plentyTotal)} s end to end.`);
   return lines;

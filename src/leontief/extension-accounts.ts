@@ -1,5 +1,7 @@
 import type { IoExtension } from '../model/import/types.js';
 import type { CsrMatrix } from '../sparse/csr.js';
+import type { LuFactors } from '../sparse/index.js';
+import { importStart } from './domestic-blocks.js';
 import { solveMany, worseStatus } from './solve.js';
 import type { LeontiefOptions, LeontiefStatus, SolveReport, SpectralBounds } from './types.js';
 
@@ -15,6 +17,11 @@ export interface RegionLayout {
   readonly outputByRegion: readonly Float64Array[];
   /** Column sums of Y (length R · C). */
   readonly colSumY: Float64Array;
+  /**
+   * Per region r: LU factors of I − (Aᵀ)_rr (domestic-blocks.ts), for the starting points of the
+   * import solves; absent (or undefined for a region): they start from zero.
+   */
+  readonly domestic?: readonly (LuFactors | undefined)[];
 }
 
 /**
@@ -75,11 +82,24 @@ function perCapita(reg: Float64Array, k: number, R: number, population: ArrayLik
   return out;
 }
 
+/** The rows of S = F diag(1/x), one array per stressor (invX: 1/x, 0 where x is 0). */
+export function stressorRows(e: IoExtension, invX: Float64Array): Float64Array[] {
+  const n = invX.length;
+  const rows: Float64Array[] = [];
+  for (let q = 0; q < e.stressors.length; q++) {
+    const row = new Float64Array(n);
+    for (let j = 0; j < n; j++) row[j] = e.F[q * n + j] * invX[j];
+    rows.push(row);
+  }
+  return rows;
+}
+
 /**
  * Computes one extension's accounts, given Aᵀ (the row systems x (I − A) = s are solved as
  * (I − Aᵀ) xᵀ = sᵀ, over Aᵀ formed once for all extensions and regions). Solves: k transposed solves for M, k solves with B for
  * M_down, and k · R transposed solves for the imports (S with one region's columns zeroed), so
- * that D_imp is a sum of non-negative terms, never a difference.
+ * that D_imp is a sum of non-negative terms, never a difference; or, given `imports`, takes D_imp
+ * from there (importsByFinalDemand: n solves shared by all extensions) with how its solves went.
  */
 export function extensionAccounts(
   e: IoExtension,
@@ -89,6 +109,7 @@ export function extensionAccounts(
   layout: RegionLayout,
   population: ArrayLike<number> | undefined,
   opts: LeontiefOptions,
+  imports?: { readonly D_imp: Float64Array; readonly report: SolveReport },
 ): ExtensionAccounts {
   const { R, ns, C, yAgg, outputByRegion, colSumY } = layout;
   const n = R * ns;
@@ -96,13 +117,8 @@ export function extensionAccounts(
   const F = e.F;
 
   const S = new Float64Array(k * n);
-  const rows: Float64Array[] = [];
-  for (let q = 0; q < k; q++) {
-    const row = new Float64Array(n);
-    for (let j = 0; j < n; j++) row[j] = F[q * n + j] * invX[j];
-    S.set(row, q * n);
-    rows.push(row);
-  }
+  const rows = stressorRows(e, invX);
+  rows.forEach((row, q) => S.set(row, q * n));
   let S_Y: Float64Array | undefined;
   if (e.FY !== undefined) {
     const FY = e.FY;
@@ -149,7 +165,8 @@ export function extensionAccounts(
   }
 
   const D_cba = new Float64Array(k * n);
-  const D_imp = new Float64Array(k * n);
+  const D_imp = imports?.D_imp ?? new Float64Array(k * n);
+  if (imports !== undefined) note(imports.report);
   const D_pba = new Float64Array(k * n);
   const D_exp = new Float64Array(k * n);
   for (let q = 0; q < k; q++) {
@@ -169,14 +186,18 @@ export function extensionAccounts(
       }
     }
   }
-  // D_imp: the same with multipliers of S restricted to the stressors outside region r.
-  for (let r = 0; r < R; r++) {
+  // D_imp: the same with multipliers of S restricted to the stressors outside region r, each
+  // solve started from M less region r's domestic part (see importStart).
+  const warm = mSolve.status === 'converged' ? layout.domestic : undefined;
+  for (let r = 0; r < R && imports === undefined; r++) {
     const outside = rows.map((row) => {
       const o = Float64Array.from(row);
       o.fill(0, r * ns, (r + 1) * ns);
       return o;
     });
-    const sol = solveMany(At, outside, false, opts, { ...label, quantity: `the imported multiplier of extension ${e.name}`, key: 'D_imp' });
+    const factors = warm?.[r];
+    const starts = factors === undefined ? undefined : rows.map((row, q) => importStart(mSolve.x[q], row, r, ns, factors));
+    const sol = solveMany(At, outside, false, opts, { ...label, quantity: `the imported multiplier of extension ${e.name}`, key: 'D_imp' }, starts);
     note(sol);
     const y = yAgg[r];
     for (let q = 0; q < k; q++) {

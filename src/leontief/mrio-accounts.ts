@@ -4,7 +4,9 @@ import type { CsrMatrix } from '../sparse/csr.js';
 import { transpose } from '../sparse/transpose.js';
 import { allocationCoefficients } from './allocation-coefficients.js';
 import { denseLeontiefInverse } from './dense-inverse.js';
-import { extensionAccounts, type ExtensionAccounts, type RegionLayout } from './extension-accounts.js';
+import { DOMESTIC_BLOCK_MAX, domesticBlockFactors } from './domestic-blocks.js';
+import { extensionAccounts, stressorRows, type ExtensionAccounts, type RegionLayout } from './extension-accounts.js';
+import { importSolveCounts, importsByFinalDemand, type ImportsSolved } from './imports-by-final-demand.js';
 import { solveMany, worseStatus } from './solve.js';
 import { DEFAULT_MAX_DENSE_INVERSE, type LeontiefOptions, type LeontiefStatus, type SolveReport, type SpectralBounds } from './types.js';
 
@@ -14,6 +16,14 @@ export interface MrioOptions extends LeontiefOptions {
    * that size is refused with an InputError.
    */
   readonly denseInverses?: boolean;
+  /**
+   * How D_imp is solved for: 'stressors', R · k transposed solves per extension (the multiplier of
+   * each stressor outside each region); 'final-demand', n solves shared by all extensions (the
+   * output each region's final demand for each product requires, pymrio's x_diag, region by
+   * region); 'auto' (default): the one with fewer solves (final demand when the extensions have
+   * more stressors together than a region has sectors).
+   */
+  readonly importSolves?: 'auto' | 'stressors' | 'final-demand';
 }
 
 /**
@@ -170,11 +180,27 @@ export function mrioAccounts(table: IoTable, extensionName?: string, opts: MrioO
   let iterations = byRegion.iterations;
   let relativeResidual = byRegion.relativeResidual;
 
-  const layout: RegionLayout = { R, ns, C, yAgg, outputByRegion: byRegion.x, colSumY: columnSums(Y, n, R * C) };
-  const accounts: ExtensionAccounts[] = [];
   const At = extensions.length > 0 ? transpose(A) : A;
-  for (const e of extensions) {
-    const acc = extensionAccounts(e, At, B, invX, layout, table.population, opts);
+  const plain: RegionLayout = { R, ns, C, yAgg, outputByRegion: byRegion.x, colSumY: columnSums(Y, n, R * C) };
+  // D_imp by final demand (n solves for all extensions) or by stressors (R · k per extension).
+  const route = opts.importSolves ?? 'auto';
+  if (route !== 'auto' && route !== 'stressors' && route !== 'final-demand') {
+    throw inputError('bad-option', "importSolves must be 'auto', 'stressors' or 'final-demand'", { path: ['importSolves'] }, String(route));
+  }
+  let imports: ImportsSolved | undefined;
+  if (extensions.length > 0 && byRegion.status === 'converged' && route !== 'stressors') {
+    const S = extensions.map((e) => stressorRows(e, invX));
+    const counts = importSolveCounts(plain, S);
+    if (route === 'final-demand' || counts.finalDemand < counts.stressors) imports = importsByFinalDemand(A, plain, S, opts);
+  }
+  // Else the regions' diagonal blocks of Aᵀ factorised once, for the starting points of the import solves.
+  const domestic = imports === undefined && extensions.length > 0 && R > 1 && ns <= DOMESTIC_BLOCK_MAX ? domesticBlockFactors(At, R, ns) : undefined;
+  const layout: RegionLayout = domestic === undefined ? plain : { ...plain, domestic };
+  const accounts: ExtensionAccounts[] = [];
+  for (const [index, e] of extensions.entries()) {
+    // The shared solves' iterations are counted once, with the first extension.
+    const given = imports === undefined ? undefined : { D_imp: imports.D_imp[index], report: { ...imports, iterations: index === 0 ? imports.iterations : 0 } };
+    const acc = extensionAccounts(e, At, B, invX, layout, table.population, opts, given);
     status = worseStatus(status, acc.status);
     if (acc.spectralRadius !== undefined) spectralRadius = acc.spectralRadius;
     iterations += acc.iterations;

@@ -61,8 +61,16 @@ function isZero(b: Float64Array): boolean {
  * (not productive, did not converge, breakdown) every solution is NaN and the spectral-radius
  * bounds of A are attached for the diagnosis. A converged solution with an entry beyond the
  * magnitude rule (1e30) is an InputError naming the item and the quantity (`label`).
+ * `starts` optionally gives a starting point per right-hand side (undefined: zero).
  */
-export function solveMany(A: CsrMatrix, rhs: readonly Float64Array[], transposed: boolean, opts: LeontiefOptions = {}, label: SolveLabel = { quantity: 'the solution', key: 'x' }): MultiSolve {
+export function solveMany(
+  A: CsrMatrix,
+  rhs: readonly Float64Array[],
+  transposed: boolean,
+  opts: LeontiefOptions = {},
+  label: SolveLabel = { quantity: 'the solution', key: 'x' },
+  starts?: readonly (Float64Array | undefined)[],
+): MultiSolve {
   const n = A.rows;
   const solverOpts: SolveOptions = {
     tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
@@ -79,13 +87,21 @@ export function solveMany(A: CsrMatrix, rhs: readonly Float64Array[], transposed
   let relativeResidual = 0;
   if (todo.length === 1) {
     const b = rhs[todo[0]];
-    const r = transposed ? solveLeontiefTransposed(A, b, solverOpts) : solveLeontief(A, b, solverOpts);
+    const x0 = starts?.[todo[0]];
+    const one = x0 === undefined ? solverOpts : { ...solverOpts, x0 };
+    const r = transposed ? solveLeontiefTransposed(A, b, one) : solveLeontief(A, b, one);
     status = r.status;
     iterations = r.iterations;
     relativeResidual = r.relativeResidual;
     x[todo[0]] = r.x;
   } else if (todo.length > 1) {
-    const r = solveLeontiefColumns(A, todo.map((q) => rhs[q]), transposed, solverOpts);
+    const r = solveLeontiefColumns(
+      A,
+      todo.map((q) => rhs[q]),
+      transposed,
+      solverOpts,
+      starts === undefined ? undefined : todo.map((q) => starts[q]),
+    );
     status = r.status;
     iterations = r.iterations;
     relativeResidual = r.relativeResidual;

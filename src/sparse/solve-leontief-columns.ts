@@ -38,9 +38,20 @@ export interface ColumnsSolve {
  * a width (A copied and prepared once, not once a block). Stops at the first block that does not
  * converge; the solutions of the blocks not solved are left at zero (the caller discards them).
  * Transposed, several right-hand sides are solved over Aᵀ formed once (see TRANSPOSE_MAX_NNZ).
+ * `starts`, when given, holds a starting point per right-hand side (length n, or undefined for
+ * zero); with them, `options.x0` is ignored.
  */
-export function solveLeontiefColumns(A: CsrMatrix, columns: readonly Float64Array[], transposed: boolean, options: TransposedSolveOptions = {}): ColumnsSolve {
-  if (transposed && columns.length > 1 && A.rowPtr[A.rows] <= TRANSPOSE_MAX_NNZ) return solveLeontiefColumns(transpose(A), columns, false, options);
+export function solveLeontiefColumns(
+  A: CsrMatrix,
+  columns: readonly Float64Array[],
+  transposed: boolean,
+  options: TransposedSolveOptions = {},
+  starts?: readonly (Float64Array | undefined)[],
+): ColumnsSolve {
+  if (transposed && columns.length > 1 && A.rowPtr[A.rows] <= TRANSPOSE_MAX_NNZ) return solveLeontiefColumns(transpose(A), columns, false, options, starts);
+  if (starts !== undefined && starts.length !== columns.length) {
+    throw new RangeError(`solveLeontiefColumns: ${starts.length} starting points for ${columns.length} right-hand sides`);
+  }
   const n = A.rows;
   const x = columns.map(() => new Float64Array(n));
   const products = new Map<number, { product: BlockProduct; close: () => void }>();
@@ -64,7 +75,15 @@ export function solveLeontiefColumns(A: CsrMatrix, columns: readonly Float64Arra
         const b = columns[start + t];
         for (let i = 0; i < n; i++) y[i * k + t] = b[i];
       }
-      const r = leontiefCore(A, productOf(k), y, k, options, caller);
+      let x0: Float64Array | undefined;
+      for (let t = 0; t < k && starts !== undefined; t++) {
+        const s0 = starts[start + t];
+        if (s0 === undefined) continue;
+        if (s0.length !== n) throw new RangeError(`solveLeontiefColumns: starting point ${start + t} has length ${s0.length}, expected ${n}`);
+        x0 ??= new Float64Array(n * k);
+        for (let i = 0; i < n; i++) x0[i * k + t] = s0[i];
+      }
+      const r = leontiefCore(A, productOf(k), y, k, starts === undefined ? options : withStart(options, x0), caller);
       status = r.status;
       iterations = Math.max(iterations, r.iterations);
       relativeResidual = Math.max(relativeResidual, r.relativeResidual);
@@ -77,4 +96,12 @@ export function solveLeontiefColumns(A: CsrMatrix, columns: readonly Float64Arra
     for (const p of products.values()) p.close();
   }
   return { x, status, iterations, relativeResidual };
+}
+
+/** The options with x0 replaced by `x0` (none if undefined). */
+function withStart(options: TransposedSolveOptions, x0: Float64Array | undefined): TransposedSolveOptions {
+  const rest: { -readonly [K in keyof TransposedSolveOptions]: TransposedSolveOptions[K] } = { ...options };
+  delete rest.x0;
+  if (x0 !== undefined) rest.x0 = x0;
+  return rest;
 }

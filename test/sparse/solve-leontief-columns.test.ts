@@ -60,4 +60,26 @@ describe('solveLeontiefColumns', () => {
     // The second block was never solved.
     assert.ok(r.x[COLUMN_BLOCK + 1].every((v) => v === 0));
   });
+
+  for (const transposed of [false, true]) {
+    test(`starting points: the same solutions, fewer iterations from a close start (${transposed ? 'transposed' : 'plain'})`, () => {
+      const n = 300;
+      const A = randomProductiveCsr(n, 8, 6, 0.7);
+      const count = COLUMN_BLOCK + 4;
+      const bs = columns(n, count, 7);
+      const cold = solveLeontiefColumns(A, bs, transposed, { tolerance: 1e-13 });
+      // Starts: the solution perturbed by 1e-6 relative for even columns, none (zero) for odd ones.
+      const starts = cold.x.map((x, j) => (j % 2 === 0 ? x.map((v, i) => v * (1 + 1e-6 * Math.sin(i))) : undefined));
+      const warm = solveLeontiefColumns(A, bs, transposed, { tolerance: 1e-13 }, starts);
+      assert.equal(warm.status, 'converged');
+      warm.x.forEach((x, j) => assert.ok(maxRelDiff(x, cold.x[j]) < 1e-9, `column ${j}: ${maxRelDiff(x, cold.x[j])}`));
+      // Every column of the second block starts close: that block needs fewer iterations.
+      const second = (s?: (Float64Array | undefined)[]): number =>
+        solveLeontiefColumns(A, bs.slice(COLUMN_BLOCK).filter((_, t) => t % 2 === 0), transposed, { tolerance: 1e-13 }, s).iterations;
+      const closeStarts = cold.x.slice(COLUMN_BLOCK).filter((_, t) => t % 2 === 0).map((x) => x.map((v, i) => v * (1 + 1e-6 * Math.sin(i))));
+      assert.ok(second(closeStarts) < second(), `${second(closeStarts)} iterations from close starts, ${second()} from zero`);
+      assert.throws(() => solveLeontiefColumns(A, bs, transposed, {}, starts.slice(1)), RangeError);
+      assert.throws(() => solveLeontiefColumns(A, bs.slice(0, 2), transposed, {}, [new Float64Array(n - 1), undefined]), RangeError);
+    });
+  }
 });
