@@ -10,7 +10,7 @@ import { NETLIB_OPTIMA, netlibFile } from './netlib-set.js';
  * the relative objective error against Netlib's published optimum, the residuals recomputed by
  * checkSolution, iterations and time (a markdown table for bench/README.md).
  *
- *   node dist/bench/lp/run-netlib.js [--gap 1e-6] [--max-iterations 1000000] [--only afiro,kb2]
+ *   node dist/bench/lp/run-netlib.js [--gap 1e-6] [--max-iterations 1000000] [--only afiro,kb2] [--no-presolve]
  */
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string): string => {
@@ -20,6 +20,7 @@ const arg = (name: string, fallback: string): string => {
 const gap = Number(arg('gap', '1e-6'));
 const maxIterations = Number(arg('max-iterations', '1000000'));
 const only = arg('only', '');
+const presolve = !args.includes('--no-presolve');
 const names = only === '' ? Object.keys(NETLIB_OPTIMA) : only.split(',');
 
 const rows: string[][] = [];
@@ -27,7 +28,7 @@ let totalIterations = 0;
 let totalSeconds = 0;
 for (const name of names) {
   const lp = await readLpFile(netlibFile(name));
-  const r = solvePdhg(lp, { gap, maxIterations });
+  const r = solvePdhg(lp, { gap, maxIterations, presolve });
   const check = checkSolution(lp, r.x, r.rowDual, r.colDual);
   const optimum = NETLIB_OPTIMA[name];
   // Netlib's values leave out a constant on the objective row's RHS (E226's), which Plenty reads as
@@ -41,5 +42,5 @@ for (const name of names) {
 }
 rows.push(['total', '', '', '', '', '', '', String(totalIterations), totalSeconds.toFixed(1)]);
 const m = describeMachine();
-process.stdout.write(`gap ${gap}, ${m.cpu}, ${m.cores} cores, node ${m.node}, ${m.date}\n\n`);
+process.stdout.write(`gap ${gap}, presolve ${presolve ? 'on' : 'off'}, ${m.cpu}, ${m.cores} cores, node ${m.node}, ${m.date}\n\n`);
 process.stdout.write(`${table(['LP', 'rows×cols', 'status', 'objective error', 'primal res.', 'dual res.', 'gap', 'iterations', 'seconds'], rows)}\n`);
