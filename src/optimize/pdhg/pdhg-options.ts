@@ -15,6 +15,8 @@ export interface PdhgOptions extends LpSolveOptions {
   readonly infeasibilityTolerance?: number;
   /** Primal weight smoothing θ of PDLP (0: never update, 1: no smoothing). Default 0.5. */
   readonly primalWeightSmoothing?: number;
+  /** Remove fixed columns, empty rows and columns, and singleton rows first (presolve.ts). Default true. */
+  readonly presolve?: boolean;
 }
 
 /** The defaults, resolved. */
@@ -26,6 +28,7 @@ export interface ResolvedPdhgOptions {
   readonly evaluationFrequency: number;
   readonly infeasibilityTolerance: number;
   readonly primalWeightSmoothing: number;
+  readonly presolve: boolean;
 }
 
 export function resolvePdhgOptions(defaults: PdhgOptions, options: PdhgOptions): ResolvedPdhgOptions {
@@ -38,5 +41,6 @@ export function resolvePdhgOptions(defaults: PdhgOptions, options: PdhgOptions):
     evaluationFrequency: Math.max(1, Math.floor(o.evaluationFrequency ?? 64)),
     infeasibilityTolerance: o.infeasibilityTolerance ?? 1e-8,
     primalWeightSmoothing: o.primalWeightSmoothing ?? 0.5,
+    presolve: o.presolve ?? true,
   };
 }

@@ -7,6 +7,7 @@ import { boundNorm } from '../bound-norm.js';
 import { LARGE_BOUND, relaxRedundantBounds } from '../relax-redundant-bounds.js';
 import { resolvePdhgOptions, type PdhgOptions, type ResolvedPdhgOptions } from './pdhg-options.js';
 import { precondition } from './precondition.js';
+import { presolve } from './presolve.js';
 import type { ScaledLp } from './scaled-lp.js';
 import { validateLp } from '../validate-lp.js';
 
@@ -63,6 +64,14 @@ export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults
   }
   for (let i = 0; i < m; i++) {
     if (lp.rowLower[i] > lp.rowUpper[i]) return trivial(lp, 'infeasible', `row ${i} has lower bound ${lp.rowLower[i]} above its upper bound ${lp.rowUpper[i]}`, started);
+  }
+  if (o.presolve) {
+    const p = presolve(lp);
+    if (p !== undefined) {
+      const r = solvePdhg(p.reduced, { ...options, presolve: false }, defaults);
+      const back = p.postsolve(r.x, r.rowDual, r.colDual);
+      return fromPoint(lp, back.x, back.rowDual, back.colDual, r.status, `${r.message}; presolve removed ${p.removedRows} rows and ${p.removedCols} columns`, r.iterations, started);
+    }
   }
   // Large bounds that the other constraints imply go: same solution, and the step sizes and
   // residuals no longer follow a limit that cannot bind.
@@ -409,9 +418,14 @@ function finish(lp: LinearProgram, work: LinearProgram, s: ScaledLp, p: Point, s
     else if (r < 0 && work.colUpper[j] < Infinity) lambda = r;
     colDual[j] = sense * lambda;
   }
-  const rowActivity = matvec(lp.A, x, new Float64Array(m));
-  const check = checkSolution(lp, x, rowDual, colDual);
   const text = `${message}${message === '' ? '' : '; '}${iterations} iterations, ${restarts} restarts`;
+  return fromPoint(lp, x, rowDual, colDual, status, text, iterations, started);
+}
+
+/** The solution of `lp` at (x, rowDual, colDual): residuals and gap by checkSolution on lp itself. */
+function fromPoint(lp: LinearProgram, x: Float64Array, rowDual: Float64Array, colDual: Float64Array, status: LpStatus, text: string, iterations: number, started: number): LpSolution {
+  const rowActivity = matvec(lp.A, x, new Float64Array(lp.A.rows));
+  const check = checkSolution(lp, x, rowDual, colDual);
   return {
     status,
     objective: check.primalObjective,
