@@ -8,3 +8,5 @@ export { balanceJson, type BalanceJsonOptions } from './balance-json.js';
 export { failureJson, failureSentence, type FailureContext, type SolveOutcome } from './solve-failure.js';
 export { solverStopSentence } from './solver-stop-sentence.js';
 export { footprintsPart, grossOutputPart, incomeMultipliersPart, inversePart, linkagesPart, perCapitaPart, labourValuesPart, multipliersPart, solveNote, type AnalysisItems, type AnalysisPart } from './analysis-tables.js';
+export { structuralPathsPart, type StructuralPathsContext } from './structural-paths-part.js';
+export { uncertaintyParts, type UncertaintyRow, type UncertaintyRun } from './uncertainty-parts.js';

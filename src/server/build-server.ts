@@ -10,6 +10,8 @@ import { JobRunner } from './job-runner.js';
 import { strictJsonBodies } from './json-body.js';
 import { OPERATIONS, openApiDocument } from './openapi.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
+import { structuralPathsRoutes } from './routes/structural-paths-routes.js';
+import { uncertaintyRoutes } from './routes/uncertainty-routes.js';
 import { enterpriseRoutes } from './routes/enterprise-routes.js';
 import { executionRoutes } from './routes/execution-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -165,6 +167,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   healthRoutes(app, ctx);
   modelRoutes(app, ctx);
   analysisRoutes(app, ctx);
+  structuralPathsRoutes(app, ctx);
+  uncertaintyRoutes(app, ctx);
   scenarioRoutes(app, ctx);
   jobRoutes(app, ctx);
   planRoutes(app, ctx);

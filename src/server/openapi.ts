@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { analyzeBody } from './analysis-body.js';
+import { pathsBody } from './routes/structural-paths-routes.js';
+import { uncertaintyBody } from './routes/uncertainty-routes.js';
 import { enterpriseBody } from './routes/enterprise-routes.js';
 import { balanceBody, modelBody } from './routes/model-routes.js';
 import { reportBody } from './routes/report-routes.js';
@@ -39,6 +41,8 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'put', path: '/api/models/:id', summary: 'A new version of a model', role: 'planner', body: modelBody, response: RESPONSES.modelSaved },
   { method: 'post', path: '/api/models/:id/balance', summary: 'Balance check of a plan (as plenty balance --json)', role: 'planner', body: balanceBody, response: RESPONSES.balanceDocument },
   { method: 'post', path: '/api/models/:id/analyze', summary: 'Input–output analysis: gross output for a demand, multipliers, linkages, labour values, footprints (as plenty analyze --json)', role: 'planner', body: analyzeBody, response: RESPONSES.analysisDocument },
+  { method: 'post', path: '/api/models/:id/paths', summary: 'Structural path analysis: the largest supply chains behind a footprint or a multiplier (as plenty paths --json)', role: 'planner', body: pathsBody, response: RESPONSES.structuralPathsDocument },
+  { method: 'post', path: '/api/models/:id/uncertainty', summary: 'Monte Carlo over the coefficients: every footprint and multiplier with mean, median and 95% interval (as plenty uncertainty --json; at most 2,000 draws)', role: 'planner', body: uncertaintyBody, response: RESPONSES.uncertaintyDocument },
   { method: 'post', path: '/api/scenarios', summary: 'A scenario: a model version with overrides', role: 'planner', body: scenarioBody, status: 201, response: RESPONSES.scenario },
   { method: 'get', path: '/api/scenarios', summary: 'Every scenario', role: 'planner', response: RESPONSES.scenarioList },
   { method: 'get', path: '/api/scenarios/:id', summary: 'A scenario and its plans', role: 'planner', response: RESPONSES.scenarioDetail },
