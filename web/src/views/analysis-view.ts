@@ -5,6 +5,8 @@ import { announce, h, mount } from '../dom.js';
 import { itemLabel } from '../format.js';
 import { modelDetail, type AppState } from '../state.js';
 import { analysisSections } from './analysis-sections.js';
+import { pathsSection } from './analysis-paths.js';
+import { uncertaintySection } from './analysis-uncertainty.js';
 import { errorBox } from './error-box.js';
 import { urlState } from '../url-state.js';
 
@@ -182,6 +184,6 @@ export async function analysisView(root: HTMLElement, state: AppState): Promise<
     void run();
   });
   renderControls();
-  mount(root, title, h('p', { class: 'muted', text: 'Gross output, multipliers, linkages, labour values and footprints of the open model (Leontief’s open model: technical coefficients A of the model’s techniques; where several make an item, the model’s plan says which runs).' }), controls, results);
+  mount(root, title, h('p', { class: 'muted', text: 'Gross output, multipliers, linkages, labour values and footprints of the open model (Leontief’s open model: technical coefficients A of the model’s techniques; where several make an item, the model’s plan says which runs).' }), controls, results, pathsSection(state.api, modelId, state.modelVersion ?? null, economy), uncertaintySection(state.api, modelId, state.modelVersion ?? null, economy));
   await run();
 }
