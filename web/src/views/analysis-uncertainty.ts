@@ -46,36 +46,50 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 /**
- * Error bars: per entry its 95% interval (2.5 to 97.5 percentile) as a line, its median as a dot
- * and its deterministic value as a tick, on one axis from 0 (or the smallest value) to the largest.
+ * Error bars relative to the deterministic values (so that small and large footprints show their
+ * spread alike): per entry its 95% interval (2.5 to 97.5 percentile) as a line, its median as a
+ * dot, on one axis of ratios to the deterministic value (a rule at 1), the interval written beside.
  */
 function errorBarChart(name: string, title: string, entries: readonly Interval[], label: (e: Interval) => string): HTMLElement {
-  const width = 640;
-  const left = 170;
-  const right = 20;
-  const rowH = 26;
-  const top = 10;
-  const height = top + rowH * entries.length + 24;
-  const lo = Math.min(0, ...entries.map((e) => e.p025));
-  const hi = Math.max(...entries.map((e) => Math.max(e.p975, e.value)), lo + 1e-300);
-  const x = (v: number): number => left + ((v - lo) / (hi - lo)) * (width - left - right);
+  const width = 480;
+  const left = 96;
+  const right = 118;
+  const rowH = 24;
+  const top = 8;
+  const height = top + rowH * entries.length + 22;
+  const ratio = (v: number, e: Interval): number => (e.value === 0 ? 1 : v / e.value);
+  const finite = (v: number): boolean => Number.isFinite(v);
+  const lows = entries.map((e) => ratio(e.p025, e)).filter(finite);
+  const highs = entries.map((e) => ratio(e.p975, e)).filter(finite);
+  const span = Math.max(1e-6, ...lows.map((r) => 1 - r), ...highs.map((r) => r - 1));
+  const lo = 1 - span * 1.1;
+  const hi = 1 + span * 1.1;
+  const x = (r: number): number => left + ((r - lo) / (hi - lo)) * (width - left - right);
+  const pct = (r: number): string => `${r >= 1 ? '+' : '−'}${Math.abs((r - 1) * 100).toFixed(1)}%`;
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${name}-title`, class: 'error-bars' });
-  chart.append(svg('title', { id: `${name}-title` }, `${title}: the 95% interval of each as a line, its median as a dot, its deterministic value as a tick.`));
+  chart.append(svg('title', { id: `${name}-title` }, `${title}: per entry its 95% interval as a line and its median as a dot, relative to its deterministic value.`));
+  chart.append(svg('line', { x1: x(1), x2: x(1), y1: top, y2: top + rowH * entries.length, class: 'deterministic', 'stroke-width': 1 }));
   entries.forEach((e, k) => {
     const y = top + rowH * k + rowH / 2;
-    const g = svg('g', { 'data-key': e.of });
+    const [a, m, b] = [ratio(e.p025, e), ratio(e.median, e), ratio(e.p975, e)];
+    const g = svg('g', { 'data-key': e.of, 'data-p025': e.p025, 'data-median': e.median, 'data-p975': e.p975 });
+    const name2 = label(e);
     g.append(
-      svg('text', { x: left - 8, y: y + 4, 'text-anchor': 'end', class: 'bar-label' }, label(e).length > 24 ? `${label(e).slice(0, 23)}…` : label(e)),
-      svg('line', { x1: x(e.p025), x2: x(e.p975), y1: y, y2: y, class: 'interval', 'stroke-width': 2 }),
-      svg('line', { x1: x(e.p025), x2: x(e.p025), y1: y - 5, y2: y + 5, class: 'interval', 'stroke-width': 2 }),
-      svg('line', { x1: x(e.p975), x2: x(e.p975), y1: y - 5, y2: y + 5, class: 'interval', 'stroke-width': 2 }),
-      svg('line', { x1: x(e.value), x2: x(e.value), y1: y - 8, y2: y + 8, class: 'deterministic', 'stroke-width': 2 }),
-      svg('circle', { cx: x(e.median), cy: y, r: 4, class: 'median' }),
+      svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', class: 'bar-label' }, name2.length > 14 ? `${name2.slice(0, 13)}…` : name2),
+      svg('line', { x1: x(a), x2: x(b), y1: y, y2: y, class: 'interval', 'stroke-width': 2 }),
+      svg('line', { x1: x(a), x2: x(a), y1: y - 5, y2: y + 5, class: 'interval', 'stroke-width': 2 }),
+      svg('line', { x1: x(b), x2: x(b), y1: y - 5, y2: y + 5, class: 'interval', 'stroke-width': 2 }),
+      svg('circle', { cx: x(m), cy: y, r: 4, class: 'median' }),
+      svg('text', { x: width - right + 8, y: y + 4, class: 'bar-label' }, `${pct(a)} … ${pct(b)}`),
     );
     chart.append(g);
   });
   const axisY = top + rowH * entries.length + 16;
-  chart.append(svg('text', { x: left, y: axisY, class: 'axis' }, formatAmount(lo)), svg('text', { x: width - right, y: axisY, 'text-anchor': 'end', class: 'axis' }, formatAmount(hi)));
+  chart.append(
+    svg('text', { x: x(lo), y: axisY, class: 'axis' }, pct(lo)),
+    svg('text', { x: x(1), y: axisY, 'text-anchor': 'middle', class: 'axis' }, 'deterministic'),
+    svg('text', { x: x(hi), y: axisY, 'text-anchor': 'end', class: 'axis' }, pct(hi)),
+  );
   return h('figure', { class: 'chart', 'data-chart': name }, h('figcaption', { text: title }), chart);
 }
 
@@ -106,7 +120,7 @@ function render(doc: Extract<UncertaintyDocument, { status: 'converged' }>): (No
   const holder = h('div', { class: 'picked-chart' });
   const show = (row: string): void => {
     const unit = footprints.find((f) => f.row === row)?.unit ?? '';
-    holder.replaceChildren(errorBarChart('uncertainty-footprints', `${itemLabel(row)} footprint by region of final demand${unit !== '' ? ` (${unit})` : ''}`, footprints.filter((f) => f.row === row), (e) => itemLabel(e.of)));
+    holder.replaceChildren(errorBarChart('uncertainty-footprints', `${itemLabel(row)} footprint by region of final demand${unit !== '' ? ` (${unit})` : ''}: 95% interval and median against the deterministic value`, footprints.filter((f) => f.row === row), (e) => itemLabel(e.of)));
   };
   const pick = h('select', { id: 'uncertainty-row' }, ...rows.map((r) => h('option', { value: r, text: itemLabel(r) })));
   pick.addEventListener('change', () => show(pick.value));
