@@ -1,6 +1,6 @@
 import { inputError } from '../model/errors.js';
 import type { CsrMatrix } from '../sparse/csr.js';
-import { solveLeontief, solveLeontiefTransposedMulti } from '../sparse/index.js';
+import { solveLeontief, solveLeontiefMulti, solveLeontiefTransposedMulti, transpose } from '../sparse/index.js';
 import { resolveRows, type CoefficientRows } from './coefficient-rows.js';
 import { DEFAULT_TOLERANCE, type IoSystem, type LeontiefOptions, type LeontiefStatus } from './types.js';
 import { asSystem, checkSquare, checkVector } from './validate.js';
@@ -87,8 +87,24 @@ function normals(seed: number): () => number {
 }
 
 function perturb(out: Float64Array, base: Float64Array, rsd: number | Float64Array, lognormal: boolean, z: () => number): void {
+  if (typeof rsd === 'number') {
+    // One spread for all: its lognormal parameters once (the same numbers as per entry below).
+    if (rsd === 0) {
+      out.set(base);
+      return;
+    }
+    const s2 = Math.log(1 + rsd * rsd);
+    const sd = Math.sqrt(s2);
+    const shift = s2 / 2;
+    for (let p = 0; p < base.length; p++) {
+      const b = base[p];
+      if (b === 0) out[p] = b;
+      else out[p] = lognormal ? b * Math.exp(sd * z() - shift) : Math.max(0, b * (1 + rsd * z()));
+    }
+    return;
+  }
   for (let p = 0; p < base.length; p++) {
-    const r = typeof rsd === 'number' ? rsd : rsd[p];
+    const r = rsd[p];
     if (r === 0 || base[p] === 0) {
       out[p] = base[p];
       continue;
@@ -171,6 +187,11 @@ export function monteCarlo(sys: IoSystem | CsrMatrix, rowsIn: CoefficientRows, y
   const multSamples = withMultipliers ? new Float64Array(d * k * n) : undefined;
   const demSamples = D > 0 ? new Float64Array(d * k * D) : undefined;
   const dd = demands.map(() => new Float64Array(n));
+  const solveMultipliers = multSamples !== undefined || demSamples !== undefined;
+  // Several rows: m (I − A) = c is (I − Aᵀ) mᵀ = cᵀ over Aᵀ, whose pattern is A's: formed once, its
+  // values gathered from each draw's A (perm[q]: the entry of A at Aᵀ's q).
+  const At = solveMultipliers && k > 1 ? transpose({ ...s.A, values: Float64Array.from({ length: s.A.values.length }, (_, p) => p) }) : undefined;
+  const perm = At === undefined ? undefined : Int32Array.from(At.values);
   let x: Float64Array | undefined;
   let m: Float64Array | undefined; // n × k interleaved
   let relativeResidual = 0;
@@ -189,25 +210,37 @@ export function monteCarlo(sys: IoSystem | CsrMatrix, rowsIn: CoefficientRows, y
       const out = dd[g];
       for (let i = 0; i < n; i++) out[i] = yy[i] === 0 ? col[i] : col[i] * (yd[i] / yy[i]);
     }
-    const xs = solveLeontief(A, yd, { tolerance, ...(x === undefined ? {} : { x0: x }) });
-    if (xs.status !== 'converged') return fail(xs.status);
-    x = Float64Array.from(xs.x);
-    relativeResidual = Math.max(relativeResidual, xs.relativeResidual);
-    iterations += xs.iterations;
-    for (let q = 0; q < k; q++) {
-      let f = 0;
-      for (let i = 0; i < n; i++) f += rd[q][i] * x[i];
-      footSamples[t * k + q] = f;
-    }
-    if (multSamples !== undefined || demSamples !== undefined) {
+    if (!solveMultipliers) {
+      // Footprints only: one solve for x, then s x per row.
+      const xs = solveLeontief(A, yd, { tolerance, ...(x === undefined ? {} : { x0: x }) });
+      if (xs.status !== 'converged') return fail(xs.status);
+      x = Float64Array.from(xs.x);
+      relativeResidual = Math.max(relativeResidual, xs.relativeResidual);
+      iterations += xs.iterations;
+      for (let q = 0; q < k; q++) {
+        let f = 0;
+        for (let i = 0; i < n; i++) f += rd[q][i] * x[i];
+        footSamples[t * k + q] = f;
+      }
+    } else {
       const rhs = new Float64Array(n * k);
       for (let q = 0; q < k; q++) for (let i = 0; i < n; i++) rhs[i * k + q] = rd[q][i];
-      // Several rows: over Aᵀ formed once per draw (gathers instead of a scatter over A).
-      const ms = solveLeontiefTransposedMulti(A, rhs, k, { tolerance, allowTranspose: k > 1, ...(m === undefined ? {} : { x0: m }) });
+      // Several rows: over Aᵀ (its pattern formed once, above); one row: the transposed solve over A.
+      let ms;
+      if (At !== undefined && perm !== undefined) {
+        for (let q = 0; q < perm.length; q++) At.values[q] = A.values[perm[q]];
+        ms = solveLeontiefMulti(At, rhs, k, { tolerance, ...(m === undefined ? {} : { x0: m }) });
+      } else ms = solveLeontiefTransposedMulti(A, rhs, k, { tolerance, ...(m === undefined ? {} : { x0: m }) });
       if (ms.status !== 'converged') return fail(ms.status);
       m = Float64Array.from(ms.x);
       relativeResidual = Math.max(relativeResidual, ms.relativeResidual);
       iterations += ms.iterations;
+      // The footprints of y from the multipliers: Σ_i m_i y_i (the same as s x, without a solve for x).
+      for (let q = 0; q < k; q++) {
+        let f = 0;
+        for (let i = 0; i < n; i++) if (yd[i] !== 0) f += m[i * k + q] * yd[i];
+        footSamples[t * k + q] = f;
+      }
       if (multSamples !== undefined) for (let q = 0; q < k; q++) for (let i = 0; i < n; i++) multSamples[t * k * n + q * n + i] = m[i * k + q];
       if (demSamples !== undefined) {
         for (let q = 0; q < k; q++) {
