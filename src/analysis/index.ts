@@ -9,3 +9,7 @@ export { regionaliseModel, type RegionaliseRequest, type RegionaliseResult } fro
 export { modelSeries, type SeriesModel, type SeriesRequest, type SeriesResult } from './model-series.js';
 export { seriesYears, type SeriesYear } from './series-years.js';
 export type { ModelSide } from './model-side.js';
+export { finalDemandOf, regionalFinalDemand, type FinalDemandChoice, type FinalDemandNames } from './final-demand-of.js';
+export { structuralPathsOf, type StructuralPathsNames, type StructuralPathsOutcome, type StructuralPathsRequest } from './structural-paths-of.js';
+export { parseDrawsTable, type DrawEntry } from './draws-table.js';
+export { uncertaintyOf, type UncertaintyNames, type UncertaintyOutcome, type UncertaintyRequest } from './uncertainty-of.js';

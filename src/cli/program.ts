@@ -12,6 +12,8 @@ import { importCommand, type ImportFlags } from './commands/import.js';
 import { lpSolveCommand, type LpSolveFlags } from './commands/lp.js';
 import { planCommand, type PlanFlags } from './commands/plan.js';
 import { serveCommand, type ServeFlags } from './commands/serve.js';
+import { pathsCommand, type PathsFlags } from './commands/paths.js';
+import { uncertaintyCommand, type UncertaintyFlags } from './commands/uncertainty.js';
 import { storeBackupCommand, storeCheckCommand, storeRestoreCommand, type StoreBackupFlags, type StoreFlags } from './commands/store.js';
 import type { FormatFlags } from './output.js';
 import type { EncodingFlags } from './read-options.js';
@@ -246,6 +248,43 @@ export function buildProgram(): Command {
       .option('--time-limit <s>', 'stop after this many seconds')
       .option('--all', 'also list every variable and constraint with its value and dual'),
   ).action((file: string, flags: LpSolveFlags & FormatFlags) => runCommand(flags, () => lpSolveCommand(file, flags)));
+
+  formats(
+    program
+      .command('paths')
+      .argument('<model>', 'model file (YAML, JSON or .parquet)')
+      .description('structural path analysis: the largest supply chains behind a footprint or a multiplier')
+      .option('--resource <id>', 'the resource (stressor) whose footprint the paths decompose; default: gross output')
+      .option('--region <id>', 'the final demand of this region (its targets)')
+      .option('--product <id>', 'one unit of final demand for this product (the paths of its multiplier)')
+      .option('--demand <file>', 'final demand per product (YAML/JSON mapping or CSV item,amount)')
+      .option('--period <id>', 'period whose targets make the final demand; default the first')
+      .option('--top <n>', 'how many paths to list, largest first', '100')
+      .option('--depth <n>', 'most steps up the supply chain (0: the final demand’s own product)', '6')
+      .option('--threshold <share>', 'leave out paths below this share of the total', '0')
+      .option('--tolerance <x>', 'relative residual of the iterative solve', '1e-12')
+      .option('--max-iterations <n>', 'iterations the solve may take', '5000')
+      .addOption(encodingOption()),
+  ).action((model: string, flags: PathsFlags & FormatFlags) => runCommand(flags, () => pathsCommand(model, flags)));
+
+  formats(
+    program
+      .command('uncertainty')
+      .argument('<model>', 'model file (YAML, JSON or .parquet)')
+      .description('Monte Carlo over the coefficients: every footprint and multiplier with mean, median and 95% interval')
+      .option('--rsd <x>', 'relative standard deviation of every coefficient (e.g. 0.1)')
+      .option('--demand-rsd <x>', 'relative standard deviation of every final-demand entry', '0')
+      .option('--extension-rsd <x>', 'relative standard deviation of every resource coefficient', '0')
+      .option('--distribution <name>', 'lognormal | normal (normal is cut at 0)', 'lognormal')
+      .option('--draws <n>', 'number of draws (default 1000, or the table of draws’ count)')
+      .option('--seed <n>', 'seed of the random draws (the same seed gives the same result)', '1')
+      .option('--draws-table <file>', 'CSV draw,row,column,value: drawn coefficients replacing the random ones (docs/analysis.md)')
+      .option('--demand <file>', 'final demand per product in place of the model’s final use by region')
+      .option('--period <id>', 'period whose targets make the final demand; default the first')
+      .option('--tolerance <x>', 'relative residual of the iterative solves', '1e-12')
+      .option('--max-iterations <n>', 'iterations each solve may take', '5000')
+      .addOption(encodingOption()),
+  ).action((model: string, flags: UncertaintyFlags & FormatFlags) => runCommand(flags, () => uncertaintyCommand(model, flags)));
 
   return program;
 }

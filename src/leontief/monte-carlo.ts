@@ -1,6 +1,6 @@
 import { inputError } from '../model/errors.js';
 import type { CsrMatrix } from '../sparse/csr.js';
-import { solveLeontief, solveLeontiefTransposedMulti } from '../sparse/index.js';
+import { solveLeontief, solveLeontiefMulti, solveLeontiefTransposedMulti, transpose } from '../sparse/index.js';
 import { resolveRows, type CoefficientRows } from './coefficient-rows.js';
 import { DEFAULT_TOLERANCE, type IoSystem, type LeontiefOptions, type LeontiefStatus } from './types.js';
 import { asSystem, checkSquare, checkVector } from './validate.js';
@@ -25,6 +25,18 @@ export interface MonteCarloOptions {
   readonly onDraw?: (done: number, total: number) => void;
   /** Also the multipliers (rows × items) per draw; default true. */
   readonly multipliers?: boolean;
+  /**
+   * Further final demands (e.g. one per region of final demand): their footprints per row, from
+   * each draw's multipliers. Each is drawn with the same factor per item as y (so when y is their
+   * sum, the drawn demands still sum to the drawn y).
+   */
+  readonly demands?: readonly ArrayLike<number>[];
+  /**
+   * Called with each draw's inputs after they are drawn and before they are solved (draws counted
+   * from 0): may replace entries (a table of draws) or read them (a check against another
+   * implementation). A, y and the rows are the draw's own arrays.
+   */
+  readonly adjust?: (draw: number, A: Float64Array, y: Float64Array, rows: readonly Float64Array[]) => void;
 }
 
 /** A quantity's distribution over the draws. */
@@ -43,6 +55,8 @@ export interface MonteCarloResult {
   readonly footprints: Summary;
   /** Multipliers s L per row and item (k × n, row-major), when asked for. */
   readonly multipliers?: Summary;
+  /** Footprints of the further demands per row (k × demands, row-major), when demands were given. */
+  readonly demandFootprints?: Summary;
   /** Largest relative residual of any solve. */
   readonly relativeResidual: number;
   readonly iterations: number;
@@ -73,8 +87,24 @@ function normals(seed: number): () => number {
 }
 
 function perturb(out: Float64Array, base: Float64Array, rsd: number | Float64Array, lognormal: boolean, z: () => number): void {
+  if (typeof rsd === 'number') {
+    // One spread for all: its lognormal parameters once (the same numbers as per entry below).
+    if (rsd === 0) {
+      out.set(base);
+      return;
+    }
+    const s2 = Math.log(1 + rsd * rsd);
+    const sd = Math.sqrt(s2);
+    const shift = s2 / 2;
+    for (let p = 0; p < base.length; p++) {
+      const b = base[p];
+      if (b === 0) out[p] = b;
+      else out[p] = lognormal ? b * Math.exp(sd * z() - shift) : Math.max(0, b * (1 + rsd * z()));
+    }
+    return;
+  }
   for (let p = 0; p < base.length; p++) {
-    const r = typeof rsd === 'number' ? rsd : rsd[p];
+    const r = rsd[p];
     if (r === 0 || base[p] === 0) {
       out[p] = base[p];
       continue;
@@ -142,6 +172,8 @@ export function monteCarlo(sys: IoSystem | CsrMatrix, rowsIn: CoefficientRows, y
     if (!(Number.isFinite(v) && v >= 0 && v <= 10)) throw inputError('out-of-range', 'a relative standard deviation must be between 0 and 10', { path: ['spread', what] }, v);
   }
   const withMultipliers = options.multipliers ?? true;
+  const demands = (options.demands ?? []).map((col, g) => checkVector(col, n, `demands[${g}]`, s));
+  const D = demands.length;
   if (withMultipliers && d * k * n > MAX_SAMPLES) {
     throw inputError('too-large', `${d} draws of ${k} × ${n} multipliers are more than ${MAX_SAMPLES} numbers to keep: ask for fewer draws or footprints only`, { path: ['draws'] }, d);
   }
@@ -153,38 +185,73 @@ export function monteCarlo(sys: IoSystem | CsrMatrix, rowsIn: CoefficientRows, y
   const rd = rows.map(() => new Float64Array(n));
   const footSamples = new Float64Array(d * k);
   const multSamples = withMultipliers ? new Float64Array(d * k * n) : undefined;
+  const demSamples = D > 0 ? new Float64Array(d * k * D) : undefined;
+  const dd = demands.map(() => new Float64Array(n));
+  const solveMultipliers = multSamples !== undefined || demSamples !== undefined;
+  // Several rows: m (I − A) = c is (I − Aᵀ) mᵀ = cᵀ over Aᵀ, whose pattern is A's: formed once, its
+  // values gathered from each draw's A (perm[q]: the entry of A at Aᵀ's q).
+  const At = solveMultipliers && k > 1 ? transpose({ ...s.A, values: Float64Array.from({ length: s.A.values.length }, (_, p) => p) }) : undefined;
+  const perm = At === undefined ? undefined : Int32Array.from(At.values);
   let x: Float64Array | undefined;
   let m: Float64Array | undefined; // n × k interleaved
   let relativeResidual = 0;
   let iterations = 0;
   const fail = (status: LeontiefStatus): MonteCarloResult => {
     const nan = (len: number): Summary => ({ mean: new Float64Array(len).fill(Number.NaN), median: new Float64Array(len).fill(Number.NaN), p025: new Float64Array(len).fill(Number.NaN), p975: new Float64Array(len).fill(Number.NaN) });
-    return { status, draws: d, names, footprints: nan(k), ...(withMultipliers ? { multipliers: nan(k * n) } : {}), relativeResidual, iterations };
+    return { status, draws: d, names, footprints: nan(k), ...(withMultipliers ? { multipliers: nan(k * n) } : {}), ...(D > 0 ? { demandFootprints: nan(k * D) } : {}), relativeResidual, iterations };
   };
   for (let t = 0; t < d; t++) {
     perturb(A.values, s.A.values, rsdA, lognormal, z);
     perturb(yd, yy, spread.y ?? 0, lognormal, z);
     rows.forEach((r, q) => perturb(rd[q], r, spread.rows ?? 0, lognormal, z));
-    const xs = solveLeontief(A, yd, { tolerance, ...(x === undefined ? {} : { x0: x }) });
-    if (xs.status !== 'converged') return fail(xs.status);
-    x = Float64Array.from(xs.x);
-    relativeResidual = Math.max(relativeResidual, xs.relativeResidual);
-    iterations += xs.iterations;
-    for (let q = 0; q < k; q++) {
-      let f = 0;
-      for (let i = 0; i < n; i++) f += rd[q][i] * x[i];
-      footSamples[t * k + q] = f;
+    options.adjust?.(t, A.values, yd, rd);
+    for (let g = 0; g < D; g++) {
+      const col = demands[g];
+      const out = dd[g];
+      for (let i = 0; i < n; i++) out[i] = yy[i] === 0 ? col[i] : col[i] * (yd[i] / yy[i]);
     }
-    if (multSamples !== undefined) {
+    if (!solveMultipliers) {
+      // Footprints only: one solve for x, then s x per row.
+      const xs = solveLeontief(A, yd, { tolerance, ...(x === undefined ? {} : { x0: x }) });
+      if (xs.status !== 'converged') return fail(xs.status);
+      x = Float64Array.from(xs.x);
+      relativeResidual = Math.max(relativeResidual, xs.relativeResidual);
+      iterations += xs.iterations;
+      for (let q = 0; q < k; q++) {
+        let f = 0;
+        for (let i = 0; i < n; i++) f += rd[q][i] * x[i];
+        footSamples[t * k + q] = f;
+      }
+    } else {
       const rhs = new Float64Array(n * k);
       for (let q = 0; q < k; q++) for (let i = 0; i < n; i++) rhs[i * k + q] = rd[q][i];
-      // Several rows: over Aᵀ formed once per draw (gathers instead of a scatter over A).
-      const ms = solveLeontiefTransposedMulti(A, rhs, k, { tolerance, allowTranspose: k > 1, ...(m === undefined ? {} : { x0: m }) });
+      // Several rows: over Aᵀ (its pattern formed once, above); one row: the transposed solve over A.
+      let ms;
+      if (At !== undefined && perm !== undefined) {
+        for (let q = 0; q < perm.length; q++) At.values[q] = A.values[perm[q]];
+        ms = solveLeontiefMulti(At, rhs, k, { tolerance, ...(m === undefined ? {} : { x0: m }) });
+      } else ms = solveLeontiefTransposedMulti(A, rhs, k, { tolerance, ...(m === undefined ? {} : { x0: m }) });
       if (ms.status !== 'converged') return fail(ms.status);
       m = Float64Array.from(ms.x);
       relativeResidual = Math.max(relativeResidual, ms.relativeResidual);
       iterations += ms.iterations;
-      for (let q = 0; q < k; q++) for (let i = 0; i < n; i++) multSamples[t * k * n + q * n + i] = m[i * k + q];
+      // The footprints of y from the multipliers: Σ_i m_i y_i (the same as s x, without a solve for x).
+      for (let q = 0; q < k; q++) {
+        let f = 0;
+        for (let i = 0; i < n; i++) if (yd[i] !== 0) f += m[i * k + q] * yd[i];
+        footSamples[t * k + q] = f;
+      }
+      if (multSamples !== undefined) for (let q = 0; q < k; q++) for (let i = 0; i < n; i++) multSamples[t * k * n + q * n + i] = m[i * k + q];
+      if (demSamples !== undefined) {
+        for (let q = 0; q < k; q++) {
+          for (let g = 0; g < D; g++) {
+            const col = dd[g];
+            let f = 0;
+            for (let i = 0; i < n; i++) if (col[i] !== 0) f += m[i * k + q] * col[i];
+            demSamples[t * k * D + q * D + g] = f;
+          }
+        }
+      }
     }
     options.onDraw?.(t + 1, d);
   }
@@ -194,6 +261,7 @@ export function monteCarlo(sys: IoSystem | CsrMatrix, rowsIn: CoefficientRows, y
     names,
     footprints: summarise(footSamples, k, d),
     ...(multSamples === undefined ? {} : { multipliers: summarise(multSamples, k * n, d) }),
+    ...(demSamples === undefined ? {} : { demandFootprints: summarise(demSamples, k * D, d) }),
     relativeResidual,
     iterations,
   };

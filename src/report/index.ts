@@ -11,3 +11,5 @@ export { footprintsPart, grossOutputPart, incomeMultipliersPart, inversePart, li
 export { decompositionPart, type DecompositionMeasure } from './decomposition-tables.js';
 export { regionalPart, type RegionalReport } from './regional-tables.js';
 export { seriesPart, type SeriesMeasure } from './series-tables.js';
+export { structuralPathsPart, type StructuralPathsContext } from './structural-paths-part.js';
+export { uncertaintyParts, type UncertaintyRow, type UncertaintyRun } from './uncertainty-parts.js';

@@ -14,6 +14,8 @@ import { extractionRoutes } from './routes/extraction-routes.js';
 import { decompositionRoutes } from './routes/decomposition-routes.js';
 import { regionalRoutes } from './routes/regional-routes.js';
 import { seriesRoutes } from './routes/series-routes.js';
+import { structuralPathsRoutes } from './routes/structural-paths-routes.js';
+import { uncertaintyRoutes } from './routes/uncertainty-routes.js';
 import { enterpriseRoutes } from './routes/enterprise-routes.js';
 import { executionRoutes } from './routes/execution-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -173,6 +175,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   decompositionRoutes(app, ctx);
   regionalRoutes(app, ctx);
   seriesRoutes(app, ctx);
+  structuralPathsRoutes(app, ctx);
+  uncertaintyRoutes(app, ctx);
   scenarioRoutes(app, ctx);
   jobRoutes(app, ctx);
   planRoutes(app, ctx);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { analyzeBody } from './analysis-body.js';
 import { extractionBody } from './extraction-body.js';
+import { pathsBody } from './routes/structural-paths-routes.js';
+import { uncertaintyBody } from './routes/uncertainty-routes.js';
 import { enterpriseBody } from './routes/enterprise-routes.js';
 import { balanceBody, modelBody } from './routes/model-routes.js';
 import { decompositionBody } from './routes/decomposition-routes.js';
@@ -47,6 +49,8 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'post', path: '/api/decomposition', summary: 'Structural decomposition of the change from one stored model or scenario to another of the same classification (as plenty decompose --json)', role: 'planner', body: decompositionBody, response: RESPONSES.decompositionDocument },
   { method: 'post', path: '/api/models/:id/regionalise', summary: 'A regional table from a national model by location quotients (SLQ, CILQ, FLQ), optionally stored as a new model (as plenty regionalise --json)', role: 'planner', body: regionaliseBody, response: RESPONSES.regionalDocument },
   { method: 'post', path: '/api/series', summary: 'A series of stored models as years: measures over the years, each year’s analysis, decompositions between consecutive years (as plenty series --json)', role: 'planner', body: seriesBody, response: RESPONSES.seriesDocument },
+  { method: 'post', path: '/api/models/:id/paths', summary: 'Structural path analysis: the largest supply chains behind a footprint or a multiplier (as plenty paths --json)', role: 'planner', body: pathsBody, response: RESPONSES.structuralPathsDocument },
+  { method: 'post', path: '/api/models/:id/uncertainty', summary: 'Monte Carlo over the coefficients: every footprint and multiplier with mean, median and 95% interval (as plenty uncertainty --json; at most 2,000 draws)', role: 'planner', body: uncertaintyBody, response: RESPONSES.uncertaintyDocument },
   { method: 'post', path: '/api/scenarios', summary: 'A scenario: a model version with overrides', role: 'planner', body: scenarioBody, status: 201, response: RESPONSES.scenario },
   { method: 'get', path: '/api/scenarios', summary: 'Every scenario', role: 'planner', response: RESPONSES.scenarioList },
   { method: 'get', path: '/api/scenarios/:id', summary: 'A scenario and its plans', role: 'planner', response: RESPONSES.scenarioDetail },

@@ -52,3 +52,41 @@ describe('Monte Carlo over the coefficients', () => {
     assert.throws(() => monteCarlo(A, rows, y, { A: new Float64Array(3) }, { draws: 5 }), /one entry per stored coefficient/);
   });
 });
+
+describe('Monte Carlo: further demands and drawn inputs', () => {
+  const n = 20;
+  const A = randomProductiveCsr(n, 4, 11, 0.5);
+  const rnd = seededRandom(12);
+  const y1 = Float64Array.from({ length: n }, (_, i) => (i < 10 ? 1 + rnd() * 9 : 0));
+  const y2 = Float64Array.from({ length: n }, (_, i) => (i >= 10 ? 1 + rnd() * 9 : 0));
+  const y = Float64Array.from(y1, (v, i) => v + y2[i]);
+  const rows = csrFromDense(2, n, Float64Array.from({ length: 2 * n }, () => rnd()));
+
+  test('zero spread: the footprints of each demand are the deterministic m·y_g, and they sum to the footprint of y', () => {
+    const r = monteCarlo(A, rows, y, { A: 0 }, { draws: 3, demands: [y1, y2] }, { tolerance: 1e-13 });
+    const mult = coefficientMultipliers({ A }, rows, { tolerance: 1e-13 });
+    const f = r.demandFootprints;
+    assert.ok(f !== undefined);
+    for (let q = 0; q < 2; q++) {
+      const want = [y1, y2].map((yg) => yg.reduce((s, v, i) => s + v * mult.multipliers[q][i], 0));
+      for (let g = 0; g < 2; g++) assert.ok(Math.abs(f.median[q * 2 + g] - want[g]) <= 1e-11 * want[g], `row ${q}, demand ${g}: ${f.median[q * 2 + g]} vs ${want[g]}`);
+      assert.ok(Math.abs(f.mean[q * 2] + f.mean[q * 2 + 1] - r.footprints.mean[q]) <= 1e-10 * r.footprints.mean[q]);
+    }
+  });
+
+  test('with spread in y the drawn demands still sum to the drawn y (the same factor per item)', () => {
+    const r = monteCarlo(A, rows, y, { A: 0.1, y: 0.2 }, { draws: 1, seed: 5, demands: [y1, y2] });
+    const f = r.demandFootprints;
+    assert.ok(f !== undefined);
+    for (let q = 0; q < 2; q++) assert.ok(Math.abs(f.mean[q * 2] + f.mean[q * 2 + 1] - r.footprints.mean[q]) <= 1e-9 * r.footprints.mean[q]);
+  });
+
+  test('adjust sees each draw and its replacements are what is solved', () => {
+    const seen: number[] = [];
+    const doubled = monteCarlo(A, rows, y, { A: 0 }, { draws: 2, adjust: (t, _a, _y, rs) => (seen.push(t), rs[0].forEach((v, i) => (rs[0][i] = 2 * v))) });
+    const plain = monteCarlo(A, rows, y, { A: 0 }, { draws: 2 });
+    assert.deepEqual(seen, [0, 1]);
+    assert.ok(Math.abs(doubled.footprints.mean[0] - 2 * plain.footprints.mean[0]) <= 1e-9 * plain.footprints.mean[0]);
+    assert.ok(Math.abs(doubled.footprints.mean[1] - plain.footprints.mean[1]) <= 1e-12 * plain.footprints.mean[1]);
+  });
+});

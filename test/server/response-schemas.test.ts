@@ -169,6 +169,10 @@ describe('response schemas against real answers', () => {
     await call('POST', '/api/models/:id/extraction', '/api/models/analysed-pymrio-test-mrio/extraction', { body: { regions: ['reg1'], kind: 'forward', rank: 'regions' } });
     const perCapita = await h.call('POST', '/api/models/analysed-pymrio-test-mrio/analyze', { body: { analyses: ['footprints'] } });
     assert.ok(perCapita.body.footprints.perCapita.regions.length > 0, 'the pymrio regions have a population');
+    const paths = await call('POST', '/api/models/:id/paths', '/api/models/analysed-pymrio-test-mrio/paths', { body: { resource: 'emissions/emission_type1', region: 'reg2', top: 20 } });
+    assert.equal(paths.body.paths.length, 20);
+    const mc = await call('POST', '/api/models/:id/uncertainty', '/api/models/analysed-pymrio-test-mrio/uncertainty', { body: { rsd: 0.1, draws: 20 } });
+    assert.equal(mc.body.status, 'converged');
 
     const loop = [
       'name: loop',
@@ -186,6 +190,10 @@ describe('response schemas against real answers', () => {
       assert.equal(typeof failed.body[key].message, 'string', key);
     }
     assert.ok(failed.body.failures.length >= 7);
+    const failedPaths = await call('POST', '/api/models/:id/paths', '/api/models/not-productive/paths', { body: { resource: 'labour' } });
+    assert.equal(failedPaths.body.status, 'not-productive');
+    const failedMc = await call('POST', '/api/models/:id/uncertainty', '/api/models/not-productive/uncertainty', { body: { rsd: 0.1, draws: 5 } });
+    assert.equal(failedMc.body.status, 'not-productive');
   });
 
   test('decomposition, regional tables and series: the 1930 model and Miller–Blair, and a decomposition whose solve fails', async () => {

@@ -1100,6 +1100,63 @@ export type Session = {
   readonly token: string;
 };
 
+export type StructuralPath = {
+  readonly rank: number;
+  /** the chain: the final demand’s product first, then its supplier, …, the product whose resource use (or output) is counted last */
+  readonly items: readonly string[];
+  readonly value: WireNumber;
+  /** value / total */
+  readonly share: WireNumber;
+  /** the shares of this path and the larger ones */
+  readonly cumulative: WireNumber;
+};
+
+export type StructuralPathsDocument = {
+  readonly model: string;
+  readonly modelId: string;
+  readonly version: number;
+  /** the resource whose footprint is decomposed; null: gross output */
+  readonly resource: string | null;
+  readonly unit: string;
+  /** which final demand: a region’s, one unit of a product’s, the demand sent, or the model’s final use */
+  readonly demand: string;
+  readonly top: number;
+  readonly depth: number;
+  readonly threshold: number;
+  readonly failures: readonly string[];
+  readonly status: "converged";
+  readonly iterations: number;
+  readonly relativeResidual: WireNumber;
+  /** the footprint (or gross output) the paths decompose: s (I − A)⁻¹ y */
+  readonly total: WireNumber;
+  /** Σ listed values / total */
+  readonly covered: WireNumber;
+  /** false when the search stopped at its node limit before it could prove the list is the largest */
+  readonly complete: boolean;
+  readonly expanded: number;
+  readonly paths: readonly StructuralPath[];
+} | {
+  readonly model: string;
+  readonly modelId: string;
+  readonly version: number;
+  /** the resource whose footprint is decomposed; null: gross output */
+  readonly resource: string | null;
+  readonly unit: string;
+  /** which final demand: a region’s, one unit of a product’s, the demand sent, or the model’s final use */
+  readonly demand: string;
+  readonly top: number;
+  readonly depth: number;
+  readonly threshold: number;
+  readonly failures: readonly string[];
+  readonly status: "not-productive" | "max-iterations" | "breakdown";
+  readonly message: string;
+  readonly iterations?: number;
+  readonly spectralRadius?: {
+    readonly lower: WireNumber;
+    readonly upper: WireNumber;
+  };
+};
+
 export type SupplyAssignment = {
   readonly product: string;
   readonly period: string;
@@ -1255,6 +1312,73 @@ export type UnboundedDiagnosis = {
     readonly reason: string;
   }[];
   readonly message: string;
+};
+
+export type UncertaintyDocument = {
+  readonly model: string;
+  readonly modelId: string;
+  readonly version: number;
+  readonly demand: string;
+  readonly draws: number;
+  readonly seed: number;
+  readonly distribution: "lognormal" | "normal";
+  /** the relative standard deviations of A’s coefficients, final demand and the resource coefficients */
+  readonly rsd: {
+    readonly coefficients: number;
+    readonly demand: number;
+    readonly extensions: number;
+  };
+  /** entries of the table of draws, when one was sent */
+  readonly drawsTable?: number;
+  readonly failures: readonly string[];
+  readonly status: "converged";
+  readonly iterations: number;
+  readonly relativeResidual: WireNumber;
+  readonly regions: readonly string[];
+  /** by resource and region of final demand (direct uses of final demand included) */
+  readonly footprints: readonly UncertaintyRow[];
+  /** by resource (and "output") and product, per unit of final demand */
+  readonly multipliers: readonly UncertaintyRow[];
+} | {
+  readonly model: string;
+  readonly modelId: string;
+  readonly version: number;
+  readonly demand: string;
+  readonly draws: number;
+  readonly seed: number;
+  readonly distribution: "lognormal" | "normal";
+  /** the relative standard deviations of A’s coefficients, final demand and the resource coefficients */
+  readonly rsd: {
+    readonly coefficients: number;
+    readonly demand: number;
+    readonly extensions: number;
+  };
+  /** entries of the table of draws, when one was sent */
+  readonly drawsTable?: number;
+  readonly failures: readonly string[];
+  readonly status: "not-productive" | "max-iterations" | "breakdown";
+  readonly message: string;
+  readonly iterations?: number;
+  readonly spectralRadius?: {
+    readonly lower: WireNumber;
+    readonly upper: WireNumber;
+  };
+};
+
+export type UncertaintyRow = {
+  /** the resource, or "output" (gross output) */
+  readonly row: string;
+  readonly unit: string;
+  /** footprints: the region of final demand; multipliers: the product */
+  readonly of: string;
+  /** the deterministic value (no spread) */
+  readonly value: WireNumber;
+  readonly mean: WireNumber;
+  readonly median: WireNumber;
+  /** 2.5th percentile over the draws */
+  readonly p025: WireNumber;
+  /** 97.5th percentile over the draws */
+  readonly p975: WireNumber;
 };
 
 /** a number; non-finite ones as the strings "NaN", "Infinity", "-Infinity" */

@@ -22,6 +22,8 @@ import { jobCancelled, jobSchema, jobStarted } from './jobs.js';
 import { modelDetail, modelEntry, modelSaved, scenarioDetail, scenarioSchema } from './models.js';
 import { planRecord, planWithResult } from './plan-document.js';
 import { health, openApi, session } from './service.js';
+import { structuralPathsDocument } from './structural-paths-document.js';
+import { uncertaintyDocument } from './uncertainty-document.js';
 
 /**
  * The schemas of the service's answers (docs/api.md), one per route's success answer. Each has an
@@ -63,6 +65,8 @@ export const RESPONSES = {
   decompositionDocument,
   regionalDocument,
   seriesDocument,
+  structuralPathsDocument,
+  uncertaintyDocument,
 } as const;
 
 /** The JSON Schema (2020-12, as OpenAPI 3.1 takes it) of every named schema, by id; references are `#/components/schemas/<id>`. */

@@ -9,6 +9,8 @@ import { analysisEffects } from './analysis-effects.js';
 import { decompositionSection } from './analysis-decomposition.js';
 import { regionalSection } from './analysis-regional.js';
 import { seriesSection } from './analysis-series.js';
+import { pathsSection } from './analysis-paths.js';
+import { uncertaintySection } from './analysis-uncertainty.js';
 import { errorBox } from './error-box.js';
 import { urlState } from '../url-state.js';
 
@@ -188,6 +190,6 @@ export async function analysisView(root: HTMLElement, state: AppState): Promise<
   renderControls();
   const stored = state.api.models().catch(() => []);
   const ioChange = h('div', { class: 'io-change' }, decompositionSection(state, economy, stored), seriesSection(state, stored), regionalSection(state, economy));
-  mount(root, title, h('p', { class: 'muted', text: 'Gross output, multipliers, linkages, labour values and footprints of the open model (Leontief’s open model: technical coefficients A of the model’s techniques; where several make an item, the model’s plan says which runs).' }), controls, results, ...analysisEffects(state.api, modelId, state.modelVersion ?? null, economy, () => choices.period), ioChange);
+  mount(root, title, h('p', { class: 'muted', text: 'Gross output, multipliers, linkages, labour values and footprints of the open model (Leontief’s open model: technical coefficients A of the model’s techniques; where several make an item, the model’s plan says which runs).' }), controls, results, ...analysisEffects(state.api, modelId, state.modelVersion ?? null, economy, () => choices.period), pathsSection(state.api, modelId, state.modelVersion ?? null, economy), uncertaintySection(state.api, modelId, state.modelVersion ?? null, economy), ioChange);
   await run();
 }
