@@ -1,4 +1,5 @@
 import { columnarToEconomy } from '../model/binary/columnar-to-economy.js';
+import { recordColumns } from '../model/column-records.js';
 import { InputError, appendAll, type Issue } from '../model/errors.js';
 import { knownIds } from '../model/known-ids.js';
 import { inMagnitude } from '../model/magnitude.js';
@@ -25,7 +26,9 @@ function itemPerProduct(e: ColumnarEconomy): boolean {
   const { produces, consumes } = e.coefficients;
   if (produces.region !== undefined || consumes.region !== undefined) return false;
   if (e.targets.productRegion?.some((r) => r >= 0) === true) return false;
-  return e.regions.length === 0 || e.products.every((p) => p.region !== undefined);
+  if (e.regions.length === 0) return true;
+  const columns = recordColumns(e.products);
+  return columns !== undefined ? columns.region.every((r) => r >= 0) : e.products.every((p) => p.region !== undefined);
 }
 
 /** The matrix without explicit zeros (as csrFromTriplets builds the compiled ones); the same arrays when it has none. */
@@ -100,10 +103,17 @@ export function compileColumnar(e: ColumnarEconomy): CompiledEconomy {
   if (issues.length > 0) throw new InputError(issues);
   const capacity = new Float64Array(nT);
   const techniqueRegion = new Int32Array(nT);
-  for (let j = 0; j < nT; j++) {
-    const t = e.techniques[j];
-    techniqueRegion[j] = t.region === undefined ? -1 : regionOf(t.region, () => ['techniques', j, 'region']);
-    capacity[j] = t.capacity ?? Infinity;
+  const techniqueColumns = recordColumns(e.techniques);
+  if (techniqueColumns !== undefined) {
+    // Kept as columns: each technique's region index (checked when read; regions in model order), no capacity.
+    techniqueRegion.set(techniqueColumns.region);
+    capacity.fill(Infinity);
+  } else {
+    for (let j = 0; j < nT; j++) {
+      const t = e.techniques[j];
+      techniqueRegion[j] = t.region === undefined ? -1 : regionOf(t.region, () => ['techniques', j, 'region']);
+      capacity[j] = t.capacity ?? Infinity;
+    }
   }
   const nTg = e.targets.amount.length;
   const resolver = new ItemResolver(e, products.index, regions.index);
