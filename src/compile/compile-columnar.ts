@@ -31,6 +31,13 @@ function itemPerProduct(e: ColumnarEconomy): boolean {
   return columns !== undefined ? columns.region.every((r) => r >= 0) : e.products.every((p) => p.region !== undefined);
 }
 
+/** 0, 1, …, n − 1. */
+function identity(n: number): Int32Array {
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}
+
 /** The matrix without explicit zeros (as csrFromTriplets builds the compiled ones); the same arrays when it has none. */
 function withoutZeros(m: SparseRows): CsrMatrix {
   const { rows, cols, rowPtr, colIdx, values } = m;
@@ -55,6 +62,11 @@ function withoutZeros(m: SparseRows): CsrMatrix {
 /** Coefficients beyond the magnitude rule (a ColumnarEconomy built in code might hold one), located at their technique. */
 function coefficientIssues(e: ColumnarEconomy, role: 'produces' | 'consumes' | 'uses', m: ProductEntries, ids: readonly string[]): Issue[] {
   const issues: Issue[] = [];
+  // The common case in one tight pass: every value keeps the rule.
+  const values = m.values;
+  let all = true;
+  for (let p = 0; p < values.length && all; p++) all = inMagnitude(values[p]);
+  if (all) return issues;
   for (let i = 0; i < m.rows; i++) {
     for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) {
       if (inMagnitude(m.values[p])) continue;
@@ -143,12 +155,13 @@ export function compileColumnar(e: ColumnarEconomy): CompiledEconomy {
     region: (i, item) => (t.region[i] >= 0 ? t.region[i] : itemRegion[item]),
     period: (i) => (t.period[i] >= 0 ? e.periods[t.period[i]] : undefined),
     category: (i) => (t.category[i] >= 0 ? t.categories[t.category[i]] : undefined),
+    columns: { item: t.product, amount: t.amount, priority: t.priority, region: t.region, itemRegion, period: t.period, category: t.category, categoryNames: t.categories },
   });
   return {
     model: e,
     items: products,
-    itemProduct: Int32Array.from({ length: nP }, (_, i) => i),
-    itemRegion: Int32Array.from(itemRegion),
+    itemProduct: identity(nP),
+    itemRegion: itemRegion.slice(),
     products,
     resources,
     techniques,
