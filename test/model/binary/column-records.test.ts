@@ -8,6 +8,8 @@ import { leontiefSystem } from '../../../src/compile/leontief-system.js';
 import { columnarToEconomy } from '../../../src/model/binary/columnar-to-economy.js';
 import { writeModelFolder, type ModelFolder } from '../../../src/model/binary/economy-to-parquet.js';
 import { loadColumnarEconomy } from '../../../src/model/binary/load-parquet-economy.js';
+import { ByteStrings } from '../../../src/model/binary/byte-strings.js';
+import { HashedByteIds } from '../../../src/model/binary/hashed-byte-ids.js';
 import { fileSource } from '../../../src/model/binary/parquet-source.js';
 import { COLUMNS_FROM, readProducts, readTechniques } from '../../../src/model/binary/read-model-tables.js';
 import { lazyList, recordColumns } from '../../../src/model/column-records.js';
@@ -77,6 +79,21 @@ describe('products and techniques kept as columns (no object per record)', () =>
     assert.throws(() => {
       (list as { id: string }[])[0] = { id: 'y' };
     }, TypeError);
+  });
+
+  test('HashedByteIds names every later copy of an id with its first position, in order, and looks ids up by their text', () => {
+    const words = ['a', 'bé', 'a', 'c', 'bé', 'a', 'ab'];
+    const encoded = words.map((w) => Buffer.from(w, 'utf8'));
+    const offsets = new Int32Array(words.length + 1);
+    encoded.forEach((b, i) => (offsets[i + 1] = offsets[i] + b.length));
+    const ids = new ByteStrings(Buffer.concat(encoded), offsets);
+    assert.deepStrictEqual(Array.from({ length: ids.length }, (_, i) => ids.get(i)), words);
+    const pairs: [number, number][] = [];
+    const index = new HashedByteIds(ids, (i, first) => pairs.push([i, first]));
+    assert.deepStrictEqual(pairs, [[2, 0], [4, 1], [5, 0]]);
+    assert.equal(index.size, 4);
+    assert.deepStrictEqual([index.get('a'), index.get('bé'), index.get('c'), index.get('ab'), index.get('b'), index.get('')], [0, 1, 3, 6, undefined, undefined]);
+    assert.deepStrictEqual([...index.keys()], ['a', 'bé', 'c', 'ab']);
   });
 
   test('tables read as columns give the records, ids and index the records path gives', async () => {
