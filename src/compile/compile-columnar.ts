@@ -1,4 +1,5 @@
 import { columnarToEconomy } from '../model/binary/columnar-to-economy.js';
+import { recordColumns } from '../model/column-records.js';
 import { InputError, appendAll, type Issue } from '../model/errors.js';
 import { knownIds } from '../model/known-ids.js';
 import { inMagnitude } from '../model/magnitude.js';
@@ -25,7 +26,16 @@ function itemPerProduct(e: ColumnarEconomy): boolean {
   const { produces, consumes } = e.coefficients;
   if (produces.region !== undefined || consumes.region !== undefined) return false;
   if (e.targets.productRegion?.some((r) => r >= 0) === true) return false;
-  return e.regions.length === 0 || e.products.every((p) => p.region !== undefined);
+  if (e.regions.length === 0) return true;
+  const columns = recordColumns(e.products);
+  return columns !== undefined ? columns.region.every((r) => r >= 0) : e.products.every((p) => p.region !== undefined);
+}
+
+/** 0, 1, …, n − 1. */
+function identity(n: number): Int32Array {
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
 }
 
 /** The matrix without explicit zeros (as csrFromTriplets builds the compiled ones); the same arrays when it has none. */
@@ -52,6 +62,11 @@ function withoutZeros(m: SparseRows): CsrMatrix {
 /** Coefficients beyond the magnitude rule (a ColumnarEconomy built in code might hold one), located at their technique. */
 function coefficientIssues(e: ColumnarEconomy, role: 'produces' | 'consumes' | 'uses', m: ProductEntries, ids: readonly string[]): Issue[] {
   const issues: Issue[] = [];
+  // The common case in one tight pass: every value keeps the rule.
+  const values = m.values;
+  let all = true;
+  for (let p = 0; p < values.length && all; p++) all = inMagnitude(values[p]);
+  if (all) return issues;
   for (let i = 0; i < m.rows; i++) {
     for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) {
       if (inMagnitude(m.values[p])) continue;
@@ -100,10 +115,17 @@ export function compileColumnar(e: ColumnarEconomy): CompiledEconomy {
   if (issues.length > 0) throw new InputError(issues);
   const capacity = new Float64Array(nT);
   const techniqueRegion = new Int32Array(nT);
-  for (let j = 0; j < nT; j++) {
-    const t = e.techniques[j];
-    techniqueRegion[j] = t.region === undefined ? -1 : regionOf(t.region, () => ['techniques', j, 'region']);
-    capacity[j] = t.capacity ?? Infinity;
+  const techniqueColumns = recordColumns(e.techniques);
+  if (techniqueColumns !== undefined) {
+    // Kept as columns: each technique's region index (checked when read; regions in model order), no capacity.
+    techniqueRegion.set(techniqueColumns.region);
+    capacity.fill(Infinity);
+  } else {
+    for (let j = 0; j < nT; j++) {
+      const t = e.techniques[j];
+      techniqueRegion[j] = t.region === undefined ? -1 : regionOf(t.region, () => ['techniques', j, 'region']);
+      capacity[j] = t.capacity ?? Infinity;
+    }
   }
   const nTg = e.targets.amount.length;
   const resolver = new ItemResolver(e, products.index, regions.index);
@@ -133,12 +155,13 @@ export function compileColumnar(e: ColumnarEconomy): CompiledEconomy {
     region: (i, item) => (t.region[i] >= 0 ? t.region[i] : itemRegion[item]),
     period: (i) => (t.period[i] >= 0 ? e.periods[t.period[i]] : undefined),
     category: (i) => (t.category[i] >= 0 ? t.categories[t.category[i]] : undefined),
+    columns: { item: t.product, amount: t.amount, priority: t.priority, region: t.region, itemRegion, period: t.period, category: t.category, categoryNames: t.categories },
   });
   return {
     model: e,
     items: products,
-    itemProduct: Int32Array.from({ length: nP }, (_, i) => i),
-    itemRegion: Int32Array.from(itemRegion),
+    itemProduct: identity(nP),
+    itemRegion: itemRegion.slice(),
     products,
     resources,
     techniques,

@@ -15,6 +15,26 @@ export interface TargetAccess {
   region(i: number, item: number): number;
   period(i: number): string | undefined;
   category(i: number): string | undefined;
+  /**
+   * The same as typed arrays, where the model holds them (a ColumnarEconomy's targets): the
+   * targets are then compiled in tight loops over them, with the same result.
+   */
+  readonly columns?: TargetArrays;
+}
+
+/** A model's targets as typed arrays, already checked (see TargetAccess.columns). */
+export interface TargetArrays {
+  readonly item: Int32Array;
+  readonly amount: Float64Array;
+  readonly priority: Int32Array;
+  /** The target's own region index, or −1 for its item's (`itemRegion`). */
+  readonly region: Int32Array;
+  readonly itemRegion: Int32Array;
+  /** Index in the model's periods (the compiled order), or −1. */
+  readonly period: Int32Array;
+  /** Index in `categoryNames`, or −1. */
+  readonly category: Int32Array;
+  readonly categoryNames: readonly string[];
 }
 
 /** What compiling the techniques has already built. */
@@ -77,7 +97,25 @@ export function compileTail(e: EconomyBase, ctx: CompileContext, targetsIn: Targ
     issues.push({ code: 'unknown-id', message: `unknown period "${id}"${didYouMean(id, periods.ids)}`, location: locationOf(e, path()), value: id });
     return -1;
   };
-  for (let i = 0; i < nTg; i++) {
+  const given = targetsIn.columns;
+  // Indices out of range (a ColumnarEconomy built in code) take the general loop, which reports them.
+  const columns = given !== undefined && within(given.period, nPer) && within(given.category, given.categoryNames.length) ? given : undefined;
+  if (columns !== undefined) {
+    targets.item.set(columns.item);
+    targets.amount.set(columns.amount);
+    targets.priority.set(columns.priority);
+    targets.period.set(columns.period);
+    // Categories numbered in order of first use, as below.
+    const first = new Int32Array(columns.categoryNames.length).fill(-1);
+    for (let i = 0; i < nTg; i++) {
+      const r = columns.region[i];
+      targets.region[i] = r >= 0 ? r : columns.itemRegion[columns.item[i]];
+      const c = columns.category[i];
+      if (c >= 0 && first[c] < 0) first[c] = category(columns.categoryNames[c]);
+      targets.category[i] = c >= 0 ? first[c] : -1;
+    }
+  }
+  for (let i = columns === undefined ? 0 : nTg; i < nTg; i++) {
     const item = targetsIn.item(i);
     targets.item[i] = item;
     targets.amount[i] = targetsIn.amount(i);
@@ -98,4 +136,10 @@ export function compileTail(e: EconomyBase, ctx: CompileContext, targetsIn: Targ
   });
   if (issues.length > 0) throw new InputError(issues);
   return { available, targets, directUse, categories: { ids: categoryIds, index: categoryIndex } };
+}
+
+/** Whether every entry is −1 or an index below `size`. */
+function within(a: Int32Array, size: number): boolean {
+  for (let i = 0; i < a.length; i++) if (!(a[i] >= -1 && a[i] < size)) return false;
+  return true;
 }

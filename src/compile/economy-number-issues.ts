@@ -1,3 +1,4 @@
+import { recordColumns } from '../model/column-records.js';
 import type { Issue } from '../model/errors.js';
 import { inMagnitude } from '../model/magnitude.js';
 import { magnitudeIssue } from '../model/magnitude-issue.js';
@@ -34,12 +35,15 @@ export function economyNumberIssues(e: EconomyBase & { readonly targets: readonl
     if (m !== undefined) for (const key of Object.keys(m)) check(m[key], [...path, key]);
   };
   e.regions.forEach((r, i) => check(r.population, ['regions', i, 'population']));
-  e.products.forEach((p, i) => check(p.initialStock, ['products', i, 'initial_stock']));
+  // Records kept as columns hold no stock, capacity or build (column-records.ts).
+  const productColumns = recordColumns(e.products) !== undefined;
+  const techniqueColumns = recordColumns(e.techniques) !== undefined;
+  if (!productColumns) e.products.forEach((p, i) => check(p.initialStock, ['products', i, 'initial_stock']));
   e.resources.forEach((r, i) => {
     if (typeof r.available === 'number') check(r.available, ['resources', i, 'available']);
     else checkAll(r.available, ['resources', i, 'available']);
   });
-  if (!coefficients.every(allInMagnitude) || e.techniques.some((t) => t.capacity !== undefined && !inMagnitude(t.capacity))) {
+  if (!coefficients.every(allInMagnitude) || (!techniqueColumns && e.techniques.some((t) => t.capacity !== undefined && !inMagnitude(t.capacity)))) {
     e.techniques.forEach((t: TechniqueRecord & { produces?: Readonly<Record<string, number>>; consumes?: Readonly<Record<string, number>>; uses?: Readonly<Record<string, number>> }, j) => {
       checkAll(t.produces, ['techniques', j, 'produces']);
       checkAll(t.consumes, ['techniques', j, 'consumes']);
@@ -47,7 +51,7 @@ export function economyNumberIssues(e: EconomyBase & { readonly targets: readonl
       check(t.capacity, ['techniques', j, 'capacity']);
     });
   }
-  e.techniques.forEach((t, j) => checkAll(t.build, ['techniques', j, 'build']));
+  if (!techniqueColumns) e.techniques.forEach((t, j) => checkAll(t.build, ['techniques', j, 'build']));
   const targets = e.targets;
   if ('amount' in targets) {
     if (!allInMagnitude(targets.amount)) targets.amount.forEach((v, i) => check(v, ['targets', i, 'amount']));

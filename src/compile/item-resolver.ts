@@ -1,6 +1,7 @@
 import type { Location } from '../model/errors.js';
 import { InputError } from '../model/errors.js';
 import type { Issue } from '../model/errors.js';
+import { recordColumns } from '../model/column-records.js';
 import { didYouMean } from '../model/suggest.js';
 import type { EconomyBase } from '../model/types.js';
 
@@ -22,10 +23,16 @@ export class ItemResolver {
     readonly regionIndex: ReadonlyMap<string, number>,
   ) {
     this.slots = regionIndex.size + 1;
-    this.productRegion = new Int32Array(model.products.length).fill(-1);
-    model.products.forEach((p, i) => {
-      if (p.region !== undefined) this.productRegion[i] = regionIndex.get(p.region) ?? -1;
-    });
+    const columns = recordColumns(model.products);
+    if (columns !== undefined) {
+      // Products kept as columns hold their region's index in the model's regions (regionIndex's order).
+      this.productRegion = Int32Array.from(columns.region);
+    } else {
+      this.productRegion = new Int32Array(model.products.length).fill(-1);
+      model.products.forEach((p, i) => {
+        if (p.region !== undefined) this.productRegion[i] = regionIndex.get(p.region) ?? -1;
+      });
+    }
     this.caches = Array.from({ length: this.slots }, () => new Map<string, number>());
   }
 

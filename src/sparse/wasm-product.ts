@@ -123,7 +123,8 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
   const { rows, cols } = A;
   let helpers = rows >= 2 ? Math.max(0, Math.floor(threads) - 1) : 0;
   const tuning = options.split;
-  if (tuning !== false && splitCandidate(A, k, tuning)) {
+  // A placed by wasmCsrArrays stays in place (see there).
+  if (tuning !== false && residentOf(A)?.keepInPlace !== true && splitCandidate(A, k, tuning)) {
     const split = splitProduct(module, A, k, transposed, helpers, options.vectors ?? 0, tuning ?? {});
     if (split !== 'not split') return split;
   }

@@ -1,4 +1,6 @@
+import { recordColumns } from '../column-records.js';
 import { inputError } from '../errors.js';
+import { knownIds } from '../known-ids.js';
 import { economyFromData } from '../parse-economy.js';
 import { parseProductRef } from '../product-ref.js';
 import { registerSource } from '../source-locations.js';
@@ -96,8 +98,8 @@ export async function parquetToColumnar(source: ParquetSource, file: string, tab
     ({ base, targets } = await readTables(doc, locator, file, tables));
   }
   const ids = {
-    techniques: base.techniques.map((t) => t.id),
-    products: base.products.map((p) => p.id),
+    techniques: idsOf(base.techniques),
+    products: idsOf(base.products),
     resources: base.resources.map((r) => r.id),
     regions: base.regions.map((r) => r.id),
     productRegion: productRegions(base.products, base.regions),
@@ -108,7 +110,13 @@ export async function parquetToColumnar(source: ParquetSource, file: string, tab
   return result;
 }
 
+/** The ids of records (the list the reader made with their index, where it made one). */
+const idsOf = (records: readonly { readonly id: string }[]): readonly string[] => knownIds(records)?.ids ?? records.map((r) => r.id);
+
 function productRegions(products: readonly Product[], regions: readonly { readonly id: string }[]): Int32Array {
+  // Products kept as columns hold the index of their region already (checked when read).
+  const columns = recordColumns(products);
+  if (columns !== undefined) return Int32Array.from(columns.region);
   const index = new Map(regions.map((r, i) => [r.id, i]));
   const out = new Int32Array(products.length).fill(NO_REGION);
   products.forEach((p, i) => {
@@ -138,7 +146,7 @@ async function readTables(doc: Doc, locator: { locate: (path: readonly (string |
   const products = await read('products', (s, name) => readProducts(s, name, regions));
   if (products.length === 0) throw inputError('empty-model', 'the model has no products', { file: open('products').file });
   const techniques = await read('techniques', (s, name) => readTechniques(s, name, regions, rest.resources.map((r) => r.id)));
-  const targets = await read('targets', (s, name) => readTargets(s, name, { products: products.map((p) => p.id), productRegion: productRegions(products, rest.regions), regions, periods: rest.periods }));
+  const targets = await read('targets', (s, name) => readTargets(s, name, { products: idsOf(products), productRegion: productRegions(products, rest.regions), regions, periods: rest.periods }));
   if (references) {
     // The full check of the references, with the products and techniques as the file names them.
     economyFromData({ ...doc, products: products.map((p) => ({ id: p.id, unit: p.unit, ...(p.region !== undefined ? { region: p.region } : {}) })), techniques: techniques.map((t) => ({ id: t.id, produces: {} })) }, locator, file, new Set(['produces-nothing']));

@@ -1,3 +1,4 @@
+import { columnRecords, lazyList } from '../column-records.js';
 import { InputError, type Issue } from '../errors.js';
 import { indexIds } from '../hashed-ids.js';
 import { rememberIds, type KnownIds } from '../known-ids.js';
@@ -6,8 +7,10 @@ import { productSchema, techniqueSchema } from '../schema.js';
 import { toEconomy } from '../to-economy.js';
 import type { Product, TargetColumns, TechniqueRecord } from '../types.js';
 import { NO_REGION } from './binary-format.js';
+import { readByteStrings, type ByteStrings } from './byte-strings.js';
+import { HashedByteIds } from './hashed-byte-ids.js';
 import type { ParquetSource } from './parquet-source.js';
-import { readColumns, readParquetMetadata, type ColumnSpec } from './read-parquet-columns.js';
+import { checkSchema, readColumns, readParquetMetadata, type ColumnSpec } from './read-parquet-columns.js';
 
 /** The columns of format 2's products.parquet (docs/binary-format.md). */
 export const PRODUCT_COLUMNS: readonly ColumnSpec[] = [
@@ -95,9 +98,49 @@ async function openTable(source: ParquetSource, file: string): Promise<{ metadat
   return { metadata: await readParquetMetadata(source, file), source };
 }
 
+/**
+ * From this many records on, a table without `more` is kept as columns (column-records.ts: ids as
+ * bytes, no object or string per record) when its ids are PLAIN pages, as the writer writes them.
+ */
+export const COLUMNS_FROM = 1 << 16;
+
+/**
+ * The ids of a table as bytes, each checked (non-empty, not only white space, without "@",
+ * each once: invalid-id, duplicate-id), with their index; undefined when the table does not
+ * qualify for columns (see COLUMNS_FROM).
+ */
+function byteIds(source: ParquetSource, metadata: Metadata, specs: readonly ColumnSpec[], kind: string, issues: TableIssues, columnsFrom: number): { ids: ByteStrings; index: HashedByteIds } | undefined {
+  if (Number(metadata.num_rows) < columnsFrom) return undefined;
+  checkSchema(metadata, specs, issues.file);
+  const ids = readByteStrings(source, metadata, 'id');
+  if (ids === undefined) return undefined;
+  const { bytes, offsets } = ids;
+  for (let i = 0; i < ids.length; i++) {
+    let blank = true;
+    let ascii = true;
+    let at = false;
+    for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+      const b = bytes[k];
+      if (b === 0x40) at = true;
+      else if (b > 0x7f) ascii = false;
+      else if (b !== 0x20 && !(b >= 0x09 && b <= 0x0d)) blank = false;
+    }
+    if (ascii ? blank || at : !isId(ids.get(i))) issues.add('invalid-id', `must be an id: non-empty text without "@"`, i, 'id', ids.get(i));
+  }
+  const index = new HashedByteIds(ids, (i, first) => issues.add('duplicate-id', `duplicate ${kind} id "${ids.get(i)}" (first at row ${first + 1})`, i, 'id', ids.get(i)));
+  return { ids, index };
+}
+
+/** The ids of records kept as columns, as a list (each decoded when read) with their index. */
+const knownByteIds = ({ ids, index }: { ids: ByteStrings; index: HashedByteIds }): KnownIds => ({ ids: lazyList(ids.length, (i) => ids.get(i)), index });
+
 /** Format 2's products (docs/binary-format.md), each checked; `regions` are the model's region ids. */
-export async function readProducts(source: ParquetSource, file: string, regions: readonly string[]): Promise<Product[]> {
+export async function readProducts(source: ParquetSource, file: string, regions: readonly string[], columnsFrom = COLUMNS_FROM): Promise<readonly Product[]> {
   const { metadata } = await openTable(source, file);
+  const columnIssues = new TableIssues(file);
+  const asBytes = byteIds(source, metadata, PRODUCT_COLUMNS, 'product', columnIssues, columnsFrom);
+  const kept = asBytes === undefined ? undefined : await productColumns(source, metadata, regions, asBytes, columnIssues);
+  if (kept !== undefined) return kept;
   const c = await readColumns(source, metadata, PRODUCT_COLUMNS, file);
   const issues = new TableIssues(file);
   const known = checkIds(c.id as (string | null)[], 'product', issues);
@@ -129,8 +172,12 @@ export async function readProducts(source: ParquetSource, file: string, regions:
 }
 
 /** Format 2's techniques, each checked. */
-export async function readTechniques(source: ParquetSource, file: string, regions: readonly string[], resources: readonly string[]): Promise<TechniqueRecord[]> {
+export async function readTechniques(source: ParquetSource, file: string, regions: readonly string[], resources: readonly string[], columnsFrom = COLUMNS_FROM): Promise<readonly TechniqueRecord[]> {
   const { metadata } = await openTable(source, file);
+  const columnIssues = new TableIssues(file);
+  const asBytes = byteIds(source, metadata, TECHNIQUE_COLUMNS, 'technique', columnIssues, columnsFrom);
+  const kept = asBytes === undefined ? undefined : await techniqueColumns(source, metadata, regions, asBytes, columnIssues);
+  if (kept !== undefined) return kept;
   const c = await readColumns(source, metadata, TECHNIQUE_COLUMNS, file);
   const issues = new TableIssues(file);
   const known = checkIds(c.id as (string | null)[], 'technique', issues);
@@ -158,6 +205,52 @@ export async function readTechniques(source: ParquetSource, file: string, region
   }
   issues.throwAny();
   rememberIds(techniques, known);
+  return techniques;
+}
+
+type Metadata = Awaited<ReturnType<typeof readParquetMetadata>>;
+
+/** Whether a table's optional `more` column is absent or holds no value (records of only the columns). */
+const noMore = (c: Record<string, unknown>): boolean => c.more === undefined || (c.more as (string | null)[]).every((m) => m === null);
+
+/**
+ * Products kept as columns (see COLUMNS_FROM): units and regions checked as readProducts checks
+ * them; undefined when a product has more fields (`more`), for the records' path.
+ */
+async function productColumns(source: ParquetSource, metadata: Metadata, regions: readonly string[], asBytes: { ids: ByteStrings; index: HashedByteIds }, issues: TableIssues): Promise<readonly Product[] | undefined> {
+  const c = await readColumns(source, metadata, PRODUCT_COLUMNS.filter((s) => s.name !== 'id'), issues.file);
+  if (!noMore(c)) return undefined;
+  const unit = c.unit as (string | null)[];
+  const region = c.region as Int32Array;
+  checkRegion(region, regions, issues);
+  for (let i = 0; i < unit.length; i++) {
+    const u = unit[i];
+    if (u === null || u.trim() === '') issues.add('empty', 'must be non-empty text', i, 'unit', u);
+  }
+  issues.throwAny();
+  const { ids } = asBytes;
+  const units = unit as string[];
+  const products = columnRecords({ length: ids.length, region, unit: units }, (i): Product => {
+    const r = region[i];
+    return r >= 0 ? { id: ids.get(i), unit: units[i], region: regions[r] } : { id: ids.get(i), unit: units[i] };
+  });
+  rememberIds(products, knownByteIds(asBytes));
+  return products;
+}
+
+/** Techniques kept as columns (see COLUMNS_FROM); undefined when a technique has more fields. */
+async function techniqueColumns(source: ParquetSource, metadata: Metadata, regions: readonly string[], asBytes: { ids: ByteStrings; index: HashedByteIds }, issues: TableIssues): Promise<readonly TechniqueRecord[] | undefined> {
+  const c = await readColumns(source, metadata, TECHNIQUE_COLUMNS.filter((s) => s.name !== 'id'), issues.file);
+  if (!noMore(c)) return undefined;
+  const region = c.region as Int32Array;
+  checkRegion(region, regions, issues);
+  issues.throwAny();
+  const { ids } = asBytes;
+  const techniques = columnRecords({ length: ids.length, region }, (i): TechniqueRecord => {
+    const r = region[i];
+    return r >= 0 ? { id: ids.get(i), region: regions[r] } : { id: ids.get(i) };
+  });
+  rememberIds(techniques, knownByteIds(asBytes));
   return techniques;
 }
 

@@ -78,12 +78,22 @@ export function readPlainStrings(read: ReadRange, chunk: ColumnChunk, required: 
     for (let b = reader.offset; b < end && ascii; b++) if (bytes[b] > 0x7f) ascii = false;
     const encoding = ascii ? 'latin1' : 'utf8';
     let at = reader.offset;
+    // A value whose bytes are the previous value's is that value's string (a unit repeated on
+    // every row is then one string, not one per row).
+    let last = '';
+    let lastAt = -1;
+    let lastLength = -1;
     for (let k = 0; k < count; k++) {
       if (at + 4 > end) return false;
       const length = view.getUint32(at, true);
       at += 4;
       if (at + length > end) return false;
-      target[done + k] = bytes.toString(encoding, at, at + length);
+      if (length !== lastLength || !sameBytes(bytes, lastAt, at, length)) {
+        last = bytes.toString(encoding, at, at + length);
+        lastLength = length;
+      }
+      lastAt = at;
+      target[done + k] = last;
       at += length;
     }
     if (at !== end) return false;
@@ -91,4 +101,11 @@ export function readPlainStrings(read: ReadRange, chunk: ColumnChunk, required: 
     reader.offset = end;
   }
   return done === rows;
+}
+
+/** Whether the `length` bytes at `a` and at `b` are the same (false when `a` is negative). */
+function sameBytes(bytes: Uint8Array, a: number, b: number, length: number): boolean {
+  if (a < 0) return false;
+  for (let k = length - 1; k >= 0; k--) if (bytes[a + k] !== bytes[b + k]) return false;
+  return true;
 }
