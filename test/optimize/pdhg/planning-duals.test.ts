@@ -7,7 +7,8 @@
  * 2. PDHG's duals are an optimal dual of the LP whose duals the plan reads: recomputed here from
  *    the LP's data alone (reduced costs d = c − Aᵀy, each row dual and each d on the side of a
  *    finite bound, and the dual objective Σ y·bound + Σ d·bound equal to HiGHS's optimum). This
- *    holds whether or not the duals are unique;
+ *    holds whether or not the duals are unique; and every valuation and resource price ≥ 0 from
+ *    both (docs/optimize.md, "Signs and units of the valuations");
  * 3. where the dual is unique, PDHG's valuations and resource prices equal HiGHS's. The dual is
  *    unique when HiGHS's optimal vertex is primal non-degenerate: as many of the LP's columns and
  *    row activities strictly between their bounds as there are rows (they are then the basis, and
