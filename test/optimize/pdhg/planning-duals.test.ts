@@ -175,7 +175,7 @@ const CASES: Case[] = [
   { name: 'miller-blair, mincost of labour', economy: () => example('miller-blair', 'economy.yaml'), objective: { kind: 'mincost' } },
   { name: 'cockshott, mincost of labour', economy: () => example('cockshott', 'economy.yaml'), objective: { kind: 'mincost' } },
   // The 1930 example's maxmin (common) and harmony are left out: PDHG stops at its iteration limit
-  // (10^6) in tier 2 even at gap 1e-6 (docs/optimize.md, "PDHG's valuations against HiGHS's").
+  // (10^6), maxmin's tier 2 even at gap 1e-6 (docs/optimize.md, "PDHG's valuations against HiGHS's").
   { name: 'ussr-1930, mincost of urban labour', economy: () => example('ussr-1930', 'economy.yaml'), objective: { kind: 'mincost', resource: 'urban_labour' } },
   { name: 'ussr-1930, weighted', economy: () => example('ussr-1930', 'economy.yaml'), objective: { kind: 'weighted' } },
   ...[1, 2, 3, 4].flatMap((seed): Case[] => [
