@@ -1,4 +1,4 @@
-import type { VectorOps } from './leontief-core.js';
+import type { VectorOps } from './vector-ops.js';
 /**
  * Vector kernels of the Leontief solvers over k interleaved columns (entry i of column j at
  * i·k + j), each with a k = 1 fast path. Top-level functions over typed-array parameters so that

@@ -1,4 +1,4 @@
-import type { VectorOps } from './leontief-core.js';
+import type { VectorOps } from './vector-ops.js';
 import type { Kernels } from './wasm-kernels.js';
 
 /**
