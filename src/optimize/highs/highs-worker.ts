@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
 import type { Highs, HighsCallbackMap } from 'highs';
 import type { HighsDoneMessage, HighsSolveRequest, HighsWorkerMessage } from './protocol.js';
+import { highsFailure } from './highs-failure.js';
 
 const port = parentPort;
 if (port === null) throw new Error('highs-worker must run in a worker thread');
@@ -35,12 +36,6 @@ function infoNumber(model: { info: { get(name: string): number | bigint } }, nam
   } catch {
     return 0;
   }
-}
-
-function isFatal(err: unknown): boolean {
-  if (err instanceof Error && err.name === 'RuntimeError') return true;
-  const text = err instanceof Error ? `${err.name} ${err.message}` : String(err);
-  return /abort|out of memory|OOM|memory access out of bounds|unreachable/i.test(text);
 }
 
 async function solve(req: HighsSolveRequest): Promise<HighsDoneMessage> {
@@ -118,6 +113,6 @@ port.on('message', (req: HighsSolveRequest) => {
       const buffers = new Set([done.x.buffer, done.rowActivity.buffer, done.rowDual.buffer, done.colDual.buffer] as ArrayBuffer[]);
       port.postMessage(done, [...buffers]);
     },
-    (err: unknown) => post({ type: 'failed', message: err instanceof Error ? err.message : String(err), fatal: isFatal(err) }),
+    (err: unknown) => post({ type: 'failed', ...highsFailure(err) }),
   );
 });
