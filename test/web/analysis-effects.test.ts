@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fixture } from '../helpers/paths.js';
-import { launchBrowser } from './launch-browser.js';
-import { checkView, watchPage, type PageWatch } from './page-checks.js';
-import { startServer, type RunningServer } from './start-server.js';
+import { checkView, type PageWatch } from './page-checks.js';
+import type { RunningServer } from './start-server.js';
+import { openWebSession, type WebSession } from './web-session.js';
 import { assertClose, columnIndex, columnValues, openModel, serviceApi } from './web-helpers.js';
 
 // The analysis view's Type II, key-sector and impact sections in Chromium against the real
@@ -29,30 +26,18 @@ interface ImpactsDoc {
 const FACTORS = fixture('pymrio-test-mrio', 'concordance', 'emissions_charact.tsv');
 
 describe('analysis view: Type II effects, key sectors, characterised impacts', () => {
+  let session: WebSession | undefined;
   let server: RunningServer;
-  let browser: BrowserContext;
   let page: Page;
   let watch: PageWatch;
-  let dataDir: string;
-  let token = '';
   let call: ReturnType<typeof serviceApi>;
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'plenty-web-effects-'));
-    browser = await launchBrowser();
-    server = await startServer(dataDir);
-    token = ((await (await fetch(`${server.url}/api/session`)).json()) as { token: string }).token;
-    call = serviceApi(server, () => token);
-    page = await browser.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    watch = watchPage(page);
+    session = await openWebSession('effects');
+    ({ server, page, watch, call } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   test('the 1930 example: Type II effects with urban labour as income, and the key sectors sortable, equal to the API', async () => {
     await openModel(page, server.url, 'ussr-1930', 'analysis');

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './launch-browser.js';
-import { checkView, watchPage, type PageWatch } from './page-checks.js';
-import { startServer, type RunningServer } from './start-server.js';
+import type { Page } from 'playwright-core';
+import { checkView, type PageWatch } from './page-checks.js';
+import type { RunningServer } from './start-server.js';
+import { openWebSession, type WebSession } from './web-session.js';
 import { assertClose, columnIndex, columnValues, openModel, serviceApi } from './web-helpers.js';
 
 // The analysis view's decomposition, series and regional sections in Chromium against the real
@@ -25,30 +22,18 @@ interface RegionalDoc {
 }
 
 describe('analysis view: decomposition, series, regional table', () => {
+  let session: WebSession | undefined;
   let server: RunningServer;
-  let browser: BrowserContext;
   let page: Page;
   let watch: PageWatch;
-  let dataDir: string;
-  let token = '';
   let call: ReturnType<typeof serviceApi>;
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'plenty-web-series-'));
-    browser = await launchBrowser();
-    server = await startServer(dataDir);
-    token = ((await (await fetch(`${server.url}/api/session`)).json()) as { token: string }).token;
-    call = serviceApi(server, () => token);
-    page = await browser.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    watch = watchPage(page);
+    session = await openWebSession('series');
+    ({ server, page, watch, call } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   test('the 1930 model: its four years over time and decomposed, the period 1930 → 1933 decomposed; the API’s numbers; clean at 1440 and 400 px', async () => {
     await openModel(page, server.url, 'ussr-1930', 'analysis');

@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fixture } from '../helpers/paths.js';
-import { launchBrowser } from './launch-browser.js';
-import { checkView, watchPage, type PageWatch } from './page-checks.js';
-import { startServer, type RunningServer } from './start-server.js';
+import { checkView, type PageWatch } from './page-checks.js';
+import type { RunningServer } from './start-server.js';
+import { openWebSession, type WebSession } from './web-session.js';
 import { assertClose, columnIndex, columnValues, download, openModel, parseCsv, serviceApi } from './web-helpers.js';
 
 // The analysis view in Chromium against the real service: the numbers the page shows (full
@@ -51,30 +48,18 @@ function ringModel(n: number): string {
 }
 
 describe('analysis view', () => {
+  let session: WebSession | undefined;
   let server: RunningServer;
-  let browser: BrowserContext;
   let page: Page;
   let watch: PageWatch;
-  let dataDir: string;
-  let token = '';
   let call: ReturnType<typeof serviceApi>;
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'plenty-web-analysis-'));
-    browser = await launchBrowser();
-    server = await startServer(dataDir);
-    token = ((await (await fetch(`${server.url}/api/session`)).json()) as { token: string }).token;
-    call = serviceApi(server, () => token);
-    page = await browser.newPage();
-    await page.setViewportSize({ width: 1440, height: 900 });
-    watch = watchPage(page);
+    session = await openWebSession('analysis');
+    ({ server, page, watch, call } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
-  });
+  after(() => session?.close());
 
   test('Miller–Blair: the published multipliers, the API’s numbers in every table, sorting, filtering, CSV, SVG and PNG', async () => {
     await openModel(page, server.url, 'miller-blair', 'analysis');
