@@ -16,7 +16,21 @@ export { ScenariosRepo } from './scenarios-repo.js';
 export { PlansRepo } from './plans-repo.js';
 export { EnterprisesRepo } from './enterprises-repo.js';
 export { TokensRepo } from './tokens-repo.js';
-export { ReportsRepo, type ReportOutcome } from './reports-repo.js';
+export { ReportsRepo } from './reports-repo.js';
 export { AlertsRepo } from './alerts-repo.js';
 export { JobsRepo } from './jobs-repo.js';
 export type * from './types.js';
+export type {
+  PlentyStore,
+  PlentyStoreKind,
+  PlentyTransaction,
+  PlentyRepositories,
+  ModelsRepository,
+  ScenariosRepository,
+  PlansRepository,
+  EnterprisesRepository,
+  TokensRepository,
+  ReportsRepository,
+  AlertsRepository,
+  JobsRepository,
+} from './plenty-store.js';

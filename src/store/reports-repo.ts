@@ -2,7 +2,7 @@ import type { Database, Transaction } from 'better-sqlite3';
 import { canonicalJson } from './canonical-json.js';
 import { now } from './now.js';
 import { statements, type Statements } from './statements.js';
-import type { ReportRecord, ReportTotals } from './types.js';
+import type { ReportOutcome, ReportRecord, ReportTotals } from './types.js';
 
 interface Row {
   report_id: string;
@@ -14,11 +14,7 @@ interface Row {
 
 const toRecord = (r: Row): ReportRecord => ({ reportId: r.report_id, enterprise: r.enterprise, period: r.period, body: JSON.parse(r.body) as unknown, createdAt: r.created_at });
 
-/** What happened to a report submitted under a client-chosen id. */
-export type ReportOutcome =
-  | { readonly kind: 'created'; readonly report: ReportRecord }
-  | { readonly kind: 'repeated'; readonly report: ReportRecord }
-  | { readonly kind: 'conflict'; readonly report: ReportRecord };
+export type { ReportOutcome };
 
 type Submit = (reportId: string, enterprise: string, period: string, body: unknown, then?: (report: ReportRecord) => void) => ReportOutcome;
 
