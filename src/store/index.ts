@@ -34,3 +34,5 @@ export type {
   AlertsRepository,
   JobsRepository,
 } from './plenty-store.js';
+export { SqliteStore, openSqliteStore } from './sqlite-store.js';
+export { openPlentyStore, isPostgresUrl, redactUrl, type OpenPlentyStoreOptions } from './open-plenty-store.js';

@@ -37,6 +37,10 @@ import type {
  *   non-finite numbers are the caller's to encode).
  * - Times (`createdAt`, `updatedAt`, `publishedAt`) are ISO 8601 UTC strings set by the store.
  * - Lists are in the order each method names; an unknown id gives `undefined`, never an error.
+ * - References are checked: a write naming what is not stored rejects and changes nothing (a
+ *   scenario of an unknown model version, a plan of an unknown scenario, a publication of an
+ *   unknown plan, a token or report of an unknown enterprise, an alert naming a report its
+ *   enterprise does not have, a job's plan that is not stored).
  */
 
 /** Model files, every version kept. A model's id is chosen once; each upload adds a version. */
