@@ -36,3 +36,6 @@ export type {
 } from './plenty-store.js';
 export { SqliteStore, openSqliteStore } from './sqlite-store.js';
 export { openPlentyStore, isPostgresUrl, redactUrl, type OpenPlentyStoreOptions } from './open-plenty-store.js';
+export { openPostgresStore, type OpenPostgresStoreOptions } from './postgres/open-postgres-store.js';
+export { PostgresStore } from './postgres/postgres-store.js';
+export { migratePostgres, postgresSchemaVersion, POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres/migrations.js';

@@ -3,6 +3,10 @@ import { basename, dirname } from 'node:path';
 import { dataDir, STORE_FILE } from './open-store.js';
 import type { PlentyStore } from './plenty-store.js';
 import { openSqliteStore } from './sqlite-store.js';
+import { openPostgresStore } from './postgres/open-postgres-store.js';
+import { redactUrl } from './redact-url.js';
+
+export { redactUrl };
 
 /** How to open a store, besides where it is. */
 export interface OpenPlentyStoreOptions {
@@ -27,7 +31,10 @@ export function isPostgresUrl(spec: string): boolean {
 export async function openPlentyStore(spec?: string, options: OpenPlentyStoreOptions = {}): Promise<PlentyStore> {
   const where = spec ?? (process.env.PLENTY_STORE !== undefined && process.env.PLENTY_STORE !== '' ? process.env.PLENTY_STORE : dataDir());
   if (isPostgresUrl(where)) {
-    throw inputError('invalid-option', 'PostgreSQL store not built in: this build of Plenty keeps its store in SQLite only (give --store a data folder)', { path: ['--store'] }, redactUrl(where));
+    if (options.fresh === true) {
+      throw inputError('invalid-option', '--fresh empties an SQLite store only: to start a PostgreSQL store empty, drop and create its database (or schema)', { path: ['--fresh'] }, true);
+    }
+    return openPostgres(where);
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(where)) {
     throw inputError('invalid-option', '--store must be a data folder (SQLite) or a postgres:// URL', { path: ['--store'] }, redactUrl(where));
@@ -37,13 +44,16 @@ export async function openPlentyStore(spec?: string, options: OpenPlentyStoreOpt
   return Promise.resolve(openSqliteStore({ dir, ...(options.fresh === undefined ? {} : { fresh: options.fresh }), ...(options.synchronous === undefined ? {} : { synchronous: options.synchronous }) }));
 }
 
-/** A URL without its password (for messages and logs). */
-export function redactUrl(url: string): string {
+/**
+ * The PostgreSQL store at `url`; a server that cannot be reached, refuses the user or has no such
+ * database, or a schema newer than this code, is an input error naming `--store` (the URL shown
+ * without its password).
+ */
+async function openPostgres(url: string): Promise<PlentyStore> {
   try {
-    const u = new URL(url);
-    if (u.password !== '') u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
+    return await openPostgresStore(url);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw inputError('store-unreachable', `the PostgreSQL store ${redactUrl(url)} cannot be opened: ${why}`, { path: ['--store'] }, redactUrl(url));
   }
 }
