@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { redactUrl } from '../redact-url.js';
 import { migratePostgres } from './migrations.js';
 import { PostgresStore } from './postgres-store.js';
 import { postgresTypes } from './postgres-types.js';
@@ -7,17 +8,6 @@ import { postgresTypes } from './postgres-types.js';
 export interface OpenPostgresStoreOptions {
   /** The most connections this process holds (node-postgres's pool `max`). Default: PLENTY_PG_POOL, else 10. */
   readonly maxConnections?: number;
-}
-
-/** A URL without its password (for messages and logs). */
-export function withoutPassword(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password !== '') u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
-  }
 }
 
 /** The server options a URL gives in its `options` parameter (e.g. `-c search_path=plenty`), or ''. */
@@ -53,5 +43,5 @@ export async function openPostgresStore(url: string, options: OpenPostgresStoreO
     await pool.end();
     throw err;
   }
-  return new PostgresStore(pool, withoutPassword(url));
+  return new PostgresStore(pool, redactUrl(url));
 }
