@@ -71,4 +71,33 @@ describe('PostgresStore', () => {
     });
     await assert.rejects(openPlentyStore(url, { fresh: true }), /--fresh empties an SQLite store only/);
   });
+
+  test('a connection the server ends is unavailability (a sentence naming no URL), and the next call works on a new connection', async () => {
+    const url = await freshUrl();
+    const store = await openPostgresStore(url);
+    try {
+      await store.enterprises.add('e', 'E');
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      let failure: unknown;
+      try {
+        const pending = store.transaction(async (tx) => {
+          await tx.enterprises.add('f', 'F');
+          await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'plenty' AND pid <> pg_backend_pid()");
+          await tx.enterprises.add('g', 'G');
+        });
+        await pending.catch((err: unknown) => (failure = err));
+      } finally {
+        await admin.end();
+      }
+      assert.ok(failure !== undefined, 'the transaction failed');
+      const sentence = store.unavailable(failure);
+      assert.match(sentence ?? '', /PostgreSQL server.*nothing of this request was stored; retry/, String(failure));
+      assert.doesNotMatch(sentence ?? '', /127\.0\.0\.1|postgres:\/\//);
+      assert.deepEqual((await store.enterprises.list()).map((e) => e.id), ['e'], 'nothing of the transaction, and the store works again');
+      assert.equal(store.unavailable(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })), undefined, "a request's own error is not unavailability");
+    } finally {
+      await store.close();
+    }
+  });
 });

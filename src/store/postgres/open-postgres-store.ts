@@ -4,6 +4,12 @@ import { migratePostgres } from './migrations.js';
 import { PostgresStore } from './postgres-store.js';
 import { postgresTypes } from './postgres-types.js';
 
+/**
+ * How long a connection (or a wait for a free one of the pool) may take before the call fails as
+ * unavailable: a server that does not answer is reported, not waited for forever.
+ */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 /** How to open a PostgreSQL store. */
 export interface OpenPostgresStoreOptions {
   /** The most connections this process holds (node-postgres's pool `max`). Default: PLENTY_PG_POOL, else 10. */
@@ -29,7 +35,7 @@ function urlOptions(url: string): string {
 export async function openPostgresStore(url: string, options: OpenPostgresStoreOptions = {}): Promise<PostgresStore> {
   const fromEnv = Number(process.env.PLENTY_PG_POOL);
   const max = options.maxConnections ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 10);
-  const pool = new pg.Pool({ connectionString: url, max, types: postgresTypes, options: `${urlOptions(url)} -c TimeZone=UTC`.trim(), application_name: 'plenty' });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, types: postgresTypes, options: `${urlOptions(url)} -c TimeZone=UTC`.trim(), application_name: 'plenty' });
   // An idle connection that fails (the server restarted) is dropped by the pool; the next call reconnects.
   pool.on('error', () => undefined);
   try {

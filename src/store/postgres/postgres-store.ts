@@ -203,6 +203,13 @@ export class PostgresStore implements PlentyStore {
     const client = await this.pool.connect();
     const state: TransactionState = { client, savepoints: 0, aborted: undefined };
     let broken: Error | undefined;
+    // The connection may fail between two statements (the server ended it): without a listener
+    // that error would be thrown at the process. It abandons the transaction instead.
+    const lost = (error: Error): void => {
+      state.aborted ??= { error };
+      broken = error;
+    };
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       let result: T;
@@ -225,6 +232,7 @@ export class PostgresStore implements PlentyStore {
       if (postgresUnavailable(error) !== undefined) broken ??= error as Error;
       throw error;
     } finally {
+      client.off('error', lost);
       // A client whose connection failed is discarded, not returned to the pool.
       client.release(broken);
     }
