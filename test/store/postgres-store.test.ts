@@ -83,7 +83,7 @@ describe('PostgresStore', () => {
       try {
         const pending = store.transaction(async (tx) => {
           await tx.enterprises.add('f', 'F');
-          await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'plenty' AND pid <> pg_backend_pid()");
+          await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'plenty' AND datname = current_database() AND pid <> pg_backend_pid()");
           await tx.enterprises.add('g', 'G');
         });
         await pending.catch((err: unknown) => (failure = err));
