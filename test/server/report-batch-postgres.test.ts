@@ -38,7 +38,12 @@ describe('group commit of reports on PostgreSQL', () => {
         batch.submit({ reportId: 'a', enterprise: 'mill', period: '1', body: body(1) }),
         batch.submit({ reportId: 'a', enterprise: 'mill', period: '1', body: body(2) }),
         batch.submit({ reportId: 'b', enterprise: 'nobody', period: '1', body: { ...body(1), reportId: 'b', enterprise: 'nobody' } }),
-        batch.submit({ reportId: 'c', enterprise: 'mill', period: '1', body: { ...body(3), reportId: 'c' }, then: async (_r, tx) => {
+        batch.submit({
+          reportId: 'c',
+          enterprise: 'mill',
+          period: '1',
+          body: { ...body(3), reportId: 'c' },
+          then: async (_r, tx) => {
             sawEarlier = (await tx.reports.get('mill', 'a')) !== undefined;
             seenOutside = (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM reports')).rows[0].n;
           },
