@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/index.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/index.js';
-import { delayedStore } from './delayed-store.js';
+import { delayedStore } from '../helpers/delayed-store.js';
 import { exampleText } from './harness.js';
 
 const TOKEN = 'planner-token-for-concurrency';
