@@ -125,7 +125,11 @@ export class SqliteStore implements PlentyStore {
         this.guarded(() => db.prepare('COMMIT').run());
         return result;
       } catch (err) {
-        if (db.open && db.inTransaction) db.prepare('ROLLBACK').run();
+        try {
+          if (db.open && db.inTransaction) db.prepare('ROLLBACK').run();
+        } catch {
+          // A connection that cannot roll back (found damaged) ends the transaction unwritten anyway.
+        }
         throw err;
       } finally {
         state.active = false;

@@ -34,6 +34,8 @@ export function enterpriseRoutes(app: FastifyInstance, ctx: ServerContext): void
     if (!known.includes(b.id)) throw notNamedByModels(b.id, known);
     const token = newToken('enterprise');
     const e = await store.transaction(async (tx) => {
+      // Again inside the transaction: a concurrent registration of the same id may have come first.
+      if ((await tx.enterprises.get(b.id)) !== undefined) throw new ApiError(409, 'exists', `enterprise ${JSON.stringify(b.id)} exists`);
       const made = await tx.enterprises.add(b.id, b.name ?? b.id);
       await tx.tokens.add(token, 'enterprise', b.id);
       return made;

@@ -78,19 +78,20 @@ export function modelRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const body = validate(modelBody, req.body, 'body');
     const economy = parseUpload(body.text, body.format, `${body.id ?? 'model'}.${body.format}`);
     const name = body.name ?? economy.name;
-    let id = body.id;
-    if (id !== undefined && await store.models.exists(id)) throw new ApiError(409, 'exists', `a model with id ${JSON.stringify(id)} exists: PUT /api/models/${id} adds a version`);
-    if (id === undefined) {
-      id = slugOf(name);
-      const stored = await store.models.get(id);
+    const given = body.id;
+    const id = given ?? slugOf(name);
+    // Checked and added in one transaction: a concurrent upload under the same id cannot slip in between.
+    const m = await store.transaction(async (tx) => {
+      if (given !== undefined && (await tx.models.exists(given))) throw new ApiError(409, 'exists', `a model with id ${JSON.stringify(given)} exists: PUT /api/models/${given} adds a version`);
+      const stored = given === undefined ? await tx.models.get(id) : undefined;
       if (stored !== undefined) {
         const same = stored.text === body.text && stored.format === body.format ? ' with the same text' : '';
         throw new ApiError(409, 'exists', `a model named ${JSON.stringify(name)} is stored${same} as ${JSON.stringify(id)} (version ${stored.version}): PUT /api/models/${id} adds a version, or give another id`, [
           { path: ['body', 'id'], code: 'exists', message: `the id ${JSON.stringify(id)} of the model's name is taken (version ${stored.version}${same})`, value: id },
         ]);
       }
-    }
-    const m = await store.models.add(id, name, body.text, body.format);
+      return tx.models.add(id, name, body.text, body.format);
+    });
     return reply.code(201).send({ id: m.id, version: m.version, name: m.name, createdAt: m.createdAt, summary: modelSummary(economy) });
   });
 

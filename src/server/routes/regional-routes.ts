@@ -93,7 +93,13 @@ export function regionalRoutes(app: FastifyInstance, ctx: ServerContext): void {
       let stored: { id: string; version: number; name: string } | undefined;
       if (body.store !== undefined && r.economy !== undefined) {
         const text = aggregatedModelText(r.economy, 'yaml', `${body.store.id}.yaml`);
-        const s = await ctx.store.models.add(body.store.id, r.economy.name, text, 'yaml');
+        const storeAs = body.store;
+        const economyName = r.economy.name;
+        // Checked again in the transaction that adds it: a concurrent upload may have taken the id meanwhile.
+        const s = await ctx.store.transaction(async (tx) => {
+          if (await tx.models.exists(storeAs.id)) throw new ApiError(409, 'exists', `a model with id ${JSON.stringify(storeAs.id)} exists: choose another id`, [{ path: ['body', 'store', 'id'], code: 'exists', message: 'taken', value: storeAs.id }]);
+          return tx.models.add(storeAs.id, economyName, text, 'yaml');
+        });
         stored = { id: s.id, version: s.version, name: s.name };
       }
       return JSON.parse(jsonSafe({ ...r.json, modelId: m.id, version: m.version, stored: stored ?? null, failures: r.failures })) as unknown;
