@@ -3,6 +3,7 @@ import { after, describe, test } from 'node:test';
 import pg from 'pg';
 import { openPlentyStore, openPostgresStore } from '../../src/store/index.js';
 import { testDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { seededRandom } from '../helpers/random.js';
 import { storeSuite } from './store-suite.js';
 
 let database: TestDatabase | undefined;
@@ -96,6 +97,31 @@ describe('PostgresStore', () => {
       assert.doesNotMatch(sentence ?? '', /127\.0\.0\.1|postgres:\/\//);
       assert.deepEqual((await store.enterprises.list()).map((e) => e.id), ['e'], 'nothing of the transaction, and the store works again');
       assert.equal(store.unavailable(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })), undefined, "a request's own error is not unavailability");
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('transactions writing reports on the same items in different orders all commit (no deadlock), each report counted once', async () => {
+    const store = await openPostgresStore(await freshUrl());
+    try {
+      await store.enterprises.add('e', 'E');
+      const random = seededRandom(13);
+      const items = ['grain', 'steel', 'coal', 'cloth'];
+      const orders = Array.from({ length: 6 }, () => [...items].sort(() => random() - 0.5));
+      const results = await Promise.allSettled(
+        orders.map((order, t) =>
+          store.transaction(async (tx) => {
+            for (const [k, item] of order.entries()) {
+              await tx.savepoint(async (sp) => sp.reports.submit(`t${t}-${k}`, 'e', '1', { outputs: { [item]: 1 } }));
+              await new Promise((resolve) => setImmediate(resolve));
+            }
+          }),
+        ),
+      );
+      assert.deepEqual(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason)), []);
+      const totals = await store.reports.totals('e', '1');
+      assert.deepEqual(new Map([...totals.outputs].sort()), new Map(items.map((i) => [i, 6] as [string, number]).sort()));
     } finally {
       await store.close();
     }

@@ -2,6 +2,7 @@ import { canonicalJson } from '../canonical-json.js';
 import { now } from '../now.js';
 import type { ReportsRepository } from '../plenty-store.js';
 import type { ReportFilter, ReportOutcome, ReportRecord, ReportTotals } from '../types.js';
+import { REPORT_WRITERS } from './locks.js';
 import type { Sql } from './sql.js';
 
 interface Row {
@@ -25,10 +26,17 @@ function amounts(body: unknown, field: 'outputs' | 'inputs'): [string, number][]
  * The report, its running totals and its technique in one statement: the totals and the coverage
  * are written only when the report row was (a report id new for its enterprise). A concurrent
  * submit of the same id waits for this one's transaction and then inserts nothing.
+ *
+ * Before anything is written the statement takes the report writers' advisory lock (held until its
+ * transaction ends): transactions that write reports — a group-committed batch holds the row locks
+ * of several reports' totals, alerts and ids, in the order the reports came — run one after the
+ * other, on one node or many, so they cannot deadlock one another (PostgreSQL would cancel one,
+ * and its reports would answer 503). Group commit makes each turn of the lock a whole batch.
  */
 const SUBMIT = `
   WITH stored AS (
-    INSERT INTO reports (enterprise, report_id, period, body, created_at) VALUES ($1, $2, $3, $4, $5)
+    INSERT INTO reports (enterprise, report_id, period, body, created_at)
+    SELECT $1, $2, $3, $4, $5 FROM (SELECT pg_advisory_xact_lock($10, $11)) AS report_writers
     ON CONFLICT (enterprise, report_id) DO NOTHING RETURNING enterprise, period
   ), totals AS (
     INSERT INTO report_totals (enterprise, period, kind, item, amount)
@@ -65,6 +73,7 @@ export class PgReportsRepo implements ReportsRepository {
       rows.map((t) => t[1]),
       rows.map((t) => t[2]),
       typeof technique === 'string' ? technique : '',
+      ...REPORT_WRITERS,
     ]);
     if (r.rows[0].n === 1) return { kind: 'created', report: { reportId, enterprise, period, body: JSON.parse(text) as unknown, createdAt } };
     const old = await this.sql.query<Row>('SELECT * FROM reports WHERE enterprise = $1 AND report_id = $2', [enterprise, reportId]);
