@@ -214,6 +214,7 @@ export function buildProgram(): Command {
     .option('--port <n>', 'port (0: any free port); default PLENTY_PORT or 8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data <dir>', 'data folder holding the store; default PLENTY_DATA or ./data')
+    .option('--store <where>', 'the store: a data folder (SQLite) or a postgres:// URL; default --data, else PLENTY_STORE, else PLENTY_DATA or ./data')
     .option('--fresh', 'delete the store first and start from an empty one (with the built-in examples)')
     .option('--open', 'give the planner token to the dashboard on this machine (GET /api/session from loopback only)')
     .option('--sync <level>', 'SQLite synchronous level: full (default) | normal (docs/api.md)')

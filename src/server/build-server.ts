@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { storeUnavailable, type Store, type StoreDamagedError } from '../store/index.js';
+import type { PlentyStore, StoreDamagedError } from '../store/index.js';
 import { ApiError, type ApiErrorBody } from './api-error.js';
 import type { ServerContext } from './context.js';
 import { EconomyCache } from './economy-cache.js';
@@ -33,7 +33,7 @@ export const BODY_LIMIT = 10 * 1024 * 1024;
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface ServerOptions {
-  readonly store: Store;
+  readonly store: PlentyStore;
   /** The dashboard's built files, served at `/` when the folder exists. */
   readonly webRoot?: string;
   /** The planner token handed to loopback requests at /api/session; absent: /api/session is 404. */
@@ -115,7 +115,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   const ctx: ServerContext = {
     store: options.store,
-    jobs: new JobRunner(options.store, options.concurrency ?? 1),
+    jobs: await JobRunner.start(options.store, options.concurrency ?? 1),
     economies: new EconomyCache(),
     sessionToken: options.sessionToken,
   };
@@ -149,7 +149,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       return reply.code(503).send(damagedBody(damage, req.id));
     }
     // Disk full, I/O errors, a lock held elsewhere: the write was rolled back; 503, retry later.
-    const unavailable = storeUnavailable(err);
+    const unavailable = ctx.store.unavailable(err);
     if (unavailable !== undefined) {
       logServerError(req, 503, err);
       const body: ApiErrorBody = { error: { code: 'store-unavailable', message: unavailable, issues: [], requestId: req.id } };

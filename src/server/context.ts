@@ -1,5 +1,5 @@
 import type { Economy } from '../model/types.js';
-import type { ModelRecord, ScenarioRecord, Store } from '../store/index.js';
+import type { ModelRecord, PlentyStore, ScenarioRecord } from '../store/index.js';
 import { notFound } from './api-error.js';
 import type { EconomyCache } from './economy-cache.js';
 import type { JobRunner } from './job-runner.js';
@@ -7,7 +7,7 @@ import { applyOverrides, type Override } from './overrides.js';
 
 /** What every route needs: the store, the job runner, parsed models. */
 export interface ServerContext {
-  readonly store: Store;
+  readonly store: PlentyStore;
   readonly jobs: JobRunner;
   readonly economies: EconomyCache;
   /** The planner token handed out by /api/session (only when the service was started open). */
@@ -15,20 +15,20 @@ export interface ServerContext {
 }
 
 /** A stored model version (the latest without `version`), or 404. */
-export function modelOr404(ctx: ServerContext, id: string, version?: number): ModelRecord {
-  const m = ctx.store.models.get(id, version);
+export async function modelOr404(ctx: ServerContext, id: string, version?: number): Promise<ModelRecord> {
+  const m = await ctx.store.models.get(id, version);
   if (m === undefined) throw notFound(version === undefined ? 'model' : `version ${version} of a model`, id);
   return m;
 }
 
 /** A scenario, or 404. */
-export function scenarioOr404(ctx: ServerContext, id: number): ScenarioRecord {
-  const s = ctx.store.scenarios.get(id);
+export async function scenarioOr404(ctx: ServerContext, id: number): Promise<ScenarioRecord> {
+  const s = await ctx.store.scenarios.get(id);
   if (s === undefined) throw notFound('scenario', id);
   return s;
 }
 
 /** The economy of a scenario: its model version with its overrides applied. */
-export function scenarioEconomy(ctx: ServerContext, s: ScenarioRecord): Economy {
-  return applyOverrides(ctx.economies.get(modelOr404(ctx, s.modelId, s.modelVersion)), s.overrides as Override[]);
+export async function scenarioEconomy(ctx: ServerContext, s: ScenarioRecord): Promise<Economy> {
+  return applyOverrides(ctx.economies.get(await modelOr404(ctx, s.modelId, s.modelVersion)), s.overrides as Override[]);
 }

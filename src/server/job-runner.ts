@@ -1,4 +1,4 @@
-import type { JobRecord, JobStatus, Store } from '../store/index.js';
+import type { JobRecord, JobStatus, PlentyStore, PlentyTransaction } from '../store/index.js';
 
 /** What a running task may do: watch for cancellation, report progress. */
 export interface JobContext {
@@ -7,11 +7,11 @@ export interface JobContext {
 }
 
 /**
- * A job's work. Resolves with a function that stores what it made and returns the plan's id: the
- * runner calls it in the same transaction that marks the job done (a crash leaves neither).
- * Expected failures throw with a user-facing message.
+ * A job's work. Resolves with a function that stores what it made through the transaction it is
+ * given and returns the plan's id: the runner calls it in the same transaction that marks the job
+ * done (a crash leaves neither). Expected failures throw with a user-facing message.
  */
-export type JobTask = (ctx: JobContext) => Promise<() => number>;
+export type JobTask = (ctx: JobContext) => Promise<(tx: PlentyTransaction) => Promise<number>>;
 
 /** A job as the API shows it. */
 export interface JobView {
@@ -49,32 +49,35 @@ export class JobRunner {
   private readonly unstored = new Map<number, string>();
   private closed = false;
 
-  constructor(
-    private readonly store: Store,
-    private readonly concurrency = 1,
-  ) {
-    store.jobs.failUnfinished('interrupted: the service stopped before the job finished');
+  private constructor(
+    private readonly store: PlentyStore,
+    private readonly concurrency: number,
+  ) {}
+
+  /** A runner over the store; jobs a previous process left queued or running are marked failed first. */
+  static async start(store: PlentyStore, concurrency = 1): Promise<JobRunner> {
+    await store.jobs.failUnfinished('interrupted: the service stopped before the job finished');
+    return new JobRunner(store, concurrency);
   }
 
-  submit(kind: string, input: unknown, task: JobTask): JobView {
-    const job = this.store.jobs.add(kind, input);
+  async submit(kind: string, input: unknown, task: JobTask): Promise<JobView> {
+    const job = await this.store.jobs.add(kind, input);
     this.queue.push({ id: job.id, task, controller: new AbortController() });
     queueMicrotask(() => this.pump());
     return this.view(job);
   }
 
-  get(id: number): JobView | undefined {
-    const job = this.store.jobs.get(id);
+  async get(id: number): Promise<JobView | undefined> {
+    const job = await this.store.jobs.get(id);
     return job === undefined ? undefined : this.view(job);
   }
 
   /** Cancels a queued or running job; false when it had already finished. */
-  cancel(id: number): boolean {
-    const changed = this.store.jobs.update(id, { status: 'cancelled' });
+  async cancel(id: number): Promise<boolean> {
     const q = this.queue.findIndex((p) => p.id === id);
     if (q >= 0) this.queue.splice(q, 1);
     this.running.get(id)?.controller.abort();
-    return changed;
+    return this.store.jobs.update(id, { status: 'cancelled' });
   }
 
   /** Resolves when no job is queued or running. */
@@ -88,7 +91,7 @@ export class JobRunner {
     this.closed = true;
     for (const id of [...this.queue.map((p) => p.id), ...this.running.keys()]) {
       try {
-        this.cancel(id);
+        await this.cancel(id);
       } catch {
         // A store that refuses the write (found damaged): the job is stopped all the same.
         this.running.get(id)?.controller.abort();
@@ -140,7 +143,7 @@ export class JobRunner {
 
   private async runStored(p: Pending): Promise<void> {
     const { id, controller } = p;
-    if (this.store.db.open && this.store.jobs.update(id, { status: 'running', fraction: 0, text: 'started' })) {
+    if (this.store.open && (await this.store.jobs.update(id, { status: 'running', fraction: 0, text: 'started' }))) {
       const live = { fraction: 0 as number | null, text: 'started' as string | null, written: Date.now() };
       this.live.set(id, live);
       const ctx: JobContext = {
@@ -149,27 +152,24 @@ export class JobRunner {
           live.fraction = fraction;
           live.text = text;
           const t = Date.now();
-          if (t - live.written >= PROGRESS_WRITE_MS && this.store.db.open) {
+          if (t - live.written >= PROGRESS_WRITE_MS && this.store.open) {
             live.written = t;
-            try {
-              this.store.jobs.update(id, { fraction, text });
-            } catch {
-              // Progress is kept in memory too; a store that refuses it fails the job at its end.
-            }
+            // Progress is kept in memory too; a store that refuses it fails the job at its end.
+            this.store.jobs.update(id, { fraction, text }).catch(() => undefined);
           }
         },
       };
       try {
         const save = await p.task(ctx);
-        if (this.store.db.open && !controller.signal.aborted) {
-          this.store.transaction(() => {
-            const planId = save();
-            if (!this.store.jobs.update(id, { status: 'done', fraction: 1, text: 'done', planId })) throw new Error('the job was cancelled');
+        if (this.store.open && !controller.signal.aborted) {
+          await this.store.transaction(async (tx) => {
+            const planId = await save(tx);
+            if (!(await tx.jobs.update(id, { status: 'done', fraction: 1, text: 'done', planId }))) throw new Error('the job was cancelled');
           });
         }
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        if (this.store.db.open && !controller.signal.aborted) this.store.jobs.update(id, { status: 'failed', error: message });
+        if (this.store.open && !controller.signal.aborted) await this.store.jobs.update(id, { status: 'failed', error: message });
       }
     }
   }

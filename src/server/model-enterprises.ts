@@ -38,32 +38,32 @@ function kept(ctx: ServerContext): Kept {
 
 const versionKey = (m: ModelListing): string => `${m.id}\u0000${m.version}`;
 
-function economyOf(ctx: ServerContext, m: ModelListing): Economy {
-  const record = ctx.store.models.get(m.id, m.version);
+async function economyOf(ctx: ServerContext, m: ModelListing): Promise<Economy> {
+  const record = await ctx.store.models.get(m.id, m.version);
   if (record === undefined) throw new Error(`model ${m.id} version ${m.version} vanished from the store`);
   return ctx.economies.get(record);
 }
 
-function enterprisesOfModel(ctx: ServerContext, m: ModelListing): ModelEnterprises {
+async function enterprisesOfModel(ctx: ServerContext, m: ModelListing): Promise<ModelEnterprises> {
   const { enterprises } = kept(ctx);
   let e = enterprises.get(versionKey(m));
-  if (e === undefined) enterprises.set(versionKey(m), (e = enterprisesOf(economyOf(ctx, m))));
+  if (e === undefined) enterprises.set(versionKey(m), (e = enterprisesOf(await economyOf(ctx, m))));
   return e;
 }
 
-function compiledModel(ctx: ServerContext, m: ModelListing): CompiledEconomy {
+async function compiledModel(ctx: ServerContext, m: ModelListing): Promise<CompiledEconomy> {
   const { compiled } = kept(ctx);
   let c = compiled.get(versionKey(m));
   if (c === undefined) {
-    compiled.set(versionKey(m), (c = compileEconomy(economyOf(ctx, m))));
+    compiled.set(versionKey(m), (c = compileEconomy(await economyOf(ctx, m))));
     if (compiled.size > 4) compiled.delete(compiled.keys().next().value as string);
   }
   return c;
 }
 
 /** The latest version of every stored model, newest first. */
-function latestModels(ctx: ServerContext): ModelListing[] {
-  return [...ctx.store.models.list()].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+async function latestModels(ctx: ServerContext): Promise<ModelListing[]> {
+  return [...(await ctx.store.models.list())].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
 }
 
 /**
@@ -72,9 +72,10 @@ function latestModels(ctx: ServerContext): ModelListing[] {
  * enterprise of its own, under the technique's id). Named enterprises first, then the techniques
  * that are enterprises of their own; each once.
  */
-export function modelEnterprises(ctx: ServerContext): string[] {
-  const pub = publishedPlan(ctx);
-  const all = [...(pub === undefined ? [] : [enterprisesOf(pub.compiled.model)]), ...latestModels(ctx).map((m) => enterprisesOfModel(ctx, m))];
+export async function modelEnterprises(ctx: ServerContext): Promise<string[]> {
+  const pub = await publishedPlan(ctx);
+  const all = [...(pub === undefined ? [] : [enterprisesOf(pub.compiled.model)])];
+  for (const m of await latestModels(ctx)) all.push(await enterprisesOfModel(ctx, m));
   const named = new Set(all.flatMap((m) => [...m.named]));
   const own = new Set(all.flatMap((m) => [...m.own]).filter((id) => !named.has(id)));
   return [...named, ...own];
@@ -84,10 +85,10 @@ export function modelEnterprises(ctx: ServerContext): string[] {
  * The enterprises one stored model names (its latest version): named enterprises first, then the
  * techniques that are enterprises of their own; undefined when no model has this id.
  */
-export function enterprisesOfStoredModel(ctx: ServerContext, modelId: string): string[] | undefined {
-  const m = latestModels(ctx).find((x) => x.id === modelId);
+export async function enterprisesOfStoredModel(ctx: ServerContext, modelId: string): Promise<string[] | undefined> {
+  const m = (await latestModels(ctx)).find((x) => x.id === modelId);
   if (m === undefined) return undefined;
-  const e = enterprisesOfModel(ctx, m);
+  const e = await enterprisesOfModel(ctx, m);
   return [...e.named, ...[...e.own].filter((id) => !e.named.has(id))];
 }
 
@@ -96,11 +97,11 @@ export function enterprisesOfStoredModel(ctx: ServerContext, modelId: string): s
  * published, else the newest stored model (latest version) that names the enterprise; undefined
  * when none does.
  */
-export function reportEconomy(ctx: ServerContext, enterprise: string): CompiledEconomy | undefined {
-  const pub = publishedPlan(ctx);
+export async function reportEconomy(ctx: ServerContext, enterprise: string): Promise<CompiledEconomy | undefined> {
+  const pub = await publishedPlan(ctx);
   if (pub !== undefined) return pub.compiled;
-  const m = latestModels(ctx).find((x) => has(enterprisesOfModel(ctx, x), enterprise));
-  return m === undefined ? undefined : compiledModel(ctx, m);
+  for (const m of await latestModels(ctx)) if (has(await enterprisesOfModel(ctx, m), enterprise)) return compiledModel(ctx, m);
+  return undefined;
 }
 
 /** Up to `k` names near `name` (suggest's rule), nearest first. */

@@ -22,13 +22,13 @@ const byContext = new WeakMap<ServerContext, Omit<PublishedPlan, 'publishedAt'>>
 const compiledByScenario = new WeakMap<ServerContext, Map<number, CompiledEconomy>>();
 
 /** The compiled economy of a plan's scenario (kept: scenarios never change). */
-export function compiledOfPlan(ctx: ServerContext, plan: PlanWithResult): CompiledEconomy {
+export async function compiledOfPlan(ctx: ServerContext, plan: PlanWithResult): Promise<CompiledEconomy> {
   if (plan.scenarioId === null) throw new ApiError(409, 'no-scenario', `plan ${plan.id} has no scenario`);
   let cache = compiledByScenario.get(ctx);
   if (cache === undefined) compiledByScenario.set(ctx, (cache = new Map()));
   let c = cache.get(plan.scenarioId);
   if (c === undefined) {
-    c = compileEconomy(scenarioEconomy(ctx, scenarioOr404(ctx, plan.scenarioId)));
+    c = compileEconomy(await scenarioEconomy(ctx, await scenarioOr404(ctx, plan.scenarioId)));
     cache.set(plan.scenarioId, c);
     if (cache.size > 16) cache.delete(cache.keys().next().value as number);
   }
@@ -40,14 +40,14 @@ export function compiledOfPlan(ctx: ServerContext, plan: PlanWithResult): Compil
  * kept by plan id (a stored plan never changes; a publication names another id), so that a
  * request does not read and parse the plan again.
  */
-export function publishedPlan(ctx: ServerContext): PublishedPlan | undefined {
-  const pub = ctx.store.plans.published();
+export async function publishedPlan(ctx: ServerContext): Promise<PublishedPlan | undefined> {
+  const pub = await ctx.store.plans.published();
   if (pub === undefined) return undefined;
   let kept = byContext.get(ctx);
   if (kept?.plan.id !== pub.planId) {
-    const plan = ctx.store.plans.get(pub.planId);
+    const plan = await ctx.store.plans.get(pub.planId);
     if (plan === undefined) throw notFound('plan', pub.planId);
-    const compiled = compiledOfPlan(ctx, plan);
+    const compiled = await compiledOfPlan(ctx, plan);
     const execution = executionPlanOf(compiled, plan.result as StoredPlanArrays);
     kept = { plan, compiled, execution, alertBasis: reportAlertBasis(compiled, execution) };
     byContext.set(ctx, kept);
@@ -56,8 +56,8 @@ export function publishedPlan(ctx: ServerContext): PublishedPlan | undefined {
 }
 
 /** The published plan, or a 404 saying none is. */
-export function publishedOr404(ctx: ServerContext): PublishedPlan {
-  const p = publishedPlan(ctx);
+export async function publishedOr404(ctx: ServerContext): Promise<PublishedPlan> {
+  const p = await publishedPlan(ctx);
   if (p === undefined) throw new ApiError(404, 'not-published', 'no plan has been published yet: POST /api/plans/:id/publish');
   return p;
 }

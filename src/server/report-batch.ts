@@ -1,4 +1,4 @@
-import type { ReportOutcome, ReportRecord, Store } from '../store/index.js';
+import type { PlentyStore, PlentyTransaction, ReportOutcome, ReportRecord } from '../store/index.js';
 
 /** A checked report waiting for its transaction: what to store and what to do once it is stored. */
 export interface PendingReport {
@@ -6,8 +6,11 @@ export interface PendingReport {
   readonly enterprise: string;
   readonly period: string;
   readonly body: unknown;
-  /** Runs in the report's transaction once it is stored (not for a repeat or a conflict): its alerts. */
-  readonly then?: (report: ReportRecord) => void;
+  /**
+   * Runs in the report's transaction (its calls through `tx`) once it is stored (not for a repeat
+   * or a conflict): its alerts. If it throws, the report is undone and answered with its error.
+   */
+  readonly then?: (report: ReportRecord, tx: PlentyTransaction) => Promise<void>;
 }
 
 interface Waiting {
@@ -27,7 +30,7 @@ interface Waiting {
 export class ReportBatch {
   private waiting: Waiting[] = [];
   private scheduled = false;
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: PlentyStore) {}
 
   /** Queues a checked report; resolves once it is durably stored (or found stored), rejects with its error. */
   submit(report: PendingReport): Promise<ReportOutcome> {
@@ -35,27 +38,31 @@ export class ReportBatch {
       this.waiting.push({ report, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => this.flush());
+        setImmediate(() => void this.flush());
       }
     });
   }
 
   /** Writes the reports queued so far in one transaction and answers them. */
-  flush(): void {
+  async flush(): Promise<void> {
     const batch = this.waiting;
     this.waiting = [];
     this.scheduled = false;
     if (batch.length === 0) return;
-    const { store } = this;
     const results: ({ readonly ok: true; readonly outcome: ReportOutcome } | { readonly ok: false; readonly error: unknown })[] = [];
     try {
-      store.transaction(() => {
+      await this.store.transaction(async (tx) => {
         for (const { report: r } of batch) {
           try {
-            results.push({ ok: true, outcome: store.reports.submit(r.reportId, r.enterprise, r.period, r.body, r.then) });
+            const outcome = await tx.savepoint(async (sp) => {
+              const o = await sp.reports.submit(r.reportId, r.enterprise, r.period, r.body);
+              if (o.kind === 'created' && r.then !== undefined) await r.then(o.report, sp);
+              return o;
+            });
+            results.push({ ok: true, outcome });
           } catch (error) {
-            // SQLite may have rolled back the whole transaction (a full disk, an I/O error): then fail the batch.
-            if (!store.db.inTransaction) throw error;
+            // Undone alone (its savepoint); when the database abandoned the whole transaction
+            // (a full disk, an I/O error), the transaction rejects below and fails the batch.
             results.push({ ok: false, error });
           }
         }

@@ -1,5 +1,5 @@
 import type { Report } from '../execution/types.js';
-import type { ReportRecord, Store } from '../store/index.js';
+import type { PlentyStore, ReportRecord } from '../store/index.js';
 
 /** A stored report as the execution functions take it. */
 export function reportOf(r: ReportRecord): Report {
@@ -18,9 +18,8 @@ export function reportOf(r: ReportRecord): Report {
  * The stored reports that can apply to a compiled economy: those of its enterprises and periods
  * (reports made against another model are left out).
  */
-export function reportsFor(store: Store, enterprises: ReadonlySet<string>, periods: ReadonlyMap<string, number>, filter: { readonly enterprise?: string; readonly period?: string } = {}): Report[] {
-  return store.reports
-    .list(filter)
+export async function reportsFor(store: PlentyStore, enterprises: ReadonlySet<string>, periods: ReadonlyMap<string, number>, filter: { readonly enterprise?: string; readonly period?: string } = {}): Promise<Report[]> {
+  return (await store.reports.list(filter))
     .filter((r) => enterprises.has(r.enterprise) && periods.has(r.period))
     .map(reportOf);
 }

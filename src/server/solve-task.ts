@@ -44,8 +44,8 @@ export function cancellable(choice: 'auto' | 'highs' | 'pdhg', signal: AbortSign
  * Checks a solve request against its scenario now (bad objective resource, say: InputError, a
  * 422) and returns the job's task: compile, solve with progress and cancellation, store the plan.
  */
-export function solveTask(ctx: ServerContext, scenario: ScenarioRecord, options: SolveOptions): JobTask {
-  const economy = scenarioEconomy(ctx, scenario);
+export async function solveTask(ctx: ServerContext, scenario: ScenarioRecord, options: SolveOptions): Promise<JobTask> {
+  const economy = await scenarioEconomy(ctx, scenario);
   const c = compileEconomy(economy);
   const objective = planObjective(options.objective);
   resolveObjective(c, objective);
@@ -62,8 +62,8 @@ export function solveTask(ctx: ServerContext, scenario: ScenarioRecord, options:
     });
     if (job.signal.aborted) throw new Error('cancelled');
     const text = jsonSafe(planDocument(c, r));
-    return () =>
-      ctx.store.plans.add(
+    return async (tx) => {
+      const plan = await tx.plans.add(
         {
           scenarioId: scenario.id,
           modelId: scenario.modelId,
@@ -75,6 +75,8 @@ export function solveTask(ctx: ServerContext, scenario: ScenarioRecord, options:
           objective: r.status === 'optimal' ? r.objectiveValue : null,
         },
         text,
-      ).id;
+      );
+      return plan.id;
+    };
   };
 }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ALERT_KINDS, alertSide } from '../execution/alerts.js';
 import { now } from './now.js';
 import { statements, type Statements } from './statements.js';
-import type { AlertKind, AlertLevel, AlertRecord, NewAlert } from './types.js';
+import type { AlertFilter, AlertKind, AlertLevel, AlertRecord, NewAlert } from './types.js';
 
 interface Row {
   id: number;
@@ -36,15 +36,7 @@ const toRecord = (r: Row): AlertRecord => ({
   createdAt: r.created_at,
 });
 
-/** Which alerts `list` answers. */
-export interface AlertFilter {
-  readonly enterprise?: string;
-  readonly level?: AlertLevel;
-  readonly period?: string;
-  readonly kind?: AlertKind;
-  /** true: superseded alerts only; false: current ones only; absent: both. */
-  readonly superseded?: boolean;
-}
+export type { AlertFilter };
 
 /** The kinds of the same side (output or input) as `kind`: an alert supersedes the older alerts of these. */
 const sameSide = (kind: AlertKind): AlertKind[] => ALERT_KINDS.filter((k) => alertSide(k) === alertSide(kind));

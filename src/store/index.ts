@@ -16,7 +16,26 @@ export { ScenariosRepo } from './scenarios-repo.js';
 export { PlansRepo } from './plans-repo.js';
 export { EnterprisesRepo } from './enterprises-repo.js';
 export { TokensRepo } from './tokens-repo.js';
-export { ReportsRepo, type ReportOutcome } from './reports-repo.js';
+export { ReportsRepo } from './reports-repo.js';
 export { AlertsRepo } from './alerts-repo.js';
 export { JobsRepo } from './jobs-repo.js';
 export type * from './types.js';
+export type {
+  PlentyStore,
+  PlentyStoreKind,
+  PlentyTransaction,
+  PlentyRepositories,
+  ModelsRepository,
+  ScenariosRepository,
+  PlansRepository,
+  EnterprisesRepository,
+  TokensRepository,
+  ReportsRepository,
+  AlertsRepository,
+  JobsRepository,
+} from './plenty-store.js';
+export { SqliteStore, openSqliteStore } from './sqlite-store.js';
+export { openPlentyStore, isPostgresUrl, redactUrl, type OpenPlentyStoreOptions } from './open-plenty-store.js';
+export { openPostgresStore, type OpenPostgresStoreOptions } from './postgres/open-postgres-store.js';
+export { PostgresStore } from './postgres/postgres-store.js';
+export { migratePostgres, postgresSchemaVersion, POSTGRES_MIGRATIONS, type PostgresMigration } from './postgres/migrations.js';

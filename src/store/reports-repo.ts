@@ -2,7 +2,7 @@ import type { Database, Transaction } from 'better-sqlite3';
 import { canonicalJson } from './canonical-json.js';
 import { now } from './now.js';
 import { statements, type Statements } from './statements.js';
-import type { ReportRecord, ReportTotals } from './types.js';
+import type { ReportOutcome, ReportRecord, ReportTotals } from './types.js';
 
 interface Row {
   report_id: string;
@@ -14,13 +14,9 @@ interface Row {
 
 const toRecord = (r: Row): ReportRecord => ({ reportId: r.report_id, enterprise: r.enterprise, period: r.period, body: JSON.parse(r.body) as unknown, createdAt: r.created_at });
 
-/** What happened to a report submitted under a client-chosen id. */
-export type ReportOutcome =
-  | { readonly kind: 'created'; readonly report: ReportRecord }
-  | { readonly kind: 'repeated'; readonly report: ReportRecord }
-  | { readonly kind: 'conflict'; readonly report: ReportRecord };
+export type { ReportOutcome };
 
-type Submit = (reportId: string, enterprise: string, period: string, body: unknown, then?: (report: ReportRecord) => void) => ReportOutcome;
+type Submit = (reportId: string, enterprise: string, period: string, body: unknown) => ReportOutcome;
 
 /** The amounts of a report body by item key (`outputs` or `inputs`), numbers only. */
 function amounts(body: unknown, field: 'outputs' | 'inputs'): [string, number][] {
@@ -40,7 +36,7 @@ export class ReportsRepo {
   private readonly submitting: Transaction<Submit>;
   constructor(db: Database) {
     this.sql = statements(db);
-    this.submitting = db.transaction((reportId: string, enterprise: string, period: string, body: unknown, then?: (report: ReportRecord) => void): ReportOutcome => {
+    this.submitting = db.transaction((reportId: string, enterprise: string, period: string, body: unknown): ReportOutcome => {
       const text = canonicalJson(body);
       const old = this.sql('SELECT * FROM reports WHERE enterprise = ? AND report_id = ?').get(enterprise, reportId) as Row | undefined;
       if (old !== undefined) return { kind: old.body === text ? 'repeated' : 'conflict', report: toRecord(old) };
@@ -51,7 +47,6 @@ export class ReportsRepo {
       const technique = body !== null && typeof body === 'object' ? (body as { technique?: unknown }).technique : undefined;
       this.sql('INSERT OR IGNORE INTO report_coverage (enterprise, period, technique) VALUES (?, ?, ?)').run(enterprise, period, typeof technique === 'string' ? technique : '');
       const report: ReportRecord = { reportId, enterprise, period, body: JSON.parse(text) as unknown, createdAt };
-      then?.(report);
       return { kind: 'created', report };
     });
   }
@@ -60,10 +55,11 @@ export class ReportsRepo {
    * Stores a report unless its enterprise has one with its id: the same body again is a repeat
    * (nothing stored), a different body under the same id a conflict. Bodies compare as canonical JSON.
    * Runs inside the caller's transaction when there is one (as a savepoint: if it throws, only
-   * its own writes are undone); `then` sees the stored report and the updated totals.
+   * its own writes are undone); what must happen with the report or not at all (its alerts) the
+   * caller does in that transaction after a `created`.
    */
-  submit(reportId: string, enterprise: string, period: string, body: unknown, then?: (report: ReportRecord) => void): ReportOutcome {
-    return this.submitting(reportId, enterprise, period, body, then);
+  submit(reportId: string, enterprise: string, period: string, body: unknown): ReportOutcome {
+    return this.submitting(reportId, enterprise, period, body);
   }
 
   /** The running totals of an enterprise's reports for a period (all kinds and item keys as reported). */

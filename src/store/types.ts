@@ -111,3 +111,40 @@ export interface ReportTotals {
   readonly outputs: ReadonlyMap<string, number>;
   readonly inputs: ReadonlyMap<string, number>;
 }
+
+/** What happened to a report submitted under a client-chosen id (see ReportsRepository.submit). */
+export type ReportOutcome =
+  | { readonly kind: 'created'; readonly report: ReportRecord }
+  | { readonly kind: 'repeated'; readonly report: ReportRecord }
+  | { readonly kind: 'conflict'; readonly report: ReportRecord };
+
+/** Which reports `list` answers (every given member must match). */
+export interface ReportFilter {
+  readonly enterprise?: string;
+  readonly period?: string;
+}
+
+/** Which alerts `list` answers (every given member must match). */
+export interface AlertFilter {
+  readonly enterprise?: string;
+  readonly level?: AlertLevel;
+  readonly period?: string;
+  readonly kind?: AlertKind;
+  /** true: superseded alerts only; false: current ones only; absent: both. */
+  readonly superseded?: boolean;
+}
+
+/** A change to a job (members left out are kept; `fraction`/`text` null clear them). */
+export interface JobChange {
+  readonly status?: JobStatus;
+  readonly fraction?: number | null;
+  readonly text?: string | null;
+  readonly planId?: number;
+  readonly error?: string;
+}
+
+/** The published plan and when it was published. */
+export interface Publication {
+  readonly planId: number;
+  readonly publishedAt: string;
+}

@@ -61,9 +61,9 @@ describe('incremental alerts of a report', () => {
       let compared = 0;
       for (let k = 0; k < REPORTS; k++) {
         const r = randomReport(k, rand, members);
-        let incremental: Alert[] = [];
-        store.reports.submit(r.reportId, r.enterprise, r.period, r, () => {
-          incremental = reportAlerts(basis, r, store.reports.totals(r.enterprise, r.period));
+        const incremental: Alert[] = store.transaction(() => {
+          store.reports.submit(r.reportId, r.enterprise, r.period, r);
+          return reportAlerts(basis, r, store.reports.totals(r.enterprise, r.period));
         });
         stored.push(r);
         const same = stored.filter((s) => s.enterprise === r.enterprise && s.period === r.period);

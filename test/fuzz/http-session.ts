@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServer, routesOf } from '../../src/server/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/index.js';
 import { SETUP } from './http-setup.js';
 import type { HttpStep, Route } from './http-case.js';
 import { alertFindings, enterprisePlanFindings, idFindings, reportItemFindings } from './execution-oracle.js';
@@ -13,12 +13,12 @@ const JOB_WAIT_MS = 15_000;
 
 /** The routes of a service, from fastify's own list (a new route is fuzzed without being named here). */
 export async function serviceRoutes(): Promise<Route[]> {
-  const store = openStore({ dir: ':memory:' });
+  const store = openSqliteStore({ dir: ':memory:' });
   const app = await buildServer({ store });
   await app.ready();
   const routes = routesOf(app).filter((r) => r.url.startsWith('/api/'));
   await app.close();
-  store.close();
+  await store.close();
   return [...routes].sort((a, b) => `${a.url} ${a.method}`.localeCompare(`${b.url} ${b.method}`));
 }
 
@@ -34,13 +34,13 @@ interface Answer extends HttpAnswer {
 export class HttpSession {
   private constructor(
     private readonly app: FastifyInstance,
-    private readonly store: Store,
+    private readonly store: SqliteStore,
     private readonly enterpriseTokens: readonly string[],
   ) {}
 
   static async open(): Promise<HttpSession> {
-    const store = openStore({ dir: ':memory:' });
-    store.tokens.add(PLANNER, 'planner', null);
+    const store = openSqliteStore({ dir: ':memory:' });
+    await store.tokens.add(PLANNER, 'planner', null);
     const app = await buildServer({ store });
     const tokens: string[] = [];
     const session = new HttpSession(app, store, tokens);
@@ -174,6 +174,6 @@ export class HttpSession {
 
   async close(): Promise<void> {
     await this.app.close();
-    this.store.close();
+    await this.store.close();
   }
 }

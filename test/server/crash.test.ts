@@ -1,15 +1,17 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { publishPlan } from '../../bench/service/replan-latency.js';
 import { requestJson } from '../../bench/service/request-json.js';
 import { sampleEnterprises, sampleReport, type ReportBody } from '../../bench/service/sample-report.js';
 import { startServer, type RunningServer } from '../../bench/service/start-server.js';
 import { repoRoot } from '../helpers/paths.js';
+import { testDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { seededRandom } from '../helpers/random.js';
 
 /**
@@ -18,8 +20,10 @@ import { seededRandom } from '../helpers/random.js';
  * acknowledged (2xx) before the kill must be there exactly once, retries must not count twice, and
  * the store must open again cleanly (twice: its migrations are idempotent).
  *
- * The same suite runs on the planning service and on the benchmark's reference server (fastify and
- * SQLite alone), which checks the harness itself.
+ * The same suite runs on the planning service with SQLite and with PostgreSQL (`--store
+ * postgres://…`, the same database across the restarts; its rows and running totals checked in
+ * PostgreSQL at the end), and on the benchmark's reference server (fastify and SQLite alone), which
+ * checks the harness itself.
  */
 
 const clients = 8;
@@ -35,6 +39,11 @@ interface Target {
   /** The server is killed once this many submissions have been acknowledged. */
   readonly killAfter: number;
   start(dataDir: string): Promise<RunningServer>;
+  /**
+   * Checks the store's own rows after the third start (the `prefix` reports: `count` of them, each
+   * once). Default: the SQLite files in the data folder.
+   */
+  checkStore?(dataDir: string, prefix: string, count: number): Promise<void>;
   /** The token each client uses (undefined: none); also the planner's token for reading back. */
   tokens(server: RunningServer): Promise<{ planner: string | undefined; clients: (string | undefined)[]; enterprises: string[] }>;
 }
@@ -68,6 +77,50 @@ const service: Target = {
       clients: Array.from({ length: clients }, (_, c) => tokens[c % tokens.length]),
       enterprises: Array.from({ length: clients }, (_, c) => enterprises[c % enterprises.length].id),
     };
+  },
+};
+
+/** The PostgreSQL database of each crash run (by its data folder): the same one across the restarts. */
+const databases = new Map<string, TestDatabase>();
+after(async () => {
+  for (const db of databases.values()) await db.drop();
+});
+async function databaseOf(dataDir: string): Promise<TestDatabase> {
+  let db = databases.get(dataDir);
+  if (db === undefined) databases.set(dataDir, (db = await testDatabase()));
+  return db;
+}
+
+const servicePostgres: Target = {
+  ...service,
+  name: 'the planning service on PostgreSQL, with the 1930 plan published',
+  start: async (dataDir) =>
+    startServer({ args: [cli, 'serve', '--port', '0', '--store', (await databaseOf(dataDir)).url], env: { PLENTY_PLANNER_TOKEN: plannerToken }, cwd: repoRoot }),
+  async checkStore(dataDir, prefix, count) {
+    const client = new pg.Client({ connectionString: (await databaseOf(dataDir)).url });
+    await client.connect();
+    try {
+      const rows = await client.query<{ id: string; enterprise: string; period: string; body: string }>('SELECT report_id AS id, enterprise, period, body FROM reports WHERE report_id LIKE $1', [`${prefix}%`]);
+      assert.equal(rows.rows.length, count, 'reports rows of this run: the stored ids and the one sent after the restart');
+      assert.equal(new Set(rows.rows.map((r) => r.id)).size, count, 'no report_id twice in the table');
+      const orphans = await client.query('SELECT id FROM alerts a WHERE report_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.enterprise = a.enterprise AND r.report_id = a.report_id)');
+      assert.deepEqual(orphans.rows, [], 'an alert without its report');
+      assert.equal((await client.query('SELECT version FROM plenty_schema_version')).rows.length, 1, 'three starts leave one schema version row');
+      // The running totals were written in their reports' transactions: each report counted once.
+      const sums = new Map<string, number>();
+      for (const r of (await client.query<{ enterprise: string; period: string; body: string }>('SELECT enterprise, period, body FROM reports')).rows) {
+        const outputs = (JSON.parse(r.body) as { outputs?: Record<string, number> }).outputs ?? {};
+        for (const [item, v] of Object.entries(outputs)) sums.set(`${r.enterprise}/${r.period}/${item}`, (sums.get(`${r.enterprise}/${r.period}/${item}`) ?? 0) + v);
+      }
+      const totals = await client.query<{ enterprise: string; period: string; item: string; amount: number }>("SELECT enterprise, period, item, amount FROM report_totals WHERE kind = 'output'");
+      assert.equal(totals.rows.length, sums.size, 'a running total per enterprise, period and item reported');
+      for (const t of totals.rows) {
+        const sum = sums.get(`${t.enterprise}/${t.period}/${t.item}`) ?? Number.NaN;
+        assert.ok(Math.abs(t.amount - sum) <= 1e-9 * Math.max(1, Math.abs(sum)), `total of ${t.enterprise}/${t.period}/${t.item}: ${t.amount}, reports sum to ${sum}`);
+      }
+    } finally {
+      await client.end();
+    }
   },
 };
 
@@ -259,6 +312,10 @@ function crashSuite(target: Target, seed: number): void {
         assert.equal(storedAgain.length, distinct.size + 1);
         await third.stop('SIGTERM');
 
+        if (target.checkStore !== undefined) {
+          await target.checkStore(dataDir, prefix, distinct.size + 1);
+          return;
+        }
         const files = sqliteFiles(dataDir);
         assert.ok(files.length > 0, 'the data folder holds a SQLite database');
         for (const file of files) {
@@ -289,3 +346,4 @@ function crashSuite(target: Target, seed: number): void {
 
 crashSuite(reference, 1);
 crashSuite(service, 2);
+crashSuite(servicePostgres, 3);

@@ -34,13 +34,13 @@ describe('roles and enterprise tokens', () => {
   });
   after(async () => h.close());
 
-  test('enterprise tokens are stored hashed only', () => {
-    const rows = h.store.db.prepare('SELECT hash FROM tokens').all() as { hash: string }[];
+  test('enterprise tokens are stored hashed only', async () => {
+    const rows = h.store.sqlite.db.prepare('SELECT hash FROM tokens').all() as { hash: string }[];
     for (const r of rows) {
       assert.match(r.hash, /^[0-9a-f]{64}$/);
       assert.notEqual(r.hash, bolts);
     }
-    assert.equal(h.store.tokens.find(bolts)?.enterprise, 'bolt-works');
+    assert.equal((await h.store.tokens.find(bolts))?.enterprise, 'bolt-works');
   });
 
   test('an enterprise reads its own part of the published plan; its numbers follow from the model', async () => {
@@ -71,8 +71,8 @@ describe('roles and enterprise tokens', () => {
   });
 
   test('alerts and reports: an enterprise sees only its own', async () => {
-    h.store.alerts.add({ enterprise: 'bolt-works', period: '1', item: 'bolt', kind: 'under-delivery', level: 'warning', planned: 10, actual: 9, deviation: -0.1, message: 'bolts 10% short', reportId: null });
-    h.store.alerts.add({ enterprise: 'nut-works', period: '1', item: 'nut', kind: 'under-delivery', level: 'critical', planned: 10, actual: 5, deviation: -0.5, message: 'nuts 50% short', reportId: null });
+    (await h.store.alerts.add({ enterprise: 'bolt-works', period: '1', item: 'bolt', kind: 'under-delivery', level: 'warning', planned: 10, actual: 9, deviation: -0.1, message: 'bolts 10% short', reportId: null }));
+    (await h.store.alerts.add({ enterprise: 'nut-works', period: '1', item: 'nut', kind: 'under-delivery', level: 'critical', planned: 10, actual: 5, deviation: -0.5, message: 'nuts 50% short', reportId: null }));
     const own = await h.call('GET', '/api/alerts', { token: bolts });
     assert.deepEqual(
       own.body.map((a: { enterprise: string }) => a.enterprise),

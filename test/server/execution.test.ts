@@ -39,7 +39,7 @@ describe('plan execution over HTTP', () => {
     const bad = await h.call('POST', '/api/reports', { token, body: { reportId: 'bw-1', enterprise: 'bolt-works', period: '1', outputs: { screw: 1 } } });
     assert.equal(bad.status, 422);
     assert.equal(bad.body.error.issues[0].value, 'screw');
-    assert.equal(h.store.reports.count(), 0);
+    assert.equal((await h.store.reports.count()), 0);
     const ok = await h.call('POST', '/api/reports', { token, body: { reportId: 'bw-1', enterprise: 'bolt-works', period: '1', outputs: { bolt: 0.6 * SETS }, inputs: { steel: 0.3 * SETS } } });
     assert.equal(ok.status, 201);
     const mine = await h.call('GET', '/api/alerts', { token });
@@ -47,9 +47,9 @@ describe('plan execution over HTTP', () => {
     assert.equal(bolt.level, 'critical');
     assert.ok(Math.abs(bolt.deviation + 0.4) < 1e-9, String(bolt.deviation));
     assert.equal(bolt.reportId, 'bw-1');
-    const n = h.store.alerts.list().length;
+    const n = (await h.store.alerts.list()).length;
     assert.equal((await h.call('POST', '/api/reports', { token, body: { reportId: 'bw-1', enterprise: 'bolt-works', period: '1', outputs: { bolt: 0.6 * SETS }, inputs: { steel: 0.3 * SETS } } })).status, 200);
-    assert.equal(h.store.alerts.list().length, n, 'a repeated report raises nothing new');
+    assert.equal((await h.store.alerts.list()).length, n, 'a repeated report raises nothing new');
     const f = await h.call('GET', '/api/fulfilment?period=1');
     assert.equal(f.status, 200);
     const row = f.body.enterprises.find((e: { enterprise: string; item: string; kind: string }) => e.enterprise === 'bolt-works' && e.item === 'bolt' && e.kind === 'output');

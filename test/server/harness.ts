@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type ServerOptions } from '../../src/server/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/index.js';
 import { repoRoot } from '../helpers/paths.js';
 
 export interface Answer {
@@ -15,7 +15,7 @@ export interface Answer {
 
 export interface Harness {
   readonly url: string;
-  readonly store: Store;
+  readonly store: SqliteStore;
   readonly app: FastifyInstance;
   readonly dir: string;
   /** A planner token stored in the store. */
@@ -29,8 +29,8 @@ export const PLANNER_TOKEN = 'planner-token-for-tests';
 /** A service over a real SQLite file in a temporary folder, listening on a free loopback port. */
 export async function startServer(options: Partial<Omit<ServerOptions, 'store'>> = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'plenty-server-'));
-  const store = openStore({ dir });
-  store.tokens.add(PLANNER_TOKEN, 'planner', null);
+  const store = openSqliteStore({ dir });
+  await store.tokens.add(PLANNER_TOKEN, 'planner', null);
   const app = await buildServer({ store, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -56,7 +56,7 @@ export async function startServer(options: Partial<Omit<ServerOptions, 'store'>>
     },
     async close() {
       await app.close();
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

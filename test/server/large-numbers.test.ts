@@ -32,7 +32,7 @@ describe('large numbers in scenarios and solve options', () => {
   });
 
   test('an override or a time limit beyond 1e30, or not finite (1e400 in JSON), is a 400 at its path; nothing is stored', async () => {
-    const before = h.store.scenarios.list().length;
+    const before = (await h.store.scenarios.list()).length;
     const a = await h.call('POST', '/api/scenarios', { body: { modelId: model, name: 'x', overrides: [{ kind: 'resource', resource: 'milling', available: 1e31 }] } });
     assert.equal(a.status, 400);
     assert.deepEqual(a.body.error.issues[0].path, ['body', 'overrides', 0, 'available']);
@@ -43,7 +43,7 @@ describe('large numbers in scenarios and solve options', () => {
     const c = await h.call('POST', '/api/scenarios', { body: { modelId: model, name: 'x', overrides: [{ kind: 'resource', resource: 'milling', factor: 1e30 }] } });
     assert.equal(c.status, 422);
     assert.deepEqual(c.body.error.issues[0].path, ['overrides', 0, 'factor']);
-    assert.equal(h.store.scenarios.list().length, before);
+    assert.equal((await h.store.scenarios.list()).length, before);
     const s = await h.call('POST', '/api/scenarios', { body: { modelId: model, name: 'ok' } });
     const d = await h.call('POST', `/api/scenarios/${s.body.id}/solve`, { body: { timeLimit: 1e31 } });
     assert.equal(d.status, 400);

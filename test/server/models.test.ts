@@ -48,7 +48,7 @@ describe('models over HTTP', () => {
   });
 
   test('an invalid model is refused with 422 and located issues, and nothing is stored', async () => {
-    const before = h.store.models.count();
+    const before = (await h.store.models.count());
     const text = ['name: broken', 'products:', '  - { id: bolt, unit: piece }', 'techniques:', '  - { id: make, produces: { bolt: 1 }, consumes: { nut: -2 } }'].join('\n');
     const a = await h.call('POST', '/api/models', { body: { format: 'yaml', text, id: 'broken' } });
     assert.equal(a.status, 422);
@@ -59,8 +59,8 @@ describe('models over HTTP', () => {
       assert.equal(typeof issue.column, 'number');
       assert.match(issue.text, /^broken\.yaml:5:\d+/);
     }
-    assert.equal(h.store.models.count(), before);
-    assert.equal(h.store.models.exists('broken'), false);
+    assert.equal((await h.store.models.count()), before);
+    assert.equal((await h.store.models.exists('broken')), false);
   });
 
   test('a JSON syntax error is located too', async () => {
@@ -70,7 +70,7 @@ describe('models over HTTP', () => {
   });
 
   test('wrong types are a 400 naming the field and echoing the value; nothing stored', async () => {
-    const before = h.store.models.count();
+    const before = (await h.store.models.count());
     const a = await h.call('POST', '/api/models', { body: { format: 'xml', text: 12 } });
     assert.equal(a.status, 400);
     assert.equal(a.body.error.code, 'invalid-request');
@@ -82,16 +82,16 @@ describe('models over HTTP', () => {
     const bad = await h.call('POST', '/api/models', { raw: '{"format": "yaml", ' });
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.code, 'invalid-json');
-    assert.equal(h.store.models.count(), before);
+    assert.equal((await h.store.models.count()), before);
   });
 
   test('a body over 10 MB is a 413 and nothing is stored', async () => {
-    const before = h.store.models.count();
+    const before = (await h.store.models.count());
     const text = `name: huge\n# ${'x'.repeat(10 * 1024 * 1024)}\n`;
     const a = await h.call('POST', '/api/models', { body: { format: 'yaml', text } });
     assert.equal(a.status, 413);
     assert.equal(a.body.error.code, 'too-large');
-    assert.equal(h.store.models.count(), before);
+    assert.equal((await h.store.models.count()), before);
   });
 
   test('balance check of the model’s own plan, as plenty balance --json', async () => {
@@ -107,7 +107,7 @@ describe('models over HTTP', () => {
   });
 
   test('a model text nested 5,000 and 100,000 deep is a 422 located at the first level too deep; nothing stored', async () => {
-    const before = h.store.models.count();
+    const before = (await h.store.models.count());
     for (const depth of [5000, 100000]) {
       const lists = '['.repeat(depth) + ']'.repeat(depth);
       for (const [format, text, column] of [
@@ -122,17 +122,17 @@ describe('models over HTTP', () => {
         assert.match(a.body.error.issues[0].message, /more than 64 levels/);
       }
     }
-    assert.equal(h.store.models.count(), before);
+    assert.equal((await h.store.models.count()), before);
   });
 
   test('a body nested too deeply is a 400 in the error shape, on upload and on balance', async () => {
-    const before = h.store.models.count();
+    const before = (await h.store.models.count());
     const deep = '['.repeat(5000) + ']'.repeat(5000);
     const up = await h.call('POST', '/api/models', { raw: `{"format": "yaml", "text": "name: x", "extra": ${deep}}` });
     assert.equal(up.status, 400);
     assert.equal(up.body.error.code, 'too-deep');
     assert.deepEqual(up.body.error.issues[0].path.slice(0, 3), ['body', 'extra', 0]);
-    assert.equal(h.store.models.count(), before);
+    assert.equal((await h.store.models.count()), before);
     const model = await h.call('POST', '/api/models', { body: { format: 'yaml', text: exampleText('cockshott', 'economy.yaml'), id: 'deep-balance' } });
     assert.equal(model.status, 201);
     for (const depth of [5000, 100000]) {
@@ -144,7 +144,7 @@ describe('models over HTTP', () => {
   });
 
   test('a body that is not UTF-8 (a Latin-1 model) is a 400 naming the byte offset, line and column; nothing stored', async () => {
-    const before = h.store.models.count();
+    const before = (await h.store.models.count());
     const body = Buffer.concat([Buffer.from('{"format": "yaml", "text": "products: [{ id: bread, unit: t }]\\nname: caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
     const res = await fetch(`${h.url}/api/models`, { method: 'POST', headers: { authorization: `Bearer ${h.planner}`, 'content-type': 'application/json' }, body });
     const answer = (await res.json()) as { error: { code: string; message: string; issues: { path: string[]; message: string; line: number; column: number }[] } };
@@ -153,7 +153,7 @@ describe('models over HTTP', () => {
     assert.deepEqual(answer.error.issues[0].path, ['body']);
     assert.equal(answer.error.issues[0].message, 'not valid utf-8 text at byte offset 73');
     assert.deepEqual([answer.error.issues[0].line, answer.error.issues[0].column], [1, 74]);
-    assert.equal(h.store.models.count(), before);
+    assert.equal((await h.store.models.count()), before);
   });
 
   test('a model name is well-formed Unicode, trimmed and non-empty', async () => {

@@ -78,14 +78,14 @@ describe('scenarios, solve jobs, plans', () => {
   });
 
   test('overrides naming nothing in the model are a 422 located at the override; bad solve options a 400 or 422', async () => {
-    const n = h.store.scenarios.list().length;
+    const n = (await h.store.scenarios.list()).length;
     const a = await h.call('POST', '/api/scenarios', { body: { modelId: model, name: 'x', overrides: [{ kind: 'resource', resource: 'lathe', factor: 2 }] } });
     assert.equal(a.status, 422);
     assert.deepEqual(a.body.error.issues[0].path, ['overrides', 0, 'resource']);
     assert.equal(a.body.error.issues[0].value, 'lathe');
     const b = await h.call('POST', '/api/scenarios', { body: { modelId: model, name: 'x', overrides: [{ kind: 'resource', resource: 'milling', factor: -1 }] } });
     assert.equal(b.status, 400);
-    assert.equal(h.store.scenarios.list().length, n);
+    assert.equal((await h.store.scenarios.list()).length, n);
     const s = await h.call('POST', '/api/scenarios', { body: { modelId: model, name: 'ok' } });
     const c = await h.call('POST', `/api/scenarios/${s.body.id}/solve`, { body: { objective: { kind: 'mincost', resource: 'coal' } } });
     assert.equal(c.status, 422);
@@ -100,7 +100,7 @@ describe('scenarios, solve jobs, plans', () => {
     const up = await h.call('POST', '/api/models', { body: { format: 'yaml', text: exampleText('ussr-1930', 'economy.yaml'), id: 'ussr-1930' } });
     assert.equal(up.status, 201);
     const s = await h.call('POST', '/api/scenarios', { body: { modelId: 'ussr-1930', name: 'to cancel' } });
-    const plansBefore = h.store.plans.list().length;
+    const plansBefore = (await h.store.plans.list()).length;
     const first = await h.call('POST', `/api/scenarios/${s.body.id}/solve`, { body: {} });
     const second = await h.call('POST', `/api/scenarios/${s.body.id}/solve`, { body: {} });
     const c2 = await h.call('DELETE', `/api/jobs/${second.body.jobId}`);
@@ -112,7 +112,7 @@ describe('scenarios, solve jobs, plans', () => {
     // Cancelling a finished job changes nothing.
     assert.equal((await h.call('DELETE', `/api/jobs/${first.body.jobId}`)).body.cancelled, false);
     await new Promise((r) => setTimeout(r, 200));
-    assert.equal(h.store.plans.list().length, plansBefore);
-    assert.equal(h.store.jobs.get(second.body.jobId)?.planId, null);
+    assert.equal((await h.store.plans.list()).length, plansBefore);
+    assert.equal((await h.store.jobs.get(second.body.jobId))?.planId, null);
   });
 });

@@ -39,23 +39,23 @@ describe('reports are idempotent by report id', () => {
     const retry = await h.call('POST', '/api/reports', { body: { inputs: { grain: 150 }, outputs: { flour: 120 }, period: '1931', enterprise: 'mill', reportId: 'mill-1931-q1' }, token });
     assert.equal(retry.status, 200);
     assert.deepEqual(retry.body, first.body);
-    assert.equal(h.store.reports.count(), 1);
+    assert.equal((await h.store.reports.count()), 1);
     const changed = await h.call('POST', '/api/reports', { body: { ...report, outputs: { flour: 121 } }, token });
     assert.equal(changed.status, 409);
     assert.equal(changed.body.error.code, 'conflict');
-    assert.equal(h.store.reports.count(), 1);
-    assert.deepEqual(h.store.reports.get('mill', 'mill-1931-q1')?.body, { ...report, inputs: { grain: 150 } });
+    assert.equal((await h.store.reports.count()), 1);
+    assert.deepEqual((await h.store.reports.get('mill', 'mill-1931-q1'))?.body, { ...report, inputs: { grain: 150 } });
   });
 
   test('an enterprise reports for itself only; unknown enterprises and bad numbers are refused with nothing stored', async () => {
-    const n = h.store.reports.count();
+    const n = (await h.store.reports.count());
     assert.equal((await h.call('POST', '/api/reports', { body: { ...report, reportId: 'b-1', enterprise: 'bakery' }, token })).status, 403);
     assert.equal((await h.call('POST', '/api/reports', { body: { ...report, reportId: 'x-1', enterprise: 'nobody' } })).status, 422);
     const neg = await h.call('POST', '/api/reports', { body: { ...report, reportId: 'm-2', outputs: { flour: -1 } }, token });
     assert.equal(neg.status, 400);
     assert.deepEqual(neg.body.error.issues[0].path, ['body', 'outputs', 'flour']);
     assert.equal(neg.body.error.issues[0].value, -1);
-    assert.equal(h.store.reports.count(), n);
+    assert.equal((await h.store.reports.count()), n);
     const planner = await h.call('POST', '/api/reports', { body: { ...report, reportId: 'b-2', enterprise: 'bakery', outputs: { bread: 10 }, inputs: {} } });
     assert.equal(planner.status, 201);
     // Without a published plan a report is checked against the stored model that names its enterprise.
@@ -64,7 +64,7 @@ describe('reports are idempotent by report id', () => {
     assert.deepEqual(notMine.body.error.issues[0].path, ['body', 'outputs', 'bread']);
     const noPeriod = await h.call('POST', '/api/reports', { body: { ...report, reportId: 'm-4', period: '1999' }, token });
     assert.equal(noPeriod.status, 422);
-    assert.equal(h.store.reports.count(), n + 1);
+    assert.equal((await h.store.reports.count()), n + 1);
   });
 
   test('listing: planners see all, an enterprise its own', async () => {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildServer } from '../../src/server/index.js';
-import { openStore } from '../../src/store/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 test('every answer carries x-request-id (a well-formed incoming one is kept); a 500 is logged with it, its method, URL and stack, and its body gives it', async () => {
-  const store = openStore({ dir: ':memory:' });
+  const store = openSqliteStore({ dir: ':memory:' });
   const lines: string[] = [];
   const app = await buildServer({ store, logStream: { write: (line: string) => lines.push(line) } });
   app.post('/api/test-failure', async () => {
@@ -56,6 +56,6 @@ test('every answer carries x-request-id (a well-formed incoming one is kept); a 
     assert.match(entry.err.stack, /Error: a bug planted by the test\n\s+at /);
   } finally {
     await app.close();
-    store.close();
+    await store.close();
   }
 });

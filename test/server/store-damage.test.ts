@@ -23,13 +23,13 @@ test('a store damaged under the running service: reads that meet the damage and 
     return { status: res.status, requestId: res.headers.get('x-request-id'), body: text === '' ? null : (JSON.parse(text) as unknown) };
   };
   try {
-    h.store.enterprises.add('works', 'The works');
-    h.store.transaction(() => {
-      for (let k = 0; k < 400; k++) h.store.reports.submit(`r${k}`, 'works', '1930', { outputs: { grain: k }, note: 'x'.repeat(200) });
+    await h.store.enterprises.add('works', 'The works');
+    await h.store.transaction(async (tx) => {
+      for (let k = 0; k < 400; k++) await tx.reports.submit(`r${k}`, 'works', '1930', { outputs: { grain: k }, note: 'x'.repeat(200) });
     });
     const upload = { format: 'yaml', id: 'small', text: 'name: Small\nproducts:\n  - { id: a, unit: t }\n' };
     assert.equal((await call('GET', '/api/reports')).status, 200);
-    corruptTable(h.store.path, 'reports');
+    corruptTable(h.store.sqlite.path, 'reports');
 
     const read = await call('GET', '/api/reports');
     assert.equal(read.status, 503, JSON.stringify(read.body));

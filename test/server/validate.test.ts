@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ApiError } from '../../src/server/api-error.js';
 import { buildServer } from '../../src/server/index.js';
 import { validate } from '../../src/server/validate.js';
-import { openStore } from '../../src/store/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
 
 /** A list nested `depth` deep, as JSON text. */
 const nested = (depth: number): string => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
@@ -46,8 +46,8 @@ describe('validate: the issues of a refused request', () => {
   });
 
   test('a body nested 5,000 deep is a 400 in the documented error shape (found by the HTTP fuzzer)', async () => {
-    const store = openStore({ dir: ':memory:' });
-    store.tokens.add('t', 'planner', null);
+    const store = openSqliteStore({ dir: ':memory:' });
+    await store.tokens.add('t', 'planner', null);
     const app = await buildServer({ store });
     try {
       const res = await app.inject({
@@ -62,7 +62,7 @@ describe('validate: the issues of a refused request', () => {
       assert.deepEqual(body.error.issues[0].path.slice(0, 2), ['body', 'technique']);
     } finally {
       await app.close();
-      store.close();
+      await store.close();
     }
   });
 });

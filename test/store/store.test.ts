@@ -75,9 +75,14 @@ describe('store', () => {
       );
       assert.deepEqual(store.enterprises.list(), []);
       assert.equal(store.tokens.find('tok'), undefined);
-      // A report whose follow-up fails is not stored either.
+      // A report whose follow-up (its alerts, in the same transaction) fails is not stored either.
       store.enterprises.add('e2', 'Second');
-      assert.throws(() => store.reports.submit('r1', 'e2', '1', { a: 1 }, () => store.alerts.add({ enterprise: 'e2', period: '1', item: 'x', kind: 'over-delivery', level: 'warning', planned: 1, actual: 2, deviation: 1, message: 'm', reportId: 'no-such-report' })));
+      assert.throws(() =>
+        store.transaction(() => {
+          store.reports.submit('r1', 'e2', '1', { a: 1 });
+          store.alerts.add({ enterprise: 'e2', period: '1', item: 'x', kind: 'over-delivery', level: 'warning', planned: 1, actual: 2, deviation: 1, message: 'm', reportId: 'no-such-report' });
+        }),
+      );
       assert.equal(store.reports.count(), 0);
       assert.deepEqual(store.alerts.list(), []);
     } finally {

@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { inputError } from '../../model/errors.js';
 import { parseEconomy } from '../../model/parse-economy.js';
 import { buildServer, LOG_LEVELS, type LogLevel } from '../../server/index.js';
-import { newToken, openStore, type Store } from '../../store/index.js';
+import { newToken, openPlentyStore, type PlentyStore } from '../../store/index.js';
 
 export interface ServeFlags {
   readonly port?: string;
   readonly host?: string;
   readonly data?: string;
+  readonly store?: string;
   readonly fresh?: boolean;
   readonly open?: boolean;
   readonly sync?: string;
@@ -28,16 +29,16 @@ function packageRoot(): string {
 }
 
 /** Loads examples/<name>/economy.yaml into the store as model <name>. Returns the ids loaded. */
-export function loadExamples(store: Store, root: string): string[] {
+export async function loadExamples(store: PlentyStore, root: string): Promise<string[]> {
   const folder = join(root, 'examples');
   if (!existsSync(folder)) return [];
   const loaded: string[] = [];
   for (const name of readdirSync(folder).sort()) {
     const file = join(folder, name, 'economy.yaml');
-    if (!existsSync(file) || store.models.exists(name)) continue;
+    if (!existsSync(file) || (await store.models.exists(name))) continue;
     const text = readFileSync(file, 'utf8');
     const economy = parseEconomy(text, { file: `${name}.yaml`, format: 'yaml' });
-    store.models.add(name, economy.name, text, 'yaml');
+    await store.models.add(name, economy.name, text, 'yaml');
     loaded.push(name);
   }
   return loaded;
@@ -59,29 +60,31 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw inputError('invalid-option', `--log-level must be one of ${LOG_LEVELS.join(', ')}`, { path: ['--log-level'] }, flags.logLevel);
   const root = packageRoot();
 
-  const store = openStore({ ...(flags.data === undefined ? {} : { dir: flags.data }), fresh: flags.fresh === true, synchronous: sync });
+  if (flags.store !== undefined && flags.data !== undefined) throw inputError('invalid-option', 'give either --store or --data, not both', { path: ['--store'] }, flags.store);
+  // --store (a data folder or a postgres:// URL), else --data, else PLENTY_STORE, else PLENTY_DATA, else ./data.
+  const store = await openPlentyStore(flags.store ?? flags.data, { fresh: flags.fresh === true, synchronous: sync });
   const made: string[] = [];
   let sessionToken: string | undefined;
   try {
-    if (store.models.count() === 0) loadExamples(store, root);
+    if ((await store.models.count()) === 0) await loadExamples(store, root);
     const envToken = process.env.PLENTY_PLANNER_TOKEN;
-    if (envToken !== undefined && envToken !== '') store.tokens.add(envToken, 'planner', null, 'environment');
-    if (store.tokens.count('planner') === 0) {
+    if (envToken !== undefined && envToken !== '') await store.tokens.add(envToken, 'planner', null, 'environment');
+    if ((await store.tokens.count('planner')) === 0) {
       const token = newToken('planner');
-      store.tokens.add(token, 'planner', null, 'first');
+      await store.tokens.add(token, 'planner', null, 'first');
       made.push(token);
     }
     if (flags.open === true) {
       // The dashboard's token: the one just made or given, else a fresh one for this run only.
-      store.tokens.removeLabelled('session');
+      await store.tokens.removeLabelled('session');
       sessionToken = made[0] ?? (envToken !== undefined && envToken !== '' ? envToken : undefined);
       if (sessionToken === undefined) {
         sessionToken = newToken('planner');
-        store.tokens.add(sessionToken, 'planner', null, 'session');
+        await store.tokens.add(sessionToken, 'planner', null, 'session');
       }
     }
   } catch (err) {
-    store.close();
+    await store.close();
     throw err;
   }
 
@@ -90,7 +93,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     await app.listen({ port, host });
   } catch (err) {
     await app.close();
-    store.close();
+    await store.close();
     throw inputError('listen-failed', `cannot listen on ${host}:${port}: ${err instanceof Error ? err.message : String(err)}`, { path: ['--port'] }, port);
   }
   const address = app.server.address();
@@ -107,8 +110,9 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     void app
       .close()
       .catch(() => undefined)
+      .then(() => store.close())
+      .catch(() => undefined)
       .then(() => {
-        store.close();
         process.exitCode = 0;
       });
   };

@@ -26,14 +26,14 @@ export const decompositionBody = z.strictObject({
 });
 
 /** The side of a decomposition a reference names: its economy, compiled, named `first` or `second` in errors. */
-export function sideOf(ctx: ServerContext, ref: z.infer<typeof modelRef>, name: string): ModelSide & { modelId: string; version: number; scenario?: number } {
+export async function sideOf(ctx: ServerContext, ref: z.infer<typeof modelRef>, name: string): Promise<ModelSide & { modelId: string; version: number; scenario?: number }> {
   const period = ref.period !== undefined ? { period: ref.period, periodOption: `${name}.period` } : {};
   if ('scenario' in ref) {
-    const s = scenarioOr404(ctx, ref.scenario);
-    const economy = scenarioEconomy(ctx, s);
+    const s = await scenarioOr404(ctx, ref.scenario);
+    const economy = await scenarioEconomy(ctx, s);
     return { economy, c: compileEconomy(economy), source: name, ...period, modelId: s.modelId, version: s.modelVersion, scenario: s.id };
   }
-  const m = modelOr404(ctx, ref.id, ref.version);
+  const m = await modelOr404(ctx, ref.id, ref.version);
   const economy = ctx.economies.get(m);
   return { economy, c: compileEconomy(economy), source: name, ...period, modelId: m.id, version: m.version };
 }
@@ -44,11 +44,11 @@ export function sideOf(ctx: ServerContext, ref: z.infer<typeof modelRef>, name: 
  */
 export function decompositionRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/api/decomposition', async (req) => {
-    requirePlanner(ctx.store, req);
+    await requirePlanner(ctx.store, req);
     const body = validate(decompositionBody, req.body ?? {}, 'body');
     try {
-      const first = sideOf(ctx, body.first, 'first');
-      const second = sideOf(ctx, body.second, 'second');
+      const first = await sideOf(ctx, body.first, 'first');
+      const second = await sideOf(ctx, body.second, 'second');
       const r = decomposeModels(first, second, {
         ...(body.resources !== undefined ? { resources: body.resources } : {}),
         resourceOption: 'resources',

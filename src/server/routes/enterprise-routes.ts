@@ -27,39 +27,41 @@ export function enterpriseRoutes(app: FastifyInstance, ctx: ServerContext): void
   const { store } = ctx;
 
   app.post('/api/enterprises', async (req, reply) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const b = validate(enterpriseBody, req.body, 'body');
-    if (store.enterprises.get(b.id) !== undefined) throw new ApiError(409, 'exists', `enterprise ${JSON.stringify(b.id)} exists`);
-    const known = modelEnterprises(ctx);
+    if ((await store.enterprises.get(b.id)) !== undefined) throw new ApiError(409, 'exists', `enterprise ${JSON.stringify(b.id)} exists`);
+    const known = await modelEnterprises(ctx);
     if (!known.includes(b.id)) throw notNamedByModels(b.id, known);
     const token = newToken('enterprise');
-    const e = store.transaction(() => {
-      const made = store.enterprises.add(b.id, b.name ?? b.id);
-      store.tokens.add(token, 'enterprise', b.id);
+    const e = await store.transaction(async (tx) => {
+      // Again inside the transaction: a concurrent registration of the same id may have come first.
+      if ((await tx.enterprises.get(b.id)) !== undefined) throw new ApiError(409, 'exists', `enterprise ${JSON.stringify(b.id)} exists`);
+      const made = await tx.enterprises.add(b.id, b.name ?? b.id);
+      await tx.tokens.add(token, 'enterprise', b.id);
       return made;
     });
     return reply.code(201).send({ ...e, token });
   });
 
   app.get('/api/enterprises', async (req) => {
-    requirePlanner(store, req);
-    return store.enterprises.list();
+    await requirePlanner(store, req);
+    return await store.enterprises.list();
   });
 
   app.get('/api/enterprises/names', async (req) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const { model } = validate(namesQuery, req.query, 'query');
-    const names = model === undefined ? modelEnterprises(ctx) : enterprisesOfStoredModel(ctx, model);
+    const names = model === undefined ? await modelEnterprises(ctx) : await enterprisesOfStoredModel(ctx, model);
     if (names === undefined) throw notFound('model', model ?? '');
-    const registered = new Set(store.enterprises.list().map((e) => e.id));
+    const registered = new Set((await store.enterprises.list()).map((e) => e.id));
     return { ...(model === undefined ? {} : { model }), names: names.map((id) => ({ id, registered: registered.has(id) })) };
   });
 
   app.get('/api/enterprises/:id/plan', async (req) => {
     const { id } = validate(idParams, req.params, 'params');
-    requirePlannerOr(store, req, id);
-    if (store.enterprises.get(id) === undefined) throw notFound('enterprise', id);
-    const pub = publishedOr404(ctx);
+    await requirePlannerOr(store, req, id);
+    if ((await store.enterprises.get(id)) === undefined) throw notFound('enterprise', id);
+    const pub = await publishedOr404(ctx);
     const plan = pub.plan;
     const techniques = enterprisePlan(pub.compiled, (plan.result as PlanDoc).activity, id);
     return { enterprise: id, planId: plan.id, modelId: plan.modelId, modelVersion: plan.modelVersion, publishedAt: pub.publishedAt, periods: pub.compiled.periods.ids, techniques, units: enterpriseUnits(pub.compiled, techniques) };
@@ -69,9 +71,9 @@ export function enterpriseRoutes(app: FastifyInstance, ctx: ServerContext): void
     app.get(`/api/enterprises/:id/${side}`, async (req) => {
       const { id } = validate(idParams, req.params, 'params');
       const { period } = validate(periodQuery, req.query, 'query');
-      requirePlannerOr(store, req, id);
-      if (store.enterprises.get(id) === undefined) throw notFound('enterprise', id);
-      const pub = publishedOr404(ctx);
+      await requirePlannerOr(store, req, id);
+      if ((await store.enterprises.get(id)) === undefined) throw notFound('enterprise', id);
+      const pub = await publishedOr404(ctx);
       if (period !== undefined && !pub.compiled.periods.index.has(period)) throw new ApiError(400, 'invalid-request', `no period ${period} in the plan`, [{ path: ['query', 'period'], message: 'unknown period', value: period }]);
       const s = await supplyOf(ctx, pub);
       const mine = s.assignments.filter((a) => (side === 'suppliers' ? a.to === id : a.from === id) && (period === undefined || a.period === period));

@@ -47,11 +47,11 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
   const { store } = ctx;
 
   app.get('/api/alerts', async (req) => {
-    const who = authenticate(store, req);
+    const who = await authenticate(store, req);
     const q = validate(alertsQuery, req.query, 'query');
     if (who.role === 'enterprise' && q.enterprise !== undefined && q.enterprise !== who.enterprise) throw new ApiError(403, 'forbidden', 'an enterprise reads its own alerts only');
     const enterprise = who.role === 'enterprise' ? who.enterprise : q.enterprise;
-    return store.alerts.list({
+    return await store.alerts.list({
       ...(enterprise === undefined ? {} : { enterprise }),
       ...(q.level === undefined ? {} : { level: q.level }),
       ...(q.kind === undefined ? {} : { kind: q.kind }),
@@ -61,32 +61,32 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
   });
 
   app.get('/api/fulfilment', async (req) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const q = validate(periodQuery, req.query, 'query');
-    const pub = publishedOr404(ctx);
+    const pub = await publishedOr404(ctx);
     const c = pub.compiled;
     if (q.period !== undefined && !c.periods.index.has(q.period)) throw new ApiError(400, 'invalid-request', `no period ${q.period} in the plan`, [{ path: ['query', 'period'], message: `periods: ${c.periods.ids.join(', ')}`, value: q.period }]);
-    const reports = reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index, q.enterprise === undefined ? {} : { enterprise: q.enterprise });
+    const reports = await reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index, q.enterprise === undefined ? {} : { enterprise: q.enterprise });
     const f = checked('the reports', () => fulfilment(c, pub.execution, reports, q.period === undefined ? {} : { period: q.period }));
     const enterprises = q.enterprise === undefined ? f.enterprises : f.enterprises.filter((e) => e.enterprise === q.enterprise);
     return JSON.parse(jsonSafe({ planId: pub.plan.id, reports: reports.length, enterprises, items: f.items, targets: f.targets })) as unknown;
   });
 
   app.post('/api/replan', async (req, reply) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const body = validate(replanBodySchema, req.body, 'body');
-    const pub = publishedOr404(ctx);
+    const pub = await publishedOr404(ctx);
     const c = pub.compiled;
     if (!c.periods.index.has(body.fromPeriod)) {
       throw new ApiError(422, 'unknown-id', `no period ${body.fromPeriod} in the plan (periods: ${c.periods.ids.join(', ')})`, [{ path: ['body', 'fromPeriod'], message: 'unknown period', value: body.fromPeriod }]);
     }
-    const reports = reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index);
+    const reports = await reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index);
     const actuals = checked('the reports', () => actualActivity(c, pub.execution, reports)).activity;
     const stored = (pub.plan.result as { objective?: unknown }).objective;
     const objective = body.objective === undefined ? (stored as ReturnType<typeof planObjective> | undefined) ?? { kind: 'maxmin' as const } : planObjective(body.objective);
     const prepared = checked('the request', () => prepareReplan(c, { fromPeriod: body.fromPeriod, solver: body.solver ?? 'auto', actuals, plan: pub.execution, objective, ...(body.reported === undefined ? {} : { reported: reportedPast(body.reported) }) }));
     const base = pub.plan;
-    const job = ctx.jobs.submit('replan', { basePlanId: base.id, ...body, reports: reports.length }, async (jobCtx) => {
+    const job = await ctx.jobs.submit('replan', { basePlanId: base.id, ...body, reports: reports.length }, async (jobCtx) => {
       const r = await solveReplan(prepared, {
         solver: cancellable(body.solver ?? 'auto', jobCtx.signal),
         ...(body.gap === undefined ? {} : { gap: body.gap }),
@@ -94,19 +94,21 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
       });
       if (jobCtx.signal.aborted) throw new Error('cancelled');
       const text = jsonSafe(replanDocument(c, r, { basePlanId: base.id, reports: reports.length }));
-      return () =>
-        store.plans.add(
+      return async (tx) => {
+        const plan = await tx.plans.add(
           { scenarioId: base.scenarioId, modelId: base.modelId, modelVersion: base.modelVersion, inputsHash: `replan:${base.id}:${body.fromPeriod}`, objectiveKind: objective.kind, solver: r.solver, status: r.status, objective: r.status === 'optimal' ? r.objectiveValue : null },
           text,
-        ).id;
+        );
+        return plan.id;
+      };
     });
     return reply.code(202).header('location', `/api/jobs/${job.id}`).send({ jobId: job.id, job });
   });
 
   app.get('/api/supply', async (req) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const q = validate(supplyQuery, req.query, 'query');
-    const pub = publishedOr404(ctx);
+    const pub = await publishedOr404(ctx);
     const c = pub.compiled;
     if (q.period !== undefined && !c.periods.index.has(q.period)) throw new ApiError(400, 'invalid-request', `no period ${q.period} in the plan`, [{ path: ['query', 'period'], message: `periods: ${c.periods.ids.join(', ')}`, value: q.period }]);
     const s = await supplyOf(ctx, pub);
@@ -116,9 +118,9 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
   });
 
   app.get('/api/distribution', async (req) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const q = validate(distributionQuery, req.query, 'query');
-    const pub = publishedOr404(ctx);
+    const pub = await publishedOr404(ctx);
     const c = pub.compiled;
     const period = q.period ?? c.periods.ids[0];
     const category = q.category ?? 'households';
@@ -126,7 +128,7 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
     let supply = q.supply;
     if (supply === undefined) {
       // What the plan delivers to the category's targets of the product, scaled by reported output.
-      const reports = reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index, { period });
+      const reports = await reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index, { period });
       const f = checked('the reports', () => fulfilment(c, pub.execution, reports, { period }));
       supply = 0;
       for (const t of f.targets) {

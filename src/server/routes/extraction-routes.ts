@@ -20,11 +20,11 @@ const versionQuery = z.strictObject({ version: z.coerce.number().int().positive(
  */
 export function extractionRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/api/models/:id/extraction', async (req) => {
-    requirePlanner(ctx.store, req);
+    await requirePlanner(ctx.store, req);
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(extractionBody, req.body ?? {}, 'body');
-    const m = modelOr404(ctx, id, version);
+    const m = await modelOr404(ctx, id, version);
     const economy = ctx.economies.get(m);
     try {
       const r = extractEconomy(economy, compileEconomy(economy), extractionRequestOf(body));

@@ -11,18 +11,18 @@ const idParams = z.strictObject({ id: numericId });
 /** /api/jobs/:id: status and progress of a long computation; DELETE cancels it. */
 export function jobRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/jobs/:id', async (req) => {
-    requirePlanner(ctx.store, req);
+    await requirePlanner(ctx.store, req);
     const { id } = validate(idParams, req.params, 'params');
-    const job = ctx.jobs.get(id);
+    const job = await ctx.jobs.get(id);
     if (job === undefined) throw notFound('job', id);
     return job;
   });
 
   app.delete('/api/jobs/:id', async (req) => {
-    requirePlanner(ctx.store, req);
+    await requirePlanner(ctx.store, req);
     const { id } = validate(idParams, req.params, 'params');
-    if (ctx.jobs.get(id) === undefined) throw notFound('job', id);
-    const cancelled = ctx.jobs.cancel(id);
-    return { cancelled, job: ctx.jobs.get(id) };
+    if ((await ctx.jobs.get(id)) === undefined) throw notFound('job', id);
+    const cancelled = await ctx.jobs.cancel(id);
+    return { cancelled, job: await ctx.jobs.get(id) };
   });
 }

@@ -50,14 +50,14 @@ export function parseUpload(text: string, format: 'yaml' | 'json', file: string)
  * A stored optimal plan of model `modelId`, one period of it as a plan file states it, with its
  * scenario's economy (the model version and the overrides it was solved for).
  */
-function storedPlanFor(ctx: ServerContext, planId: number, modelId: string, periodId: string | undefined): { plan: Plan; economy: Economy; compiled: CompiledEconomy } {
-  const p = ctx.store.plans.get(planId);
+async function storedPlanFor(ctx: ServerContext, planId: number, modelId: string, periodId: string | undefined): Promise<{ plan: Plan; economy: Economy; compiled: CompiledEconomy }> {
+  const p = await ctx.store.plans.get(planId);
   if (p === undefined) throw notFound('plan', planId);
   if (p.modelId !== modelId) throw new ApiError(422, 'wrong-model', `plan ${planId} is a plan of model ${p.modelId}, not of ${modelId}`, [{ path: ['body', 'planId'], message: `a plan of model ${p.modelId}`, value: planId }]);
   if (p.status !== 'optimal') throw new ApiError(409, 'not-optimal', `plan ${planId} has status ${p.status}: only an optimal plan has activities to check`);
   if (p.scenarioId === null) throw new ApiError(409, 'no-scenario', `plan ${planId} has no scenario`);
-  const economy = scenarioEconomy(ctx, scenarioOr404(ctx, p.scenarioId));
-  const compiled = compiledOfPlan(ctx, p);
+  const economy = await scenarioEconomy(ctx, await scenarioOr404(ctx, p.scenarioId));
+  const compiled = await compiledOfPlan(ctx, p);
   const period = periodId === undefined ? 0 : compiled.periods.index.get(periodId);
   if (period === undefined) throw new ApiError(422, 'unknown-id', `period ${JSON.stringify(periodId)} is not a period of the model (periods: ${compiled.periods.ids.join(', ')})`, [{ path: ['body', 'period'], message: 'unknown period', value: periodId }]);
   const plan = storedPlanOfPeriod(compiled, p.result as StoredPlanDocument, period, `Optimal plan ${planId} (${p.objectiveKind})`);
@@ -69,59 +69,60 @@ export function modelRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store } = ctx;
 
   app.get('/api/models', async (req) => {
-    requirePlanner(store, req);
-    return store.models.list();
+    await requirePlanner(store, req);
+    return await store.models.list();
   });
 
   app.post('/api/models', async (req, reply) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const body = validate(modelBody, req.body, 'body');
     const economy = parseUpload(body.text, body.format, `${body.id ?? 'model'}.${body.format}`);
     const name = body.name ?? economy.name;
-    let id = body.id;
-    if (id !== undefined && store.models.exists(id)) throw new ApiError(409, 'exists', `a model with id ${JSON.stringify(id)} exists: PUT /api/models/${id} adds a version`);
-    if (id === undefined) {
-      id = slugOf(name);
-      const stored = store.models.get(id);
+    const given = body.id;
+    const id = given ?? slugOf(name);
+    // Checked and added in one transaction: a concurrent upload under the same id cannot slip in between.
+    const m = await store.transaction(async (tx) => {
+      if (given !== undefined && (await tx.models.exists(given))) throw new ApiError(409, 'exists', `a model with id ${JSON.stringify(given)} exists: PUT /api/models/${given} adds a version`);
+      const stored = given === undefined ? await tx.models.get(id) : undefined;
       if (stored !== undefined) {
         const same = stored.text === body.text && stored.format === body.format ? ' with the same text' : '';
         throw new ApiError(409, 'exists', `a model named ${JSON.stringify(name)} is stored${same} as ${JSON.stringify(id)} (version ${stored.version}): PUT /api/models/${id} adds a version, or give another id`, [
           { path: ['body', 'id'], code: 'exists', message: `the id ${JSON.stringify(id)} of the model's name is taken (version ${stored.version}${same})`, value: id },
         ]);
       }
-    }
-    const m = store.models.add(id, name, body.text, body.format);
+      return tx.models.add(id, name, body.text, body.format);
+    });
     return reply.code(201).send({ id: m.id, version: m.version, name: m.name, createdAt: m.createdAt, summary: modelSummary(economy) });
   });
 
   app.get('/api/models/:id', async (req) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
-    const m = modelOr404(ctx, id, version);
+    const m = await modelOr404(ctx, id, version);
     const economy = ctx.economies.get(m);
     return { id: m.id, version: m.version, name: m.name, format: m.format, createdAt: m.createdAt, text: m.text, summary: modelSummary(economy), economy };
   });
 
   app.put('/api/models/:id', async (req) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const { id } = validate(idParams, req.params, 'params');
     const body = validate(modelBody, req.body, 'body');
     if (body.id !== undefined && body.id !== id) throw new ApiError(400, 'invalid-request', 'the body’s id differs from the path’s', [{ path: ['body', 'id'], message: 'differs from the path', value: body.id }]);
-    const old = modelOr404(ctx, id);
+    const old = await modelOr404(ctx, id);
     const economy = parseUpload(body.text, body.format, `${id}.${body.format}`);
-    const m = store.models.add(id, body.name ?? old.name, body.text, body.format);
+    const m = await store.models.add(id, body.name ?? old.name, body.text, body.format);
     return { id: m.id, version: m.version, name: m.name, createdAt: m.createdAt, summary: modelSummary(economy) };
   });
 
   app.post('/api/models/:id/balance', async (req) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(balanceBody, req.body ?? {}, 'body');
-    const m = modelOr404(ctx, id, version);
+    const m = await modelOr404(ctx, id, version);
     if (body.plan !== undefined && body.planId !== undefined) throw new ApiError(400, 'invalid-request', 'send either `plan` or `planId`, not both', [{ path: ['body', 'planId'], message: 'with plan', value: body.planId }]);
-    const stored = body.planId === undefined ? undefined : storedPlanFor(ctx, body.planId, m.id, body.period);
+    const stored = body.planId === undefined ? undefined : await storedPlanFor(ctx, body.planId, m.id, body.period);
     const economy = stored?.economy ?? ctx.economies.get(m);
     try {
       let plan = stored?.plan ?? (body.plan === undefined ? economy.plan : parsePlan(JSON.stringify(body.plan), { file: 'plan.json', format: 'json' }, economy));

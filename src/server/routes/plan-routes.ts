@@ -14,29 +14,29 @@ const listQuery = z.strictObject({ scenario: numericId.optional() });
 /** /api/plans: computed plans, comparisons, the published plan. */
 export function planRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store } = ctx;
-  const planOr404 = (id: number) => {
-    const p = store.plans.get(id);
+  const planOr404 = async (id: number) => {
+    const p = await store.plans.get(id);
     if (p === undefined) throw notFound('plan', id);
     return p;
   };
 
   app.get('/api/plans', async (req) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const { scenario } = validate(listQuery, req.query, 'query');
-    return store.plans.list(scenario);
+    return await store.plans.list(scenario);
   });
 
   app.get('/api/plans/:id', async (req) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const { id } = validate(idParams, req.params, 'params');
-    return planOr404(id);
+    return await planOr404(id);
   });
 
   app.get('/api/plans/:a/compare/:b', async (req) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const { a, b } = validate(pairParams, req.params, 'params');
-    const pa = planOr404(a);
-    const pb = planOr404(b);
+    const pa = await planOr404(a);
+    const pb = await planOr404(b);
     for (const [id, p] of [[a, pa], [b, pb]] as const) {
       if (p.status !== 'optimal') throw new ApiError(409, 'not-optimal', `plan ${id} has status ${p.status}: only optimal plans can be compared (a plan that did not solve has no numbers)`);
     }
@@ -44,17 +44,17 @@ export function planRoutes(app: FastifyInstance, ctx: ServerContext): void {
   });
 
   app.post('/api/plans/:id/publish', async (req) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const { id } = validate(idParams, req.params, 'params');
-    const p = planOr404(id);
+    const p = await planOr404(id);
     if (p.status !== 'optimal') throw new ApiError(409, 'not-optimal', `plan ${id} has status ${p.status}: only an optimal plan can be published`);
-    return store.plans.publish(id);
+    return await store.plans.publish(id);
   });
 
   app.get('/api/published', async (req) => {
-    requirePlanner(store, req);
-    const pub = store.plans.published();
+    await requirePlanner(store, req);
+    const pub = await store.plans.published();
     if (pub === undefined) throw new ApiError(404, 'not-published', 'no plan has been published yet: POST /api/plans/:id/publish');
-    return { ...pub, plan: planOr404(pub.planId) };
+    return { ...pub, plan: await planOr404(pub.planId) };
   });
 }

@@ -71,13 +71,13 @@ function regionalData(body: RegionaliseBody): RegionalData {
  */
 export function regionalRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/api/models/:id/regionalise', async (req) => {
-    requirePlanner(ctx.store, req);
+    await requirePlanner(ctx.store, req);
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(regionaliseBody, req.body ?? {}, 'body');
     if (body.delta !== undefined && body.method !== 'flq') throw new ApiError(400, 'invalid-request', '`delta` is the FLQ’s: send it with method flq', [{ path: ['body', 'delta'], message: 'flq only', value: body.delta }]);
-    if (body.store !== undefined && ctx.store.models.exists(body.store.id)) throw new ApiError(409, 'exists', `a model with id ${JSON.stringify(body.store.id)} exists: choose another id`, [{ path: ['body', 'store', 'id'], code: 'exists', message: 'taken', value: body.store.id }]);
-    const m = modelOr404(ctx, id, version);
+    if (body.store !== undefined && await ctx.store.models.exists(body.store.id)) throw new ApiError(409, 'exists', `a model with id ${JSON.stringify(body.store.id)} exists: choose another id`, [{ path: ['body', 'store', 'id'], code: 'exists', message: 'taken', value: body.store.id }]);
+    const m = await modelOr404(ctx, id, version);
     const economy = ctx.economies.get(m);
     try {
       const data = regionalData(body);
@@ -93,7 +93,13 @@ export function regionalRoutes(app: FastifyInstance, ctx: ServerContext): void {
       let stored: { id: string; version: number; name: string } | undefined;
       if (body.store !== undefined && r.economy !== undefined) {
         const text = aggregatedModelText(r.economy, 'yaml', `${body.store.id}.yaml`);
-        const s = ctx.store.models.add(body.store.id, r.economy.name, text, 'yaml');
+        const storeAs = body.store;
+        const economyName = r.economy.name;
+        // Checked again in the transaction that adds it: a concurrent upload may have taken the id meanwhile.
+        const s = await ctx.store.transaction(async (tx) => {
+          if (await tx.models.exists(storeAs.id)) throw new ApiError(409, 'exists', `a model with id ${JSON.stringify(storeAs.id)} exists: choose another id`, [{ path: ['body', 'store', 'id'], code: 'exists', message: 'taken', value: storeAs.id }]);
+          return tx.models.add(storeAs.id, economyName, text, 'yaml');
+        });
         stored = { id: s.id, version: s.version, name: s.name };
       }
       return JSON.parse(jsonSafe({ ...r.json, modelId: m.id, version: m.version, stored: stored ?? null, failures: r.failures })) as unknown;

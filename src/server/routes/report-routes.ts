@@ -49,10 +49,10 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.addHook('onClose', async () => batch.flush());
 
   app.post('/api/reports', async (req, reply) => {
-    const who = authenticate(store, req);
+    const who = await authenticate(store, req);
     const body = validate(reportBody, req.body, 'body');
     if (who.role === 'enterprise' && who.enterprise !== body.enterprise) throw new ApiError(403, 'forbidden', `this token belongs to enterprise ${JSON.stringify(who.enterprise)}: it may report for itself only`);
-    if (store.enterprises.get(body.enterprise) === undefined) {
+    if ((await store.enterprises.get(body.enterprise)) === undefined) {
       throw new ApiError(422, 'unknown-id', `no enterprise ${JSON.stringify(body.enterprise)}: register it first (POST /api/enterprises)`, [{ path: ['body', 'enterprise'], message: 'unknown enterprise', value: body.enterprise }]);
     }
     // Checked against the published plan's economy (else the newest stored model naming the
@@ -60,11 +60,11 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
     // stored, in the same transaction, the running totals of the items it names are checked (a
     // total beyond the magnitude rule undoes it: 422) and, against the published plan, their
     // alerts are raised, superseding the older alerts of the same items.
-    const c = reportEconomy(ctx, body.enterprise);
+    const c = await reportEconomy(ctx, body.enterprise);
     if (c === undefined) {
       throw new ApiError(422, 'unknown-id', `no model names enterprise ${JSON.stringify(body.enterprise)} any more: publish or store a model whose techniques name it`, [{ path: ['body', 'enterprise'], message: 'no model names this enterprise', value: body.enterprise }]);
     }
-    const pub = publishedPlan(ctx);
+    const pub = await publishedPlan(ctx);
     const report: Report = { reportId: body.reportId, enterprise: body.enterprise, period: body.period, outputs: body.outputs, inputs: body.inputs, ...(body.technique === undefined ? {} : { technique: body.technique }) };
     const outcome = await asReport(async () => {
       checkReport(c, report, ['body']);
@@ -74,12 +74,12 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
         enterprise: body.enterprise,
         period: body.period,
         body,
-        then: () => {
-          const totals = store.reports.totals(body.enterprise, body.period);
+        then: async (_report, tx) => {
+          const totals = await tx.reports.totals(body.enterprise, body.period);
           checkReportTotals(c, report, totals, ['body']);
           if (pub === undefined || pub.compiled !== c) return;
           for (const a of reportAlerts(pub.alertBasis, report, totals)) {
-            store.alerts.add({ enterprise: a.enterprise, period: a.period, item: a.item, kind: a.kind, level: a.level, planned: a.planned, actual: a.actual, deviation: a.deviation, message: a.message, reportId: body.reportId });
+            await tx.alerts.add({ enterprise: a.enterprise, period: a.period, item: a.item, kind: a.kind, level: a.level, planned: a.planned, actual: a.actual, deviation: a.deviation, message: a.message, reportId: body.reportId });
           }
         },
       });
@@ -91,10 +91,10 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
   });
 
   app.get('/api/reports', async (req) => {
-    const who = authenticate(store, req);
+    const who = await authenticate(store, req);
     const q = validate(listQuery, req.query, 'query');
     if (who.role === 'enterprise' && q.enterprise !== undefined && q.enterprise !== who.enterprise) throw new ApiError(403, 'forbidden', 'an enterprise reads its own reports only');
     const enterprise = who.role === 'enterprise' ? who.enterprise : q.enterprise;
-    return store.reports.list({ ...(enterprise === undefined ? {} : { enterprise }), ...(q.period === undefined ? {} : { period: q.period }) });
+    return await store.reports.list({ ...(enterprise === undefined ? {} : { enterprise }), ...(q.period === undefined ? {} : { period: q.period }) });
   });
 }

@@ -25,44 +25,44 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { store } = ctx;
 
   app.post('/api/scenarios', async (req, reply) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const body = validate(scenarioBody, req.body, 'body');
-    const m = modelOr404(ctx, body.modelId, body.modelVersion);
+    const m = await modelOr404(ctx, body.modelId, body.modelVersion);
     try {
       applyOverrides(ctx.economies.get(m), body.overrides);
     } catch (err) {
       if (err instanceof InputError) throw unprocessable(err, 'the scenario');
       throw err;
     }
-    const s = store.scenarios.add(m.id, m.version, body.name, body.overrides);
+    const s = await store.scenarios.add(m.id, m.version, body.name, body.overrides);
     return reply.code(201).send(s);
   });
 
   app.get('/api/scenarios', async (req) => {
-    requirePlanner(store, req);
-    return store.scenarios.list();
+    await requirePlanner(store, req);
+    return await store.scenarios.list();
   });
 
   app.get('/api/scenarios/:id', async (req) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const { id } = validate(idParams, req.params, 'params');
-    const s = scenarioOr404(ctx, id);
-    return { ...s, plans: store.plans.list(id) };
+    const s = await scenarioOr404(ctx, id);
+    return { ...s, plans: await store.plans.list(id) };
   });
 
   app.post('/api/scenarios/:id/solve', async (req, reply) => {
-    requirePlanner(store, req);
+    await requirePlanner(store, req);
     const { id } = validate(idParams, req.params, 'params');
     const options = validate(solveOptionsSchema, req.body ?? {}, 'body');
-    const s = scenarioOr404(ctx, id);
+    const s = await scenarioOr404(ctx, id);
     let task;
     try {
-      task = solveTask(ctx, s, options);
+      task = await solveTask(ctx, s, options);
     } catch (err) {
       if (err instanceof InputError) throw unprocessable(err, 'the solve request');
       throw err;
     }
-    const job = ctx.jobs.submit('solve', { scenarioId: id, options }, task);
+    const job = await ctx.jobs.submit('solve', { scenarioId: id, options }, task);
     return reply.code(202).header('location', `/api/jobs/${job.id}`).send({ jobId: job.id, job });
   });
 }

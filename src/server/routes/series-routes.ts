@@ -35,9 +35,9 @@ export const seriesBody = z.strictObject({
  */
 export function seriesRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/api/series', async (req) => {
-    requirePlanner(ctx.store, req);
+    await requirePlanner(ctx.store, req);
     const body = validate(seriesBody, req.body ?? {}, 'body');
-    const records = body.models.map((ref) => ({ ref, m: modelOr404(ctx, ref.id, ref.version) }));
+    const records = await Promise.all(body.models.map(async (ref) => ({ ref, m: await modelOr404(ctx, ref.id, ref.version) })));
     try {
       const models: SeriesModel[] = records.map(({ ref, m }) => {
         const economy = ctx.economies.get(m);

@@ -31,11 +31,11 @@ export const pathsBody = z.strictObject({
 /** POST /api/models/:id/paths: structural path analysis of a model version (as `plenty paths --json`). */
 export function structuralPathsRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/api/models/:id/paths', async (req) => {
-    requirePlanner(ctx.store, req);
+    await requirePlanner(ctx.store, req);
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(pathsBody, req.body ?? {}, 'body');
-    const m = modelOr404(ctx, id, version);
+    const m = await modelOr404(ctx, id, version);
     const economy = ctx.economies.get(m);
     try {
       const c = compileEconomy(economy);

@@ -43,11 +43,11 @@ export const uncertaintyBody = z.strictObject({
  */
 export function uncertaintyRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/api/models/:id/uncertainty', async (req) => {
-    requirePlanner(ctx.store, req);
+    await requirePlanner(ctx.store, req);
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(uncertaintyBody, req.body ?? {}, 'body');
-    const m = modelOr404(ctx, id, version);
+    const m = await modelOr404(ctx, id, version);
     const economy = ctx.economies.get(m);
     try {
       const c = compileEconomy(economy);
