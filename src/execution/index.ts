@@ -33,7 +33,6 @@ export { prepareReplan, replan, solveReplan, type PreparedReplan, type ReplanInp
 export { pastRecord, type AmountsByPeriod, type PastDelivery, type PastRecord, type PastRecordInput, type ReportedPast } from './past-record.js';
 export { pastBreaches, BREACH_TOLERANCE, type PastBreach } from './past-breaches.js';
 export { pastShortfalls, type PastShortfall } from './past-shortfalls.js';
-export { formulateReplan } from './formulate-replan.js';
 export { eliminateFixed, type EliminatedLp } from './eliminate-fixed.js';
 export { eliminatingSolver } from './eliminating-solver.js';
 export { transportLinks, type TransportLink } from './transport-links.js';
