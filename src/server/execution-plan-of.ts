@@ -1,24 +1,12 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import type { ExecutionPlan, PlannedDelivery } from '../execution/types.js';
+import type { DecodedOptimalPlan } from '../report/plan-document-schema.js';
 
 type PerPeriod = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
-/** The parts of a stored plan document (planDocument) that plan execution reads. */
-export interface StoredPlanArrays {
-  readonly activity: PerPeriod;
-  readonly imports?: PerPeriod;
-  readonly exports?: PerPeriod;
-  readonly stock?: PerPeriod;
-  readonly targets?: readonly { readonly target: number; readonly period: string; readonly delivered: number }[];
-  readonly resources?: Readonly<Record<string, Readonly<Record<string, { readonly available: number | string }>>>>;
-}
-
-const toNumber = (v: number | string | undefined): number => (typeof v === 'number' ? v : v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v === undefined ? 0 : NaN);
-
-function periodMajor(c: CompiledEconomy, ids: readonly string[], values: PerPeriod | undefined): Float64Array {
+function periodMajor(c: CompiledEconomy, ids: readonly string[], values: PerPeriod): Float64Array {
   const n = ids.length;
   const out = new Float64Array(c.periods.ids.length * n);
-  if (values === undefined) return out;
   c.periods.ids.forEach((p, t) => {
     const row = values[p];
     if (row === undefined) return;
@@ -31,21 +19,20 @@ function periodMajor(c: CompiledEconomy, ids: readonly string[], values: PerPeri
 }
 
 /**
- * A stored plan as the execution functions take it: activity, trade and stocks period-major
- * over the compiled economy's techniques and items, deliveries by target index, availability.
+ * A stored optimal plan (decodePlan) as the execution functions take it: activity, trade and
+ * stocks period-major over the compiled economy's techniques and items, deliveries by target
+ * index, availability (Infinity where unlimited or not in the document).
  */
-export function executionPlanOf(c: CompiledEconomy, doc: StoredPlanArrays): ExecutionPlan {
-  const deliveries: PlannedDelivery[] = (doc.targets ?? []).map((g) => ({ target: g.target, period: c.periods.index.get(g.period) ?? 0, amount: g.delivered }));
+export function executionPlanOf(c: CompiledEconomy, doc: DecodedOptimalPlan): ExecutionPlan {
+  const deliveries: PlannedDelivery[] = doc.targets.map((g) => ({ target: g.target, period: c.periods.index.get(g.period) ?? 0, amount: g.delivered }));
   const nR = c.resources.ids.length;
   const available = new Float64Array(c.periods.ids.length * nR).fill(Infinity);
-  if (doc.resources !== undefined) {
-    c.periods.ids.forEach((p, t) => {
-      c.resources.ids.forEach((id, k) => {
-        const v = doc.resources?.[p]?.[id];
-        if (v !== undefined) available[t * nR + k] = toNumber(v.available);
-      });
+  c.periods.ids.forEach((p, t) => {
+    c.resources.ids.forEach((id, k) => {
+      const v = doc.resources[p]?.[id];
+      if (v !== undefined) available[t * nR + k] = v.available;
     });
-  }
+  });
   return {
     activity: periodMajor(c, c.techniques.ids, doc.activity),
     deliveries,

@@ -6,7 +6,7 @@ import { inMagnitude, MAX_MAGNITUDE_TEXT } from '../../model/magnitude.js';
 import { serializePlan } from '../../model/index.js';
 import { planOfPeriod, solvePlan } from '../../optimize/index.js';
 import type { PlanObjective, PlanObjectiveKind, PlanResult } from '../../optimize/index.js';
-import { failedPlanJson, levelsTable, planJson, solverStopSentence, type Table } from '../../report/index.js';
+import { encodePlan, levelsTable, solverStopSentence, type Table } from '../../report/index.js';
 import { loadModel } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
@@ -91,7 +91,7 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
   progress.done();
 
   const failure = planFailure(r);
-  if (failure !== undefined) return { header: failedHeadline(r, economy.name), tables: diagnosisTables(r, top), json: failedPlanJson(r, economy.name), failure };
+  if (failure !== undefined) return { header: failedHeadline(r, economy.name), tables: diagnosisTables(r, top), json: encodePlan(c, r), failure };
   const written: string[] = [];
   if (planFiles.length > 0) {
     const format = extname(planFiles[0].path).toLowerCase() === '.json' ? 'json' : 'yaml';
@@ -101,7 +101,7 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
     );
     for (const f of planFiles) written.push(f.path);
   }
-  return { header: headline(r, economy.name, written), tables: planTables(c, r, period, top), json: planJson(c, r, written) };
+  return { header: headline(r, economy.name, written), tables: planTables(c, r, period, top), json: encodePlan(c, r, { written }) };
 }
 
 /**
