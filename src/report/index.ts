@@ -8,6 +8,10 @@ export { planDocument, type DecodedOptimalPlan, type DecodedPlan, type DecodedRe
 export { numberOfWire, wireNumber, wireNumberOf, type NonFiniteText } from './wire-number.js';
 export { jsonText } from './json-text.js';
 export { levelsByTier, levelsTable } from './plan-levels.js';
+export { failedPlanHeadline, planDiagnosisTables, planHeadline, planTables } from './plan-tables.js';
+export { planFailure } from './plan-failure.js';
+export { lpFailure } from './lp-failure.js';
+export { lpSolutionPart, type LpSolutionPart } from './lp-solution-part.js';
 export { balanceJson, type BalanceJsonOptions } from './balance-json.js';
 export { failureJson, failureSentence, type FailureContext, type SolveOutcome } from './solve-failure.js';
 export { solverStopSentence } from './solver-stop-sentence.js';
