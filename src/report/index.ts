@@ -12,6 +12,9 @@ export { failedPlanHeadline, planDiagnosisTables, planHeadline, planTables } fro
 export { planFailure } from './plan-failure.js';
 export { lpFailure } from './lp-failure.js';
 export { lpSolutionPart, type LpSolutionPart } from './lp-solution-part.js';
+export { countsTable } from './counts-table.js';
+export { beforeAfterTable } from './before-after-table.js';
+export { storeChecksTable } from './store-checks-table.js';
 export { balanceJson, type BalanceJsonOptions } from './balance-json.js';
 export { failureJson, failureSentence, type FailureContext, type SolveOutcome } from './solve-failure.js';
 export { solverStopSentence } from './solver-stop-sentence.js';
