@@ -39,6 +39,20 @@ export function encodePlan(c: CompiledEconomy, r: PlanResult, options: EncodePla
   return z.encode(planDocument, decodedPlanOf(c, r, options));
 }
 
+/** Period-major `values` (count per period) by period, then by id: the non-zero entries only. */
+function perPeriodOf(periods: readonly string[], values: Float64Array, count: number, ids: readonly string[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  periods.forEach((p, t) => {
+    const row: Record<string, number> = {};
+    for (let k = 0; k < count; k++) {
+      const v = values[t * count + k];
+      if (v !== 0) row[ids[k]] = v;
+    }
+    out[p] = row;
+  });
+  return out;
+}
+
 function decodedPlanOf(c: CompiledEconomy, r: PlanResult, options: EncodePlanOptions): DecodedPlan {
   const replan = options.replan === undefined ? {} : { replan: options.replan };
   const head = { model: c.model.name, objective: objectiveOf(r.objective), message: r.message ?? null, solver: r.solver };
@@ -55,8 +69,7 @@ function decodedPlanOf(c: CompiledEconomy, r: PlanResult, options: EncodePlanOpt
   const nT = ix.techniques;
   const n = ix.items;
   const nR = ix.resources;
-  const perPeriod = (values: Float64Array, count: number, ids: readonly string[]): Record<string, Record<string, number>> =>
-    Object.fromEntries(c.periods.ids.map((p, t) => [p, Object.fromEntries(ids.flatMap((id, k) => (values[t * count + k] !== 0 ? [[id, values[t * count + k]]] : [])))]));
+  const perPeriod = (values: Float64Array, count: number, ids: readonly string[]) => perPeriodOf(c.periods.ids, values, count, ids);
   return {
     ...head,
     status: 'optimal',
