@@ -1,5 +1,6 @@
 export type { ExecutionPlan, PlannedDelivery, Report } from './types.js';
 export { executionPlan } from './execution-plan.js';
+export { executionPlanOf } from './execution-plan-of.js';
 export { enterpriseOfTechniques, enterprises } from './enterprises.js';
 export { checkReport, collectReports, type CollectedReport } from './collect-reports.js';
 export { checkReportTotals } from './check-report-totals.js';

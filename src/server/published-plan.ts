@@ -1,13 +1,13 @@
 import { compileEconomy } from '../compile/compile-economy.js';
 import type { CompiledEconomy } from '../compile/types.js';
 import { reportAlertBasis, type ReportAlertBasis } from '../execution/report-alerts.js';
+import { executionPlanOf } from '../execution/execution-plan-of.js';
 import type { ExecutionPlan } from '../execution/types.js';
 import type { PlanWithResult } from '../store/index.js';
 import { ApiError, notFound } from './api-error.js';
 import { scenarioEconomy, scenarioOr404, type ServerContext } from './context.js';
 import { decodeOptimalPlan } from '../report/decode-plan.js';
 import type { DecodedOptimalPlan } from '../report/plan-document-schema.js';
-import { executionPlanOf } from './execution-plan-of.js';
 
 /** The plan in execution: its record and decoded document, its scenario's compiled economy, and its arrays. */
 export interface PublishedPlan {

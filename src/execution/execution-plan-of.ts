@@ -1,5 +1,5 @@
 import type { CompiledEconomy } from '../compile/types.js';
-import type { ExecutionPlan, PlannedDelivery } from '../execution/types.js';
+import type { ExecutionPlan, PlannedDelivery } from './types.js';
 import type { DecodedOptimalPlan } from '../report/plan-document-schema.js';
 
 type PerPeriod = Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -19,7 +19,8 @@ function periodMajor(c: CompiledEconomy, ids: readonly string[], values: PerPeri
 }
 
 /**
- * A stored optimal plan (decodePlan) as the execution functions take it: activity, trade and
+ * An optimal plan's document (report's decodePlan: stored, published) as the execution functions
+ * take it, the same as executionPlan of the PlanResult it was encoded from: activity, trade and
  * stocks period-major over the compiled economy's techniques and items, deliveries by target
  * index, availability (Infinity where unlimited or not in the document).
  */
