@@ -1,4 +1,4 @@
-import { renderCsv, renderText, type Table } from '../report/index.js';
+import { jsonText, renderCsv, renderText, type Table } from '../report/index.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 
@@ -27,21 +27,8 @@ export interface CommandOutput {
   readonly failure?: string;
 }
 
-/** Converts typed arrays to plain arrays and non-finite numbers to strings, for JSON output. */
-function jsonReplacer(_key: string, value: unknown): unknown {
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>, toJsonNumber);
-  if (typeof value === 'number') return toJsonNumber(value);
-  if (value instanceof Map) return Object.fromEntries(value);
-  return value;
-}
-
-function toJsonNumber(x: number): number | string {
-  if (Number.isFinite(x)) return x;
-  return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
-}
-
 export function render(out: CommandOutput, format: OutputFormat): string {
-  if (format === 'json') return `${JSON.stringify(out.json, jsonReplacer, 2)}\n`;
+  if (format === 'json') return `${jsonText(out.json, 2)}\n`;
   if (format === 'csv') return renderCsv(out.tables);
   const head = out.header !== undefined && out.header.length > 0 ? `${out.header.join('\n')}\n\n` : '';
   return head + renderText(out.tables);

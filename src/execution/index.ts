@@ -1,5 +1,6 @@
 export type { ExecutionPlan, PlannedDelivery, Report } from './types.js';
 export { executionPlan } from './execution-plan.js';
+export { executionPlanOf } from './execution-plan-of.js';
 export { enterpriseOfTechniques, enterprises } from './enterprises.js';
 export { checkReport, collectReports, type CollectedReport } from './collect-reports.js';
 export { checkReportTotals } from './check-report-totals.js';
@@ -33,7 +34,6 @@ export { prepareReplan, replan, solveReplan, type PreparedReplan, type ReplanInp
 export { pastRecord, type AmountsByPeriod, type PastDelivery, type PastRecord, type PastRecordInput, type ReportedPast } from './past-record.js';
 export { pastBreaches, BREACH_TOLERANCE, type PastBreach } from './past-breaches.js';
 export { pastShortfalls, type PastShortfall } from './past-shortfalls.js';
-export { formulateReplan } from './formulate-replan.js';
 export { eliminateFixed, type EliminatedLp } from './eliminate-fixed.js';
 export { eliminatingSolver } from './eliminating-solver.js';
 export { transportLinks, type TransportLink } from './transport-links.js';

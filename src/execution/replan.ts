@@ -1,5 +1,6 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import { chooseSolver } from '../optimize/choose-solver.js';
+import { fixPastPeriods } from '../optimize/fix-past-periods.js';
 import { withPeriods } from '../optimize/default-periods.js';
 import type { LpSolver } from '../optimize/lp-types.js';
 import type { FormulatedPlan, PlanObjective, PlanObjectiveKind, PlanResult } from '../optimize/plan-types.js';
@@ -8,7 +9,6 @@ import { solveFormulatedPlan } from '../optimize/solve-plan.js';
 import { nnz } from '../sparse/csr.js';
 import { eliminateFixed } from './eliminate-fixed.js';
 import { eliminatingSolver } from './eliminating-solver.js';
-import { formulateReplan } from './formulate-replan.js';
 import { pastBreaches, type PastBreach } from './past-breaches.js';
 import { pastRecord, type PastRecord, type ReportedPast } from './past-record.js';
 import { pastShortfalls, type PastShortfall } from './past-shortfalls.js';
@@ -87,7 +87,7 @@ export interface ReplanResult extends PlanResult {
  * - the past is fixed exactly as it happened (pastRecord): reported activity (the actuals), trade
  *   and stocks as reported or else as published, the deliveries that follow; no limit is relaxed
  *   to make it fit, and the limits it broke are listed (pastBreaches), with its shortfalls;
- * - the future is optimised alone (formulateReplan): the LP of the future periods with the past's
+ * - the future is optimised alone (fixPastPeriods): the LP of the future periods with the past's
  *   carry-over (closing stocks, capacity built by past investment) as data, with the same
  *   objective and staging as solvePlan (maxmin: λ per tier over the future's targets only).
  *
@@ -117,7 +117,7 @@ export function prepareReplan(c: CompiledEconomy, input: ReplanInput): PreparedR
   const { objective, formulated: plain } = withPeriods(c, resolveObjective(c, input.objective), input.solver ?? 'auto');
   const past = pastRecord(c, plain.index, { from, actuals: input.actuals, plan: input.plan, ...(input.reported === undefined ? {} : { reported: input.reported }) });
   const breaches = pastBreaches(c, plain.index, past);
-  const formulated = formulateReplan(plain, objective, past);
+  const formulated = fixPastPeriods(plain, objective, past);
   return { economy: c, objective, from, past, breaches, formulated, formulateMs: performance.now() - t0 };
 }
 

@@ -23,6 +23,7 @@ export { diagnoseInfeasible } from './diagnose-infeasible.js';
 export { diagnoseUnbounded } from './diagnose-unbounded.js';
 export { readPlanSolution, type PlanQuantities } from './read-plan-solution.js';
 export { planOfPeriod } from './plan-of-period.js';
+export { fixPastPeriods, type FixedPast } from './fix-past-periods.js';
 export { checkSolution, type SolutionCheck } from './check-solution.js';
 export { scaleLp, type LpPoint, type ScaledLp, type ScaleLpOptions } from './scale-lp.js';
 export * from './highs/index.js';

@@ -1,12 +1,7 @@
-/** The parts of a stored plan document (see planDocument) that comparisons read. */
-export interface PlanDoc {
-  readonly status: string;
-  readonly objectiveValue: number | string;
-  readonly activity: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  readonly targets: readonly { readonly item: string; readonly period: string; readonly priority: number; readonly amount: number; readonly delivered: number; readonly fulfilment: number | string }[];
-  readonly resources?: Readonly<Record<string, Readonly<Record<string, { readonly use: number | string; readonly available: number | string }>>>>;
-  readonly bottlenecks: readonly { readonly kind: string; readonly id: string; readonly period: string; readonly price: number; readonly rent: number }[];
-}
+import type { DecodedOptimalPlan } from '../report/plan-document-schema.js';
+
+/** A stored optimal plan's document, decoded (report/decode-plan.ts). */
+type PlanDoc = DecodedOptimalPlan;
 
 export interface Difference {
   readonly a: number | null;
@@ -15,7 +10,7 @@ export interface Difference {
   readonly change: number | null;
 }
 
-const num = (v: number | string | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const num = (v: number | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const diff = (a: number | null, b: number | null): Difference => ({ a, b, change: a === null || b === null ? null : b - a });
 
 /** Whether two numbers differ beyond rounding: relative 1e-9 of the larger, absolute 1e-12. */
@@ -52,8 +47,8 @@ export function comparePlans(a: PlanDoc, b: PlanDoc) {
   }
 
   const resources: { resource: string; period: string; use: Difference; available: Difference }[] = [];
-  const ra = a.resources ?? {};
-  const rb = b.resources ?? {};
+  const ra = a.resources;
+  const rb = b.resources;
   for (const period of union(Object.keys(ra), Object.keys(rb))) {
     const pa = ra[period] ?? {};
     const pb = rb[period] ?? {};

@@ -1,15 +1,18 @@
 import { compileEconomy } from '../compile/compile-economy.js';
 import type { CompiledEconomy } from '../compile/types.js';
 import { reportAlertBasis, type ReportAlertBasis } from '../execution/report-alerts.js';
+import { executionPlanOf } from '../execution/execution-plan-of.js';
 import type { ExecutionPlan } from '../execution/types.js';
 import type { PlanWithResult } from '../store/index.js';
 import { ApiError, notFound } from './api-error.js';
 import { scenarioEconomy, scenarioOr404, type ServerContext } from './context.js';
-import { executionPlanOf, type StoredPlanArrays } from './execution-plan-of.js';
+import { decodeOptimalPlan } from '../report/decode-plan.js';
+import type { DecodedOptimalPlan } from '../report/plan-document-schema.js';
 
-/** The plan in execution: its record, its scenario's compiled economy, and its arrays. */
+/** The plan in execution: its record and decoded document, its scenario's compiled economy, and its arrays. */
 export interface PublishedPlan {
   readonly plan: PlanWithResult;
+  readonly document: DecodedOptimalPlan;
   readonly publishedAt: string;
   readonly compiled: CompiledEconomy;
   readonly execution: ExecutionPlan;
@@ -48,8 +51,9 @@ export async function publishedPlan(ctx: ServerContext): Promise<PublishedPlan |
     const plan = await ctx.store.plans.get(pub.planId);
     if (plan === undefined) throw notFound('plan', pub.planId);
     const compiled = await compiledOfPlan(ctx, plan);
-    const execution = executionPlanOf(compiled, plan.result as StoredPlanArrays);
-    kept = { plan, compiled, execution, alertBasis: reportAlertBasis(compiled, execution) };
+    const document = decodeOptimalPlan(plan.result, `plan ${plan.id}`);
+    const execution = executionPlanOf(compiled, document);
+    kept = { plan, document, compiled, execution, alertBasis: reportAlertBasis(compiled, execution) };
     byContext.set(ctx, kept);
   }
   return { ...kept, publishedAt: pub.publishedAt };

@@ -9,8 +9,7 @@ import { canonicalJson, type ScenarioRecord } from '../store/index.js';
 import type { ServerContext } from './context.js';
 import { scenarioEconomy } from './context.js';
 import type { JobTask } from './job-runner.js';
-import { jsonSafe } from './json-safe.js';
-import { planDocument } from './plan-document.js';
+import { encodePlan } from '../report/encode-plan.js';
 import type { SolveOptions } from './solve-options.js';
 
 /** The objective of a solve request in the library's shape. */
@@ -61,7 +60,7 @@ export async function solveTask(ctx: ServerContext, scenario: ScenarioRecord, op
       onProgress: (i) => job.progress((i.stage + 0.5) / i.stages, `stage ${i.stage + 1}/${i.stages}, iteration ${i.iteration}${i.text === undefined ? '' : `: ${i.text}`}`),
     });
     if (job.signal.aborted) throw new Error('cancelled');
-    const text = jsonSafe(planDocument(c, r));
+    const text = JSON.stringify(encodePlan(c, r));
     return async (tx) => {
       const plan = await tx.plans.add(
         {

@@ -1,6 +1,7 @@
 import { inputError } from '../../model/errors.js';
 import { aggregatedModelText, aggregateEconomy, readConcordance, type Concordance } from '../../model/index.js';
 import { economyToParquet, isParquetPath } from '../../model/binary/index.js';
+import { beforeAfterTable } from '../../report/index.js';
 import { loadModel } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -53,18 +54,7 @@ export async function aggregateCommand(modelPath: string, flags: AggregateFlags)
   const after = count(aggregate);
   return {
     header: [`Aggregated ${modelPath} into ${flags.output}: “${aggregate.name}”.`, aggregate.description ?? ''],
-    tables: [
-      {
-        name: 'aggregate',
-        title: 'What was aggregated',
-        columns: [
-          { key: 'what', label: 'what' },
-          { key: 'before', label: 'before' },
-          { key: 'after', label: 'after' },
-        ],
-        rows: (Object.keys(before) as (keyof typeof before)[]).map((k) => [k, before[k], after[k]]),
-      },
-    ],
+    tables: [beforeAfterTable('aggregate', 'What was aggregated', before, after)],
     json: { source: modelPath, output: flags.output, name: aggregate.name, regionMap: flags.regions ?? null, sectorMap: flags.sectors ?? null, before, after },
   };
 }

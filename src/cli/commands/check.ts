@@ -2,7 +2,7 @@ import { compileEconomy, leontiefSystem, planActivities } from '../../compile/in
 import { nonProductiveLoops } from '../../leontief/index.js';
 import { InputError } from '../../model/errors.js';
 import { loadModel } from '../load-model.js';
-import { failureSentence } from '../../report/index.js';
+import { countsTable, failureSentence } from '../../report/index.js';
 import { checkProductive } from '../../sparse/index.js';
 import type { CommandOutput } from '../output.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
@@ -62,17 +62,7 @@ export async function checkCommand(modelPath: string, flags: EncodingFlags = {})
         : `Input–output system (one technique per item): ${system.status}, spectral radius of A between ${sr.lower.toPrecision(4)} and ${sr.upper.toPrecision(4)}.`;
   return {
     header: [`${modelPath}: valid model “${economy.name}”.`, productivity],
-    tables: [
-      {
-        name: 'model',
-        title: 'What the model holds',
-        columns: [
-          { key: 'what', label: 'what' },
-          { key: 'count', label: 'count' },
-        ],
-        rows: (Object.keys(counts) as (keyof typeof counts)[]).map((k) => [labels[k], counts[k]]),
-      },
-    ],
+    tables: [countsTable('model', 'What the model holds', counts, labels)],
     json: { file: modelPath, valid: true, name: economy.name, counts, system, plan: economy.plan !== undefined },
   };
 }

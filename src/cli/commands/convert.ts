@@ -2,6 +2,7 @@ import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { economyToFolder, economyToParquet, isParquetPath } from '../../model/binary/index.js';
 import { serializeEconomy } from '../../model/serialize-economy.js';
+import { countsTable } from '../../report/index.js';
 import { loadModel } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
@@ -54,7 +55,7 @@ export async function convertCommand(modelPath: string, flags: ConvertFlags): Pr
   const counts = { products: economy.products.length, resources: economy.resources.length, techniques: economy.techniques.length, targets: economy.targets.length };
   return {
     header: [`Converted ${modelPath} into ${flags.output} (${format}, ${bytes} bytes): “${economy.name}”.`],
-    tables: [{ name: 'convert', title: 'What was converted', columns: [{ key: 'what', label: 'what' }, { key: 'count', label: 'count' }], rows: Object.entries(counts) }],
+    tables: [countsTable('convert', 'What was converted', counts)],
     json: { source: modelPath, output: flags.output, format, bytes, name: economy.name, counts },
   };
 }

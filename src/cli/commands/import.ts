@@ -1,6 +1,7 @@
 import { economyToParquet, isParquetPath } from '../../model/binary/index.js';
 import { inputError } from '../../model/errors.js';
 import { checkModelId, delimiterOf, importModel, importers, thousandsOf, type ImporterKind, type ImportNotes, type TableReading } from '../../model/index.js';
+import { countsTable } from '../../report/index.js';
 import { MAX_TEXT_MODEL_BYTES } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -133,7 +134,7 @@ export async function importCommand(kind: string, pathArgument: string | undefin
   };
   return {
     header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...tooBigNote(flags.output, text), ...notesLines(table.notes, kind)],
-    tables: [{ name: 'import', title: 'What was imported', columns: [{ key: 'what', label: 'what' }, { key: 'count', label: 'count' }], rows: Object.entries(counts) }],
+    tables: [countsTable('import', 'What was imported', counts)],
     json: { source: path, kind, output: flags.output, name: economy.name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
   };
 }

@@ -1,3 +1,4 @@
+import { storeChecksTable } from '../../report/index.js';
 import { backupStore, checkStore, dataDir, restoreStore, storePath } from '../../store/index.js';
 import type { CommandOutput } from '../output.js';
 
@@ -19,18 +20,7 @@ export function storeCheckCommand(file: string | undefined, flags: StoreFlags): 
   const headline = result.ok ? `${result.file}: a sound Plenty store.` : `${result.file}: NOT a sound Plenty store.`;
   return {
     header: [headline],
-    tables: [
-      {
-        name: 'checks',
-        title: 'Checks',
-        columns: [
-          { key: 'check', label: 'check' },
-          { key: 'result', label: 'result' },
-          { key: 'detail', label: 'detail' },
-        ],
-        rows: result.checks.map((c) => [c.name, c.ok ? 'ok' : 'FAILED', c.detail]),
-      },
-    ],
+    tables: [storeChecksTable(result.checks)],
     json: {
       file: result.file,
       ok: result.ok,

@@ -69,9 +69,9 @@ export const RESPONSES = {
   uncertaintyDocument,
 } as const;
 
-/** The JSON Schema (2020-12, as OpenAPI 3.1 takes it) of every named schema, by id; references are `#/components/schemas/<id>`. */
+/** The JSON Schema (2020-12, as OpenAPI 3.1 takes it) of every named schema as on the wire (a codec's input side, e.g. wireNumber's strings), by id; references are `#/components/schemas/<id>`. */
 export function responseJsonSchemas(): Record<string, Record<string, unknown>> {
-  const { schemas } = z.toJSONSchema(z.globalRegistry, { io: 'output', uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { io: 'input', uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
   const out: Record<string, Record<string, unknown>> = {};
   for (const id of Object.keys(schemas).sort()) {
     const schema: Record<string, unknown> = { ...schemas[id] };

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { newToken } from '../../store/index.js';
 import { ApiError, notFound } from '../api-error.js';
 import { requirePlanner, requirePlannerOr } from '../auth.js';
-import type { PlanDoc } from '../compare-plans.js';
 import { publishedOr404 } from '../published-plan.js';
 import { supplyOf } from '../supply-cache.js';
 import type { ServerContext } from '../context.js';
@@ -63,7 +62,7 @@ export function enterpriseRoutes(app: FastifyInstance, ctx: ServerContext): void
     if ((await store.enterprises.get(id)) === undefined) throw notFound('enterprise', id);
     const pub = await publishedOr404(ctx);
     const plan = pub.plan;
-    const techniques = enterprisePlan(pub.compiled, (plan.result as PlanDoc).activity, id);
+    const techniques = enterprisePlan(pub.compiled, pub.document.activity, id);
     return { enterprise: id, planId: plan.id, modelId: plan.modelId, modelVersion: plan.modelVersion, publishedAt: pub.publishedAt, periods: pub.compiled.periods.ids, techniques, units: enterpriseUnits(pub.compiled, techniques) };
   });
 

@@ -7,11 +7,12 @@ import { parseEconomy } from '../../model/parse-economy.js';
 import { parsePlan } from '../../model/parse-plan.js';
 import type { Economy, Plan } from '../../model/types.js';
 import { balanceJson } from '../../report/balance-json.js';
+import { decodeOptimalPlan } from '../../report/decode-plan.js';
 import { ApiError, notFound } from '../api-error.js';
 import { requirePlanner } from '../auth.js';
 import { modelOr404, scenarioEconomy, scenarioOr404, type ServerContext } from '../context.js';
 import { compiledOfPlan } from '../published-plan.js';
-import { storedPlanOfPeriod, type StoredPlanDocument } from '../stored-plan-of-period.js';
+import { storedPlanOfPeriod } from '../stored-plan-of-period.js';
 import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
 import { modelSummary, slugOf } from '../model-summary.js';
@@ -60,7 +61,7 @@ async function storedPlanFor(ctx: ServerContext, planId: number, modelId: string
   const compiled = await compiledOfPlan(ctx, p);
   const period = periodId === undefined ? 0 : compiled.periods.index.get(periodId);
   if (period === undefined) throw new ApiError(422, 'unknown-id', `period ${JSON.stringify(periodId)} is not a period of the model (periods: ${compiled.periods.ids.join(', ')})`, [{ path: ['body', 'period'], message: 'unknown period', value: periodId }]);
-  const plan = storedPlanOfPeriod(compiled, p.result as StoredPlanDocument, period, `Optimal plan ${planId} (${p.objectiveKind})`);
+  const plan = storedPlanOfPeriod(compiled, decodeOptimalPlan(p.result, `plan ${planId}`), period, `Optimal plan ${planId} (${p.objectiveKind})`);
   return { plan, economy, compiled };
 }
 

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError, notFound } from '../api-error.js';
 import { requirePlanner } from '../auth.js';
-import { comparePlans, type PlanDoc } from '../compare-plans.js';
+import { decodeOptimalPlan } from '../../report/decode-plan.js';
+import { comparePlans } from '../compare-plans.js';
 import type { ServerContext } from '../context.js';
 import { validate } from '../validate.js';
 import { numericId } from './scenario-routes.js';
@@ -40,7 +41,7 @@ export function planRoutes(app: FastifyInstance, ctx: ServerContext): void {
     for (const [id, p] of [[a, pa], [b, pb]] as const) {
       if (p.status !== 'optimal') throw new ApiError(409, 'not-optimal', `plan ${id} has status ${p.status}: only optimal plans can be compared (a plan that did not solve has no numbers)`);
     }
-    return { a: a, b: b, ...comparePlans(pa.result as PlanDoc, pb.result as PlanDoc) };
+    return { a: a, b: b, ...comparePlans(decodeOptimalPlan(pa.result, `plan ${a}`), decodeOptimalPlan(pb.result, `plan ${b}`)) };
   });
 
   app.post('/api/plans/:id/publish', async (req) => {

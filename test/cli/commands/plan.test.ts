@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { decodeOptimalPlan, decodePlan } from '../../../src/report/index.js';
 import { errorLines, runCli } from '../../helpers/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plenty-plan-'));
@@ -87,6 +88,30 @@ describe('plenty plan', () => {
     assert.equal(json.status, 'infeasible');
     assert.deepEqual(json.diagnosis?.shortfalls.map((s) => [s.product, s.shortfall]), [['part1', 70]]);
     for (const key of ['objectiveValue', 'activity', 'valuations', 'lambda', 'residuals']) assert.ok(!(key in json), `no ${key} in the JSON`);
+    assert.equal(decodePlan(json).status, 'infeasible', 'the plan document of a failed plan');
+  });
+
+  test('--json writes the plan document (report/plan-document-schema.ts): it decodes, with each resource\'s use and availability ("Infinity" where unlimited)', () => {
+    const file = modelFile('unlimited.yaml', [
+      'name: unlimited',
+      'products:',
+      '  - { id: part1, unit: piece }',
+      'resources:',
+      '  - { id: milling, unit: machine-day, available: 3 }',
+      '  - { id: labour, unit: hour }',
+      'techniques:',
+      '  - { id: mill, produces: { part1: 10 }, uses: { milling: 1, labour: 8 } }',
+      'targets:',
+      '  - { product: part1, amount: 10 }',
+    ]);
+    const r = runCli('plan', file, '--json', '--solver', 'highs');
+    assert.equal(r.status, 0, r.stderr);
+    const wire = JSON.parse(r.stdout) as { resources: Record<string, Record<string, { use: unknown; available: unknown }>> };
+    assert.deepEqual(wire.resources['1']?.['labour'], { use: 24, available: 'Infinity' });
+    const doc = decodeOptimalPlan(wire, 'plenty plan --json');
+    assert.equal(doc.resources['1']?.['labour']?.available, Infinity);
+    assert.deepEqual(doc.resources['1']?.['milling'], { use: 3, available: 3 });
+    assert.ok(Math.abs((doc.lambda?.['1'] ?? NaN) - 3) < 1e-9, `λ = ${JSON.stringify(doc.lambda)}`);
   });
 
   test('an unbounded plan prints no λ, says what to do and exits 1 (it exited 0)', () => {

@@ -7,7 +7,7 @@ import type { CompiledEconomy } from '../../../src/compile/index.js';
 import { parseEconomy } from '../../../src/model/index.js';
 import { highsSolver } from '../../../src/optimize/highs/index.js';
 import { solvePlan } from '../../../src/optimize/index.js';
-import { planJson } from '../../../src/report/index.js';
+import { encodePlan } from '../../../src/report/index.js';
 import { repoRoot } from '../../helpers/paths.js';
 
 function load(...path: string[]): CompiledEconomy {
@@ -64,7 +64,8 @@ describe('reduced costs in the plan document', () => {
   test('Kantorovich: running techniques 0, idle ones their loss per machine-day at the valuations', async () => {
     const c = load('kantorovich', 'machine-tools.yaml');
     const r = await solvePlan(c, { objective: 'maxmin', solver: highsSolver });
-    const doc = planJson(c, r, []) as { reducedCosts: Record<string, Record<string, number>>; activity: Record<string, Record<string, number>> };
+    const doc = encodePlan(c, r);
+    assert.ok(doc.status === 'optimal');
     const rc = doc.reducedCosts['1'] ?? {};
     for (const j of Object.keys(doc.activity['1'] ?? {})) assert.ok(Math.abs(rc[j] ?? 0) < 1e-9, `${j} runs: reduced cost ${rc[j]}`);
     // Valuations 2/3 and 1/3 per piece, machines 20/3, 40/3, 80/3 per day: the turret lathe on part 2 makes 30 × 1/3 = 10 against 40/3.

@@ -1,13 +1,27 @@
-import type { FormulatedPlan, PlanObjective } from '../optimize/plan-types.js';
-import type { PastRecord } from './past-record.js';
+import type { FormulatedPlan, PlanObjective } from './plan-types.js';
+
+/** What happened in the past periods of a plan, as fixPastPeriods takes it (period-major arrays). */
+export interface FixedPast {
+  /** Number of past periods (the index of the first period left to optimise). */
+  readonly periods: number;
+  /** Per past period × technique. */
+  readonly activity: ArrayLike<number>;
+  /** Per past period × item (only traded items are read). */
+  readonly exports: ArrayLike<number>;
+  readonly imports: ArrayLike<number>;
+  /** Per past period × item: stock at the end of the period (only storable items are read). */
+  readonly stock: ArrayLike<number>;
+  /** What each target got in a past period; a delivery not listed is fixed at 0. */
+  readonly deliveries: readonly { readonly target: number; readonly period: number; readonly delivered: number }[];
+}
 
 /**
- * The re-plan's LP: the plan's own LP (formulatePlan, same index) with the past as data.
+ * A plan's LP (formulatePlan, same index) with its first `past.periods` periods fixed as data:
  *
- * - Every column of a past period is fixed at what happened (pastRecord): activity, exports,
- *   imports, closing stocks and deliveries, whatever the capacity or trade cap says.
+ * - Every column of a past period is fixed at what happened: activity, exports, imports, closing
+ *   stocks and deliveries, whatever the capacity or trade cap says.
  * - The past's rows are no constraints: its balances and resource limits, and its target rows,
- *   are free (−∞, ∞). A past that broke a limit is reported (pastBreaches), not made to fit.
+ *   are free (−∞, ∞). A past that broke a limit is for the caller to report, not made to fit.
  * - What the past leaves the future enters the future's rows through the fixed columns alone: the
  *   stock at the end of the last past period in the first future balance, capacity that past
  *   investment puts on line in the future's resource rows.
@@ -18,10 +32,9 @@ import type { PastRecord } from './past-record.js';
  *   past delivery is fixed at 0.
  *
  * So the LP is that of the future periods with the past's carry-over as right-hand sides, written
- * in the full plan's index; eliminateFixed removes the fixed columns and free rows before a solver
- * sees it, and maps the solution back.
+ * in the full plan's index (solutions read as any plan's). With no past period, `f` itself.
  */
-export function formulateReplan(f: FormulatedPlan, objective: PlanObjective, past: PastRecord): FormulatedPlan {
+export function fixPastPeriods(f: FormulatedPlan, objective: PlanObjective, past: FixedPast): FormulatedPlan {
   const { lp, index: ix } = f;
   const from = past.periods;
   if (from === 0) return f;
@@ -70,14 +83,14 @@ export function formulateReplan(f: FormulatedPlan, objective: PlanObjective, pas
     }
   }
   if (objective.kind === 'maxmin') {
-    const nS = ix.tiers.length;
-    for (let s = 0; s < nS; s++) {
+    const nTiers = ix.tiers.length;
+    for (let s = 0; s < nTiers; s++) {
       if (!(futureTotal[s] > 0)) colLower[ix.lambdaStart + s] = colUpper[ix.lambdaStart + s] = 1;
       // A past period's own level is no variable: fixed (at 0), its link to λ free.
       for (let t = 0; t < from; t++) {
-        if (ix.linkRow[t * nS + s] < 0) continue;
-        fix(ix.levelColumn[t * nS + s], 0);
-        free(ix.linkRow[t * nS + s]);
+        if (ix.linkRow[t * nTiers + s] < 0) continue;
+        fix(ix.levelColumn[t * nTiers + s], 0);
+        free(ix.linkRow[t * nTiers + s]);
       }
     }
   }
