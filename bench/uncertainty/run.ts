@@ -157,7 +157,7 @@ async function main(): Promise<void> {
 
     // Draw 0 alone (the same seed draws the same matrix first), for numpy's check.
     let draw0: Float64Array | undefined;
-    const one = monteCarlo(A, S, y, { A: rsd }, { draws: 1, seed, demands: Yr, adjust: (_, a) => (draw0 = Float64Array.from(a)) });
+    const one = monteCarlo(A, S, y, { A: rsd }, { draws: 1, seed, demands: Yr, adjust: (_, a) => (draw0 = a.toArray()) });
     if (draw0 === undefined || one.multipliers === undefined || one.demandFootprints === undefined) throw new Error('draw 0 not seen');
 
     // The run.

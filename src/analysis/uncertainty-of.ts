@@ -195,7 +195,7 @@ export function uncertaintyOf(economy: AnyEconomy, c: CompiledEconomy, req: Unce
       adjust: (t, A, _y, rows) => {
         rows[k - 1].fill(1);
         for (const [pos, v] of placed?.get(t) ?? []) {
-          if (pos >= 0) A[pos] = v;
+          if (pos >= 0) A.set(pos, v);
           else rows[Math.floor((-1 - pos) / n)][(-1 - pos) % n] = v;
         }
       },
