@@ -1,8 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { inputError } from '../model/errors.js';
 import type { CsrMatrix } from '../sparse/csr.js';
 import { solveLeontief, solveLeontiefMulti, solveLeontiefTransposedMulti, toWasmCsr, transpose } from '../sparse/index.js';
 import { resolveRows, type CoefficientRows } from './coefficient-rows.js';
 import { drawPart, factorTable, streamKey, type FactorTable } from './monte-carlo-draws.js';
+import { parallelDraws } from './monte-carlo-parallel-draws.js';
 import { DEFAULT_TOLERANCE, type IoSystem, type LeontiefOptions, type LeontiefStatus } from './types.js';
 import { asSystem, checkSquare, checkVector } from './validate.js';
 
@@ -104,6 +106,8 @@ function summarise(samples: Float64Array, m: number, d: number): Summary {
 const MAX_SAMPLES = 200_000_000;
 /** Loosest solve tolerance of a run with spread (see monteCarloTolerance). */
 const LOOSEST_TOLERANCE = 1e-6;
+/** From this many coefficients, A's factors are drawn by all cores (where A is in shared memory). */
+const PARALLEL_DRAWS_MIN = 1_000_000;
 /** Below this many draws × entries a part's factors are computed by formula, not from a table. */
 const TABLE_MIN_FACTORS = 1_000_000;
 
@@ -129,6 +133,13 @@ export function monteCarloTolerance(spread: MonteCarloSpread, draws: number): nu
   take(spread.rows ?? 0);
   if (rho === Infinity) return DEFAULT_TOLERANCE;
   return Math.min(LOOSEST_TOLERANCE, Math.max(DEFAULT_TOLERANCE, rho / (1000 * Math.sqrt(draws))));
+}
+
+/** Aᵀ's pattern, in the solvers' WebAssembly memory where there is one, and the place in A of each of its entries. */
+function transposedPattern(A: CsrMatrix, k: number): { order: Int32Array; At: CsrMatrix } {
+  const pattern = transpose({ ...A, values: Float64Array.from({ length: A.values.length }, (_, p) => p) });
+  const order = Int32Array.from(pattern.values);
+  return { order, At: toWasmCsr(pattern, { k }) ?? pattern };
 }
 
 /**
@@ -176,17 +187,25 @@ export function monteCarlo(sys: IoSystem | CsrMatrix, rowsIn: CoefficientRows, y
   // Several rows: m (I − A) = c is (I − Aᵀ) mᵀ = cᵀ over Aᵀ, whose pattern is A's: formed once
   // (in the solvers' WebAssembly memory where there is one, so no solve copies it), and each draw
   // drawn straight into it (order[q]: the place in A of Aᵀ's entry q, which keys its random factor).
-  const pattern = solveMultipliers && k > 1 ? transpose({ ...s.A, values: Float64Array.from({ length: nz }, (_, p) => p) }) : undefined;
-  const order = pattern === undefined ? undefined : Int32Array.from(pattern.values);
-  const At = pattern === undefined ? undefined : (toWasmCsr(pattern, { k }) ?? pattern);
+  const { order, At } = solveMultipliers && k > 1 ? transposedPattern(s.A, k) : { order: undefined, At: undefined };
   /** The matrix each draw is solved over (A, or Aᵀ), its values the draw's. */
   const drawn: CsrMatrix = At ?? { ...s.A, values: new Float64Array(nz) };
-  const gather = (v: Float64Array): Float64Array => (order === undefined ? v : Float64Array.from(order, (p) => v[p]));
+  // Large draws into shared memory are drawn by all cores (parallelDraws): their inputs shared too.
+  const threads = At !== undefined && At.values.buffer instanceof SharedArrayBuffer && nz >= PARALLEL_DRAWS_MIN ? Math.min(availableParallelism(), 4) : 1;
+  const gather = (v: Float64Array): Float64Array => {
+    if (order === undefined) return v;
+    const out = threads > 1 ? new Float64Array(new SharedArrayBuffer(8 * nz)) : new Float64Array(nz);
+    for (let q = 0; q < nz; q++) out[q] = v[order[q]];
+    return out;
+  };
   const table = (rsd: number | Float64Array, entries: number): FactorTable | undefined => (typeof rsd === 'number' && rsd > 0 && entries * d >= TABLE_MIN_FACTORS ? factorTable(rsd, lognormal) : undefined);
   const rsdY = spread.y ?? 0;
   const rsdRows = spread.rows ?? 0;
-  const partA = { base: gather(s.A.values), rsd: typeof rsdA === 'number' ? rsdA : gather(rsdA), lognormal, ...(order === undefined ? {} : { order }) };
+  const sharedOrder = order !== undefined && threads > 1 ? new Int32Array(new SharedArrayBuffer(4 * nz)) : order;
+  if (sharedOrder !== order && order !== undefined) sharedOrder?.set(order);
+  const partA = { base: gather(s.A.values), rsd: typeof rsdA === 'number' ? rsdA : gather(rsdA), lognormal, ...(sharedOrder === undefined ? {} : { order: sharedOrder }) };
   const tableA = table(rsdA, nz);
+  const parallel = threads > 1 ? parallelDraws({ ...partA, out: drawn.values, seed, ...(tableA === undefined ? {} : { table: tableA }) }, threads) : undefined;
   const tableY = table(rsdY, n);
   const tableRows = table(rsdRows, n * k);
   // The adjust hook's view of the draw's A, by place in A's stored order.
@@ -218,58 +237,63 @@ export function monteCarlo(sys: IoSystem | CsrMatrix, rowsIn: CoefficientRows, y
     const nan = (len: number): Summary => ({ mean: new Float64Array(len).fill(Number.NaN), median: new Float64Array(len).fill(Number.NaN), p025: new Float64Array(len).fill(Number.NaN), p975: new Float64Array(len).fill(Number.NaN) });
     return { status, draws: d, names, footprints: nan(k), ...(withMultipliers ? { multipliers: nan(k * n) } : {}), ...(D > 0 ? { demandFootprints: nan(k * D) } : {}), relativeResidual, iterations };
   };
-  for (let t = 0; t < d; t++) {
-    drawPart(drawn.values, { ...partA, key: streamKey(seed, t, 0), ...(tableA === undefined ? {} : { table: tableA }) });
-    drawPart(yd, { key: streamKey(seed, t, 1), base: yy, rsd: rsdY, lognormal, ...(tableY === undefined ? {} : { table: tableY }) });
-    rows.forEach((r, q) => drawPart(rd[q], { key: streamKey(seed, t, 2 + q), base: r, rsd: rsdRows, lognormal, ...(tableRows === undefined ? {} : { table: tableRows }) }));
-    options.adjust?.(t, coefficients, yd, rd);
-    for (let g = 0; g < D; g++) {
-      const col = demands[g];
-      const out = dd[g];
-      for (let i = 0; i < n; i++) out[i] = yy[i] === 0 ? col[i] : col[i] * (yd[i] / yy[i]);
-    }
-    if (!solveMultipliers) {
-      // Footprints only: one solve for x, then s x per row.
-      const xs = solveLeontief(drawn, yd, { tolerance, ...(x === undefined ? {} : { x0: x }) });
-      if (xs.status !== 'converged') return fail(xs.status);
-      x = Float64Array.from(xs.x);
-      relativeResidual = Math.max(relativeResidual, xs.relativeResidual);
-      iterations += xs.iterations;
-      for (let q = 0; q < k; q++) {
-        let f = 0;
-        for (let i = 0; i < n; i++) f += rd[q][i] * x[i];
-        footSamples[t * k + q] = f;
+  try {
+    for (let t = 0; t < d; t++) {
+      if (parallel !== undefined) parallel.draw(t);
+      else drawPart(drawn.values, { ...partA, key: streamKey(seed, t, 0), ...(tableA === undefined ? {} : { table: tableA }) });
+      drawPart(yd, { key: streamKey(seed, t, 1), base: yy, rsd: rsdY, lognormal, ...(tableY === undefined ? {} : { table: tableY }) });
+      rows.forEach((r, q) => drawPart(rd[q], { key: streamKey(seed, t, 2 + q), base: r, rsd: rsdRows, lognormal, ...(tableRows === undefined ? {} : { table: tableRows }) }));
+      options.adjust?.(t, coefficients, yd, rd);
+      for (let g = 0; g < D; g++) {
+        const col = demands[g];
+        const out = dd[g];
+        for (let i = 0; i < n; i++) out[i] = yy[i] === 0 ? col[i] : col[i] * (yd[i] / yy[i]);
       }
-    } else {
-      const rhs = new Float64Array(n * k);
-      for (let q = 0; q < k; q++) for (let i = 0; i < n; i++) rhs[i * k + q] = rd[q][i];
-      // Several rows: over Aᵀ (its pattern formed once, above); one row: the transposed solve over A.
-      let ms;
-      if (At !== undefined) ms = solveLeontiefMulti(At, rhs, k, { tolerance, ...(m === undefined ? {} : { x0: m }) });
-      else ms = solveLeontiefTransposedMulti(drawn, rhs, k, { tolerance, ...(m === undefined ? {} : { x0: m }) });
-      if (ms.status !== 'converged') return fail(ms.status);
-      m = Float64Array.from(ms.x);
-      relativeResidual = Math.max(relativeResidual, ms.relativeResidual);
-      iterations += ms.iterations;
-      // The footprints of y from the multipliers: Σ_i m_i y_i (the same as s x, without a solve for x).
-      for (let q = 0; q < k; q++) {
-        let f = 0;
-        for (let i = 0; i < n; i++) if (yd[i] !== 0) f += m[i * k + q] * yd[i];
-        footSamples[t * k + q] = f;
-      }
-      if (multSamples !== undefined) for (let q = 0; q < k; q++) for (let i = 0; i < n; i++) multSamples[t * k * n + q * n + i] = m[i * k + q];
-      if (demSamples !== undefined) {
+      if (!solveMultipliers) {
+        // Footprints only: one solve for x, then s x per row.
+        const xs = solveLeontief(drawn, yd, { tolerance, ...(x === undefined ? {} : { x0: x }) });
+        if (xs.status !== 'converged') return fail(xs.status);
+        x = Float64Array.from(xs.x);
+        relativeResidual = Math.max(relativeResidual, xs.relativeResidual);
+        iterations += xs.iterations;
         for (let q = 0; q < k; q++) {
-          for (let g = 0; g < D; g++) {
-            const col = dd[g];
-            let f = 0;
-            for (let i = 0; i < n; i++) if (col[i] !== 0) f += m[i * k + q] * col[i];
-            demSamples[t * k * D + q * D + g] = f;
+          let f = 0;
+          for (let i = 0; i < n; i++) f += rd[q][i] * x[i];
+          footSamples[t * k + q] = f;
+        }
+      } else {
+        const rhs = new Float64Array(n * k);
+        for (let q = 0; q < k; q++) for (let i = 0; i < n; i++) rhs[i * k + q] = rd[q][i];
+        // Several rows: over Aᵀ (its pattern formed once, above); one row: the transposed solve over A.
+        let ms;
+        if (At !== undefined) ms = solveLeontiefMulti(At, rhs, k, { tolerance, ...(m === undefined ? {} : { x0: m }) });
+        else ms = solveLeontiefTransposedMulti(drawn, rhs, k, { tolerance, ...(m === undefined ? {} : { x0: m }) });
+        if (ms.status !== 'converged') return fail(ms.status);
+        m = Float64Array.from(ms.x);
+        relativeResidual = Math.max(relativeResidual, ms.relativeResidual);
+        iterations += ms.iterations;
+        // The footprints of y from the multipliers: Σ_i m_i y_i (the same as s x, without a solve for x).
+        for (let q = 0; q < k; q++) {
+          let f = 0;
+          for (let i = 0; i < n; i++) if (yd[i] !== 0) f += m[i * k + q] * yd[i];
+          footSamples[t * k + q] = f;
+        }
+        if (multSamples !== undefined) for (let q = 0; q < k; q++) for (let i = 0; i < n; i++) multSamples[t * k * n + q * n + i] = m[i * k + q];
+        if (demSamples !== undefined) {
+          for (let q = 0; q < k; q++) {
+            for (let g = 0; g < D; g++) {
+              const col = dd[g];
+              let f = 0;
+              for (let i = 0; i < n; i++) if (col[i] !== 0) f += m[i * k + q] * col[i];
+              demSamples[t * k * D + q * D + g] = f;
+            }
           }
         }
       }
+      options.onDraw?.(t + 1, d);
     }
-    options.onDraw?.(t + 1, d);
+  } finally {
+    parallel?.close();
   }
   return {
     status: 'converged',
