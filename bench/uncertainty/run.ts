@@ -210,6 +210,8 @@ async function main(): Promise<void> {
 
     // The means of --check-draws draws against the deterministic accounts, in standard errors.
     const checkDraws = Number(values['check-draws']);
+    // σ is estimated from the 2.5 / 97.5 percentiles, which fewer draws place too close together.
+    if (!(Number.isInteger(checkDraws) && checkDraws >= 20)) throw new Error(`--check-draws must be at least 20 (σ is estimated from the 2.5 and 97.5 percentiles), got ${values['check-draws']}`);
     const check = monteCarlo(A, S, y, { A: rsd }, { draws: checkDraws, seed: seed + 1, demands: Yr });
     if (check.multipliers === undefined || check.demandFootprints === undefined) throw new Error('no multipliers');
     const zm = meanScores(check.multipliers, detM, checkDraws);
