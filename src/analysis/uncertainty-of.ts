@@ -1,7 +1,7 @@
 import { demandVector, leontiefSystem, planActivities } from '../compile/index.js';
 import type { CompiledEconomy } from '../compile/index.js';
-import { coefficientMultipliers, monteCarlo, nonProductiveLoops } from '../leontief/index.js';
-import type { LeontiefOptions, MonteCarloResult } from '../leontief/index.js';
+import { coefficientMultipliers, monteCarlo, monteCarloTolerance, nonProductiveLoops } from '../leontief/index.js';
+import type { MonteCarloResult } from '../leontief/index.js';
 import { InputError, inputError, type Issue } from '../model/errors.js';
 import type { Demand } from '../model/parse-demand.js';
 import type { AnyEconomy } from '../model/types.js';
@@ -42,7 +42,11 @@ export interface UncertaintyRequest {
   readonly demand?: Demand;
   readonly demandLabel?: string;
   readonly period?: string;
-  readonly tolerance: number;
+  /**
+   * The solves' relative residual: the deterministic multipliers' (default 1e-12) and the draws'
+   * (default `monteCarloTolerance`, from the spread and the number of draws).
+   */
+  readonly tolerance?: number | undefined;
   readonly maxIterations: number;
   /** After each draw (a progress bar, a job's progress); may throw to stop the run. */
   readonly onDraw?: (done: number, total: number) => void;
@@ -165,8 +169,10 @@ export function uncertaintyOf(economy: AnyEconomy, c: CompiledEconomy, req: Unce
     }
   }
   const placed = req.drawsTable === undefined ? undefined : placeDraws(c, sys.A, rowNames, req.drawsTable, draws, names.drawsTable);
-  const opts: LeontiefOptions = { tolerance: req.tolerance, maxIterations: req.maxIterations };
-  const det = coefficientMultipliers(sys, rowsCsr, opts);
+  const spread = { A: req.rsd, y: req.demandRsd ?? 0, rows: req.extensionRsd ?? 0, distribution };
+  const detTolerance = req.tolerance ?? 1e-12;
+  const drawTolerance = req.tolerance ?? monteCarloTolerance(spread, draws);
+  const det = coefficientMultipliers(sys, rowsCsr, { tolerance: detTolerance, maxIterations: req.maxIterations });
   const head = {
     model: economy.name,
     demand: fromFile ? (req.demandLabel ?? 'the demand given') : 'the model’s final use by region',
@@ -176,18 +182,18 @@ export function uncertaintyOf(economy: AnyEconomy, c: CompiledEconomy, req: Unce
     rsd: { coefficients: req.rsd, demand: req.demandRsd ?? 0, extensions: req.extensionRsd ?? 0 },
     ...(req.drawsTable !== undefined ? { drawsTable: req.drawsTable.length } : {}),
   };
-  const fail = (o: { status: string; iterations?: number; relativeResidual?: number }, what: string): UncertaintyOutcome => {
+  const fail = (o: { status: string; iterations?: number; relativeResidual?: number }, what: string, tolerance: number): UncertaintyOutcome => {
     const loops = o.status === 'not-productive' ? nonProductiveLoops(sys).map((loop) => loop.map((i) => c.items.ids[i])) : undefined;
-    const sentence = failureSentence(o, { what, ...(loops !== undefined ? { loops } : {}), maxIterations: { value: req.maxIterations, option: names.maxIterations }, tolerance: { value: req.tolerance, option: names.tolerance } });
+    const sentence = failureSentence(o, { what, ...(loops !== undefined ? { loops } : {}), maxIterations: { value: req.maxIterations, option: names.maxIterations }, tolerance: { value: tolerance, option: names.tolerance } });
     return { tables: [], json: { ...head, ...failureJson(o, sentence) }, header: [`Uncertainty: ${o.status}. No results.`], failures: [sentence] };
   };
-  if (det.status !== 'converged') return fail(det, 'the deterministic multipliers m (I − A) = c');
+  if (det.status !== 'converged') return fail(det, 'the deterministic multipliers m (I − A) = c', detTolerance);
 
   const result: MonteCarloResult = monteCarlo(
     sys,
     rowsCsr,
     y,
-    { A: req.rsd, y: req.demandRsd ?? 0, rows: req.extensionRsd ?? 0, distribution },
+    spread,
     {
       draws,
       seed,
@@ -195,15 +201,15 @@ export function uncertaintyOf(economy: AnyEconomy, c: CompiledEconomy, req: Unce
       adjust: (t, A, _y, rows) => {
         rows[k - 1].fill(1);
         for (const [pos, v] of placed?.get(t) ?? []) {
-          if (pos >= 0) A[pos] = v;
+          if (pos >= 0) A.set(pos, v);
           else rows[Math.floor((-1 - pos) / n)][(-1 - pos) % n] = v;
         }
       },
       ...(req.onDraw !== undefined ? { onDraw: req.onDraw } : {}),
     },
-    opts,
+    { tolerance: drawTolerance, maxIterations: req.maxIterations },
   );
-  if (result.status !== 'converged') return fail(result, 'a draw’s solves (I − A) x = y and m (I − A) = c');
+  if (result.status !== 'converged') return fail(result, 'a draw’s solves (I − A) x = y and m (I − A) = c', drawTolerance);
 
   const unit = (name: string): string => (name === 'output' ? '' : (economy.resources[c.resources.index.get(name) ?? 0]?.unit ?? ''));
   const s = result.demandFootprints;

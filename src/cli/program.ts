@@ -282,7 +282,7 @@ export function buildProgram(): Command {
       .option('--draws-table <file>', 'CSV draw,row,column,value: drawn coefficients replacing the random ones (docs/analysis.md)')
       .option('--demand <file>', 'final demand per product in place of the model’s final use by region')
       .option('--period <id>', 'period whose targets make the final demand; default the first')
-      .option('--tolerance <x>', 'relative residual of the iterative solves', '1e-12')
+      .option('--tolerance <x>', 'relative residual of the iterative solves (default 1e-12 for the deterministic multipliers; for the draws the spread / (1000 √draws), between 1e-10 and 1e-6)')
       .option('--max-iterations <n>', 'iterations each solve may take', '5000')
       .addOption(encodingOption()),
   ).action((model: string, flags: UncertaintyFlags & FormatFlags) => runCommand(flags, () => uncertaintyCommand(model, flags)));

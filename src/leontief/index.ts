@@ -26,6 +26,6 @@ export { characterise, type CharacterisationFactor, type Characterised } from '.
 export { regionalTable, type LocationQuotient, type RegionalTable, type RegionalTotals } from './location-quotients.js';
 export { SDA_FACTORS, structuralDecomposition, type SdaFactor, type SdaResult, type SdaTable } from './structural-decomposition.js';
 export { structuralPaths, type StructuralPath, type StructuralPathOptions, type StructuralPathsResult } from './structural-paths.js';
-export { monteCarlo, type MonteCarloOptions, type MonteCarloResult, type MonteCarloSpread, type Summary } from './monte-carlo.js';
+export { monteCarlo, monteCarloTolerance, type DrawnCoefficients, type MonteCarloOptions, type MonteCarloResult, type MonteCarloSpread, type Summary } from './monte-carlo.js';
 export { flowMatrix } from './flow-matrix.js';
 export { footprintsPerCapita, type FootprintsPerCapita } from './footprints-per-capita.js';

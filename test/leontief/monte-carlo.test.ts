@@ -81,6 +81,18 @@ describe('Monte Carlo: further demands and drawn inputs', () => {
     for (let q = 0; q < 2; q++) assert.ok(Math.abs(f.mean[q * 2] + f.mean[q * 2 + 1] - r.footprints.mean[q]) <= 1e-9 * r.footprints.mean[q]);
   });
 
+  test('adjust reaches A by its place in A (the run keeps Aᵀ): toArray is A, set(p) changes that coefficient', () => {
+    let seen: Float64Array | undefined;
+    monteCarlo(A, rows, y, { A: 0 }, { draws: 1, adjust: (_t, a) => (seen = a.toArray()) });
+    assert.deepEqual(seen, Float64Array.from(A.values));
+    // Doubling one coefficient through set gives the multipliers of A with that coefficient doubled.
+    const p = A.rowPtr[3] + 1;
+    const changed = { ...A, values: Float64Array.from(A.values, (v, q) => (q === p ? 2 * v : v)) };
+    const r = monteCarlo(A, rows, y, { A: 0 }, { draws: 1, adjust: (_t, a) => (a.set(p, 2 * a.get(p)), assert.equal(a.get(p), changed.values[p])) }, { tolerance: 1e-13 });
+    const want = coefficientMultipliers({ A: changed }, rows, { tolerance: 1e-13 });
+    for (let q = 0; q < 2; q++) for (let i = 0; i < n; i++) assert.ok(Math.abs((r.multipliers?.mean[q * n + i] ?? Number.NaN) - want.multipliers[q][i]) <= 1e-11 * want.multipliers[q][i]);
+  });
+
   test('adjust sees each draw and its replacements are what is solved', () => {
     const seen: number[] = [];
     const doubled = monteCarlo(A, rows, y, { A: 0 }, { draws: 2, adjust: (t, _a, _y, rs) => (seen.push(t), rs[0].forEach((v, i) => (rs[0][i] = 2 * v))) });

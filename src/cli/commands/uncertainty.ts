@@ -52,7 +52,7 @@ export async function uncertaintyCommand(modelPath: string, flags: UncertaintyFl
     ...(drawsTable !== undefined ? { drawsTable } : {}),
     ...(demand !== undefined ? { demand, demandLabel: flags.demand } : {}),
     ...(flags.period !== undefined ? { period: flags.period } : {}),
-    tolerance,
+    tolerance: flags.tolerance === undefined ? undefined : tolerance,
     maxIterations,
     onDraw: (done, total) => progress.update(done / total, `draw ${done} of ${total}`),
     names: { rsd: '--rsd', demandRsd: '--demand-rsd', extensionRsd: '--extension-rsd', distribution: '--distribution', draws: '--draws', seed: '--seed', drawsTable: '--draws-table', demand: '--demand', period: '--period', tolerance: '--tolerance', maxIterations: '--max-iterations' },

@@ -67,7 +67,7 @@ export function uncertaintyRoutes(app: FastifyInstance, ctx: ServerContext): voi
         ...(body.drawsTable !== undefined ? { drawsTable: body.drawsTable.map((e, k) => ({ ...e, location: { path: ['drawsTable', k] } })) } : {}),
         ...(demand !== undefined ? { demand, demandLabel: 'the demand sent' } : {}),
         ...(body.period !== undefined ? { period: body.period } : {}),
-        tolerance: body.tolerance ?? 1e-12,
+        tolerance: body.tolerance,
         maxIterations: body.maxIterations ?? DEFAULT_MAX_ITERATIONS,
         names: { rsd: 'rsd', demandRsd: 'demandRsd', extensionRsd: 'extensionRsd', distribution: 'distribution', draws: 'draws', seed: 'seed', drawsTable: 'drawsTable', demand: 'demand', period: 'period', tolerance: 'tolerance', maxIterations: 'maxIterations' },
       });

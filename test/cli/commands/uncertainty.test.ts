@@ -28,7 +28,7 @@ interface Doc {
 
 function golden(name: string, actual: string): void {
   const file = join(repoRoot, 'test', 'cli', 'golden', name);
-  const text = actual.replace(/\d+ iterations/g, 'N iterations').replace(/relative residual \d\.\d\de[-+]\d+/g, (m) => (Number(m.split(' ')[2]) < 1e-9 ? 'relative residual < 1e-9' : m));
+  const text = actual.replace(/\d+ iterations/g, 'N iterations').replace(/relative residual \d\.\d\de[-+]\d+/g, (m) => (Number(m.split(' ')[2]) <= 1e-6 ? 'relative residual ≤ 1e-6' : m));
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
     writeFileSync(file, text);
     return;
