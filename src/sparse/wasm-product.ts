@@ -120,7 +120,9 @@ export interface WasmProductOptions {
  * (split-layout.ts) when the vectors are too large for the cache: the entries near the diagonal
  * stay in CSR, the far ones are grouped by blocks of columns, which makes a product on economies of
  * 10⁶–10⁷ products 2–3 times faster; the sums are then taken in another order (results agree with
- * the JS kernels to rounding). Plain copies and matrices in place give results bit-identical to
+ * the JS kernels to rounding). A gather of k ≥ 2 vectors over a wide matrix with long rows runs over
+ * a copy placed in panels of columns (panel-layout.ts), each panel's part of x in the first-level
+ * cache, its sums added panel after panel (again equal to the JS kernels' to rounding). Plain copies and matrices in place give results bit-identical to
  * the JS kernels of range-kernels.ts (same operations in the same order), and so do threaded
  * gathers over them. Serial, or with `threads` > 1 cut into parts by rows (balanced by non-zeros)
  * that the calling thread and worker threads running the same kernels over the same memory claim
