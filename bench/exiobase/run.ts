@@ -94,12 +94,38 @@ async function main(): Promise<void> {
     const load = loadavg()[0];
     const pymrio = values['no-pymrio'] ? 'not run (--no-pymrio)' : await runPymrio(written.path);
     const lines = table(shape, written, plenty, plentyTotal, pymrio);
+    const disagreement = typeof pymrio === 'string' ? undefined : disagreements(plenty, pymrio);
+    if (disagreement !== undefined) {
+      // Timings of accounts that are not pymrio's are not reported.
+      process.stderr.write(`the accounts disagree with pymrio's: ${disagreement}\n`);
+      process.exitCode = 1;
+      return;
+    }
     lines.push(`Machine: ${cpus().length} cores, ${gb(totalmem())} GB; load average ${load.toFixed(1)} when pymrio started (the machine was shared: wall-clock times stretch with the load, CPU seconds much less).`);
     process.stdout.write(`${lines.join('\n')}\n`);
     if (values.readme) await writeReadme(lines);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Accounts compared with pymrio's must agree to this relative difference (issue 10: 1e-9). */
+const AGREEMENT = 1e-9;
+
+/** What disagrees with pymrio beyond AGREEMENT (or the regions' order), undefined if nothing. */
+function disagreements(p: PlentyCaseResult, py: PymrioResult): string | undefined {
+  if (p.status !== 'converged') return `Plenty's solves: ${p.status}`;
+  if (py.regions.join() !== p.regions.join()) return 'the regions are in another order';
+  const pairs: [string, readonly number[], readonly number[]][] = [
+    ['x', p.x, py.x],
+    ['D_cba_reg', p.D_cba_reg, py.D_cba_reg.flat()],
+    ['D_pba_reg', p.D_pba_reg, py.D_pba_reg.flat()],
+    ['D_imp_reg', p.D_imp_reg, py.D_imp_reg.flat()],
+    ['D_exp_reg', p.D_exp_reg, py.D_exp_reg.flat()],
+    ['D_imp', p.D_imp, py.D_imp.flat()],
+  ];
+  const bad = pairs.map(([name, a, b]) => [name, worstRelative(a, b)] as const).filter(([, d]) => !(d <= AGREEMENT));
+  return bad.length === 0 ? undefined : bad.map(([name, d]) => `${name} ${d.toExponential(1)}`).join(', ');
 }
 
 function table(shape: { stressors: number }, w: DownloadWritten, p: PlentyCaseResult, plentyTotal: number, py: PymrioResult | string): string[] {

@@ -1,8 +1,8 @@
 import type { IoExtension } from '../model/import/types.js';
 import type { CsrMatrix } from '../sparse/csr.js';
-import type { LuFactors } from '../sparse/index.js';
+import type { ColumnSource, LuFactors } from '../sparse/index.js';
 import { importStart } from './domestic-blocks.js';
-import { solveMany, worseStatus } from './solve.js';
+import { solveMany, solveStream, worseStatus } from './solve.js';
 import type { LeontiefOptions, LeontiefStatus, SolveReport, SpectralBounds } from './types.js';
 
 /** The region structure of a multi-regional table, shared by all its extensions. */
@@ -187,27 +187,47 @@ export function extensionAccounts(
     }
   }
   // D_imp: the same with multipliers of S restricted to the stressors outside region r, each
-  // solve started from M less region r's domestic part (see importStart).
-  const warm = mSolve.status === 'converged' ? layout.domestic : undefined;
-  for (let r = 0; r < R && imports === undefined; r++) {
-    const outside = rows.map((row) => {
-      const o = Float64Array.from(row);
-      o.fill(0, r * ns, (r + 1) * ns);
-      return o;
-    });
-    const factors = warm?.[r];
-    const starts = factors === undefined ? undefined : rows.map((row, q) => importStart(mSolve.x[q], row, r, ns, factors));
-    const sol = solveMany(At, outside, false, opts, { ...label, quantity: `the imported multiplier of extension ${e.name}`, key: 'D_imp' }, starts);
-    note(sol);
-    const y = yAgg[r];
-    for (let q = 0; q < k; q++) {
-      const m = sol.x[q];
-      for (let s = 0; s < ns; s++) {
-        let sum = 0;
-        for (let r2 = 0; r2 < R; r2++) sum += m[r2 * ns + s] * y[r2 * ns + s];
-        D_imp[q * n + r * ns + s] = sum;
+  // solve started from M less region r's domestic part (see importStart); all regions' solves in
+  // one stream over one product (a region's right-hand sides made when its block comes).
+  if (imports === undefined) {
+    const warm = mSolve.status === 'converged' ? layout.domestic : undefined;
+    // The (region, stressor) pairs whose stressor has an entry outside the region (else D_imp is 0).
+    const pairs: number[] = [];
+    for (let r = 0; r < R; r++) {
+      for (let q = 0; q < k; q++) {
+        const row = rows[q];
+        let outside = false;
+        for (let j = 0; j < n && !outside; j++) if (row[j] !== 0 && (j < r * ns || j >= (r + 1) * ns)) outside = true;
+        if (outside) pairs.push(r * k + q);
       }
     }
+    const source: ColumnSource = {
+      count: pairs.length,
+      column: (i) => {
+        const r = Math.floor(pairs[i] / k);
+        const o = Float64Array.from(rows[pairs[i] % k]);
+        o.fill(0, r * ns, (r + 1) * ns);
+        return o;
+      },
+      start: (i) => {
+        const r = Math.floor(pairs[i] / k);
+        const q = pairs[i] % k;
+        return importStart(mSolve.x[q], rows[q], r, ns, warm?.[r]);
+      },
+      take: (i, m) => {
+        const r = Math.floor(pairs[i] / k);
+        const q = pairs[i] % k;
+        const y = yAgg[r];
+        for (let s = 0; s < ns; s++) {
+          let sum = 0;
+          for (let r2 = 0; r2 < R; r2++) sum += m[r2 * ns + s] * y[r2 * ns + s];
+          D_imp[q * n + r * ns + s] = sum;
+        }
+      },
+    };
+    const sol = solveStream(At, source, false, opts, { ...label, quantity: `the imported multiplier of extension ${e.name}`, key: 'D_imp' });
+    note(sol);
+    if (sol.status !== 'converged') D_imp.fill(Number.NaN);
   }
 
   const D_cba_reg = perRegion(D_cba, k, R, ns);

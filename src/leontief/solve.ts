@@ -2,11 +2,12 @@ import {
   checkProductive,
   solveLeontief,
   solveLeontiefColumns,
+  solveLeontiefColumnStream,
   solveLeontiefTransposed,
 } from '../sparse/index.js';
 import type { CsrMatrix } from '../sparse/csr.js';
 import type { Location } from '../model/errors.js';
-import type { SolveOptions } from '../sparse/index.js';
+import type { ColumnSource, SolveOptions } from '../sparse/index.js';
 import { resultOverflow } from './result-overflow.js';
 import { DEFAULT_TOLERANCE, type IoSystem, type LeontiefOptions, type LeontiefStatus, type SolveReport, type SpectralBounds } from './types.js';
 
@@ -122,4 +123,29 @@ export function solveOne(A: CsrMatrix, b: Float64Array, transposed: boolean, opt
   const r = solveMany(A, [b], transposed, opts, label);
   const base = { status: r.status, iterations: r.iterations, relativeResidual: r.relativeResidual, x: r.x[0] };
   return r.spectralRadius === undefined ? base : { ...base, spectralRadius: r.spectralRadius };
+}
+
+/**
+ * solveMany for right-hand sides handed out one at a time (solveLeontiefColumnStream: one product
+ * for the whole stream, and no more than a block of them held at once): each solution goes to
+ * `source.take` once its block converged and was checked against the magnitude rule (`label`).
+ * When the status is not 'converged' the caller must discard what it took (no solution of the
+ * failed block or later ones is handed out) and the spectral-radius bounds of A are attached.
+ */
+export function solveStream(A: CsrMatrix, source: ColumnSource, transposed: boolean, opts: LeontiefOptions = {}, label: SolveLabel = { quantity: 'the solution', key: 'x' }): SolveReport {
+  const solverOpts: SolveOptions = {
+    tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
+    ...(opts.maxIterations !== undefined ? { maxIterations: opts.maxIterations } : {}),
+    ...(opts.onProgress !== undefined ? { onProgress: opts.onProgress } : {}),
+  };
+  const checked: ColumnSource = {
+    ...source,
+    take: (i, x) => {
+      resultOverflow([x], label);
+      source.take(i, x);
+    },
+  };
+  const r = solveLeontiefColumnStream(A, checked, transposed, solverOpts);
+  const report = { status: r.status, iterations: r.iterations, relativeResidual: r.relativeResidual };
+  return r.status === 'converged' ? report : { ...report, spectralRadius: spectralBounds(A) };
 }

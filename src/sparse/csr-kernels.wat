@@ -242,6 +242,148 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows))))
 
+  ;; gatherMulti that adds to the output rows instead of writing them: out[i] += (A x)[i], each
+  ;; lane's sum over the row formed first in the order of gatherMulti, then added (a panel's part of
+  ;; a product whose columns come in panels, see panel-layout.ts).
+  (func (export "gatherMultiAdd")
+    (param $rp i32) (param $ci i32) (param $va i32) (param $x i32) (param $k i32) (param $out i32)
+    (param $lo i32) (param $hi i32)
+    (local $i i32) (local $kb i32) (local $jb i32) (local $o i32) (local $xj i32)
+    (local $pc0 i32) (local $pv0 i32) (local $pe i32) (local $pc i32) (local $pv i32) (local $b i32)
+    (local $v v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $a4 v128) (local $s f64)
+    (local.set $kb (i32.shl (local.get $k) (i32.const 3)))
+    (local.set $i (local.get $lo))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_u (local.get $i) (local.get $hi)))
+        (local.set $pc0 (i32.add (local.get $ci)
+          (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+        (local.set $pv0 (i32.add (local.get $va)
+          (i32.shl (i32.load (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3))))
+        (local.set $pe (i32.add (local.get $ci)
+          (i32.shl (i32.load offset=4 (i32.add (local.get $rp) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 2))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (local.get $i) (local.get $kb))))
+        (local.set $jb (i32.const 0))
+        ;; ten to fifteen vectors: the first ten in one pass (10 is the common number of rows of S)
+        (if (i32.and (i32.ge_u (local.get $kb) (i32.const 80)) (i32.lt_u (local.get $kb) (i32.const 128)))
+          (then
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $a4 (v128.const f64x2 0 0))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $v (f64x2.splat (f64.load (local.get $pv))))
+                (local.set $b (i32.add (local.get $x) (i32.mul (i32.load (local.get $pc)) (local.get $kb))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $v) (v128.load (local.get $b)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $b)))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $b)))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $b)))))
+                (local.set $a4 (f64x2.add (local.get $a4) (f64x2.mul (local.get $v) (v128.load offset=64 (local.get $b)))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (v128.store (local.get $o) (f64x2.add (v128.load (local.get $o)) (local.get $a0)))
+            (v128.store offset=16 (local.get $o) (f64x2.add (v128.load offset=16 (local.get $o)) (local.get $a1)))
+            (v128.store offset=32 (local.get $o) (f64x2.add (v128.load offset=32 (local.get $o)) (local.get $a2)))
+            (v128.store offset=48 (local.get $o) (f64x2.add (v128.load offset=48 (local.get $o)) (local.get $a3)))
+            (v128.store offset=64 (local.get $o) (f64x2.add (v128.load offset=64 (local.get $o)) (local.get $a4)))
+            (local.set $jb (i32.const 80))))
+        ;; groups of eight vectors
+        (block $g8s
+          (loop $g8
+            (br_if $g8s (i32.gt_u (i32.add (local.get $jb) (i32.const 64)) (local.get $kb)))
+            (local.set $xj (i32.add (local.get $x) (local.get $jb)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $v (f64x2.splat (f64.load (local.get $pv))))
+                (local.set $b (i32.add (local.get $xj) (i32.mul (i32.load (local.get $pc)) (local.get $kb))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $v) (v128.load (local.get $b)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $b)))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $b)))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $b)))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (local.set $b (i32.add (local.get $o) (local.get $jb)))
+            (v128.store (local.get $b) (f64x2.add (v128.load (local.get $b)) (local.get $a0)))
+            (v128.store offset=16 (local.get $b) (f64x2.add (v128.load offset=16 (local.get $b)) (local.get $a1)))
+            (v128.store offset=32 (local.get $b) (f64x2.add (v128.load offset=32 (local.get $b)) (local.get $a2)))
+            (v128.store offset=48 (local.get $b) (f64x2.add (v128.load offset=48 (local.get $b)) (local.get $a3)))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 64)))
+            (br $g8)))
+        ;; one group of four
+        (if (i32.le_u (i32.add (local.get $jb) (i32.const 32)) (local.get $kb))
+          (then
+            (local.set $xj (i32.add (local.get $x) (local.get $jb)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $v (f64x2.splat (f64.load (local.get $pv))))
+                (local.set $b (i32.add (local.get $xj) (i32.mul (i32.load (local.get $pc)) (local.get $kb))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $v) (v128.load (local.get $b)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $b)))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (local.set $b (i32.add (local.get $o) (local.get $jb)))
+            (v128.store (local.get $b) (f64x2.add (v128.load (local.get $b)) (local.get $a0)))
+            (v128.store offset=16 (local.get $b) (f64x2.add (v128.load offset=16 (local.get $b)) (local.get $a1)))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 32)))))
+        ;; one group of two
+        (if (i32.le_u (i32.add (local.get $jb) (i32.const 16)) (local.get $kb))
+          (then
+            (local.set $xj (i32.add (local.get $x) (local.get $jb)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (f64x2.splat (f64.load (local.get $pv)))
+                  (v128.load (i32.add (local.get $xj) (i32.mul (i32.load (local.get $pc)) (local.get $kb)))))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (local.set $b (i32.add (local.get $o) (local.get $jb)))
+            (v128.store (local.get $b) (f64x2.add (v128.load (local.get $b)) (local.get $a0)))
+            (local.set $jb (i32.add (local.get $jb) (i32.const 16)))))
+        ;; the last vector
+        (if (i32.lt_u (local.get $jb) (local.get $kb))
+          (then
+            (local.set $xj (i32.add (local.get $x) (local.get $jb)))
+            (local.set $s (f64.const 0))
+            (local.set $pc (local.get $pc0))
+            (local.set $pv (local.get $pv0))
+            (block $ps
+              (loop $p
+                (br_if $ps (i32.ge_u (local.get $pc) (local.get $pe)))
+                (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $pv))
+                  (f64.load (i32.add (local.get $xj) (i32.mul (i32.load (local.get $pc)) (local.get $kb)))))))
+                (local.set $pc (i32.add (local.get $pc) (i32.const 4)))
+                (local.set $pv (i32.add (local.get $pv) (i32.const 8)))
+                (br $p)))
+            (local.set $b (i32.add (local.get $o) (local.get $jb)))
+            (f64.store (local.get $b) (f64.add (f64.load (local.get $b)) (local.get $s)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
+
+
   ;; Block scatter for k interleaved vectors over rows [lo, hi), grouped like gatherMulti; out is
   ;; not cleared.
   (func (export "scatterMulti")

@@ -28,6 +28,7 @@ export { solveLeontiefTransposed } from './solve-leontief-transposed.js';
 export { solveLeontiefMulti } from './solve-leontief-multi.js';
 export { solveLeontiefTransposedMulti } from './solve-leontief-transposed-multi.js';
 export { COLUMN_BLOCK, solveLeontiefColumns, type ColumnsSolve } from './solve-leontief-columns.js';
+export { solveLeontiefColumnStream, type ColumnSource, type StreamSolve } from './solve-leontief-column-stream.js';
 export { checkProductive, PRODUCTIVE_MARGIN, type ProductiveOptions, type ProductiveResult } from './check-productive.js';
 export { luFactor, type LuFactors, type LuSingular } from './lu-factor.js';
 export { luSolve } from './lu-solve.js';

@@ -19,6 +19,7 @@ export interface Kernels {
   readonly gather: Kernel;
   readonly scatter: Kernel;
   readonly gatherMulti: Kernel;
+  readonly gatherMultiAdd: Kernel;
   readonly scatterMulti: Kernel;
   readonly farGather: Kernel;
   readonly farScatter: Kernel;
@@ -92,14 +93,32 @@ export interface ProductPart {
   readonly val: number;
   readonly farLo: number;
   readonly farHi: number;
+  /**
+   * A gather over A placed in panels (panel-layout.ts): the CSR arrays hold `panels` · panelRows
+   * rows, row p · panelRows + i being row i's entries in panel p; rows [lo, hi) are of A. Absent
+   * or below 2: plain CSR.
+   */
+  readonly panels?: number;
+  readonly panelRows?: number;
 }
 
 /**
  * A part of the product of k interleaved vectors into the output block at byte `into`: its CSR
- * rows (a gather writes them, a scatter adds), then its far entries (added).
+ * rows (a gather writes them, a scatter adds), then its far entries (added); over panels, each
+ * panel's rows in turn (the first written, the others added).
  */
 export function runPart(kernels: Kernels, part: ProductPart, xp: number, into: number, k: number, transposed: boolean): void {
   const { rp, ci, va, lo, hi } = part;
+  const panels = part.panels ?? 0;
+  if (panels >= 2 && !transposed) {
+    // Panel 0 writes the rows, the others add to them: row p · m + i of the panels' CSR goes to
+    // output row i, so panel p's output pointer is shifted back by p · m rows (i32 arithmetic
+    // wraps, so a pointer below 0 still lands on the right rows).
+    const m = part.panelRows ?? 0;
+    kernels.gatherMulti(rp, ci, va, xp, k, into, lo, hi);
+    for (let p = 1; p < panels; p++) kernels.gatherMultiAdd(rp, ci, va, xp, k, (into - p * m * 8 * k) | 0, lo + p * m, hi + p * m);
+    return;
+  }
   if (transposed) {
     if (k === 1) kernels.scatter(rp, ci, va, xp, into, lo, hi);
     else kernels.scatterMulti(rp, ci, va, xp, k, into, lo, hi);

@@ -135,8 +135,10 @@ export const PART = {
   farLo: 8,
   farHi: 9,
   own: 10,
+  panels: 11,
+  panelRows: 12,
 } as const;
-export const PART_INTS = 12;
+export const PART_INTS = 13;
 /** Most parts a product may have (at most 511: the claim word's field). */
 export const MAX_PARTS = 256;
 
@@ -161,6 +163,8 @@ export function setParts(pool: WorkerPool, parts: readonly ProductPart[], own: r
     table[base + PART.farLo] = part.farLo;
     table[base + PART.farHi] = part.farHi;
     table[base + PART.own] = own[p] ?? 0;
+    table[base + PART.panels] = part.panels ?? 0;
+    table[base + PART.panelRows] = part.panelRows ?? 0;
   });
   Atomics.add(pool.ctrl, CTRL.version, 1);
 }
@@ -187,6 +191,8 @@ export function readPart(table: Int32Array, p: number): ClaimedPart {
       val: slot(PART.val),
       farLo: slot(PART.farLo),
       farHi: slot(PART.farHi),
+      panels: slot(PART.panels),
+      panelRows: slot(PART.panelRows),
     },
     own: slot(PART.own),
   };

@@ -1,9 +1,10 @@
 import type { CsrMatrix } from './csr.js';
 import type { BlockProduct } from './leontief-core.js';
-import type { MatrixFacts } from './matrix-facts.js';
 import { placeSplit, rowStripes, splitCandidate, splitPlan, type SplitTuning } from './split-layout.js';
 import { instantiateKernels, kernelModule, runPart, type ProductPart, type WasmMemory } from './wasm-kernels.js';
 import { copyLayout, forgetCopy, keepNew, keptFor, keptSplit, placeKept, splitCopyLayout, type CopyLayout, type KeptCopy } from './kept-copy.js';
+import { matrixFacts, type MatrixFacts } from './matrix-facts.js';
+import { panelBytes, panelPlan, placePanels, type PanelPlan } from './panel-layout.js';
 import { residentOf } from './to-wasm-csr.js';
 import { align, partCount, placeMatrix, transposesCopy, vectorBytes } from './wasm-layout.js';
 import { COMMAND, WASM_MAX_BYTES, awaitParts, claimParts, giveBack, idleMemory, keepWorkers, partRunner, request, setParts, takeMemory, workerPool } from './wasm-pool.js';
@@ -36,6 +37,8 @@ export interface WasmProduct {
   readonly split: boolean;
   /** Whether a transposed product runs as a gather over a copy of Aᵀ (see transposesCopy). */
   readonly transposedCopy: boolean;
+  /** Panels of columns the copy of A is placed in (panel-layout.ts), 0 for none. */
+  readonly panels: number;
   /**
    * Whether A was found the same as the copy the memory kept from its last product, so that the
    * copy and what was derived from it (A's facts, Aᵀ, the split layout) served again (see
@@ -68,14 +71,20 @@ interface Layout {
     /** Stripe s holds the far entries [starts[s], starts[s + 1]). */
     readonly starts: Int32Array;
   };
+  /** Panels of A's copy (panel-layout.ts): its CSR holds panels · rows rows. */
+  readonly panels?: number;
 }
+
+/** Parts per thread of a threaded product over panels (claimed as they come, as a busy core takes fewer). */
+const PANEL_PARTS_PER_THREAD = 4;
 
 /** The parts of a product over the layout (see partCount); `rowPtr` is the CSR part's. */
 function partsOf(layout: Layout, rowPtr: Int32Array, rows: number, transposed: boolean): ProductPart[] {
-  const { rp, ci, va, threads, far } = layout;
-  const csr = { rp, ci, va, row: 0, col: 0, val: 0, farLo: 0, farHi: 0 };
+  const { rp, ci, va, threads, far, panels } = layout;
+  const csr = { rp, ci, va, row: 0, col: 0, val: 0, farLo: 0, farHi: 0, ...(panels === undefined ? {} : { panels, panelRows: rows }) };
   if (far === undefined) {
-    const count = partCount(threads, transposed, false, rowPtr[rows]);
+    // Over panels, parts of a few thousand rows: each reads a panel's part of x for every one of its rows.
+    const count = panels === undefined ? partCount(threads, transposed, false, rowPtr[rows]) : threads <= 1 ? 1 : Math.max(threads, Math.min(threads * PANEL_PARTS_PER_THREAD, Math.floor(rows / 1024)));
     const bounds = rowStripes(rowPtr, rows, count);
     return Array.from({ length: count }, (_, p) => ({ ...csr, lo: bounds[p], hi: bounds[p + 1] }));
   }
@@ -96,6 +105,11 @@ export interface WasmProductOptions {
    * (true), as a scatter over A (false), or as `transposesCopy` decides (default).
    */
   readonly transposeCopy?: boolean;
+  /**
+   * For a gather of k ≥ 2 vectors over a plain copy: panels as `panelPlan` decides (default), these
+   * panels, or none (false).
+   */
+  readonly panels?: PanelPlan | false;
 }
 
 /**
@@ -106,7 +120,9 @@ export interface WasmProductOptions {
  * (split-layout.ts) when the vectors are too large for the cache: the entries near the diagonal
  * stay in CSR, the far ones are grouped by blocks of columns, which makes a product on economies of
  * 10⁶–10⁷ products 2–3 times faster; the sums are then taken in another order (results agree with
- * the JS kernels to rounding). Plain copies and matrices in place give results bit-identical to
+ * the JS kernels to rounding). A gather of k ≥ 2 vectors over a wide matrix with long rows runs over
+ * a copy placed in panels of columns (panel-layout.ts), each panel's part of x in the first-level
+ * cache, its sums added panel after panel (again equal to the JS kernels' to rounding). Plain copies and matrices in place give results bit-identical to
  * the JS kernels of range-kernels.ts (same operations in the same order), and so do threaded
  * gathers over them. Serial, or with `threads` > 1 cut into parts by rows (balanced by non-zeros)
  * that the calling thread and worker threads running the same kernels over the same memory claim
@@ -156,6 +172,12 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
         throw e;
       }
     }
+  }
+  // A wide matrix with long rows: gathers of several vectors panel by panel (panel-layout.ts).
+  const panels = transposed || options.panels === false ? undefined : (options.panels ?? panelPlan(A, k));
+  if (panels !== undefined && k >= 2) {
+    const paneled = panelProduct(module, A, k, helpers, panels);
+    if (paneled !== undefined) return paneled;
   }
   // Room for the solver's vectors when k = 1 and they fit (else the solver keeps its own), and
   // for Aᵀ where the other direction would gather over it.
@@ -241,6 +263,30 @@ function overSplit(module: object, memory: WasmMemory, A: CsrMatrix, record: Kep
       far: { row: placed.row, col: placed.col, val: placed.val, stripes: plan.stripes, starts },
     };
     return { ...build(module, memory, A, layout, record.layout.vectorsAt, k, transposed, release, false, extra, record), reused };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+/**
+ * x ↦ A x for k ≥ 2 vectors over a copy of A placed in panels of columns (panel-layout.ts), made
+ * for this product (a later one on the same A places it again). The sums of each panel are those
+ * of the JS kernel over the panel's columns, added panel after panel. A's facts come from A itself
+ * (found once per product). Undefined when it does not fit.
+ */
+function panelProduct(module: object, A: CsrMatrix, k: number, helpers: number, plan: PanelPlan): WasmProduct | undefined {
+  const { rows, cols } = A;
+  const matrixAt = 16;
+  const vectorsAt = matrixAt + panelBytes(A, plan);
+  if (vectorsAt + vectorBytes(rows, cols, k, false, helpers + 1, false) > WASM_MAX_BYTES) return undefined;
+  const memory = takeMemory(vectorsAt + vectorBytes(rows, cols, k, false, helpers + 1, false));
+  if (memory === undefined) return undefined;
+  const release = (): void => giveBack(memory);
+  try {
+    forgetCopy(memory); // the panels overwrite what the memory kept
+    const placed = placePanels(memory.buffer, matrixAt, A, plan);
+    return build(module, memory, A, { rp: placed.rp, ci: placed.ci, va: placed.va, threads: helpers + 1, panels: plan.panels }, vectorsAt, k, false, release, false, 0);
   } catch (e) {
     release();
     throw e;
@@ -375,8 +421,11 @@ function build(
    * binary search per row for the diagonal (far entries are never diagonal); kept with the copy
    * where the memory keeps one, else the diagonal goes through the input block.
    */
+  let ownFacts: MatrixFacts | undefined;
   const facts = (): MatrixFacts => {
     if (kept?.facts !== undefined) return kept.facts;
+    // Over panels the kernels' diagonal search does not apply: A's own facts, found once.
+    if (layout.panels !== undefined) return (ownFacts ??= matrixFacts(A));
     // The diagonal where the memory keeps it with the copy, else in the input block (copied out).
     const diagAt = kept?.layout.diagAt ?? xp;
     kernels.diagonal(rp, ci, va, 0, rows, diagAt);
@@ -397,5 +446,17 @@ function build(
     closed = true;
     release();
   };
-  return { product, input, output, run, threads: pool === undefined ? 1 : helpers + 1, inPlace, split: far !== undefined, transposedCopy: false, reused: false, close };
+  return {
+    product,
+    input,
+    output,
+    run,
+    threads: pool === undefined ? 1 : helpers + 1,
+    inPlace,
+    split: far !== undefined,
+    transposedCopy: false,
+    panels: layout.panels ?? 0,
+    reused: false,
+    close,
+  };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { kernelModule } from '../../src/sparse/wasm-kernels.js';
 import { instantiateKernels } from '../../src/sparse/wasm-kernels.js';
-import { COMMAND, CTRL, PART, awaitParts, claimParts, newMemory, partRunner, request, setParts, stopWorkers, tableReader, workerPool } from '../../src/sparse/wasm-pool.js';
+import { COMMAND, CTRL, PART, PART_INTS, awaitParts, claimParts, newMemory, partRunner, request, setParts, stopWorkers, tableReader, workerPool } from '../../src/sparse/wasm-pool.js';
 
 describe('the worker threads of the WebAssembly products', () => {
   test('run their part of a product over arrays placed above 2 GiB in the memory', () => {
@@ -35,7 +35,7 @@ describe('the worker threads of the WebAssembly products', () => {
       // Two parts (rows 0..1 and 1..3); the calling thread claims none, so the worker runs both.
       const csr = { rp, ci, va, row: 0, col: 0, val: 0, farLo: 0, farHi: 0 };
       setParts(pool, [{ ...csr, lo: 0, hi: 1 }, { ...csr, lo: 1, hi: 3 }], [0, own]);
-      assert.equal(pool.parts[12 + PART.own], own | 0, 'the slot holds the offset as a negative Int32');
+      assert.equal(pool.parts[PART_INTS + PART.own], own | 0, 'the slot holds the offset as a negative Int32');
       const out = new Float64Array(buffer, op, 3).fill(Number.NaN);
       request(pool, { command: COMMAND.gather, x: xp, out: op, k: 1, parts: 2, outLength: 3, helpers: 1 });
       awaitParts(pool);
