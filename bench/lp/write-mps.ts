@@ -31,7 +31,8 @@ export function writeMps(lp: LinearProgram, path: string): void {
   put('COLUMNS');
   const AT = transpose(lp.A);
   for (let j = 0; j < n; j++) {
-    if (lp.c[j] !== 0) put(` C${j} OBJ ${lp.c[j]}`);
+    // A column with no entry and no cost is still named (else a reader would not know it).
+    if (lp.c[j] !== 0 || AT.rowPtr[j] === AT.rowPtr[j + 1]) put(` C${j} OBJ ${lp.c[j]}`);
     for (let p = AT.rowPtr[j]; p < AT.rowPtr[j + 1]; p++) put(` C${j} R${AT.colIdx[p]} ${AT.values[p]}`);
   }
   put('RHS');

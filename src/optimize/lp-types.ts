@@ -61,7 +61,7 @@ export interface LpSolution {
   readonly rowActivity: Float64Array;
   readonly rowDual: Float64Array;
   readonly colDual: Float64Array;
-  /** max violation of row and column bounds, each relative to 1 + max(‖bounds below 1e20‖∞, |its bound|) (checkSolution). */
+  /** max violation of row and column bounds, each on its own scale: a row's relative to 1 + max(|its bound|, Σ_j |a_ij x_j|), a column's to 1 + |its bound| (checkSolution). */
   readonly primalResidual: number;
   /** max violation of dual feasibility, relative to 1 + ‖c‖∞. */
   readonly dualResidual: number;

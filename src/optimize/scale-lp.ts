@@ -55,31 +55,15 @@ const MAX_EXPONENT = 200;
 const DEFAULT_PASSES = 20;
 
 /**
- * Scales an LP so that its matrix entries, its finite non-zero bounds and right-hand sides, and its
- * largest cost are all of order 1. Solvers work with absolute tolerances (HiGHS: 1e-7 on primal and
- * dual feasibility): on a plan whose amounts and limits are in the millions next to a λ near 1, a
- * dual error within tolerance times a limit of 10⁶ is an error of order 0.1 in the dual objective.
- *
- * Bounds of LARGE_BOUND (1e20) or more are left out of the computation of the scales (a limit of
- * 1e30 next to entries of order 1 would pull its row's scale, and the entries with it, far below
- * 1); they are scaled like every other bound and stay finite: only ±Infinity means no bound. With
- * `reduceBounds`, all bounds are then divided by one power of two if some remain beyond it.
- *
- * Geometric-mean scaling, alternating rows and columns, of the matrix bordered by the bounds: a
- * row's set is its entries |a_ij|·D_j and its finite non-zero bounds |b_i| (both scale with R_i); a
- * column's set is its entries R_i·|a_ij| and 1/|l_j|, 1/|u_j| for its finite non-zero bounds (the
- * scaled bound u_j/D_j is 1 when D_j·(1/|u_j|) is). Each pass sets a scale to 1/√(max·min) of its
- * set, the geometric mean of the extremes, until no scale moves by more than a factor √2; then the
- * scales are rounded to powers of two and σ is chosen so that the largest |c̃_j| is about 1.
- * Linear in the non-zeros per pass; the input is not changed.
+ * The row and column scales R and D of scaleLp (powers of two): geometric-mean scaling of the
+ * matrix bordered by its finite non-zero bounds, at most `passes` passes. Also the first step of
+ * PDHG's preconditioning (src/optimize/pdhg/precondition.ts).
  */
-export function scaleLp(lp: LinearProgram, options: ScaleLpOptions = {}): ScaledLp {
+export function geometricScales(lp: LinearProgram, passes: number = DEFAULT_PASSES): { readonly r: Float64Array; readonly d: Float64Array } {
   const { A } = lp;
   const m = A.rows;
   const n = A.cols;
   const { rowPtr, colIdx, values } = A;
-  const passes = options.passes ?? DEFAULT_PASSES;
-
   // Reciprocal magnitudes of the finite non-zero column bounds (0 when none), and magnitudes of
   // the finite non-zero row bounds: the border of the matrix.
   const colBoundMax = new Float64Array(n);
@@ -147,6 +131,35 @@ export function scaleLp(lp: LinearProgram, options: ScaleLpOptions = {}): Scaled
   }
   for (let i = 0; i < m; i++) r[i] = powerOfTwo(r[i]);
   for (let j = 0; j < n; j++) d[j] = powerOfTwo(d[j]);
+  return { r, d };
+}
+
+/**
+ * Scales an LP so that its matrix entries, its finite non-zero bounds and right-hand sides, and its
+ * largest cost are all of order 1. Solvers work with absolute tolerances (HiGHS: 1e-7 on primal and
+ * dual feasibility): on a plan whose amounts and limits are in the millions next to a λ near 1, a
+ * dual error within tolerance times a limit of 10⁶ is an error of order 0.1 in the dual objective.
+ *
+ * Bounds of LARGE_BOUND (1e20) or more are left out of the computation of the scales (a limit of
+ * 1e30 next to entries of order 1 would pull its row's scale, and the entries with it, far below
+ * 1); they are scaled like every other bound and stay finite: only ±Infinity means no bound. With
+ * `reduceBounds`, all bounds are then divided by one power of two if some remain beyond it.
+ *
+ * Geometric-mean scaling, alternating rows and columns, of the matrix bordered by the bounds: a
+ * row's set is its entries |a_ij|·D_j and its finite non-zero bounds |b_i| (both scale with R_i); a
+ * column's set is its entries R_i·|a_ij| and 1/|l_j|, 1/|u_j| for its finite non-zero bounds (the
+ * scaled bound u_j/D_j is 1 when D_j·(1/|u_j|) is). Each pass sets a scale to 1/√(max·min) of its
+ * set, the geometric mean of the extremes, until no scale moves by more than a factor √2; then the
+ * scales are rounded to powers of two and σ is chosen so that the largest |c̃_j| is about 1.
+ * Linear in the non-zeros per pass; the input is not changed.
+ */
+export function scaleLp(lp: LinearProgram, options: ScaleLpOptions = {}): ScaledLp {
+  const { A } = lp;
+  const m = A.rows;
+  const n = A.cols;
+  const { rowPtr, colIdx, values } = A;
+
+  const { r, d } = geometricScales(lp, options.passes ?? DEFAULT_PASSES);
   // reduceBounds: every bound divided by one power of two β (every variable measured in units of
   // β: D·β, R/β, the matrix unchanged) so that the largest is at most 2^60.
   const beta = options.reduceBounds === true ? boundReduction(lp, r, d) : 1;

@@ -15,6 +15,13 @@ export interface PdhgOptions extends LpSolveOptions {
   readonly infeasibilityTolerance?: number;
   /** Primal weight smoothing θ of PDLP (0: never update, 1: no smoothing). Default 0.5. */
   readonly primalWeightSmoothing?: number;
+  /**
+   * Scale the columns first by scaleLp's geometric-mean scales of the matrix bordered by its
+   * bounds (a column's entries and the reciprocals of its finite bounds), before Ruiz and
+   * Pock–Chambolle. Default true. Row scales from the same scaling were tried too and not kept
+   * (bench/README.md, "PDHG on Netlib").
+   */
+  readonly boundScaling?: boolean;
   /** Remove fixed columns, empty rows and columns, and singleton rows first (presolve.ts). Default true. */
   readonly presolve?: boolean;
 }
@@ -29,6 +36,7 @@ export interface ResolvedPdhgOptions {
   readonly infeasibilityTolerance: number;
   readonly primalWeightSmoothing: number;
   readonly presolve: boolean;
+  readonly boundScaling: boolean;
 }
 
 export function resolvePdhgOptions(defaults: PdhgOptions, options: PdhgOptions): ResolvedPdhgOptions {
@@ -42,5 +50,6 @@ export function resolvePdhgOptions(defaults: PdhgOptions, options: PdhgOptions):
     infeasibilityTolerance: o.infeasibilityTolerance ?? 1e-8,
     primalWeightSmoothing: o.primalWeightSmoothing ?? 0.5,
     presolve: o.presolve ?? true,
+    boundScaling: o.boundScaling ?? true,
   };
 }

@@ -4,12 +4,14 @@ import type { LinearProgram } from '../lp-types.js';
 import type { ScaledLp } from './scaled-lp.js';
 
 /**
- * Diagonal preconditioning as in PDLP: `ruizIterations` passes of Ruiz equilibration (divide each
+ * Diagonal preconditioning as in PDLP, after optional initial column scales `initialColumns`
+ * (solvePdhg passes the column scales of scaleLp's geometric scaling of the matrix bordered by its
+ * bounds, so that a column of 10⁷ hectares and λ near 1 are both of order 1): `ruizIterations` passes of Ruiz equilibration (divide each
  * row and column by the square root of its largest |entry|), then one Pock–Chambolle pass with
  * α = 1 (divide each row and column by the square root of its sum of |entries|). Empty rows and
  * columns keep scale 1. Forms Ãᵀ once. The LP itself is not changed.
  */
-export function precondition(lp: LinearProgram, ruizIterations: number): ScaledLp {
+export function precondition(lp: LinearProgram, ruizIterations: number, initialColumns?: Float64Array): ScaledLp {
   const A = lp.A;
   const m = A.rows;
   const n = A.cols;
@@ -20,6 +22,8 @@ export function precondition(lp: LinearProgram, ruizIterations: number): ScaledL
   const colScale = new Float64Array(n).fill(1);
   const rowF = new Float64Array(m);
   const colF = new Float64Array(n);
+  rowF.fill(1);
+  if (initialColumns !== undefined) colF.set(initialColumns);
   const apply = (): void => {
     for (let i = 0; i < m; i++) {
       const ri = rowF[i];
@@ -28,6 +32,7 @@ export function precondition(lp: LinearProgram, ruizIterations: number): ScaledL
     }
     for (let j = 0; j < n; j++) colScale[j] *= colF[j];
   };
+  if (initialColumns !== undefined) apply();
   for (let it = 0; it < ruizIterations; it++) {
     rowF.fill(0);
     colF.fill(0);

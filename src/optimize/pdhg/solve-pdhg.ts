@@ -3,12 +3,12 @@ import { checkSolution } from '../check-solution.js';
 import type { LinearProgram, LpSolution, LpStatus } from '../lp-types.js';
 import { isDualRay, isPrimalRay } from './check-rays.js';
 import { evaluateIterate, kktError, worstMeasure } from './evaluate-iterate.js';
-import { boundNorm } from '../bound-norm.js';
 import { LARGE_BOUND, relaxRedundantBounds } from '../relax-redundant-bounds.js';
 import { resolvePdhgOptions, type PdhgOptions, type ResolvedPdhgOptions } from './pdhg-options.js';
 import { precondition } from './precondition.js';
 import { presolve } from './presolve.js';
 import type { ScaledLp } from './scaled-lp.js';
+import { geometricScales } from '../scale-lp.js';
 import { validateLp } from '../validate-lp.js';
 
 /** PDLP's restart parameters (β_sufficient, β_necessary, β_artificial). */
@@ -127,9 +127,8 @@ function runPdhg(lp: LinearProgram, o: ResolvedPdhgOptions, onProgress: PdhgOpti
   const deadline = started + o.timeLimit * 1000;
   const m = lp.A.rows;
   const n = lp.A.cols;
-  const s = precondition(lp, o.ruizIterations);
+  const s = precondition(lp, o.ruizIterations, o.boundScaling ? geometricScales(lp).d : undefined);
   const { A, AT, c, rowLower, rowUpper, colLower, colUpper } = s;
-  const norm = boundNorm(lp);
   const divergence = divergenceLimit(s);
   let cNorm = 0;
   for (let j = 0; j < n; j++) cNorm = Math.max(cNorm, Math.abs(lp.c[j]));
@@ -157,7 +156,7 @@ function runPdhg(lp: LinearProgram, o: ResolvedPdhgOptions, onProgress: PdhgOpti
   let weightSum = 0;
   const work = { dx: new Float64Array(n), dy: new Float64Array(m), m: new Float64Array(m), n: new Float64Array(n) };
 
-  let restartKkt = kktError(evaluateIterate(s, cur.x, cur.y, cur.Ax, cur.ATy, norm, cNorm), omega);
+  let restartKkt = kktError(evaluateIterate(s, cur.x, cur.y, cur.Ax, cur.ATy, cNorm), omega);
   let previousCandidateKkt = Infinity;
   let sinceRestart = 0;
   let iterations = 0;
@@ -253,8 +252,8 @@ function runPdhg(lp: LinearProgram, o: ResolvedPdhgOptions, onProgress: PdhgOpti
       break;
     }
     average();
-    const qCur = evaluateIterate(s, cur.x, cur.y, cur.Ax, cur.ATy, norm, cNorm);
-    const qAvg = evaluateIterate(s, avg.x, avg.y, avg.Ax, avg.ATy, norm, cNorm);
+    const qCur = evaluateIterate(s, cur.x, cur.y, cur.Ax, cur.ATy, cNorm);
+    const qAvg = evaluateIterate(s, avg.x, avg.y, avg.Ax, avg.ATy, cNorm);
     const best = worstMeasure(qAvg) < worstMeasure(qCur) ? avg : cur;
     const qBest = best === avg ? qAvg : qCur;
     onProgress?.({
