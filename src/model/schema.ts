@@ -114,7 +114,7 @@ export const planSchema = z.strictObject({
 export const economySchema = z.strictObject({
   name: text.optional(),
   description: text.optional(),
-  periods: z.array(id).optional(),
+  periods: z.array(id).min(1, 'must list at least one period (leave periods out for a single period "1")').optional(),
   regions: z.array(regionSchema).optional(),
   products: z.array(productSchema).optional(),
   resources: z.array(resourceSchema).optional(),

@@ -25,6 +25,8 @@ describe('the fuzz oracle', () => {
     assert.deepEqual(nonFinitePlaces({ a: [1, 2, { b: NaN }] }), ['.a[2].b = NaN']);
     assert.deepEqual(nonFinitePlaces({ x: new Float64Array([0, -Infinity]) }), ['.x[1] = -Infinity']);
     assert.deepEqual(nonFinitePlaces(new Map([['k', 'Infinity']])), ['.k = "Infinity"']);
+    // An unlimited availability is written "Infinity" in the plan document; NaN there is still a finding.
+    assert.deepEqual(nonFinitePlaces({ resources: { '1': { labour: { use: 5, available: 'Infinity' }, land: { use: 1, available: 'NaN' } } } }), ['.resources.1.land.available = "NaN"']);
     assert.deepEqual(nonFinitePlaces({ a: 1e308, b: -0, c: 'NaNa', d: null }), []);
     // A name that spells NaN is a name.
     assert.deepEqual(nonFinitePlaces([{ id: 'NaN', name: 'Infinity', items: ['NaN'], actual: 'NaN' }]), ['[0].actual = "NaN"']);

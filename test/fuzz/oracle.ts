@@ -90,6 +90,10 @@ const NON_FINITE_TEXT = new Set(['NaN', 'Infinity', '-Infinity']);
 const NAME_FIELDS = new Set(['id', 'ids', 'name', 'names', 'enterprise', 'enterprises', 'reportId', 'period', 'periods', 'fromPeriod', 'technique', 'techniques', 'product', 'products', 'resource', 'resources', 'item', 'items', 'region', 'regions', 'category', 'categories', 'modelId', 'model', 'plan', 'text', 'message', 'description', 'kind', 'label', 'title', 'unit', 'status', 'code', 'format', 'objectiveKind', 'solver', 'level', 'labour', 'demand', 'file', 'source', 'output', 'token', 'from', 'to', 'fromRegion', 'toRegion', 'target', 'enum', 'const']);
 
 /**
+ * An unlimited resource's `available` is the string "Infinity" in the plan document (docs/cli.md,
+ * docs/api.md): the one place where that spelling means what was given, not a number gone wrong.
+ * "NaN" and "-Infinity" there are still findings.
+ *
  * Places in a JSON-like value (typed arrays and Maps included) that hold a non-finite number, or
  * a string spelling one where a number belongs (how JSON outputs write them); at most `limit`.
  */
@@ -101,7 +105,7 @@ export function nonFinitePlaces(value: unknown, limit = 3): string[] {
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) found.push(`${path} = ${v}`);
     } else if (typeof v === 'string') {
-      if (NON_FINITE_TEXT.has(v) && !NAME_FIELDS.has(field)) found.push(`${path} = "${v}"`);
+      if (NON_FINITE_TEXT.has(v) && !NAME_FIELDS.has(field) && !(v === 'Infinity' && field === 'available')) found.push(`${path} = "${v}"`);
     } else if (typeof v === 'object' && v !== null) {
       if (seen.has(v)) return;
       seen.add(v);

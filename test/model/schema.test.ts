@@ -155,3 +155,11 @@ describe('the magnitude rule: every number finite and at most 1e30 in magnitude'
     assertIssue(issues, 3, 50, 'out-of-range', ['techniques', 0, 'produces', 'a'], 1e308);
   });
 });
+
+describe('an empty list of periods', () => {
+  test('is refused where it is written (a model without periods would plan nothing and write targets of no period)', () => {
+    const issues = issuesOf(() => parseEconomy('periods: []\nproducts:\n  - { id: grain, unit: t }\ntargets:\n  - { product: grain, amount: 80 }\n', { file: 'empty.yaml' }));
+    assert.equal(issues.length, 1);
+    assertIssue(issues, 1, 10, 'empty', ['periods'], []);
+  });
+});
