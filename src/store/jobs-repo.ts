@@ -2,31 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { now } from './now.js';
 import { statements, type Statements } from './statements.js';
 import type { JobRecord, JobStatus } from './types.js';
-
-interface Row {
-  id: number;
-  kind: string;
-  status: JobStatus;
-  input: string;
-  progress_fraction: number | null;
-  progress_text: string | null;
-  plan_id: number | null;
-  error: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-const toRecord = (r: Row): JobRecord => ({
-  id: r.id,
-  kind: r.kind,
-  status: r.status,
-  input: JSON.parse(r.input) as unknown,
-  progress: { fraction: r.progress_fraction, text: r.progress_text },
-  planId: r.plan_id,
-  error: r.error,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+import { jobRecordOf, type JobRow } from './job-row.js';
 
 /** Long computations (solves, re-plans) and how far they have got. */
 export class JobsRepo {
@@ -43,8 +19,8 @@ export class JobsRepo {
   }
 
   get(id: number): JobRecord | undefined {
-    const r = this.sql('SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
-    return r === undefined ? undefined : toRecord(r);
+    const r = this.sql('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+    return r === undefined ? undefined : jobRecordOf(r);
   }
 
   /** Changes status and progress; a finished job (done, failed, cancelled) is never changed again. */

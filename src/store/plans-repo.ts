@@ -2,35 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { now } from './now.js';
 import { statements, type Statements } from './statements.js';
 import type { NewPlan, PlanRecord, PlanWithResult } from './types.js';
+import { PLAN_COLUMNS, planRecordOf, type PlanRow } from './plan-row.js';
 
-interface Row {
-  id: number;
-  scenario_id: number | null;
-  model_id: string;
-  model_version: number;
-  inputs_hash: string;
-  objective_kind: string;
-  solver: string;
-  status: string;
-  objective: number | null;
-  result?: string;
-  created_at: string;
-}
-
-const toRecord = (r: Row): PlanRecord => ({
-  id: r.id,
-  scenarioId: r.scenario_id,
-  modelId: r.model_id,
-  modelVersion: r.model_version,
-  inputsHash: r.inputs_hash,
-  objectiveKind: r.objective_kind,
-  solver: r.solver,
-  status: r.status,
-  objective: r.objective,
-  createdAt: r.created_at,
-});
-
-const COLUMNS = 'id, scenario_id, model_id, model_version, inputs_hash, objective_kind, solver, status, objective, created_at';
 
 /** Computed plans (the result JSON as `plenty plan --json` gives it) and the one published plan. */
 export class PlansRepo {
@@ -51,19 +24,19 @@ export class PlansRepo {
   }
 
   get(id: number): PlanWithResult | undefined {
-    const row = this.sql('SELECT * FROM plans WHERE id = ?').get(id) as Row | undefined;
-    return row === undefined ? undefined : { ...toRecord(row), result: JSON.parse(row.result ?? 'null') as unknown };
+    const row = this.sql('SELECT * FROM plans WHERE id = ?').get(id) as PlanRow | undefined;
+    return row === undefined ? undefined : { ...planRecordOf(row), result: JSON.parse(row.result ?? 'null') as unknown };
   }
 
   list(scenarioId?: number): PlanRecord[] {
-    const rows = (scenarioId === undefined ? this.sql(`SELECT ${COLUMNS} FROM plans ORDER BY id`).all() : this.sql(`SELECT ${COLUMNS} FROM plans WHERE scenario_id = ? ORDER BY id`).all(scenarioId)) as Row[];
-    return rows.map(toRecord);
+    const rows = (scenarioId === undefined ? this.sql(`SELECT ${PLAN_COLUMNS} FROM plans ORDER BY id`).all() : this.sql(`SELECT ${PLAN_COLUMNS} FROM plans WHERE scenario_id = ? ORDER BY id`).all(scenarioId)) as PlanRow[];
+    return rows.map(planRecordOf);
   }
 
   /** The latest plan computed from exactly these inputs, if any. */
   findByInputs(inputsHash: string): PlanRecord | undefined {
-    const row = this.sql(`SELECT ${COLUMNS} FROM plans WHERE inputs_hash = ? ORDER BY id DESC LIMIT 1`).get(inputsHash) as Row | undefined;
-    return row === undefined ? undefined : toRecord(row);
+    const row = this.sql(`SELECT ${PLAN_COLUMNS} FROM plans WHERE inputs_hash = ? ORDER BY id DESC LIMIT 1`).get(inputsHash) as PlanRow | undefined;
+    return row === undefined ? undefined : planRecordOf(row);
   }
 
   /** Makes a plan the published one (replacing the previous). */

@@ -1,32 +1,8 @@
 import { now } from '../now.js';
 import type { JobsRepository } from '../plenty-store.js';
-import type { JobChange, JobRecord, JobStatus } from '../types.js';
+import type { JobChange, JobRecord } from '../types.js';
 import type { Sql } from './sql.js';
-
-interface Row {
-  id: number;
-  kind: string;
-  status: JobStatus;
-  input: string;
-  progress_fraction: number | null;
-  progress_text: string | null;
-  plan_id: number | null;
-  error: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-const toRecord = (r: Row): JobRecord => ({
-  id: r.id,
-  kind: r.kind,
-  status: r.status,
-  input: JSON.parse(r.input) as unknown,
-  progress: { fraction: r.progress_fraction, text: r.progress_text },
-  planId: r.plan_id,
-  error: r.error,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+import { jobRecordOf, type JobRow } from '../job-row.js';
 
 /** Jobs (solves, re-plans) in PostgreSQL. */
 export class PgJobsRepo implements JobsRepository {
@@ -40,8 +16,8 @@ export class PgJobsRepo implements JobsRepository {
   }
 
   async get(id: number): Promise<JobRecord | undefined> {
-    const r = await this.sql.query<Row>('SELECT * FROM jobs WHERE id = $1', [id]);
-    return r.rows.length === 0 ? undefined : toRecord(r.rows[0]);
+    const r = await this.sql.query<JobRow>('SELECT * FROM jobs WHERE id = $1', [id]);
+    return r.rows.length === 0 ? undefined : jobRecordOf(r.rows[0]);
   }
 
   async update(id: number, change: JobChange): Promise<boolean> {

@@ -2,35 +2,8 @@ import { now } from '../now.js';
 import type { PlansRepository } from '../plenty-store.js';
 import type { NewPlan, PlanRecord, PlanWithResult, Publication } from '../types.js';
 import type { Sql } from './sql.js';
+import { PLAN_COLUMNS, planRecordOf, type PlanRow } from '../plan-row.js';
 
-interface Row {
-  id: number;
-  scenario_id: number | null;
-  model_id: string;
-  model_version: number;
-  inputs_hash: string;
-  objective_kind: string;
-  solver: string;
-  status: string;
-  objective: number | null;
-  result?: string;
-  created_at: string;
-}
-
-const toRecord = (r: Row): PlanRecord => ({
-  id: r.id,
-  scenarioId: r.scenario_id,
-  modelId: r.model_id,
-  modelVersion: r.model_version,
-  inputsHash: r.inputs_hash,
-  objectiveKind: r.objective_kind,
-  solver: r.solver,
-  status: r.status,
-  objective: r.objective,
-  createdAt: r.created_at,
-});
-
-const COLUMNS = 'id, scenario_id, model_id, model_version, inputs_hash, objective_kind, solver, status, objective, created_at';
 
 /**
  * Computed plans and the one published plan in PostgreSQL. The publication is read from the
@@ -50,23 +23,23 @@ export class PgPlansRepo implements PlansRepository {
   }
 
   async get(id: number): Promise<PlanWithResult | undefined> {
-    const r = await this.sql.query<Row>('SELECT * FROM plans WHERE id = $1', [id]);
+    const r = await this.sql.query<PlanRow>('SELECT * FROM plans WHERE id = $1', [id]);
     if (r.rows.length === 0) return undefined;
     const row = r.rows[0];
-    return { ...toRecord(row), result: JSON.parse(row.result ?? 'null') as unknown };
+    return { ...planRecordOf(row), result: JSON.parse(row.result ?? 'null') as unknown };
   }
 
   async list(scenarioId?: number): Promise<PlanRecord[]> {
     const r =
       scenarioId === undefined
-        ? await this.sql.query<Row>(`SELECT ${COLUMNS} FROM plans ORDER BY id`)
-        : await this.sql.query<Row>(`SELECT ${COLUMNS} FROM plans WHERE scenario_id = $1 ORDER BY id`, [scenarioId]);
-    return r.rows.map(toRecord);
+        ? await this.sql.query<PlanRow>(`SELECT ${PLAN_COLUMNS} FROM plans ORDER BY id`)
+        : await this.sql.query<PlanRow>(`SELECT ${PLAN_COLUMNS} FROM plans WHERE scenario_id = $1 ORDER BY id`, [scenarioId]);
+    return r.rows.map(planRecordOf);
   }
 
   async findByInputs(inputsHash: string): Promise<PlanRecord | undefined> {
-    const r = await this.sql.query<Row>(`SELECT ${COLUMNS} FROM plans WHERE inputs_hash = $1 ORDER BY id DESC LIMIT 1`, [inputsHash]);
-    return r.rows.length === 0 ? undefined : toRecord(r.rows[0]);
+    const r = await this.sql.query<PlanRow>(`SELECT ${PLAN_COLUMNS} FROM plans WHERE inputs_hash = $1 ORDER BY id DESC LIMIT 1`, [inputsHash]);
+    return r.rows.length === 0 ? undefined : planRecordOf(r.rows[0]);
   }
 
   async publish(id: number): Promise<Publication> {
