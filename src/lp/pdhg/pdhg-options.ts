@@ -25,7 +25,8 @@ export interface PdhgOptions extends LpSolveOptions {
   readonly boundScaling?: boolean;
   /**
    * Primal feasibility polishing (PDLP 2025): when only the primal residual is above the
-   * tolerance, a run on the constraints alone from the current x. Default false.
+   * tolerance, a run on the constraints alone from the current x. Default true (it made the
+   * benchmark's planning LP of 10⁵ items × periods converge, bench/README.md, "bench:plan").
    */
   readonly polish?: boolean;
   /** Scale the rows first by the row scales of the same geometric scaling (by their bounds too). Default false. */
@@ -81,7 +82,7 @@ export function resolvePdhgOptions(defaults: PdhgOptions, options: PdhgOptions):
     presolve: o.presolve ?? true,
     boundScaling: o.boundScaling ?? true,
     rowScaling: o.rowScaling ?? false,
-    polish: o.polish ?? false,
+    polish: o.polish ?? true,
     iteration: o.iteration ?? 'adaptive',
     reflection: o.reflection ?? 1,
     kernel: o.kernel ?? 'auto',
