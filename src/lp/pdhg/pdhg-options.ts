@@ -29,6 +29,12 @@ export interface PdhgOptions extends LpSolveOptions {
    * benchmark's planning LP of 10⁵ items × periods converge, bench/README.md, "bench:plan").
    */
   readonly polish?: boolean;
+  /**
+   * A warm start: the primal x and row duals (Plenty's sign convention, as LpSolution gives them) of
+   * a point of this LP, e.g. the solution of the LP before a small change. Lengths must be the
+   * columns and the rows; non-finite entries count as 0. Default: x at the bounds nearest 0, y = 0.
+   */
+  readonly start?: { readonly x: Float64Array; readonly rowDual: Float64Array } | undefined;
   /** Scale the rows first by the row scales of the same geometric scaling (by their bounds too). Default false. */
   readonly rowScaling?: boolean;
   /** Remove fixed columns, empty rows and columns, and singleton rows first (presolve.ts). Default true. */
@@ -63,6 +69,7 @@ export interface ResolvedPdhgOptions {
   readonly boundScaling: boolean;
   readonly rowScaling: boolean;
   readonly polish: boolean;
+  readonly start: { readonly x: Float64Array; readonly rowDual: Float64Array } | undefined;
   readonly iteration: 'adaptive' | 'halpern';
   readonly reflection: number;
   readonly kernel: ProductKernel;
@@ -83,6 +90,7 @@ export function resolvePdhgOptions(defaults: PdhgOptions, options: PdhgOptions):
     boundScaling: o.boundScaling ?? true,
     rowScaling: o.rowScaling ?? false,
     polish: o.polish ?? true,
+    start: o.start,
     iteration: o.iteration ?? 'adaptive',
     reflection: o.reflection ?? 1,
     kernel: o.kernel ?? 'auto',

@@ -97,3 +97,21 @@ export function findRay(s: ScaledLp, cur: Point, bases: readonly Point[], tol: n
   }
   return undefined;
 }
+
+/**
+ * Sets `p` to the starting point of a run on the scaled `s`: x̃ = x / D_c clamped to the bounds and
+ * ỹ = s·rowDual / D_r projected onto the dual signs when `start` is given (non-finite entries as
+ * 0), else x̃ at the bound nearest 0 and ỹ = 0; p.Ax and p.ATy are left for the caller.
+ */
+export function startingPoint(s: ScaledLp, p: Point, start: { readonly x: Float64Array; readonly rowDual: Float64Array } | undefined): void {
+  const { m, n, colLower, colUpper, rowLower, rowUpper, colScale, rowScale, sense } = s;
+  for (let j = 0; j < n; j++) {
+    const v = start === undefined || !Number.isFinite(start.x[j]) ? 0 : start.x[j] / colScale[j];
+    p.x[j] = Math.min(Math.max(v, colLower[j]), colUpper[j]);
+  }
+  for (let i = 0; i < m; i++) {
+    let v = start === undefined || !Number.isFinite(start.rowDual[i]) ? 0 : (sense * start.rowDual[i]) / rowScale[i];
+    if ((v > 0 && rowLower[i] === -Infinity) || (v < 0 && rowUpper[i] === Infinity)) v = 0;
+    p.y[i] = v;
+  }
+}

@@ -4,7 +4,7 @@ import { LARGE_BOUND } from '../relax-redundant-bounds.js';
 import { geometricScales } from '../scale-lp.js';
 import { evaluateIterate, worstMeasure } from './evaluate-iterate.js';
 import type { PdhgOptions, ResolvedPdhgOptions } from './pdhg-options.js';
-import { copyPoint, divergenceLimit, diverged, FINITE_ENOUGH, findRay, newPoint, rowBoundSquares, type Point, type Run } from './pdhg-point.js';
+import { copyPoint, startingPoint, divergenceLimit, diverged, FINITE_ENOUGH, findRay, newPoint, rowBoundSquares, type Point, type Run } from './pdhg-point.js';
 import { pdhgProducts, type PdhgProducts } from './pdhg-products.js';
 import { precondition } from './precondition.js';
 import type { ScaledLp } from './scaled-lp.js';
@@ -62,8 +62,9 @@ function runHalpernWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, 
 
   const cur = newPoint(m, n);
   const hat = newPoint(m, n);
-  for (let j = 0; j < n; j++) cur.x[j] = Math.min(Math.max(0, colLower[j]), colUpper[j]);
+  startingPoint(s, cur, o.start);
   matvec(A, cur.x, cur.Ax);
+  products.AT(cur.y, cur.ATy);
   const anchor = newPoint(m, n);
   copyPoint(cur, anchor);
   const start = newPoint(m, n);

@@ -1,7 +1,7 @@
 import { matvec } from '../../sparse/matvec.js';
 import { checkSolution } from '../check-solution.js';
 import type { LinearProgram, LpSolution, LpStatus } from '../lp-types.js';
-import { copyPoint, divergenceLimit, diverged, DIVERGED, FINITE_ENOUGH, findRay, newPoint, rowBoundSquares, type Point, type Run } from './pdhg-point.js';
+import { copyPoint, startingPoint, divergenceLimit, diverged, DIVERGED, FINITE_ENOUGH, findRay, newPoint, rowBoundSquares, type Point, type Run } from './pdhg-point.js';
 import { runHalpern } from './run-halpern.js';
 import { evaluateIterate, kktError, worstMeasure } from './evaluate-iterate.js';
 import { LARGE_BOUND, relaxRedundantBounds } from '../relax-redundant-bounds.js';
@@ -48,10 +48,14 @@ export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults
   for (let i = 0; i < m; i++) {
     if (lp.rowLower[i] > lp.rowUpper[i]) return trivial(lp, 'infeasible', `row ${i} has lower bound ${lp.rowLower[i]} above its upper bound ${lp.rowUpper[i]}`, started);
   }
+  if (o.start !== undefined && (o.start.x.length !== n || o.start.rowDual.length !== m)) {
+    throw new RangeError(`solvePdhg: start has ${o.start.x.length} values of x and ${o.start.rowDual.length} row duals, the LP ${n} columns and ${m} rows`);
+  }
   if (o.presolve) {
     const p = presolve(lp);
     if (p !== undefined) {
-      const r = solvePdhg(p.reduced, { ...options, presolve: false }, defaults);
+      const start = o.start === undefined ? undefined : p.reduce(o.start.x, o.start.rowDual);
+      const r = solvePdhg(p.reduced, { ...options, presolve: false, start }, { ...defaults, start: undefined });
       const back = p.postsolve(r.x, r.rowDual, r.colDual);
       return fromPoint(lp, back.x, back.rowDual, back.colDual, r.status, `${r.message}; presolve removed ${p.removedRows} rows and ${p.removedCols} columns`, r.iterations, started);
     }
@@ -74,7 +78,7 @@ export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults
 function settle(lp: LinearProgram, run: Run, o: ResolvedPdhgOptions, started: number): { status: LpStatus; message: string } {
   const timeLimit = Math.max(0, o.timeLimit - (performance.now() - started) / 1000);
   const maxIterations = Math.max(o.evaluationFrequency, o.maxIterations - run.iterations);
-  const feasibility = runPdhg({ ...lp, c: new Float64Array(lp.A.cols), offset: 0 }, { ...o, timeLimit, maxIterations }, undefined, performance.now());
+  const feasibility = runPdhg({ ...lp, c: new Float64Array(lp.A.cols), offset: 0 }, { ...o, timeLimit, maxIterations, start: undefined }, undefined, performance.now());
   const diverged = run.status === 'diverged' ? `the iterates diverged (beyond ${DIVERGED.toExponential(0)} times the data) after ${run.iterations} iterations; ` : '';
   if (feasibility.status === 'infeasible') return { status: 'infeasible', message: `${diverged}a dual ray proves the constraints infeasible` };
   if (run.status === 'primal-ray') {
@@ -118,8 +122,11 @@ function runPdhgWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, onP
 
   let cur = newPoint(m, n);
   let next = newPoint(m, n);
-  for (let j = 0; j < n; j++) cur.x[j] = Math.min(Math.max(feasibilityFrom?.[j] ?? 0, colLower[j]), colUpper[j]);
+  if (feasibilityFrom !== undefined) {
+    for (let j = 0; j < n; j++) cur.x[j] = Math.min(Math.max(feasibilityFrom[j], colLower[j]), colUpper[j]);
+  } else startingPoint(s, cur, o.start);
   matvec(A, cur.x, cur.Ax);
+  products.AT(cur.y, cur.ATy);
   let nextPolish = 0;
   let polished = 0;
   const restartPoint = newPoint(m, n);

@@ -59,6 +59,25 @@ describe('solvePdhg: the iterations and options measured on the planning benchma
     assert.deepEqual(wasm.rowDual, js.rowDual);
   });
 
+  test('a warm start from the solution of a slightly changed LP: the same optimum in fewer iterations', () => {
+    // Every fifth row's finite bounds 0.1% larger: the solution of the original is near the new one.
+    const rowLower = lp.rowLower.map((v, i) => (Number.isFinite(v) && i % 5 === 0 ? v * 1.001 : v));
+    const rowUpper = lp.rowUpper.map((v, i) => (Number.isFinite(v) && i % 5 === 0 ? v * 1.001 : v));
+    const changed: LinearProgram = { ...lp, rowLower, rowUpper };
+    const cold = solvePdhg(changed, { gap: 1e-8 });
+    const warm = solvePdhg(changed, { gap: 1e-8, start: { x: reference.x, rowDual: reference.rowDual } });
+    assertOptimal(changed, cold, 1e-8);
+    assertOptimal(changed, warm, 1e-8);
+    assert.ok(Math.abs(warm.objective - cold.objective) <= 1e-7 * (1 + Math.abs(cold.objective)));
+    assert.ok(warm.iterations < cold.iterations, `warm ${warm.iterations}, cold ${cold.iterations}`);
+    for (const iteration of ['adaptive', 'halpern'] as const) {
+      const again = solvePdhg(lp, { gap: 1e-8, iteration, start: { x: reference.x, rowDual: reference.rowDual } });
+      assertOptimal(lp, again, 1e-8);
+      assert.ok(again.iterations <= 64, `${iteration}: ${again.iterations} iterations from the optimum itself`);
+    }
+    assert.throws(() => solvePdhg(lp, { start: { x: new Float64Array(1), rowDual: reference.rowDual } }), /start has 1 values of x/);
+  });
+
   test("iteration 'halpern' finds an infeasible LP's dual ray", () => {
     // x ≥ 1 and x ≤ 0 as rows.
     const bad: LinearProgram = {
