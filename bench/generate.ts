@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../src/sparse/csr.js';
+import { wasmCsrArrays } from '../src/sparse/to-wasm-csr.js';
 import { streamKey, uniform } from './random.js';
 
 /** Options of the synthetic sparse economy. Defaults in brackets. */
@@ -19,6 +20,11 @@ export interface SparseEconomyOptions {
   readonly seed?: number;
   /** Allocate A's arrays in shared memory, so that the solvers may use worker threads [false]. */
   readonly shared?: boolean;
+  /**
+   * Generate A straight into the solvers' WebAssembly memory (`wasmCsrArrays`), as `plenty
+   * analyze` reads a large binary model, so that a solve uses it in place without a copy [false].
+   */
+  readonly kernel?: boolean;
 }
 
 /**
@@ -124,9 +130,11 @@ export function generateSparseEconomy(opts: SparseEconomyOptions): SyntheticEcon
   const rows = new Int32Array(k);
   const weights = new Float64Array(k);
 
-  // Pass 1: count the entries of each row.
+  // Pass 1: count the entries of each row (every column has k distinct inputs: n·k entries).
   const shared = opts.shared === true;
-  const rowPtr = int32(n + 1, shared);
+  const kernel = opts.kernel === true ? wasmCsrArrays(n, n * k) : undefined;
+  if (opts.kernel === true && kernel === undefined) throw new RangeError(`generateSparseEconomy: ${n * k} non-zeros do not fit in the solvers' memory`);
+  const rowPtr = kernel?.rowPtr ?? int32(n + 1, shared);
   for (let j = 0; j < n; j++) {
     pickInputs(j, streamKey(seed, j), shape, rows);
     for (let p = 0; p < k; p++) rowPtr[rows[p] + 1]++;
@@ -136,8 +144,8 @@ export function generateSparseEconomy(opts: SparseEconomyOptions): SyntheticEcon
   // Pass 2: draw the same inputs again, with their weights, and place them.
   const cursor = rowPtr.slice(0, n);
   const nnz = rowPtr[n];
-  const colIdx = int32(nnz, shared);
-  const values = float64(nnz, shared);
+  const colIdx = kernel?.colIdx ?? int32(nnz, shared);
+  const values = kernel?.values ?? float64(nnz, shared);
   const y = new Float64Array(n);
   const l = new Float64Array(n);
   for (let j = 0; j < n; j++) {
