@@ -1,5 +1,5 @@
 import type { CsrMatrix } from '../src/sparse/csr.js';
-import { wasmCsrArrays } from '../src/sparse/to-wasm-csr.js';
+import { wasmCsrArrays } from '../src/sparse/product/to-wasm-csr.js';
 import { streamKey, uniform } from './random.js';
 
 /** Options of the synthetic sparse economy. Defaults in brackets. */

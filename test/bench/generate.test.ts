@@ -2,8 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateDenseEconomy, generateSparseEconomy } from '../../bench/generate.js';
 import type { CsrMatrix } from '../../src/sparse/csr.js';
-import { isWasmCsr } from '../../src/sparse/to-wasm-csr.js';
-import { wasmAvailable, wasmProduct } from '../../src/sparse/wasm-product.js';
+import { isWasmCsr } from '../../src/sparse/product/to-wasm-csr.js';
+import { wasmAvailable, wasmProduct } from '../../src/sparse/product/wasm-product.js';
 
 function columnSums(A: CsrMatrix): Float64Array {
   const s = new Float64Array(A.cols);
