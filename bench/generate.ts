@@ -188,6 +188,8 @@ export interface DenseEconomyOptions {
   readonly seed?: number;
   /** Allocate A's arrays in shared memory, so that the solvers may use worker threads [false]. */
   readonly shared?: boolean;
+  /** Generate A straight into the solvers' WebAssembly memory (`wasmCsrArrays`), solved there in place [false]. */
+  readonly kernel?: boolean;
 }
 
 /** A dense table: A with every entry stored (CSR with a full pattern), S row-major. */
@@ -211,7 +213,9 @@ export function generateDenseEconomy(opts: DenseEconomyOptions): DenseEconomy {
   if (!Number.isInteger(n) || n < 1 || n * n > 2 ** 31 - 1) throw new RangeError(`generateDenseEconomy: n must be in 1..46340, got ${n}`);
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`generateDenseEconomy: coefficientRows must be a positive integer, got ${m}`);
   const shared = opts.shared === true;
-  const values = float64(n * n, shared);
+  const kernel = opts.kernel === true ? wasmCsrArrays(n, n * n) : undefined;
+  if (opts.kernel === true && kernel === undefined) throw new RangeError(`generateDenseEconomy: ${n * n} entries do not fit in the solvers' memory`);
+  const values = kernel?.values ?? float64(n * n, shared);
   const colTotal = new Float64Array(n);
   const mainShare = 5 / n;
   for (let i = 0; i < n; i++) {
@@ -232,9 +236,9 @@ export function generateDenseEconomy(opts: DenseEconomyOptions): DenseEconomy {
     const base = i * n;
     for (let j = 0; j < n; j++) values[base + j] *= scale[j];
   }
-  const rowPtr = int32(n + 1, shared);
+  const rowPtr = kernel?.rowPtr ?? int32(n + 1, shared);
   for (let i = 0; i <= n; i++) rowPtr[i] = i * n;
-  const colIdx = int32(n * n, shared);
+  const colIdx = kernel?.colIdx ?? int32(n * n, shared);
   for (let i = 0; i < n; i++) {
     const base = i * n;
     for (let j = 0; j < n; j++) colIdx[base + j] = j;

@@ -20,7 +20,7 @@
  *   --in-kernel 1e7,...     sizes run again with A generated straight into the solvers' WebAssembly
  *                           memory, as `plenty analyze` reads a binary model's matrix of 2²⁶ entries
  *                           or more, and solved there in place (default: the sizes of 2²⁶ non-zeros
- *                           or more; `none` for none)
+ *                           or more; `none` for none, the dense table's second run too)
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, totalmem, tmpdir } from 'node:os';
@@ -59,6 +59,8 @@ interface Options {
   readonly shared: boolean;
   /** Sizes run again with A generated in the solvers' memory (solved in place, never copied). */
   readonly kernelSizes: readonly number[];
+  /** Whether a dense table of 2²⁶ entries or more runs again with A in the solvers' memory. */
+  readonly denseInKernel: boolean;
 }
 
 function parseOptions(args: readonly string[]): Options {
@@ -95,6 +97,7 @@ function parseOptions(args: readonly string[]): Options {
     seed: num('seed', 1),
     readme: args.includes('--readme') || (!quick && !args.includes('--no-readme')),
     shared: args.includes('--shared-memory'),
+    denseInKernel: kernelText !== 'none',
     kernelSizes: kernelText === undefined ? sizes.filter((n) => 20 * n >= RESIDENT_FROM) : kernelText === 'none' ? [] : kernelText.split(',').map(Number),
   };
 }
@@ -253,23 +256,44 @@ async function runSparse(n: number, opts: Options, withReference: boolean, tryDi
   }
 }
 
-async function runDense(n: number, opts: Options, withReference: boolean): Promise<DenseRow> {
+/**
+ * The dense table: ours with A in ordinary memory, numpy's inverse and solve on the same table,
+ * and, for a table of 2²⁶ entries or more (unless `--in-kernel none`), ours again with A generated
+ * in the solvers' memory (as a binary model's matrix of that size is read), against the same numpy runs.
+ */
+async function runDense(n: number, opts: Options, withReference: boolean): Promise<DenseRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'plenty-bench-'));
   const load = loadavg()[0];
   try {
-    const ours = await runCase<DenseCaseResult>('./dense-case.js', [
-      '--n', String(n), '--dir', dir, '--seed', String(opts.seed), '--tolerance', String(opts.tolerance), '--repeats', '1',
-      '--shared', opts.shared ? '1' : '0',
-    ]);
-    if (!withReference) return { ours, load, inv: undefined, solve: undefined, invAgreement: NaN, solveAgreement: NaN };
-    const M = readFloat64(join(dir, 'm_ours.bin'));
-    const agreement = (o: ReferenceOutcome, file: string): number =>
-      o.status === 'ok' && existsSync(join(dir, file)) ? worstRowDifference(M, readFloat64(join(dir, file)), ours.m) : NaN;
-    progress(`dense n = ${n}: numpy inv (as pymrio)`);
-    const inv = await runReference(['dense', dir, 'inv', '--mem-limit-gb', memLimitGb()], opts.referenceTimeout);
-    progress(`dense n = ${n}: numpy solve`);
-    const solve = await runReference(['dense', dir, 'solve', '--mem-limit-gb', memLimitGb()], opts.referenceTimeout);
-    return { ours, load, inv, solve, invAgreement: agreement(inv, 'm_inv.bin'), solveAgreement: agreement(solve, 'm_solve.bin') };
+    const ourRun = (kernel: boolean): Promise<DenseCaseResult> =>
+      runCase<DenseCaseResult>('./dense-case.js', [
+        '--n', String(n), '--dir', dir, '--seed', String(opts.seed), '--tolerance', String(opts.tolerance), '--repeats', '1',
+        '--shared', opts.shared ? '1' : '0', '--kernel', kernel ? '1' : '0',
+      ]);
+    const ours = await ourRun(false);
+    let inv: ReferenceOutcome | undefined;
+    let solve: ReferenceOutcome | undefined;
+    if (withReference) {
+      progress(`dense n = ${n}: numpy inv (as pymrio)`);
+      inv = await runReference(['dense', dir, 'inv', '--mem-limit-gb', memLimitGb()], opts.referenceTimeout);
+      progress(`dense n = ${n}: numpy solve`);
+      solve = await runReference(['dense', dir, 'solve', '--mem-limit-gb', memLimitGb()], opts.referenceTimeout);
+    }
+    /** The row of our run whose M is in the folder now. */
+    const row = (r: DenseCaseResult, at: number): DenseRow => {
+      if (!withReference) return { ours: r, load: at, inv, solve, invAgreement: NaN, solveAgreement: NaN };
+      const M = readFloat64(join(dir, 'm_ours.bin'));
+      const agreement = (o: ReferenceOutcome | undefined, file: string): number =>
+        o?.status === 'ok' && existsSync(join(dir, file)) ? worstRowDifference(M, readFloat64(join(dir, file)), r.m) : NaN;
+      return { ours: r, load: at, inv, solve, invAgreement: agreement(inv, 'm_inv.bin'), solveAgreement: agreement(solve, 'm_solve.bin') };
+    };
+    const rows = [row(ours, load)];
+    if (opts.denseInKernel && n * n >= RESIDENT_FROM) {
+      const at = loadavg()[0];
+      progress(`dense n = ${n}: ours again, A in the solvers' memory`);
+      rows.push(row(await ourRun(true), at));
+    }
+    return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -396,7 +420,7 @@ function denseTable(rows: readonly DenseRow[]): string {
       'numpy inv + S·L, s (CPU s)', 'speed-up', 'numpy solve, s (CPU s)', 'speed-up', 'agreement (inv; solve)', 'load',
     ],
     rows.map((r) => [
-      count(r.ours.n),
+      `${count(r.ours.n)}${r.ours.kernel ? ", A in the solvers' memory" : ''}`,
       String(r.ours.m),
       coldCell(denseCold(r.ours)),
       ourTime(r.ours.multipliers),
@@ -475,14 +499,15 @@ function targetsTable(sparse: readonly SparseRow[], dense: readonly DenseRow[]):
     }
   }
   for (const d of dense) {
+    const where = d.ours.kernel ? ", A in the solvers' memory" : '';
     const t = d.inv?.report?.seconds;
     const s = typeof t === 'number' && d.ours.multipliers.ok && d.invAgreement < DENSE_AGREEMENT ? t / d.ours.multipliers.seconds : NaN;
-    rows.push([`dense n = ${count(d.ours.n)}: ≥ 10× faster than numpy's inverse`, ratio(s), verdict(Number.isFinite(s) ? s >= 10 : undefined), Number.isFinite(s) ? `${ratio(s / 10)} the target speed-up` : '']);
+    rows.push([`dense n = ${count(d.ours.n)}${where}: ≥ 10× faster than numpy's inverse`, ratio(s), verdict(Number.isFinite(s) ? s >= 10 : undefined), Number.isFinite(s) ? `${ratio(s / 10)} the target speed-up` : '']);
     const cold = denseCold(d.ours);
     const warm = d.ours.multipliers;
     const w = cold.ok && warm.ok ? cold.seconds / warm.seconds : NaN;
     rows.push([
-      `dense n = ${count(d.ours.n)}: cold within 1.3× of warm`,
+      `dense n = ${count(d.ours.n)}${where}: cold within 1.3× of warm`,
       factor(w),
       verdict(Number.isFinite(w) ? w <= 1.3 : undefined),
       `cold / warm by wall time; by CPU time ${factor(cold.cpuSeconds / warm.cpuSeconds)}`,
@@ -491,7 +516,7 @@ function targetsTable(sparse: readonly SparseRow[], dense: readonly DenseRow[]):
     const cs = typeof ts === 'number' && cold.ok && d.solveAgreement < DENSE_AGREEMENT ? ts / cold.seconds : NaN;
     const ci = typeof t === 'number' && cold.ok && d.invAgreement < DENSE_AGREEMENT ? t / cold.seconds : NaN;
     rows.push([
-      `dense n = ${count(d.ours.n)}: cold faster than numpy`,
+      `dense n = ${count(d.ours.n)}${where}: cold faster than numpy`,
       `solve ${ratio(cs)}, inverse ${ratio(ci)}`,
       verdict(Number.isFinite(cs) ? cs > 1 : undefined),
       'speed-up = numpy time / our cold time; np.linalg.solve with the rows of S, the faster of the two, decides',
@@ -524,7 +549,7 @@ async function main(): Promise<void> {
     }
   }
   const dense: DenseRow[] = [];
-  if (opts.denseN > 0) dense.push(await runDense(opts.denseN, opts, withReference));
+  if (opts.denseN > 0) dense.push(...(await runDense(opts.denseN, opts, withReference)));
 
   const loads = [...sparse.map((r) => r.load), ...dense.map((r) => r.load), loadavg()[0]];
   const machineText = [
