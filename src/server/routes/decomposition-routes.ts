@@ -5,7 +5,10 @@ import { compileEconomy } from '../../compile/index.js';
 import { InputError } from '../../model/errors.js';
 import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
 import { requirePlanner } from '../auth.js';
-import { modelOr404, scenarioEconomy, scenarioOr404, type ServerContext } from '../context.js';
+import { scenarioEconomy } from '../../service/scenario-economy.js';
+import { storedModel } from '../../service/stored-model.js';
+import { storedScenario } from '../../service/stored-scenario.js';
+import type { ServerContext } from '../context.js';
 import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
 import { validate } from '../validate.js';
@@ -29,12 +32,11 @@ export const decompositionBody = z.strictObject({
 export async function sideOf(ctx: ServerContext, ref: z.infer<typeof modelRef>, name: string): Promise<ModelSide & { modelId: string; version: number; scenario?: number }> {
   const period = ref.period !== undefined ? { period: ref.period, periodOption: `${name}.period` } : {};
   if ('scenario' in ref) {
-    const s = await scenarioOr404(ctx, ref.scenario);
-    const economy = await scenarioEconomy(ctx, s);
+    const s = await storedScenario(ctx.store, ref.scenario);
+    const economy = await scenarioEconomy(ctx.store, s);
     return { economy, c: compileEconomy(economy), source: name, ...period, modelId: s.modelId, version: s.modelVersion, scenario: s.id };
   }
-  const m = await modelOr404(ctx, ref.id, ref.version);
-  const economy = ctx.economies.get(m);
+  const { model: m, economy } = await storedModel(ctx.store, ref.id, ref.version);
   return { economy, c: compileEconomy(economy), source: name, ...period, modelId: m.id, version: m.version };
 }
 

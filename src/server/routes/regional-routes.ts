@@ -8,7 +8,8 @@ import { parseRegionalData, type RegionalData } from '../../model/parse-regional
 import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
 import { ApiError } from '../api-error.js';
 import { requirePlanner } from '../auth.js';
-import { modelOr404, type ServerContext } from '../context.js';
+import { storedModel } from '../../service/stored-model.js';
+import type { ServerContext } from '../context.js';
 import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
 import { nameText } from '../name-text.js';
@@ -77,8 +78,7 @@ export function regionalRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const body = validate(regionaliseBody, req.body ?? {}, 'body');
     if (body.delta !== undefined && body.method !== 'flq') throw new ApiError(400, 'invalid-request', '`delta` is the FLQ’s: send it with method flq', [{ path: ['body', 'delta'], message: 'flq only', value: body.delta }]);
     if (body.store !== undefined && await ctx.store.models.exists(body.store.id)) throw new ApiError(409, 'exists', `a model with id ${JSON.stringify(body.store.id)} exists: choose another id`, [{ path: ['body', 'store', 'id'], code: 'exists', message: 'taken', value: body.store.id }]);
-    const m = await modelOr404(ctx, id, version);
-    const economy = ctx.economies.get(m);
+    const { model: m, economy } = await storedModel(ctx.store, id, version);
     try {
       const data = regionalData(body);
       const r = regionaliseModel(economy, compileEconomy(economy), data, {
