@@ -60,11 +60,12 @@ export function reportRoutes(app: FastifyInstance, ctx: ServerContext): void {
     // stored, in the same transaction, the running totals of the items it names are checked (a
     // total beyond the magnitude rule undoes it: 422) and, against the published plan, their
     // alerts are raised, superseding the older alerts of the same items.
-    const c = await reportEconomy(ctx, body.enterprise);
+    // The publication is read once per report (one indexed row: every node sees a new one at once).
+    const pub = await publishedPlan(ctx);
+    const c = await reportEconomy(ctx, body.enterprise, pub);
     if (c === undefined) {
       throw new ApiError(422, 'unknown-id', `no model names enterprise ${JSON.stringify(body.enterprise)} any more: publish or store a model whose techniques name it`, [{ path: ['body', 'enterprise'], message: 'no model names this enterprise', value: body.enterprise }]);
     }
-    const pub = await publishedPlan(ctx);
     const report: Report = { reportId: body.reportId, enterprise: body.enterprise, period: body.period, outputs: body.outputs, inputs: body.inputs, ...(body.technique === undefined ? {} : { technique: body.technique }) };
     const outcome = await asReport(async () => {
       checkReport(c, report, ['body']);
