@@ -52,6 +52,9 @@ export class ReportBatch {
     const results: ({ readonly ok: true; readonly outcome: ReportOutcome } | { readonly ok: false; readonly error: unknown })[] = [];
     try {
       await this.store.transaction(async (tx) => {
+        // The batch's enterprises first, all at once: batches of other nodes wait only when they
+        // share an enterprise, and cannot deadlock with this one.
+        await tx.reports.lockEnterprises([...new Set(batch.map((w) => w.report.enterprise))]);
         for (const { report: r } of batch) {
           try {
             const outcome = await tx.savepoint(async (sp) => {

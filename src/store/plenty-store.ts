@@ -132,6 +132,17 @@ export interface ReportsRepository {
    */
   submit(reportId: string, enterprise: string, period: string, body: unknown): Promise<ReportOutcome>;
   /**
+   * Takes, for the rest of the caller's transaction, the right to write these enterprises' reports
+   * (their rows, running totals and alerts): another transaction that does the same, or submits a
+   * report of one of them, waits until this one ends. A transaction that submits reports of
+   * several enterprises calls it first with all of them (in any order: the store takes them in an
+   * order of its own), so that two such transactions, on one node or many, cannot deadlock; a
+   * transaction of one enterprise's reports need not (`submit` takes its enterprise itself).
+   * Transactions of different enterprises' reports run at once. Unknown ids are ignored. On the
+   * store itself (not in a transaction) it does nothing lasting.
+   */
+  lockEnterprises(enterprises: readonly string[]): Promise<void>;
+  /**
    * The running totals of an enterprise's reports for one period: Σ of the numbers under each
    * report body's `outputs` and `inputs` by item key as reported (other values ignored), and the
    * techniques reported on (a body's string `technique`; `null` for a body without one), each once.
