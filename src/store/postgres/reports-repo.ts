@@ -91,10 +91,19 @@ export class PgReportsRepo implements ReportsRepository {
   async totals(enterprise: string, period: string): Promise<ReportTotals> {
     const outputs = new Map<string, number>();
     const inputs = new Map<string, number>();
-    const t = await this.sql.query<{ kind: string; item: string; amount: number }>('SELECT kind, item, amount FROM report_totals WHERE enterprise = $1 AND period = $2 ORDER BY kind, item COLLATE "C"', [enterprise, period]);
-    for (const r of t.rows) (r.kind === 'output' ? outputs : inputs).set(r.item, r.amount);
-    const c = await this.sql.query<{ technique: string }>('SELECT technique FROM report_coverage WHERE enterprise = $1 AND period = $2 ORDER BY technique COLLATE "C"', [enterprise, period]);
-    return { techniques: c.rows.map((r) => (r.technique === '' ? null : r.technique)), outputs, inputs };
+    // The totals and the techniques in one round trip (the techniques as kind 'technique').
+    const t = await this.sql.query<{ kind: string; item: string; amount: number | null }>(
+      `SELECT kind, item COLLATE "C" AS item, amount FROM report_totals WHERE enterprise = $1 AND period = $2
+       UNION ALL SELECT 'technique', technique COLLATE "C", NULL FROM report_coverage WHERE enterprise = $1 AND period = $2
+       ORDER BY 1, 2`,
+      [enterprise, period],
+    );
+    const techniques: (string | null)[] = [];
+    for (const r of t.rows) {
+      if (r.kind === 'technique') techniques.push(r.item === '' ? null : r.item);
+      else (r.kind === 'output' ? outputs : inputs).set(r.item, r.amount as number);
+    }
+    return { techniques, outputs, inputs };
   }
 
   async get(enterprise: string, reportId: string): Promise<ReportRecord | undefined> {
