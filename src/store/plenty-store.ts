@@ -50,6 +50,13 @@ export interface ModelsRepository {
    * are 1, 2, 3, … without gaps, also when several adds of one id run at once).
    */
   add(id: string, name: string, text: string, format: ModelFormat): Promise<ModelRecord>;
+  /**
+   * Adds version 1 of a model unless the id has a version already: then nothing is stored and it
+   * answers undefined. Of several adds of one new id at once, from this process or another,
+   * exactly one stores it (the service's built-in examples, loaded by every node that finds an
+   * empty store, are so stored once).
+   */
+  addFirst(id: string, name: string, text: string, format: ModelFormat): Promise<ModelRecord | undefined>;
   /** Whether any version of the model is stored. */
   exists(id: string): Promise<boolean>;
   /** The given version, or the latest one without `version`. */

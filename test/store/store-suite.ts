@@ -55,6 +55,18 @@ export function storeSuite(name: string, open: () => Promise<PlentyStore>): void
     });
 
     describe('models', () => {
+      it('adds a first version once: of adds of one new id at once, exactly one stores it', async () => {
+        const store = await fresh();
+        await store.models.add('old', 'Old', 'text', 'yaml');
+        assert.equal(await store.models.addFirst('old', 'Again', 'other', 'yaml'), undefined);
+        const added = await Promise.all([1, 2, 3, 4].map((k) => store.models.addFirst('new', `New ${k}`, `text ${k}`, 'yaml')));
+        const stored = added.filter((m) => m !== undefined);
+        assert.equal(stored.length, 1);
+        assert.equal(stored[0]?.version, 1);
+        assert.deepEqual(await store.models.get('new'), stored[0]);
+        assert.equal(await store.models.count(), 2);
+      });
+
       it('adds versions 1, 2, … of an id; gets the latest or a given version; lists the latest of each by id', async () => {
         const store = await fresh();
         assert.equal(await store.models.exists('b'), false);

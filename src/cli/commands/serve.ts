@@ -50,8 +50,8 @@ export async function loadExamples(store: PlentyStore, root: string): Promise<st
     if (!existsSync(file) || (await store.models.exists(name))) continue;
     const text = readFileSync(file, 'utf8');
     const economy = parseEconomy(text, { file: `${name}.yaml`, format: 'yaml' });
-    await store.models.add(name, economy.name, text, 'yaml');
-    loaded.push(name);
+    // Another node starting on the same empty PostgreSQL store may be loading it too: stored once.
+    if ((await store.models.addFirst(name, economy.name, text, 'yaml')) !== undefined) loaded.push(name);
   }
   return loaded;
 }
