@@ -5,7 +5,7 @@ import type { Economy, EconomyBase } from '../model/types.js';
 import type { ModelListing } from '../store/index.js';
 import type { ServiceContext } from './service-context.js';
 import { ServiceError } from './service-error.js';
-import { publishedPlan } from './published-plan.js';
+import { publishedPlan, type PublishedPlan } from './published-plan.js';
 
 /** The enterprises of one model: named (a technique's `enterprise` field) and techniques of their own. */
 interface ModelEnterprises {
@@ -94,11 +94,10 @@ export async function enterprisesOfStoredModel(ctx: ServiceContext, modelId: str
 
 /**
  * The economy a report of an enterprise is checked against: the published plan's when one is
- * published, else the newest stored model (latest version) that names the enterprise; undefined
- * when none does.
+ * published (`pub`, read once by the caller, so that the report and its alerts go by one plan),
+ * else the newest stored model (latest version) that names the enterprise; undefined when none does.
  */
-export async function reportEconomy(ctx: ServiceContext, enterprise: string): Promise<CompiledEconomy | undefined> {
-  const pub = await publishedPlan(ctx);
+export async function reportEconomy(ctx: ServiceContext, enterprise: string, pub: PublishedPlan | undefined): Promise<CompiledEconomy | undefined> {
   if (pub !== undefined) return pub.compiled;
   for (const m of await latestModels(ctx)) if (has(await enterprisesOfModel(ctx, m), enterprise)) return compiledModel(ctx, m);
   return undefined;

@@ -34,11 +34,13 @@ export async function submitReport(store: PlentyStore, input: ReportInput, at: r
     throw new ServiceError('refused', 'unknown-id', `no enterprise ${JSON.stringify(input.enterprise)}: register it first (POST /api/enterprises)`, [{ path: ['enterprise'], message: 'unknown enterprise', value: input.enterprise }]);
   }
   const ctx = serviceContext(store);
-  const c = await reportEconomy(ctx, input.enterprise);
+  // The publication is read once per report (one indexed row: every node sees a new one at once),
+  // so that the report's checks and its alerts go by one plan.
+  const pub = await publishedPlan(ctx);
+  const c = await reportEconomy(ctx, input.enterprise, pub);
   if (c === undefined) {
     throw new ServiceError('refused', 'unknown-id', `no model names enterprise ${JSON.stringify(input.enterprise)} any more: publish or store a model whose techniques name it`, [{ path: ['enterprise'], message: 'no model names this enterprise', value: input.enterprise }]);
   }
-  const pub = await publishedPlan(ctx);
   const report: Report = { reportId: input.reportId, enterprise: input.enterprise, period: input.period, outputs: input.outputs, inputs: input.inputs, ...(input.technique === undefined ? {} : { technique: input.technique }) };
   const outcome = await refusedInput('the report', async () => {
     checkReport(c, report, at);
