@@ -2,13 +2,13 @@ import type { Economy } from '../model/types.js';
 import type { ModelRecord, PlentyStore, ScenarioRecord } from '../store/index.js';
 import { notFound } from './api-error.js';
 import type { EconomyCache } from './economy-cache.js';
-import type { JobRunner } from './job-runner.js';
+import type { Jobs } from './job-runner.js';
 import { applyOverrides, type Override } from './overrides.js';
 
 /** What every route needs: the store, the job runner, parsed models. */
 export interface ServerContext {
   readonly store: PlentyStore;
-  readonly jobs: JobRunner;
+  readonly jobs: Jobs;
   readonly economies: EconomyCache;
   /** The planner token handed out by /api/session (only when the service was started open). */
   readonly sessionToken: string | undefined;

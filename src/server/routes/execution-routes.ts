@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { actualActivity, ALERT_KINDS, distribute, distributionRegions, enterpriseOfTechniques, fulfilment, prepareReplan, solveReplan, supplyNetwork, type AlertKind } from '../../execution/index.js';
+import { ALERT_KINDS, distribute, distributionRegions, enterpriseOfTechniques, fulfilment, supplyNetwork, type AlertKind } from '../../execution/index.js';
 import { InputError } from '../../model/errors.js';
 import { ApiError } from '../api-error.js';
 import { authenticate, requirePlanner } from '../auth.js';
@@ -8,10 +8,9 @@ import type { ServerContext } from '../context.js';
 import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
 import { publishedOr404 } from '../published-plan.js';
-import { replanBodySchema, reportedPast } from '../replan-body.js';
-import { replanDocument } from '../replan-document.js';
+import { replanBodySchema } from '../replan-body.js';
+import { replanTask } from '../replan-task.js';
 import { reportsFor } from '../reports-of.js';
-import { cancellable, planObjective } from '../solve-task.js';
 import { supplyOf } from '../supply-cache.js';
 import { validate } from '../validate.js';
 
@@ -80,28 +79,8 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
     if (!c.periods.index.has(body.fromPeriod)) {
       throw new ApiError(422, 'unknown-id', `no period ${body.fromPeriod} in the plan (periods: ${c.periods.ids.join(', ')})`, [{ path: ['body', 'fromPeriod'], message: 'unknown period', value: body.fromPeriod }]);
     }
-    const reports = await reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index);
-    const actuals = checked('the reports', () => actualActivity(c, pub.execution, reports)).activity;
-    const stored = (pub.plan.result as { objective?: unknown }).objective;
-    const objective = body.objective === undefined ? (stored as ReturnType<typeof planObjective> | undefined) ?? { kind: 'maxmin' as const } : planObjective(body.objective);
-    const prepared = checked('the request', () => prepareReplan(c, { fromPeriod: body.fromPeriod, solver: body.solver ?? 'auto', actuals, plan: pub.execution, objective, ...(body.reported === undefined ? {} : { reported: reportedPast(body.reported) }) }));
-    const base = pub.plan;
-    const job = await ctx.jobs.submit('replan', { basePlanId: base.id, ...body, reports: reports.length }, async (jobCtx) => {
-      const r = await solveReplan(prepared, {
-        solver: cancellable(body.solver ?? 'auto', jobCtx.signal),
-        ...(body.gap === undefined ? {} : { gap: body.gap }),
-        ...(body.timeLimit === undefined ? {} : { timeLimit: body.timeLimit }),
-      });
-      if (jobCtx.signal.aborted) throw new Error('cancelled');
-      const text = jsonSafe(replanDocument(c, r, { basePlanId: base.id, reports: reports.length }));
-      return async (tx) => {
-        const plan = await tx.plans.add(
-          { scenarioId: base.scenarioId, modelId: base.modelId, modelVersion: base.modelVersion, inputsHash: `replan:${base.id}:${body.fromPeriod}`, objectiveKind: objective.kind, solver: r.solver, status: r.status, objective: r.status === 'optimal' ? r.objectiveValue : null },
-          text,
-        );
-        return plan.id;
-      };
-    });
+    const { input, task } = await replanTask(store, pub, body, checked);
+    const job = await ctx.jobs.submit({ kind: 'replan', input }, task);
     return reply.code(202).header('location', `/api/jobs/${job.id}`).send({ jobId: job.id, job });
   });
 

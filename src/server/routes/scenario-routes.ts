@@ -62,7 +62,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (err instanceof InputError) throw unprocessable(err, 'the solve request');
       throw err;
     }
-    const job = await ctx.jobs.submit('solve', { scenarioId: id, options }, task);
+    const job = await ctx.jobs.submit({ kind: 'solve', input: { scenarioId: id, options } }, task);
     return reply.code(202).header('location', `/api/jobs/${job.id}`).send({ jobId: job.id, job });
   });
 }
