@@ -14,6 +14,7 @@ import { publishPlan, replanLatency, type ReplanLatency } from './replan-latency
 import { requestJson } from './request-json.js';
 import { sampleEnterprises } from './sample-report.js';
 import { sqliteInsertRate } from './sqlite-insert-rate.js';
+import { solveWorkersBench } from './solve-workers.js';
 import { startServer, type RunningServer } from './start-server.js';
 
 /**
@@ -253,3 +254,6 @@ const section = [
 
 console.log(section);
 if (writeReadme) replaceSections(join(repo, 'bench', 'README.md'), new Map([['service', section]]));
+
+// Scenario solves per minute with one and two solve workers on PostgreSQL: a section of its own (bench/service/solve-workers.ts).
+if (!flag('no-workers')) console.log(await solveWorkersBench({ jobs: quick ? 4 : 12, size: quick ? 400 : 800, writeReadme }));
