@@ -1,5 +1,6 @@
 import { Logger, runMigrations } from 'graphile-worker';
 import type { PostgresStore } from '../store/index.js';
+import { QUEUE_SCHEMA } from '../store/postgres/locks.js';
 import type { JobInput } from './job-input.js';
 import { jobView, type Jobs, type JobTask, type JobView } from './job-runner.js';
 
@@ -19,9 +20,23 @@ export const queueLogger = new Logger((scope) => (level, message) => {
 export class QueuedJobs implements Jobs {
   private constructor(private readonly store: PostgresStore) {}
 
-  /** The jobs of `store`; graphile-worker's schema is created or brought up to date first. */
+  /**
+   * The jobs of `store`; graphile-worker's schema is created or brought up to date first, under an
+   * advisory lock (graphile-worker's own migrations fail when two processes run them on an empty
+   * database at once: nodes and workers started together wait for each other instead).
+   */
   static async start(store: PostgresStore): Promise<QueuedJobs> {
-    await runMigrations({ pgPool: store.pool, logger: queueLogger });
+    const client = await store.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1, $2)', [...QUEUE_SCHEMA]);
+      try {
+        await runMigrations({ pgPool: store.pool, logger: queueLogger });
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1, $2)', [...QUEUE_SCHEMA]);
+      }
+    } finally {
+      client.release();
+    }
     return new QueuedJobs(store);
   }
 

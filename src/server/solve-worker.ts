@@ -117,7 +117,11 @@ export class SolveWorker {
     }
   }
 
-  /** One queue message: claim its job (nothing when it is no longer queued) and run it. Never throws (the queue retries nothing). */
+  /**
+   * One queue message: claim its job (nothing when it is no longer queued) and run it. Throws only
+   * when the claim itself fails (the database is unreachable): the queue sends the message again
+   * later. Whatever happens once the job is claimed ends on the job's row, or with its lease.
+   */
   private async take(payload: unknown): Promise<void> {
     const id = Number((payload as { jobId?: unknown } | null)?.jobId);
     if (!Number.isSafeInteger(id) || this.stopping) return;

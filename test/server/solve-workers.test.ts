@@ -15,6 +15,22 @@ const TOKEN = 'planner-token-for-solve-workers';
 const MODEL = JSON.stringify(generatePlanModel({ size: 1500, seed: 1 }).model);
 const SOLVE = { objective: 'weighted', solver: 'highs' };
 
+/** Two works in two years, 100 labour each (as test/server/execution.test.ts): a plan to publish and re-plan. */
+const WORKS = `
+name: Works in two years
+periods: ['1', '2']
+products:
+  - { id: steel, unit: t, storable: false }
+  - { id: bolt, unit: thousand, storable: false }
+resources:
+  - { id: labour, unit: person-year, available: 100 }
+techniques:
+  - { id: steel_shop, produces: { steel: 1 }, uses: { labour: 1 }, enterprise: steel-mill }
+  - { id: bolt_shop, produces: { bolt: 1 }, consumes: { steel: 0.5 }, uses: { labour: 1.5 }, enterprise: bolt-works }
+targets:
+  - { product: bolt, amount: 1 }
+`;
+
 /** A `plenty worker` process and the lines it printed. */
 interface Worker {
   readonly id: string;
@@ -136,5 +152,32 @@ describe('solve workers on one PostgreSQL: jobs from an API node run in `plenty 
     await waitFor('the worker to stop the solve', () => (runner.lines.some((l) => l.startsWith(`job ${jobId}: stopped (cancelled`)) ? true : undefined), 60_000);
     assert.equal((await call('GET', `/api/jobs/${jobId}`)).body.status, 'cancelled');
     assert.equal(await plansOf(scenarioId), before);
+  });
+
+  test('a re-plan submitted to the API node is rebuilt from its stored input and run by a worker', async () => {
+    await store.models.add('works', 'Works in two years', WORKS, 'yaml');
+    const scenario = (await store.scenarios.add('works', 1, 'base', [])).id;
+    const endOf = (jobId: number): Promise<any> => // eslint-disable-line @typescript-eslint/no-explicit-any
+      waitFor(`job ${jobId} to end`, async () => {
+        const j = await call('GET', `/api/jobs/${jobId}`);
+        return ['done', 'failed', 'cancelled'].includes(j.body.status as string) ? j.body : undefined;
+      });
+    const solved = await endOf((await call('POST', `/api/scenarios/${scenario}/solve`, {})).body.jobId as number);
+    assert.equal(solved.status, 'done', JSON.stringify(solved));
+    const base = solved.result.planId as number;
+    assert.equal((await call('POST', `/api/plans/${base}/publish`)).status, 200);
+    const started = await call('POST', '/api/replan', { fromPeriod: '2' });
+    assert.equal(started.status, 202, JSON.stringify(started.body));
+    const jobId = started.body.jobId as number;
+    const job = await store.jobs.get(jobId);
+    assert.deepEqual(job?.input, { basePlanId: base, fromPeriod: '2', reports: 0 });
+    const done = await endOf(jobId);
+    assert.equal(done.status, 'done', JSON.stringify(done));
+    const owner = (await store.queue.leaseOf(jobId))?.owner;
+    assert.ok(workers.some((w) => w.id === owner && w.lines.includes(`job ${jobId}: done, plan ${done.result.planId}`)));
+    const plan = await call('GET', `/api/plans/${done.result.planId}`);
+    assert.equal(plan.body.status, 'optimal');
+    assert.equal(plan.body.result.replan.basePlanId, base);
+    assert.deepEqual(plan.body.result.replan.past.periods, ['1']);
   });
 });

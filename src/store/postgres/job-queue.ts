@@ -21,8 +21,13 @@ export interface LeaseSweep {
   readonly failed: readonly number[];
 }
 
-/** The message that wakes a worker for job `$1` (graphile-worker's own queue; it never retries the message itself). */
-const ADD_MESSAGE = `SELECT 1 FROM graphile_worker.add_job('${JOB_TASK}', payload => json_build_object('jobId', $1::bigint), max_attempts => 1)`;
+/**
+ * The message that wakes a worker for job `$1` (graphile-worker's own queue). A worker's task
+ * throws only when it could not even claim the job (the database went away): graphile-worker then
+ * sends the message again later (its default attempts and backoff). A message whose worker died
+ * is freed by graphile-worker after 4 hours and then finds its job finished: nothing is run.
+ */
+const ADD_MESSAGE = `SELECT 1 FROM graphile_worker.add_job('${JOB_TASK}', payload => json_build_object('jobId', $1::bigint))`;
 
 /**
  * The jobs table as a queue for solve workers on several machines (PostgreSQL only). The jobs row
