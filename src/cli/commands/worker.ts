@@ -1,6 +1,6 @@
 import { inputError } from '../../model/errors.js';
 import { SolveWorker } from '../../server/solve-worker.js';
-import { openPlentyStore, PostgresStore } from '../../store/index.js';
+import { isPostgresUrl, openPlentyStore, PostgresStore } from '../../store/index.js';
 
 export interface WorkerFlags {
   readonly store?: string;
@@ -20,10 +20,11 @@ export async function workerCommand(flags: WorkerFlags): Promise<void> {
   if (!(Number.isFinite(leaseSeconds) && leaseSeconds >= 2 && leaseSeconds <= 3600)) throw inputError('invalid-option', '--lease-seconds must be a number from 2 to 3600', { path: ['--lease-seconds'] }, flags.leaseSeconds);
   const spec = flags.store ?? process.env.PLENTY_STORE;
   if (spec === undefined || spec === '') throw inputError('invalid-option', 'a worker needs --store postgres://… (or PLENTY_STORE): solve workers share a PostgreSQL store', { path: ['--store'] }, spec);
+  if (!isPostgresUrl(spec)) throw inputError('invalid-option', 'a worker needs a postgres:// store: with an SQLite store the service runs its jobs itself', { path: ['--store'] }, spec);
   const store = await openPlentyStore(spec);
   if (!(store instanceof PostgresStore)) {
     await store.close();
-    throw inputError('invalid-option', 'a worker needs a postgres:// store: with an SQLite store the service runs its jobs itself', { path: ['--store'] }, spec);
+    throw new Error(`${spec} opened as a ${store.kind} store`);
   }
   let worker: SolveWorker;
   try {
