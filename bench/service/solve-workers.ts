@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { compileEconomy } from '../../src/compile/compile-economy.js';
 import { parseEconomy } from '../../src/model/parse-economy.js';
-import { solvePlan } from '../../src/optimize/solve-plan.js';
+import { solvePlan } from '../../src/plan/solve-plan.js';
 import { buildServer } from '../../src/server/index.js';
 import { cancellable } from '../../src/server/solve-task.js';
 import { openPostgresStore } from '../../src/store/index.js';
