@@ -8,3 +8,8 @@ export { comparePlans } from './compare-plans.js';
 export { enterprisePlan, type EnterpriseTask } from './enterprise-plan.js';
 export { isLoopbackAddress, isLoopbackHost } from './is-loopback.js';
 export { SERVICE_VERSION } from './routes/health-routes.js';
+export { type Jobs } from './job-runner.js';
+export { QueuedJobs } from './queued-jobs.js';
+export { SolveWorker, type SolveWorkerOptions } from './solve-worker.js';
+export { startJobs, type JobsOptions } from './start-jobs.js';
+export { jobInputOf, type JobInput } from './job-input.js';

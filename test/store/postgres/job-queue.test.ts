@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { runMigrations } from 'graphile-worker';
 import { queueLogger } from '../../../src/server/queued-jobs.js';
+import { startJobs } from '../../../src/server/start-jobs.js';
 import { openPostgresStore, type PostgresStore } from '../../../src/store/index.js';
 import { testDatabase, type TestDatabase } from '../../helpers/postgres.js';
 
@@ -82,4 +83,14 @@ test('a job that used its last attempt fails; a released job is queued again at 
   assert.ok(d !== undefined);
   assert.equal(await store.jobs.update(other.id, { status: 'cancelled' }), true);
   assert.equal(await store.queue.renew(other.id, d.lease, 60_000), false);
+});
+
+test("a node starting on a shared store leaves other nodes' queued and running jobs alone (no failUnfinished)", async () => {
+  const queued = await store.queue.enqueue('solve', { scenarioId: 1, options: {} });
+  const running = await store.queue.enqueue('solve', { scenarioId: 1, options: {} });
+  assert.ok((await store.queue.claim(running.id, 'worker-elsewhere', 60_000)) !== undefined);
+  const jobs = await startJobs(store, { workers: 0 });
+  assert.equal((await jobs.get(queued.id))?.status, 'queued');
+  assert.equal((await jobs.get(running.id))?.status, 'running');
+  await jobs.close();
 });
