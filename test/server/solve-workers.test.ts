@@ -180,4 +180,26 @@ describe('solve workers on one PostgreSQL: jobs from an API node run in `plenty 
     assert.equal(plan.body.result.replan.basePlanId, base);
     assert.deepEqual(plan.body.result.replan.past.periods, ['1']);
   });
+
+  test('a worker stopped by SIGTERM mid-solve gives the job back at once; another worker completes it, with one plan', async () => {
+    const before = await plansOf(scenarioId);
+    const started = await call('POST', `/api/scenarios/${scenarioId}/solve`, SOLVE);
+    const jobId = started.body.jobId as number;
+    const first = await waitFor('a worker to take the job', async () => (await store.queue.leaseOf(jobId))?.owner ?? undefined);
+    const stopping = workers.find((w) => w.id === first);
+    assert.ok(stopping !== undefined);
+    stopping.child.kill('SIGTERM');
+    await stopping.exited;
+    assert.equal(stopping.child.exitCode, 0);
+    assert.ok(stopping.lines.includes(`job ${jobId}: given back to the queue`), stopping.lines.join('\n'));
+    const done = await waitFor('the job to end', async () => {
+      const j = await call('GET', `/api/jobs/${jobId}`);
+      return ['done', 'failed', 'cancelled'].includes(j.body.status as string) ? j.body : undefined;
+    });
+    assert.equal(done.status, 'done', JSON.stringify(done));
+    const lease = await store.queue.leaseOf(jobId);
+    assert.equal(lease?.attempt, 2);
+    assert.notEqual(lease?.owner, stopping.id);
+    assert.equal(await plansOf(scenarioId), before + 1);
+  });
 });
