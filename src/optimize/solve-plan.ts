@@ -19,6 +19,9 @@ import { solveTier, type RunStage, type TierOutcome } from './solve-tier.js';
 /** Default relative tolerance by which an earlier tier's λ is relaxed when later tiers are solved. */
 export const DEFAULT_TIER_TOLERANCE = 1e-7;
 
+/** Least relative tolerance by which a tier's level is held when the plan has whole-plant decisions. */
+export const MIP_TIER_TOLERANCE = 1e-5;
+
 /**
  * Least relative rise above a round's level by which a period counts as able to rise (leximin);
  * it is at least 10 × the tier tolerance and 10 × the gap asked of the solver.
@@ -99,7 +102,10 @@ export async function solveFormulatedPlan(c: CompiledEconomy, given: FormulatedP
     read = { lp, solution: await runner(0, null)(lp, 'solve', []) };
   } else {
     const bounds = { colLower: Float64Array.from(lp.colLower), rowLower: Float64Array.from(lp.rowLower) };
-    const tol = objective.tierTolerance ?? DEFAULT_TIER_TOLERANCE;
+    // Whole plants: a level reached is held a little looser (MIP_TIER_TOLERANCE): branch and bound
+    // works to its integrality and feasibility tolerances, and a level held at 1e-7 below what one
+    // configuration of plants reached was called infeasible by it in the 1930 example.
+    const tol = Math.max(objective.tierTolerance ?? DEFAULT_TIER_TOLERANCE, hasIntegers(lp) ? MIP_TIER_TOLERANCE : 0);
     const rules = { tolerance: tol, rise: Math.max(MIN_RISE, 10 * tol, 10 * (options.gap ?? 0)) };
     let outcome: TierOutcome | undefined;
     for (let k = 0; k < stageTiers.length; k++) {
