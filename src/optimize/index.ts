@@ -1,4 +1,5 @@
-export type { LinearProgram, LpSolution, LpSolveOptions, LpSolver, LpStatus } from './lp-types.js';
+export type { LinearProgram, LpSolution, LpSolveOptions, LpSolver, LpStatus, MipReport } from './lp-types.js';
+export { hasIntegers } from './lp-types.js';
 export type {
   Bottleneck,
   FormulatedPlan,
@@ -6,6 +7,7 @@ export type {
   UnboundedDiagnosis,
   PeriodLevels,
   PlanIndex,
+  PlanMip,
   PlanObjective,
   PlanObjectiveKind,
   PlanProgress,
@@ -23,6 +25,7 @@ export { diagnoseInfeasible } from './diagnose-infeasible.js';
 export { diagnoseUnbounded } from './diagnose-unbounded.js';
 export { readPlanSolution, type PlanQuantities } from './read-plan-solution.js';
 export { planOfPeriod } from './plan-of-period.js';
+export { plantsBuilt, hasPlantDecisions, isPlantTechnique, type PlantBuilt } from './plants-built.js';
 export { fixPastPeriods, type FixedPast } from './fix-past-periods.js';
 export { checkSolution, type SolutionCheck } from './check-solution.js';
 export { scaleLp, type LpPoint, type ScaledLp, type ScaleLpOptions } from './scale-lp.js';
