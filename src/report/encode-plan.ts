@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CompiledEconomy } from '../compile/types.js';
-import type { InfeasibilityDiagnosis, PlanMip, PlanObjective, PlanResult, UnboundedDiagnosis } from '../optimize/plan-types.js';
-import type { PlantBuilt } from '../optimize/plants-built.js';
+import type { InfeasibilityDiagnosis, PlanMip, PlanObjective, PlanResult, UnboundedDiagnosis } from '../plan/plan-types.js';
+import type { PlantBuilt } from '../plan/plants-built.js';
 import { planDocument, plantBuilt, planMip, type DecodedPlan, type DecodedReplanSection, type PlanDocument } from './plan-document-schema.js';
 import { levelsByTier } from './plan-levels.js';
 

@@ -1,9 +1,9 @@
 import type { CompiledEconomy } from '../compile/types.js';
-import type { PlanResult } from '../optimize/plan-types.js';
+import type { PlanResult } from '../plan/plan-types.js';
 import { levelsTable } from './plan-levels.js';
 import type { Table } from './table.js';
 import { formatGap } from './plan-failure.js';
-import type { PlantBuilt } from '../optimize/plants-built.js';
+import type { PlantBuilt } from '../plan/plants-built.js';
 
 /** The whole-plant decisions of a plan: which plant, how many units, in which period, what they build and when it is on line. */
 export function plantsTable(plants: readonly PlantBuilt[], title: string): Table {
