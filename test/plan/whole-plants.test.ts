@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { compileEconomy } from '../../src/compile/index.js';
 import { InputError, parseEconomy } from '../../src/model/index.js';
 import { solvePlan } from '../../src/plan/index.js';
-import { seededRandom } from '../helpers/random.js';
+import { hardPlan } from '../helpers/whole-plant-models.js';
 
 const plan = (text: string, options: Parameters<typeof solvePlan>[1] = {}) => solvePlan(compileEconomy(parseEconomy(text, { file: 'm.yaml' })), options);
 
@@ -129,27 +129,3 @@ targets: [{ product: widget, amount: 12 }]
     for (const p of r.plants) assert.equal(p.units, 1);
   });
 });
-
-/**
- * A plan that branch and bound cannot finish in seconds: a market split (Cornuéjols and Dawande)
- * as a plan. 36 whole plants, each using random amounts of 4 limited resources and making as many
- * widgets as it uses in all; the resources are half of what all plants would use; the target is
- * their total, so λ = 1 exactly when some set of plants uses every resource to the last unit.
- */
-export function hardPlan(seed: number): string {
-  const rand = seededRandom(seed);
-  const m = 4;
-  const n = 36;
-  const a = Array.from({ length: n }, () => Array.from({ length: m }, () => Math.floor(100 * rand())));
-  const half = Array.from({ length: m }, (_, i) => Math.floor(a.reduce((s, row) => s + row[i], 0) / 2));
-  const total = half.reduce((s, v) => s + v, 0);
-  const lines = [
-    'products: [{ id: widget, unit: unit }]',
-    'resources:',
-    ...half.map((b, i) => `  - { id: r${i}, unit: t, available: ${b} }`),
-    'techniques:',
-    ...a.map((row, j) => `  - { id: plant_${j}, produces: { widget: ${row.reduce((s, v) => s + v, 0)} }, uses: { ${row.map((v, i) => `r${i}: ${v}`).join(', ')} }, capacity: 1, whole: true }`),
-    `targets: [{ product: widget, amount: ${total} }]`,
-  ];
-  return lines.join('\n') + '\n';
-}
