@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inputError } from '../../model/errors.js';
@@ -15,6 +16,7 @@ export interface ServeFlags {
   readonly open?: boolean;
   readonly sync?: string;
   readonly logLevel?: string;
+  readonly workers?: string;
 }
 
 /** The folder holding package.json (examples/ and web/dist/ are found from it). */
@@ -28,6 +30,17 @@ function packageRoot(): string {
   return dir;
 }
 
+/**
+ * The label of a node's session token: `session` on SQLite (one service per data folder);
+ * `session@MACHINE/HOST:PORT` on PostgreSQL, so that a node started with --open replaces its own
+ * previous session token, not the one another node's dashboard is using (with --port 0, whose
+ * port is not known yet, the process id is added: two such nodes on one machine stay apart).
+ */
+export function sessionLabel(kind: PlentyStore['kind'], host: string, port: number, machine = hostname(), pid = process.pid): string {
+  if (kind === 'sqlite') return 'session';
+  return `session@${machine}/${host}:${port}${port === 0 ? `/${pid}` : ''}`;
+}
+
 /** Loads examples/<name>/economy.yaml into the store as model <name>. Returns the ids loaded. */
 export async function loadExamples(store: PlentyStore, root: string): Promise<string[]> {
   const folder = join(root, 'examples');
@@ -38,8 +51,8 @@ export async function loadExamples(store: PlentyStore, root: string): Promise<st
     if (!existsSync(file) || (await store.models.exists(name))) continue;
     const text = readFileSync(file, 'utf8');
     const economy = parseEconomy(text, { file: `${name}.yaml`, format: 'yaml' });
-    await store.models.add(name, economy.name, text, 'yaml');
-    loaded.push(name);
+    // Another node starting on the same empty PostgreSQL store may be loading it too: stored once.
+    if ((await store.models.addFirst(name, economy.name, text, 'yaml')) !== undefined) loaded.push(name);
   }
   return loaded;
 }
@@ -59,6 +72,8 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const logLevel = flags.logLevel ?? 'error';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw inputError('invalid-option', `--log-level must be one of ${LOG_LEVELS.join(', ')}`, { path: ['--log-level'] }, flags.logLevel);
   const root = packageRoot();
+  const workers = flags.workers === undefined ? undefined : Number(flags.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) throw inputError('invalid-option', '--workers must be a whole number from 0 to 64', { path: ['--workers'] }, flags.workers);
 
   if (flags.store !== undefined && flags.data !== undefined) throw inputError('invalid-option', 'give either --store or --data, not both', { path: ['--store'] }, flags.store);
   // --store (a data folder or a postgres:// URL), else --data, else PLENTY_STORE, else PLENTY_DATA, else ./data.
@@ -76,11 +91,13 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     }
     if (flags.open === true) {
       // The dashboard's token: the one just made or given, else a fresh one for this run only.
-      await store.tokens.removeLabelled('session');
+      // It replaces this node's previous one only: several nodes may share a PostgreSQL store.
+      const label = sessionLabel(store.kind, host, port);
+      await store.tokens.removeLabelled(label);
       sessionToken = made[0] ?? (envToken !== undefined && envToken !== '' ? envToken : undefined);
       if (sessionToken === undefined) {
         sessionToken = newToken('planner');
-        await store.tokens.add(sessionToken, 'planner', null, 'session');
+        await store.tokens.add(sessionToken, 'planner', null, label);
       }
     }
   } catch (err) {
@@ -88,7 +105,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     throw err;
   }
 
-  const app = await buildServer({ store, webRoot: join(root, 'web', 'dist'), logLevel: logLevel as LogLevel, ...(sessionToken === undefined ? {} : { sessionToken }) });
+  const app = await buildServer({ store, webRoot: join(root, 'web', 'dist'), logLevel: logLevel as LogLevel, ...(sessionToken === undefined ? {} : { sessionToken }), ...(workers === undefined ? {} : { workers }) });
   try {
     await app.listen({ port, host });
   } catch (err) {

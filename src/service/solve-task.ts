@@ -5,10 +5,11 @@ import type { LpSolver } from '../lp/lp-types.js';
 import type { PlanObjective } from '../plan/plan-types.js';
 import { resolveObjective } from '../plan/resolve-objective.js';
 import { solvePlan } from '../plan/solve-plan.js';
-import { canonicalJson, type ScenarioRecord } from '../store/index.js';
-import type { ServerContext } from './context.js';
-import { scenarioEconomy } from './context.js';
-import type { JobTask } from './job-runner.js';
+import { hasPlantDecisions } from '../plan/plants-built.js';
+import { inputError } from '../model/errors.js';
+import { canonicalJson, type PlentyStore, type ScenarioRecord } from '../store/index.js';
+import type { JobTask } from './job-task.js';
+import { scenarioEconomy } from './scenario-economy.js';
 import { encodePlan } from '../report/encode-plan.js';
 import type { SolveOptions } from './solve-options.js';
 
@@ -43,11 +44,19 @@ export function cancellable(choice: 'auto' | 'highs' | 'pdhg', signal: AbortSign
  * Checks a solve request against its scenario now (bad objective resource, say: InputError, a
  * 422) and returns the job's task: compile, solve with progress and cancellation, store the plan.
  */
-export async function solveTask(ctx: ServerContext, scenario: ScenarioRecord, options: SolveOptions): Promise<JobTask> {
-  const economy = await scenarioEconomy(ctx, scenario);
+export async function solveTask(store: PlentyStore, scenario: ScenarioRecord, options: SolveOptions): Promise<JobTask> {
+  const economy = await scenarioEconomy(store, scenario);
   const c = compileEconomy(economy);
   const objective = planObjective(options.objective);
   resolveObjective(c, objective);
+  if (options.solver === 'pdhg' && options.relaxIntegers !== true && hasPlantDecisions(c)) {
+    throw inputError(
+      'integer-model',
+      'the model has whole-plant decisions (whole, min_lot or fixed_cost on a technique), and PDHG solves linear programs only: solve with HiGHS, or ask for the LP relaxation (relaxIntegers: true)',
+      { path: ['solver'] },
+      'pdhg',
+    );
+  }
   const inputsHash = createHash('sha256')
     .update(canonicalJson({ model: scenario.modelId, version: scenario.modelVersion, overrides: scenario.overrides, options }))
     .digest('hex');
@@ -57,6 +66,8 @@ export async function solveTask(ctx: ServerContext, scenario: ScenarioRecord, op
       solver: cancellable(options.solver ?? 'auto', job.signal),
       ...(options.gap === undefined ? {} : { gap: options.gap }),
       ...(options.timeLimit === undefined ? {} : { timeLimit: options.timeLimit }),
+      ...(options.mipGap === undefined ? {} : { mipGap: options.mipGap }),
+      ...(options.relaxIntegers === true ? { relaxIntegers: true } : {}),
       onProgress: (i) => job.progress((i.stage + 0.5) / i.stages, `stage ${i.stage + 1}/${i.stages}, iteration ${i.iteration}${i.text === undefined ? '' : `: ${i.text}`}`),
     });
     if (job.signal.aborted) throw new Error('cancelled');
