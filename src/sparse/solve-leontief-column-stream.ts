@@ -34,6 +34,13 @@ export interface ColumnSource {
   column(i: number): Float64Array;
   /** A starting point for right-hand side i (length n), or undefined for zero. */
   start?(i: number): Float64Array | undefined;
+  /**
+   * The residual of start i, bᵢ − (I − A) startᵢ (or of the transposed system), when the caller
+   * has it without a product; asked right after `start(i)`, and used only when every right-hand
+   * side of the block has a start and a residual (the block then spends no product on its first
+   * residual; see SolveOptions.r0).
+   */
+  residual?(i: number): Float64Array | undefined;
   /** The solution of right-hand side i (a fresh array, the caller's to keep), once its block converged. */
   take(i: number, x: Float64Array): void;
 }
@@ -85,14 +92,22 @@ export function solveLeontiefColumnStream(A: CsrMatrix, source: ColumnSource, tr
         for (let i = 0; i < n; i++) y[i * k + t] = b[i];
       }
       let x0: Float64Array | undefined;
+      // The starts' residuals, while every right-hand side so far has a start and a residual.
+      let r0: Float64Array | undefined = source.residual === undefined ? undefined : new Float64Array(n * k);
       for (let t = 0; t < k && source.start !== undefined; t++) {
         const s0 = source.start(start + t);
+        const res0 = s0 === undefined || r0 === undefined ? undefined : source.residual?.(start + t);
+        if (res0 === undefined) r0 = undefined;
+        else if (r0 !== undefined) {
+          if (res0.length !== n) throw new RangeError(`${caller}: residual ${start + t} has length ${res0.length}, expected ${n}`);
+          for (let i = 0; i < n; i++) r0[i * k + t] = res0[i];
+        }
         if (s0 === undefined) continue;
         if (s0.length !== n) throw new RangeError(`${caller}: starting point ${start + t} has length ${s0.length}, expected ${n}`);
         x0 ??= new Float64Array(n * k);
         for (let i = 0; i < n; i++) x0[i * k + t] = s0[i];
       }
-      const r = leontiefCore(A, productOf(k), y, k, source.start === undefined ? options : withStart(options, x0), caller);
+      const r = leontiefCore(A, productOf(k), y, k, source.start === undefined ? options : withStart(options, x0, r0), caller);
       status = r.status;
       iterations = Math.max(iterations, r.iterations);
       relativeResidual = Math.max(relativeResidual, r.relativeResidual);
@@ -110,10 +125,12 @@ export function solveLeontiefColumnStream(A: CsrMatrix, source: ColumnSource, tr
   return { status, iterations, relativeResidual, products: productCount };
 }
 
-/** The options with x0 replaced by `x0` (none if undefined). */
-function withStart(options: TransposedSolveOptions, x0: Float64Array | undefined): TransposedSolveOptions {
+/** The options with x0 and r0 replaced by `x0` and `r0` (none if undefined; r0 only with x0). */
+function withStart(options: TransposedSolveOptions, x0: Float64Array | undefined, r0?: Float64Array): TransposedSolveOptions {
   const rest: { -readonly [K in keyof TransposedSolveOptions]: TransposedSolveOptions[K] } = { ...options };
   delete rest.x0;
+  delete rest.r0;
   if (x0 !== undefined) rest.x0 = x0;
+  if (x0 !== undefined && r0 !== undefined) rest.r0 = r0;
   return rest;
 }
