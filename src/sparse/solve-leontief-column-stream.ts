@@ -59,8 +59,9 @@ export interface StreamSolve {
 
 /**
  * Solves (I − A) xⱼ = bⱼ, or xⱼ (I − A) = bⱼ when `transposed`, for every right-hand side of
- * `source`, in blocks of `COLUMN_BLOCK` interleaved vectors over one product made for all blocks of
- * a width (A copied and prepared once for the whole stream, not once a block or a call).
+ * `source`, in blocks of `COLUMN_BLOCK` interleaved vectors (a narrower last block padded with zero
+ * right-hand sides) over one product made for all blocks (A copied and prepared once for the whole
+ * stream, not once a block or a call).
  * Transposed, several right-hand sides are solved over Aᵀ formed once (see TRANSPOSE_MAX_NNZ).
  * Stops at the first block that does not converge: its solutions and those of the blocks after it
  * are never handed to `take` (the caller discards what it has).
@@ -84,9 +85,14 @@ export function solveLeontiefColumnStream(A: CsrMatrix, source: ColumnSource, tr
   const caller = transposed ? 'solveLeontiefTransposedMulti' : 'solveLeontiefMulti';
   try {
     for (let start = 0; start < source.count && status === 'converged'; start += COLUMN_BLOCK) {
-      const k = Math.min(COLUMN_BLOCK, source.count - start);
+      // A last block narrower than the others is padded with zero right-hand sides (solved at once,
+      // never handed out), so that the stream makes one product of one width: a second one would
+      // take a memory of its own (a fresh one of 240 MB at EXIOBASE's size, about a CPU second to
+      // touch, and the next solve's product may not fit the smaller one left idle).
+      const real = Math.min(COLUMN_BLOCK, source.count - start);
+      const k = source.count > COLUMN_BLOCK ? COLUMN_BLOCK : real;
       const y = new Float64Array(n * k);
-      for (let t = 0; t < k; t++) {
+      for (let t = 0; t < real; t++) {
         const b = source.column(start + t);
         if (b.length !== n) throw new RangeError(`${caller}: right-hand side ${start + t} has length ${b.length}, expected ${n}`);
         for (let i = 0; i < n; i++) y[i * k + t] = b[i];
@@ -94,7 +100,7 @@ export function solveLeontiefColumnStream(A: CsrMatrix, source: ColumnSource, tr
       let x0: Float64Array | undefined;
       // The starts' residuals, while every right-hand side so far has a start and a residual.
       let r0: Float64Array | undefined = source.residual === undefined ? undefined : new Float64Array(n * k);
-      for (let t = 0; t < k && source.start !== undefined; t++) {
+      for (let t = 0; t < real && source.start !== undefined; t++) {
         const s0 = source.start(start + t);
         const res0 = s0 === undefined || r0 === undefined ? undefined : source.residual?.(start + t);
         if (res0 === undefined) r0 = undefined;
@@ -113,7 +119,7 @@ export function solveLeontiefColumnStream(A: CsrMatrix, source: ColumnSource, tr
       relativeResidual = Math.max(relativeResidual, r.relativeResidual);
       productCount += r.products;
       if (status !== 'converged') break;
-      for (let t = 0; t < k; t++) {
+      for (let t = 0; t < real; t++) {
         const out = new Float64Array(n);
         for (let i = 0; i < n; i++) out[i] = r.x[i * k + t];
         source.take(start + t, out);
