@@ -50,8 +50,8 @@ import {
   toSharedCsr,
   type CsrMatrix,
 } from '../src/sparse/index.js';
-import { toWasmCsr } from '../src/sparse/to-wasm-csr.js';
-import { wasmProduct } from '../src/sparse/wasm-product.js';
+import { toWasmCsr } from '../src/sparse/product/to-wasm-csr.js';
+import { wasmProduct } from '../src/sparse/product/wasm-product.js';
 import { randomProductiveCsr, seededRandom } from '../test/helpers/random.js';
 import { generateSparseEconomy } from './generate.js';
 

@@ -1,14 +1,14 @@
-// Assembles the hand-written WebAssembly text of the sparse kernels (src/sparse/*.wat) and writes
+// Assembles the hand-written WebAssembly text of the sparse kernels (src/sparse/product/*.wat) and writes
 // each binary, base64-encoded, into a TypeScript module beside it (csr-kernels.wat →
 // csr-kernels-wasm.ts), so that the compiled package needs no file next to it and no assembler at
-// run time. The generated modules are committed; test/sparse/wasm-binary.test.ts fails when one is
+// run time. The generated modules are committed; test/sparse/product/wasm-kernels.test.ts fails when one is
 // stale. `node scripts/build-wasm.mjs --check` only reports stale modules (exit code 1).
 import { Buffer } from 'node:buffer';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { URL, fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
 
-const folder = fileURLToPath(new URL('../src/sparse/', import.meta.url));
+const folder = fileURLToPath(new URL('../src/sparse/product/', import.meta.url));
 const check = process.argv.includes('--check');
 const wabt = await wabtInit();
 let stale = 0;

@@ -7,9 +7,10 @@
 export * from './model/index.js';
 export * from './compile/index.js';
 export * from './sparse/index.js';
+export * from './lp/index.js';
 export * from './leontief/index.js';
 export * from './balance/index.js';
 export * from './report/index.js';
-export * from './optimize/index.js';
+export * from './plan/index.js';
 export * from './execution/index.js';
 export { balanceHeadline, balanceTables, type BalanceTablesOptions } from './report/balance-tables.js';

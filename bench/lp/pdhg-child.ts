@@ -1,4 +1,4 @@
-import { solvePdhg } from '../../src/optimize/pdhg/index.js';
+import { solvePdhg } from '../../src/lp/pdhg/index.js';
 import { peakRssBytes } from '../memory.js';
 import { planningLp } from './planning-lp.js';
 

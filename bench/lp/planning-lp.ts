@@ -1,4 +1,4 @@
-import type { LinearProgram } from '../../src/optimize/lp-types.js';
+import type { LinearProgram } from '../../src/lp/lp-types.js';
 import type { CsrMatrix } from '../../src/sparse/csr.js';
 import { transpose } from '../../src/sparse/transpose.js';
 import { streamKey, uniform } from '../random.js';

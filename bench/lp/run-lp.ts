@@ -95,7 +95,7 @@ const body = [
   '',
   `Machine: ${machine.cpu}, ${machine.cores} cores, ${bytes(machine.memoryBytes)}, ${machine.os}, Node ${machine.node}; HiGHS ${highsVersion || '?'} (bundled with scipy); ${machine.date}.`,
   '',
-  'Seeded maxmin planning LPs from `bench/lp/planning-lp.ts` (n products, 1.5 n single-output techniques with about 10 inputs each, 3 resources; maximise λ with net output ≥ λ × target). Time is the solve alone (generation and MPS reading excluded); peak memory is the whole process. "rel. diff" is |objective − HiGHS exact| / (1 + |HiGHS exact|). Our PDHG stops when relative primal residual, dual residual and gap (∞-norms, see `src/optimize/lp-types.ts`) are all below the tolerance; HiGHS PDLP gets the same number as its gap and feasibility tolerances (its own, 2-norm based, measures). PDHG runs single-threaded; HiGHS PDLP with `threads = 1`.',
+  'Seeded maxmin planning LPs from `bench/lp/planning-lp.ts` (n products, 1.5 n single-output techniques with about 10 inputs each, 3 resources; maximise λ with net output ≥ λ × target). Time is the solve alone (generation and MPS reading excluded); peak memory is the whole process. "rel. diff" is |objective − HiGHS exact| / (1 + |HiGHS exact|). Our PDHG stops when relative primal residual, dual residual and gap (∞-norms, see `src/lp/lp-types.ts`) are all below the tolerance; HiGHS PDLP gets the same number as its gap and feasibility tolerances (its own, 2-norm based, measures). PDHG runs single-threaded; HiGHS PDLP with `threads = 1`.',
   '',
   table(['products (rows×cols, non-zeros)', 'solver', 'tolerance', 'status', 'time s', 'iterations', 'peak memory', 'objective λ', 'rel. diff'], rows),
   '',

@@ -1,6 +1,6 @@
-import { readLpFile } from '../../src/optimize/lp-format/index.js';
-import { checkSolution } from '../../src/optimize/check-solution.js';
-import { solvePdhg } from '../../src/optimize/pdhg/index.js';
+import { readLpFile } from '../../src/lp/lp-format/index.js';
+import { checkSolution } from '../../src/lp/check-solution.js';
+import { solvePdhg } from '../../src/lp/pdhg/index.js';
 import { sci, table } from '../format.js';
 import { describeMachine } from '../machine.js';
 import { NETLIB_OPTIMA, netlibFile } from './netlib-set.js';

@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import type { LinearProgram } from '../../src/optimize/lp-types.js';
+import type { LinearProgram } from '../../src/lp/lp-types.js';
 import { transpose } from '../../src/sparse/transpose.js';
 
 /**

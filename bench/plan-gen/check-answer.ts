@@ -1,4 +1,4 @@
-import type { LinearProgram } from '../../src/optimize/lp-types.js';
+import type { LinearProgram } from '../../src/lp/lp-types.js';
 
 /** An answer's quality, recomputed by the benchmark from the LP (as read from the MPS file) alone. */
 export interface AnswerCheck {

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { solvePdhg } from '../../src/optimize/pdhg/index.js';
+import { solvePdhg } from '../../src/lp/pdhg/index.js';
 import { peakRssBytes } from '../memory.js';
 import { planLp } from './plan-lp.js';
 

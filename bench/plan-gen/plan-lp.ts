@@ -1,7 +1,7 @@
 import { compileEconomy } from '../../src/compile/index.js';
 import { parseEconomy } from '../../src/model/index.js';
-import { formulatePlan, resolveObjective } from '../../src/optimize/index.js';
-import type { LinearProgram } from '../../src/optimize/lp-types.js';
+import { formulatePlan, resolveObjective } from '../../src/plan/index.js';
+import type { LinearProgram } from '../../src/lp/lp-types.js';
 import { generatePlanModel, type GeneratedModel } from './generate-plan-model.js';
 
 /**

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { compileEconomy } from '../../src/compile/index.js';
 import { executionPlan, replan } from '../../src/execution/index.js';
 import { loadEconomy } from '../../src/model/index.js';
-import { solvePlan } from '../../src/optimize/index.js';
+import { solvePlan } from '../../src/plan/index.js';
 import { sampleEnterprises } from './sample-report.js';
 
 /** Re-plan of the 1930 example through the library (no HTTP, no store), with where its time goes. */

@@ -1,5 +1,5 @@
-import { checkSolution } from '../optimize/check-solution.js';
-import type { LinearProgram, LpSolution } from '../optimize/lp-types.js';
+import { checkSolution } from '../lp/check-solution.js';
+import type { LinearProgram, LpSolution } from '../lp/lp-types.js';
 
 /** An LP without its fixed columns and free rows, and the way back to the original's solution. */
 export interface EliminatedLp {

@@ -1,5 +1,5 @@
-import { chooseSolver } from '../optimize/choose-solver.js';
-import type { LpSolver } from '../optimize/lp-types.js';
+import { chooseSolver } from '../lp/choose-solver.js';
+import type { LpSolver } from '../lp/lp-types.js';
 import { nnz } from '../sparse/csr.js';
 import { eliminateFixed } from './eliminate-fixed.js';
 

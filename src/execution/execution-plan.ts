@@ -1,4 +1,4 @@
-import type { PlanResult } from '../optimize/plan-types.js';
+import type { PlanResult } from '../plan/plan-types.js';
 import type { ExecutionPlan, PlannedDelivery } from './types.js';
 
 /** The arrays of a solved plan that the execution functions read, as plain data. */

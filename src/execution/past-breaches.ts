@@ -1,6 +1,6 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import { tradeByItem } from '../compile/trade-by-item.js';
-import type { PlanIndex } from '../optimize/plan-types.js';
+import type { PlanIndex } from '../plan/plan-types.js';
 import type { PastRecord } from './past-record.js';
 
 /**

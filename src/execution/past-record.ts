@@ -3,7 +3,7 @@ import type { CompiledEconomy } from '../compile/types.js';
 import { InputError } from '../model/errors.js';
 import type { Issue } from '../model/errors.js';
 import { inMagnitude, magnitudeMessage } from '../model/magnitude.js';
-import type { PlanIndex } from '../optimize/plan-types.js';
+import type { PlanIndex } from '../plan/plan-types.js';
 import type { ExecutionPlan } from './types.js';
 
 /** Amounts per period id, then per item id (`grain@ukraine`, or a product id with one item). */

@@ -1,11 +1,11 @@
 import type { CompiledEconomy } from '../compile/types.js';
-import { chooseSolver } from '../optimize/choose-solver.js';
-import { fixPastPeriods } from '../optimize/fix-past-periods.js';
-import { withPeriods } from '../optimize/default-periods.js';
-import type { LpSolver } from '../optimize/lp-types.js';
-import type { FormulatedPlan, PlanObjective, PlanObjectiveKind, PlanResult } from '../optimize/plan-types.js';
-import { resolveObjective } from '../optimize/resolve-objective.js';
-import { solveFormulatedPlan } from '../optimize/solve-plan.js';
+import { chooseSolver } from '../lp/choose-solver.js';
+import { fixPastPeriods } from '../plan/fix-past-periods.js';
+import { withPeriods } from '../plan/default-periods.js';
+import type { LpSolver } from '../lp/lp-types.js';
+import type { FormulatedPlan, PlanObjective, PlanObjectiveKind, PlanResult } from '../plan/plan-types.js';
+import { resolveObjective } from '../plan/resolve-objective.js';
+import { solveFormulatedPlan } from '../plan/solve-plan.js';
 import { nnz } from '../sparse/csr.js';
 import { eliminateFixed } from './eliminate-fixed.js';
 import { eliminatingSolver } from './eliminating-solver.js';

@@ -1,8 +1,8 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import { inputError } from '../model/errors.js';
 import { periodOption } from './period-option.js';
-import { highsSolver } from '../optimize/highs/highs-solver.js';
-import type { LpSolver, LpStatus } from '../optimize/lp-types.js';
+import { highsSolver } from '../lp/highs/highs-solver.js';
+import type { LpSolver, LpStatus } from '../lp/lp-types.js';
 import { csrFromTriplets } from '../sparse/from-triplets.js';
 import { enterpriseOfTechniques } from './enterprises.js';
 import { transportLinks } from './transport-links.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CompiledEconomy } from '../compile/types.js';
-import type { InfeasibilityDiagnosis, PlanObjective, PlanResult, UnboundedDiagnosis } from '../optimize/plan-types.js';
+import type { InfeasibilityDiagnosis, PlanObjective, PlanResult, UnboundedDiagnosis } from '../plan/plan-types.js';
 import { planDocument, type DecodedPlan, type DecodedReplanSection, type PlanDocument } from './plan-document-schema.js';
 import { levelsByTier } from './plan-levels.js';
 

@@ -1,4 +1,4 @@
-import type { LpSolution } from '../optimize/lp-types.js';
+import type { LpSolution } from '../lp/lp-types.js';
 import { solverStopSentence } from './solver-stop-sentence.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { LinearProgram, LpSolution } from '../optimize/lp-types.js';
+import type { LinearProgram, LpSolution } from '../lp/lp-types.js';
 import { lpFailure } from './lp-failure.js';
 import type { Table } from './table.js';
 

@@ -1,4 +1,4 @@
-import type { PlanResult } from '../optimize/plan-types.js';
+import type { PlanResult } from '../plan/plan-types.js';
 import { solverStopSentence } from './solver-stop-sentence.js';
 
 /**

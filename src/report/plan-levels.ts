@@ -1,5 +1,5 @@
 import type { CompiledEconomy } from '../compile/types.js';
-import type { PlanResult } from '../optimize/plan-types.js';
+import type { PlanResult } from '../plan/plan-types.js';
 import type { Table } from './table.js';
 
 /**

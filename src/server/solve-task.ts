@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { compileEconomy } from '../compile/compile-economy.js';
-import { chooseSolver } from '../optimize/choose-solver.js';
-import type { LpSolver } from '../optimize/lp-types.js';
-import type { PlanObjective } from '../optimize/plan-types.js';
-import { resolveObjective } from '../optimize/resolve-objective.js';
-import { solvePlan } from '../optimize/solve-plan.js';
+import { chooseSolver } from '../lp/choose-solver.js';
+import type { LpSolver } from '../lp/lp-types.js';
+import type { PlanObjective } from '../plan/plan-types.js';
+import { resolveObjective } from '../plan/resolve-objective.js';
+import { solvePlan } from '../plan/solve-plan.js';
 import { canonicalJson, type ScenarioRecord } from '../store/index.js';
 import type { ServerContext } from './context.js';
 import { scenarioEconomy } from './context.js';

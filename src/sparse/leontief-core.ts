@@ -1,28 +1,9 @@
 import { blockVectorOps, columnDot, jacobiStep } from './block-ops.js';
 import { checkProductive } from './check-productive.js';
 import type { CsrMatrix } from './csr.js';
-import { matrixFacts, type MatrixFacts } from './matrix-facts.js';
+import { matrixFacts } from './matrix-facts.js';
+import { WORKSPACE_VECTORS, type BlockProduct } from './product/block-product.js';
 import { DEFAULT_MAX_ITERATIONS, type MultiSolveResult, type SolveOptions, type SolveStatus } from './solve-result.js';
-import type { VectorOps } from './vector-ops.js';
-
-/** out = A x (or Aᵀ x) for k interleaved vectors, with what the product's kernel offers besides. */
-export interface BlockProduct {
-  (x: Float64Array, out: Float64Array): void;
-  /**
-   * matrixFacts of A computed by the product's kernel over its copy (else the solver computes them
-   * in JS); the diagonal may be a view of the product's memory, kept for later products: read it,
-   * never write it.
-   */
-  readonly facts?: () => MatrixFacts;
-  /**
-   * For k = 1: n-vectors in the product's own memory (products between them need no copies) and
-   * fused kernels over them; the solver uses them when there are at least WORKSPACE_VECTORS.
-   */
-  readonly workspace?: { readonly vectors: readonly Float64Array[]; readonly ops: VectorOps };
-}
-
-/** Vectors the solver takes from a product's workspace (y's copy and ten of BiCGSTAB's). */
-export const WORKSPACE_VECTORS = 11;
 
 /** Sweeps over which the contraction is measured. */
 const WINDOW = 3;

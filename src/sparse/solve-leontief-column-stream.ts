@@ -1,6 +1,7 @@
-import { blockProduct } from './block-product.js';
+import { chooseBlockProduct } from './product/choose-block-product.js';
 import type { CsrMatrix } from './csr.js';
-import { leontiefCore, type BlockProduct } from './leontief-core.js';
+import { leontiefCore } from './leontief-core.js';
+import type { BlockProduct } from './product/block-product.js';
 import type { SolveStatus, TransposedSolveOptions } from './solve-result.js';
 import { transpose } from './transpose.js';
 
@@ -73,7 +74,7 @@ export function solveLeontiefColumnStream(A: CsrMatrix, source: ColumnSource, tr
   const productOf = (k: number): BlockProduct => {
     let p = products.get(k);
     if (p === undefined) {
-      p = blockProduct(A, k, transposed, options);
+      p = chooseBlockProduct(A, k, transposed, options);
       products.set(k, p);
     }
     return p.product;

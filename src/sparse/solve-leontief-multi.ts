@@ -1,4 +1,4 @@
-import { blockProduct } from './block-product.js';
+import { chooseBlockProduct } from './product/choose-block-product.js';
 import type { CsrMatrix } from './csr.js';
 import { leontiefCore } from './leontief-core.js';
 import type { MultiSolveResult, SolveOptions } from './solve-result.js';
@@ -10,7 +10,7 @@ import type { MultiSolveResult, SolveOptions } from './solve-result.js';
  * are those of `solveLeontief`, and the result is 'converged' only when every column is.
  */
 export function solveLeontiefMulti(A: CsrMatrix, y: Float64Array, k: number, options: SolveOptions = {}): MultiSolveResult {
-  const { product, close } = blockProduct(A, k, false, options);
+  const { product, close } = chooseBlockProduct(A, k, false, options);
   try {
     return leontiefCore(A, product, y, k, options, 'solveLeontiefMulti');
   } finally {

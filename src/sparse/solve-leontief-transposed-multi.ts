@@ -1,4 +1,4 @@
-import { blockProduct } from './block-product.js';
+import { chooseBlockProduct } from './product/choose-block-product.js';
 import type { CsrMatrix } from './csr.js';
 import { leontiefCore } from './leontief-core.js';
 import type { MultiSolveResult, TransposedSolveOptions } from './solve-result.js';
@@ -14,7 +14,7 @@ export function solveLeontiefTransposedMulti(
   k: number,
   options: TransposedSolveOptions = {},
 ): MultiSolveResult {
-  const { product, close } = blockProduct(A, k, true, options);
+  const { product, close } = chooseBlockProduct(A, k, true, options);
   try {
     return leontiefCore(A, product, s, k, options, 'solveLeontiefTransposedMulti');
   } finally {

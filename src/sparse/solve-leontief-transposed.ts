@@ -1,4 +1,4 @@
-import { blockProduct } from './block-product.js';
+import { chooseBlockProduct } from './product/choose-block-product.js';
 import type { CsrMatrix } from './csr.js';
 import { leontiefCore } from './leontief-core.js';
 import type { SolveResult, TransposedSolveOptions } from './solve-result.js';
@@ -9,7 +9,7 @@ import type { SolveResult, TransposedSolveOptions } from './solve-result.js';
  * `allowTranspose` is set. Same algorithms and statuses as `solveLeontief`.
  */
 export function solveLeontiefTransposed(A: CsrMatrix, s: Float64Array, options: TransposedSolveOptions = {}): SolveResult {
-  const { product, close } = blockProduct(A, 1, true, options);
+  const { product, close } = chooseBlockProduct(A, 1, true, options);
   try {
     return leontiefCore(A, product, s, 1, options, 'solveLeontiefTransposed');
   } finally {

@@ -1,4 +1,4 @@
-import { blockProduct } from './block-product.js';
+import { chooseBlockProduct } from './product/choose-block-product.js';
 import type { CsrMatrix } from './csr.js';
 import { leontiefCore } from './leontief-core.js';
 import type { SolveOptions, SolveResult } from './solve-result.js';
@@ -11,7 +11,7 @@ import type { SolveOptions, SolveResult } from './solve-result.js';
  * recomputed from the returned x.
  */
 export function solveLeontief(A: CsrMatrix, y: Float64Array, options: SolveOptions = {}): SolveResult {
-  const { product, close } = blockProduct(A, 1, false, options);
+  const { product, close } = chooseBlockProduct(A, 1, false, options);
   try {
     return leontiefCore(A, product, y, 1, options, 'solveLeontief');
   } finally {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkAnswer } from '../../bench/plan-gen/check-answer.js';
-import type { LinearProgram } from '../../src/optimize/lp-types.js';
+import type { LinearProgram } from '../../src/lp/lp-types.js';
 
 /** max x0 + x1 s.t. x0 + x1 ≤ 30 (a small row), 1e7·x0 − 1e7·x1 ≥ 0 (a large one), x ≥ 0, x0 ≤ 2e7. */
 const lp: LinearProgram = {

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { generatePlanModel } from '../../bench/plan-gen/generate-plan-model.js';
 import { compileEconomy } from '../../src/compile/index.js';
 import { parseEconomy } from '../../src/model/index.js';
-import { solvePlan } from '../../src/optimize/index.js';
+import { solvePlan } from '../../src/plan/index.js';
 
 interface Tech {
   id: string;

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { eliminateFixed, eliminatingSolver } from '../../src/execution/index.js';
-import { checkSolution } from '../../src/optimize/check-solution.js';
-import { highsSolver } from '../../src/optimize/index.js';
-import { lpFromDense } from '../optimize/backends.case.js';
+import { checkSolution } from '../../src/lp/check-solution.js';
+import { highsSolver } from '../../src/lp/index.js';
+import { lpFromDense } from '../lp/backends.case.js';
 import { assertClose } from './replan-case.js';
 
 const INF = Infinity;

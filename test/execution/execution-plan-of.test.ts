@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { executionPlan, executionPlanOf } from '../../src/execution/index.js';
-import { highsSolver, solvePlan } from '../../src/optimize/index.js';
+import { highsSolver } from '../../src/lp/index.js';
+import { solvePlan } from '../../src/plan/index.js';
 import { decodeOptimalPlan, encodePlan } from '../../src/report/index.js';
 import { small } from './economies.js';
 

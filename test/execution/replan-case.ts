@@ -5,7 +5,7 @@ import { compileEconomy } from '../../src/compile/index.js';
 import type { CompiledEconomy } from '../../src/compile/index.js';
 import type { AmountsByPeriod, ExecutionPlan, ReportedPast } from '../../src/execution/index.js';
 import { parseEconomy } from '../../src/model/index.js';
-import type { PlanObjectiveKind } from '../../src/optimize/index.js';
+import type { PlanObjectiveKind } from '../../src/plan/index.js';
 import { fixture, repoRoot } from '../helpers/paths.js';
 
 /** One case written by test/fixtures/replan/make-expected.py (scipy's HiGHS, an independent LP). */

@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { CompiledEconomy } from '../../src/compile/index.js';
 import { replan } from '../../src/execution/index.js';
-import { highsSolver, solvePlan, type PlanResult } from '../../src/optimize/index.js';
+import { highsSolver } from '../../src/lp/index.js';
+import { solvePlan, type PlanResult } from '../../src/plan/index.js';
 import { fixture } from '../helpers/paths.js';
 import { assertClose, compileModelFile, pastOfCase, readReplanCase, type ReplanCase } from './replan-case.js';
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { CompiledEconomy } from '../../src/compile/index.js';
 import { executionPlan, replan, type ReplanResult } from '../../src/execution/index.js';
-import { highsSolver, solvePlan, type PlanResult } from '../../src/optimize/index.js';
+import { highsSolver } from '../../src/lp/index.js';
+import { solvePlan, type PlanResult } from '../../src/plan/index.js';
 import { seededRandom } from '../helpers/random.js';
 import { assertClose, compileModelFile } from './replan-case.js';
 

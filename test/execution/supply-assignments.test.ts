@@ -4,7 +4,7 @@ import { compileEconomy } from '../../src/compile/index.js';
 import { supplyAssignments, transportLinks } from '../../src/execution/index.js';
 import type { SupplyAssignment } from '../../src/execution/index.js';
 import { parseEconomy } from '../../src/model/index.js';
-import { highsSolver } from '../../src/optimize/index.js';
+import { highsSolver } from '../../src/lp/index.js';
 import { seededRandom } from '../helpers/random.js';
 import { SMALL_YAML, small, tech } from './economies.js';
 import { smallPlan } from './small-plan.js';

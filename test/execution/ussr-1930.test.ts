@@ -4,8 +4,9 @@ import { compileEconomy } from '../../src/compile/index.js';
 import type { CompiledEconomy } from '../../src/compile/index.js';
 import { actualActivity, alerts, distribute, distributionRegions, enterpriseOfTechniques, enterprises, executionPlan, fulfilment, replan, supplyAssignments } from '../../src/execution/index.js';
 import type { ExecutionPlan, Report } from '../../src/execution/index.js';
-import { highsSolver, solvePlan } from '../../src/optimize/index.js';
-import type { PlanResult } from '../../src/optimize/index.js';
+import { highsSolver } from '../../src/lp/index.js';
+import { solvePlan } from '../../src/plan/index.js';
+import type { PlanResult } from '../../src/plan/index.js';
 import { item, read1930 } from './economies.js';
 import { assertClose, readReplanCase } from './replan-case.js';
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { compileEconomy } from '../../src/compile/index.js';
 import { parseEconomy } from '../../src/model/index.js';
-import { highsSolver, solvePlan } from '../../src/optimize/index.js';
+import { highsSolver } from '../../src/lp/index.js';
+import { solvePlan } from '../../src/plan/index.js';
 import { decodeOptimalPlan, decodePlan, encodePlan, planDocument, wireNumber } from '../../src/report/index.js';
 import { issuesOf } from '../helpers/input-error.js';
 

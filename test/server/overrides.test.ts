@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { compileEconomy } from '../../src/compile/index.js';
 import { InputError, loadEconomy } from '../../src/model/index.js';
-import { highsSolver } from '../../src/optimize/highs/index.js';
-import { solvePlan } from '../../src/optimize/index.js';
+import { highsSolver } from '../../src/lp/highs/index.js';
+import { solvePlan } from '../../src/plan/index.js';
 import { applyOverrides, overrideSchema } from '../../src/server/overrides.js';
 import { repoRoot } from '../helpers/paths.js';
 

@@ -16,7 +16,7 @@ import { solveLeontiefMulti as multiWith } from '../../src/sparse/solve-leontief
 import { solveLeontiefTransposedMulti as transposedMultiWith } from '../../src/sparse/solve-leontief-transposed-multi.js';
 import { solveLeontiefTransposed as transposedWith } from '../../src/sparse/solve-leontief-transposed.js';
 import { solveLeontief as solveWith } from '../../src/sparse/solve-leontief.js';
-import { toSharedCsr } from '../../src/sparse/to-shared-csr.js';
+import { toSharedCsr } from '../../src/sparse/product/to-shared-csr.js';
 import { unpermuteVector } from '../../src/sparse/unpermute-vector.js';
 import { matvec } from '../../src/sparse/matvec.js';
 import { matvecTransposed } from '../../src/sparse/matvec-transposed.js';

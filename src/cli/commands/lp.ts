@@ -1,6 +1,6 @@
-import { createHighsSolver } from '../../optimize/highs/index.js';
-import { readLpFile } from '../../optimize/lp-format/index.js';
-import type { LpSolution, LpSolveOptions, LpSolver } from '../../optimize/lp-types.js';
+import { createHighsSolver } from '../../lp/highs/index.js';
+import { readLpFile } from '../../lp/lp-format/index.js';
+import type { LpSolution, LpSolveOptions, LpSolver } from '../../lp/lp-types.js';
 import { lpFailure, lpSolutionPart } from '../../report/index.js';
 import { inMagnitude, MAX_MAGNITUDE_TEXT } from '../../model/magnitude.js';
 import { UsageError, type CommandOutput } from '../output.js';
@@ -28,7 +28,7 @@ function positive(text: string | undefined, flag: string): number | undefined {
 async function pdhg(): Promise<LpSolver> {
   let mod: { pdhgSolver?: LpSolver };
   try {
-    mod = (await import('../../optimize/pdhg/index.js')) as { pdhgSolver?: LpSolver };
+    mod = (await import('../../lp/pdhg/index.js')) as { pdhgSolver?: LpSolver };
   } catch {
     throw new UsageError('the PDHG solver is not available in this build; use --solver highs');
   }

@@ -1,7 +1,7 @@
 import type { FileMetaData } from 'hyparquet';
 import { InputError, type Issue, type Location } from '../errors.js';
 import { MAX_MAGNITUDE, inMagnitude, magnitudeMessage } from '../magnitude.js';
-import { wasmCsrArrays } from '../../sparse/to-wasm-csr.js';
+import { wasmCsrArrays } from '../../sparse/product/to-wasm-csr.js';
 import type { ProductEntries, SparseRows, TechniqueCoefficients } from '../types.js';
 import { COEFFICIENT_COLUMNS, NO_REGION, ROLES } from './binary-format.js';
 import type { ParquetSource } from './parquet-source.js';

@@ -1,0 +1,97 @@
+import { availableParallelism } from 'node:os';
+import type { CsrMatrix } from '../csr.js';
+import { WORKSPACE_VECTORS } from './block-product.js';
+import { kernelModule, type WasmMemory } from './wasm-kernels.js';
+import { align, csrBytes, matrixBytes, placeMatrix, vectorBytes } from './wasm-layout.js';
+import { newMemory } from './wasm-pool.js';
+
+/** A matrix made by `toWasmCsr`: where its arrays and the room for vectors sit in its memory. */
+export interface Resident {
+  readonly memory: WasmMemory;
+  /** An i32 flag: 1 while a product uses the room. */
+  readonly lock: Int32Array;
+  readonly room: number;
+  readonly roomBytes: number;
+  /** Products run over it in place even where a split copy would be made (see `wasmCsrArrays`). */
+  readonly keepInPlace?: boolean;
+}
+
+const residents = new WeakMap<SharedArrayBuffer, Resident>();
+
+/**
+ * A copy of the matrix whose arrays live in a shared wasm memory, followed by room for the vectors
+ * of its products (k-vector blocks for up to `threads` threads, by default as many as the solvers
+ * use, and for k = 1 the solver's own vectors), so that the solvers' WebAssembly kernel runs over
+ * it without copying A at every solve (SharedArrayBuffer-backed, so the JS kernel's threads can
+ * use it too). Since the solvers' own memory keeps its last copy of A and what was derived from it
+ * (kept-copy.ts), this saves little more than the copy: on the benchmark's economies gross output
+ * at 10⁴–10⁵ products takes 0.9–1.0 of the time over an ordinary matrix; a serial transposed solve
+ * copies it anyway, to gather over Aᵀ. The caller should drop the original to keep one copy in
+ * memory. A solve on a matrix whose
+ * vectors are too large for the cache (above 12 MiB, or from 2 MiB where this machine's cache misses
+ * random reads over them; see splitCandidate) copies it anyway, into
+ * the split layout that is faster there (split-layout.ts); so does a solve that needs more room
+ * than reserved, or that runs while another product uses the room (in another thread). Returns
+ * undefined when WebAssembly is unavailable or the matrix and the room do not fit in 4 GiB.
+ */
+export function toWasmCsr(m: CsrMatrix, options: { readonly k?: number; readonly threads?: number } = {}): CsrMatrix | undefined {
+  const k = options.k ?? 1;
+  const threads = options.threads ?? Math.min(availableParallelism(), 4); // as the solvers' default
+  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`toWasmCsr: k must be a positive integer, got ${k}`);
+  if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`toWasmCsr: threads must be a positive integer, got ${threads}`);
+  if (kernelModule() === null) return undefined;
+  // The vector blocks of either direction and, for one right-hand side, the solver's vectors.
+  const solver = k === 1 && m.rows === m.cols ? 16 + WORKSPACE_VECTORS * align(8 * m.rows) : 0;
+  const bytes = 16 + matrixBytes(m) + Math.max(vectorBytes(m.rows, m.cols, k, true, threads, false), vectorBytes(m.rows, m.cols, k, false, threads, false)) + solver;
+  const memory = newMemory(bytes);
+  if (memory === undefined) return undefined;
+  const buffer = memory.buffer;
+  const placed = placeMatrix(buffer, 16, m);
+  const roomBytes = buffer.byteLength - placed.end;
+  residents.set(buffer, { memory, lock: new Int32Array(buffer, 0, 1), room: placed.end, roomBytes });
+  return placed.matrix;
+}
+
+/**
+ * Empty CSR arrays for a square matrix of `n` rows and `nz` entries in a shared wasm memory, with
+ * the room `toWasmCsr` leaves for the vectors: filled by the caller (a reader placing a model's
+ * coefficients), the matrix is then in the solvers' memory from the start, never copied — at 10⁷
+ * products its 2.6 GB are not allocated and touched a second time at the first solve. Its
+ * products run over it in place, even where a solve would otherwise make a split copy (on the
+ * benchmark's economy at 10⁷ products a warm gross-output solve took 22 s of CPU in place and 20 s
+ * over the split copy, whose making cost 10 s more at the first solve). `rowPtr` starts at 0.
+ * Undefined when WebAssembly is unavailable or they do not fit in 4 GiB.
+ */
+export function wasmCsrArrays(n: number, nz: number): { rowPtr: Int32Array; colIdx: Int32Array; values: Float64Array } | undefined {
+  if (kernelModule() === null) return undefined;
+  const threads = Math.min(availableParallelism(), 4);
+  const solver = 16 + WORKSPACE_VECTORS * align(8 * n);
+  const bytes = 16 + csrBytes(n, nz) + Math.max(vectorBytes(n, n, 1, true, threads, false), vectorBytes(n, n, 1, false, threads, false)) + solver;
+  const memory = newMemory(bytes);
+  if (memory === undefined) return undefined;
+  const buffer = memory.buffer;
+  // As placeMatrix lays a copy out: row pointers, values, column indices, each 16-byte aligned.
+  let at = 16;
+  const rowPtr = new Int32Array(buffer, at, n + 1);
+  at += align(4 * (n + 1));
+  const values = new Float64Array(buffer, at, nz);
+  at += align(8 * nz);
+  const colIdx = new Int32Array(buffer, at, nz);
+  at += align(4 * nz);
+  residents.set(buffer, { memory, lock: new Int32Array(buffer, 0, 1), room: at, roomBytes: buffer.byteLength - at, keepInPlace: true });
+  return { rowPtr, colIdx, values };
+}
+
+/** The resident record of A when its arrays are those `toWasmCsr` placed, else undefined. */
+export function residentOf(A: CsrMatrix): Resident | undefined {
+  const buffer = A.rowPtr.buffer;
+  if (!(buffer instanceof SharedArrayBuffer)) return undefined;
+  const r = residents.get(buffer);
+  if (r === undefined || A.colIdx.buffer !== buffer || A.values.buffer !== buffer) return undefined;
+  return r;
+}
+
+/** Whether A was made by `toWasmCsr` (its products need no copy of A). */
+export function isWasmCsr(A: CsrMatrix): boolean {
+  return residentOf(A) !== undefined;
+}

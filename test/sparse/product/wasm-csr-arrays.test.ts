@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { solveLeontief } from '../../../src/sparse/solve-leontief.js';
+import { isWasmCsr, wasmCsrArrays } from '../../../src/sparse/product/to-wasm-csr.js';
+import { wasmAvailable, wasmProduct } from '../../../src/sparse/product/wasm-product.js';
+import { randomProductiveCsr } from '../../helpers/random.js';
+import { randomVector } from '../dense-helpers.js';
+
+describe('wasmCsrArrays: a matrix filled in the solvers\' memory', () => {
+  test('filled with A, it is A in place: products never copy or split it, and a solve gives what it gives over A', { skip: !wasmAvailable() }, () => {
+    const A = randomProductiveCsr(3000, 6, 11);
+    const nz = A.rowPtr[A.rows];
+    const arrays = wasmCsrArrays(A.rows, nz);
+    assert.ok(arrays !== undefined);
+    arrays.rowPtr.set(A.rowPtr);
+    arrays.colIdx.set(A.colIdx);
+    arrays.values.set(A.values);
+    const M = { rows: A.rows, cols: A.cols, ...arrays };
+    assert.ok(isWasmCsr(M));
+    // Even where a split copy would be made (a split forced for vectors of any size).
+    const product = wasmProduct(M, 1, false, 1, { split: { minVectorBytes: 0, minFarShare: 0, nearBytes: 8 } });
+    assert.ok(product !== undefined);
+    assert.equal(product.inPlace, true);
+    assert.equal(product.split, false);
+    product.close();
+    const split = wasmProduct(A, 1, false, 1, { split: { minVectorBytes: 0, minFarShare: 0, nearBytes: 8 } });
+    assert.equal(split?.split, true, 'the same matrix outside the memory is split');
+    split?.close();
+    const y = randomVector(A.rows, 5);
+    const inPlace = solveLeontief(M, y, { tolerance: 1e-12, kernel: 'wasm' });
+    const plain = solveLeontief(A, y, { tolerance: 1e-12, kernel: 'wasm' }); // a plain copy (x fits in cache): the same kernels
+    assert.equal(inPlace.status, 'converged');
+    assert.ok(inPlace.relativeResidual <= 1e-12);
+    assert.deepStrictEqual(Array.from(inPlace.x), Array.from(plain.x));
+  });
+
+  test('undefined where it cannot fit in 4 GiB', { skip: !wasmAvailable() }, () => {
+    assert.equal(wasmCsrArrays(1000, 2 ** 30), undefined);
+  });
+});
