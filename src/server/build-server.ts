@@ -5,7 +5,8 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance, type F
 import type { PlentyStore, StoreDamagedError } from '../store/index.js';
 import { ApiError, type ApiErrorBody } from './api-error.js';
 import type { ServerContext } from './context.js';
-import { EconomyCache } from './economy-cache.js';
+import { ServiceError } from '../service/service-error.js';
+import { apiErrorOf } from './api-error-of.js';
 import { JobRunner } from './job-runner.js';
 import { strictJsonBodies } from './json-body.js';
 import { OPERATIONS, openApiDocument } from './openapi.js';
@@ -116,7 +117,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const ctx: ServerContext = {
     store: options.store,
     jobs: await JobRunner.start(options.store, options.concurrency ?? 1),
-    economies: new EconomyCache(),
     sessionToken: options.sessionToken,
   };
   const routes: { method: string; url: string }[] = [];
@@ -141,6 +141,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   strictJsonBodies(app, BODY_LIMIT, (req) => withBody.has(`${req.method} ${req.routeOptions.url ?? ''}`));
 
   app.setErrorHandler((err: FastifyError | ApiError | Error, req, reply) => {
+    // A use case's refusal (service/service-error.ts) is answered like the route's own.
+    if (err instanceof ServiceError) err = apiErrorOf(err, req.method);
     if (err instanceof ApiError) return reply.code(err.status).send({ error: { code: err.code, message: err.message, issues: err.issues } });
     // A store found damaged (now or earlier) is read-only: 503, whatever the route.
     const damage = ctx.store.damageOf(err);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { analyzeBody } from './analysis-body.js';
+import { analyzeBody } from '../service/analysis-body.js';
 import { extractionBody } from './extraction-body.js';
 import { pathsBody } from './routes/structural-paths-routes.js';
 import { uncertaintyBody } from './routes/uncertainty-routes.js';
@@ -11,9 +11,9 @@ import { seriesBody } from './routes/series-routes.js';
 import { reportBody } from './routes/report-routes.js';
 import { scenarioBody } from './routes/scenario-routes.js';
 import { SERVICE_VERSION } from './routes/health-routes.js';
-import { replanBodySchema } from './replan-body.js';
+import { replanBodySchema } from '../service/replan-body.js';
 import { RESPONSES, responseJsonSchemas, schemaId } from './responses/index.js';
-import { solveOptionsSchema } from './solve-options.js';
+import { solveOptionsSchema } from '../service/solve-options.js';
 
 type Role = 'none' | 'planner' | 'planner, that enterprise' | 'planner, enterprise (own)' | 'loopback';
 

@@ -32,6 +32,11 @@ export class ModelsRepo {
     })();
   }
 
+  /** Version 1 of a new model, or undefined (nothing stored) when the id has a version already. */
+  addFirst(id: string, name: string, text: string, format: ModelFormat): ModelRecord | undefined {
+    return this.db.transaction((): ModelRecord | undefined => (this.exists(id) ? undefined : this.add(id, name, text, format)))();
+  }
+
   exists(id: string): boolean {
     return this.sql('SELECT 1 FROM models WHERE id = ? LIMIT 1').get(id) !== undefined;
   }

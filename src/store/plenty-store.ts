@@ -50,6 +50,13 @@ export interface ModelsRepository {
    * are 1, 2, 3, … without gaps, also when several adds of one id run at once).
    */
   add(id: string, name: string, text: string, format: ModelFormat): Promise<ModelRecord>;
+  /**
+   * Adds version 1 of a model unless the id has a version already: then nothing is stored and it
+   * answers undefined. Of several adds of one new id at once, from this process or another,
+   * exactly one stores it (the service's built-in examples, loaded by every node that finds an
+   * empty store, are so stored once).
+   */
+  addFirst(id: string, name: string, text: string, format: ModelFormat): Promise<ModelRecord | undefined>;
   /** Whether any version of the model is stored. */
   exists(id: string): Promise<boolean>;
   /** The given version, or the latest one without `version`. */
@@ -131,6 +138,17 @@ export interface ReportsRepository {
    * same `transaction`, after `submit` answered `created`.
    */
   submit(reportId: string, enterprise: string, period: string, body: unknown): Promise<ReportOutcome>;
+  /**
+   * Takes, for the rest of the caller's transaction, the right to write these enterprises' reports
+   * (their rows, running totals and alerts): another transaction that does the same, or submits a
+   * report of one of them, waits until this one ends. A transaction that submits reports of
+   * several enterprises calls it first with all of them (in any order: the store takes them in an
+   * order of its own), so that two such transactions, on one node or many, cannot deadlock; a
+   * transaction of one enterprise's reports need not (`submit` takes its enterprise itself).
+   * Transactions of different enterprises' reports run at once. Unknown ids are ignored. On the
+   * store itself (not in a transaction) it does nothing lasting.
+   */
+  lockEnterprises(enterprises: readonly string[]): Promise<void>;
   /**
    * The running totals of an enterprise's reports for one period: Σ of the numbers under each
    * report body's `outputs` and `inputs` by item key as reported (other values ignored), and the

@@ -62,6 +62,11 @@ export class ReportsRepo {
     return this.submitting(reportId, enterprise, period, body);
   }
 
+  /** Nothing to take: SQLite runs one transaction at a time. */
+  lockEnterprises(_enterprises: readonly string[]): void {
+    // One writer at a time already.
+  }
+
   /** The running totals of an enterprise's reports for a period (all kinds and item keys as reported). */
   totals(enterprise: string, period: string): ReportTotals {
     const outputs = new Map<string, number>();

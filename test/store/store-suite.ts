@@ -55,6 +55,18 @@ export function storeSuite(name: string, open: () => Promise<PlentyStore>): void
     });
 
     describe('models', () => {
+      it('adds a first version once: of adds of one new id at once, exactly one stores it', async () => {
+        const store = await fresh();
+        await store.models.add('old', 'Old', 'text', 'yaml');
+        assert.equal(await store.models.addFirst('old', 'Again', 'other', 'yaml'), undefined);
+        const added = await Promise.all([1, 2, 3, 4].map((k) => store.models.addFirst('new', `New ${k}`, `text ${k}`, 'yaml')));
+        const stored = added.filter((m) => m !== undefined);
+        assert.equal(stored.length, 1);
+        assert.equal(stored[0]?.version, 1);
+        assert.deepEqual(await store.models.get('new'), stored[0]);
+        assert.equal(await store.models.count(), 2);
+      });
+
       it('adds versions 1, 2, … of an id; gets the latest or a given version; lists the latest of each by id', async () => {
         const store = await fresh();
         assert.equal(await store.models.exists('b'), false);
@@ -277,6 +289,35 @@ export function storeSuite(name: string, open: () => Promise<PlentyStore>): void
         const store = await fresh();
         await assert.rejects(store.reports.submit('r', 'nope', '1', {}));
         assert.equal(await store.reports.count(), 0);
+      });
+
+      it('lets transactions of several enterprises\' reports, started at once in opposite orders, all commit', async () => {
+        const { store } = await seeded();
+        for (const id of ['f', 'g']) await store.enterprises.add(id, id.toUpperCase());
+        const orders = [
+          ['e', 'f', 'g'],
+          ['g', 'f', 'e'],
+          ['f', 'e', 'g'],
+          ['g', 'e', 'f'],
+        ];
+        const outcomes = await Promise.all(
+          orders.map((order, k) =>
+            store.transaction(async (tx) => {
+              await tx.reports.lockEnterprises([...order, 'unknown']);
+              const kinds: string[] = [];
+              for (const enterprise of order) {
+                kinds.push((await tx.reports.submit(`r${k}`, enterprise, '1', { outputs: { grain: k + 1 } })).kind);
+                kinds.push((await tx.reports.submit('shared', enterprise, '1', { outputs: { grain: 100 } })).kind);
+              }
+              return kinds;
+            }),
+          ),
+        );
+        assert.equal(outcomes.flat().filter((kind) => kind === 'created').length, 4 * 3 + 3, 'each transaction\'s own reports, and the shared id once per enterprise');
+        assert.equal(await store.reports.count(), 15);
+        for (const enterprise of ['e', 'f', 'g']) assert.deepEqual([...(await store.reports.totals(enterprise, '1')).outputs], [['grain', 1 + 2 + 3 + 4 + 100]]);
+        await store.reports.lockEnterprises(['e']);
+        assert.equal((await store.reports.submit('after', 'e', '1', {})).kind, 'created', 'a lock taken on the store itself is not kept');
       });
 
       it('stores a report submitted concurrently under one id once', async () => {

@@ -5,7 +5,7 @@ import { decodeAnalysis } from './decode-analysis.js';
 // The analysis part of the service's API: the calls the analysis and balance views make. Their
 // answers' types are generated from the service's response schemas (api-types.generated.ts). The
 // request bodies are the dashboard's own small types, the fields it sends of the routes' body
-// schemas (src/server/analysis-body.ts `analyzeBody`, src/server/routes/model-routes.ts
+// schemas (src/service/analysis-body.ts `analyzeBody`, src/server/routes/model-routes.ts
 // `balanceBody`): body schemas are not among the generated types.
 
 /** The analyses `POST /api/models/:id/analyze` gives beyond gross output. */

@@ -5,7 +5,7 @@ import { decodeExtraction } from './decode-effects.js';
 import type { Decoded } from './decode-plan.js';
 
 // The calls of the analysis view's Type II, key-sector and impact sections: the fields they send
-// of the bodies of POST /api/models/:id/analyze (src/server/analysis-body.ts) and
+// of the bodies of POST /api/models/:id/analyze (src/service/analysis-body.ts) and
 // POST /api/models/:id/extraction (src/server/extraction-body.ts).
 
 export type ExtractionDocument = Decoded<WireExtractionDocument>;

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inputError } from '../../model/errors.js';
@@ -28,6 +29,17 @@ function packageRoot(): string {
   return dir;
 }
 
+/**
+ * The label of a node's session token: `session` on SQLite (one service per data folder);
+ * `session@MACHINE/HOST:PORT` on PostgreSQL, so that a node started with --open replaces its own
+ * previous session token, not the one another node's dashboard is using (with --port 0, whose
+ * port is not known yet, the process id is added: two such nodes on one machine stay apart).
+ */
+export function sessionLabel(kind: PlentyStore['kind'], host: string, port: number, machine = hostname(), pid = process.pid): string {
+  if (kind === 'sqlite') return 'session';
+  return `session@${machine}/${host}:${port}${port === 0 ? `/${pid}` : ''}`;
+}
+
 /** Loads examples/<name>/economy.yaml into the store as model <name>. Returns the ids loaded. */
 export async function loadExamples(store: PlentyStore, root: string): Promise<string[]> {
   const folder = join(root, 'examples');
@@ -38,8 +50,8 @@ export async function loadExamples(store: PlentyStore, root: string): Promise<st
     if (!existsSync(file) || (await store.models.exists(name))) continue;
     const text = readFileSync(file, 'utf8');
     const economy = parseEconomy(text, { file: `${name}.yaml`, format: 'yaml' });
-    await store.models.add(name, economy.name, text, 'yaml');
-    loaded.push(name);
+    // Another node starting on the same empty PostgreSQL store may be loading it too: stored once.
+    if ((await store.models.addFirst(name, economy.name, text, 'yaml')) !== undefined) loaded.push(name);
   }
   return loaded;
 }
@@ -76,11 +88,13 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     }
     if (flags.open === true) {
       // The dashboard's token: the one just made or given, else a fresh one for this run only.
-      await store.tokens.removeLabelled('session');
+      // It replaces this node's previous one only: several nodes may share a PostgreSQL store.
+      const label = sessionLabel(store.kind, host, port);
+      await store.tokens.removeLabelled(label);
       sessionToken = made[0] ?? (envToken !== undefined && envToken !== '' ? envToken : undefined);
       if (sessionToken === undefined) {
         sessionToken = newToken('planner');
-        await store.tokens.add(sessionToken, 'planner', null, 'session');
+        await store.tokens.add(sessionToken, 'planner', null, label);
       }
     }
   } catch (err) {

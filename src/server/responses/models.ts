@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { overrideSchema } from '../overrides.js';
+import { overrideSchema } from '../../service/overrides.js';
 import { economySchema } from './economy.js';
 import { planRecord } from './plan-document.js';
 import { timestamp } from './wire-number.js';

@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { analyzeEconomy } from '../../analysis/index.js';
-import { compileEconomy } from '../../compile/index.js';
-import { InputError } from '../../model/errors.js';
-import { analysisRequestOf, analyzeBody } from '../analysis-body.js';
+import { analyzeBody } from '../../service/analysis-body.js';
+import { analyseModel } from '../../service/analyse-model.js';
 import { requirePlanner } from '../auth.js';
-import { modelOr404, type ServerContext } from '../context.js';
-import { unprocessable } from '../input-issues.js';
+import type { ServerContext } from '../context.js';
 import { jsonSafe } from '../json-safe.js';
 import { validate } from '../validate.js';
 import { modelId } from './model-routes.js';
@@ -25,16 +22,6 @@ export function analysisRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(analyzeBody, req.body ?? {}, 'body');
-    const m = await modelOr404(ctx, id, version);
-    const economy = ctx.economies.get(m);
-    try {
-      const c = compileEconomy(economy);
-      const { request, notes } = analysisRequestOf(c, body);
-      const r = analyzeEconomy(economy, c, request);
-      return JSON.parse(jsonSafe({ ...r.json, modelId: m.id, version: m.version, failures: r.failures, notes })) as unknown;
-    } catch (err) {
-      if (err instanceof InputError) throw unprocessable(err, 'the analysis');
-      throw err;
-    }
+    return JSON.parse(jsonSafe(await analyseModel(ctx.store, id, version, body))) as unknown;
   });
 }

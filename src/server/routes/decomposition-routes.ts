@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { decomposeModels, type ModelSide } from '../../analysis/index.js';
-import { compileEconomy } from '../../compile/index.js';
+import { decomposeModels } from '../../analysis/index.js';
 import { InputError } from '../../model/errors.js';
 import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
 import { requirePlanner } from '../auth.js';
-import { modelOr404, scenarioEconomy, scenarioOr404, type ServerContext } from '../context.js';
+import { modelSideOf } from '../../service/model-side-of.js';
+import type { ServerContext } from '../context.js';
 import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
 import { validate } from '../validate.js';
@@ -25,19 +25,6 @@ export const decompositionBody = z.strictObject({
   maxIterations: z.number().int().positive().max(1_000_000).optional(),
 });
 
-/** The side of a decomposition a reference names: its economy, compiled, named `first` or `second` in errors. */
-export async function sideOf(ctx: ServerContext, ref: z.infer<typeof modelRef>, name: string): Promise<ModelSide & { modelId: string; version: number; scenario?: number }> {
-  const period = ref.period !== undefined ? { period: ref.period, periodOption: `${name}.period` } : {};
-  if ('scenario' in ref) {
-    const s = await scenarioOr404(ctx, ref.scenario);
-    const economy = await scenarioEconomy(ctx, s);
-    return { economy, c: compileEconomy(economy), source: name, ...period, modelId: s.modelId, version: s.modelVersion, scenario: s.id };
-  }
-  const m = await modelOr404(ctx, ref.id, ref.version);
-  const economy = ctx.economies.get(m);
-  return { economy, c: compileEconomy(economy), source: name, ...period, modelId: m.id, version: m.version };
-}
-
 /**
  * POST /api/decomposition: the structural decomposition of the change from one stored model (or
  * scenario) to another of the same classification (as `plenty decompose --json`), with `failures`.
@@ -47,8 +34,8 @@ export function decompositionRoutes(app: FastifyInstance, ctx: ServerContext): v
     await requirePlanner(ctx.store, req);
     const body = validate(decompositionBody, req.body ?? {}, 'body');
     try {
-      const first = await sideOf(ctx, body.first, 'first');
-      const second = await sideOf(ctx, body.second, 'second');
+      const first = await modelSideOf(ctx.store, body.first, 'first');
+      const second = await modelSideOf(ctx.store, body.second, 'second');
       const r = decomposeModels(first, second, {
         ...(body.resources !== undefined ? { resources: body.resources } : {}),
         resourceOption: 'resources',

@@ -1,18 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { actualActivity, ALERT_KINDS, distribute, distributionRegions, enterpriseOfTechniques, fulfilment, prepareReplan, solveReplan, supplyNetwork, type AlertKind } from '../../execution/index.js';
-import { InputError } from '../../model/errors.js';
+import { ALERT_KINDS, type AlertKind } from '../../execution/index.js';
+import { distributionOf } from '../../service/distribution-of.js';
+import { fulfilmentOf } from '../../service/fulfilment-of.js';
+import { replanBodySchema } from '../../service/replan-body.js';
+import { replanPublished } from '../../service/replan-published.js';
+import { supplyNetworkOf } from '../../service/supply-network-of.js';
 import { ApiError } from '../api-error.js';
 import { authenticate, requirePlanner } from '../auth.js';
 import type { ServerContext } from '../context.js';
-import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
-import { publishedOr404 } from '../published-plan.js';
-import { replanBodySchema, reportedPast } from '../replan-body.js';
-import { replanDocument } from '../replan-document.js';
-import { reportsFor } from '../reports-of.js';
-import { cancellable, planObjective } from '../solve-task.js';
-import { supplyOf } from '../supply-cache.js';
 import { validate } from '../validate.js';
 
 const alertsQuery = z.strictObject({
@@ -31,16 +28,6 @@ const distributionQuery = z.strictObject({
   category: z.string().min(1).optional(),
   supply: z.coerce.number().finite().nonnegative().optional(),
 });
-
-/** Runs a library call; its InputError becomes a 422 with located issues. */
-function checked<T>(what: string, body: () => T): T {
-  try {
-    return body();
-  } catch (err) {
-    if (err instanceof InputError) throw unprocessable(err, what);
-    throw err;
-  }
-}
 
 /** Plan execution against the published plan: alerts, fulfilment, re-planning, distribution. */
 export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -63,79 +50,26 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
   app.get('/api/fulfilment', async (req) => {
     await requirePlanner(store, req);
     const q = validate(periodQuery, req.query, 'query');
-    const pub = await publishedOr404(ctx);
-    const c = pub.compiled;
-    if (q.period !== undefined && !c.periods.index.has(q.period)) throw new ApiError(400, 'invalid-request', `no period ${q.period} in the plan`, [{ path: ['query', 'period'], message: `periods: ${c.periods.ids.join(', ')}`, value: q.period }]);
-    const reports = await reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index, q.enterprise === undefined ? {} : { enterprise: q.enterprise });
-    const f = checked('the reports', () => fulfilment(c, pub.execution, reports, q.period === undefined ? {} : { period: q.period }));
-    const enterprises = q.enterprise === undefined ? f.enterprises : f.enterprises.filter((e) => e.enterprise === q.enterprise);
-    return JSON.parse(jsonSafe({ planId: pub.plan.id, reports: reports.length, enterprises, items: f.items, targets: f.targets })) as unknown;
+    return JSON.parse(jsonSafe(await fulfilmentOf(store, q))) as unknown;
   });
 
   app.post('/api/replan', async (req, reply) => {
     await requirePlanner(store, req);
     const body = validate(replanBodySchema, req.body, 'body');
-    const pub = await publishedOr404(ctx);
-    const c = pub.compiled;
-    if (!c.periods.index.has(body.fromPeriod)) {
-      throw new ApiError(422, 'unknown-id', `no period ${body.fromPeriod} in the plan (periods: ${c.periods.ids.join(', ')})`, [{ path: ['body', 'fromPeriod'], message: 'unknown period', value: body.fromPeriod }]);
-    }
-    const reports = await reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index);
-    const actuals = checked('the reports', () => actualActivity(c, pub.execution, reports)).activity;
-    const stored = (pub.plan.result as { objective?: unknown }).objective;
-    const objective = body.objective === undefined ? (stored as ReturnType<typeof planObjective> | undefined) ?? { kind: 'maxmin' as const } : planObjective(body.objective);
-    const prepared = checked('the request', () => prepareReplan(c, { fromPeriod: body.fromPeriod, solver: body.solver ?? 'auto', actuals, plan: pub.execution, objective, ...(body.reported === undefined ? {} : { reported: reportedPast(body.reported) }) }));
-    const base = pub.plan;
-    const job = await ctx.jobs.submit('replan', { basePlanId: base.id, ...body, reports: reports.length }, async (jobCtx) => {
-      const r = await solveReplan(prepared, {
-        solver: cancellable(body.solver ?? 'auto', jobCtx.signal),
-        ...(body.gap === undefined ? {} : { gap: body.gap }),
-        ...(body.timeLimit === undefined ? {} : { timeLimit: body.timeLimit }),
-      });
-      if (jobCtx.signal.aborted) throw new Error('cancelled');
-      const text = jsonSafe(replanDocument(c, r, { basePlanId: base.id, reports: reports.length }));
-      return async (tx) => {
-        const plan = await tx.plans.add(
-          { scenarioId: base.scenarioId, modelId: base.modelId, modelVersion: base.modelVersion, inputsHash: `replan:${base.id}:${body.fromPeriod}`, objectiveKind: objective.kind, solver: r.solver, status: r.status, objective: r.status === 'optimal' ? r.objectiveValue : null },
-          text,
-        );
-        return plan.id;
-      };
-    });
+    const { input, task } = await replanPublished(store, body);
+    const job = await ctx.jobs.submit('replan', input, task);
     return reply.code(202).header('location', `/api/jobs/${job.id}`).send({ jobId: job.id, job });
   });
 
   app.get('/api/supply', async (req) => {
     await requirePlanner(store, req);
     const q = validate(supplyQuery, req.query, 'query');
-    const pub = await publishedOr404(ctx);
-    const c = pub.compiled;
-    if (q.period !== undefined && !c.periods.index.has(q.period)) throw new ApiError(400, 'invalid-request', `no period ${q.period} in the plan`, [{ path: ['query', 'period'], message: `periods: ${c.periods.ids.join(', ')}`, value: q.period }]);
-    const s = await supplyOf(ctx, pub);
-    const net = supplyNetwork(c, s);
-    const only = <T extends { readonly period: string }>(list: readonly T[]): readonly T[] => (q.period === undefined ? list : list.filter((x) => x.period === q.period));
-    return JSON.parse(jsonSafe({ planId: pub.plan.id, ...net, flows: only(net.flows), lines: only(net.lines), unserved: only(net.unserved) })) as unknown;
+    return JSON.parse(jsonSafe(await supplyNetworkOf(store, q.period))) as unknown;
   });
 
   app.get('/api/distribution', async (req) => {
     await requirePlanner(store, req);
     const q = validate(distributionQuery, req.query, 'query');
-    const pub = await publishedOr404(ctx);
-    const c = pub.compiled;
-    const period = q.period ?? c.periods.ids[0];
-    const category = q.category ?? 'households';
-    const regions = checked('the request', () => distributionRegions(c, q.product, period, { category }));
-    let supply = q.supply;
-    if (supply === undefined) {
-      // What the plan delivers to the category's targets of the product, scaled by reported output.
-      const reports = await reportsFor(store, new Set(enterpriseOfTechniques(c)), c.periods.index, { period });
-      const f = checked('the reports', () => fulfilment(c, pub.execution, reports, { period }));
-      supply = 0;
-      for (const t of f.targets) {
-        const item = c.items.index.get(t.item);
-        if (item !== undefined && c.model.products[c.itemProduct[item]].id === q.product && (t.category ?? 'households') === category) supply += t.implied;
-      }
-    }
-    return JSON.parse(jsonSafe({ planId: pub.plan.id, product: q.product, period, category, ...distribute(supply, regions) })) as unknown;
+    return JSON.parse(jsonSafe(await distributionOf(store, q))) as unknown;
   });
 }

@@ -4,7 +4,8 @@ import { extractEconomy } from '../../analysis/index.js';
 import { compileEconomy } from '../../compile/index.js';
 import { InputError } from '../../model/errors.js';
 import { requirePlanner } from '../auth.js';
-import { modelOr404, type ServerContext } from '../context.js';
+import { storedModel } from '../../service/stored-model.js';
+import type { ServerContext } from '../context.js';
 import { extractionBody, extractionRequestOf } from '../extraction-body.js';
 import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
@@ -24,8 +25,7 @@ export function extractionRoutes(app: FastifyInstance, ctx: ServerContext): void
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(extractionBody, req.body ?? {}, 'body');
-    const m = await modelOr404(ctx, id, version);
-    const economy = ctx.economies.get(m);
+    const { model: m, economy } = await storedModel(ctx.store, id, version);
     try {
       const r = extractEconomy(economy, compileEconomy(economy), extractionRequestOf(body));
       return JSON.parse(jsonSafe({ ...r.json, modelId: m.id, version: m.version, failures: r.failures })) as unknown;

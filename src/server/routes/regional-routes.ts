@@ -1,15 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { regionaliseModel } from '../../analysis/index.js';
-import { compileEconomy } from '../../compile/index.js';
-import { InputError } from '../../model/errors.js';
-import { aggregatedModelText } from '../../model/index.js';
 import { parseRegionalData, type RegionalData } from '../../model/parse-regional-data.js';
 import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
 import { ApiError } from '../api-error.js';
 import { requirePlanner } from '../auth.js';
-import { modelOr404, type ServerContext } from '../context.js';
-import { unprocessable } from '../input-issues.js';
+import { regionaliseStoredModel } from '../../service/regionalise-stored-model.js';
+import type { ServerContext } from '../context.js';
 import { jsonSafe } from '../json-safe.js';
 import { nameText } from '../name-text.js';
 import { validate } from '../validate.js';
@@ -76,36 +72,16 @@ export function regionalRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(regionaliseBody, req.body ?? {}, 'body');
     if (body.delta !== undefined && body.method !== 'flq') throw new ApiError(400, 'invalid-request', '`delta` is the FLQ’s: send it with method flq', [{ path: ['body', 'delta'], message: 'flq only', value: body.delta }]);
-    if (body.store !== undefined && await ctx.store.models.exists(body.store.id)) throw new ApiError(409, 'exists', `a model with id ${JSON.stringify(body.store.id)} exists: choose another id`, [{ path: ['body', 'store', 'id'], code: 'exists', message: 'taken', value: body.store.id }]);
-    const m = await modelOr404(ctx, id, version);
-    const economy = ctx.economies.get(m);
-    try {
-      const data = regionalData(body);
-      const r = regionaliseModel(economy, compileEconomy(economy), data, {
-        method: body.method,
-        ...(body.delta !== undefined ? { delta: body.delta } : {}),
-        ...(body.measure !== undefined ? { measure: body.measure } : {}),
-        ...(body.store?.name !== undefined ? { name: body.store.name } : {}),
-        tolerance: body.tolerance ?? 1e-12,
-        maxIterations: body.maxIterations ?? DEFAULT_MAX_ITERATIONS,
-        names: { measure: 'measure', delta: 'delta', tolerance: 'tolerance', maxIterations: 'maxIterations' },
-      });
-      let stored: { id: string; version: number; name: string } | undefined;
-      if (body.store !== undefined && r.economy !== undefined) {
-        const text = aggregatedModelText(r.economy, 'yaml', `${body.store.id}.yaml`);
-        const storeAs = body.store;
-        const economyName = r.economy.name;
-        // Checked again in the transaction that adds it: a concurrent upload may have taken the id meanwhile.
-        const s = await ctx.store.transaction(async (tx) => {
-          if (await tx.models.exists(storeAs.id)) throw new ApiError(409, 'exists', `a model with id ${JSON.stringify(storeAs.id)} exists: choose another id`, [{ path: ['body', 'store', 'id'], code: 'exists', message: 'taken', value: storeAs.id }]);
-          return tx.models.add(storeAs.id, economyName, text, 'yaml');
-        });
-        stored = { id: s.id, version: s.version, name: s.name };
-      }
-      return JSON.parse(jsonSafe({ ...r.json, modelId: m.id, version: m.version, stored: stored ?? null, failures: r.failures })) as unknown;
-    } catch (err) {
-      if (err instanceof InputError) throw unprocessable(err, 'the regional table');
-      throw err;
-    }
+    const data = (): RegionalData => regionalData(body);
+    const request = {
+      method: body.method,
+      ...(body.delta !== undefined ? { delta: body.delta } : {}),
+      ...(body.measure !== undefined ? { measure: body.measure } : {}),
+      ...(body.store?.name !== undefined ? { name: body.store.name } : {}),
+      tolerance: body.tolerance ?? 1e-12,
+      maxIterations: body.maxIterations ?? DEFAULT_MAX_ITERATIONS,
+      names: { measure: 'measure', delta: 'delta', tolerance: 'tolerance', maxIterations: 'maxIterations' },
+    };
+    return JSON.parse(jsonSafe(await regionaliseStoredModel(ctx.store, { id, version }, data, request, body.store))) as unknown;
   });
 }

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { InputError } from '../../model/errors.js';
+import { createScenario } from '../../service/create-scenario.js';
+import { overrideSchema } from '../../service/overrides.js';
+import { scenarioWithPlans } from '../../service/scenario-with-plans.js';
+import { solveOptionsSchema } from '../../service/solve-options.js';
+import { solveScenario } from '../../service/solve-scenario.js';
 import { requirePlanner } from '../auth.js';
-import { modelOr404, scenarioOr404, type ServerContext } from '../context.js';
+import type { ServerContext } from '../context.js';
 import { nameText } from '../name-text.js';
-import { unprocessable } from '../input-issues.js';
-import { applyOverrides, overrideSchema } from '../overrides.js';
-import { solveOptionsSchema } from '../solve-options.js';
-import { solveTask } from '../solve-task.js';
 import { validate } from '../validate.js';
 import { modelId } from './model-routes.js';
 
@@ -27,14 +27,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/api/scenarios', async (req, reply) => {
     await requirePlanner(store, req);
     const body = validate(scenarioBody, req.body, 'body');
-    const m = await modelOr404(ctx, body.modelId, body.modelVersion);
-    try {
-      applyOverrides(ctx.economies.get(m), body.overrides);
-    } catch (err) {
-      if (err instanceof InputError) throw unprocessable(err, 'the scenario');
-      throw err;
-    }
-    const s = await store.scenarios.add(m.id, m.version, body.name, body.overrides);
+    const s = await createScenario(store, body);
     return reply.code(201).send(s);
   });
 
@@ -46,22 +39,14 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get('/api/scenarios/:id', async (req) => {
     await requirePlanner(store, req);
     const { id } = validate(idParams, req.params, 'params');
-    const s = await scenarioOr404(ctx, id);
-    return { ...s, plans: await store.plans.list(id) };
+    return await scenarioWithPlans(store, id);
   });
 
   app.post('/api/scenarios/:id/solve', async (req, reply) => {
     await requirePlanner(store, req);
     const { id } = validate(idParams, req.params, 'params');
     const options = validate(solveOptionsSchema, req.body ?? {}, 'body');
-    const s = await scenarioOr404(ctx, id);
-    let task;
-    try {
-      task = await solveTask(ctx, s, options);
-    } catch (err) {
-      if (err instanceof InputError) throw unprocessable(err, 'the solve request');
-      throw err;
-    }
+    const task = await solveScenario(store, id, options);
     const job = await ctx.jobs.submit('solve', { scenarioId: id, options }, task);
     return reply.code(202).header('location', `/api/jobs/${job.id}`).send({ jobId: job.id, job });
   });

@@ -5,7 +5,8 @@ import { compileEconomy } from '../../compile/index.js';
 import { InputError } from '../../model/errors.js';
 import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
 import { requirePlanner } from '../auth.js';
-import { modelOr404, type ServerContext } from '../context.js';
+import { storedModel } from '../../service/stored-model.js';
+import type { ServerContext } from '../context.js';
 import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
 import { validate } from '../validate.js';
@@ -37,10 +38,9 @@ export function seriesRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/api/series', async (req) => {
     await requirePlanner(ctx.store, req);
     const body = validate(seriesBody, req.body ?? {}, 'body');
-    const records = await Promise.all(body.models.map(async (ref) => ({ ref, m: await modelOr404(ctx, ref.id, ref.version) })));
+    const records = await Promise.all(body.models.map(async (ref) => ({ ref, ...(await storedModel(ctx.store, ref.id, ref.version)) })));
     try {
-      const models: SeriesModel[] = records.map(({ ref, m }) => {
-        const economy = ctx.economies.get(m);
+      const models: SeriesModel[] = records.map(({ ref, model: m, economy }) => {
         return { economy, c: compileEconomy(economy), source: m.id, ...(ref.year !== undefined ? { year: ref.year } : {}) };
       });
       const asked = new Set(body.analyses ?? []);
@@ -58,7 +58,7 @@ export function seriesRoutes(app: FastifyInstance, ctx: ServerContext): void {
         decompose: body.decompose === true,
         ...(body.resources !== undefined ? { decomposition: { resources: body.resources, resourceOption: 'resources' } } : {}),
       });
-      const versions = Object.fromEntries(records.map(({ m }) => [m.id, m.version]));
+      const versions = Object.fromEntries(records.map(({ model: m }) => [m.id, m.version]));
       return JSON.parse(jsonSafe({ ...r.json, versions, failures: r.failures })) as unknown;
     } catch (err) {
       if (err instanceof InputError) throw unprocessable(err, 'the series');

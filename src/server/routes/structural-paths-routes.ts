@@ -6,7 +6,8 @@ import { InputError } from '../../model/errors.js';
 import { parseDemand } from '../../model/parse-demand.js';
 import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
 import { requirePlanner } from '../auth.js';
-import { modelOr404, type ServerContext } from '../context.js';
+import { storedModel } from '../../service/stored-model.js';
+import type { ServerContext } from '../context.js';
 import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
 import { validate } from '../validate.js';
@@ -35,8 +36,7 @@ export function structuralPathsRoutes(app: FastifyInstance, ctx: ServerContext):
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(pathsBody, req.body ?? {}, 'body');
-    const m = await modelOr404(ctx, id, version);
-    const economy = ctx.economies.get(m);
+    const { model: m, economy } = await storedModel(ctx.store, id, version);
     try {
       const c = compileEconomy(economy);
       const demand = body.demand === undefined ? undefined : parseDemand(JSON.stringify({ demand: body.demand }), { file: 'body.demand', format: 'json' });

@@ -6,7 +6,8 @@ import { inputError, InputError } from '../../model/errors.js';
 import { parseDemand } from '../../model/parse-demand.js';
 import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
 import { requirePlanner } from '../auth.js';
-import { modelOr404, type ServerContext } from '../context.js';
+import { storedModel } from '../../service/stored-model.js';
+import type { ServerContext } from '../context.js';
 import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
 import { validate } from '../validate.js';
@@ -47,8 +48,7 @@ export function uncertaintyRoutes(app: FastifyInstance, ctx: ServerContext): voi
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(uncertaintyBody, req.body ?? {}, 'body');
-    const m = await modelOr404(ctx, id, version);
-    const economy = ctx.economies.get(m);
+    const { model: m, economy } = await storedModel(ctx.store, id, version);
     try {
       const c = compileEconomy(economy);
       const draws = body.draws ?? (body.drawsTable !== undefined ? Math.max(...body.drawsTable.map((e) => e.draw)) : 1000);

@@ -1,8 +1,6 @@
 /**
  * The first key of Plenty's advisory locks ('PLNT'); the second names what is locked: 1 the
- * schema (migrations), 2 the report writers, else `hashtext` of a model id or of an alert's key.
+ * schema (migrations), else `hashtext` of a model id, of an enterprise's reports
+ * (`'reports:' || enterprise`) or of an alert's key.
  */
 export const LOCK_CLASS = 0x504c4e54;
-
-/** The lock every transaction that writes a report holds from its first report to its end. */
-export const REPORT_WRITERS: readonly [number, number] = [LOCK_CLASS, 2];

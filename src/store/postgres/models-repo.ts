@@ -32,6 +32,17 @@ export class PgModelsRepo implements ModelsRepository {
     });
   }
 
+  /** Under the same lock as `add`, so that of several nodes adding one id at once exactly one stores it. */
+  addFirst(id: string, name: string, text: string, format: ModelFormat): Promise<ModelRecord | undefined> {
+    return this.sql.atomic(async (sql) => {
+      await sql.query("SELECT pg_advisory_xact_lock($1, hashtext('model:' || $2))", [LOCK_CLASS, id]);
+      const createdAt = now();
+      // A statement after the lock: it sees a version another node committed while this one waited.
+      const r = await sql.query('INSERT INTO models (id, version, name, text, format, created_at) SELECT $1, 1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM models WHERE id = $1)', [id, name, text, format, createdAt]);
+      return r.rowCount === 1 ? { id, version: 1, name, text, format, createdAt } : undefined;
+    });
+  }
+
   async exists(id: string): Promise<boolean> {
     return (await this.sql.query('SELECT 1 FROM models WHERE id = $1 LIMIT 1', [id])).rowCount === 1;
   }

@@ -2,7 +2,7 @@ import { canonicalJson } from '../canonical-json.js';
 import { now } from '../now.js';
 import type { ReportsRepository } from '../plenty-store.js';
 import type { ReportFilter, ReportOutcome, ReportRecord, ReportTotals } from '../types.js';
-import { REPORT_WRITERS } from './locks.js';
+import { LOCK_CLASS } from './locks.js';
 import type { Sql } from './sql.js';
 
 interface Row {
@@ -27,16 +27,17 @@ function amounts(body: unknown, field: 'outputs' | 'inputs'): [string, number][]
  * are written only when the report row was (a report id new for its enterprise). A concurrent
  * submit of the same id waits for this one's transaction and then inserts nothing.
  *
- * Before anything is written the statement takes the report writers' advisory lock (held until its
- * transaction ends): transactions that write reports — a group-committed batch holds the row locks
- * of several reports' totals, alerts and ids, in the order the reports came — run one after the
- * other, on one node or many, so they cannot deadlock one another (PostgreSQL would cancel one,
- * and its reports would answer 503). Group commit makes each turn of the lock a whole batch.
+ * Before anything is written the statement takes its enterprise's report lock (an advisory lock
+ * held until its transaction ends; a no-op when the transaction holds it already): the
+ * transactions that write one enterprise's reports — a group-committed batch holds the row locks
+ * of several reports' totals, alerts and ids — run one after the other, on one node or many, so
+ * they cannot deadlock one another; other enterprises' reports are written at the same time. A
+ * batch of several enterprises takes all their locks first, in one order (lockEnterprises).
  */
 const SUBMIT = `
   WITH stored AS (
     INSERT INTO reports (enterprise, report_id, period, body, created_at)
-    SELECT $1, $2, $3, $4, $5 FROM (SELECT pg_advisory_xact_lock($10, $11)) AS report_writers
+    SELECT $1, $2, $3, $4, $5 FROM (SELECT pg_advisory_xact_lock($10, hashtext('reports:' || $1))) AS report_writers
     ON CONFLICT (enterprise, report_id) DO NOTHING RETURNING enterprise, period
   ), totals AS (
     INSERT INTO report_totals (enterprise, period, kind, item, amount)
@@ -73,7 +74,7 @@ export class PgReportsRepo implements ReportsRepository {
       rows.map((t) => t[1]),
       rows.map((t) => t[2]),
       typeof technique === 'string' ? technique : '',
-      ...REPORT_WRITERS,
+      LOCK_CLASS,
     ]);
     if (r.rows[0].n === 1) return { kind: 'created', report: { reportId, enterprise, period, body: JSON.parse(text) as unknown, createdAt } };
     const old = await this.sql.query<Row>('SELECT * FROM reports WHERE enterprise = $1 AND report_id = $2', [enterprise, reportId]);
@@ -81,13 +82,28 @@ export class PgReportsRepo implements ReportsRepository {
     return { kind: old.rows[0].body === text ? 'repeated' : 'conflict', report: toRecord(old.rows[0]) };
   }
 
+  /** The enterprises' report locks (as SUBMIT takes them), in the order of their keys, each once: every transaction takes them alike. */
+  async lockEnterprises(enterprises: readonly string[]): Promise<void> {
+    if (enterprises.length === 0) return;
+    await this.sql.query("SELECT pg_advisory_xact_lock($1, k) FROM (SELECT DISTINCT hashtext('reports:' || e) AS k FROM unnest($2::text[]) AS e ORDER BY k) AS keys", [LOCK_CLASS, [...enterprises]]);
+  }
+
   async totals(enterprise: string, period: string): Promise<ReportTotals> {
     const outputs = new Map<string, number>();
     const inputs = new Map<string, number>();
-    const t = await this.sql.query<{ kind: string; item: string; amount: number }>('SELECT kind, item, amount FROM report_totals WHERE enterprise = $1 AND period = $2 ORDER BY kind, item COLLATE "C"', [enterprise, period]);
-    for (const r of t.rows) (r.kind === 'output' ? outputs : inputs).set(r.item, r.amount);
-    const c = await this.sql.query<{ technique: string }>('SELECT technique FROM report_coverage WHERE enterprise = $1 AND period = $2 ORDER BY technique COLLATE "C"', [enterprise, period]);
-    return { techniques: c.rows.map((r) => (r.technique === '' ? null : r.technique)), outputs, inputs };
+    // The totals and the techniques in one round trip (the techniques as kind 'technique').
+    const t = await this.sql.query<{ kind: string; item: string; amount: number | null }>(
+      `SELECT kind, item COLLATE "C" AS item, amount FROM report_totals WHERE enterprise = $1 AND period = $2
+       UNION ALL SELECT 'technique', technique COLLATE "C", NULL FROM report_coverage WHERE enterprise = $1 AND period = $2
+       ORDER BY 1, 2`,
+      [enterprise, period],
+    );
+    const techniques: (string | null)[] = [];
+    for (const r of t.rows) {
+      if (r.kind === 'technique') techniques.push(r.item === '' ? null : r.item);
+      else (r.kind === 'output' ? outputs : inputs).set(r.item, r.amount as number);
+    }
+    return { techniques, outputs, inputs };
   }
 
   async get(enterprise: string, reportId: string): Promise<ReportRecord | undefined> {

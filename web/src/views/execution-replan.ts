@@ -41,7 +41,8 @@ function changeSummary(ctx: ExecutionContext, planId: string, r: ReplanSection, 
       return Number.isFinite(before) && after !== undefined ? `tier ${tier} ${formatPercent(before)} → ${formatPercent(after)}` : null;
     })
     .filter((x): x is string => x !== null);
-  const tChanged = cmp.targets.filter((t) => future.has(t.period) && t.fulfilment.change !== null && Math.abs(t.fulfilment.change) > 1e-6);
+  // Which targets changed: the service's rule (compare-plans: beyond rounding, relative 1e-9), not one of our own.
+  const tChanged = cmp.targets.filter((t) => future.has(t.period) && t.changed);
   const aFuture = cmp.activity.filter((a) => future.has(a.period)).sort((x, y) => Math.abs(y.activity.change ?? 0) - Math.abs(x.activity.change ?? 0));
   const aPast = cmp.activity.filter((a) => past.has(a.period));
   const sentence =

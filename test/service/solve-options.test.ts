@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { solveOptionsSchema } from '../../src/server/solve-options.js';
+import { solveOptionsSchema } from '../../src/service/solve-options.js';
 
 describe('solveOptionsSchema', () => {
   test('a time limit of any size up to 1e30 s is accepted (a timer is clamped where it is set)', () => {

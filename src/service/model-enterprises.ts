@@ -3,9 +3,9 @@ import type { CompiledEconomy } from '../compile/types.js';
 import { suggest } from '../model/suggest.js';
 import type { Economy, EconomyBase } from '../model/types.js';
 import type { ModelListing } from '../store/index.js';
-import { ApiError } from './api-error.js';
-import type { ServerContext } from './context.js';
-import { publishedPlan } from './published-plan.js';
+import type { ServiceContext } from './service-context.js';
+import { ServiceError } from './service-error.js';
+import { publishedPlan, type PublishedPlan } from './published-plan.js';
 
 /** The enterprises of one model: named (a technique's `enterprise` field) and techniques of their own. */
 interface ModelEnterprises {
@@ -28,9 +28,9 @@ interface Kept {
   readonly compiled: Map<string, CompiledEconomy>;
 }
 
-const keptByContext = new WeakMap<ServerContext, Kept>();
+const keptByContext = new WeakMap<ServiceContext, Kept>();
 
-function kept(ctx: ServerContext): Kept {
+function kept(ctx: ServiceContext): Kept {
   let k = keptByContext.get(ctx);
   if (k === undefined) keptByContext.set(ctx, (k = { enterprises: new Map(), compiled: new Map() }));
   return k;
@@ -38,20 +38,20 @@ function kept(ctx: ServerContext): Kept {
 
 const versionKey = (m: ModelListing): string => `${m.id}\u0000${m.version}`;
 
-async function economyOf(ctx: ServerContext, m: ModelListing): Promise<Economy> {
+async function economyOf(ctx: ServiceContext, m: ModelListing): Promise<Economy> {
   const record = await ctx.store.models.get(m.id, m.version);
   if (record === undefined) throw new Error(`model ${m.id} version ${m.version} vanished from the store`);
   return ctx.economies.get(record);
 }
 
-async function enterprisesOfModel(ctx: ServerContext, m: ModelListing): Promise<ModelEnterprises> {
+async function enterprisesOfModel(ctx: ServiceContext, m: ModelListing): Promise<ModelEnterprises> {
   const { enterprises } = kept(ctx);
   let e = enterprises.get(versionKey(m));
   if (e === undefined) enterprises.set(versionKey(m), (e = enterprisesOf(await economyOf(ctx, m))));
   return e;
 }
 
-async function compiledModel(ctx: ServerContext, m: ModelListing): Promise<CompiledEconomy> {
+async function compiledModel(ctx: ServiceContext, m: ModelListing): Promise<CompiledEconomy> {
   const { compiled } = kept(ctx);
   let c = compiled.get(versionKey(m));
   if (c === undefined) {
@@ -62,7 +62,7 @@ async function compiledModel(ctx: ServerContext, m: ModelListing): Promise<Compi
 }
 
 /** The latest version of every stored model, newest first. */
-async function latestModels(ctx: ServerContext): Promise<ModelListing[]> {
+async function latestModels(ctx: ServiceContext): Promise<ModelListing[]> {
   return [...(await ctx.store.models.list())].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
 }
 
@@ -72,7 +72,7 @@ async function latestModels(ctx: ServerContext): Promise<ModelListing[]> {
  * enterprise of its own, under the technique's id). Named enterprises first, then the techniques
  * that are enterprises of their own; each once.
  */
-export async function modelEnterprises(ctx: ServerContext): Promise<string[]> {
+export async function modelEnterprises(ctx: ServiceContext): Promise<string[]> {
   const pub = await publishedPlan(ctx);
   const all = [...(pub === undefined ? [] : [enterprisesOf(pub.compiled.model)])];
   for (const m of await latestModels(ctx)) all.push(await enterprisesOfModel(ctx, m));
@@ -85,7 +85,7 @@ export async function modelEnterprises(ctx: ServerContext): Promise<string[]> {
  * The enterprises one stored model names (its latest version): named enterprises first, then the
  * techniques that are enterprises of their own; undefined when no model has this id.
  */
-export async function enterprisesOfStoredModel(ctx: ServerContext, modelId: string): Promise<string[] | undefined> {
+export async function enterprisesOfStoredModel(ctx: ServiceContext, modelId: string): Promise<string[] | undefined> {
   const m = (await latestModels(ctx)).find((x) => x.id === modelId);
   if (m === undefined) return undefined;
   const e = await enterprisesOfModel(ctx, m);
@@ -94,11 +94,10 @@ export async function enterprisesOfStoredModel(ctx: ServerContext, modelId: stri
 
 /**
  * The economy a report of an enterprise is checked against: the published plan's when one is
- * published, else the newest stored model (latest version) that names the enterprise; undefined
- * when none does.
+ * published (`pub`, read once by the caller, so that the report and its alerts go by one plan),
+ * else the newest stored model (latest version) that names the enterprise; undefined when none does.
  */
-export async function reportEconomy(ctx: ServerContext, enterprise: string): Promise<CompiledEconomy | undefined> {
-  const pub = await publishedPlan(ctx);
+export async function reportEconomy(ctx: ServiceContext, enterprise: string, pub: PublishedPlan | undefined): Promise<CompiledEconomy | undefined> {
   if (pub !== undefined) return pub.compiled;
   for (const m of await latestModels(ctx)) if (has(await enterprisesOfModel(ctx, m), enterprise)) return compiledModel(ctx, m);
   return undefined;
@@ -121,7 +120,7 @@ function nearest(name: string, names: readonly string[], k: number): string[] {
  * The 422 for registering an enterprise no model names, located at `body.id`: the nearest names
  * the models give (else the first few), and how an enterprise is added.
  */
-export function notNamedByModels(id: string, known: readonly string[]): ApiError {
+export function notNamedByModels(id: string, known: readonly string[]): ServiceError {
   const near = nearest(id, known, 3);
   const quote = (list: readonly string[]) => list.map((n) => JSON.stringify(n)).join(', ');
   const hint =
@@ -131,5 +130,5 @@ export function notNamedByModels(id: string, known: readonly string[]): ApiError
         ? 'no model is stored yet'
         : `the models name ${quote(known.slice(0, 8))}${known.length > 8 ? `, … (${known.length} in all)` : ''}`;
   const message = `no technique of the published plan or of a stored model names enterprise ${JSON.stringify(id)} (${hint}). An enterprise is added with its techniques: a model version whose techniques name it in their \`enterprise\` field (PUT /api/models/:id), then POST /api/enterprises`;
-  return new ApiError(422, 'unknown-enterprise', message, [{ path: ['body', 'id'], code: 'unknown-id', message: `no model names this enterprise (${hint})`, value: id }]);
+  return new ServiceError('refused', 'unknown-enterprise', message, [{ path: ['id'], code: 'unknown-id', message: `no model names this enterprise (${hint})`, value: id }]);
 }

@@ -52,13 +52,24 @@ export class ReportBatch {
     const results: ({ readonly ok: true; readonly outcome: ReportOutcome } | { readonly ok: false; readonly error: unknown })[] = [];
     try {
       await this.store.transaction(async (tx) => {
+        // The batch's enterprises first, all at once: batches of other nodes wait only when they
+        // share an enterprise, and cannot deadlock with this one.
+        await tx.reports.lockEnterprises([...new Set(batch.map((w) => w.report.enterprise))]);
+        const store = async (r: PendingReport, t: PlentyTransaction): Promise<ReportOutcome> => {
+          const o = await t.reports.submit(r.reportId, r.enterprise, r.period, r.body);
+          if (o.kind === 'created' && r.then !== undefined) await r.then(o.report, t);
+          return o;
+        };
+        // A report alone needs no savepoint: if it fails, so does its transaction, and nothing
+        // else is in it (two round trips fewer on PostgreSQL, where a quiet service's batches are
+        // mostly of one report).
+        if (batch.length === 1) {
+          results.push({ ok: true, outcome: await store(batch[0].report, tx) });
+          return;
+        }
         for (const { report: r } of batch) {
           try {
-            const outcome = await tx.savepoint(async (sp) => {
-              const o = await sp.reports.submit(r.reportId, r.enterprise, r.period, r.body);
-              if (o.kind === 'created' && r.then !== undefined) await r.then(o.report, sp);
-              return o;
-            });
+            const outcome = await tx.savepoint((sp) => store(r, sp));
             results.push({ ok: true, outcome });
           } catch (error) {
             // Undone alone (its savepoint); when the database abandoned the whole transaction

@@ -5,10 +5,9 @@ import type { LpSolver } from '../lp/lp-types.js';
 import type { PlanObjective } from '../plan/plan-types.js';
 import { resolveObjective } from '../plan/resolve-objective.js';
 import { solvePlan } from '../plan/solve-plan.js';
-import { canonicalJson, type ScenarioRecord } from '../store/index.js';
-import type { ServerContext } from './context.js';
-import { scenarioEconomy } from './context.js';
-import type { JobTask } from './job-runner.js';
+import { canonicalJson, type PlentyStore, type ScenarioRecord } from '../store/index.js';
+import type { JobTask } from '../server/job-runner.js';
+import { scenarioEconomy } from './scenario-economy.js';
 import { encodePlan } from '../report/encode-plan.js';
 import type { SolveOptions } from './solve-options.js';
 
@@ -43,8 +42,8 @@ export function cancellable(choice: 'auto' | 'highs' | 'pdhg', signal: AbortSign
  * Checks a solve request against its scenario now (bad objective resource, say: InputError, a
  * 422) and returns the job's task: compile, solve with progress and cancellation, store the plan.
  */
-export async function solveTask(ctx: ServerContext, scenario: ScenarioRecord, options: SolveOptions): Promise<JobTask> {
-  const economy = await scenarioEconomy(ctx, scenario);
+export async function solveTask(store: PlentyStore, scenario: ScenarioRecord, options: SolveOptions): Promise<JobTask> {
+  const economy = await scenarioEconomy(store, scenario);
   const c = compileEconomy(economy);
   const objective = planObjective(options.objective);
   resolveObjective(c, objective);

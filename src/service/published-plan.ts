@@ -4,8 +4,10 @@ import { reportAlertBasis, type ReportAlertBasis } from '../execution/report-ale
 import { executionPlanOf } from '../execution/execution-plan-of.js';
 import type { ExecutionPlan } from '../execution/types.js';
 import type { PlanWithResult } from '../store/index.js';
-import { ApiError, notFound } from './api-error.js';
-import { scenarioEconomy, scenarioOr404, type ServerContext } from './context.js';
+import { scenarioEconomy } from './scenario-economy.js';
+import type { ServiceContext } from './service-context.js';
+import { notFound, notPublished, ServiceError } from './service-error.js';
+import { storedScenario } from './stored-scenario.js';
 import { decodeOptimalPlan } from '../report/decode-plan.js';
 import type { DecodedOptimalPlan } from '../report/plan-document-schema.js';
 
@@ -20,18 +22,18 @@ export interface PublishedPlan {
   readonly alertBasis: ReportAlertBasis;
 }
 
-const byContext = new WeakMap<ServerContext, Omit<PublishedPlan, 'publishedAt'>>();
+const byContext = new WeakMap<ServiceContext, Omit<PublishedPlan, 'publishedAt'>>();
 
-const compiledByScenario = new WeakMap<ServerContext, Map<number, CompiledEconomy>>();
+const compiledByScenario = new WeakMap<ServiceContext, Map<number, CompiledEconomy>>();
 
 /** The compiled economy of a plan's scenario (kept: scenarios never change). */
-export async function compiledOfPlan(ctx: ServerContext, plan: PlanWithResult): Promise<CompiledEconomy> {
-  if (plan.scenarioId === null) throw new ApiError(409, 'no-scenario', `plan ${plan.id} has no scenario`);
+export async function compiledOfPlan(ctx: ServiceContext, plan: PlanWithResult): Promise<CompiledEconomy> {
+  if (plan.scenarioId === null) throw new ServiceError('conflict', 'no-scenario', `plan ${plan.id} has no scenario`);
   let cache = compiledByScenario.get(ctx);
   if (cache === undefined) compiledByScenario.set(ctx, (cache = new Map()));
   let c = cache.get(plan.scenarioId);
   if (c === undefined) {
-    c = compileEconomy(await scenarioEconomy(ctx, await scenarioOr404(ctx, plan.scenarioId)));
+    c = compileEconomy(await scenarioEconomy(ctx.store, await storedScenario(ctx.store, plan.scenarioId)));
     cache.set(plan.scenarioId, c);
     if (cache.size > 16) cache.delete(cache.keys().next().value as number);
   }
@@ -43,7 +45,7 @@ export async function compiledOfPlan(ctx: ServerContext, plan: PlanWithResult): 
  * kept by plan id (a stored plan never changes; a publication names another id), so that a
  * request does not read and parse the plan again.
  */
-export async function publishedPlan(ctx: ServerContext): Promise<PublishedPlan | undefined> {
+export async function publishedPlan(ctx: ServiceContext): Promise<PublishedPlan | undefined> {
   const pub = await ctx.store.plans.published();
   if (pub === undefined) return undefined;
   let kept = byContext.get(ctx);
@@ -60,8 +62,8 @@ export async function publishedPlan(ctx: ServerContext): Promise<PublishedPlan |
 }
 
 /** The published plan, or a 404 saying none is. */
-export async function publishedOr404(ctx: ServerContext): Promise<PublishedPlan> {
+export async function publishedOr404(ctx: ServiceContext): Promise<PublishedPlan> {
   const p = await publishedPlan(ctx);
-  if (p === undefined) throw new ApiError(404, 'not-published', 'no plan has been published yet: POST /api/plans/:id/publish');
+  if (p === undefined) throw notPublished();
   return p;
 }

@@ -5,7 +5,7 @@ import { compileEconomy } from '../../src/compile/index.js';
 import { InputError, loadEconomy } from '../../src/model/index.js';
 import { highsSolver } from '../../src/lp/highs/index.js';
 import { solvePlan } from '../../src/plan/index.js';
-import { applyOverrides, overrideSchema } from '../../src/server/overrides.js';
+import { applyOverrides, overrideSchema } from '../../src/service/overrides.js';
 import { repoRoot } from '../helpers/paths.js';
 
 describe('scenario overrides', () => {

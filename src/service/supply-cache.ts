@@ -1,14 +1,14 @@
 import { supplyAssignments, type SupplyAssignments } from '../execution/index.js';
-import type { ServerContext } from './context.js';
+import type { ServiceContext } from './service-context.js';
 import type { PublishedPlan } from './published-plan.js';
 
-const cache = new WeakMap<ServerContext, Map<number, Promise<SupplyAssignments>>>();
+const cache = new WeakMap<ServiceContext, Map<number, Promise<SupplyAssignments>>>();
 
 /**
  * Supply assignments of a published plan (a transportation LP per product and period, solved once
  * per plan and kept: a stored plan never changes). A failed solve is not kept.
  */
-export function supplyOf(ctx: ServerContext, pub: PublishedPlan): Promise<SupplyAssignments> {
+export function supplyOf(ctx: ServiceContext, pub: PublishedPlan): Promise<SupplyAssignments> {
   let byPlan = cache.get(ctx);
   if (byPlan === undefined) cache.set(ctx, (byPlan = new Map()));
   const hit = byPlan.get(pub.plan.id);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
-import { ReportBatch } from '../../src/server/report-batch.js';
+import { ReportBatch } from '../../src/service/report-batch.js';
 import { openPostgresStore, type PostgresStore } from '../../src/store/index.js';
 import { testDatabase, type TestDatabase } from '../helpers/postgres.js';
 

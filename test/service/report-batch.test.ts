@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ReportBatch } from '../../src/server/report-batch.js';
+import { ReportBatch } from '../../src/service/report-batch.js';
 import { openSqliteStore } from '../../src/store/index.js';
 
 describe('group commit of reports', () => {
