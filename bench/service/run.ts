@@ -18,6 +18,7 @@ import { BENCH_POSTGRES_SETTINGS, startBenchCluster, type BenchCluster } from '.
 import { postgresInsertRate } from './postgres-commit-rate.js';
 import { publicationReadCost, type PublicationReadCost } from './publication-read-cost.js';
 import { sqliteInsertRate } from './sqlite-insert-rate.js';
+import { solveWorkersBench } from './solve-workers.js';
 import { startServer, type RunningServer } from './start-server.js';
 
 /**
@@ -357,3 +358,6 @@ const section = [
 
 console.log(section);
 if (writeReadme) replaceSections(join(repo, 'bench', 'README.md'), new Map([['service', section]]));
+
+// Scenario solves per minute with one and two solve workers on PostgreSQL: a section of its own (bench/service/solve-workers.ts).
+if (!flag('no-workers')) console.log(await solveWorkersBench({ jobs: quick ? 4 : 12, size: quick ? 400 : 800, writeReadme }));

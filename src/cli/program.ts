@@ -12,6 +12,7 @@ import { importCommand, type ImportFlags } from './commands/import.js';
 import { lpSolveCommand, type LpSolveFlags } from './commands/lp.js';
 import { planCommand, type PlanFlags } from './commands/plan.js';
 import { serveCommand, type ServeFlags } from './commands/serve.js';
+import { workerCommand, type WorkerFlags } from './commands/worker.js';
 import { pathsCommand, type PathsFlags } from './commands/paths.js';
 import { uncertaintyCommand, type UncertaintyFlags } from './commands/uncertainty.js';
 import { storeBackupCommand, storeCheckCommand, storeRestoreCommand, type StoreBackupFlags, type StoreFlags } from './commands/store.js';
@@ -219,8 +220,21 @@ export function buildProgram(): Command {
     .option('--open', 'give the planner token to the dashboard on this machine (GET /api/session from loopback only)')
     .option('--sync <level>', 'SQLite synchronous level: full (default) | normal (docs/api.md)')
     .option('--log-level <level>', 'least level logged on stderr: error (default: every 5xx with its request id) | warn | info (every request) | debug | silent')
+    .option('--workers <n>', 'PostgreSQL store: solve jobs this process runs at once as a worker of its own (default 1; 0: only `plenty worker` processes run them)')
     .action((flags: ServeFlags) =>
       serveCommand(flags).catch((err: unknown) => {
+        process.exitCode = reportError(err);
+      }),
+    );
+
+  program
+    .command('worker')
+    .description('a solve worker: runs the solves and re-plans of a PostgreSQL store, on any number of machines (docs/deploy.md)')
+    .option('--store <url>', 'the store: a postgres:// URL; default PLENTY_STORE')
+    .option('--concurrency <n>', 'jobs run at once', '1')
+    .option('--lease-seconds <s>', 'how long a job is held without renewal: a worker that died is noticed this long after (2 to 3600)', '30')
+    .action((flags: WorkerFlags) =>
+      workerCommand(flags).catch((err: unknown) => {
         process.exitCode = reportError(err);
       }),
     );

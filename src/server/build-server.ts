@@ -7,7 +7,6 @@ import { ApiError, type ApiErrorBody } from './api-error.js';
 import type { ServerContext } from './context.js';
 import { ServiceError } from '../service/service-error.js';
 import { apiErrorOf } from './api-error-of.js';
-import { JobRunner } from './job-runner.js';
 import { strictJsonBodies } from './json-body.js';
 import { OPERATIONS, openApiDocument } from './openapi.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
@@ -26,6 +25,7 @@ import { planRoutes } from './routes/plan-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { scenarioRoutes } from './routes/scenario-routes.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js';
+import { startJobs } from './start-jobs.js';
 
 /** Largest request body, in bytes (10 MB): beyond it, 413. */
 export const BODY_LIMIT = 10 * 1024 * 1024;
@@ -41,6 +41,8 @@ export interface ServerOptions {
   readonly sessionToken?: string;
   /** How many solve jobs run at once (default 1). */
   readonly concurrency?: number;
+  /** PostgreSQL store: solve jobs this process runs as a worker of its own (default 1; 0: only `plenty worker` processes run them). */
+  readonly workers?: number;
   /** Milliseconds a request may take, from its first byte to the answer (default 60 000). */
   readonly requestTimeout?: number;
   /**
@@ -116,7 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   const ctx: ServerContext = {
     store: options.store,
-    jobs: await JobRunner.start(options.store, options.concurrency ?? 1),
+    jobs: await startJobs(options.store, { ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }), ...(options.workers === undefined ? {} : { workers: options.workers }) }),
     sessionToken: options.sessionToken,
   };
   const routes: { method: string; url: string }[] = [];

@@ -5,3 +5,8 @@ export { JobRunner, type JobContext, type JobTask, type JobView } from './job-ru
 export { openApiDocument, OPERATIONS } from './openapi.js';
 export { isLoopbackAddress, isLoopbackHost } from './is-loopback.js';
 export { SERVICE_VERSION } from './routes/health-routes.js';
+export { type Jobs } from './job-runner.js';
+export { QueuedJobs } from './queued-jobs.js';
+export { SolveWorker, type SolveWorkerOptions } from './solve-worker.js';
+export { startJobs, type JobsOptions } from './start-jobs.js';
+export { jobInputOf, type JobInput } from '../service/job-input.js';

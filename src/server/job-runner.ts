@@ -1,17 +1,8 @@
-import type { JobRecord, JobStatus, PlentyStore, PlentyTransaction } from '../store/index.js';
+import type { JobRecord, JobStatus, PlentyStore } from '../store/index.js';
+import type { JobInput } from '../service/job-input.js';
+import type { JobContext, JobTask } from '../service/job-task.js';
 
-/** What a running task may do: watch for cancellation, report progress. */
-export interface JobContext {
-  readonly signal: AbortSignal;
-  progress(fraction: number | null, text: string | null): void;
-}
-
-/**
- * A job's work. Resolves with a function that stores what it made through the transaction it is
- * given and returns the plan's id: the runner calls it in the same transaction that marks the job
- * done (a crash leaves neither). Expected failures throw with a user-facing message.
- */
-export type JobTask = (ctx: JobContext) => Promise<(tx: PlentyTransaction) => Promise<number>>;
+export type { JobContext, JobTask };
 
 /** A job as the API shows it. */
 export interface JobView {
@@ -25,6 +16,35 @@ export interface JobView {
   readonly updatedAt: string;
 }
 
+/**
+ * Where the service's jobs run: in this process (JobRunner, the SQLite store's) or on solve
+ * workers through PostgreSQL (QueuedJobs). Routes submit a job's typed input with its task:
+ * the in-process runner runs the task; the queue stores the input, from which a worker on any
+ * machine rebuilds the task (src/service/job-task-of.ts).
+ */
+export interface Jobs {
+  submit(job: JobInput, task: JobTask): Promise<JobView>;
+  get(id: number): Promise<JobView | undefined>;
+  /** Cancels a queued or running job; false when it had already finished. */
+  cancel(id: number): Promise<boolean>;
+  /** Stops what this process runs (jobs of other processes go on). */
+  close(): Promise<void>;
+}
+
+/** A stored job as the API shows it (progress, plan and error as the row holds them). */
+export function jobView(job: JobRecord): JobView {
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    progress: { ...(job.progress.fraction === null ? {} : { fraction: job.progress.fraction }), ...(job.progress.text === null ? {} : { text: job.progress.text }) },
+    ...(job.planId === null ? {} : { result: { planId: job.planId } }),
+    ...(job.error === null ? {} : { error: job.error }),
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+  };
+}
+
 interface Pending {
   readonly id: number;
   readonly task: JobTask;
@@ -32,7 +52,7 @@ interface Pending {
 }
 
 /** Least time between two progress writes to the store, in milliseconds. */
-const PROGRESS_WRITE_MS = 1000;
+export const PROGRESS_WRITE_MS = 1000;
 
 /**
  * Runs long computations off the request: a job is stored as queued and answered at once; up to
@@ -40,7 +60,7 @@ const PROGRESS_WRITE_MS = 1000;
  * stays free), their progress kept in memory and written to the store at most once a second.
  * Cancelling a queued job drops it; cancelling a running one aborts its solve.
  */
-export class JobRunner {
+export class JobRunner implements Jobs {
   private readonly queue: Pending[] = [];
   private readonly running = new Map<number, Pending>();
   private readonly live = new Map<number, { fraction: number | null; text: string | null; written: number }>();
@@ -54,14 +74,19 @@ export class JobRunner {
     private readonly concurrency: number,
   ) {}
 
-  /** A runner over the store; jobs a previous process left queued or running are marked failed first. */
+  /**
+   * A runner over the store, the only process running its jobs (the SQLite store: one service
+   * process per file); jobs a previous process left queued or running are marked failed first.
+   * Never on a shared PostgreSQL: there other processes' running jobs are not abandoned (QueuedJobs).
+   */
   static async start(store: PlentyStore, concurrency = 1): Promise<JobRunner> {
+    if (store.kind === 'postgres') throw new Error('jobs on a PostgreSQL store run on solve workers (QueuedJobs), not in one process');
     await store.jobs.failUnfinished('interrupted: the service stopped before the job finished');
     return new JobRunner(store, concurrency);
   }
 
-  async submit(kind: string, input: unknown, task: JobTask): Promise<JobView> {
-    const job = await this.store.jobs.add(kind, input);
+  async submit(submitted: JobInput, task: JobTask): Promise<JobView> {
+    const job = await this.store.jobs.add(submitted.kind, submitted.input);
     this.queue.push({ id: job.id, task, controller: new AbortController() });
     queueMicrotask(() => this.pump());
     return this.view(job);

@@ -1,4 +1,4 @@
-import type { JobTask } from '../server/job-runner.js';
+import type { JobTask } from './job-task.js';
 import type { PlentyStore } from '../store/index.js';
 import { refusedInput } from './refused-input.js';
 import type { SolveOptions } from './solve-options.js';

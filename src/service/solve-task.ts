@@ -6,7 +6,7 @@ import type { PlanObjective } from '../plan/plan-types.js';
 import { resolveObjective } from '../plan/resolve-objective.js';
 import { solvePlan } from '../plan/solve-plan.js';
 import { canonicalJson, type PlentyStore, type ScenarioRecord } from '../store/index.js';
-import type { JobTask } from '../server/job-runner.js';
+import type { JobTask } from './job-task.js';
 import { scenarioEconomy } from './scenario-economy.js';
 import { encodePlan } from '../report/encode-plan.js';
 import type { SolveOptions } from './solve-options.js';

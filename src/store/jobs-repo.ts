@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { now } from './now.js';
 import { statements, type Statements } from './statements.js';
-import type { JobRecord, JobStatus } from './types.js';
+import type { JobChange, JobRecord } from './types.js';
 import { jobRecordOf, type JobRow } from './job-row.js';
 
 /** Long computations (solves, re-plans) and how far they have got. */
@@ -24,7 +24,8 @@ export class JobsRepo {
   }
 
   /** Changes status and progress; a finished job (done, failed, cancelled) is never changed again. */
-  update(id: number, change: { readonly status?: JobStatus; readonly fraction?: number | null; readonly text?: string | null; readonly planId?: number; readonly error?: string }): boolean {
+  update(id: number, change: JobChange): boolean {
+    if (change.lease !== undefined) throw new Error("the SQLite store's jobs run in-process and have no leases");
     const info = this.sql(
         `UPDATE jobs SET status = COALESCE(@status, status), progress_fraction = CASE WHEN @setFraction THEN @fraction ELSE progress_fraction END,
          progress_text = CASE WHEN @setText THEN @text ELSE progress_text END, plan_id = COALESCE(@planId, plan_id), error = COALESCE(@error, error), updated_at = @t

@@ -141,6 +141,18 @@ export interface JobChange {
   readonly text?: string | null;
   readonly planId?: number;
   readonly error?: string;
+  /**
+   * Only while this lease holds: the job is running under this attempt and owner (a solve worker's
+   * claim, src/store/postgres/job-queue.ts). PostgreSQL only: the SQLite store's jobs run
+   * in-process and have no leases (it refuses a change naming one).
+   */
+  readonly lease?: JobLease;
+}
+
+/** A solve worker's hold on a running job: the attempt it claimed and who it is. */
+export interface JobLease {
+  readonly attempt: number;
+  readonly owner: string;
 }
 
 /** The published plan and when it was published. */

@@ -16,6 +16,7 @@ export interface ServeFlags {
   readonly open?: boolean;
   readonly sync?: string;
   readonly logLevel?: string;
+  readonly workers?: string;
 }
 
 /** The folder holding package.json (examples/ and web/dist/ are found from it). */
@@ -71,6 +72,8 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const logLevel = flags.logLevel ?? 'error';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw inputError('invalid-option', `--log-level must be one of ${LOG_LEVELS.join(', ')}`, { path: ['--log-level'] }, flags.logLevel);
   const root = packageRoot();
+  const workers = flags.workers === undefined ? undefined : Number(flags.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) throw inputError('invalid-option', '--workers must be a whole number from 0 to 64', { path: ['--workers'] }, flags.workers);
 
   if (flags.store !== undefined && flags.data !== undefined) throw inputError('invalid-option', 'give either --store or --data, not both', { path: ['--store'] }, flags.store);
   // --store (a data folder or a postgres:// URL), else --data, else PLENTY_STORE, else PLENTY_DATA, else ./data.
@@ -102,7 +105,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     throw err;
   }
 
-  const app = await buildServer({ store, webRoot: join(root, 'web', 'dist'), logLevel: logLevel as LogLevel, ...(sessionToken === undefined ? {} : { sessionToken }) });
+  const app = await buildServer({ store, webRoot: join(root, 'web', 'dist'), logLevel: logLevel as LogLevel, ...(sessionToken === undefined ? {} : { sessionToken }), ...(workers === undefined ? {} : { workers }) });
   try {
     await app.listen({ port, host });
   } catch (err) {

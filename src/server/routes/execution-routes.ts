@@ -57,7 +57,7 @@ export function executionRoutes(app: FastifyInstance, ctx: ServerContext): void 
     await requirePlanner(store, req);
     const body = validate(replanBodySchema, req.body, 'body');
     const { input, task } = await replanPublished(store, body);
-    const job = await ctx.jobs.submit('replan', input, task);
+    const job = await ctx.jobs.submit({ kind: 'replan', input }, task);
     return reply.code(202).header('location', `/api/jobs/${job.id}`).send({ jobId: job.id, job });
   });
 

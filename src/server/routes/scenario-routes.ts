@@ -47,7 +47,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const { id } = validate(idParams, req.params, 'params');
     const options = validate(solveOptionsSchema, req.body ?? {}, 'body');
     const task = await solveScenario(store, id, options);
-    const job = await ctx.jobs.submit('solve', { scenarioId: id, options }, task);
+    const job = await ctx.jobs.submit({ kind: 'solve', input: { scenarioId: id, options } }, task);
     return reply.code(202).header('location', `/api/jobs/${job.id}`).send({ jobId: job.id, job });
   });
 }

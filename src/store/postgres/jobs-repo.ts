@@ -26,8 +26,8 @@ export class PgJobsRepo implements JobsRepository {
          progress_fraction = CASE WHEN $3::boolean THEN $4::double precision ELSE progress_fraction END,
          progress_text = CASE WHEN $5::boolean THEN $6::text ELSE progress_text END,
          plan_id = COALESCE($7, plan_id), error = COALESCE($8, error), updated_at = $9
-       WHERE id = $1 AND status IN ('queued', 'running')`,
-      [id, change.status ?? null, change.fraction !== undefined, change.fraction ?? null, change.text !== undefined, change.text ?? null, change.planId ?? null, change.error ?? null, now()],
+       WHERE id = $1 AND status IN ('queued', 'running') AND ($10::integer IS NULL OR (status = 'running' AND attempt = $10 AND lease_owner = $11))`,
+      [id, change.status ?? null, change.fraction !== undefined, change.fraction ?? null, change.text !== undefined, change.text ?? null, change.planId ?? null, change.error ?? null, now(), change.lease?.attempt ?? null, change.lease?.owner ?? null],
     );
     return (r.rowCount ?? 0) > 0;
   }

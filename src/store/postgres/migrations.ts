@@ -128,6 +128,14 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE INDEX jobs_unfinished ON jobs (status) WHERE status IN ('queued', 'running');
     `,
   },
+  {
+    version: 2,
+    description: 'jobs: the attempt, lease owner and lease expiry of a job run by a solve worker (src/store/postgres/job-queue.ts)',
+    sql: `
+      ALTER TABLE jobs ADD COLUMN attempt integer NOT NULL DEFAULT 0, ADD COLUMN lease_owner text, ADD COLUMN lease_until timestamptz;
+      CREATE INDEX jobs_leases ON jobs (lease_until) WHERE status = 'running';
+    `,
+  },
 ];
 
 /** The advisory lock key under which the schema is migrated ('PLNT' and 1: Plenty's schema). */

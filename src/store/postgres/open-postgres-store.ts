@@ -38,6 +38,10 @@ export async function openPostgresStore(url: string, options: OpenPostgresStoreO
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, types: postgresTypes, options: `${urlOptions(url)} -c TimeZone=UTC`.trim(), application_name: 'plenty' });
   // An idle connection that fails (the server restarted) is dropped by the pool; the next call reconnects.
   pool.on('error', () => undefined);
+  // A checked-out connection that fails between statements errs on its client: the call using it
+  // rejects (a transaction is abandoned, postgres-store.ts), never the process (graphile-worker,
+  // which shares the pool for solve workers, asks for this listener too).
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     const client = await pool.connect();
     try {

@@ -16,6 +16,7 @@ import type {
 import { StoreDamagedError } from '../store-damaged-error.js';
 import { PgAlertsRepo } from './alerts-repo.js';
 import { PgEnterprisesRepo } from './enterprises-repo.js';
+import { PgJobQueue } from './job-queue.js';
 import { PgJobsRepo } from './jobs-repo.js';
 import { PgModelsRepo } from './models-repo.js';
 import { PgPlansRepo } from './plans-repo.js';
@@ -125,6 +126,8 @@ export class PostgresStore implements PlentyStore {
   readonly reports: ReportsRepository;
   readonly alerts: AlertsRepository;
   readonly jobs: JobsRepository;
+  /** The jobs table as solve workers' queue (src/store/postgres/job-queue.ts). */
+  readonly queue: PgJobQueue;
   readonly damaged = undefined;
   /** The transaction whose body is running (calls on the store are refused while it is active). */
   private readonly inTransaction = new AsyncLocalStorage<Scope>();
@@ -132,7 +135,8 @@ export class PostgresStore implements PlentyStore {
   private closed = false;
 
   constructor(
-    private readonly pool: pg.Pool,
+    /** The store's connections (solve workers' graphile-worker runner shares them). */
+    readonly pool: pg.Pool,
     /** The database's URL without its password. */
     readonly location: string,
   ) {
@@ -149,6 +153,7 @@ export class PostgresStore implements PlentyStore {
     this.reports = repos.reports;
     this.alerts = repos.alerts;
     this.jobs = repos.jobs;
+    this.queue = new PgJobQueue(sql);
   }
 
   get open(): boolean {
