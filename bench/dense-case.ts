@@ -3,7 +3,10 @@
  * them for the reference, computes all multipliers M = S (I − A)⁻¹ by one multi-right-hand-side
  * transposed solve (checked, then timed), writes M and prints one JSON line (a DenseCaseResult).
  *
- *   node dense-case.js --n N --dir DIR [--m M] [--seed S] [--tolerance T] [--repeats R] [--shared 0|1]
+ *   node dense-case.js --n N --dir DIR [--m M] [--seed S] [--tolerance T] [--repeats R] [--shared 0|1] [--kernel 0|1]
+ *
+ * The checked first run is the cold one (the first solve in the process); `--kernel 1` generates A
+ * in the solvers' memory, where the solve runs in place.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +28,8 @@ export interface DenseCaseResult {
   readonly generatePeakBytes: number;
   /** Seconds to interleave S and to split M back into rows (outside the solve's timing). */
   readonly packSeconds: number;
+  /** Whether A was generated in the solvers' WebAssembly memory (solved in place, never copied). */
+  readonly kernel: boolean;
   readonly multipliers: TimedSolve;
 }
 
@@ -44,11 +49,12 @@ async function main(args: readonly string[]): Promise<void> {
   const repeats = Number(flag(args, 'repeats', '1'));
   // A in shared memory lets the solvers split products over worker threads (their default).
   const shared = flag(args, 'shared', '0') === '1';
+  const kernel = flag(args, 'kernel', '0') === '1';
   const sampler = new RssSampler();
 
   progress(`dense n = ${n}: generating`);
   let t0 = performance.now();
-  const { A, S } = generateDenseEconomy({ n, coefficientRows: m, seed, shared });
+  const { A, S } = generateDenseEconomy({ n, coefficientRows: m, seed, shared, kernel });
   const generateSeconds = (performance.now() - t0) / 1000;
   const generatePeakBytes = peakRssBytes();
   progress(`dense n = ${n}: generated in ${generateSeconds.toFixed(1)} s; writing the reference files`);
@@ -78,7 +84,7 @@ async function main(args: readonly string[]): Promise<void> {
   writeArray(join(dir, 'm_ours.bin'), M);
   await sampler.stop();
 
-  const result: DenseCaseResult = { n, m, seed, tolerance, generateSeconds, generatePeakBytes, packSeconds, multipliers: solved.timing };
+  const result: DenseCaseResult = { n, m, seed, tolerance, generateSeconds, generatePeakBytes, packSeconds, kernel, multipliers: solved.timing };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../src/sparse/csr.js';
+import { wasmCsrArrays } from '../src/sparse/product/to-wasm-csr.js';
 import { streamKey, uniform } from './random.js';
 
 /** Options of the synthetic sparse economy. Defaults in brackets. */
@@ -19,6 +20,11 @@ export interface SparseEconomyOptions {
   readonly seed?: number;
   /** Allocate A's arrays in shared memory, so that the solvers may use worker threads [false]. */
   readonly shared?: boolean;
+  /**
+   * Generate A straight into the solvers' WebAssembly memory (`wasmCsrArrays`), as `plenty
+   * analyze` reads a large binary model, so that a solve uses it in place without a copy [false].
+   */
+  readonly kernel?: boolean;
 }
 
 /**
@@ -124,9 +130,11 @@ export function generateSparseEconomy(opts: SparseEconomyOptions): SyntheticEcon
   const rows = new Int32Array(k);
   const weights = new Float64Array(k);
 
-  // Pass 1: count the entries of each row.
+  // Pass 1: count the entries of each row (every column has k distinct inputs: n·k entries).
   const shared = opts.shared === true;
-  const rowPtr = int32(n + 1, shared);
+  const kernel = opts.kernel === true ? wasmCsrArrays(n, n * k) : undefined;
+  if (opts.kernel === true && kernel === undefined) throw new RangeError(`generateSparseEconomy: ${n * k} non-zeros do not fit in the solvers' memory`);
+  const rowPtr = kernel?.rowPtr ?? int32(n + 1, shared);
   for (let j = 0; j < n; j++) {
     pickInputs(j, streamKey(seed, j), shape, rows);
     for (let p = 0; p < k; p++) rowPtr[rows[p] + 1]++;
@@ -136,8 +144,8 @@ export function generateSparseEconomy(opts: SparseEconomyOptions): SyntheticEcon
   // Pass 2: draw the same inputs again, with their weights, and place them.
   const cursor = rowPtr.slice(0, n);
   const nnz = rowPtr[n];
-  const colIdx = int32(nnz, shared);
-  const values = float64(nnz, shared);
+  const colIdx = kernel?.colIdx ?? int32(nnz, shared);
+  const values = kernel?.values ?? float64(nnz, shared);
   const y = new Float64Array(n);
   const l = new Float64Array(n);
   for (let j = 0; j < n; j++) {
@@ -180,6 +188,8 @@ export interface DenseEconomyOptions {
   readonly seed?: number;
   /** Allocate A's arrays in shared memory, so that the solvers may use worker threads [false]. */
   readonly shared?: boolean;
+  /** Generate A straight into the solvers' WebAssembly memory (`wasmCsrArrays`), solved there in place [false]. */
+  readonly kernel?: boolean;
 }
 
 /** A dense table: A with every entry stored (CSR with a full pattern), S row-major. */
@@ -203,7 +213,9 @@ export function generateDenseEconomy(opts: DenseEconomyOptions): DenseEconomy {
   if (!Number.isInteger(n) || n < 1 || n * n > 2 ** 31 - 1) throw new RangeError(`generateDenseEconomy: n must be in 1..46340, got ${n}`);
   if (!Number.isInteger(m) || m < 1) throw new RangeError(`generateDenseEconomy: coefficientRows must be a positive integer, got ${m}`);
   const shared = opts.shared === true;
-  const values = float64(n * n, shared);
+  const kernel = opts.kernel === true ? wasmCsrArrays(n, n * n) : undefined;
+  if (opts.kernel === true && kernel === undefined) throw new RangeError(`generateDenseEconomy: ${n * n} entries do not fit in the solvers' memory`);
+  const values = kernel?.values ?? float64(n * n, shared);
   const colTotal = new Float64Array(n);
   const mainShare = 5 / n;
   for (let i = 0; i < n; i++) {
@@ -224,9 +236,9 @@ export function generateDenseEconomy(opts: DenseEconomyOptions): DenseEconomy {
     const base = i * n;
     for (let j = 0; j < n; j++) values[base + j] *= scale[j];
   }
-  const rowPtr = int32(n + 1, shared);
+  const rowPtr = kernel?.rowPtr ?? int32(n + 1, shared);
   for (let i = 0; i <= n; i++) rowPtr[i] = i * n;
-  const colIdx = int32(n * n, shared);
+  const colIdx = kernel?.colIdx ?? int32(n * n, shared);
   for (let i = 0; i < n; i++) {
     const base = i * n;
     for (let j = 0; j < n; j++) colIdx[base + j] = j;

@@ -87,3 +87,23 @@ export function roundSpeedUps(ours: readonly TimedSolve[], reference: readonly R
     return o.ok && reference[r]?.status === 'ok' && part?.status === 'ok' && typeof part.seconds === 'number' ? part.seconds / o.seconds : NaN;
   });
 }
+
+/** The cold runs of one solve: the checked first runs of the rounds in which it came first in its process. */
+export interface ColdTiming {
+  /** Medians over those rounds. */
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+  readonly runs: readonly number[];
+  readonly cpuRuns: readonly number[];
+  /** Whether every one of them passed its checks. */
+  readonly ok: boolean;
+}
+
+/** The cold runs of gross output or labour values over our rounds; undefined when it never came first. */
+export function coldTiming(rounds: readonly SparseCaseResult[], which: 'gross' | 'labour'): ColdTiming | undefined {
+  const firsts = rounds.filter((r) => r.first === which).map((r) => r[which]);
+  if (firsts.length === 0) return undefined;
+  const runs = firsts.map((t) => t.firstRunSeconds);
+  const cpuRuns = firsts.map((t) => t.firstRunCpuSeconds);
+  return { seconds: median(runs), cpuSeconds: median(cpuRuns), runs, cpuRuns, ok: firsts.every((t) => t.ok) };
+}

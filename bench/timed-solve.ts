@@ -22,7 +22,9 @@ export interface TimedSolve {
   readonly runs: readonly number[];
   /** Each timed run's CPU time. */
   readonly cpuRuns: readonly number[];
+  /** The checked first run: the cold one when this solve is the first in its process (see SparseCaseResult.first). */
   readonly firstRunSeconds: number;
+  readonly firstRunCpuSeconds: number;
   /** Peak resident memory of the whole process during this phase: VmHWM, and the sampled RSS. */
   readonly peakBytes: number;
   readonly sampledPeakBytes: number;
@@ -96,6 +98,7 @@ export function timedSolve(
     runs,
     cpuRuns: cpus,
     firstRunSeconds: first.seconds,
+    firstRunCpuSeconds: first.cpu,
     peakBytes: peakRssBytes(),
     sampledPeakBytes: sampler.take(),
     ok: failure === undefined,

@@ -17,7 +17,8 @@ import { planLp } from './plan-lp.js';
  *
  *   node dist/bench/plan-gen/run-plan-bench.js [--sizes 1000,10000,100000] [--gap 1e-4]
  *       [--time-limit 600] [--exact-max 100000] [--exact-method choose] [--seed 1]
- *       [--section plan] [--no-readme]
+ *       [--section plan] [--no-readme] [--warm-max 100000] [--pdhg-options JSON]
+ *       [--only-pdhg]
  *
  * For each size (items × periods) the generated model's LP (plan-lp.ts: the weighted objective's
  * one LP) is written as MPS by Plenty (bench/lp/write-mps.ts) and solved, each in its own process:
@@ -25,7 +26,10 @@ import { planLp } from './plan-lp.js';
  * for its interior point method with crossover) up to --exact-max;
  * our PDHG at --gap; HiGHS's PDLP at the same gap. Every answer's x and duals come back as files
  * and are checked here against the LP read back from the MPS file: objective, per-row primal
- * residual, PDLP's global one, and stationarity. Every solver gets one thread.
+ * residual, PDLP's global one, and stationarity. Every solver gets one thread. Up to --warm-max our
+ * PDHG solves the LP twice in its process: the first solve is the cold one (as `plenty plan` gets
+ * it), the second the warm one (as the service's later requests get it); the check is of the first.
+ * --pdhg-options passes PdhgOptions to our solves (to measure a change against the default).
  */
 interface Run {
   status: string;
@@ -35,6 +39,8 @@ interface Run {
   cpuSeconds: number;
   peakBytes: number;
   buildSeconds?: number;
+  warmSeconds?: number;
+  warmCpuSeconds?: number;
   version?: string;
   message?: string;
 }
@@ -53,6 +59,10 @@ const exactMax = Number(arg('exact-max', '100000'));
 const seed = Number(arg('seed', '1'));
 const exactMethod = arg('exact-method', 'choose');
 const section = arg('section', 'plan');
+const warmMax = Number(arg('warm-max', '100000'));
+const pdhgOptions = arg('pdhg-options', '{}');
+/** Our PDHG alone (no HiGHS runs): for measuring a change of ours before and after. */
+const onlyPdhg = args.includes('--only-pdhg');
 const highsScript = join(repo, 'bench', 'lp', 'highs_solve.py');
 
 function runJson(cmd: string, cmdArgs: string[]): Run {
@@ -110,6 +120,8 @@ try {
         r.status,
         seconds(r.seconds),
         seconds(r.cpuSeconds),
+        r.warmSeconds === undefined ? '–' : seconds(r.warmSeconds),
+        r.warmCpuSeconds === undefined ? '–' : seconds(r.warmCpuSeconds),
         String(r.iterations),
         bytes(r.peakBytes),
         check === undefined ? '–' : check.objective.toPrecision(9),
@@ -122,7 +134,7 @@ try {
       for (const ext of ['x', 'y', 'z']) rmSync(`${out}.${ext}`, { force: true });
       return ok;
     };
-    if (size <= exactMax) {
+    if (size <= exactMax && !onlyPdhg) {
       const out = join(dir, 'exact');
       const r = runJson('python3', [highsScript, mps, exactMethod, '0', String(timeLimit), out]);
       highsVersion = r.version ?? highsVersion;
@@ -134,8 +146,13 @@ try {
     }
     const g4 = gap.toExponential(0);
     const oursOut = join(dir, 'pdhg');
-    const ours = runJson(process.execPath, [join(here, 'pdhg-plan-child.js'), String(size), String(seed), String(gap), String(timeLimit), oursOut]);
+    const ours = runJson(process.execPath, [join(here, 'pdhg-plan-child.js'), String(size), String(seed), String(gap), String(timeLimit), oursOut, size <= warmMax ? 'warm' : 'cold', pdhgOptions]);
     const oursOk = add('Plenty PDHG', g4, ours, oursOut);
+    if (onlyPdhg) {
+      verdicts.push({ size, ours, oursOk, pdlpOk: false });
+      rmSync(mps);
+      continue;
+    }
     const pdlpOut = join(dir, 'pdlp');
     const pdlp = runJson('python3', [highsScript, mps, 'pdlp', String(gap), String(timeLimit), pdlpOut]);
     highsVersion = pdlp.version ?? highsVersion;
@@ -171,7 +188,7 @@ const body = [
   '',
   table(['items × periods', 'products × regions × periods', 'items × periods (exact)', 'techniques', 'targets', 'LP rows × cols', 'non-zeros', 'model file', 'MPS file', 'build s', 'MPS write s'], shapes),
   '',
-  table(['size', 'solver', 'tolerance', 'status', 'wall s', 'CPU s', 'iterations', 'peak memory', 'objective (checked)', 'rel. diff to exact', 'primal residual per row (global)', 'stationarity', 'load'], rows),
+  table(['size', 'solver', 'tolerance', 'status', 'wall s', 'CPU s', 'warm wall s', 'warm CPU s', 'iterations', 'peak memory', 'objective (checked)', 'rel. diff to exact', 'primal residual per row (global)', 'stationarity', 'load'], rows),
   '',
   table(['target', 'measured', 'verdict'], targetRows),
 ].join('\n');

@@ -206,6 +206,8 @@ export function buildProgram(): Command {
       .option('--period <id>', 'period shown in the valuation and technique tables, and the one written by --write-plan')
       .option('--top <n>', 'rows per table', '10')
       .option('--write-plan <file>', 'write the plan as a plan file (one per period, FILE-PERIOD.yaml, unless --period)')
+      .option('--mip-gap <g>', 'whole plants: relative gap at which branch and bound stops as optimal (default 1e-4)')
+      .option('--relax-integers', 'whole plants: solve the LP relaxation instead (fractions of plants allowed; said in the output)')
       .addOption(encodingOption()),
   ).action((model: string, flags: PlanFlags & FormatFlags) => runCommand(flags, () => planCommand(model, flags)));
 

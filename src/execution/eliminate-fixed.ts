@@ -84,6 +84,7 @@ export function eliminateFixed(lp: LinearProgram): EliminatedLp {
     rowUpper: upper.slice(0, kept),
     colLower: pickCols(lp.colLower),
     colUpper: pickCols(lp.colUpper),
+    ...(lp.integrality === undefined ? {} : { integrality: Uint8Array.from(keptColumns, (j) => (lp.integrality as Uint8Array)[j]) }),
     ...(lp.colNames === undefined ? {} : { colNames: Array.from(keptColumns, (j) => (lp.colNames as readonly string[])[j]) }),
     ...(lp.rowNames === undefined ? {} : { rowNames: Array.from(keptRows, (i) => (lp.rowNames as readonly string[])[i]) }),
   };

@@ -1,5 +1,5 @@
 import type { CsrMatrix } from '../sparse/csr.js';
-import { luFactor, luSolve, type LuFactors } from '../sparse/index.js';
+import { luFactor, luSolve, matvecMulti, type LuFactors } from '../sparse/index.js';
 
 /**
  * Largest number of sectors per region for which the regions' diagonal blocks are factorised
@@ -41,11 +41,55 @@ export function domesticBlockFactors(M: CsrMatrix, R: number, ns: number): (LuFa
  * iteration of six fewer). Undefined without factors or with a non-finite m.
  */
 export function importStart(m: Float64Array, s: Float64Array, r: number, ns: number, factors: LuFactors | undefined): Float64Array | undefined {
+  return importStartParts(m, s, r, ns, factors)?.x0;
+}
+
+/** importStart's x₀ and c, region r's domestic multiplier (x₀ = m − c on region r's block). */
+export function importStartParts(m: Float64Array, s: Float64Array, r: number, ns: number, factors: LuFactors | undefined): { x0: Float64Array; c: Float64Array } | undefined {
   if (factors === undefined) return undefined;
   const lo = r * ns;
   const c = luSolve(factors, s.subarray(lo, lo + ns));
   const x0 = Float64Array.from(m);
   for (let a = 0; a < ns; a++) x0[lo + a] -= c[a];
   for (let i = 0; i < x0.length; i++) if (!Number.isFinite(x0[i])) return undefined;
-  return x0;
+  return { x0, c };
+}
+
+/**
+ * The residual of importStart's x₀ without a product with A: with ε = s − m (I − A), the residual
+ * of the full multiplier m (found once per stressor), the residual of x₀ = m − c (c on region r's
+ * block) for the right-hand side s with region r zeroed is ε − s_r + c − c A_r,·, where c A_r,·
+ * takes region r's ns rows of A (row form, A itself: Aᵀ's columns) instead of all of A. `c` is
+ * region r's block of m − x₀. Exact up to rounding (the solver still forms the final residual
+ * with a product).
+ */
+export function importStartResidual(eps: Float64Array, s: Float64Array, c: Float64Array, r: number, ns: number, A: CsrMatrix): Float64Array {
+  const lo = r * ns;
+  const res = Float64Array.from(eps);
+  const { rowPtr, colIdx, values } = A;
+  for (let a = 0; a < ns; a++) {
+    const ca = c[a];
+    res[lo + a] += ca - s[lo + a];
+    if (ca === 0) continue;
+    for (let p = rowPtr[lo + a]; p < rowPtr[lo + a + 1]; p++) res[colIdx[p]] -= values[p] * ca;
+  }
+  return res;
+}
+
+/**
+ * ε_q = s_q − m_q (I − A) for each stressor row s_q and its multiplier m_q, over Aᵀ (CSR), by
+ * one block product: the residuals importStartResidual starts from.
+ */
+export function multiplierResiduals(At: CsrMatrix, S: readonly Float64Array[], M: readonly Float64Array[]): Float64Array[] {
+  const n = At.rows;
+  const k = S.length;
+  const x = new Float64Array(n * k);
+  for (let q = 0; q < k; q++) for (let i = 0; i < n; i++) x[i * k + q] = M[q][i];
+  const t = matvecMulti(At, x, k, new Float64Array(n * k));
+  return S.map((s, q) => {
+    const m = M[q];
+    const eps = new Float64Array(n);
+    for (let i = 0; i < n; i++) eps[i] = s[i] - m[i] + t[i * k + q];
+    return eps;
+  });
 }

@@ -1,7 +1,7 @@
 import type { IoExtension } from '../model/import/types.js';
 import type { CsrMatrix } from '../sparse/csr.js';
 import type { ColumnSource, LuFactors } from '../sparse/index.js';
-import { importStart } from './domestic-blocks.js';
+import { importStartParts, importStartResidual, multiplierResiduals } from './domestic-blocks.js';
 import { solveMany, solveStream, worseStatus } from './solve.js';
 import type { LeontiefOptions, LeontiefStatus, SolveReport, SpectralBounds } from './types.js';
 
@@ -22,6 +22,12 @@ export interface RegionLayout {
    * import solves; absent (or undefined for a region): they start from zero.
    */
   readonly domestic?: readonly (LuFactors | undefined)[];
+  /**
+   * A in row form (the transpose of the Aᵀ the solves run over), with `domestic`: the import
+   * solves' starting residuals are then found from region r's rows of A instead of by a product
+   * (importStartResidual).
+   */
+  readonly A?: CsrMatrix;
 }
 
 /**
@@ -191,6 +197,11 @@ export function extensionAccounts(
   // one stream over one product (a region's right-hand sides made when its block comes).
   if (imports === undefined) {
     const warm = mSolve.status === 'converged' ? layout.domestic : undefined;
+    // The multipliers' own residuals, for the starts' residuals (one product for all stressors).
+    const rowsOfA = layout.A;
+    const eps = warm !== undefined && rowsOfA !== undefined ? multiplierResiduals(At, rows, mSolve.x) : undefined;
+    /** The residual of the start last handed out, for `residual` (asked right after `start`). */
+    let startResidual: { i: number; res: Float64Array } | undefined;
     // The (region, stressor) pairs whose stressor has an entry outside the region (else D_imp is 0).
     const pairs: number[] = [];
     for (let r = 0; r < R; r++) {
@@ -212,8 +223,11 @@ export function extensionAccounts(
       start: (i) => {
         const r = Math.floor(pairs[i] / k);
         const q = pairs[i] % k;
-        return importStart(mSolve.x[q], rows[q], r, ns, warm?.[r]);
+        const parts = importStartParts(mSolve.x[q], rows[q], r, ns, warm?.[r]);
+        startResidual = parts === undefined || eps === undefined || rowsOfA === undefined ? undefined : { i, res: importStartResidual(eps[q], rows[q], parts.c, r, ns, rowsOfA) };
+        return parts?.x0;
       },
+      residual: (i) => (startResidual?.i === i ? startResidual.res : undefined),
       take: (i, m) => {
         const r = Math.floor(pairs[i] / k);
         const q = pairs[i] % k;

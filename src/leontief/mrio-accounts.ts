@@ -195,7 +195,7 @@ export function mrioAccounts(table: IoTable, extensionName?: string, opts: MrioO
   }
   // Else the regions' diagonal blocks of Aᵀ factorised once, for the starting points of the import solves.
   const domestic = imports === undefined && extensions.length > 0 && R > 1 && ns <= DOMESTIC_BLOCK_MAX ? domesticBlockFactors(At, R, ns) : undefined;
-  const layout: RegionLayout = domestic === undefined ? plain : { ...plain, domestic };
+  const layout: RegionLayout = domestic === undefined ? plain : { ...plain, domestic, A };
   const accounts: ExtensionAccounts[] = [];
   for (const [index, e] of extensions.entries()) {
     // The shared solves' iterations are counted once, with the first extension.

@@ -1,4 +1,5 @@
-export type { LinearProgram, LpSolution, LpSolveOptions, LpSolver, LpStatus } from './lp-types.js';
+export type { LinearProgram, LpSolution, LpSolveOptions, LpSolver, LpStatus, MipReport } from './lp-types.js';
+export { hasIntegers } from './lp-types.js';
 export { chooseSolver } from './choose-solver.js';
 export { checkSolution, type SolutionCheck } from './check-solution.js';
 export { scaleLp, type LpPoint, type ScaledLp, type ScaleLpOptions } from './scale-lp.js';

@@ -25,6 +25,38 @@ export interface LinearProgram {
   readonly colUpper: Float64Array;
   readonly colNames?: readonly string[];
   readonly rowNames?: readonly string[];
+  /**
+   * Per variable: 1 where it must take a whole value, 0 where it is continuous. Absent (or all 0):
+   * a linear program. With a 1 anywhere it is a mixed-integer program, which only HiGHS solves
+   * (hasIntegers); PDHG refuses it.
+   */
+  readonly integrality?: Uint8Array;
+}
+
+/** Whether `lp` has a variable that must take a whole value (a mixed-integer program). */
+export function hasIntegers(lp: LinearProgram): boolean {
+  const z = lp.integrality;
+  if (z === undefined) return false;
+  for (let j = 0; j < z.length; j++) if (z[j] !== 0) return true;
+  return false;
+}
+
+/**
+ * What branch and bound proved about a mixed-integer program's solution. A MIP has no duals: the
+ * solution's duals are those of the LP with every integer variable fixed at its value in the
+ * solution (`duals: 'integers-fixed'`), i.e. the valuations of the continuous decisions given the
+ * whole-unit ones; 'none' when that LP did not solve.
+ */
+export interface MipReport {
+  /** Relative gap between the solution's objective (the incumbent) and the best bound: |bound − objective| / max(1, |objective|) as HiGHS computes it. */
+  readonly gap: number;
+  /** Best bound on the optimum, in the objective's own direction (an upper bound for a max). */
+  readonly bound: number;
+  /** Branch-and-bound nodes explored. */
+  readonly nodes: number;
+  /** The relative gap asked for: a solution within it is reported optimal. */
+  readonly requestedGap: number;
+  readonly duals: 'integers-fixed' | 'none';
 }
 
 export type LpStatus =
@@ -72,6 +104,11 @@ export interface LpSolution {
   /** Which backend and method produced it, e.g. "highs-simplex", "pdhg". */
   readonly solver: string;
   readonly message?: string;
+  /**
+   * Mixed-integer programs only. Status 'optimal' means within `mip.requestedGap` of the bound;
+   * 'time-limit' with a solution (finite objective) is the best found, `mip.gap` from the bound.
+   */
+  readonly mip?: MipReport;
 }
 
 export interface LpSolveOptions {
@@ -79,6 +116,8 @@ export interface LpSolveOptions {
   readonly gap?: number;
   /** Seconds (default: none). */
   readonly timeLimit?: number;
+  /** Mixed-integer programs: the relative gap between solution and bound at which the search stops as optimal (default 1e-4). */
+  readonly mipGap?: number;
   /** Progress: fraction or iteration count, with a short text. */
   readonly onProgress?: (info: { readonly iteration: number; readonly relativeGap?: number; readonly primalResidual?: number; readonly dualResidual?: number; readonly text?: string }) => void;
   /** Backend-specific method, e.g. "simplex", "ipm", "pdlp" for HiGHS. */

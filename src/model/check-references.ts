@@ -2,6 +2,7 @@ import type { Issue } from './errors.js';
 import { parseProductRef } from './product-ref.js';
 import type { SourceLocator } from './source-locations.js';
 import { didYouMean } from './suggest.js';
+import { wholePlantIssues } from './whole-plant-issues.js';
 
 type Path = (string | number)[];
 
@@ -178,6 +179,8 @@ export function checkReferences(data: unknown, locator: SourceLocator): Issue[] 
     check.keys(t.consumes, [...path, 'consumes'], (k, p) => check.product(k, p, true));
     check.keys(t.uses, [...path, 'uses'], (k, p) => check.ref('resource', k, p, true));
     check.keys(t.build, [...path, 'build'], (k, p) => check.ref('resource', k, p, true));
+    check.keys(t.fixed_cost, [...path, 'fixed_cost'], (k, p) => check.ref('resource', k, p, true));
+    issues.push(...wholePlantIssues(t, path, locator));
     if (t.region !== undefined) check.ref('region', t.region, [...path, 'region']);
     const outputs = isRecord(t.produces) ? Object.values(t.produces) : [];
     // Only when every amount is a number: a malformed amount is reported on its own.

@@ -73,6 +73,9 @@ export const techniqueSchema = z.strictObject({
   enterprise: text.optional(),
   build: amounts.optional(),
   lag: lag.optional(),
+  whole: z.boolean().optional(),
+  min_lot: z.number().gt(0, 'must be a positive number').max(MAX_MAGNITUDE).optional(),
+  fixed_cost: amounts.optional(),
 });
 
 export const targetSchema = z.strictObject({

@@ -30,8 +30,8 @@ export function economyToFile(e: Economy): Entry {
       resources: e.resources.map((r) => clean({ id: r.id, unit: r.unit, name: r.name, available: r.available, region: r.region })),
       techniques: e.techniques.map((t) =>
         clean(
-          { id: t.id, name: t.name, produces: t.produces, consumes: t.consumes, uses: t.uses, capacity: t.capacity, region: t.region, enterprise: t.enterprise, build: t.build, lag: t.lag },
-          ['consumes', 'uses', 'build'],
+          { id: t.id, name: t.name, produces: t.produces, consumes: t.consumes, uses: t.uses, capacity: t.capacity, region: t.region, enterprise: t.enterprise, build: t.build, lag: t.lag, whole: t.whole, min_lot: t.minLot, fixed_cost: t.fixedCost },
+          ['consumes', 'uses', 'build', 'fixed_cost'],
         ),
       ),
       targets: e.targets.map((t) =>

@@ -65,6 +65,9 @@ export function toEconomy(f: EconomyFile, defaultName: string): Economy {
     ...opt('enterprise', t.enterprise),
     ...opt('build', t.build === undefined ? undefined : amounts(t.build)),
     ...opt('lag', t.lag),
+    ...opt('whole', t.whole),
+    ...opt('minLot', t.min_lot === undefined ? undefined : num(t.min_lot)),
+    ...opt('fixedCost', t.fixed_cost === undefined ? undefined : amounts(t.fixed_cost)),
   }));
   const targets: Target[] = (f.targets ?? []).map((t) => ({
     product: t.product,

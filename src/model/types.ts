@@ -50,6 +50,12 @@ export interface TechniqueRecord {
   readonly build?: Readonly<Record<string, number>>;
   /** Periods until what it builds comes on line (a positive whole number, default 1). */
   readonly lag?: number;
+  /** Whole plants: the activity level in each period is a whole number (a plant built in whole units). */
+  readonly whole?: boolean;
+  /** Whole plants: the activity level in each period is 0 or at least this (a minimum lot); needs a capacity. */
+  readonly minLot?: number;
+  /** Whole plants: resources used in each period in which the technique runs at all, whatever its level (a fixed cost of opening); needs a capacity. */
+  readonly fixedCost?: Readonly<Record<string, number>>;
 }
 
 /** A way of producing, per unit of activity. */

@@ -42,7 +42,11 @@ export function findBottlenecks(c: CompiledEconomy, f: FormulatedPlan, solution:
     for (let j = 0; j < nT; j++) {
       const col = ix.activityStart + t * nT + j;
       const d = inputs.reducedCost[t * nT + j];
-      if (d > 0 && Number.isFinite(lp.colUpper[col])) add('capacity', c.techniques.ids[j], t, d, lp.colUpper[col]);
+      // A whole-unit activity is fixed in the LP that prices the plan (docs/optimize.md, "Whole
+      // plants"): below its capacity its dual is the value of that decision, not a capacity's price.
+      const whole = lp.integrality?.[col] === 1;
+      const atCapacity = !whole || solution.x[col] >= Math.floor(lp.colUpper[col]) - 1e-9;
+      if (d > 0 && Number.isFinite(lp.colUpper[col]) && atCapacity) add('capacity', c.techniques.ids[j], t, d, lp.colUpper[col]);
     }
     const trade = (start: number, items: Int32Array, label: string): void => {
       for (let k = 0; k < items.length; k++) {

@@ -55,6 +55,19 @@ export function fixPastPeriods(f: FormulatedPlan, objective: PlanObjective, past
   };
 
   for (let k = 0; k < from * nT; k++) fix(ix.activityStart + k, past.activity[k]);
+  // Whole plants of the past: built as they were (whole or not), opened where they ran, their lot rows freed.
+  const integrality = lp.integrality === undefined ? undefined : Uint8Array.from(lp.integrality);
+  const nOpen = ix.openTechniques.length;
+  for (let t = 0; t < from; t++) {
+    for (let j = 0; j < nT; j++) if (integrality !== undefined) integrality[ix.activityStart + t * nT + j] = 0;
+    for (let k = 0; k < nOpen; k++) {
+      const y = ix.openStart + t * nOpen + k;
+      if (integrality !== undefined) integrality[y] = 0;
+      colLower[y] = colUpper[y] = past.activity[t * nT + ix.openTechniques[k]] > 0 ? 1 : 0;
+      free(ix.openRow[t * nOpen + k]);
+      if (ix.openLotRow[t * nOpen + k] >= 0) free(ix.openLotRow[t * nOpen + k]);
+    }
+  }
   const nExp = ix.exportItems.length;
   const nImp = ix.importItems.length;
   const nS = ix.stockItems.length;
@@ -95,5 +108,8 @@ export function fixPastPeriods(f: FormulatedPlan, objective: PlanObjective, past
     }
   }
   const offset = objective.kind === 'mincost' && ix.costResource >= 0 ? ix.directUse[ix.costResource] * (ix.periods - from) : (lp.offset ?? 0);
-  return { lp: { ...lp, name: `${lp.name ?? 'plan'}, re-planned from period ${from + 1}`, c: cost, offset, colLower, colUpper, rowLower, rowUpper }, index: ix };
+  return {
+    lp: { ...lp, name: `${lp.name ?? 'plan'}, re-planned from period ${from + 1}`, c: cost, offset, colLower, colUpper, rowLower, rowUpper, ...(integrality === undefined ? {} : { integrality }) },
+    index: ix,
+  };
 }

@@ -136,7 +136,17 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
     linkRowStart: rows,
   });
   rows += levels.count;
-  const columns = deliveryStart + nD + (o.kind === 'maxmin' ? tiers.length + levels.count : o.kind === 'harmony' ? nD : 0);
+  // Whole plants: an open variable (0 or 1) per period for each technique with a minimum lot or a
+  // fixed cost, after every other column; its rows (x − capacity·open ≤ 0, x − lot·open ≥ 0) last.
+  const openList: number[] = [];
+  model.techniques.forEach((tech, j) => {
+    if (tech.minLot !== undefined || tech.fixedCost !== undefined) openList.push(j);
+  });
+  const openTechniques = Int32Array.from(openList);
+  const openStart = deliveryStart + nD + (o.kind === 'maxmin' ? tiers.length + levels.count : o.kind === 'harmony' ? nD : 0);
+  const columns = openStart + openTechniques.length * nPer;
+  const openRowStart = rows;
+  for (const j of openTechniques) rows += (model.techniques[j].minLot === undefined ? 1 : 2) * nPer;
 
 
   const rowLower = new Float64Array(rows);
@@ -216,6 +226,46 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
   // Activity bounds.
   for (let t = 0; t < nPer; t++) for (let j = 0; j < nT; j++) colUpper[activityStart + t * nT + j] = c.capacity[j];
 
+  // Whole plants: whole activity levels; open variables with their lot and capacity rows and fixed costs.
+  const integrality = new Uint8Array(columns);
+  model.techniques.forEach((tech, j) => {
+    if (tech.whole === true) for (let t = 0; t < nPer; t++) integrality[activityStart + t * nT + j] = 1;
+  });
+  let openRow = openRowStart;
+  const nOpen = openTechniques.length;
+  const openRowOf = new Int32Array(nOpen * nPer);
+  const openLotRow = new Int32Array(nOpen * nPer).fill(-1);
+  for (let k = 0; k < nOpen; k++) {
+    const j = openTechniques[k];
+    const tech = model.techniques[j];
+    const cap = c.capacity[j];
+    if (!Number.isFinite(cap)) throw inputError('needs-capacity', 'a minimum lot or a fixed cost of opening needs a capacity', { path: ['techniques', j, tech.minLot === undefined ? 'fixed_cost' : 'min_lot'] }, tech.minLot ?? tech.fixedCost);
+    for (let t = 0; t < nPer; t++) {
+      const x = activityStart + t * nT + j;
+      const y = openStart + t * nOpen + k;
+      integrality[y] = 1;
+      colUpper[y] = 1;
+      openRowOf[t * nOpen + k] = openRow;
+      tb.push(openRow, x, 1);
+      tb.push(openRow, y, -cap);
+      rowLower[openRow] = -Infinity;
+      rowUpper[openRow++] = 0;
+      if (tech.minLot !== undefined) {
+        openLotRow[t * nOpen + k] = openRow;
+        tb.push(openRow, x, 1);
+        tb.push(openRow, y, -tech.minLot);
+        rowLower[openRow] = 0;
+        rowUpper[openRow++] = Infinity;
+      }
+      for (const [rid, amount] of Object.entries(tech.fixedCost ?? {})) {
+        const r = c.resources.index.get(rid);
+        if (r === undefined) throw inputError('unknown-id', `unknown resource "${rid}"`, { path: ['techniques', j, 'fixed_cost', rid] }, rid);
+        const row = resourceRow[t * nR + r];
+        if (row >= 0 && amount !== 0) tb.push(row, y, amount);
+      }
+    }
+  }
+
   // Targets and objective.
   const weights = tierWeights(o, tiers);
   let sense: 'min' | 'max' = 'max';
@@ -290,6 +340,10 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
         }
       }
       offset = directUse[r] * nPer;
+      for (let k = 0; k < nOpen; k++) {
+        const amount = model.techniques[openTechniques[k]].fixedCost?.[o.resource ?? ''] ?? 0;
+        for (let t = 0; t < nPer; t++) cost[openStart + t * nOpen + k] += amount;
+      }
     }
   }
 
@@ -304,6 +358,7 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
     rowUpper,
     colLower,
     colUpper,
+    ...(integrality.includes(1) ? { integrality } : {}),
   };
   const index: PlanIndex = {
     periods: nPer,
@@ -338,6 +393,10 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
     targetRowStart,
     rows,
     currency,
+    openTechniques,
+    openStart,
+    openRow: openRowOf,
+    openLotRow,
     costResource: o.kind === 'mincost' && o.resource !== undefined ? (c.resources.index.get(o.resource) ?? -1) : -1,
   };
   return { lp, index };

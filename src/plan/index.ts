@@ -5,6 +5,7 @@ export type {
   UnboundedDiagnosis,
   PeriodLevels,
   PlanIndex,
+  PlanMip,
   PlanObjective,
   PlanObjectiveKind,
   PlanProgress,
@@ -21,5 +22,6 @@ export { diagnoseInfeasible } from './diagnose-infeasible.js';
 export { diagnoseUnbounded } from './diagnose-unbounded.js';
 export { readPlanSolution, type PlanQuantities } from './read-plan-solution.js';
 export { planOfPeriod } from './plan-of-period.js';
+export { plantsBuilt, hasPlantDecisions, isPlantTechnique, type PlantBuilt } from './plants-built.js';
 export { fixPastPeriods, type FixedPast } from './fix-past-periods.js';
 export * from './substitution/index.js';

@@ -1,5 +1,6 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import type { LinearProgram, LpSolution, LpSolver, LpStatus } from '../lp/lp-types.js';
+import type { PlantBuilt } from './plants-built.js';
 
 /**
  * Optimal plans (Kantorovich): activity levels per technique and period, trade, stocks and
@@ -109,6 +110,18 @@ export interface PlanIndex {
   readonly rows: number;
   /** Model currency resource index, or −1. */
   readonly currency: number;
+  /**
+   * Whole plants: the techniques with a minimum lot or a fixed cost of opening, each with an open
+   * variable (0 or 1) per period, column `openStart + t * openTechniques.length + k` (after every
+   * other column); its rows (activity − capacity·open ≤ 0; with a lot, activity − lot·open ≥ 0)
+   * are the last rows, and a fixed cost is its coefficient in the resource rows.
+   */
+  readonly openTechniques: Int32Array;
+  readonly openStart: number;
+  /** Per period × open technique (`t * openTechniques.length + k`): its capacity row (activity − capacity·open ≤ 0). */
+  readonly openRow: Int32Array;
+  /** Per period × open technique: its lot row (activity − lot·open ≥ 0), or −1 without a minimum lot. */
+  readonly openLotRow: Int32Array;
   /** mincost: the resource minimised; −1 otherwise. */
   readonly costResource: number;
 }
@@ -136,6 +149,30 @@ export interface SolvePlanOptions {
   readonly onProgress?: (info: PlanProgress) => void;
   /** Also diagnose an infeasible plan (default true). */
   readonly diagnose?: boolean;
+  /** Whole plants: the relative gap at which HiGHS's branch and bound stops as optimal (default 1e-4). */
+  readonly mipGap?: number;
+  /**
+   * Whole plants: solve the LP relaxation instead (whole units, lots and fixed costs taken as
+   * continuous; the result says so). Without it, a model with whole-plant decisions is solved by
+   * HiGHS's branch and bound, and PDHG refuses it.
+   */
+  readonly relaxIntegers?: boolean;
+}
+
+/**
+ * How a plan with whole-plant decisions was solved. 'branch-and-bound': by HiGHS's MIP, `gap` from
+ * the best `bound` (of the LP read: the last stage's), its valuations those of the LP with the
+ * whole-plant decisions fixed at their values ('integers-fixed'; 'none' when that LP did not solve);
+ * 'relaxation': the LP relaxation only (relaxIntegers), its plan may run fractions of plants and its
+ * valuations are the relaxation's.
+ */
+export interface PlanMip {
+  readonly method: 'branch-and-bound' | 'relaxation';
+  readonly gap: number;
+  readonly bound: number;
+  readonly requestedGap: number;
+  readonly nodes: number;
+  readonly valuations: 'integers-fixed' | 'none' | 'relaxation';
 }
 
 /**
@@ -274,6 +311,10 @@ export interface PlanResult extends PlanQuantities {
   readonly dualResidual: number;
   readonly relativeGap: number;
   readonly diagnosis?: InfeasibilityDiagnosis | UnboundedDiagnosis;
+  /** Whole-plant decisions taken (techniques with whole units, a minimum lot or a fixed cost that run), period by period; empty when the model has none. */
+  readonly plants: readonly PlantBuilt[];
+  /** How the whole-plant decisions were solved; absent when the model has none. */
+  readonly mip?: PlanMip;
   readonly formulated: FormulatedPlan;
   /**
    * The LP solution read: that of the last stage, except that maxmin's `test` stages are never

@@ -31,6 +31,16 @@ export function readPlanSolution(c: CompiledEconomy, f: FormulatedPlan, s: LpSol
     matvec(c.inputs, a, intermediate.subarray(t * n, (t + 1) * n));
     matvec(c.resourceUse, a, production.subarray(t * nR, (t + 1) * nR));
   }
+  // Whole plants: the fixed cost of opening, in every period in which a plant is open.
+  const nOpen = ix.openTechniques.length;
+  for (let k = 0; k < nOpen; k++) {
+    const fixed = c.model.techniques[ix.openTechniques[k]].fixedCost ?? {};
+    for (const [rid, amount] of Object.entries(fixed)) {
+      const r = c.resources.index.get(rid);
+      if (r === undefined) continue;
+      for (let t = 0; t < nPer; t++) production[t * nR + r] += amount * x[ix.openStart + t * nOpen + k];
+    }
+  }
   const exports = new Float64Array(nPer * n);
   const imports = new Float64Array(nPer * n);
   const stock = new Float64Array(nPer * n);

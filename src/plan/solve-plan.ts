@@ -6,14 +6,20 @@ import { diagnoseInfeasible } from './diagnose-infeasible.js';
 import { diagnoseUnbounded } from './diagnose-unbounded.js';
 import { findBottlenecks } from './find-bottlenecks.js';
 import { withPeriods } from './default-periods.js';
+import { hasIntegers } from '../lp/lp-types.js';
 import type { LinearProgram, LpSolution, LpSolver } from '../lp/lp-types.js';
-import type { FormulatedPlan, PlanObjective, PlanResult, PlanStage, SolvePlanOptions } from './plan-types.js';
+import { inputError } from '../model/errors.js';
+import { hasPlantDecisions, plantsBuilt } from './plants-built.js';
+import type { FormulatedPlan, PlanMip, PlanObjective, PlanResult, PlanStage, SolvePlanOptions } from './plan-types.js';
 import { readPlanSolution } from './read-plan-solution.js';
 import { resolveObjective } from './resolve-objective.js';
 import { solveTier, type RunStage, type TierOutcome } from './solve-tier.js';
 
 /** Default relative tolerance by which an earlier tier's λ is relaxed when later tiers are solved. */
 export const DEFAULT_TIER_TOLERANCE = 1e-7;
+
+/** Least relative tolerance by which a tier's level is held when the plan has whole-plant decisions. */
+export const MIP_TIER_TOLERANCE = 1e-5;
 
 /**
  * Least relative rise above a round's level by which a period counts as able to rise (leximin);
@@ -38,10 +44,21 @@ export async function solvePlan(c: CompiledEconomy, options: SolvePlanOptions = 
  * The stages, read-out, bottlenecks and diagnosis of solvePlan for a plan already formulated (and
  * possibly changed: re-planning fixes the past's columns before solving).
  */
-export async function solveFormulatedPlan(c: CompiledEconomy, formulated: FormulatedPlan, objective: PlanObjective, options: SolvePlanOptions = {}): Promise<PlanResult> {
+export async function solveFormulatedPlan(c: CompiledEconomy, given: FormulatedPlan, objective: PlanObjective, options: SolvePlanOptions = {}): Promise<PlanResult> {
+  const integer = hasIntegers(given.lp);
+  const formulated = integer && options.relaxIntegers === true ? { ...given, lp: { ...given.lp, integrality: new Uint8Array(given.lp.c.length) } } : given;
   const { lp, index: ix } = formulated;
   checkPlanNumbers(c, formulated);
   const solver = await chooseSolver(options.solver ?? 'auto', nnz(lp.A));
+  if (integer && options.relaxIntegers !== true && solver.name === 'pdhg') {
+    const why = options.solver === 'pdhg' ? '' : ' (the plan is too large for HiGHS, so PDHG was chosen)';
+    throw inputError(
+      'integer-model',
+      `the model has whole-plant decisions (whole, min_lot or fixed_cost on a technique), and PDHG solves linear programs only${why}: solve with HiGHS (--solver highs), or ask for the LP relaxation (--relax-integers), whose plan may build fractions of plants`,
+      { path: ['solver'] },
+      solver.name,
+    );
+  }
   const started = Date.now();
   const remaining = (): number | undefined => (options.timeLimit === undefined ? undefined : Math.max(0.001, options.timeLimit - (Date.now() - started) / 1000));
   const nTiers = ix.tiers.length;
@@ -84,7 +101,10 @@ export async function solveFormulatedPlan(c: CompiledEconomy, formulated: Formul
     read = { lp, solution: await runner(0, null)(lp, 'solve', []) };
   } else {
     const bounds = { colLower: Float64Array.from(lp.colLower), rowLower: Float64Array.from(lp.rowLower) };
-    const tol = objective.tierTolerance ?? DEFAULT_TIER_TOLERANCE;
+    // Whole plants: a level reached is held a little looser (MIP_TIER_TOLERANCE): branch and bound
+    // works to its integrality and feasibility tolerances, and a level held at 1e-7 below what one
+    // configuration of plants reached was called infeasible by it in the 1930 example.
+    const tol = Math.max(objective.tierTolerance ?? DEFAULT_TIER_TOLERANCE, hasIntegers(lp) ? MIP_TIER_TOLERANCE : 0);
     const rules = { tolerance: tol, rise: Math.max(MIN_RISE, 10 * tol, 10 * (options.gap ?? 0)) };
     let outcome: TierOutcome | undefined;
     for (let k = 0; k < stageTiers.length; k++) {
@@ -108,6 +128,7 @@ async function runStage(solver: LpSolver, lp: LinearProgram, options: SolvePlanO
   const onProgress = options.onProgress;
   return solver.solve(lp, {
     ...(options.gap === undefined ? {} : { gap: options.gap }),
+    ...(options.mipGap === undefined ? {} : { mipGap: options.mipGap }),
     ...(timeLimit === undefined ? {} : { timeLimit }),
     ...(onProgress === undefined ? {} : { onProgress: (i) => onProgress({ stage, stages, iteration: i.iteration, ...(i.text === undefined ? {} : { text: i.text }) }) }),
   });
@@ -158,10 +179,20 @@ async function planResult(
   const unbounded = solution.status === 'unbounded' && objective.kind === 'maxmin';
   const diagnosis =
     options.diagnose === false ? undefined : infeasible ? await diagnoseInfeasible(c, original, options) : unbounded ? diagnoseUnbounded(c, original.index, stages[stages.length - 1]?.priority ?? null) : undefined;
+  const mip: PlanMip | undefined = !hasIntegers(original.lp)
+    ? options.relaxIntegers === true && hasPlantDecisions(c)
+      ? { method: 'relaxation', gap: Number.NaN, bound: Number.NaN, requestedGap: Number.NaN, nodes: 0, valuations: 'relaxation' }
+      : undefined
+    : solution.mip === undefined
+      ? undefined
+      : { method: 'branch-and-bound', gap: solution.mip.gap, bound: solution.mip.bound, requestedGap: solution.mip.requestedGap, nodes: solution.mip.nodes, valuations: solution.mip.duals };
+  const hasPoint = optimal || (solution.status === 'time-limit' && Number.isFinite(solution.objective));
   return {
     economy: c,
     objective,
     status: solution.status,
+    plants: hasPoint ? plantsBuilt(c, ix, primal.activity) : [],
+    ...(mip === undefined ? {} : { mip }),
     ...(solution.message === undefined ? {} : { message: solution.message }),
     objectiveValue,
     solver: solution.solver,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { CompiledEconomy } from '../compile/types.js';
-import type { InfeasibilityDiagnosis, PlanObjective, PlanResult, UnboundedDiagnosis } from '../plan/plan-types.js';
-import { planDocument, type DecodedPlan, type DecodedReplanSection, type PlanDocument } from './plan-document-schema.js';
+import type { InfeasibilityDiagnosis, PlanMip, PlanObjective, PlanResult, UnboundedDiagnosis } from '../plan/plan-types.js';
+import type { PlantBuilt } from '../plan/plants-built.js';
+import { planDocument, plantBuilt, planMip, type DecodedPlan, type DecodedReplanSection, type PlanDocument } from './plan-document-schema.js';
 import { levelsByTier } from './plan-levels.js';
 
 export interface EncodePlanOptions {
@@ -53,6 +54,14 @@ function perPeriodOf(periods: readonly string[], values: Float64Array, count: nu
   return out;
 }
 
+function plantsOf(plants: readonly PlantBuilt[]): z.output<typeof plantBuilt>[] {
+  return plants.map((p) => ({ ...p, builds: { ...p.builds } }));
+}
+
+function mipOf(m: PlanMip): z.output<typeof planMip> {
+  return { ...m };
+}
+
 function decodedPlanOf(c: CompiledEconomy, r: PlanResult, options: EncodePlanOptions): DecodedPlan {
   const replan = options.replan === undefined ? {} : { replan: options.replan };
   const head = { model: c.model.name, objective: objectiveOf(r.objective), message: r.message ?? null, solver: r.solver };
@@ -63,6 +72,9 @@ function decodedPlanOf(c: CompiledEconomy, r: PlanResult, options: EncodePlanOpt
       stages: r.stages.map((s) => ({ priority: s.priority, status: s.status, solver: s.solver, iterations: s.iterations })),
       diagnosis: diagnosisOf(r.diagnosis),
       ...replan,
+      ...(r.status === 'time-limit' && r.mip !== undefined && Number.isFinite(r.solution.objective)
+        ? { incumbent: { objectiveValue: r.objectiveValue, mip: mipOf(r.mip), plants: plantsOf(r.plants) } }
+        : {}),
     };
   }
   const ix = r.formulated.index;
@@ -100,5 +112,7 @@ function decodedPlanOf(c: CompiledEconomy, r: PlanResult, options: EncodePlanOpt
     written: options.written?.slice() ?? [],
     resources: Object.fromEntries(c.periods.ids.map((p, t) => [p, Object.fromEntries(c.resources.ids.map((id, k) => [id, { use: r.resourceUse[t * nR + k], available: r.available[t * nR + k] }]))])),
     ...replan,
+    plants: plantsOf(r.plants),
+    mip: r.mip === undefined ? null : mipOf(r.mip),
   };
 }

@@ -102,6 +102,31 @@ export const targetResult = z
   })
   .meta({ id: 'TargetResult' });
 
+/** A whole-plant decision taken: a technique with whole units, a minimum lot or a fixed cost, run in a period. */
+export const plantBuilt = z
+  .strictObject({
+    technique: z.string(),
+    name: z.string().optional(),
+    period: z.string(),
+    units: z.number().meta({ description: 'activity level: whole units for a whole technique' }),
+    builds: amounts.meta({ description: 'capacity added by the units, by resource (investment)' }),
+    onLine: z.string().nullable().meta({ description: 'the period from which what it builds is on line; null when it builds nothing or comes on line after the last period' }),
+    kind: z.string().meta({ description: 'whole units, minimum lot L, fixed cost (joined by ", ")' }),
+  })
+  .meta({ id: 'PlantBuilt' });
+
+/** How a plan with whole-plant decisions was solved (optimize/plan-types.ts PlanMip; docs/optimize.md, "Whole plants"). */
+export const planMip = z
+  .strictObject({
+    method: z.enum(['branch-and-bound', 'relaxation']),
+    gap: wireNumber.meta({ description: 'relative gap |bound − objective| / max(1, |objective|) of the last LP solved; NaN for the relaxation' }),
+    bound: wireNumber.meta({ description: 'best bound on the optimum found by branch and bound, in the objective’s direction' }),
+    requestedGap: wireNumber,
+    nodes: z.number(),
+    valuations: z.enum(['integers-fixed', 'none', 'relaxation']).meta({ description: 'integers-fixed: the valuations are the duals of the LP with the whole-plant decisions fixed at their values' }),
+  })
+  .meta({ id: 'PlanMip' });
+
 /** maxmin: λ per tier (by priority); null for other objectives. */
 const lambdaByTier = z.record(z.string(), wireNumber).nullable();
 /** maxmin: the level of each tier (by priority) per period; null for other objectives. */
@@ -152,6 +177,8 @@ export const optimalPlan = z
     written: z.array(z.string()),
     resources: z.record(z.string(), z.record(z.string(), z.strictObject({ use: wireNumber, available: wireNumber.meta({ description: '"Infinity" when unlimited' }) }))),
     replan: replanSection.optional(),
+    plants: z.array(plantBuilt).optional().meta({ description: 'whole-plant decisions taken, period by period (absent in plans stored before whole plants)' }),
+    mip: planMip.nullable().optional().meta({ description: 'null when the model has no whole-plant decisions' }),
   })
   .meta({ id: 'OptimalPlan' });
 
@@ -166,6 +193,10 @@ export const failedPlan = z
     stages: z.array(z.strictObject({ priority: z.number().nullable(), status: lpStatus, solver: z.string(), iterations: z.number() })),
     diagnosis: diagnosis.nullable(),
     replan: replanSection.optional(),
+    incumbent: z
+      .strictObject({ objectiveValue: wireNumber, mip: planMip, plants: z.array(plantBuilt) })
+      .optional()
+      .meta({ description: 'whole plants stopped at the time limit: the best plan found (not proven optimal), its gap from the bound and the plants it builds' }),
   })
   .meta({ id: 'FailedPlan' });
 

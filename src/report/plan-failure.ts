@@ -1,6 +1,11 @@
 import type { PlanResult } from '../plan/plan-types.js';
 import { solverStopSentence } from './solver-stop-sentence.js';
 
+/** A relative gap as a percentage with two significant digits. */
+export function formatGap(gap: number): string {
+  return Number.isFinite(gap) ? `${(100 * gap).toPrecision(2)}%` : 'an unknown gap';
+}
+
 /**
  * For a plan that is not optimal, the sentence that says what happened and what to do (printed on
  * stderr; the command exits 1); undefined for an optimal plan.
@@ -19,6 +24,10 @@ export function planFailure(r: PlanResult): string | undefined {
     case 'unbounded':
       return r.diagnosis?.kind === 'unbounded' ? r.diagnosis.message : 'nothing limits the plan\'s objective: give the resources an availability, or cap the tiers with --cap';
     case 'time-limit':
+      if (r.mip?.method === 'branch-and-bound' && r.plants.length > 0) {
+        return `the solver stopped at the time limit before proving an optimum: the best whole-plant plan found (its plants below) is within ${formatGap(r.mip.gap)} of the best bound, not proven optimal: raise --time-limit, or accept a larger --mip-gap`;
+      }
+      return solverStopSentence(r.status, r.message);
     case 'iteration-limit':
     case 'unknown':
       return solverStopSentence(r.status, r.message);

@@ -2,6 +2,27 @@ import type { CompiledEconomy } from '../compile/types.js';
 import type { PlanResult } from '../plan/plan-types.js';
 import { levelsTable } from './plan-levels.js';
 import type { Table } from './table.js';
+import { formatGap } from './plan-failure.js';
+import type { PlantBuilt } from '../plan/plants-built.js';
+
+/** The whole-plant decisions of a plan: which plant, how many units, in which period, what they build and when it is on line. */
+export function plantsTable(plants: readonly PlantBuilt[], title: string): Table {
+  return {
+    name: 'plants',
+    title,
+    columns: [{ key: 'technique', label: 'plant' }, { key: 'period', label: 'period' }, { key: 'units', label: 'units' }, { key: 'builds', label: 'builds' }, { key: 'onLine', label: 'on line' }, { key: 'kind', label: 'decision' }],
+    rows: plants.map((p) => [p.technique, p.period, p.units, Object.entries(p.builds).map(([k, v]) => `${k} ${v}`).join(', '), p.onLine ?? '', p.kind]),
+    notes: plants.length === 0 ? ['No plant is built or run.'] : [],
+  };
+}
+
+/** The headline line on how whole-plant decisions were solved, or none when the model has none. */
+function mipLine(r: PlanResult): string[] {
+  if (r.mip === undefined) return [];
+  if (r.mip.method === 'relaxation') return ['Whole plants: LP relaxation only (--relax-integers): the plan may build fractions of plants, and its valuations are the relaxation’s.'];
+  const valuations = r.mip.valuations === 'integers-fixed' ? 'valuations of the LP with the plants fixed as built' : 'no valuations (the LP with the plants fixed did not solve)';
+  return [`Whole plants: branch and bound, gap ${formatGap(r.mip.gap)} from the bound ${r.mip.bound.toPrecision(8)} (asked ${formatGap(r.mip.requestedGap)}), ${r.mip.nodes} nodes; ${valuations}.`];
+}
 
 /** The headline of a plan that did not solve to optimality: its objective, status, the solver's message and the diagnosis. */
 export function failedPlanHeadline(r: PlanResult, model: string): string[] {
@@ -21,6 +42,7 @@ export function planHeadline(r: PlanResult, model: string, written: readonly str
     lines.push(`Objective value: ${r.objectiveValue.toPrecision(8)}${r.objective.kind === 'mincost' ? ` ${r.economy.model.resources[r.economy.resources.index.get(r.objective.resource ?? '') ?? 0]?.unit ?? ''} of ${r.objective.resource ?? ''}` : ''}.`);
   }
   lines.push(`Residuals: primal ${r.primalResidual.toExponential(1)}, dual ${r.dualResidual.toExponential(1)}, gap ${r.relativeGap.toExponential(1)}.`);
+  lines.push(...mipLine(r));
   if (r.message !== undefined) lines.push(r.message);
   for (const f of written) lines.push(`Wrote ${f} (check it with: plenty balance MODEL --plan ${f}).`);
   return lines;
@@ -28,6 +50,9 @@ export function planHeadline(r: PlanResult, model: string, written: readonly str
 
 /** The diagnosis of an infeasible plan: the smallest reductions of the targets (a diagnosis, not a result). */
 export function planDiagnosisTables(r: PlanResult, top: number): Table[] {
+  if (r.status === 'time-limit' && r.mip?.method === 'branch-and-bound' && r.plants.length > 0) {
+    return [plantsTable(r.plants, `Plants built in the best plan found at the time limit (NOT proven optimal; gap ${formatGap(r.mip.gap)})`)];
+  }
   if (r.diagnosis?.kind !== 'infeasible' || r.diagnosis.shortfalls.length === 0) return [];
   return [
     {
@@ -51,6 +76,7 @@ export function planTables(c: CompiledEconomy, r: PlanResult, period: number, to
   const pid = (t: number) => c.periods.ids[t] ?? '1';
   const levels = levelsTable(c, r);
   if (levels !== null) tables.push(levels);
+  if (r.mip !== undefined) tables.push(plantsTable(r.plants, r.mip.method === 'relaxation' ? 'Plants run in the LP relaxation (fractions allowed)' : 'Plants built: which plant, how many units, in which period'));
   // Fulfilment: the least fulfilled targets first.
   const order = Array.from(ix.deliveryTarget, (_, g) => g).sort((a, b) => r.fulfilment[a] - r.fulfilment[b] || a - b);
   tables.push({

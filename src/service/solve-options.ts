@@ -7,7 +7,7 @@ const positive = within(z.number().positive());
 
 /**
  * Options of a solve: objective (kind or object, docs/optimize.md), solver, gap, time limit in
- * seconds. Every number is finite and at most 1e30; a time limit beyond what a timer holds (about
+ * seconds, and for whole plants the MIP gap and whether to solve the relaxation only. Every number is finite and at most 1e30; a time limit beyond what a timer holds (about
  * 24.8 days) is clamped where the timer is set, never read as "at once".
  */
 export const solveOptionsSchema = z.strictObject({
@@ -28,6 +28,10 @@ export const solveOptionsSchema = z.strictObject({
   solver: z.enum(['auto', 'highs', 'pdhg']).optional(),
   gap: positive.optional(),
   timeLimit: positive.optional(),
+  /** Whole plants: relative gap at which branch and bound stops as optimal (default 1e-4). */
+  mipGap: z.number().min(0).lt(1).optional(),
+  /** Whole plants: solve the LP relaxation instead (fractions of plants allowed). */
+  relaxIntegers: z.boolean().optional(),
 });
 
 export type SolveOptions = z.output<typeof solveOptionsSchema>;

@@ -5,6 +5,8 @@ import type { LpSolver } from '../lp/lp-types.js';
 import type { PlanObjective } from '../plan/plan-types.js';
 import { resolveObjective } from '../plan/resolve-objective.js';
 import { solvePlan } from '../plan/solve-plan.js';
+import { hasPlantDecisions } from '../plan/plants-built.js';
+import { inputError } from '../model/errors.js';
 import { canonicalJson, type PlentyStore, type ScenarioRecord } from '../store/index.js';
 import type { JobTask } from './job-task.js';
 import { scenarioEconomy } from './scenario-economy.js';
@@ -47,6 +49,14 @@ export async function solveTask(store: PlentyStore, scenario: ScenarioRecord, op
   const c = compileEconomy(economy);
   const objective = planObjective(options.objective);
   resolveObjective(c, objective);
+  if (options.solver === 'pdhg' && options.relaxIntegers !== true && hasPlantDecisions(c)) {
+    throw inputError(
+      'integer-model',
+      'the model has whole-plant decisions (whole, min_lot or fixed_cost on a technique), and PDHG solves linear programs only: solve with HiGHS, or ask for the LP relaxation (relaxIntegers: true)',
+      { path: ['solver'] },
+      'pdhg',
+    );
+  }
   const inputsHash = createHash('sha256')
     .update(canonicalJson({ model: scenario.modelId, version: scenario.modelVersion, overrides: scenario.overrides, options }))
     .digest('hex');
@@ -56,6 +66,8 @@ export async function solveTask(store: PlentyStore, scenario: ScenarioRecord, op
       solver: cancellable(options.solver ?? 'auto', job.signal),
       ...(options.gap === undefined ? {} : { gap: options.gap }),
       ...(options.timeLimit === undefined ? {} : { timeLimit: options.timeLimit }),
+      ...(options.mipGap === undefined ? {} : { mipGap: options.mipGap }),
+      ...(options.relaxIntegers === true ? { relaxIntegers: true } : {}),
       onProgress: (i) => job.progress((i.stage + 0.5) / i.stages, `stage ${i.stage + 1}/${i.stages}, iteration ${i.iteration}${i.text === undefined ? '' : `: ${i.text}`}`),
     });
     if (job.signal.aborted) throw new Error('cancelled');

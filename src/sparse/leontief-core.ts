@@ -47,6 +47,8 @@ export function leontiefCore(
   const onProgress = options.onProgress;
   if (!(tol > 0)) throw new RangeError(`${caller}: tolerance must be positive, got ${tol}`);
   if (options.x0 !== undefined && options.x0.length !== nk) throw new RangeError(`${caller}: x0 has length ${options.x0.length}, expected ${nk}`);
+  const r0 = options.x0 === undefined ? undefined : options.r0;
+  if (r0 !== undefined && r0.length !== nk) throw new RangeError(`${caller}: r0 has length ${r0.length}, expected ${nk}`);
 
   // For one right-hand side, the vectors (y's copy among them) live in the product's memory when it
   // offers them, and the vector passes below are its kernels.
@@ -96,10 +98,16 @@ export function leontiefCore(
 
   /** Whether x is still the zero start (its residual is y, without a product). */
   let zero = options.x0 === undefined;
+  /** The caller's residual of x0, taken for the first residual instead of a product. */
+  let given = r0;
   /** r = y − x + M x, res = ‖r_j‖ / ‖y_j‖; returns the largest. */
   const trueResidual = (): number => {
     if (zero) {
       r.set(yv);
+      ops.dots(r, r, res);
+    } else if (given !== undefined) {
+      r.set(given);
+      given = undefined;
       ops.dots(r, r, res);
     } else {
       product(x, t);

@@ -35,6 +35,13 @@ export interface ColumnSource {
   column(i: number): Float64Array;
   /** A starting point for right-hand side i (length n), or undefined for zero. */
   start?(i: number): Float64Array | undefined;
+  /**
+   * The residual of start i, bᵢ − (I − A) startᵢ (or of the transposed system), when the caller
+   * has it without a product; asked right after `start(i)`, and used only when every right-hand
+   * side of the block has a start and a residual (the block then spends no product on its first
+   * residual; see SolveOptions.r0).
+   */
+  residual?(i: number): Float64Array | undefined;
   /** The solution of right-hand side i (a fresh array, the caller's to keep), once its block converged. */
   take(i: number, x: Float64Array): void;
 }
@@ -53,8 +60,9 @@ export interface StreamSolve {
 
 /**
  * Solves (I − A) xⱼ = bⱼ, or xⱼ (I − A) = bⱼ when `transposed`, for every right-hand side of
- * `source`, in blocks of `COLUMN_BLOCK` interleaved vectors over one product made for all blocks of
- * a width (A copied and prepared once for the whole stream, not once a block or a call).
+ * `source`, in blocks of `COLUMN_BLOCK` interleaved vectors (a narrower last block padded with zero
+ * right-hand sides) over one product made for all blocks (A copied and prepared once for the whole
+ * stream, not once a block or a call).
  * Transposed, several right-hand sides are solved over Aᵀ formed once (see TRANSPOSE_MAX_NNZ).
  * Stops at the first block that does not converge: its solutions and those of the blocks after it
  * are never handed to `take` (the caller discards what it has).
@@ -78,28 +86,41 @@ export function solveLeontiefColumnStream(A: CsrMatrix, source: ColumnSource, tr
   const caller = transposed ? 'solveLeontiefTransposedMulti' : 'solveLeontiefMulti';
   try {
     for (let start = 0; start < source.count && status === 'converged'; start += COLUMN_BLOCK) {
-      const k = Math.min(COLUMN_BLOCK, source.count - start);
+      // A last block narrower than the others is padded with zero right-hand sides (solved at once,
+      // never handed out), so that the stream makes one product of one width: a second one would
+      // take a memory of its own (a fresh one of 240 MB at EXIOBASE's size, about a CPU second to
+      // touch, and the next solve's product may not fit the smaller one left idle).
+      const real = Math.min(COLUMN_BLOCK, source.count - start);
+      const k = source.count > COLUMN_BLOCK ? COLUMN_BLOCK : real;
       const y = new Float64Array(n * k);
-      for (let t = 0; t < k; t++) {
+      for (let t = 0; t < real; t++) {
         const b = source.column(start + t);
         if (b.length !== n) throw new RangeError(`${caller}: right-hand side ${start + t} has length ${b.length}, expected ${n}`);
         for (let i = 0; i < n; i++) y[i * k + t] = b[i];
       }
       let x0: Float64Array | undefined;
-      for (let t = 0; t < k && source.start !== undefined; t++) {
+      // The starts' residuals, while every right-hand side so far has a start and a residual.
+      let r0: Float64Array | undefined = source.residual === undefined ? undefined : new Float64Array(n * k);
+      for (let t = 0; t < real && source.start !== undefined; t++) {
         const s0 = source.start(start + t);
+        const res0 = s0 === undefined || r0 === undefined ? undefined : source.residual?.(start + t);
+        if (res0 === undefined) r0 = undefined;
+        else if (r0 !== undefined) {
+          if (res0.length !== n) throw new RangeError(`${caller}: residual ${start + t} has length ${res0.length}, expected ${n}`);
+          for (let i = 0; i < n; i++) r0[i * k + t] = res0[i];
+        }
         if (s0 === undefined) continue;
         if (s0.length !== n) throw new RangeError(`${caller}: starting point ${start + t} has length ${s0.length}, expected ${n}`);
         x0 ??= new Float64Array(n * k);
         for (let i = 0; i < n; i++) x0[i * k + t] = s0[i];
       }
-      const r = leontiefCore(A, productOf(k), y, k, source.start === undefined ? options : withStart(options, x0), caller);
+      const r = leontiefCore(A, productOf(k), y, k, source.start === undefined ? options : withStart(options, x0, r0), caller);
       status = r.status;
       iterations = Math.max(iterations, r.iterations);
       relativeResidual = Math.max(relativeResidual, r.relativeResidual);
       productCount += r.products;
       if (status !== 'converged') break;
-      for (let t = 0; t < k; t++) {
+      for (let t = 0; t < real; t++) {
         const out = new Float64Array(n);
         for (let i = 0; i < n; i++) out[i] = r.x[i * k + t];
         source.take(start + t, out);
@@ -111,10 +132,12 @@ export function solveLeontiefColumnStream(A: CsrMatrix, source: ColumnSource, tr
   return { status, iterations, relativeResidual, products: productCount };
 }
 
-/** The options with x0 replaced by `x0` (none if undefined). */
-function withStart(options: TransposedSolveOptions, x0: Float64Array | undefined): TransposedSolveOptions {
+/** The options with x0 and r0 replaced by `x0` and `r0` (none if undefined; r0 only with x0). */
+function withStart(options: TransposedSolveOptions, x0: Float64Array | undefined, r0?: Float64Array): TransposedSolveOptions {
   const rest: { -readonly [K in keyof TransposedSolveOptions]: TransposedSolveOptions[K] } = { ...options };
   delete rest.x0;
+  delete rest.r0;
   if (x0 !== undefined) rest.x0 = x0;
+  if (x0 !== undefined && r0 !== undefined) rest.r0 = r0;
   return rest;
 }

@@ -14,6 +14,12 @@ export interface SolveOptions {
   readonly maxIterations?: number;
   /** Starting point (length n, or n × k interleaved for the multi variants). Default 0. */
   readonly x0?: Float64Array;
+  /**
+   * With x0: its residual y − (I − A)x0 (same layout), when the caller has it without a product
+   * (the solve then spends none on it; the final residual is still formed with a product, so a
+   * wrong r0 costs iterations or a restart, never a wrong answer). Ignored without x0.
+   */
+  readonly r0?: Float64Array;
   /** Called after each iteration with the largest relative residual so far (estimated). */
   readonly onProgress?: (iteration: number, relativeResidual: number) => void;
   /**

@@ -2,6 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateDenseEconomy, generateSparseEconomy } from '../../bench/generate.js';
 import type { CsrMatrix } from '../../src/sparse/csr.js';
+import { isWasmCsr } from '../../src/sparse/product/to-wasm-csr.js';
+import { wasmAvailable, wasmProduct } from '../../src/sparse/product/wasm-product.js';
 
 function columnSums(A: CsrMatrix): Float64Array {
   const s = new Float64Array(A.cols);
@@ -70,6 +72,17 @@ describe('generateSparseEconomy', () => {
     assert.ok(shared.A.values.buffer instanceof SharedArrayBuffer && shared.A.colIdx.buffer instanceof SharedArrayBuffer);
     assert.deepEqual(Array.from(shared.A.colIdx), Array.from(A.colIdx));
     assert.deepEqual(Array.from(shared.A.values), Array.from(A.values));
+  });
+
+  test('builds the same matrix in the solvers\' memory when asked, which a solve uses in place', { skip: !wasmAvailable() }, () => {
+    const inKernel = generateSparseEconomy({ n, seed: 42, kernel: true });
+    assert.ok(isWasmCsr(inKernel.A));
+    assert.deepEqual(Array.from(inKernel.A.rowPtr), Array.from(A.rowPtr));
+    assert.deepEqual(Array.from(inKernel.A.colIdx), Array.from(A.colIdx));
+    assert.deepEqual(Array.from(inKernel.A.values), Array.from(A.values));
+    const product = wasmProduct(inKernel.A, 1, false);
+    assert.equal(product?.inPlace, true);
+    product?.close();
   });
 
   test('rejects sizes too small for the inputs per product', () => {

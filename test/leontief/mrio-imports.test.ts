@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { domesticBlockFactors, importStart } from '../../src/leontief/domestic-blocks.js';
+import { domesticBlockFactors, importStart, importStartParts, importStartResidual, multiplierResiduals } from '../../src/leontief/domestic-blocks.js';
 import { importSolveCounts } from '../../src/leontief/imports-by-final-demand.js';
 import { mrioAccounts, type MrioAccounts } from '../../src/leontief/index.js';
 import type { IoTable } from '../../src/model/import/types.js';
@@ -170,5 +170,34 @@ describe('importStart', () => {
       }
     }
     assert.equal(importStart(e.M.slice(0, n), e.S.slice(0, n), 0, NS, undefined), undefined);
+  });
+
+  test("importStartResidual equals the start's residual formed with all of A", () => {
+    const table = randomMrio(4);
+    const acc = mrioAccounts(table, 'water', { tolerance: 1e-8 }); // a loose M: ε matters
+    const A = csrToDense(acc.A);
+    const At = transpose(acc.A);
+    const factors = domesticBlockFactors(At, R, NS);
+    const e = acc.extensions[0];
+    const S = Array.from({ length: e.k }, (_, q) => e.S.slice(q * n, (q + 1) * n));
+    const M = Array.from({ length: e.k }, (_, q) => e.M.slice(q * n, (q + 1) * n));
+    const eps = multiplierResiduals(At, S, M);
+    for (const r of [1, 4]) {
+      for (const q of [0, 2, 5]) {
+        const parts = importStartParts(M[q], S[q], r, NS, factors[r]);
+        assert.ok(parts !== undefined);
+        assert.deepEqual(parts.x0, importStart(M[q], S[q], r, NS, factors[r]));
+        const got = importStartResidual(eps[q], S[q], parts.c, r, NS, acc.A);
+        // s with region r zeroed − x0 (I − A)
+        const want = S[q].map((v, j) => (Math.floor(j / NS) === r ? 0 : v));
+        for (let j = 0; j < n; j++) {
+          let xa = parts.x0[j];
+          for (let i = 0; i < n; i++) xa -= parts.x0[i] * A[i * n + j];
+          want[j] -= xa;
+        }
+        assert.ok(maxAbs(want) > 1e-6 * maxAbs(S[q]), 'a residual worth comparing');
+        for (let j = 0; j < n; j++) assert.ok(Math.abs(got[j] - want[j]) <= 1e-13 * maxAbs(M[q]), `region ${r}, stressor ${q}, entry ${j}: ${got[j]} against ${want[j]}`);
+      }
+    }
   });
 });

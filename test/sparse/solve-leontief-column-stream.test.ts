@@ -75,6 +75,45 @@ describe('solveLeontiefColumnStream', () => {
     assert.throws(() => solveLeontiefColumnStream(A, recording([new Float64Array(n + 1)]).source, false), RangeError);
   });
 
+  test("the starts' residuals, when given for a whole block, save its first product and give the same solutions; a wrong one costs products, not accuracy", () => {
+    const n = 250;
+    const A = randomProductiveCsr(n, 8, 15, 0.7);
+    const bs = columns(n, COLUMN_BLOCK, 16);
+    const cold = solveLeontiefColumns(A, bs, false, { tolerance: 1e-13 });
+    const starts = cold.x.map((x) => x.map((v, i) => v * (1 + 1e-3 * Math.cos(i))));
+    // The true residuals of the starts: b − x0 + A x0.
+    const residuals = starts.map((x0, j) =>
+      bs[j].map((b, i) => {
+        let ax = 0;
+        for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) ax += A.values[p] * x0[A.colIdx[p]];
+        return b - x0[i] + ax;
+      }),
+    );
+    const solve = (residual?: (j: number) => Float64Array | undefined): { products: number; x: Map<number, Float64Array> } => {
+      const { source, taken } = recording(bs, starts);
+      const r = solveLeontiefColumnStream(A, residual === undefined ? source : { ...source, residual }, false, { tolerance: 1e-13 });
+      assert.equal(r.status, 'converged');
+      assert.ok(r.relativeResidual <= 1e-13);
+      return { products: r.products, x: taken };
+    };
+    const plain = solve();
+    const given = solve((j) => residuals[j]);
+    assert.equal(given.products, plain.products - 1, 'no product for the first residual');
+    for (let j = 0; j < bs.length; j++) {
+      const x = given.x.get(j) as Float64Array;
+      for (let i = 0; i < n; i++) assert.ok(Math.abs(x[i] - cold.x[j][i]) <= 1e-9 * Math.abs(cold.x[j][i]) + 1e-300, `column ${j}, entry ${i}`);
+    }
+    // One column without a residual: the block forms its first residual by a product.
+    assert.equal(solve((j) => (j === 3 ? undefined : residuals[j])).products, plain.products);
+    // A wrong residual (zero: "already solved"): the final residual's product finds it out.
+    const fooled = solve(() => new Float64Array(n));
+    assert.ok(fooled.products > 1);
+    for (let j = 0; j < bs.length; j++) {
+      const x = fooled.x.get(j) as Float64Array;
+      for (let i = 0; i < n; i++) assert.ok(Math.abs(x[i] - cold.x[j][i]) <= 1e-9 * Math.abs(cold.x[j][i]) + 1e-300, `fooled: column ${j}, entry ${i}`);
+    }
+  });
+
   test('stops at a block that does not converge and hands out none of its solutions', () => {
     const A = randomProductiveCsr(200, 8, 4, 0.95);
     const { source, asked, taken } = recording(columns(200, 2 * COLUMN_BLOCK, 5));

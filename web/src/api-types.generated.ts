@@ -476,6 +476,12 @@ export type FailedPlan = {
   }[];
   readonly diagnosis: Diagnosis | null;
   readonly replan?: ReplanSection;
+  /** whole plants stopped at the time limit: the best plan found (not proven optimal), its gap from the bound and the plants it builds */
+  readonly incumbent?: {
+    readonly objectiveValue: WireNumber;
+    readonly mip: PlanMip;
+    readonly plants: readonly PlantBuilt[];
+  };
 };
 
 export type FootprintsPart = {
@@ -767,6 +773,10 @@ export type OptimalPlan = {
     readonly available: WireNumber;
   }>>>>;
   readonly replan?: ReplanSection;
+  /** whole-plant decisions taken, period by period (absent in plans stored before whole plants) */
+  readonly plants?: readonly PlantBuilt[];
+  /** null when the model has no whole-plant decisions */
+  readonly mip?: PlanMip | null;
 };
 
 export type Override = {
@@ -833,6 +843,18 @@ export type PlanDocument = OptimalPlan | FailedPlan;
 
 export type PlanList = readonly PlanRecord[];
 
+export type PlanMip = {
+  readonly method: "branch-and-bound" | "relaxation";
+  /** relative gap |bound − objective| / max(1, |objective|) of the last LP solved; NaN for the relaxation */
+  readonly gap: WireNumber;
+  /** best bound on the optimum found by branch and bound, in the objective’s direction */
+  readonly bound: WireNumber;
+  readonly requestedGap: WireNumber;
+  readonly nodes: number;
+  /** integers-fixed: the valuations are the duals of the LP with the whole-plant decisions fixed at their values */
+  readonly valuations: "integers-fixed" | "none" | "relaxation";
+};
+
 export type PlanObjective = {
   readonly kind: "maxmin" | "weighted" | "harmony" | "mincost";
   readonly cap?: number | null;
@@ -883,6 +905,20 @@ export type PlanWithResult = {
   readonly objective: number | null;
   readonly createdAt: string;
   readonly result: PlanDocument;
+};
+
+export type PlantBuilt = {
+  readonly technique: string;
+  readonly name?: string;
+  readonly period: string;
+  /** activity level: whole units for a whole technique */
+  readonly units: number;
+  /** capacity added by the units, by resource (investment) */
+  readonly builds: Readonly<Record<string, number>>;
+  /** the period from which what it builds is on line; null when it builds nothing or comes on line after the last period */
+  readonly onLine: string | null;
+  /** whole units, minimum lot L, fixed cost (joined by ", ") */
+  readonly kind: string;
 };
 
 export type Product = {
@@ -1258,6 +1294,9 @@ export type Technique = {
   readonly enterprise?: string;
   readonly build?: Readonly<Record<string, number>>;
   readonly lag?: number;
+  readonly whole?: boolean;
+  readonly minLot?: number;
+  readonly fixedCost?: Readonly<Record<string, number>>;
   readonly produces: Readonly<Record<string, number>>;
   readonly consumes: Readonly<Record<string, number>>;
   readonly uses: Readonly<Record<string, number>>;

@@ -1,4 +1,4 @@
-import type { OptimalPlan, PlanDocument, PlanWithResult, Published, ReplanSection, WireNumber } from './api-types.generated.js';
+import type { OptimalPlan, PlanDocument, PlanMip, PlanWithResult, Published, ReplanSection, WireNumber } from './api-types.generated.js';
 
 /**
  * A type of the service's JSON with its wire numbers read back: `WireNumber` ("NaN", "Infinity",
@@ -27,8 +27,12 @@ function decodeReplan(r: ReplanSection): Decoded<ReplanSection> {
   };
 }
 
+function decodeMip(m: PlanMip): Decoded<PlanMip> {
+  return { ...m, gap: wireNumber(m.gap), bound: wireNumber(m.bound), requestedGap: wireNumber(m.requestedGap) };
+}
+
 function decodeOptimal(plan: OptimalPlan): Decoded<OptimalPlan> {
-  const { replan, ...d } = plan;
+  const { replan, mip, ...d } = plan;
   return {
     ...d,
     objectiveValue: wireNumber(d.objectiveValue),
@@ -39,6 +43,7 @@ function decodeOptimal(plan: OptimalPlan): Decoded<OptimalPlan> {
     targets: d.targets.map((t) => ({ ...t, fulfilment: wireNumber(t.fulfilment) })),
     resources: Object.fromEntries(Object.entries(d.resources).map(([p, byId]) => [p, Object.fromEntries(Object.entries(byId).map(([id, u]) => [id, { use: wireNumber(u.use), available: wireNumber(u.available) }]))])),
     ...(replan === undefined ? {} : { replan: decodeReplan(replan) }),
+    ...(mip === undefined ? {} : { mip: mip === null ? null : decodeMip(mip) }),
   };
 }
 
@@ -49,8 +54,12 @@ function decodeOptimal(plan: OptimalPlan): Decoded<OptimalPlan> {
  */
 export function decodePlanDocument(d: PlanDocument): Decoded<PlanDocument> {
   if (d.status === 'optimal') return decodeOptimal(d);
-  const { replan, ...failed } = d;
-  return { ...failed, ...(replan === undefined ? {} : { replan: decodeReplan(replan) }) };
+  const { replan, incumbent, ...failed } = d;
+  return {
+    ...failed,
+    ...(replan === undefined ? {} : { replan: decodeReplan(replan) }),
+    ...(incumbent === undefined ? {} : { incumbent: { ...incumbent, objectiveValue: wireNumber(incumbent.objectiveValue), mip: decodeMip(incumbent.mip) } }),
+  };
 }
 
 /** A stored plan (GET /plans/:id, GET /published's `plan`) with its document's numbers as numbers. */

@@ -23,6 +23,8 @@ export interface PlanFlags extends EncodingFlags {
   readonly period?: string;
   readonly top?: string;
   readonly writePlan?: string;
+  readonly mipGap?: string;
+  readonly relaxIntegers?: boolean;
 }
 
 const OBJECTIVES = ['maxmin', 'weighted', 'harmony', 'mincost'];
@@ -61,6 +63,8 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
   const gap = positiveNumber('--gap', flags.gap);
   const timeLimit = positiveNumber('--time-limit', flags.timeLimit);
   const cap = positiveNumber('--cap', flags.cap);
+  const mipGap = flags.mipGap === undefined ? undefined : Number(flags.mipGap);
+  if (mipGap !== undefined && (flags.mipGap?.trim() === '' || !(mipGap >= 0 && mipGap < 1))) throw inputError('invalid-option', '--mip-gap must be a number from 0 to less than 1', { path: ['--mip-gap'] }, flags.mipGap);
 
   const economy = await loadModel(modelPath, readOptions(flags));
   const c = compileEconomy(economy);
@@ -85,6 +89,8 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
     solver,
     ...(gap === undefined ? {} : { gap }),
     ...(timeLimit === undefined ? {} : { timeLimit }),
+    ...(mipGap === undefined ? {} : { mipGap }),
+    ...(flags.relaxIntegers === true ? { relaxIntegers: true } : {}),
     onProgress: (i) => progress.update((i.stage + 0.5) / i.stages, `stage ${i.stage + 1}/${i.stages}, iteration ${i.iteration}`),
   });
   progress.done();

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { inputError } from '../../model/errors.js';
 import { checkSolution } from '../check-solution.js';
+import { hasIntegers } from '../lp-types.js';
 import type { LinearProgram, LpSolution, LpSolveOptions, LpSolver, LpStatus } from '../lp-types.js';
 import { validateLp } from '../validate-lp.js';
 import { hasLargeBound, relaxRedundantBounds } from '../relax-redundant-bounds.js';
@@ -9,6 +10,7 @@ import { scaleLp } from '../scale-lp.js';
 import type { ScaledLp } from '../scale-lp.js';
 import type { HighsDoneMessage, HighsLpData, HighsMethod, HighsSolveRequest, HighsWorkerMessage } from './protocol.js';
 import { statusFromHighs } from './status-from-highs.js';
+import { solveMip, type MipRun } from './solve-mip.js';
 
 export interface HighsSolverOptions {
   /**
@@ -287,6 +289,29 @@ async function solveOnce(a: {
   }
 }
 
+/** Runs a mixed-integer program on a worker (solveMip's first step). */
+async function runMip(data: HighsLpData, mipGap: number, timeLimit: number | undefined, progressIntervalMs: number, options: HighsSolveOptions): Promise<MipRun> {
+  const base = { type: 'solve' as const, lp: data, method: 'simplex' as const, gap: mipGap, mipGap, progress: false, progressIntervalMs };
+  const req: HighsSolveRequest = timeLimit === undefined ? base : { ...base, timeLimit };
+  const watchdogMs = timeLimit === undefined ? undefined : timerDelay(timeLimit * 1500 + 10_000);
+  const worker = acquireWorker();
+  const outcome = await runOnWorker(worker, req, options.onProgress, watchdogMs, options.signal);
+  switch (outcome.kind) {
+    case 'done':
+      releaseWorker(worker, true);
+      return outcome;
+    case 'failed':
+      releaseWorker(worker, !outcome.fatal);
+      return { kind: 'stopped', status: 'error', message: outcome.fatal ? outcome.message : `HiGHS refused or failed on the mixed-integer program (${outcome.message})` };
+    case 'timeout':
+      releaseWorker(worker, false);
+      return { kind: 'stopped', status: 'time-limit', message: `HiGHS did not stop at its time limit of ${timeLimit} s; the solve was stopped` };
+    case 'cancelled':
+      releaseWorker(worker, false);
+      return { kind: 'stopped', status: 'error', message: 'cancelled' };
+  }
+}
+
 /**
  * A HiGHS backend. Each solve runs in a worker thread holding its own WebAssembly instance: the
  * caller's event loop stays free, an abort signal or a stuck solve ends by terminating the worker,
@@ -299,7 +324,7 @@ export function createHighsSolver(options: HighsSolverOptions = {}): LpSolver & 
   const simplexUpTo = options.simplexUpToNonZeros ?? DEFAULT_SIMPLEX_UP_TO;
   const progressIntervalMs = options.progressIntervalMs ?? 1000;
   const scale = options.scale;
-  return {
+  const solver = {
     name: 'highs',
     maxNonZeros: options.maxNonZeros ?? DEFAULT_MAX_NON_ZEROS,
     async solve(lp: LinearProgram, solveOptions: HighsSolveOptions = {}): Promise<LpSolution> {
@@ -311,6 +336,20 @@ export function createHighsSolver(options: HighsSolverOptions = {}): LpSolver & 
       if (timeLimit !== undefined && !(timeLimit > 0)) throw inputError('bad-time-limit', 'the time limit must be a positive number of seconds', { path: ['timeLimit'] }, timeLimit);
       checkSizes(lp);
       validateLp(lp);
+      if (hasIntegers(lp)) {
+        const mipGap = solveOptions.mipGap;
+        if (mipGap !== undefined && !(mipGap >= 0 && mipGap < 1)) throw inputError('bad-mip-gap', 'the MIP gap must be a number from 0 to less than 1', { path: ['mipGap'] }, mipGap);
+        return solveMip(
+          lp,
+          solveOptions,
+          {
+            run: (data, gapAsked, limit) => runMip(data, gapAsked, limit, progressIntervalMs, solveOptions),
+            solveLp: (fixed, o) => solver.solve(fixed, o),
+            toData: toLpData,
+          },
+          started,
+        );
+      }
       // Large bounds that other constraints imply go (the solution is the same); the rest stay
       // finite, and only simplex solves with them reliably.
       const relaxed = relaxRedundantBounds(lp);
@@ -330,6 +369,7 @@ export function createHighsSolver(options: HighsSolverOptions = {}): LpSolver & 
       return message === '' ? s : { ...s, message };
     },
   };
+  return solver;
 }
 
 /** HiGHS with automatic method choice (see HighsSolverOptions). */

@@ -44,9 +44,11 @@ async function solve(req: HighsSolveRequest): Promise<HighsDoneMessage> {
   const { lp } = req;
   const model = highs.createModel();
   try {
-    model.options.set({ output_flag: false, solver: req.method, ...FINITE_IS_FINITE });
-    if (req.method === 'ipm') model.options.set({ run_crossover: 'on' });
-    if (req.method === 'pdlp') model.options.set({ pdlp_optimality_tolerance: req.gap, primal_feasibility_tolerance: req.gap, dual_feasibility_tolerance: req.gap });
+    const mip = lp.integrality !== undefined;
+    model.options.set({ output_flag: false, solver: mip ? 'choose' : req.method, ...FINITE_IS_FINITE });
+    if (mip) model.options.set({ mip_rel_gap: req.mipGap ?? 1e-4 });
+    if (!mip && req.method === 'ipm') model.options.set({ run_crossover: 'on' });
+    if (!mip && req.method === 'pdlp') model.options.set({ pdlp_optimality_tolerance: req.gap, primal_feasibility_tolerance: req.gap, dual_feasibility_tolerance: req.gap });
     if (req.timeLimit !== undefined) model.options.set('time_limit', req.timeLimit);
     model.passModel({
       numCols: lp.cols,
@@ -59,6 +61,7 @@ async function solve(req: HighsSolveRequest): Promise<HighsDoneMessage> {
       rowLower: lp.rowLower,
       rowUpper: lp.rowUpper,
       matrix: { format: 'csr', numRows: lp.rows, numCols: lp.cols, starts: lp.rowPtr, indices: lp.colIdx, values: lp.values },
+      ...(lp.integrality === undefined ? {} : { integrality: lp.integrality }),
     });
     let callbacks: HighsCallbackMap = {};
     if (req.progress) {
@@ -97,6 +100,7 @@ async function solve(req: HighsSolveRequest): Promise<HighsDoneMessage> {
       hasPrimal: infoNumber(model, 'primal_solution_status') !== none,
       hasDual: infoNumber(model, 'dual_solution_status') !== none,
       iterations,
+      ...(mip ? { mip: { gap: infoNumber(model, 'mip_gap'), bound: infoNumber(model, 'mip_dual_bound'), nodes: infoNumber(model, 'mip_node_count') } } : {}),
     };
   } finally {
     try {

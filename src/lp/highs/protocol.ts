@@ -18,6 +18,8 @@ export interface HighsLpData {
   readonly rowUpper: Float64Array;
   readonly colLower: Float64Array;
   readonly colUpper: Float64Array;
+  /** Per column: 1 integer, 0 continuous; absent for a linear program. */
+  readonly integrality?: Int32Array;
 }
 
 export interface HighsSolveRequest {
@@ -26,6 +28,8 @@ export interface HighsSolveRequest {
   readonly method: HighsMethod;
   /** Relative tolerance for PDLP (others keep HiGHS's tighter defaults). */
   readonly gap: number;
+  /** Mixed-integer programs: HiGHS's mip_rel_gap. */
+  readonly mipGap?: number;
   /** Seconds; HiGHS's own time_limit option. */
   readonly timeLimit?: number;
   /** Whether to forward iteration progress (callbacks cost a little per iteration). */
@@ -53,6 +57,8 @@ export interface HighsDoneMessage {
   readonly hasPrimal: boolean;
   readonly hasDual: boolean;
   readonly iterations: number;
+  /** Mixed-integer programs: the gap and best bound HiGHS reports (of the minimisation it was given), and nodes. */
+  readonly mip?: { readonly gap: number; readonly bound: number; readonly nodes: number };
 }
 
 export interface HighsFailedMessage {

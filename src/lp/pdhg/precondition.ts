@@ -6,12 +6,12 @@ import type { ScaledLp } from './scaled-lp.js';
 /**
  * Diagonal preconditioning as in PDLP, after optional initial column scales `initialColumns`
  * (solvePdhg passes the column scales of scaleLp's geometric scaling of the matrix bordered by its
- * bounds, so that a column of 10⁷ hectares and λ near 1 are both of order 1): `ruizIterations` passes of Ruiz equilibration (divide each
+ * bounds, so that a column of 10⁷ hectares and λ near 1 are both of order 1; and, when asked, that scaling's row scales `initialRows`): `ruizIterations` passes of Ruiz equilibration (divide each
  * row and column by the square root of its largest |entry|), then one Pock–Chambolle pass with
  * α = 1 (divide each row and column by the square root of its sum of |entries|). Empty rows and
  * columns keep scale 1. Forms Ãᵀ once. The LP itself is not changed.
  */
-export function precondition(lp: LinearProgram, ruizIterations: number, initialColumns?: Float64Array): ScaledLp {
+export function precondition(lp: LinearProgram, ruizIterations: number, initialColumns?: Float64Array, initialRows?: Float64Array): ScaledLp {
   const A = lp.A;
   const m = A.rows;
   const n = A.cols;
@@ -23,6 +23,7 @@ export function precondition(lp: LinearProgram, ruizIterations: number, initialC
   const rowF = new Float64Array(m);
   const colF = new Float64Array(n);
   rowF.fill(1);
+  if (initialRows !== undefined) rowF.set(initialRows);
   if (initialColumns !== undefined) colF.set(initialColumns);
   const apply = (): void => {
     for (let i = 0; i < m; i++) {
@@ -32,7 +33,7 @@ export function precondition(lp: LinearProgram, ruizIterations: number, initialC
     }
     for (let j = 0; j < n; j++) colScale[j] *= colF[j];
   };
-  if (initialColumns !== undefined) apply();
+  if (initialColumns !== undefined || initialRows !== undefined) apply();
   for (let it = 0; it < ruizIterations; it++) {
     rowF.fill(0);
     colF.fill(0);

@@ -10,6 +10,8 @@ export interface Presolved {
   readonly removedCols: number;
   /** x, rowDual, colDual of the original LP from those of the reduced one (Plenty's dual convention). */
   postsolve(x: Float64Array, rowDual: Float64Array, colDual: Float64Array): { x: Float64Array; rowDual: Float64Array; colDual: Float64Array };
+  /** A point of the original LP (x, rowDual) restricted to the reduced one's columns and rows (for a warm start). */
+  reduce(x: Float64Array, rowDual: Float64Array): { x: Float64Array; rowDual: Float64Array };
 }
 
 /**
@@ -178,5 +180,9 @@ export function presolve(lp: LinearProgram): Presolved | undefined {
     for (let j = 0; j < n; j++) if (fixed[j]) colDual[j] = c[j] - aty[j];
     return { x, rowDual, colDual };
   };
-  return { reduced, removedRows: m - rowMap.length, removedCols: n - colMap.length, postsolve };
+  const reduce = (x: Float64Array, rowDual: Float64Array): { x: Float64Array; rowDual: Float64Array } => ({
+    x: Float64Array.from(colMap, (j) => x[j]),
+    rowDual: Float64Array.from(rowMap, (i) => rowDual[i]),
+  });
+  return { reduced, removedRows: m - rowMap.length, removedCols: n - colMap.length, postsolve, reduce };
 }

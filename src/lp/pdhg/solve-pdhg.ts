@@ -1,10 +1,12 @@
 import { matvec } from '../../sparse/matvec.js';
 import { checkSolution } from '../check-solution.js';
 import type { LinearProgram, LpSolution, LpStatus } from '../lp-types.js';
-import { isDualRay, isPrimalRay } from './check-rays.js';
+import { copyPoint, startingPoint, divergenceLimit, diverged, DIVERGED, FINITE_ENOUGH, findRay, newPoint, rowBoundSquares, type Point, type Run } from './pdhg-point.js';
+import { runHalpern } from './run-halpern.js';
 import { evaluateIterate, kktError, worstMeasure } from './evaluate-iterate.js';
 import { LARGE_BOUND, relaxRedundantBounds } from '../relax-redundant-bounds.js';
 import { resolvePdhgOptions, type PdhgOptions, type ResolvedPdhgOptions } from './pdhg-options.js';
+import { pdhgProducts, type PdhgProducts } from './pdhg-products.js';
 import { precondition } from './precondition.js';
 import { presolve } from './presolve.js';
 import type { ScaledLp } from './scaled-lp.js';
@@ -15,25 +17,6 @@ import { validateLp } from '../validate-lp.js';
 const RESTART_SUFFICIENT = 0.2;
 const RESTART_NECESSARY = 0.8;
 const RESTART_ARTIFICIAL = 0.36;
-
-/** An iterate with its products: x, y, Ã x, Ãᵀ y (scaled units). */
-interface Point {
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  readonly Ax: Float64Array;
-  readonly ATy: Float64Array;
-}
-
-function newPoint(m: number, n: number): Point {
-  return { x: new Float64Array(n), y: new Float64Array(m), Ax: new Float64Array(m), ATy: new Float64Array(n) };
-}
-
-function copyPoint(from: Point, to: Point): void {
-  to.x.set(from.x);
-  to.y.set(from.y);
-  to.Ax.set(from.Ax);
-  to.ATy.set(from.ATy);
-}
 
 /**
  * Solves a linear program with restarted, preconditioned primal–dual hybrid gradient (PDLP:
@@ -65,10 +48,14 @@ export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults
   for (let i = 0; i < m; i++) {
     if (lp.rowLower[i] > lp.rowUpper[i]) return trivial(lp, 'infeasible', `row ${i} has lower bound ${lp.rowLower[i]} above its upper bound ${lp.rowUpper[i]}`, started);
   }
+  if (o.start !== undefined && (o.start.x.length !== n || o.start.rowDual.length !== m)) {
+    throw new RangeError(`solvePdhg: start has ${o.start.x.length} values of x and ${o.start.rowDual.length} row duals, the LP ${n} columns and ${m} rows`);
+  }
   if (o.presolve) {
     const p = presolve(lp);
     if (p !== undefined) {
-      const r = solvePdhg(p.reduced, { ...options, presolve: false }, defaults);
+      const start = o.start === undefined ? undefined : p.reduce(o.start.x, o.start.rowDual);
+      const r = solvePdhg(p.reduced, { ...options, presolve: false, start }, { ...defaults, start: undefined });
       const back = p.postsolve(r.x, r.rowDual, r.colDual);
       return fromPoint(lp, back.x, back.rowDual, back.colDual, r.status, `${r.message}; presolve removed ${p.removedRows} rows and ${p.removedCols} columns`, r.iterations, started);
     }
@@ -76,30 +63,10 @@ export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults
   // Large bounds that the other constraints imply go: same solution, and the step sizes and
   // residuals no longer follow a limit that cannot bind.
   const work = relaxRedundantBounds(lp);
-  const run = runPdhg(work, o, options.onProgress ?? defaults.onProgress, started);
+  const onProgress = options.onProgress ?? defaults.onProgress;
+  const run = o.iteration === 'halpern' ? runHalpern(work, o, onProgress, started) : runPdhg(work, o, onProgress, started);
   const { status, message } = run.status === 'diverged' || run.status === 'primal-ray' ? settle(work, run, o, started) : { status: run.status, message: run.message };
   return finish(lp, work, run.scaled, run.point, status, message, run.iterations, run.restarts, started);
-}
-
-/**
- * Iterates beyond this many times the scale of the (preconditioned) data have diverged: PDHG's
- * iterates stay bounded when the LP has an optimum, and grow without bound when it has none.
- */
-const DIVERGED = 1e40;
-/** Iterates beyond this are not evaluated at all (their squares would overflow). */
-const FINITE_ENOUGH = 1e150;
-
-/**
- * What a run of PDHG ends with: a status, or for settle to decide, 'diverged' (no certificate) or
- * 'primal-ray' (a primal ray, certified in original units, but no feasible point).
- */
-interface Run {
-  readonly status: LpStatus | 'diverged' | 'primal-ray';
-  readonly message: string;
-  readonly scaled: ScaledLp;
-  readonly point: Point;
-  readonly iterations: number;
-  readonly restarts: number;
 }
 
 /**
@@ -111,7 +78,7 @@ interface Run {
 function settle(lp: LinearProgram, run: Run, o: ResolvedPdhgOptions, started: number): { status: LpStatus; message: string } {
   const timeLimit = Math.max(0, o.timeLimit - (performance.now() - started) / 1000);
   const maxIterations = Math.max(o.evaluationFrequency, o.maxIterations - run.iterations);
-  const feasibility = runPdhg({ ...lp, c: new Float64Array(lp.A.cols), offset: 0 }, { ...o, timeLimit, maxIterations }, undefined, performance.now());
+  const feasibility = runPdhg({ ...lp, c: new Float64Array(lp.A.cols), offset: 0 }, { ...o, timeLimit, maxIterations, start: undefined }, undefined, performance.now());
   const diverged = run.status === 'diverged' ? `the iterates diverged (beyond ${DIVERGED.toExponential(0)} times the data) after ${run.iterations} iterations; ` : '';
   if (feasibility.status === 'infeasible') return { status: 'infeasible', message: `${diverged}a dual ray proves the constraints infeasible` };
   if (run.status === 'primal-ray') {
@@ -124,11 +91,21 @@ function settle(lp: LinearProgram, run: Run, o: ResolvedPdhgOptions, started: nu
 
 /** One run of restarted PDHG on `lp` (lower bounds at most upper bounds); see solvePdhg. */
 function runPdhg(lp: LinearProgram, o: ResolvedPdhgOptions, onProgress: PdhgOptions['onProgress'], started: number): Run {
+  const g = o.boundScaling || o.rowScaling ? geometricScales(lp) : undefined;
+  const s = precondition(lp, o.ruizIterations, o.boundScaling ? g?.d : undefined, o.rowScaling ? g?.r : undefined);
+  const products = pdhgProducts(s.A, s.AT, o.kernel, o.threads);
+  try {
+    return runPdhgWith(lp, s, o, onProgress, started, products);
+  } finally {
+    products.close();
+  }
+}
+
+function runPdhgWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, onProgress: PdhgOptions['onProgress'], started: number, products: PdhgProducts, feasibilityFrom?: Float64Array): Run {
   const deadline = started + o.timeLimit * 1000;
   const m = lp.A.rows;
   const n = lp.A.cols;
-  const s = precondition(lp, o.ruizIterations, o.boundScaling ? geometricScales(lp).d : undefined);
-  const { A, AT, c, rowLower, rowUpper, colLower, colUpper } = s;
+  const { A, c, rowLower, rowUpper, colLower, colUpper } = s;
   const divergence = divergenceLimit(s);
   let cNorm = 0;
   for (let j = 0; j < n; j++) cNorm = Math.max(cNorm, Math.abs(lp.c[j]));
@@ -145,8 +122,13 @@ function runPdhg(lp: LinearProgram, o: ResolvedPdhgOptions, onProgress: PdhgOpti
 
   let cur = newPoint(m, n);
   let next = newPoint(m, n);
-  for (let j = 0; j < n; j++) cur.x[j] = Math.min(Math.max(0, colLower[j]), colUpper[j]);
+  if (feasibilityFrom !== undefined) {
+    for (let j = 0; j < n; j++) cur.x[j] = Math.min(Math.max(feasibilityFrom[j], colLower[j]), colUpper[j]);
+  } else startingPoint(s, cur, o.start);
   matvec(A, cur.x, cur.Ax);
+  products.AT(cur.y, cur.ATy);
+  let nextPolish = 0;
+  let polished = 0;
   const restartPoint = newPoint(m, n);
   copyPoint(cur, restartPoint);
   const start = newPoint(m, n);
@@ -191,14 +173,14 @@ function runPdhg(lp: LinearProgram, o: ResolvedPdhgOptions, onProgress: PdhgOpti
       else if (v > colUpper[j]) v = colUpper[j];
       nx[j] = v;
     }
-    matvec(A, nx, nAx);
+    products.A(nx, nAx);
     for (let i = 0; i < m; i++) {
       const z = y[i] - sigma * (2 * nAx[i] - Ax[i]);
       const a = z + sigma * rowLower[i];
       const b = z + sigma * rowUpper[i];
       ny[i] = a > 0 ? a : b < 0 ? b : 0;
     }
-    matvec(AT, ny, next.ATy);
+    products.AT(ny, next.ATy);
     const nATy = next.ATy;
     let dx2 = 0;
     let interaction = 0;
@@ -263,10 +245,31 @@ function runPdhg(lp: LinearProgram, o: ResolvedPdhgOptions, onProgress: PdhgOpti
       dualResidual: qBest.relativeDual,
       text: `pdhg ${iterations}: primal ${qBest.relativePrimal.toExponential(2)} dual ${qBest.relativeDual.toExponential(2)} gap ${qBest.relativeGap.toExponential(2)} restarts ${restarts}`,
     });
-    if (worstMeasure(qBest) <= o.gap) {
+    if (feasibilityFrom !== undefined ? qBest.relativePrimal <= o.gap : worstMeasure(qBest) <= o.gap) {
       result = best;
       status = 'optimal';
       break;
+    }
+    // Feasibility polishing (PDLP, Applegate et al. 2025): when only the primal residual is above
+    // the tolerance, PDHG on the constraints alone (no objective) from this x, for a budget of an
+    // eighth of the iterations so far; its x with this y is taken if the pair is optimal to the
+    // tolerance. Tried again after twice as many iterations.
+    if (o.polish && feasibilityFrom === undefined && iterations >= nextPolish && qBest.relativePrimal > o.gap && qBest.relativeDual <= o.gap && qBest.relativeGap <= o.gap) {
+      nextPolish = 2 * iterations;
+      const zeroLp = { ...lp, c: new Float64Array(n), offset: 0 };
+      const budget = Math.max(4 * o.evaluationFrequency, Math.floor(iterations / 8));
+      const feasibility = runPdhgWith(zeroLp, { ...s, c: new Float64Array(n) }, { ...o, maxIterations: budget }, undefined, started, products, best.x);
+      polished += feasibility.iterations;
+      if (feasibility.status === 'optimal') {
+        const pair: Point = { x: feasibility.point.x, Ax: feasibility.point.Ax, y: best.y, ATy: best.ATy };
+        const q = evaluateIterate(s, pair.x, pair.y, pair.Ax, pair.ATy, cNorm);
+        if (worstMeasure(q) <= o.gap) {
+          result = pair;
+          status = 'optimal';
+          message = `primal feasibility polishing: ${polished} iterations`;
+          break;
+        }
+      }
     }
     // Infeasibility, from the way travelled since the last step, restart and start. A
     // dual ray proves the LP infeasible; a primal ray proves it unbounded only with a feasible point
@@ -335,61 +338,7 @@ function runPdhg(lp: LinearProgram, o: ResolvedPdhgOptions, onProgress: PdhgOpti
     restartKkt = kktError(candidate === avg ? qAvg : qCur, omega);
     previousCandidateKkt = Infinity;
   }
-  return { status: status ?? 'error', message, scaled: s, point: result ?? cur, iterations, restarts };
-}
-
-/** Whether an iterate has gone beyond `limit` in magnitude (or is not a number). */
-function diverged(p: Point, limit: number): boolean {
-  for (const v of [p.x, p.y]) {
-    for (let k = 0; k < v.length; k++) if (!(Math.abs(v[k]) <= limit)) return true;
-  }
-  return false;
-}
-
-/** DIVERGED times 1 + the largest finite bound or cost of the preconditioned LP. */
-function divergenceLimit(s: ScaledLp): number {
-  let scale = 0;
-  for (const v of [s.c, s.rowLower, s.rowUpper, s.colLower, s.colUpper]) {
-    for (let k = 0; k < v.length; k++) if (Number.isFinite(v[k]) && Math.abs(v[k]) > scale) scale = Math.abs(v[k]);
-  }
-  return DIVERGED * (1 + scale);
-}
-
-/** Σ of the squares of the scaled finite row bounds below `below` in original magnitude. */
-function rowBoundSquares(lp: LinearProgram, s: ScaledLp, below: number): number {
-  let b2 = 0;
-  for (let i = 0; i < s.m; i++) {
-    const lo = s.rowLower[i];
-    const up = s.rowUpper[i];
-    if (Number.isFinite(lo) && Math.abs(lp.rowLower[i]) < below) b2 += lo * lo;
-    if (Number.isFinite(up) && up !== lo && Math.abs(lp.rowUpper[i]) < below) b2 += up * up;
-  }
-  return b2;
-}
-
-interface RayWork {
-  readonly dx: Float64Array;
-  readonly dy: Float64Array;
-  readonly m: Float64Array;
-  readonly n: Float64Array;
-}
-
-/**
- * Looks for an infeasibility certificate in the differences between the current iterate and each
- * of `bases` (the previous iterate, the last restart point, the starting point: when the iterates
- * diverge, the whole way travelled points along the ray): 'dual' (a dual ray: the LP is
- * infeasible) or 'primal' (a primal ray: unbounded if feasible).
- */
-function findRay(s: ScaledLp, cur: Point, bases: readonly Point[], tol: number, w: RayWork): 'dual' | 'primal' | undefined {
-  const { m, n } = s;
-  const { dx, dy } = w;
-  for (const base of bases) {
-    for (let i = 0; i < m; i++) dy[i] = cur.y[i] - base.y[i];
-    if (isDualRay(s, dy, tol, w.m, w.n)) return 'dual';
-    for (let j = 0; j < n; j++) dx[j] = cur.x[j] - base.x[j];
-    if (isPrimalRay(s, dx, tol, w.n, w.m)) return 'primal';
-  }
-  return undefined;
+  return { status: status ?? 'error', message, scaled: s, point: result ?? cur, iterations: iterations + polished, restarts };
 }
 
 /**

@@ -6,8 +6,8 @@ export interface BlockProduct {
   (x: Float64Array, out: Float64Array): void;
   /**
    * matrixFacts of A computed by the product's kernel over its copy (else the solver computes them
-   * in JS); the diagonal may be a view of the product's memory, kept for later products: read it,
-   * never write it.
+   * in JS); the diagonal may be a view of the product's memory, kept for later products or valid
+   * only until the next product: read it before the first product, never write it.
    */
   readonly facts?: () => MatrixFacts;
   /**

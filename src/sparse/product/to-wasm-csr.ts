@@ -3,7 +3,7 @@ import type { CsrMatrix } from '../csr.js';
 import { WORKSPACE_VECTORS } from './block-product.js';
 import { kernelModule, type WasmMemory } from './wasm-kernels.js';
 import { align, csrBytes, matrixBytes, placeMatrix, vectorBytes } from './wasm-layout.js';
-import { newMemory } from './wasm-pool.js';
+import { WASM_MAX_BYTES, newMemory } from './wasm-pool.js';
 
 /** A matrix made by `toWasmCsr`: where its arrays and the room for vectors sit in its memory. */
 export interface Resident {
@@ -52,6 +52,9 @@ export function toWasmCsr(m: CsrMatrix, options: { readonly k?: number; readonly
   return placed.matrix;
 }
 
+/** Vectors per block that `wasmCsrArrays` leaves room for, where it fits. */
+const ROOM_K = 16;
+
 /**
  * Empty CSR arrays for a square matrix of `n` rows and `nz` entries in a shared wasm memory, with
  * the room `toWasmCsr` leaves for the vectors: filled by the caller (a reader placing a model's
@@ -59,14 +62,19 @@ export function toWasmCsr(m: CsrMatrix, options: { readonly k?: number; readonly
  * products its 2.6 GB are not allocated and touched a second time at the first solve. Its
  * products run over it in place, even where a solve would otherwise make a split copy (on the
  * benchmark's economy at 10⁷ products a warm gross-output solve took 22 s of CPU in place and 20 s
- * over the split copy, whose making cost 10 s more at the first solve). `rowPtr` starts at 0.
- * Undefined when WebAssembly is unavailable or they do not fit in 4 GiB.
+ * over the split copy, whose making cost 10 s more at the first solve). Where the 4 GiB allow, the
+ * room also holds the blocks of products of up to ROOM_K vectors (multipliers of several coefficient
+ * rows over a dense table), so that those run in place too: room that is never written costs no
+ * memory. `rowPtr` starts at 0. Undefined when WebAssembly is unavailable or they do not fit in 4 GiB.
  */
 export function wasmCsrArrays(n: number, nz: number): { rowPtr: Int32Array; colIdx: Int32Array; values: Float64Array } | undefined {
   if (kernelModule() === null) return undefined;
   const threads = Math.min(availableParallelism(), 4);
   const solver = 16 + WORKSPACE_VECTORS * align(8 * n);
-  const bytes = 16 + csrBytes(n, nz) + Math.max(vectorBytes(n, n, 1, true, threads, false), vectorBytes(n, n, 1, false, threads, false)) + solver;
+  const single = Math.max(vectorBytes(n, n, 1, true, threads, false), vectorBytes(n, n, 1, false, threads, false)) + solver;
+  const multi = Math.max(vectorBytes(n, n, ROOM_K, true, threads, false), vectorBytes(n, n, ROOM_K, false, threads, false));
+  const matrix = 16 + csrBytes(n, nz);
+  const bytes = matrix + (matrix + Math.max(single, multi) <= WASM_MAX_BYTES ? Math.max(single, multi) : single);
   const memory = newMemory(bytes);
   if (memory === undefined) return undefined;
   const buffer = memory.buffer;

@@ -222,10 +222,12 @@ export interface WasmWorkerData {
 const pools = new WeakMap<WasmMemory, WorkerPool>();
 
 /**
- * The pool of the memory with at least `count` workers started and ready (more are started when
- * needed); undefined, and no worker left running, when they do not start.
+ * Starts the memory's workers (at least `count`) without waiting for them: a product that copies
+ * A into a fresh memory starts them first, so that they start while the copy is made (a worker
+ * takes 20–40 ms to start, more on a busy machine, and a fresh memory's first touch far more).
+ * Undefined, and no worker left running, when one cannot be created.
  */
-export function workerPool(module: object, memory: WasmMemory, count: number): WorkerPool | undefined {
+export function startWorkers(module: object, memory: WasmMemory, count: number): WorkerPool | undefined {
   if (count > MAX_WORKERS) return undefined;
   clearTimeout(stopping.get(memory));
   stopping.delete(memory);
@@ -254,6 +256,17 @@ export function workerPool(module: object, memory: WasmMemory, count: number): W
       return undefined;
     }
   }
+  return pool;
+}
+
+/**
+ * The pool of the memory with at least `count` workers started and ready (more are started when
+ * needed); undefined, and no worker left running, when they do not start.
+ */
+export function workerPool(module: object, memory: WasmMemory, count: number): WorkerPool | undefined {
+  const pool = startWorkers(module, memory, count);
+  if (pool === undefined) return undefined;
+  const { ctrl, workers } = pool;
   const deadline = Date.now() + 10_000;
   for (;;) {
     const ready = Atomics.load(ctrl, CTRL.ready);

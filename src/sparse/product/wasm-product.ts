@@ -7,7 +7,7 @@ import { matrixFacts, type MatrixFacts } from '../matrix-facts.js';
 import { panelBytes, panelPlan, placePanels, type PanelPlan } from './panel-layout.js';
 import { residentOf } from './to-wasm-csr.js';
 import { align, partCount, placeMatrix, transposesCopy, vectorBytes } from './wasm-layout.js';
-import { COMMAND, WASM_MAX_BYTES, awaitParts, claimParts, giveBack, idleMemory, keepWorkers, partRunner, request, setParts, takeMemory, workerPool } from './wasm-pool.js';
+import { COMMAND, WASM_MAX_BYTES, awaitParts, claimParts, giveBack, idleMemory, keepWorkers, partRunner, request, setParts, startWorkers, takeMemory, workerPool } from './wasm-pool.js';
 import { wasmVectorOps } from './wasm-vector-ops.js';
 
 export { WASM_MAX_BYTES } from './wasm-pool.js';
@@ -191,6 +191,7 @@ export function wasmProduct(A: CsrMatrix, k: number, transposed: boolean, thread
   if (layout.bytes > WASM_MAX_BYTES) return undefined;
   const memory = takeMemory(layout.bytes);
   if (memory === undefined) return undefined;
+  if (helpers > 0) startWorkers(module, memory, helpers); // they start while A is compared or copied
   const release = (): void => giveBack(memory);
   try {
     const { matrix: M, same, record } = placeKept(memory, instantiateKernels(module, memory), A, layout);
@@ -237,6 +238,7 @@ function splitProduct(module: object, A: CsrMatrix, k: number, transposed: boole
   if (layout.bytes > WASM_MAX_BYTES) return undefined;
   const memory = takeMemory(layout.bytes);
   if (memory === undefined) return undefined;
+  if (threads > 1) startWorkers(module, memory, threads - 1); // they start while A is split
   try {
     const record = keepNew(memory, A, layout, variantOf(threads, extra));
     if (layout.plainAt !== 0) placeMatrix(memory.buffer, layout.plainAt, A);
@@ -282,6 +284,7 @@ function panelProduct(module: object, A: CsrMatrix, k: number, helpers: number, 
   if (vectorsAt + vectorBytes(rows, cols, k, false, helpers + 1, false) > WASM_MAX_BYTES) return undefined;
   const memory = takeMemory(vectorsAt + vectorBytes(rows, cols, k, false, helpers + 1, false));
   if (memory === undefined) return undefined;
+  if (helpers > 0) startWorkers(module, memory, helpers); // they start while A is placed
   const release = (): void => giveBack(memory);
   try {
     forgetCopy(memory); // the panels overwrite what the memory kept
@@ -419,20 +422,21 @@ function build(
   /**
    * matrixFacts of A from its copy, by the kernels: a SIMD pass over the values for the flags and a
    * binary search per row for the diagonal (far entries are never diagonal); kept with the copy
-   * where the memory keeps one, else the diagonal goes through the input block.
+   * where the memory keeps one, else the diagonal is a view of the input block, valid until the
+   * next product (not copied out: at 10⁷ products that would be 80 MB of fresh memory per solve).
    */
   let ownFacts: MatrixFacts | undefined;
   const facts = (): MatrixFacts => {
     if (kept?.facts !== undefined) return kept.facts;
     // Over panels the kernels' diagonal search does not apply: A's own facts, found once.
     if (layout.panels !== undefined) return (ownFacts ??= matrixFacts(A));
-    // The diagonal where the memory keeps it with the copy, else in the input block (copied out).
+    // The diagonal where the memory keeps it with the copy, else in the input block.
     const diagAt = kept?.layout.diagAt ?? xp;
     kernels.diagonal(rp, ci, va, 0, rows, diagAt);
     const entries = new Int32Array(buffer, rp + 4 * rows, 1)[0]; // of the CSR part
     let flags = kernels.valueFlags(va, entries) as number;
     if (far !== undefined) flags |= kernels.valueFlags(far.val, far.starts[far.starts.length - 1]) as number;
-    const diag = kept === undefined ? input.slice(0, rows) : new Float64Array(buffer, diagAt, rows);
+    const diag = new Float64Array(buffer, diagAt, rows);
     const found = { nonNegative: (flags & 1) === 0, finite: (flags & 2) === 0, diag };
     if (kept !== undefined) kept.facts = found;
     return found;

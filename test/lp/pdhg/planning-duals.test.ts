@@ -95,8 +95,9 @@ interface Case {
 
 async function both(k: Case): Promise<{ highs: PlanResult; pdhg: PlanResult }> {
   const c = k.economy();
-  const highs = await solvePlan(c, { objective: k.objective, solver: 'highs' });
-  const pdhg = await solvePlan(c, { objective: k.objective, solver: 'pdhg', gap: GAP });
+  // The LP relaxation (relaxIntegers): PDHG refuses whole-plant decisions (the 1930 example's works and dam).
+  const highs = await solvePlan(c, { objective: k.objective, solver: 'highs', relaxIntegers: true });
+  const pdhg = await solvePlan(c, { objective: k.objective, solver: 'pdhg', gap: GAP, relaxIntegers: true });
   return { highs, pdhg };
 }
 

@@ -49,28 +49,43 @@ function panelReference(A: CsrMatrix, x: Float64Array, k: number, width: number)
   return out;
 }
 
+/** placePanels' arrays hold, for each panel p and row i, row i's entries in panel p's columns, in A's order. */
+function checkPlacement(A: CsrMatrix, plan: { width: number; panels: number }): void {
+  const buffer = new SharedArrayBuffer(16 + panelBytes(A, plan));
+  const placed = placePanels(buffer, 16, A, plan);
+  assert.ok(placed.end <= buffer.byteLength);
+  const nz = A.rowPtr[A.rows];
+  const rp = new Int32Array(buffer, placed.rp, plan.panels * A.rows + 1);
+  const ci = new Int32Array(buffer, placed.ci, nz);
+  const va = new Float64Array(buffer, placed.va, nz);
+  assert.equal(rp[0], 0);
+  assert.equal(rp[plan.panels * A.rows], nz);
+  for (let p = 0; p < plan.panels; p++) {
+    for (let i = 0; i < A.rows; i++) {
+      const expected: [number, number][] = [];
+      for (let q = A.rowPtr[i]; q < A.rowPtr[i + 1]; q++) if (Math.floor(A.colIdx[q] / plan.width) === p) expected.push([A.colIdx[q], A.values[q]]);
+      const got: [number, number][] = [];
+      for (let q = rp[p * A.rows + i]; q < rp[p * A.rows + i + 1]; q++) got.push([ci[q], va[q]]);
+      assert.deepEqual(got, expected, `panel ${p}, row ${i}`);
+    }
+  }
+}
+
 describe('panel layout', () => {
   test('places each row of A in panels: row p · rows + i holds row i’s entries in panel p, in order', () => {
-    const A = randomCsr(23, 57, 0.4, 1);
-    const plan = { width: 10, panels: 6 };
-    const buffer = new SharedArrayBuffer(16 + panelBytes(A, plan));
-    const placed = placePanels(buffer, 16, A, plan);
-    assert.ok(placed.end <= buffer.byteLength);
-    const nz = A.rowPtr[A.rows];
-    const rp = new Int32Array(buffer, placed.rp, plan.panels * A.rows + 1);
-    const ci = new Int32Array(buffer, placed.ci, nz);
-    const va = new Float64Array(buffer, placed.va, nz);
-    assert.equal(rp[0], 0);
-    assert.equal(rp[plan.panels * A.rows], nz);
-    for (let p = 0; p < plan.panels; p++) {
-      for (let i = 0; i < A.rows; i++) {
-        const expected: [number, number][] = [];
-        for (let q = A.rowPtr[i]; q < A.rowPtr[i + 1]; q++) if (Math.floor(A.colIdx[q] / plan.width) === p) expected.push([A.colIdx[q], A.values[q]]);
-        const got: [number, number][] = [];
-        for (let q = rp[p * A.rows + i]; q < rp[p * A.rows + i + 1]; q++) got.push([ci[q], va[q]]);
-        assert.deepEqual(got, expected, `panel ${p}, row ${i}`);
-      }
-    }
+    checkPlacement(randomCsr(23, 57, 0.4, 1), { width: 10, panels: 6 });
+    // Runs of one entry, runs longer than the copy threshold, and empty panels.
+    checkPlacement(randomCsr(7, 300, 0.5, 3), { width: 45, panels: 7 });
+  });
+
+  test('places a row whose columns are out of order entry by entry, in its order', () => {
+    const A = randomCsr(9, 57, 0.5, 4);
+    const colIdx = A.colIdx.slice();
+    const values = A.values.slice();
+    colIdx.subarray(A.rowPtr[3], A.rowPtr[4]).reverse();
+    values.subarray(A.rowPtr[3], A.rowPtr[4]).reverse();
+    assert.ok(A.rowPtr[4] - A.rowPtr[3] > 2);
+    checkPlacement({ ...A, colIdx, values }, { width: 10, panels: 6 });
   });
 
   test('are planned only for several vectors over wide matrices with long rows', () => {

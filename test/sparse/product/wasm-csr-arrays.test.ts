@@ -34,6 +34,23 @@ describe('wasmCsrArrays: a matrix filled in the solvers\' memory', () => {
     assert.deepStrictEqual(Array.from(inPlace.x), Array.from(plain.x));
   });
 
+  test('leaves room for products of several vectors where it fits, so that multipliers of a dense table run in place', { skip: !wasmAvailable() }, () => {
+    const n = 300;
+    const dense = Array.from({ length: n * n }, (_, q) => (q % (n + 1) === 0 ? 0.1 : 0.5 / n) * (1 + ((q * 7) % 5) / 10));
+    const arrays = wasmCsrArrays(n, n * n);
+    assert.ok(arrays !== undefined);
+    for (let i = 0; i <= n; i++) arrays.rowPtr[i] = i * n;
+    for (let q = 0; q < n * n; q++) arrays.colIdx[q] = q % n;
+    arrays.values.set(dense);
+    const M = { rows: n, cols: n, ...arrays };
+    for (const transposed of [true, false]) {
+      const product = wasmProduct(M, 10, transposed, 2);
+      assert.ok(product !== undefined);
+      assert.equal(product.inPlace, true, `k = 10, ${transposed ? 'transposed' : 'gather'}: in place, not copied`);
+      product.close();
+    }
+  });
+
   test('undefined where it cannot fit in 4 GiB', { skip: !wasmAvailable() }, () => {
     assert.equal(wasmCsrArrays(1000, 2 ** 30), undefined);
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { kernelModule } from '../../../src/sparse/product/wasm-kernels.js';
 import { instantiateKernels } from '../../../src/sparse/product/wasm-kernels.js';
-import { COMMAND, CTRL, PART, PART_INTS, awaitParts, claimParts, newMemory, partRunner, request, setParts, stopWorkers, tableReader, workerPool } from '../../../src/sparse/product/wasm-pool.js';
+import { COMMAND, CTRL, PART, PART_INTS, awaitParts, claimParts, newMemory, partRunner, request, setParts, startWorkers, stopWorkers, tableReader, workerPool } from '../../../src/sparse/product/wasm-pool.js';
 
 describe('the worker threads of the WebAssembly products', () => {
   test('run their part of a product over arrays placed above 2 GiB in the memory', () => {
@@ -59,6 +59,38 @@ describe('the worker threads of the WebAssembly products', () => {
       assert.equal(claimed, 2);
       assert.deepEqual([...out], [21, 30, 504]);
       assert.equal(Atomics.load(pool.ctrl, CTRL.completed), 2);
+    } finally {
+      stopWorkers(memory);
+    }
+  });
+
+  test('workers started without waiting: a request before they are ready is done by the calling thread, and the pool is the same once they are', () => {
+    const module = kernelModule();
+    assert.ok(module !== null);
+    const memory = newMemory(1 << 20);
+    assert.ok(memory !== undefined);
+    const buffer = memory.buffer;
+    // The 3 × 3 matrix [[1, 2, 0], [0, 3, 0], [4, 0, 5]] and x = (1, 10, 100).
+    const [rp, ci, va, xp, op] = [16, 32, 64, 112, 144];
+    new Int32Array(buffer, rp, 4).set([0, 2, 3, 5]);
+    new Int32Array(buffer, ci, 5).set([0, 1, 1, 0, 2]);
+    new Float64Array(buffer, va, 5).set([1, 2, 3, 4, 5]);
+    new Float64Array(buffer, xp, 3).set([1, 10, 100]);
+    const started = startWorkers(module, memory, 2);
+    assert.ok(started !== undefined);
+    try {
+      assert.equal(started.workers.length, 2);
+      const csr = { rp, ci, va, row: 0, col: 0, val: 0, farLo: 0, farHi: 0 };
+      setParts(started, [{ ...csr, lo: 0, hi: 1 }, { ...csr, lo: 1, hi: 2 }, { ...csr, lo: 2, hi: 3 }]);
+      const out = new Float64Array(buffer, op, 3).fill(Number.NaN);
+      request(started, { command: COMMAND.gather, x: xp, out: op, k: 1, parts: 3, outLength: 3, helpers: 2 });
+      claimParts(started.ctrl, partRunner(instantiateKernels(module, memory), buffer, started.ctrl, tableReader(started.ctrl, started.parts)));
+      awaitParts(started);
+      assert.deepEqual([...out], [21, 30, 504]);
+      const ready = workerPool(module, memory, 2);
+      assert.equal(ready, started, 'the same pool, no worker started twice');
+      assert.equal(ready.workers.length, 2);
+      assert.ok(Atomics.load(ready.ctrl, CTRL.ready) >= 2);
     } finally {
       stopWorkers(memory);
     }

@@ -5,6 +5,7 @@ import { formatAmount, formatLevel, formatPercent, itemLabel } from '../format.j
 import { resourceUse } from '../resource-use.js';
 import { periodBottlenecks } from './plan-bottlenecks.js';
 import { planLevels } from './plan-levels.js';
+import { planPlants } from './plan-plants.js';
 import { planSankey } from './plan-sankey.js';
 import { planStatus } from './plan-status.js';
 import { planTechniques } from './plan-techniques.js';
@@ -95,5 +96,5 @@ export function planPanel(economy: EconomyView, rec: PlanRecord, offer: (o: Obje
     show();
   });
   show();
-  return h('div', { class: 'plan', 'data-plan': rec.id }, status, planLevels(economy, r), h('div', { class: 'toolbar' }, h('label', { for: 'period', text: 'Period' }), select), holder);
+  return h('div', { class: 'plan', 'data-plan': rec.id }, status, planLevels(economy, r), planPlants(r), h('div', { class: 'toolbar' }, h('label', { for: 'period', text: 'Period' }), select), holder);
 }

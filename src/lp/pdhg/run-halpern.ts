@@ -1,0 +1,227 @@
+import { matvec } from '../../sparse/matvec.js';
+import type { LinearProgram } from '../lp-types.js';
+import { LARGE_BOUND } from '../relax-redundant-bounds.js';
+import { geometricScales } from '../scale-lp.js';
+import { evaluateIterate, worstMeasure } from './evaluate-iterate.js';
+import type { PdhgOptions, ResolvedPdhgOptions } from './pdhg-options.js';
+import { copyPoint, startingPoint, divergenceLimit, diverged, FINITE_ENOUGH, findRay, newPoint, rowBoundSquares, type Point, type Run } from './pdhg-point.js';
+import { pdhgProducts, type PdhgProducts } from './pdhg-products.js';
+import { precondition } from './precondition.js';
+import type { ScaledLp } from './scaled-lp.js';
+import { spectralNorm } from './spectral-norm.js';
+
+/** cuPDLPx's restart parameters (β_sufficient, β_necessary, β_artificial). */
+const RESTART_SUFFICIENT = 0.2;
+const RESTART_NECESSARY = 0.5;
+const RESTART_ARTIFICIAL = 0.36;
+/** cuPDLPx's PID controller of the primal weight: gains K_P, K_I and the integral's discount ρ. */
+const WEIGHT_P = 0.99;
+const WEIGHT_I = 0.01;
+const WEIGHT_DISCOUNT = 0.3;
+
+/**
+ * One run of restarted Halpern PDHG with reflection (r2HPDHG: Lu & Yang, "Restarted Halpern PDHG
+ * for linear programming", 2024; cuPDLPx, Lu, Peng & Yang 2025) on `lp`, the same saddle point as
+ * solvePdhg's adaptive iteration. With ẑ = T(z) one PDHG step at the constant step η = 0.998 / ‖Ã‖₂
+ * (split by the primal weight ω: τ = η/ω, σ = ηω), the next iterate is
+ *
+ *   z_{k+1} = (k+1)/(k+2) · (2γ ẑ + (1 − 2γ) z_k) + 1/(k+2) · z_0,
+ *
+ * anchored at the restart point z_0. Restarts (to ẑ, which becomes the anchor) when the fixed-point
+ * error ‖z − T(z)‖_P, P the PDHG metric, has fallen enough; the primal weight is updated at each
+ * restart by cuPDLPx's PID controller. Termination is checked on ẑ. Per iteration one product with
+ * Ã and one with Ãᵀ, as in the adaptive iteration, and no rejected steps.
+ */
+export function runHalpern(lp: LinearProgram, o: ResolvedPdhgOptions, onProgress: PdhgOptions['onProgress'], started: number): Run {
+  const g = o.boundScaling || o.rowScaling ? geometricScales(lp) : undefined;
+  const s = precondition(lp, o.ruizIterations, o.boundScaling ? g?.d : undefined, o.rowScaling ? g?.r : undefined);
+  const products = pdhgProducts(s.A, s.AT, o.kernel, o.threads);
+  try {
+    return runHalpernWith(lp, s, o, onProgress, started, products);
+  } finally {
+    products.close();
+  }
+}
+
+function runHalpernWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, onProgress: PdhgOptions['onProgress'], started: number, products: PdhgProducts): Run {
+  const deadline = started + o.timeLimit * 1000;
+  const m = lp.A.rows;
+  const n = lp.A.cols;
+  const { A, AT, c, rowLower, rowUpper, colLower, colUpper } = s;
+  const divergence = divergenceLimit(s);
+  const gamma = o.reflection;
+  let cNorm = 0;
+  for (let j = 0; j < n; j++) cNorm = Math.max(cNorm, Math.abs(lp.c[j]));
+
+  let c2 = 0;
+  for (let j = 0; j < n; j++) c2 += c[j] * c[j];
+  const b2 = rowBoundSquares(lp, s, LARGE_BOUND) || rowBoundSquares(lp, s, Infinity);
+  let omega = c2 > 1e-20 && b2 > 1e-20 ? Math.sqrt(c2 / b2) : 1;
+  const norm = spectralNorm(A, AT);
+  const eta = norm > 0 ? 0.998 / norm : 1;
+
+  const cur = newPoint(m, n);
+  const hat = newPoint(m, n);
+  startingPoint(s, cur, o.start);
+  matvec(A, cur.x, cur.Ax);
+  products.AT(cur.y, cur.ATy);
+  const anchor = newPoint(m, n);
+  copyPoint(cur, anchor);
+  const start = newPoint(m, n);
+  copyPoint(cur, start);
+  const work = { dx: new Float64Array(n), dy: new Float64Array(m), m: new Float64Array(m), n: new Float64Array(n) };
+
+  let anchorError = Infinity;
+  let previousError = Infinity;
+  let integral = 0;
+  let sinceRestart = 0;
+  let iterations = 0;
+  let restarts = 0;
+  let status: Run['status'] | undefined;
+  let message = '';
+  let result: Point | undefined;
+
+  for (;;) {
+    const tau = eta / omega;
+    const sigma = eta * omega;
+    const { x, y, Ax, ATy } = cur;
+    const hx = hat.x;
+    const hy = hat.y;
+    const hAx = hat.Ax;
+    for (let j = 0; j < n; j++) {
+      let v = x[j] - tau * (c[j] - ATy[j]);
+      if (v < colLower[j]) v = colLower[j];
+      else if (v > colUpper[j]) v = colUpper[j];
+      hx[j] = v;
+    }
+    products.A(hx, hAx);
+    for (let i = 0; i < m; i++) {
+      const z = y[i] - sigma * (2 * hAx[i] - Ax[i]);
+      const a = z + sigma * rowLower[i];
+      const b = z + sigma * rowUpper[i];
+      hy[i] = a > 0 ? a : b < 0 ? b : 0;
+    }
+    products.AT(hy, hat.ATy);
+    iterations++;
+    sinceRestart++;
+    const evaluate = iterations % o.evaluationFrequency === 0 || iterations >= o.maxIterations || performance.now() > deadline;
+
+    // The fixed-point error of z_k, ‖z_k − ẑ‖_P, before z_k is replaced.
+    let error = 0;
+    let still = false;
+    if (evaluate) {
+      let dx2 = 0;
+      let cross = 0;
+      for (let j = 0; j < n; j++) {
+        const d = hx[j] - x[j];
+        dx2 += d * d;
+        cross += d * (hat.ATy[j] - ATy[j]);
+      }
+      let dy2 = 0;
+      for (let i = 0; i < m; i++) {
+        const d = hy[i] - y[i];
+        dy2 += d * d;
+      }
+      error = Math.sqrt(Math.max(0, (omega / eta) * dx2 + dy2 / (eta * omega) + 2 * cross));
+      still = dx2 === 0 && dy2 === 0;
+    }
+
+    // z_{k+1} = a (2γ ẑ + (1 − 2γ) z_k) + b z_0, on the iterate and its products alike.
+    const k = sinceRestart - 1;
+    const a = (k + 1) / (k + 2);
+    const b = 1 / (k + 2);
+    const p = a * 2 * gamma;
+    const q = a * (1 - 2 * gamma);
+    for (let j = 0; j < n; j++) {
+      x[j] = p * hx[j] + q * x[j] + b * anchor.x[j];
+      ATy[j] = p * hat.ATy[j] + q * ATy[j] + b * anchor.ATy[j];
+    }
+    for (let i = 0; i < m; i++) {
+      y[i] = p * hy[i] + q * y[i] + b * anchor.y[i];
+      Ax[i] = p * hAx[i] + q * Ax[i] + b * anchor.Ax[i];
+    }
+    if (!evaluate) continue;
+
+    const far = diverged(hat, divergence);
+    if (far && diverged(hat, FINITE_ENOUGH)) {
+      result = hat;
+      status = 'diverged';
+      break;
+    }
+    const q0 = evaluateIterate(s, hx, hy, hAx, hat.ATy, cNorm);
+    onProgress?.({
+      iteration: iterations,
+      relativeGap: q0.relativeGap,
+      primalResidual: q0.relativePrimal,
+      dualResidual: q0.relativeDual,
+      text: `pdhg ${iterations}: primal ${q0.relativePrimal.toExponential(2)} dual ${q0.relativeDual.toExponential(2)} gap ${q0.relativeGap.toExponential(2)} restarts ${restarts}`,
+    });
+    if (worstMeasure(q0) <= o.gap) {
+      result = hat;
+      status = 'optimal';
+      break;
+    }
+    const kind = findRay(s, hat, [anchor, start], o.infeasibilityTolerance, work);
+    if (kind !== undefined) {
+      const feasible = kind === 'primal' && q0.relativePrimal <= o.gap;
+      result = hat;
+      status = kind === 'dual' ? 'infeasible' : feasible ? 'unbounded' : 'primal-ray';
+      message = kind === 'dual' ? 'a dual ray proves the constraints infeasible' : 'a feasible point and a primal ray: the objective improves without bound';
+      break;
+    }
+    if (far) {
+      result = hat;
+      status = 'diverged';
+      break;
+    }
+    if (still) {
+      // A fixed point that is not optimal to the tolerance: nothing more will move.
+      result = hat;
+      status = 'unknown';
+      message = 'the iteration reached a fixed point without meeting the tolerance';
+      break;
+    }
+    if (performance.now() > deadline) {
+      result = hat;
+      status = 'time-limit';
+      message = `stopped after ${o.timeLimit} s`;
+      break;
+    }
+    if (iterations >= o.maxIterations) {
+      result = hat;
+      status = 'iteration-limit';
+      message = `stopped after ${iterations} iterations`;
+      break;
+    }
+
+    const restart =
+      error <= RESTART_SUFFICIENT * anchorError ||
+      (error <= RESTART_NECESSARY * anchorError && error > previousError) ||
+      sinceRestart >= RESTART_ARTIFICIAL * iterations;
+    previousError = error;
+    if (!restart) continue;
+    restarts++;
+    // Primal weight: the PID controller on log(ω ‖Δx‖ / ‖Δy‖), Δ the way from the anchor to ẑ.
+    let px = 0;
+    for (let j = 0; j < n; j++) {
+      const d = hx[j] - anchor.x[j];
+      px += d * d;
+    }
+    let py = 0;
+    for (let i = 0; i < m; i++) {
+      const d = hy[i] - anchor.y[i];
+      py += d * d;
+    }
+    if (px > 1e-32 && py > 1e-32 && px < 1e24 && py < 1e24 && o.primalWeightSmoothing > 0) {
+      const e = Math.log(omega * Math.sqrt(px / py));
+      integral = WEIGHT_DISCOUNT * integral + e;
+      omega = Math.exp(Math.log(omega) - (WEIGHT_P * e + WEIGHT_I * integral));
+    }
+    copyPoint(hat, cur);
+    copyPoint(hat, anchor);
+    sinceRestart = 0;
+    anchorError = error;
+    previousError = Infinity;
+  }
+  return { status: status ?? 'error', message, scaled: s, point: result ?? hat, iterations, restarts };
+}

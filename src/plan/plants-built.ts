@@ -1,0 +1,64 @@
+import type { CompiledEconomy } from '../compile/types.js';
+import type { PlanIndex } from './plan-types.js';
+
+/** One whole-plant decision taken: a technique with whole units, a minimum lot or a fixed cost, run in a period. */
+export interface PlantBuilt {
+  readonly technique: string;
+  readonly name?: string;
+  readonly period: string;
+  /** The activity level: whole units for a whole technique. */
+  readonly units: number;
+  /** What the units build (investment): resource → capacity added, from `onLine` on. */
+  readonly builds: Readonly<Record<string, number>>;
+  /** The period from which what it builds is on line; null when it builds nothing, or comes on line after the last period. */
+  readonly onLine: string | null;
+  /** What the units are: 'whole units', a minimum lot, a fixed cost of opening (joined by ", "). */
+  readonly kind: string;
+}
+
+/** Activity below this counts as not run (a plant not built). */
+const RUN = 1e-9;
+
+/** Whether technique j of the model takes a whole-plant decision (whole, min_lot or fixed_cost). */
+export function isPlantTechnique(c: CompiledEconomy, j: number): boolean {
+  const t = c.model.techniques[j];
+  return t.whole === true || t.minLot !== undefined || t.fixedCost !== undefined;
+}
+
+/** Whether the model has a whole-plant decision anywhere. */
+export function hasPlantDecisions(c: CompiledEconomy): boolean {
+  return c.model.techniques.some((_, j) => isPlantTechnique(c, j));
+}
+
+/**
+ * The whole-plant decisions a plan takes, period by period: for every technique with whole units,
+ * a minimum lot or a fixed cost that runs in a period, how many units, what they build and when
+ * it comes on line. `activity` is per technique and period (period-major).
+ */
+export function plantsBuilt(c: CompiledEconomy, ix: PlanIndex, activity: Float64Array): PlantBuilt[] {
+  const out: PlantBuilt[] = [];
+  const nT = ix.techniques;
+  const plants = c.model.techniques.map((_, j) => j).filter((j) => isPlantTechnique(c, j));
+  for (let t = 0; t < ix.periods; t++) {
+    for (const j of plants) {
+      const tech = c.model.techniques[j];
+      const a = activity[t * nT + j];
+      if (!(a > RUN)) continue;
+      const units = tech.whole === true ? Math.round(a) : a;
+      const builds: Record<string, number> = {};
+      for (const [rid, amount] of Object.entries(tech.build ?? {})) if (amount !== 0) builds[rid] = amount * units;
+      const on = t + (tech.lag ?? 1);
+      const kind = [tech.whole === true ? 'whole units' : '', tech.minLot !== undefined ? `minimum lot ${tech.minLot}` : '', tech.fixedCost !== undefined ? 'fixed cost' : ''].filter((s) => s !== '').join(', ');
+      out.push({
+        technique: tech.id,
+        ...(tech.name === undefined ? {} : { name: tech.name }),
+        period: c.periods.ids[t] ?? String(t + 1),
+        units,
+        builds,
+        onLine: Object.keys(builds).length === 0 || on >= ix.periods ? null : (c.periods.ids[on] ?? String(on + 1)),
+        kind,
+      });
+    }
+  }
+  return out;
+}
