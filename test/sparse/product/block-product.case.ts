@@ -157,9 +157,9 @@ const TOLERANCE = 1e-13;
 /**
  * Runs the shared suite for one implementation: every case × k × direction, each product twice
  * into an output filled with NaN (so every entry must be written, empty rows as exact zeros), to
- * TOLERANCE of the reference; the facts, where the product offers them, equal matrixFacts(A); the
- * workspace, where offered, steps exactly as block-ops.ts; and the implementation's own variant
- * engaged in at least one case.
+ * TOLERANCE of the reference; the facts, where offered, equal matrixFacts(A) (read before the
+ * first product); the workspace, where offered, steps exactly as block-ops.ts; and the
+ * implementation's own variant engaged in at least one case.
  */
 export function runBlockProductSuite(name: string, make: MakeProduct, options: SuiteOptions = {}): void {
   const directions = options.transposed === false ? [false] : [false, true];
@@ -179,6 +179,14 @@ export function runBlockProductSuite(name: string, make: MakeProduct, options: S
             }
             try {
               if (made.engaged) engaged++;
+              // The facts before the first product (their diagonal may be valid only until then).
+              if (made.product.facts !== undefined && A.rows === A.cols) {
+                const facts = made.product.facts();
+                const want = matrixFacts(A);
+                assert.equal(facts.nonNegative, want.nonNegative, `${label}: nonNegative`);
+                assert.equal(facts.finite, want.finite, `${label}: finite`);
+                assert.deepEqual(Array.from(facts.diag), Array.from(want.diag), `${label}: diagonal`);
+              }
               const x = Float64Array.from({ length: (transposed ? A.rows : A.cols) * k }, () => rand() * 2 - 1);
               const { out: expected, scale } = referenceProduct(A, x, k, transposed);
               const out = new Float64Array(expected.length);
@@ -188,13 +196,6 @@ export function runBlockProductSuite(name: string, make: MakeProduct, options: S
                 for (let q = 0; q < out.length; q++) {
                   assert.ok(Math.abs(out[q] - expected[q]) <= TOLERANCE * scale[q], `${label}, round ${round + 1}: entry ${q} is ${out[q]}, expected ${expected[q]}`);
                 }
-              }
-              if (made.product.facts !== undefined && A.rows === A.cols) {
-                const facts = made.product.facts();
-                const want = matrixFacts(A);
-                assert.equal(facts.nonNegative, want.nonNegative, `${label}: nonNegative`);
-                assert.equal(facts.finite, want.finite, `${label}: finite`);
-                assert.deepEqual(Array.from(facts.diag), Array.from(want.diag), `${label}: diagonal`);
               }
               if (made.product.workspace !== undefined) {
                 workspaces++;
