@@ -1,10 +1,11 @@
 /**
  * Every BlockProduct implementation through the one shared suite (block-product.case.ts): the JS
  * kernels (serial, over an explicit transpose, on 2 and 3 threads), the WebAssembly kernels
- * (serial, 2 and 3 threads, over a copy of Aᵀ, split, in panels, in place), and the solvers' own
- * choice.
+ * (serial, 2 and 3 threads, over a copy of Aᵀ, split, in panels, in place; each asked for the
+ * solver's workspace, which it must offer for square A and k = 1), and the solvers' own choice.
  */
 import type { CsrMatrix } from '../../../src/sparse/csr.js';
+import { WORKSPACE_VECTORS } from '../../../src/sparse/product/block-product.js';
 import { chooseBlockProduct } from '../../../src/sparse/product/choose-block-product.js';
 import { parallelProduct } from '../../../src/sparse/product/parallel-product.js';
 import type { SplitTuning } from '../../../src/sparse/product/split-layout.js';
@@ -21,7 +22,7 @@ const forceSplit = (k: number): SplitTuning => ({ minVectorBytes: 0, nearBytes: 
 /** A WebAssembly product with these options; `engaged` tells whether the variant ran. */
 function wasm(threads: number, options: (A: CsrMatrix, k: number) => WasmProductOptions, engaged: (w: NonNullable<ReturnType<typeof wasmProduct>>) => boolean) {
   return (A: CsrMatrix, k: number, transposed: boolean): MadeProduct | undefined => {
-    const w = wasmProduct(A, k, transposed, threads, options(A, k));
+    const w = wasmProduct(A, k, transposed, threads, { vectors: WORKSPACE_VECTORS, ...options(A, k) });
     return w === undefined ? undefined : { product: w.product, close: () => w.close(), engaged: engaged(w) };
   };
 }
@@ -42,25 +43,26 @@ for (const threads of [2, 3]) {
   });
 }
 
-runBlockProductSuite('WebAssembly, serial', wasm(1, () => plain, (w) => !w.split && !w.transposedCopy && w.panels === 0), { skip: noWasm });
+runBlockProductSuite('WebAssembly, serial', wasm(1, () => plain, (w) => !w.split && !w.transposedCopy && w.panels === 0), { skip: noWasm, workspace: true });
 
 for (const threads of [2, 3]) {
-  runBlockProductSuite(`WebAssembly, ${threads} threads`, wasm(threads, () => plain, (w) => w.threads === threads), { skip: noWasm });
+  runBlockProductSuite(`WebAssembly, ${threads} threads`, wasm(threads, () => plain, (w) => w.threads === threads), { skip: noWasm, workspace: true });
 }
 
 runBlockProductSuite('WebAssembly, transposed as a gather over a copy of Aᵀ', wasm(1, () => ({ ...plain, transposeCopy: true }), (w) => w.transposedCopy), {
   skip: noWasm,
+  workspace: true,
 });
 
 for (const threads of [1, 2]) {
-  runBlockProductSuite(`WebAssembly, split layout, ${threads} thread(s)`, wasm(threads, (_, k) => ({ split: forceSplit(k) }), (w) => w.split), { skip: noWasm });
+  runBlockProductSuite(`WebAssembly, split layout, ${threads} thread(s)`, wasm(threads, (_, k) => ({ split: forceSplit(k) }), (w) => w.split), { skip: noWasm, workspace: true });
 }
 
 for (const threads of [1, 2]) {
   runBlockProductSuite(
     `WebAssembly, in panels of 16 columns, ${threads} thread(s)`,
     wasm(threads, (A) => ({ split: false, panels: { width: 16, panels: Math.ceil(A.cols / 16) } }), (w) => w.panels > 0),
-    { skip: noWasm },
+    { skip: noWasm, workspace: true },
   );
 }
 
@@ -69,10 +71,10 @@ runBlockProductSuite(
   (A, k, transposed) => {
     const M = toWasmCsr(A, { k, threads: 1 });
     if (M === undefined) return undefined;
-    const w = wasmProduct(M, k, transposed, 1, plain);
+    const w = wasmProduct(M, k, transposed, 1, { vectors: WORKSPACE_VECTORS, ...plain });
     return w === undefined ? undefined : { product: w.product, close: () => w.close(), engaged: w.inPlace };
   },
-  { skip: noWasm },
+  { skip: noWasm, workspace: true },
 );
 
 runBlockProductSuite('the solvers’ choice (kernel auto)', (A, k, transposed) => ({ ...chooseBlockProduct(A, k, transposed, {}), engaged: true }));
