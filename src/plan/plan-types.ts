@@ -1,6 +1,5 @@
 import type { CompiledEconomy } from '../compile/types.js';
 import type { LinearProgram, LpSolution, LpSolver, LpStatus } from '../lp/lp-types.js';
-import type { PlantBuilt } from './plants-built.js';
 
 /**
  * Optimal plans (Kantorovich): activity levels per technique and period, trade, stocks and
@@ -321,4 +320,19 @@ export interface PlanResult extends PlanQuantities {
    * read (the last LP that raised a level is).
    */
   readonly solution: LpSolution;
+}
+
+/** One whole-plant decision taken: a technique with whole units, a minimum lot or a fixed cost, run in a period. */
+export interface PlantBuilt {
+  readonly technique: string;
+  readonly name?: string;
+  readonly period: string;
+  /** The activity level: whole units for a whole technique. */
+  readonly units: number;
+  /** What the units build (investment): resource → capacity added, from `onLine` on. */
+  readonly builds: Readonly<Record<string, number>>;
+  /** The period from which what it builds is on line; null when it builds nothing, or comes on line after the last period. */
+  readonly onLine: string | null;
+  /** What the units are: 'whole units', a minimum lot, a fixed cost of opening (joined by ", "). */
+  readonly kind: string;
 }

@@ -1,20 +1,7 @@
 import type { CompiledEconomy } from '../compile/types.js';
-import type { PlanIndex } from './plan-types.js';
+import type { PlanIndex, PlantBuilt } from './plan-types.js';
 
-/** One whole-plant decision taken: a technique with whole units, a minimum lot or a fixed cost, run in a period. */
-export interface PlantBuilt {
-  readonly technique: string;
-  readonly name?: string;
-  readonly period: string;
-  /** The activity level: whole units for a whole technique. */
-  readonly units: number;
-  /** What the units build (investment): resource → capacity added, from `onLine` on. */
-  readonly builds: Readonly<Record<string, number>>;
-  /** The period from which what it builds is on line; null when it builds nothing, or comes on line after the last period. */
-  readonly onLine: string | null;
-  /** What the units are: 'whole units', a minimum lot, a fixed cost of opening (joined by ", "). */
-  readonly kind: string;
-}
+export type { PlantBuilt } from './plan-types.js';
 
 /** Activity below this counts as not run (a plant not built). */
 const RUN = 1e-9;
