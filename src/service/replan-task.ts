@@ -21,7 +21,8 @@ export interface ReplanBase {
 /**
  * Checks a re-plan request against its base plan and the reports stored now (refused, naming
  * `the reports` or `the request`, when they do not fit) and returns the job's input and task:
- * solve the future with progress and cancellation, the past fixed at what the reports say
+ * solve the future with progress and cancellation (whole plants by branch and bound to the
+ * request's `mipGap`, or as the relaxation with `relaxIntegers`), the past fixed at what the reports say
  * happened, the objective the request's, else the base plan's; store the re-plan's document
  * (replan-document.ts) as a plan of the base plan's scenario. Used by `replanPublished` and by a
  * solve worker rebuilding the job from its stored input (with the reports stored when it runs).
@@ -42,6 +43,8 @@ export async function replanTask(store: PlentyStore, base: ReplanBase, request: 
       solver: cancellable(request.solver ?? 'auto', jobCtx.signal),
       ...(request.gap === undefined ? {} : { gap: request.gap }),
       ...(request.timeLimit === undefined ? {} : { timeLimit: request.timeLimit }),
+      ...(request.mipGap === undefined ? {} : { mipGap: request.mipGap }),
+      ...(request.relaxIntegers === true ? { relaxIntegers: true } : {}),
     });
     if (jobCtx.signal.aborted) throw new Error('cancelled');
     const text = jsonText(replanDocument(c, r, { basePlanId: plan.id, reports: reports.length }));
