@@ -4,6 +4,7 @@ import type { ExecutionPlan } from '../execution/types.js';
 import { jsonText } from '../report/json-text.js';
 import type { PlanWithResult, PlentyStore } from '../store/index.js';
 import type { ReplanJobInput } from './job-input.js';
+import { checkWholePlantSolver } from './check-whole-plant-solver.js';
 import type { JobTask } from './job-task.js';
 import { publishedReports } from './published-reports.js';
 import { refusedInput } from './refused-input.js';
@@ -33,9 +34,10 @@ export async function replanTask(store: PlentyStore, base: ReplanBase, request: 
   const actuals = (await refusedInput('the reports', () => actualActivity(c, base.execution, reports))).activity;
   const stored = (base.plan.result as { objective?: unknown }).objective;
   const objective = request.objective === undefined ? (stored as ReturnType<typeof planObjective> | undefined) ?? { kind: 'maxmin' as const } : planObjective(request.objective);
-  const prepared = await refusedInput('the request', () =>
-    prepareReplan(c, { fromPeriod: request.fromPeriod, solver: request.solver ?? 'auto', actuals, plan: base.execution, objective, ...(request.reported === undefined ? {} : { reported: reportedPast(request.reported) }) }),
-  );
+  const prepared = await refusedInput('the request', () => {
+    checkWholePlantSolver(c, request);
+    return prepareReplan(c, { fromPeriod: request.fromPeriod, solver: request.solver ?? 'auto', actuals, plan: base.execution, objective, ...(request.reported === undefined ? {} : { reported: reportedPast(request.reported) }) });
+  });
   const plan = base.plan;
   const input: ReplanJobInput = { basePlanId: plan.id, ...request, reports: reports.length };
   const task: JobTask = async (jobCtx) => {

@@ -7,6 +7,7 @@ import { solveScenario } from '../../src/service/solve-scenario.js';
 import { storedPlan } from '../../src/service/stored-plan.js';
 import { uploadModel } from '../../src/service/upload-model.js';
 import { openSqliteStore } from '../../src/store/index.js';
+import { refusal } from './refusal.js';
 import { runTask } from './small-service.js';
 
 /**
@@ -31,7 +32,7 @@ interface ReplanDoc {
 }
 
 describe('re-planning whole plants', () => {
-  test('a re-plan solves the future by branch and bound to the mipGap asked, or as the relaxation with relaxIntegers', async () => {
+  test('a re-plan solves the future by branch and bound to the mipGap asked, or as the relaxation with relaxIntegers; PDHG without it refused before any work', async () => {
     const store = openSqliteStore({ dir: ':memory:' });
     await uploadModel(store, { id: 'lot', format: 'yaml', text: LOT });
     const s = await createScenario(store, { modelId: 'lot', name: 'as it stands', overrides: [] });
@@ -55,6 +56,12 @@ describe('re-planning whole plants', () => {
     assert.equal(rd.mip?.method, 'relaxation');
     assert.equal(relaxed.input.relaxIntegers, true);
     assert.ok(Math.abs((rd.replan.future.lambda?.['1'] ?? 0) - 4.5 / 4) < 1e-6, JSON.stringify(rd.replan.future.lambda));
+
+    const pdhg = await refusal(replanPublished(store, { fromPeriod: 'p2', solver: 'pdhg' }));
+    assert.equal(pdhg.input?.what, 'the request');
+    assert.equal(pdhg.input.error.issues[0].code, 'integer-model');
+    assert.deepEqual(pdhg.input.error.issues[0].location.path, ['solver']);
+    assert.equal((await replanPublished(store, { fromPeriod: 'p2', solver: 'pdhg', relaxIntegers: true })).input.solver, 'pdhg');
     await store.close();
   });
 });
