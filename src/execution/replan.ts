@@ -19,6 +19,10 @@ export interface ReplanOptions extends ReplanInput {
   readonly gap?: number;
   /** Seconds for all stages together. */
   readonly timeLimit?: number;
+  /** Whole plants: the relative gap at which branch and bound stops as optimal (as solvePlan's). */
+  readonly mipGap?: number;
+  /** Whole plants: re-plan the future as the LP relaxation instead (as solvePlan's). */
+  readonly relaxIntegers?: boolean;
 }
 
 /** What a re-plan starts from (see prepareReplan). */
@@ -122,7 +126,7 @@ export function prepareReplan(c: CompiledEconomy, input: ReplanInput): PreparedR
 }
 
 /** Solves a prepared re-plan (see replan). */
-export async function solveReplan(p: PreparedReplan, options: Pick<ReplanOptions, 'solver' | 'gap' | 'timeLimit'> = {}): Promise<ReplanResult> {
+export async function solveReplan(p: PreparedReplan, options: Pick<ReplanOptions, 'solver' | 'gap' | 'timeLimit' | 'mipGap' | 'relaxIntegers'> = {}): Promise<ReplanResult> {
   const { economy: c, from, past, formulated, objective } = p;
   const t1 = performance.now();
   const choice = options.solver ?? 'auto';
@@ -133,6 +137,8 @@ export async function solveReplan(p: PreparedReplan, options: Pick<ReplanOptions
     diagnose: false,
     ...(options.gap === undefined ? {} : { gap: options.gap }),
     ...(options.timeLimit === undefined ? {} : { timeLimit: options.timeLimit }),
+    ...(options.mipGap === undefined ? {} : { mipGap: options.mipGap }),
+    ...(options.relaxIntegers === true ? { relaxIntegers: true } : {}),
   });
   const t4 = performance.now();
   // The past's surplus is what its balance left beyond the deliveries (its rows are free in the LP).

@@ -1,7 +1,4 @@
 import { z } from 'zod';
-import type { ExtractionRequest } from '../analysis/index.js';
-import { parseDemand } from '../model/parse-demand.js';
-import { DEFAULT_MAX_ITERATIONS } from '../sparse/index.js';
 
 export const extractionBody = z.strictObject({
   sectors: z.array(z.string().min(1)).optional().meta({ description: 'items, products or (imported tables) sectors to extract together' }),
@@ -15,18 +12,3 @@ export const extractionBody = z.strictObject({
 });
 export type ExtractionBody = z.infer<typeof extractionBody>;
 
-/** The request an extraction body makes. */
-export function extractionRequestOf(body: ExtractionBody): ExtractionRequest {
-  const demand = body.demand === undefined ? undefined : parseDemand(JSON.stringify({ demand: body.demand }), { file: 'body.demand', format: 'json' });
-  return {
-    ...(body.sectors !== undefined ? { sectors: body.sectors } : {}),
-    ...(body.regions !== undefined ? { regions: body.regions } : {}),
-    kind: body.kind ?? 'total',
-    ...(body.rank !== undefined ? { rank: body.rank } : {}),
-    ...(demand !== undefined ? { demand, demandLabel: 'the demand sent' } : {}),
-    ...(body.period !== undefined ? { period: body.period } : {}),
-    tolerance: body.tolerance ?? 1e-12,
-    maxIterations: body.maxIterations ?? DEFAULT_MAX_ITERATIONS,
-    names: { sectors: 'sectors', regions: 'regions', rank: 'rank', period: 'period', tolerance: 'tolerance', maxIterations: 'maxIterations' },
-  };
-}

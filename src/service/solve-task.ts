@@ -5,9 +5,8 @@ import type { LpSolver } from '../lp/lp-types.js';
 import type { PlanObjective } from '../plan/plan-types.js';
 import { resolveObjective } from '../plan/resolve-objective.js';
 import { solvePlan } from '../plan/solve-plan.js';
-import { hasPlantDecisions } from '../plan/plants-built.js';
-import { inputError } from '../model/errors.js';
 import { canonicalJson, type PlentyStore, type ScenarioRecord } from '../store/index.js';
+import { checkWholePlantSolver } from './check-whole-plant-solver.js';
 import type { JobTask } from './job-task.js';
 import { scenarioEconomy } from './scenario-economy.js';
 import { encodePlan } from '../report/encode-plan.js';
@@ -49,14 +48,7 @@ export async function solveTask(store: PlentyStore, scenario: ScenarioRecord, op
   const c = compileEconomy(economy);
   const objective = planObjective(options.objective);
   resolveObjective(c, objective);
-  if (options.solver === 'pdhg' && options.relaxIntegers !== true && hasPlantDecisions(c)) {
-    throw inputError(
-      'integer-model',
-      'the model has whole-plant decisions (whole, min_lot or fixed_cost on a technique), and PDHG solves linear programs only: solve with HiGHS, or ask for the LP relaxation (relaxIntegers: true)',
-      { path: ['solver'] },
-      'pdhg',
-    );
-  }
+  checkWholePlantSolver(c, options);
   const inputsHash = createHash('sha256')
     .update(canonicalJson({ model: scenario.modelId, version: scenario.modelVersion, overrides: scenario.overrides, options }))
     .digest('hex');

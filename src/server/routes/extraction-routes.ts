@@ -1,13 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { extractEconomy } from '../../analysis/index.js';
-import { compileEconomy } from '../../compile/index.js';
-import { InputError } from '../../model/errors.js';
+import { extractStoredModel } from '../../service/extract-stored-model.js';
 import { requirePlanner } from '../auth.js';
-import { storedModel } from '../../service/stored-model.js';
 import type { ServerContext } from '../context.js';
-import { extractionBody, extractionRequestOf } from '../extraction-body.js';
-import { unprocessable } from '../input-issues.js';
+import { extractionBody } from '../extraction-body.js';
 import { jsonSafe } from '../json-safe.js';
 import { validate } from '../validate.js';
 import { modelId } from './model-routes.js';
@@ -25,13 +21,6 @@ export function extractionRoutes(app: FastifyInstance, ctx: ServerContext): void
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(extractionBody, req.body ?? {}, 'body');
-    const { model: m, economy } = await storedModel(ctx.store, id, version);
-    try {
-      const r = extractEconomy(economy, compileEconomy(economy), extractionRequestOf(body));
-      return JSON.parse(jsonSafe({ ...r.json, modelId: m.id, version: m.version, failures: r.failures })) as unknown;
-    } catch (err) {
-      if (err instanceof InputError) throw unprocessable(err, 'the extraction');
-      throw err;
-    }
+    return JSON.parse(jsonSafe(await extractStoredModel(ctx.store, id, version, body))) as unknown;
   });
 }

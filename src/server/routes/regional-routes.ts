@@ -1,8 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parseRegionalData, type RegionalData } from '../../model/parse-regional-data.js';
-import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
-import { ApiError } from '../api-error.js';
 import { requirePlanner } from '../auth.js';
 import { regionaliseStoredModel } from '../../service/regionalise-stored-model.js';
 import type { ServerContext } from '../context.js';
@@ -27,38 +24,6 @@ export const regionaliseBody = z.strictObject({
   tolerance: z.number().gt(0).lt(1).optional(),
   maxIterations: z.number().int().positive().max(1_000_000).optional(),
 });
-type RegionaliseBody = z.infer<typeof regionaliseBody>;
-
-/** The regional data a body sends: its CSV text, or its `regional` (and `national`) records. */
-function regionalData(body: RegionaliseBody): RegionalData {
-  if ((body.csv === undefined) === (body.regional === undefined)) {
-    throw new ApiError(400, 'invalid-request', 'send the regional data as `csv` or as `regional`, one of them', [{ path: ['body', 'csv'], message: 'send csv or regional' }]);
-  }
-  if (body.csv !== undefined) {
-    if (body.national !== undefined) throw new ApiError(400, 'invalid-request', '`national` goes with `regional`; in `csv` it is the third column', [{ path: ['body', 'national'], message: 'with regional only' }]);
-    const data = parseRegionalData(body.csv, 'body.csv');
-    if (body.totals === undefined) return data;
-    const regional = body.totals.regional ?? data.totals?.regional;
-    const national = body.totals.national ?? data.totals?.national;
-    return { ...data, totals: { ...(regional !== undefined ? { regional } : {}), ...(national !== undefined ? { national } : {}) } };
-  }
-  const regional = body.regional ?? {};
-  const sectors = Object.keys(regional);
-  const national = body.national;
-  if (national !== undefined) {
-    const missing = sectors.find((s) => !(s in national)) ?? Object.keys(national).find((s) => !(s in regional));
-    if (missing !== undefined) throw new ApiError(400, 'invalid-request', `"${missing}" is in one of regional and national only`, [{ path: ['body', 'national', missing], message: 'in one of regional and national only', value: missing }]);
-  }
-  const totals = body.totals;
-  return {
-    file: 'body.regional',
-    sectors,
-    rows: sectors.map((_, k) => k + 1),
-    regional: sectors.map((s) => regional[s]),
-    ...(national !== undefined ? { national: sectors.map((s) => national[s]) } : {}),
-    ...(totals !== undefined ? { totals: { ...(totals.regional !== undefined ? { regional: totals.regional } : {}), ...(totals.national !== undefined ? { national: totals.national } : {}) } } : {}),
-  };
-}
 
 /**
  * POST /api/models/:id/regionalise: the regional table of a stored (national) model by location
@@ -71,17 +36,6 @@ export function regionalRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(regionaliseBody, req.body ?? {}, 'body');
-    if (body.delta !== undefined && body.method !== 'flq') throw new ApiError(400, 'invalid-request', '`delta` is the FLQ’s: send it with method flq', [{ path: ['body', 'delta'], message: 'flq only', value: body.delta }]);
-    const data = (): RegionalData => regionalData(body);
-    const request = {
-      method: body.method,
-      ...(body.delta !== undefined ? { delta: body.delta } : {}),
-      ...(body.measure !== undefined ? { measure: body.measure } : {}),
-      ...(body.store?.name !== undefined ? { name: body.store.name } : {}),
-      tolerance: body.tolerance ?? 1e-12,
-      maxIterations: body.maxIterations ?? DEFAULT_MAX_ITERATIONS,
-      names: { measure: 'measure', delta: 'delta', tolerance: 'tolerance', maxIterations: 'maxIterations' },
-    };
-    return JSON.parse(jsonSafe(await regionaliseStoredModel(ctx.store, { id, version }, data, request, body.store))) as unknown;
+    return JSON.parse(jsonSafe(await regionaliseStoredModel(ctx.store, id, version, body))) as unknown;
   });
 }

@@ -1,13 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { modelSeries, type SeriesModel } from '../../analysis/index.js';
-import { compileEconomy } from '../../compile/index.js';
-import { InputError } from '../../model/errors.js';
-import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
+import { storedModelSeries } from '../../service/stored-model-series.js';
 import { requirePlanner } from '../auth.js';
-import { storedModel } from '../../service/stored-model.js';
 import type { ServerContext } from '../context.js';
-import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
 import { validate } from '../validate.js';
 import { modelId } from './model-routes.js';
@@ -38,31 +33,6 @@ export function seriesRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post('/api/series', async (req) => {
     await requirePlanner(ctx.store, req);
     const body = validate(seriesBody, req.body ?? {}, 'body');
-    const records = await Promise.all(body.models.map(async (ref) => ({ ref, ...(await storedModel(ctx.store, ref.id, ref.version)) })));
-    try {
-      const models: SeriesModel[] = records.map(({ ref, model: m, economy }) => {
-        return { economy, c: compileEconomy(economy), source: m.id, ...(ref.year !== undefined ? { year: ref.year } : {}) };
-      });
-      const asked = new Set(body.analyses ?? []);
-      const r = modelSeries(models, {
-        analysis: {
-          multipliers: asked.has('multipliers'),
-          footprints: asked.has('footprints'),
-          linkages: asked.has('linkages'),
-          labourValues: asked.has('labourValues'),
-          ...(body.labour !== undefined ? { labour: body.labour } : {}),
-          tolerance: body.tolerance ?? 1e-12,
-          maxIterations: body.maxIterations ?? DEFAULT_MAX_ITERATIONS,
-          names: { labour: 'labour', income: 'income', period: 'period', tolerance: 'tolerance', maxIterations: 'maxIterations' },
-        },
-        decompose: body.decompose === true,
-        ...(body.resources !== undefined ? { decomposition: { resources: body.resources, resourceOption: 'resources' } } : {}),
-      });
-      const versions = Object.fromEntries(records.map(({ model: m }) => [m.id, m.version]));
-      return JSON.parse(jsonSafe({ ...r.json, versions, failures: r.failures })) as unknown;
-    } catch (err) {
-      if (err instanceof InputError) throw unprocessable(err, 'the series');
-      throw err;
-    }
+    return JSON.parse(jsonSafe(await storedModelSeries(ctx.store, body))) as unknown;
   });
 }

@@ -1,14 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { MAX_DEPTH, MAX_TOP, structuralPathsOf } from '../../analysis/structural-paths-of.js';
-import { compileEconomy } from '../../compile/index.js';
-import { InputError } from '../../model/errors.js';
-import { parseDemand } from '../../model/parse-demand.js';
-import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
+import { MAX_DEPTH, MAX_TOP } from '../../analysis/structural-paths-of.js';
+import { structuralPathsOfStoredModel } from '../../service/structural-paths-of-stored-model.js';
 import { requirePlanner } from '../auth.js';
-import { storedModel } from '../../service/stored-model.js';
 import type { ServerContext } from '../context.js';
-import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
 import { validate } from '../validate.js';
 import { modelId } from './model-routes.js';
@@ -36,27 +31,6 @@ export function structuralPathsRoutes(app: FastifyInstance, ctx: ServerContext):
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(pathsBody, req.body ?? {}, 'body');
-    const { model: m, economy } = await storedModel(ctx.store, id, version);
-    try {
-      const c = compileEconomy(economy);
-      const demand = body.demand === undefined ? undefined : parseDemand(JSON.stringify({ demand: body.demand }), { file: 'body.demand', format: 'json' });
-      const r = structuralPathsOf(economy, c, {
-        ...(body.resource !== undefined ? { resource: body.resource } : {}),
-        ...(body.region !== undefined ? { region: body.region } : {}),
-        ...(body.product !== undefined ? { product: body.product } : {}),
-        ...(demand !== undefined ? { demand, demandLabel: 'the demand sent' } : {}),
-        ...(body.period !== undefined ? { period: body.period } : {}),
-        ...(body.top !== undefined ? { top: body.top } : {}),
-        ...(body.depth !== undefined ? { depth: body.depth } : {}),
-        ...(body.threshold !== undefined ? { threshold: body.threshold } : {}),
-        tolerance: body.tolerance ?? 1e-12,
-        maxIterations: body.maxIterations ?? DEFAULT_MAX_ITERATIONS,
-        names: { resource: 'resource', region: 'region', product: 'product', demand: 'demand', period: 'period', top: 'top', depth: 'depth', threshold: 'threshold', tolerance: 'tolerance', maxIterations: 'maxIterations' },
-      });
-      return JSON.parse(jsonSafe({ ...r.json, modelId: m.id, version: m.version, failures: r.failures })) as unknown;
-    } catch (err) {
-      if (err instanceof InputError) throw unprocessable(err, 'the structural paths');
-      throw err;
-    }
+    return JSON.parse(jsonSafe(await structuralPathsOfStoredModel(ctx.store, id, version, body))) as unknown;
   });
 }

@@ -1,14 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { uncertaintyOf } from '../../analysis/uncertainty-of.js';
-import { compileEconomy } from '../../compile/index.js';
-import { inputError, InputError } from '../../model/errors.js';
-import { parseDemand } from '../../model/parse-demand.js';
-import { DEFAULT_MAX_ITERATIONS } from '../../sparse/index.js';
+import { uncertaintyOfStoredModel } from '../../service/uncertainty-of-stored-model.js';
 import { requirePlanner } from '../auth.js';
-import { storedModel } from '../../service/stored-model.js';
 import type { ServerContext } from '../context.js';
-import { unprocessable } from '../input-issues.js';
 import { jsonSafe } from '../json-safe.js';
 import { validate } from '../validate.js';
 import { modelId } from './model-routes.js';
@@ -48,33 +42,6 @@ export function uncertaintyRoutes(app: FastifyInstance, ctx: ServerContext): voi
     const { id } = validate(idParams, req.params, 'params');
     const { version } = validate(versionQuery, req.query, 'query');
     const body = validate(uncertaintyBody, req.body ?? {}, 'body');
-    const { model: m, economy } = await storedModel(ctx.store, id, version);
-    try {
-      const c = compileEconomy(economy);
-      const draws = body.draws ?? (body.drawsTable !== undefined ? Math.max(...body.drawsTable.map((e) => e.draw)) : 1000);
-      const kept = draws * (c.resources.ids.length + 1) * c.items.ids.length;
-      if (draws > MAX_HTTP_DRAWS || kept > MAX_HTTP_KEPT) {
-        throw inputError('too-large', `${draws} draws of ${c.resources.ids.length + 1} × ${c.items.ids.length} multipliers are more than the service answers in a request (${MAX_HTTP_DRAWS} draws, ${MAX_HTTP_KEPT.toLocaleString('en-GB')} numbers): ask for fewer draws, or run plenty uncertainty`, { path: ['draws'] }, draws);
-      }
-      const demand = body.demand === undefined ? undefined : parseDemand(JSON.stringify({ demand: body.demand }), { file: 'body.demand', format: 'json' });
-      const r = uncertaintyOf(economy, c, {
-        rsd: body.rsd,
-        ...(body.demandRsd !== undefined ? { demandRsd: body.demandRsd } : {}),
-        ...(body.extensionRsd !== undefined ? { extensionRsd: body.extensionRsd } : {}),
-        ...(body.distribution !== undefined ? { distribution: body.distribution } : {}),
-        draws,
-        ...(body.seed !== undefined ? { seed: body.seed } : {}),
-        ...(body.drawsTable !== undefined ? { drawsTable: body.drawsTable.map((e, k) => ({ ...e, location: { path: ['drawsTable', k] } })) } : {}),
-        ...(demand !== undefined ? { demand, demandLabel: 'the demand sent' } : {}),
-        ...(body.period !== undefined ? { period: body.period } : {}),
-        tolerance: body.tolerance,
-        maxIterations: body.maxIterations ?? DEFAULT_MAX_ITERATIONS,
-        names: { rsd: 'rsd', demandRsd: 'demandRsd', extensionRsd: 'extensionRsd', distribution: 'distribution', draws: 'draws', seed: 'seed', drawsTable: 'drawsTable', demand: 'demand', period: 'period', tolerance: 'tolerance', maxIterations: 'maxIterations' },
-      });
-      return JSON.parse(jsonSafe({ ...r.json, modelId: m.id, version: m.version, failures: r.failures })) as unknown;
-    } catch (err) {
-      if (err instanceof InputError) throw unprocessable(err, 'the uncertainty analysis');
-      throw err;
-    }
+    return JSON.parse(jsonSafe(await uncertaintyOfStoredModel(ctx.store, id, version, body, { draws: MAX_HTTP_DRAWS, kept: MAX_HTTP_KEPT }))) as unknown;
   });
 }
