@@ -119,6 +119,20 @@ function expandSolution(lp: LinearProgram, keptColumns: Int32Array, keptRows: In
     rowActivity[i] = ax;
   }
   if (!complete) return { ...s, x, rowActivity, rowDual, colDual };
-  const check = checkSolution(lp, x, rowDual, colDual);
+  // A branch-and-bound solution's duals are those of the LP with its integer columns fixed
+  // (lp-types.ts's MipReport): checked on that LP, not on the one whose integer columns are free.
+  const check = checkSolution(s.mip?.duals === 'integers-fixed' ? integersFixed(lp, x) : lp, x, rowDual, colDual);
   return { ...s, x, rowActivity, rowDual, colDual, primalResidual: check.primalResidual, dualResidual: check.dualResidual, relativeGap: check.relativeGap };
+}
+
+/** The LP with its integer columns fixed at x (the LP whose duals a branch-and-bound solution reports). */
+function integersFixed(lp: LinearProgram, x: Float64Array): LinearProgram {
+  const { integrality } = lp;
+  if (integrality === undefined) return lp;
+  const colLower = Float64Array.from(lp.colLower);
+  const colUpper = Float64Array.from(lp.colUpper);
+  for (let j = 0; j < x.length; j++) {
+    if (integrality[j] !== 0) colLower[j] = colUpper[j] = x[j];
+  }
+  return { ...lp, colLower, colUpper };
 }
