@@ -12,7 +12,7 @@ import { testDatabase, type TestDatabase } from '../helpers/postgres.js';
 
 const TOKEN = 'planner-token-for-solve-workers';
 /** Long enough (about 10³·⁵ items × periods, the weighted LP by HiGHS) that a solve takes seconds, so that it can be killed or cancelled while it runs. */
-const MODEL = JSON.stringify(generatePlanModel({ size: 1500, seed: 1 }).model);
+const MODEL = JSON.stringify(generatePlanModel({ size: 3000, seed: 1 }).model);
 const SOLVE = { objective: 'weighted', solver: 'highs' };
 
 /** Two works in two years, 100 labour each (as test/server/execution.test.ts): a plan to publish and re-plan. */
@@ -83,6 +83,16 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
   }
 }
 
+/**
+ * A job's progress once it runs with the solver's progress shown; undefined before that. A job
+ * that ended first fails the test at once (the model must be big enough to be seen mid-solve).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function runningWithProgress(job: any): { fraction: number; text: string } | undefined {
+  if (['done', 'failed', 'cancelled'].includes(job.status as string)) throw new Error(`the job ended before its progress was seen: ${JSON.stringify(job)}`);
+  return job.status === 'running' && typeof job.progress?.text === 'string' && (job.progress.text as string).startsWith('stage') ? (job.progress as { fraction: number; text: string }) : undefined;
+}
+
 const plansOf = async (scenario: number): Promise<number> => Number((await store.pool.query<{ n: string }>('SELECT count(*) AS n FROM plans WHERE scenario_id = $1', [scenario])).rows[0].n);
 
 before(async () => {
@@ -113,7 +123,7 @@ describe('solve workers on one PostgreSQL: jobs from an API node run in `plenty 
     const victim = workers.find((w) => w.id === first);
     assert.ok(victim !== undefined, `the job's lease names a worker of this test (${first})`);
     // Mid-solve: the API node shows it running with the solver's progress, written by the worker.
-    await waitFor('the solve to report progress', async () => ((await call('GET', `/api/jobs/${jobId}`)).body.progress?.text?.startsWith('stage') === true ? true : undefined));
+    await waitFor('the solve to report progress', async () => runningWithProgress((await call('GET', `/api/jobs/${jobId}`)).body));
     victim.child.kill('SIGKILL');
     await victim.exited;
     const done = await waitFor('the job to end', async () => {
@@ -137,10 +147,7 @@ describe('solve workers on one PostgreSQL: jobs from an API node run in `plenty 
     const before = await plansOf(scenarioId);
     const started = await call('POST', `/api/scenarios/${scenarioId}/solve`, SOLVE);
     const jobId = started.body.jobId as number;
-    const progress = await waitFor('the solve to report progress', async () => {
-      const j = await call('GET', `/api/jobs/${jobId}`);
-      return j.body.status === 'running' && typeof j.body.progress?.text === 'string' && (j.body.progress.text as string).startsWith('stage') ? j.body.progress : undefined;
-    });
+    const progress = await waitFor('the solve to report progress', async () => runningWithProgress((await call('GET', `/api/jobs/${jobId}`)).body));
     assert.ok(progress.fraction > 0 && progress.fraction < 1, JSON.stringify(progress));
     assert.match(progress.text as string, /^stage 1\/1, iteration \d+/);
     const owner = await store.queue.leaseOf(jobId);
