@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
+import { noSolution } from './no-solution.js';
 import { inputError } from '../../model/errors.js';
 import { checkSolution } from '../check-solution.js';
 import { hasIntegers } from '../lp-types.js';
-import type { LinearProgram, LpSolution, LpSolveOptions, LpSolver, LpStatus } from '../lp-types.js';
+import type { LinearProgram, LpSolution, LpSolveOptions, LpSolver } from '../lp-types.js';
 import { validateLp } from '../validate-lp.js';
 import { hasLargeBound, relaxRedundantBounds } from '../relax-redundant-bounds.js';
 import { timerDelay } from '../timer-delay.js';
@@ -183,26 +184,6 @@ function resolveMethod(lp: LinearProgram, requested: string | undefined, fallbac
   return lp.A.rowPtr[lp.A.rows] <= simplexUpTo ? 'simplex' : 'ipm';
 }
 
-function failure(lp: LinearProgram, method: HighsMethod, status: LpStatus, message: string, elapsedMs: number): LpSolution {
-  const n = lp.A.cols;
-  const m = lp.A.rows;
-  return {
-    status,
-    objective: Number.NaN,
-    x: new Float64Array(n).fill(Number.NaN),
-    rowActivity: new Float64Array(m).fill(Number.NaN),
-    rowDual: new Float64Array(m).fill(Number.NaN),
-    colDual: new Float64Array(n).fill(Number.NaN),
-    primalResidual: Number.NaN,
-    dualResidual: Number.NaN,
-    relativeGap: Number.NaN,
-    iterations: 0,
-    elapsedMs,
-    solver: `highs-${method}`,
-    message,
-  };
-}
-
 function fromDone(lp: LinearProgram, scaling: ScaledLp | undefined, method: HighsMethod, done: HighsDoneMessage, gap: number, elapsedMs: number): LpSolution {
   // HiGHS solved the scaled LP (if any); map its point back to the original LP, exactly (powers
   // of two), before anything is checked or reported.
@@ -279,13 +260,13 @@ async function solveOnce(a: {
       return fromDone(lp, scaling, method, outcome.msg, gap, elapsedMs);
     case 'failed':
       releaseWorker(worker, !outcome.fatal);
-      return failure(lp, method, 'error', outcome.fatal ? outcome.message : `HiGHS refused or failed on the linear program (${outcome.message})`, elapsedMs);
+      return noSolution(lp, `highs-${method}`, 'error', outcome.fatal ? outcome.message : `HiGHS refused or failed on the linear program (${outcome.message})`, elapsedMs);
     case 'timeout':
       releaseWorker(worker, false);
-      return failure(lp, method, 'time-limit', `HiGHS did not stop at its time limit of ${timeLimit} s; the solve was stopped`, elapsedMs);
+      return noSolution(lp, `highs-${method}`, 'time-limit', `HiGHS did not stop at its time limit of ${timeLimit} s; the solve was stopped`, elapsedMs);
     case 'cancelled':
       releaseWorker(worker, false);
-      return failure(lp, method, 'error', 'cancelled', elapsedMs);
+      return noSolution(lp, `highs-${method}`, 'error', 'cancelled', elapsedMs);
   }
 }
 

@@ -1,4 +1,5 @@
 import { checkSolution } from '../check-solution.js';
+import { noSolution } from './no-solution.js';
 import type { LinearProgram, LpSolution, LpSolveOptions, LpStatus, MipReport } from '../lp-types.js';
 import type { HighsDoneMessage, HighsLpData } from './protocol.js';
 import { statusFromHighs } from './status-from-highs.js';
@@ -33,7 +34,7 @@ export async function solveMip(lp: LinearProgram, options: LpSolveOptions, steps
   const data = { ...steps.toData(lp), integrality: Int32Array.from(integrality) };
   const outcome = await steps.run(data, mipGap, options.timeLimit);
   const elapsed = (): number => performance.now() - started;
-  if (outcome.kind === 'stopped') return noSolution(lp, outcome.status, outcome.message, elapsed());
+  if (outcome.kind === 'stopped') return noSolution(lp, 'highs-mip', outcome.status, outcome.message, elapsed());
   const msg = outcome.msg;
   const status = statusFromHighs(msg.modelStatus);
   const max = lp.sense === 'max';
@@ -46,7 +47,7 @@ export async function solveMip(lp: LinearProgram, options: LpSolveOptions, steps
         : status === 'infeasible'
           ? 'no solution in whole units satisfies the constraints'
           : `HiGHS's branch and bound stopped with model status ${msg.modelStatus}`;
-    return noSolution(lp, status === 'optimal' ? 'error' : status, message, elapsed());
+    return noSolution(lp, 'highs-mip', status === 'optimal' ? 'error' : status, message, elapsed());
   }
   // The LP with the integer variables fixed at their values, for its duals.
   const colLower = Float64Array.from(lp.colLower);
@@ -88,25 +89,5 @@ export async function solveMip(lp: LinearProgram, options: LpSolveOptions, steps
     solver: 'highs-mip',
     message: `the LP with the whole-unit decisions fixed did not solve (${fixed.status}): no valuations`,
     mip,
-  };
-}
-
-function noSolution(lp: LinearProgram, status: LpStatus, message: string, elapsedMs: number): LpSolution {
-  const n = lp.c.length;
-  const m = lp.rowLower.length;
-  return {
-    status,
-    objective: Number.NaN,
-    x: new Float64Array(n).fill(Number.NaN),
-    rowActivity: new Float64Array(m).fill(Number.NaN),
-    rowDual: new Float64Array(m).fill(Number.NaN),
-    colDual: new Float64Array(n).fill(Number.NaN),
-    primalResidual: Number.NaN,
-    dualResidual: Number.NaN,
-    relativeGap: Number.NaN,
-    iterations: 0,
-    elapsedMs,
-    solver: 'highs-mip',
-    message,
   };
 }

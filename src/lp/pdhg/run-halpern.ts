@@ -1,10 +1,10 @@
+import { initialPrimalWeight, pdhgStep } from './pdhg-step.js';
 import { matvec } from '../../sparse/matvec.js';
 import type { LinearProgram } from '../lp-types.js';
-import { LARGE_BOUND } from '../relax-redundant-bounds.js';
 import { geometricScales } from '../scale-lp.js';
 import { evaluateIterate, worstMeasure } from './evaluate-iterate.js';
 import type { PdhgOptions, ResolvedPdhgOptions } from './pdhg-options.js';
-import { copyPoint, startingPoint, divergenceLimit, diverged, FINITE_ENOUGH, findRay, newPoint, rowBoundSquares, type Point, type Run } from './pdhg-point.js';
+import { copyPoint, startingPoint, divergenceLimit, diverged, FINITE_ENOUGH, findRay, newPoint, type Point, type Run } from './pdhg-point.js';
 import { pdhgProducts, type PdhgProducts } from './pdhg-products.js';
 import { precondition } from './precondition.js';
 import type { ScaledLp } from './scaled-lp.js';
@@ -47,16 +47,13 @@ function runHalpernWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, 
   const deadline = started + o.timeLimit * 1000;
   const m = lp.A.rows;
   const n = lp.A.cols;
-  const { A, AT, c, rowLower, rowUpper, colLower, colUpper } = s;
+  const { A, AT } = s;
   const divergence = divergenceLimit(s);
   const gamma = o.reflection;
   let cNorm = 0;
   for (let j = 0; j < n; j++) cNorm = Math.max(cNorm, Math.abs(lp.c[j]));
 
-  let c2 = 0;
-  for (let j = 0; j < n; j++) c2 += c[j] * c[j];
-  const b2 = rowBoundSquares(lp, s, LARGE_BOUND) || rowBoundSquares(lp, s, Infinity);
-  let omega = c2 > 1e-20 && b2 > 1e-20 ? Math.sqrt(c2 / b2) : 1;
+  let omega = initialPrimalWeight(lp, s);
   const norm = spectralNorm(A, AT);
   const eta = norm > 0 ? 0.998 / norm : 1;
 
@@ -85,23 +82,10 @@ function runHalpernWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, 
     const tau = eta / omega;
     const sigma = eta * omega;
     const { x, y, Ax, ATy } = cur;
+    pdhgStep(s, products, cur, hat, tau, sigma);
     const hx = hat.x;
     const hy = hat.y;
     const hAx = hat.Ax;
-    for (let j = 0; j < n; j++) {
-      let v = x[j] - tau * (c[j] - ATy[j]);
-      if (v < colLower[j]) v = colLower[j];
-      else if (v > colUpper[j]) v = colUpper[j];
-      hx[j] = v;
-    }
-    products.A(hx, hAx);
-    for (let i = 0; i < m; i++) {
-      const z = y[i] - sigma * (2 * hAx[i] - Ax[i]);
-      const a = z + sigma * rowLower[i];
-      const b = z + sigma * rowUpper[i];
-      hy[i] = a > 0 ? a : b < 0 ? b : 0;
-    }
-    products.AT(hy, hat.ATy);
     iterations++;
     sinceRestart++;
     const evaluate = iterations % o.evaluationFrequency === 0 || iterations >= o.maxIterations || performance.now() > deadline;

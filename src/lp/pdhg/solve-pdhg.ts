@@ -1,10 +1,11 @@
+import { initialPrimalWeight, pdhgStep } from './pdhg-step.js';
 import { matvec } from '../../sparse/matvec.js';
 import { checkSolution } from '../check-solution.js';
 import type { LinearProgram, LpSolution, LpStatus } from '../lp-types.js';
-import { copyPoint, startingPoint, divergenceLimit, diverged, DIVERGED, FINITE_ENOUGH, findRay, newPoint, rowBoundSquares, type Point, type Run } from './pdhg-point.js';
+import { copyPoint, startingPoint, divergenceLimit, diverged, DIVERGED, FINITE_ENOUGH, findRay, newPoint, type Point, type Run } from './pdhg-point.js';
 import { runHalpern } from './run-halpern.js';
 import { evaluateIterate, kktError, worstMeasure } from './evaluate-iterate.js';
-import { LARGE_BOUND, relaxRedundantBounds } from '../relax-redundant-bounds.js';
+import { relaxRedundantBounds } from '../relax-redundant-bounds.js';
 import { resolvePdhgOptions, type PdhgOptions, type ResolvedPdhgOptions } from './pdhg-options.js';
 import { pdhgProducts, type PdhgProducts } from './pdhg-products.js';
 import { precondition } from './precondition.js';
@@ -105,17 +106,13 @@ function runPdhgWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, onP
   const deadline = started + o.timeLimit * 1000;
   const m = lp.A.rows;
   const n = lp.A.cols;
-  const { A, c, rowLower, rowUpper, colLower, colUpper } = s;
+  const { A, colLower, colUpper } = s;
   const divergence = divergenceLimit(s);
   let cNorm = 0;
   for (let j = 0; j < n; j++) cNorm = Math.max(cNorm, Math.abs(lp.c[j]));
 
-  // Initial primal weight ‖c̃‖₂ / ‖b̃‖₂ (finite row bounds below LARGE_BOUND, or all finite row
-  // bounds if every one is large), and step 1 / ‖Ã‖_max.
-  let c2 = 0;
-  for (let j = 0; j < n; j++) c2 += c[j] * c[j];
-  const b2 = rowBoundSquares(lp, s, LARGE_BOUND) || rowBoundSquares(lp, s, Infinity);
-  let omega = c2 > 1e-20 && b2 > 1e-20 ? Math.sqrt(c2 / b2) : 1;
+  // Initial primal weight ‖c̃‖₂ / ‖b̃‖₂ and step 1 / ‖Ã‖_max.
+  let omega = initialPrimalWeight(lp, s);
   let maxAbs = 0;
   for (let p = 0; p < A.values.length; p++) maxAbs = Math.max(maxAbs, Math.abs(A.values[p]));
   let eta = maxAbs > 0 ? 1 / maxAbs : 1;
@@ -163,24 +160,10 @@ function runPdhgWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, onP
     // One PDHG step with adaptive step size (PDLP): retried with a smaller η when rejected.
     const tau = eta / omega;
     const sigma = eta * omega;
-    const { x, y, Ax, ATy } = cur;
+    const { x, y, ATy } = cur;
+    pdhgStep(s, products, cur, next, tau, sigma);
     const nx = next.x;
     const ny = next.y;
-    const nAx = next.Ax;
-    for (let j = 0; j < n; j++) {
-      let v = x[j] - tau * (c[j] - ATy[j]);
-      if (v < colLower[j]) v = colLower[j];
-      else if (v > colUpper[j]) v = colUpper[j];
-      nx[j] = v;
-    }
-    products.A(nx, nAx);
-    for (let i = 0; i < m; i++) {
-      const z = y[i] - sigma * (2 * nAx[i] - Ax[i]);
-      const a = z + sigma * rowLower[i];
-      const b = z + sigma * rowUpper[i];
-      ny[i] = a > 0 ? a : b < 0 ? b : 0;
-    }
-    products.AT(ny, next.ATy);
     const nATy = next.ATy;
     let dx2 = 0;
     let interaction = 0;
