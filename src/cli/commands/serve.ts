@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { stopOnSignals } from '../stop-on-signals.js';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,19 +121,5 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   for (const token of made) process.stdout.write(`planner token (shown once; keep it): ${token}\n`);
   if (flags.open === true) process.stdout.write(`dashboard: http://${shownHost}:${actual}/ (it fetches its planner token from /api/session, on this machine only)\n`);
 
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    void app
-      .close()
-      .catch(() => undefined)
-      .then(() => store.close())
-      .catch(() => undefined)
-      .then(() => {
-        process.exitCode = 0;
-      });
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(() => app.close(), () => store.close());
 }

@@ -1,4 +1,5 @@
 import { inputError } from '../../model/errors.js';
+import { stopOnSignals } from '../stop-on-signals.js';
 import { SolveWorker } from '../../server/solve-worker.js';
 import { isPostgresUrl, openPlentyStore, PostgresStore } from '../../store/index.js';
 
@@ -34,19 +35,5 @@ export async function workerCommand(flags: WorkerFlags): Promise<void> {
     throw err;
   }
   process.stdout.write(`worker ${worker.id} ready (concurrency ${concurrency}, lease ${leaseSeconds} s)\n`);
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    void worker
-      .stop()
-      .catch(() => undefined)
-      .then(() => store.close())
-      .catch(() => undefined)
-      .then(() => {
-        process.exitCode = 0;
-      });
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(() => worker.stop(), () => store.close());
 }
