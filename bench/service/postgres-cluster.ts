@@ -1,11 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { postgresBindir } from '../../test/helpers/postgres-binaries.js';
+import { startPostgresCluster } from '../../test/helpers/postgres-cluster.js';
 
 /**
  * The server settings of the benchmark's cluster: PostgreSQL's defaults where durability is
@@ -26,61 +21,14 @@ export interface BenchCluster {
   stop(): void;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The `postgres` user when running as root (the server refuses root). */
-function serverUser(): { name: string; uid: number; gid: number } | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-  if (uid.status !== 0 || gid.status !== 0) throw new Error('running as root and there is no `postgres` user for the server to run as');
-  return { name: 'postgres', uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
-}
-
-function run(bin: string, program: string, args: string[], user: string | undefined): void {
-  const [command, argv] = user === undefined ? [join(bin, program), args] : ['runuser', ['-u', user, '--', join(bin, program), ...args]];
-  const r = spawnSync(command, argv, { encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`${program} failed (${r.error?.message ?? `exit ${r.status}`}): ${(r.stderr || r.stdout).trim()}`);
-}
-
 /**
  * Starts a PostgreSQL cluster of its own for the benchmark (as the test helper does, but durable:
  * BENCH_POSTGRES_SETTINGS), on a free port of 127.0.0.1 with its data in a temporary folder on
  * the same disk as the SQLite runs' data folders.
  */
 export async function startBenchCluster(): Promise<BenchCluster> {
-  const bin = postgresBindir();
-  const user = serverUser();
-  const dir = mkdtempSync(join(tmpdir(), 'plenty-bench-pg-'));
-  const data = join(dir, 'data');
-  mkdirSync(data, { mode: 0o700 });
-  if (user !== undefined) {
-    chownSync(dir, user.uid, user.gid);
-    chownSync(data, user.uid, user.gid);
-  }
-  const stop = (): void => {
-    try {
-      run(bin, 'pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w'], user?.name);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const { url, port, stop } = await startPostgresCluster({ prefix: 'plenty-bench-pg-', settings: BENCH_POSTGRES_SETTINGS, durable: true });
   try {
-    run(bin, 'initdb', ['-D', data, '-A', 'trust', '-U', 'plenty', '-E', 'UTF8', '--locale=C'], user?.name);
-    const port = await freePort();
-    const options = [`-p ${port}`, `-k '${dir}'`, '-c listen_addresses=127.0.0.1', ...BENCH_POSTGRES_SETTINGS.map((s) => `-c ${s}`)].join(' ');
-    run(bin, 'pg_ctl', ['start', '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', options], user?.name);
-    const url = `postgres://plenty@127.0.0.1:${port}/postgres`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     let version: string;
@@ -106,11 +54,7 @@ export async function startBenchCluster(): Promise<BenchCluster> {
       stop,
     };
   } catch (err) {
-    try {
-      stop();
-    } catch {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    stop();
     throw err;
   }
 }
