@@ -1,25 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { publishModel, startServer, waitForJob, type Harness } from './harness.js';
+import { WORKS_MODEL } from './works-model.js';
 
-/** A steel mill supplies a bolt works; a nut works; two periods, 100 labour each, nothing stored. */
-const MODEL = `
-name: Works in two years
-periods: ['1', '2']
-products:
-  - { id: steel, unit: t, storable: false }
-  - { id: bolt, unit: thousand, storable: false }
-  - { id: nut, unit: thousand, storable: false }
-resources:
-  - { id: labour, unit: person-year, available: 100 }
-techniques:
-  - { id: steel_shop, produces: { steel: 1 }, uses: { labour: 1 }, enterprise: steel-mill }
-  - { id: bolt_shop, produces: { bolt: 1 }, consumes: { steel: 0.5 }, uses: { labour: 1.5 }, enterprise: bolt-works }
-  - { id: nut_shop, produces: { nut: 1 }, uses: { labour: 1 }, enterprise: nut-works }
-targets:
-  - { product: bolt, amount: 1 }
-  - { product: nut, amount: 1 }
-`;
 /** Labour per set: 1.5 + 0.5 × 1 (steel) + 1 = 3, so 100/3 sets a year. */
 const SETS = 100 / 3;
 
@@ -29,7 +12,7 @@ describe('plan execution over HTTP', () => {
   let token: string;
   before(async () => {
     h = await startServer();
-    planId = await publishModel(h, MODEL, 'works');
+    planId = await publishModel(h, WORKS_MODEL, 'works');
     for (const id of ['steel-mill', 'nut-works']) await h.call('POST', '/api/enterprises', { body: { id } });
     token = (await h.call('POST', '/api/enterprises', { body: { id: 'bolt-works' } })).body.token;
   });

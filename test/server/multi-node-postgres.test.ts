@@ -7,6 +7,7 @@ import pg from 'pg';
 import { repoRoot } from '../helpers/paths.js';
 import { testDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { seededRandom } from '../helpers/random.js';
+import { WORKS_MODEL } from './works-model.js';
 
 /*
  * Two API nodes (`plenty serve --store postgres://…`, child processes on real ports) on one
@@ -18,24 +19,6 @@ import { seededRandom } from '../helpers/random.js';
  * total.
  */
 
-/** A steel mill supplies a bolt works; a nut works; two periods, 100 labour each (as serve-postgres.test.ts). */
-const MODEL = `
-name: Works in two years
-periods: ['1', '2']
-products:
-  - { id: steel, unit: t, storable: false }
-  - { id: bolt, unit: thousand, storable: false }
-  - { id: nut, unit: thousand, storable: false }
-resources:
-  - { id: labour, unit: person-year, available: 100 }
-techniques:
-  - { id: steel_shop, produces: { steel: 1 }, uses: { labour: 1 }, enterprise: steel-mill }
-  - { id: bolt_shop, produces: { bolt: 1 }, consumes: { steel: 0.5 }, uses: { labour: 1.5 }, enterprise: bolt-works }
-  - { id: nut_shop, produces: { nut: 1 }, uses: { labour: 1 }, enterprise: nut-works }
-targets:
-  - { product: bolt, amount: 1 }
-  - { product: nut, amount: 1 }
-`;
 const PLANNER = 'planner-token-for-multi-node-tests';
 /** What each enterprise reports: its output, and its input of steel for the bolt works. */
 const REPORTS_OF: Record<string, { readonly outputs: readonly string[]; readonly inputs: readonly string[] }> = {
@@ -123,7 +106,7 @@ describe('two API nodes on one PostgreSQL, one SIGKILLed in a burst of reports',
 
   test('a plan published through one node is the other\'s at once; every acknowledged report stored once, totals and alerts agree', async (t) => {
     // Two plans: the model's, and one with twice the bolts.
-    assert.equal((await a.call('POST', '/api/models', { body: { format: 'yaml', text: MODEL, id: 'works' } })).status, 201);
+    assert.equal((await a.call('POST', '/api/models', { body: { format: 'yaml', text: WORKS_MODEL, id: 'works' } })).status, 201);
     const s1 = await a.call('POST', '/api/scenarios', { body: { modelId: 'works', name: 'base', overrides: [] } });
     const s2 = await b.call('POST', '/api/scenarios', { body: { modelId: 'works', name: 'more bolts', overrides: [{ kind: 'target', product: 'bolt', factor: 2 }] } });
     assert.equal(s1.status, 201, JSON.stringify(s1.body));

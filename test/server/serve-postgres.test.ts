@@ -6,25 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import pg from 'pg';
 import { repoRoot } from '../helpers/paths.js';
 import { testDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { WORKS_MODEL } from './works-model.js';
 
-/** A steel mill supplies a bolt works; a nut works; two periods, 100 labour each (as test/server/execution.test.ts). */
-const MODEL = `
-name: Works in two years
-periods: ['1', '2']
-products:
-  - { id: steel, unit: t, storable: false }
-  - { id: bolt, unit: thousand, storable: false }
-  - { id: nut, unit: thousand, storable: false }
-resources:
-  - { id: labour, unit: person-year, available: 100 }
-techniques:
-  - { id: steel_shop, produces: { steel: 1 }, uses: { labour: 1 }, enterprise: steel-mill }
-  - { id: bolt_shop, produces: { bolt: 1 }, consumes: { steel: 0.5 }, uses: { labour: 1.5 }, enterprise: bolt-works }
-  - { id: nut_shop, produces: { nut: 1 }, uses: { labour: 1 }, enterprise: nut-works }
-targets:
-  - { product: bolt, amount: 1 }
-  - { product: nut, amount: 1 }
-`;
 /** Labour per set: 1.5 + 0.5 × 1 (steel) + 1 = 3, so 100/3 sets a year. */
 const SETS = 100 / 3;
 const PLANNER = 'planner-token-for-postgres-tests';
@@ -80,7 +63,7 @@ describe('plenty serve --store postgres://…: two nodes on one database', () =>
   });
 
   test('upload → scenario → solve → publish on one node; an enterprise reports to the other; fulfilment and alerts agree on both', async () => {
-    const upload = await a.call('POST', '/api/models', { body: { format: 'yaml', text: MODEL, id: 'works' } });
+    const upload = await a.call('POST', '/api/models', { body: { format: 'yaml', text: WORKS_MODEL, id: 'works' } });
     assert.equal(upload.status, 201, JSON.stringify(upload.body));
     const scenario = await a.call('POST', '/api/scenarios', { body: { modelId: 'works', name: 'base' } });
     assert.equal(scenario.status, 201, JSON.stringify(scenario.body));
