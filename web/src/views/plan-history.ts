@@ -15,8 +15,12 @@ function when(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
 }
 
-/** The plans of one scenario, newest first, each to show or publish; the published one marked. */
-export async function planHistory(api: Api, scenarioId: string, shown: string | null, on: HistoryEvents): Promise<HTMLElement> {
+/**
+ * The plans of one scenario, newest first, each to show or publish; the published one marked.
+ * `notice` is the status line to show (after a publication: what was published, when), kept across
+ * the re-render that marks the newly published plan.
+ */
+export async function planHistory(api: Api, scenarioId: string, shown: string | null, on: HistoryEvents, notice?: string): Promise<HTMLElement> {
   const [scenario, published] = await Promise.all([
     api.scenario(scenarioId),
     api.published().catch((err: unknown) => {
@@ -24,7 +28,7 @@ export async function planHistory(api: Api, scenarioId: string, shown: string | 
       throw err;
     }),
   ]);
-  const result = h('p', { id: 'publish-result', role: 'status' });
+  const result = h('p', { id: 'publish-result', role: 'status', text: notice });
   const plans = [...scenario.plans].sort((a, b) => Number(b.id) - Number(a.id));
   const row = (p: PlanSummary): HTMLElement => {
     const id = String(p.id);
@@ -39,9 +43,12 @@ export async function planHistory(api: Api, scenarioId: string, shown: string | 
       void api
         .publish(id)
         .then((r) => {
-          mount(result, `Plan ${String(r.planId)} published at ${when(r.publishedAt)}: it is now the plan in execution; enterprises report against it.`);
-          announce(`Plan ${id} published.`);
-          return planHistory(api, scenarioId, shown, on).then((el) => holder.replaceWith(el));
+          // One render with both the status line and the plan marked as published, so neither is seen without the other.
+          const message = `Plan ${String(r.planId)} published at ${when(r.publishedAt)}: it is now the plan in execution; enterprises report against it.`;
+          return planHistory(api, scenarioId, shown, on, message).then((el) => {
+            holder.replaceWith(el);
+            announce(`Plan ${id} published.`);
+          });
         })
         .catch((err: unknown) => {
           publish.disabled = false;
