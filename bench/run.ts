@@ -18,9 +18,11 @@
  *   --shared-memory         generate A in shared memory (only the JS kernel's threads need it; the
  *                           default WebAssembly kernel uses threads from 5·10⁵ non-zeros either way)
  *   --in-kernel 1e7,...     sizes run again with A generated straight into the solvers' WebAssembly
- *                           memory, as `plenty analyze` reads a binary model's matrix of 2²⁶ entries
- *                           or more, and solved there in place (default: the sizes of 2²⁶ non-zeros
- *                           or more; `none` for none, the dense table's second run too)
+ *                           memory, as `plenty analyze` reads a binary model's matrix (and compile
+ *                           divides it per unit of output) from 50,000 entries on, where the
+ *                           WebAssembly kernels run, and solved there in place: the path a user gets
+ *                           (default: the sizes of 50,000 non-zeros or more; `none` for none, the
+ *                           dense table's second run too)
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, totalmem, tmpdir } from 'node:os';
@@ -59,7 +61,7 @@ interface Options {
   readonly shared: boolean;
   /** Sizes run again with A generated in the solvers' memory (solved in place, never copied). */
   readonly kernelSizes: readonly number[];
-  /** Whether a dense table of 2²⁶ entries or more runs again with A in the solvers' memory. */
+  /** Whether a dense table of RESIDENT_FROM entries or more (50,000) runs again with A in the solvers' memory. */
   readonly denseInKernel: boolean;
 }
 
@@ -258,7 +260,7 @@ async function runSparse(n: number, opts: Options, withReference: boolean, tryDi
 
 /**
  * The dense table: ours with A in ordinary memory, numpy's inverse and solve on the same table,
- * and, for a table of 2²⁶ entries or more (unless `--in-kernel none`), ours again with A generated
+ * and, for a table of RESIDENT_FROM (50,000) entries or more (unless `--in-kernel none`), ours again with A generated
  * in the solvers' memory (as a binary model's matrix of that size is read), against the same numpy runs.
  */
 async function runDense(n: number, opts: Options, withReference: boolean): Promise<DenseRow[]> {
@@ -560,7 +562,7 @@ async function main(): Promise<void> {
     `- Reference: ${refNote}`,
     `- Load average (1 minute) at the start of each case and at the end: ${loads.map((l) => l.toFixed(1)).join(', ')} ` +
       `(other processes shared the ${machine.cores} cores; wall times grow with the load, CPU times much less)`,
-    `- Matrix in ${opts.shared ? 'shared' : 'ordinary'} memory${opts.kernelSizes.length > 0 ? ` (at ${opts.kernelSizes.map(count).join(', ')} also generated in the solvers' WebAssembly memory, as \`plenty analyze\` reads a binary model's matrix of 2²⁶ entries or more, and solved there in place)` : ''}; the solvers' defaults: the WebAssembly kernel, its products split over ${Math.min(machine.cores, 4)} threads from 5·10⁵ non-zeros, serial below (where a transposed solve gathers over a copy of Aᵀ)`,
+    `- Matrix in ${opts.shared ? 'shared' : 'ordinary'} memory${opts.kernelSizes.length > 0 ? ` (at ${opts.kernelSizes.map(count).join(', ')} also generated in the solvers' WebAssembly memory, as \`plenty analyze\` reads a binary model's matrix of 50,000 entries or more, and solved there in place: the path a user gets)` : ''}; the solvers' defaults: the WebAssembly kernel, its products split over ${Math.min(machine.cores, 4)} threads from 5·10⁵ non-zeros, serial below (where a transposed solve gathers over a copy of Aᵀ)`,
     `- Seed ${opts.seed}, tolerance ${opts.tolerance} (relative residual, 2-norm, ours and scipy's)`,
   ].join('\n');
   const sections = new Map<string, string>([['machine', machineText], ['targets', targetsTable(sparse, dense)]]);

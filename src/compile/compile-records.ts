@@ -4,6 +4,7 @@ import { locationOf } from '../model/source-locations.js';
 import { didYouMean } from '../model/suggest.js';
 import type { Economy } from '../model/types.js';
 import { csrFromTriplets } from '../sparse/from-triplets.js';
+import { WASM_MIN_NNZ, wasmCsrArrays } from '../sparse/product/to-wasm-csr.js';
 import { economyNumberIssues } from './economy-number-issues.js';
 import { idIndex } from './id-index.js';
 import { ItemResolver } from './item-resolver.js';
@@ -184,7 +185,9 @@ export function compileRecords(e: Economy): CompiledEconomy {
     regions,
     ...tail,
     outputs: csrFromTriplets(nItems, nT, outRow, outCol, outVal),
-    inputs: csrFromTriplets(nItems, nT, inRow, inCol, inVal),
+    // Square and large enough for the WebAssembly kernels: built in their memory, where A (these
+    // inputs, for one technique per item making one unit) is then solved without a copy.
+    inputs: csrFromTriplets(nItems, nT, inRow, inCol, inVal, false, nItems === nT && inRow.length >= WASM_MIN_NNZ ? (n, nz) => wasmCsrArrays(n, nz) : undefined),
     resourceUse: csrFromTriplets(e.resources.length, nT, useRow, useCol, useVal),
     capacity,
     techniqueRegion,

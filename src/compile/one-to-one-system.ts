@@ -1,19 +1,23 @@
 import { inMagnitude } from '../model/magnitude.js';
 import { locationOf } from '../model/source-locations.js';
 import type { CsrMatrix } from '../sparse/csr.js';
+import { WASM_MIN_NNZ, wasmCsrArrays } from '../sparse/product/to-wasm-csr.js';
 import { sortRowRange } from '../sparse/sort-row-range.js';
 import type { CompiledEconomy, LeontiefSystem } from './types.js';
 
 /**
  * Each column of `m` (items × techniques) divided by its technique's output and moved to the
  * column of the item it makes (`itemOf`); entries that become 0 are dropped, as csrFromTriplets
- * drops them. Undefined when an entry breaks the magnitude rule (the general path names it).
+ * drops them. A square result of WASM_MIN_NNZ entries or more is written straight into the
+ * solvers' memory (wasmCsrArrays: its first solve copies nothing), unless entries are dropped.
+ * Undefined when an entry breaks the magnitude rule (the general path names it).
  */
 function perUnitOfOutput(m: CsrMatrix, cols: number, itemOf: Int32Array, scale: Float64Array, monotone: boolean): CsrMatrix | undefined {
   const nz = m.rowPtr[m.rows];
-  const rowPtr = new Int32Array(m.rows + 1);
-  const colIdx = new Int32Array(nz);
-  const values = new Float64Array(nz);
+  const resident = m.rows === cols && nz >= WASM_MIN_NNZ ? wasmCsrArrays(cols, nz) : undefined;
+  const rowPtr = resident?.rowPtr ?? new Int32Array(m.rows + 1);
+  const colIdx = resident?.colIdx ?? new Int32Array(nz);
+  const values = resident?.values ?? new Float64Array(nz);
   let out = 0;
   for (let i = 0; i < m.rows; i++) {
     const start = out;

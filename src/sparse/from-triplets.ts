@@ -4,7 +4,9 @@ import { sortRowRange } from './sort-row-range.js';
 /**
  * Builds a CSR matrix from coordinate triplets (row, col, value). Duplicate (row, col) pairs are
  * summed; explicit zeros that result are kept only if `keepZeros` is set. Indices must be in range
- * (checked: a RangeError names the entry).
+ * (checked: a RangeError names the entry). `place`, if given, allocates the arrays (rows + 1 row
+ * pointers, as many entries as triplets; it may decline): the matrix is then built in them, and
+ * where entries were merged or dropped its arrays are views of their first part (not copies).
  */
 export function csrFromTriplets(
   rows: number,
@@ -13,6 +15,7 @@ export function csrFromTriplets(
   colIdx: ArrayLike<number>,
   values: ArrayLike<number>,
   keepZeros = false,
+  place?: (rows: number, entries: number) => { rowPtr: Int32Array; colIdx: Int32Array; values: Float64Array } | undefined,
 ): CsrMatrix {
   const n = rowIdx.length;
   if (colIdx.length !== n || values.length !== n) {
@@ -28,8 +31,9 @@ export function csrFromTriplets(
   }
   for (let i = 0; i < rows; i++) count[i + 1] += count[i];
   const next = count.slice(0, rows);
-  const ci = new Int32Array(n);
-  const va = new Float64Array(n);
+  const placed = place?.(rows, n);
+  const ci = placed?.colIdx ?? new Int32Array(n);
+  const va = placed?.values ?? new Float64Array(n);
   for (let k = 0; k < n; k++) {
     const p = next[rowIdx[k]]++;
     ci[p] = colIdx[k];
@@ -37,7 +41,7 @@ export function csrFromTriplets(
   }
   // Sort each row by column (one pass when already sorted, quicksort when long) and sum
   // duplicates in place.
-  const rowPtr = new Int32Array(rows + 1);
+  const rowPtr = placed?.rowPtr ?? new Int32Array(rows + 1);
   let out = 0;
   for (let i = 0; i < rows; i++) {
     const start = count[i];
@@ -59,5 +63,6 @@ export function csrFromTriplets(
   rowPtr[rows] = out;
   // No copy when nothing was merged or dropped.
   if (out === n) return { rows, cols, rowPtr, colIdx: ci, values: va };
+  if (placed !== undefined) return { rows, cols, rowPtr, colIdx: ci.subarray(0, out), values: va.subarray(0, out) };
   return { rows, cols, rowPtr, colIdx: ci.slice(0, out), values: va.slice(0, out) };
 }

@@ -198,7 +198,10 @@ export function leontiefCore(
   const rh = vector();
   const p = vector();
   const v = vector();
-  const s = vector();
+  // s = r − α v takes r's room: every vector kernel reads an entry of r before it writes that entry
+  // of s, and r is not read again before the update writes it from s (r = s − ω t). One n-vector
+  // less (80 MB at 10⁷ products); the same operations, so the same results.
+  const s = r;
   const ph = vector();
   const sh = vector();
   const halfway = new Uint8Array(k);

@@ -6,6 +6,30 @@ import { nnz } from '../../src/sparse/csr.js';
 import { seededRandom } from '../helpers/random.js';
 
 describe('csrFromTriplets', () => {
+  test('built in arrays the caller places: the same matrix, merged entries as views of them', () => {
+    const rand = seededRandom(11);
+    const n = 300;
+    const count = 3000;
+    const ri = Int32Array.from({ length: count }, () => Math.floor(rand() * n));
+    const ci = Int32Array.from({ length: count }, () => Math.floor(rand() * n));
+    const va = Float64Array.from({ length: count }, () => rand());
+    const buffer = new SharedArrayBuffer(4 * (n + 1) + 8 + 12 * count);
+    const place = (rows: number, entries: number): { rowPtr: Int32Array; colIdx: Int32Array; values: Float64Array } => ({
+      rowPtr: new Int32Array(buffer, 0, rows + 1),
+      values: new Float64Array(buffer, 4 * (rows + 1) + 4, entries),
+      colIdx: new Int32Array(buffer, 4 * (rows + 1) + 4 + 8 * entries, entries),
+    });
+    const plain = csrFromTriplets(n, n, ri, ci, va);
+    const placed = csrFromTriplets(n, n, ri, ci, va, false, place);
+    assert.ok(nnz(plain) < count, 'some entries merged');
+    assert.deepEqual(Array.from(placed.rowPtr), Array.from(plain.rowPtr));
+    assert.deepEqual(Array.from(placed.colIdx), Array.from(plain.colIdx));
+    assert.deepEqual(Array.from(placed.values), Array.from(plain.values));
+    for (const a of [placed.rowPtr, placed.colIdx, placed.values]) assert.equal(a.buffer, buffer);
+    // A placement declined: ordinary arrays.
+    assert.ok(!(csrFromTriplets(n, n, ri, ci, va, false, () => undefined).values.buffer instanceof SharedArrayBuffer));
+  });
+
   test('sums duplicates and drops entries that cancel', () => {
     const m = csrFromTriplets(2, 3, [0, 1, 0, 0, 1, 1], [2, 0, 2, 0, 1, 1], [1, 5, 2, 4, 3, -3]);
     assert.deepEqual(Array.from(csrToDense(m)), [4, 0, 3, 5, 0, 0]);

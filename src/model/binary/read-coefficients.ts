@@ -1,19 +1,21 @@
 import type { FileMetaData } from 'hyparquet';
 import { InputError, type Issue, type Location } from '../errors.js';
 import { MAX_MAGNITUDE, inMagnitude, magnitudeMessage } from '../magnitude.js';
-import { wasmCsrArrays } from '../../sparse/product/to-wasm-csr.js';
+import { WASM_MIN_NNZ, wasmCsrArrays } from '../../sparse/product/to-wasm-csr.js';
 import type { ProductEntries, SparseRows, TechniqueCoefficients } from '../types.js';
 import { COEFFICIENT_COLUMNS, NO_REGION, ROLES } from './binary-format.js';
 import type { ParquetSource } from './parquet-source.js';
 import { readRowGroups, type ColumnSpec } from './read-parquet-columns.js';
 
 /**
- * From this many inputs on (about 800 MB of them), a square model's input matrix is read into the
- * solvers' memory (wasmCsrArrays), where its Leontief system's A is that matrix itself: no copy at
- * the first solve, and no split copy of gigabytes (below this the split copy is kept: at 10⁶
- * products a warm solve took 1.3 s of CPU over it and 1.9 s in place).
+ * From this many inputs on (where the solvers run the WebAssembly kernels, WASM_MIN_NNZ), a square
+ * model's input matrix is read into the solvers' memory (wasmCsrArrays), where its Leontief
+ * system's A is that matrix itself: the first solve copies nothing (on the benchmark's economy at
+ * 10⁶ products a first solve took 1.4–1.6 s of CPU in place against 3.0–3.1 s over a copy, at 10⁵
+ * 0.18–0.20 against 0.29 s), at the price of later solves at 10⁶–10⁷ running over plain CSR rather
+ * than the split copy (1.1–1.25 against 0.9 s at 10⁶; see bench/README.md, "The first solve").
  */
-export const RESIDENT_FROM = 1 << 26;
+export const RESIDENT_FROM = WASM_MIN_NNZ;
 
 /** Issues collected from the coefficient rows before reading stops listing them. */
 export const MAX_ROW_ISSUES = 1000;

@@ -17,5 +17,5 @@ export interface BlockProduct {
   readonly workspace?: { readonly vectors: readonly Float64Array[]; readonly ops: VectorOps };
 }
 
-/** Vectors the solver takes from a product's workspace (y's copy and ten of BiCGSTAB's). */
-export const WORKSPACE_VECTORS = 11;
+/** Vectors the solver takes from a product's workspace (y's copy and nine of BiCGSTAB's: s shares r's room). */
+export const WORKSPACE_VECTORS = 10;

@@ -8,23 +8,12 @@ import { matvec } from '../matvec.js';
 import { parallelProduct } from './parallel-product.js';
 import type { TransposedSolveOptions } from '../solve-result.js';
 import { isSharedCsr } from './to-shared-csr.js';
+import { WASM_MIN_NNZ, WASM_PARALLEL_MIN_NNZ } from './to-wasm-csr.js';
 import { transpose } from '../transpose.js';
 import { wasmProduct } from './wasm-product.js';
 
 /** Below this many non-zeros 'auto' never starts threads (start-up costs more than it saves). */
 const PARALLEL_MIN_NNZ = 2_000_000;
-/**
- * The same for the WebAssembly kernel, whose workers are kept with its memory from one solve to
- * the next and claim parts of each product as they come (a busy core only makes them take fewer).
- * On the benchmark's economies, on a shared 2-core machine, two threads make a solve 1.2–1.7
- * times faster from 5·10⁵ non-zeros; at 2·10⁵ (a product of 70 µs) they made it anywhere from
- * 1.14 times faster to 1.25 times slower, as the other core was free or not, and serially a
- * transposed solve runs as gathers over a copy of Aᵀ (see wasm-product.ts), which is faster there.
- */
-const WASM_PARALLEL_MIN_NNZ = 500_000;
-/** Below this many non-zeros 'auto' keeps the JS kernel (the copy into wasm memory is not worth it). */
-const WASM_MIN_NNZ = 50_000;
-
 /**
  * The product a solver iterates with: x ↦ A x or x ↦ Aᵀ x for k interleaved vectors, over an
  * explicit transpose if allowed: by the WebAssembly kernels over a copy of A or A itself if made by

@@ -3,7 +3,24 @@ import type { CsrMatrix } from '../csr.js';
 import { WORKSPACE_VECTORS } from './block-product.js';
 import { kernelModule, type WasmMemory } from './wasm-kernels.js';
 import { align, csrBytes, matrixBytes, placeMatrix, vectorBytes } from './wasm-layout.js';
-import { WASM_MAX_BYTES, newMemory } from './wasm-pool.js';
+import { WASM_MAX_BYTES, keepWorkers, newMemory, startWorkers } from './wasm-pool.js';
+
+/**
+ * From this many non-zeros the solvers' 'auto' kernel is the WebAssembly one (below, the JS kernel:
+ * a copy into wasm memory is not worth it), and a matrix read or compiled for them is placed in
+ * their memory (`wasmCsrArrays`).
+ */
+export const WASM_MIN_NNZ = 50_000;
+/**
+ * From this many non-zeros the WebAssembly kernel's products are split over threads. Its workers
+ * are kept with its memory from one solve to the next and claim parts of each product as they come
+ * (a busy core only makes them take fewer). On the benchmark's economies, on a shared 2-core
+ * machine, two threads make a solve 1.2–1.7 times faster from 5·10⁵ non-zeros; at 2·10⁵ (a product
+ * of 70 µs) they made it anywhere from 1.14 times faster to 1.25 times slower, as the other core
+ * was free or not, and serially a transposed solve runs as gathers over a copy of Aᵀ (see
+ * wasm-product.ts), which is faster there.
+ */
+export const WASM_PARALLEL_MIN_NNZ = 500_000;
 
 /** A matrix made by `toWasmCsr`: where its arrays and the room for vectors sit in its memory. */
 export interface Resident {
@@ -87,6 +104,11 @@ export function wasmCsrArrays(n: number, nz: number): { rowPtr: Int32Array; colI
   const colIdx = new Int32Array(buffer, at, nz);
   at += align(4 * nz);
   residents.set(buffer, { memory, lock: new Int32Array(buffer, 0, 1), room: at, roomBytes: buffer.byteLength - at, keepInPlace: true });
+  // The worker threads its solves will use start now, while the caller fills the arrays (a worker
+  // takes 20–40 ms to start, far more on a busy machine: at 10⁵ products a third of a first solve);
+  // they stop after a few seconds if no product comes (keepWorkers).
+  const module = kernelModule();
+  if (module !== null && threads > 1 && nz >= WASM_PARALLEL_MIN_NNZ && startWorkers(module, memory, threads - 1) !== undefined) keepWorkers(memory);
   return { rowPtr, colIdx, values };
 }
 

@@ -47,6 +47,23 @@ export function wasmApi(): WasmApi | undefined {
 
 let compiled: object | null | undefined;
 
+/**
+ * The module is compiled as soon as this file is imported, in the background (WebAssembly.compile
+ * runs off the main thread), so that the first solve does not wait for it; a solve that comes
+ * before it is done compiles it at once (kernelModule).
+ */
+function compileEarly(): void {
+  const api = wasmApi() as (WasmApi & { readonly compile?: (bytes: Uint8Array) => Promise<object> }) | undefined;
+  if (api?.compile === undefined) return;
+  api.compile(Buffer.from(csrKernelsWasm, 'base64')).then(
+    (module) => {
+      compiled ??= module;
+    },
+    () => {}, // kernelModule finds the same failure and says null
+  );
+}
+compileEarly();
+
 /** The compiled kernel module, or null where WebAssembly (with SIMD) is not available. */
 export function kernelModule(): object | null {
   if (compiled === undefined) {

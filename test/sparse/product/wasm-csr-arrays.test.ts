@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { solveLeontief } from '../../../src/sparse/solve-leontief.js';
-import { isWasmCsr, wasmCsrArrays } from '../../../src/sparse/product/to-wasm-csr.js';
+import { WASM_PARALLEL_MIN_NNZ, isWasmCsr, wasmCsrArrays } from '../../../src/sparse/product/to-wasm-csr.js';
 import { wasmAvailable, wasmProduct } from '../../../src/sparse/product/wasm-product.js';
 import { randomProductiveCsr } from '../../helpers/random.js';
 import { randomVector } from '../dense-helpers.js';
@@ -32,6 +32,24 @@ describe('wasmCsrArrays: a matrix filled in the solvers\' memory', () => {
     assert.equal(inPlace.status, 'converged');
     assert.ok(inPlace.relativeResidual <= 1e-12);
     assert.deepStrictEqual(Array.from(inPlace.x), Array.from(plain.x));
+  });
+
+  test('large enough for threads: its workers start as it is made, and a threaded solve in place gives what the JS kernel gives', { skip: !wasmAvailable() }, () => {
+    const A = randomProductiveCsr(30_000, 20, 12);
+    const nz = A.rowPtr[A.rows];
+    assert.ok(nz >= WASM_PARALLEL_MIN_NNZ);
+    const arrays = wasmCsrArrays(A.rows, nz);
+    assert.ok(arrays !== undefined);
+    arrays.rowPtr.set(A.rowPtr);
+    arrays.colIdx.set(A.colIdx);
+    arrays.values.set(A.values);
+    const M = { rows: A.rows, cols: A.cols, ...arrays };
+    const y = randomVector(A.rows, 6);
+    const inPlace = solveLeontief(M, y, { tolerance: 1e-12, kernel: 'wasm', threads: 2 });
+    const js = solveLeontief(A, y, { tolerance: 1e-12, kernel: 'js', threads: 1 });
+    assert.equal(inPlace.status, 'converged');
+    // Threaded gathers over A in place: the JS kernel's operations in the same order.
+    assert.deepStrictEqual(Array.from(inPlace.x), Array.from(js.x));
   });
 
   test('leaves room for products of several vectors where it fits, so that multipliers of a dense table run in place', { skip: !wasmAvailable() }, () => {
