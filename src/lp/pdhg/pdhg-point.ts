@@ -1,6 +1,7 @@
 import { isDualRay, isPrimalRay } from './check-rays.js';
 import type { LinearProgram, LpStatus } from '../lp-types.js';
 import type { ScaledLp } from './scaled-lp.js';
+import { anyBeyond, largestFiniteMagnitude } from './vector-kernels.js';
 
 /** What the two PDHG loops (run-pdhg's adaptive one and run-halpern's) share. */
 
@@ -46,18 +47,12 @@ export interface Run {
 
 /** Whether an iterate has gone beyond `limit` in magnitude (or is not a number). */
 export function diverged(p: Point, limit: number): boolean {
-  for (const v of [p.x, p.y]) {
-    for (let k = 0; k < v.length; k++) if (!(Math.abs(v[k]) <= limit)) return true;
-  }
-  return false;
+  return anyBeyond(p.x, limit) || anyBeyond(p.y, limit);
 }
 
 /** DIVERGED times 1 + the largest finite bound or cost of the preconditioned LP. */
 export function divergenceLimit(s: ScaledLp): number {
-  let scale = 0;
-  for (const v of [s.c, s.rowLower, s.rowUpper, s.colLower, s.colUpper]) {
-    for (let k = 0; k < v.length; k++) if (Number.isFinite(v[k]) && Math.abs(v[k]) > scale) scale = Math.abs(v[k]);
-  }
+  const scale = Math.max(largestFiniteMagnitude(s.c), largestFiniteMagnitude(s.rowLower), largestFiniteMagnitude(s.rowUpper), largestFiniteMagnitude(s.colLower), largestFiniteMagnitude(s.colUpper));
   return DIVERGED * (1 + scale);
 }
 

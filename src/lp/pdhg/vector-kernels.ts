@@ -45,3 +45,19 @@ export function largestMagnitude(v: Float64Array): number {
   }
   return s;
 }
+
+/** max |v_k| over the finite v_k (0 if none). */
+export function largestFiniteMagnitude(v: Float64Array): number {
+  let s = 0;
+  for (let k = 0; k < v.length; k++) {
+    const a = Math.abs(v[k]);
+    if (a > s && a < Infinity) s = a;
+  }
+  return s;
+}
+
+/** Whether some |v_k| is above `limit` or not a number. */
+export function anyBeyond(v: Float64Array, limit: number): boolean {
+  for (let k = 0; k < v.length; k++) if (!(Math.abs(v[k]) <= limit)) return true;
+  return false;
+}
