@@ -1,7 +1,7 @@
 import { isDualRay, isPrimalRay } from './check-rays.js';
 import type { LinearProgram, LpStatus } from '../lp-types.js';
 import type { ScaledLp } from './scaled-lp.js';
-import { anyBeyond, largestFiniteMagnitude } from './vector-kernels.js';
+import { anyBeyond, difference, largestFiniteMagnitude } from './vector-kernels.js';
 
 /** What the two PDHG loops (run-pdhg's adaptive one and run-halpern's) share. */
 
@@ -82,12 +82,11 @@ export interface RayWork {
  * infeasible) or 'primal' (a primal ray: unbounded if feasible).
  */
 export function findRay(s: ScaledLp, cur: Point, bases: readonly Point[], tol: number, w: RayWork): 'dual' | 'primal' | undefined {
-  const { m, n } = s;
   const { dx, dy } = w;
   for (const base of bases) {
-    for (let i = 0; i < m; i++) dy[i] = cur.y[i] - base.y[i];
+    difference(cur.y, base.y, dy);
     if (isDualRay(s, dy, tol, w.m, w.n)) return 'dual';
-    for (let j = 0; j < n; j++) dx[j] = cur.x[j] - base.x[j];
+    difference(cur.x, base.x, dx);
     if (isPrimalRay(s, dx, tol, w.n, w.m)) return 'primal';
   }
   return undefined;

@@ -61,3 +61,8 @@ export function anyBeyond(v: Float64Array, limit: number): boolean {
   for (let k = 0; k < v.length; k++) if (!(Math.abs(v[k]) <= limit)) return true;
   return false;
 }
+
+/** out = a − b. */
+export function difference(a: Float64Array, b: Float64Array, out: Float64Array): void {
+  for (let k = 0; k < out.length; k++) out[k] = a[k] - b[k];
+}
