@@ -1,6 +1,7 @@
 import { isDualRay, isPrimalRay } from './check-rays.js';
 import type { LinearProgram, LpStatus } from '../lp-types.js';
 import type { ScaledLp } from './scaled-lp.js';
+import { anyBeyond, difference, largestFiniteMagnitude } from './vector-kernels.js';
 
 /** What the two PDHG loops (run-pdhg's adaptive one and run-halpern's) share. */
 
@@ -46,18 +47,12 @@ export interface Run {
 
 /** Whether an iterate has gone beyond `limit` in magnitude (or is not a number). */
 export function diverged(p: Point, limit: number): boolean {
-  for (const v of [p.x, p.y]) {
-    for (let k = 0; k < v.length; k++) if (!(Math.abs(v[k]) <= limit)) return true;
-  }
-  return false;
+  return anyBeyond(p.x, limit) || anyBeyond(p.y, limit);
 }
 
 /** DIVERGED times 1 + the largest finite bound or cost of the preconditioned LP. */
 export function divergenceLimit(s: ScaledLp): number {
-  let scale = 0;
-  for (const v of [s.c, s.rowLower, s.rowUpper, s.colLower, s.colUpper]) {
-    for (let k = 0; k < v.length; k++) if (Number.isFinite(v[k]) && Math.abs(v[k]) > scale) scale = Math.abs(v[k]);
-  }
+  const scale = Math.max(largestFiniteMagnitude(s.c), largestFiniteMagnitude(s.rowLower), largestFiniteMagnitude(s.rowUpper), largestFiniteMagnitude(s.colLower), largestFiniteMagnitude(s.colUpper));
   return DIVERGED * (1 + scale);
 }
 
@@ -87,12 +82,11 @@ export interface RayWork {
  * infeasible) or 'primal' (a primal ray: unbounded if feasible).
  */
 export function findRay(s: ScaledLp, cur: Point, bases: readonly Point[], tol: number, w: RayWork): 'dual' | 'primal' | undefined {
-  const { m, n } = s;
   const { dx, dy } = w;
   for (const base of bases) {
-    for (let i = 0; i < m; i++) dy[i] = cur.y[i] - base.y[i];
+    difference(cur.y, base.y, dy);
     if (isDualRay(s, dy, tol, w.m, w.n)) return 'dual';
-    for (let j = 0; j < n; j++) dx[j] = cur.x[j] - base.x[j];
+    difference(cur.x, base.x, dx);
     if (isPrimalRay(s, dx, tol, w.n, w.m)) return 'primal';
   }
   return undefined;

@@ -11,25 +11,30 @@ import type { ScaledLp } from './scaled-lp.js';
  * one with Ãᵀ. Shared by the adaptive iteration (solvePdhg) and the Halpern one (runHalpern).
  */
 export function pdhgStep(s: ScaledLp, products: PdhgProducts, cur: Point, out: Point, tau: number, sigma: number): void {
-  const { c, rowLower, rowUpper, colLower, colUpper } = s;
-  const { x, y, Ax, ATy } = cur;
-  const ox = out.x;
-  const oy = out.y;
-  const oAx = out.Ax;
-  for (let j = 0; j < ox.length; j++) {
+  primalStep(cur.x, cur.ATy, s.c, s.colLower, s.colUpper, tau, out.x);
+  products.A(out.x, out.Ax);
+  dualStep(cur.y, cur.Ax, out.Ax, s.rowLower, s.rowUpper, sigma, out.y);
+  products.AT(out.y, out.ATy);
+}
+
+/** out = x − τ(c − Ãᵀy) projected onto [lower, upper]. */
+function primalStep(x: Float64Array, ATy: Float64Array, c: Float64Array, lower: Float64Array, upper: Float64Array, tau: number, out: Float64Array): void {
+  for (let j = 0; j < out.length; j++) {
     let v = x[j] - tau * (c[j] - ATy[j]);
-    if (v < colLower[j]) v = colLower[j];
-    else if (v > colUpper[j]) v = colUpper[j];
-    ox[j] = v;
+    if (v < lower[j]) v = lower[j];
+    else if (v > upper[j]) v = upper[j];
+    out[j] = v;
   }
-  products.A(ox, oAx);
-  for (let i = 0; i < oy.length; i++) {
-    const z = y[i] - sigma * (2 * oAx[i] - Ax[i]);
-    const a = z + sigma * rowLower[i];
-    const b = z + sigma * rowUpper[i];
-    oy[i] = a > 0 ? a : b < 0 ? b : 0;
+}
+
+/** out = the dual step from y at the extrapolated Ã(2x̂ − x) = 2·nextAx − Ax, projected by the row bounds' signs. */
+function dualStep(y: Float64Array, Ax: Float64Array, nextAx: Float64Array, lower: Float64Array, upper: Float64Array, sigma: number, out: Float64Array): void {
+  for (let i = 0; i < out.length; i++) {
+    const z = y[i] - sigma * (2 * nextAx[i] - Ax[i]);
+    const a = z + sigma * lower[i];
+    const b = z + sigma * upper[i];
+    out[i] = a > 0 ? a : b < 0 ? b : 0;
   }
-  products.AT(oy, out.ATy);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { MAX_MAGNITUDE } from '../../model/magnitude.js';
+import type { CsrMatrix } from '../../sparse/csr.js';
 import { csrFromTriplets } from '../../sparse/from-triplets.js';
 import type { LinearProgram } from '../lp-types.js';
 
@@ -108,54 +109,39 @@ export function presolve(lp: LinearProgram): Presolved | undefined {
       offset += c[j] * v;
     }
   }
-  const rowMap: number[] = [];
-  const colMap: number[] = [];
   const newCol = new Int32Array(n).fill(-1);
-  for (let j = 0; j < n; j++) {
-    if (keepCol[j]) {
-      newCol[j] = colMap.length;
-      colMap.push(j);
-    }
-  }
-  for (let i = 0; i < m; i++) if (keepRow[i]) rowMap.push(i);
-  if (rowMap.length === m && colMap.length === n) return undefined;
+  let keptCols = 0;
+  for (let j = 0; j < n; j++) if (keepCol[j]) newCol[j] = keptCols++;
+  let keptRows = 0;
+  for (let i = 0; i < m; i++) if (keepRow[i]) keptRows++;
+  if (keptRows === m && keptCols === n) return undefined;
+  const colMap = new Int32Array(keptCols);
+  for (let j = 0; j < n; j++) if (keepCol[j]) colMap[newCol[j]] = j;
+  const rowMap = new Int32Array(keptRows);
+  for (let i = 0, k = 0; i < m; i++) if (keepRow[i]) rowMap[k++] = i;
   // The reduced numbers must stay within what an LP may hold (|v| ≤ 1e30 where finite).
-  const tooLarge = (v: number): boolean => Number.isNaN(v) || (Number.isFinite(v) && Math.abs(v) > MAX_MAGNITUDE);
   if (!Number.isFinite(offset) || tooLarge(offset)) return undefined;
-  for (const v of [lo, up, cl, cu]) for (let k = 0; k < v.length; k++) if (tooLarge(v[k])) return undefined;
-  const ri: number[] = [];
-  const ci: number[] = [];
-  const vi: number[] = [];
-  rowMap.forEach((i, k) => {
-    for (let p = A.rowPtr[i]; p < A.rowPtr[i + 1]; p++) {
-      const j = newCol[A.colIdx[p]];
-      if (j >= 0 && A.values[p] !== 0) {
-        ri.push(k);
-        ci.push(j);
-        vi.push(A.values[p]);
-      }
-    }
-  });
+  if (anyTooLarge(lo) || anyTooLarge(up) || anyTooLarge(cl) || anyTooLarge(cu)) return undefined;
   const reduced: LinearProgram = {
     sense: lp.sense,
-    c: Float64Array.from(colMap, (j) => c[j]),
+    c: gather(c, colMap),
     offset,
-    A: csrFromTriplets(rowMap.length, colMap.length, ri, ci, vi),
-    rowLower: Float64Array.from(rowMap, (i) => lo[i]),
-    rowUpper: Float64Array.from(rowMap, (i) => up[i]),
-    colLower: Float64Array.from(colMap, (j) => cl[j]),
-    colUpper: Float64Array.from(colMap, (j) => cu[j]),
+    A: keptRowsAndColumns(A, rowMap, newCol, keptCols),
+    rowLower: gather(lo, rowMap),
+    rowUpper: gather(up, rowMap),
+    colLower: gather(cl, colMap),
+    colUpper: gather(cu, colMap),
   };
+  let anyFixed = false;
+  for (let j = 0; j < n; j++) if (fixed[j]) anyFixed = true;
 
   const postsolve = (rx: Float64Array, ry: Float64Array, rz: Float64Array): { x: Float64Array; rowDual: Float64Array; colDual: Float64Array } => {
     const x = Float64Array.from(xOut);
     const rowDual = new Float64Array(m);
     const colDual = new Float64Array(n);
-    colMap.forEach((j, k) => {
-      x[j] = rx[k];
-      colDual[j] = rz[k];
-    });
-    rowMap.forEach((i, k) => (rowDual[i] = ry[k]));
+    scatter(rx, colMap, x);
+    scatter(rz, colMap, colDual);
+    scatter(ry, rowMap, rowDual);
     // An empty column's reduced cost is its cost (its singleton rows come next).
     for (let j = 0; j < n; j++) if (!keepCol[j] && !fixed[j]) colDual[j] = c[j];
     // A singleton row takes its column's reduced cost when the column rests on the row's bound.
@@ -170,6 +156,7 @@ export function presolve(lp: LinearProgram): Presolved | undefined {
         colDual[j] = 0;
       }
     }
+    if (!anyFixed) return { x, rowDual, colDual };
     // Fixed columns: the reduced cost c − Aᵀy.
     const aty = new Float64Array(n);
     for (let i = 0; i < m; i++) {
@@ -181,8 +168,70 @@ export function presolve(lp: LinearProgram): Presolved | undefined {
     return { x, rowDual, colDual };
   };
   const reduce = (x: Float64Array, rowDual: Float64Array): { x: Float64Array; rowDual: Float64Array } => ({
-    x: Float64Array.from(colMap, (j) => x[j]),
-    rowDual: Float64Array.from(rowMap, (i) => rowDual[i]),
+    x: gather(x, colMap),
+    rowDual: gather(rowDual, rowMap),
   });
-  return { reduced, removedRows: m - rowMap.length, removedCols: n - colMap.length, postsolve, reduce };
+  return { reduced, removedRows: m - keptRows, removedCols: n - keptCols, postsolve, reduce };
+}
+
+function tooLarge(v: number): boolean {
+  return Number.isNaN(v) || (Number.isFinite(v) && Math.abs(v) > MAX_MAGNITUDE);
+}
+
+function anyTooLarge(v: Float64Array): boolean {
+  for (let k = 0; k < v.length; k++) if (tooLarge(v[k])) return true;
+  return false;
+}
+
+/** v at the indices `map`, in their order. */
+function gather(v: Float64Array, map: Int32Array): Float64Array {
+  const out = new Float64Array(map.length);
+  for (let k = 0; k < map.length; k++) out[k] = v[map[k]];
+  return out;
+}
+
+/** out at the indices `map` set to v. */
+function scatter(v: Float64Array, map: Int32Array, out: Float64Array): void {
+  for (let k = 0; k < map.length; k++) out[map[k]] = v[k];
+}
+
+/**
+ * The rows `rowMap` of A (in that order) and its columns j with newCol[j] ≥ 0 (renumbered so),
+ * without explicit zeros: as csrFromTriplets would build it from those entries.
+ */
+function keptRowsAndColumns(A: CsrMatrix, rowMap: Int32Array, newCol: Int32Array, cols: number): CsrMatrix {
+  const { rowPtr, colIdx, values } = A;
+  let nz = 0;
+  let sorted = true;
+  for (let k = 0; k < rowMap.length; k++) {
+    const i = rowMap[k];
+    let last = -1;
+    for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+      const j = newCol[colIdx[p]];
+      if (j < 0 || values[p] === 0) continue;
+      if (j <= last) sorted = false;
+      last = j;
+      nz++;
+    }
+  }
+  const ptr = new Int32Array(rowMap.length + 1);
+  const idx = new Int32Array(nz);
+  const val = new Float64Array(nz);
+  let q = 0;
+  for (let k = 0; k < rowMap.length; k++) {
+    const i = rowMap[k];
+    for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+      const j = newCol[colIdx[p]];
+      if (j < 0 || values[p] === 0) continue;
+      idx[q] = j;
+      val[q] = values[p];
+      q++;
+    }
+    ptr[k + 1] = q;
+  }
+  if (sorted) return { rows: rowMap.length, cols, rowPtr: ptr, colIdx: idx, values: val };
+  // Columns out of order or repeated within a row: sorted and summed as from triplets.
+  const rowOf = new Int32Array(nz);
+  for (let k = 0; k < rowMap.length; k++) rowOf.fill(k, ptr[k], ptr[k + 1]);
+  return csrFromTriplets(rowMap.length, cols, rowOf, idx, val);
 }

@@ -9,6 +9,7 @@ import { pdhgProducts, type PdhgProducts } from './pdhg-products.js';
 import { precondition } from './precondition.js';
 import type { ScaledLp } from './scaled-lp.js';
 import { spectralNorm } from './spectral-norm.js';
+import { crossDifference, halpernCombine, largestMagnitude, squaredDistance } from './vector-kernels.js';
 
 /** cuPDLPx's restart parameters (β_sufficient, β_necessary, β_artificial). */
 const RESTART_SUFFICIENT = 0.2;
@@ -50,8 +51,7 @@ function runHalpernWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, 
   const { A, AT } = s;
   const divergence = divergenceLimit(s);
   const gamma = o.reflection;
-  let cNorm = 0;
-  for (let j = 0; j < n; j++) cNorm = Math.max(cNorm, Math.abs(lp.c[j]));
+  const cNorm = largestMagnitude(lp.c);
 
   let omega = initialPrimalWeight(lp, s);
   const norm = spectralNorm(A, AT);
@@ -94,18 +94,9 @@ function runHalpernWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, 
     let error = 0;
     let still = false;
     if (evaluate) {
-      let dx2 = 0;
-      let cross = 0;
-      for (let j = 0; j < n; j++) {
-        const d = hx[j] - x[j];
-        dx2 += d * d;
-        cross += d * (hat.ATy[j] - ATy[j]);
-      }
-      let dy2 = 0;
-      for (let i = 0; i < m; i++) {
-        const d = hy[i] - y[i];
-        dy2 += d * d;
-      }
+      const dx2 = squaredDistance(x, hx);
+      const cross = crossDifference(x, hx, ATy, hat.ATy);
+      const dy2 = squaredDistance(y, hy);
       error = Math.sqrt(Math.max(0, (omega / eta) * dx2 + dy2 / (eta * omega) + 2 * cross));
       still = dx2 === 0 && dy2 === 0;
     }
@@ -116,14 +107,10 @@ function runHalpernWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, 
     const b = 1 / (k + 2);
     const p = a * 2 * gamma;
     const q = a * (1 - 2 * gamma);
-    for (let j = 0; j < n; j++) {
-      x[j] = p * hx[j] + q * x[j] + b * anchor.x[j];
-      ATy[j] = p * hat.ATy[j] + q * ATy[j] + b * anchor.ATy[j];
-    }
-    for (let i = 0; i < m; i++) {
-      y[i] = p * hy[i] + q * y[i] + b * anchor.y[i];
-      Ax[i] = p * hAx[i] + q * Ax[i] + b * anchor.Ax[i];
-    }
+    halpernCombine(x, p, hx, q, b, anchor.x);
+    halpernCombine(ATy, p, hat.ATy, q, b, anchor.ATy);
+    halpernCombine(y, p, hy, q, b, anchor.y);
+    halpernCombine(Ax, p, hAx, q, b, anchor.Ax);
     if (!evaluate) continue;
 
     const far = diverged(hat, divergence);
@@ -186,16 +173,8 @@ function runHalpernWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, 
     if (!restart) continue;
     restarts++;
     // Primal weight: the PID controller on log(ω ‖Δx‖ / ‖Δy‖), Δ the way from the anchor to ẑ.
-    let px = 0;
-    for (let j = 0; j < n; j++) {
-      const d = hx[j] - anchor.x[j];
-      px += d * d;
-    }
-    let py = 0;
-    for (let i = 0; i < m; i++) {
-      const d = hy[i] - anchor.y[i];
-      py += d * d;
-    }
+    const px = squaredDistance(anchor.x, hx);
+    const py = squaredDistance(anchor.y, hy);
     if (px > 1e-32 && py > 1e-32 && px < 1e24 && py < 1e24 && o.primalWeightSmoothing > 0) {
       const e = Math.log(omega * Math.sqrt(px / py));
       integral = WEIGHT_DISCOUNT * integral + e;

@@ -13,6 +13,7 @@ import { presolve } from './presolve.js';
 import type { ScaledLp } from './scaled-lp.js';
 import { geometricScales } from '../scale-lp.js';
 import { validateLp } from '../validate-lp.js';
+import { addScaled, crossDifference, largestMagnitude, scaleInto, squaredDistance } from './vector-kernels.js';
 
 /** PDLP's restart parameters (β_sufficient, β_necessary, β_artificial). */
 const RESTART_SUFFICIENT = 0.2;
@@ -41,14 +42,11 @@ export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults
   const started = performance.now();
   validateLp(lp);
   const o = resolvePdhgOptions(defaults, options);
+  const onProgress = options.onProgress ?? defaults.onProgress;
   const m = lp.A.rows;
   const n = lp.A.cols;
-  for (let j = 0; j < n; j++) {
-    if (lp.colLower[j] > lp.colUpper[j]) return trivial(lp, 'infeasible', `variable ${j} has lower bound ${lp.colLower[j]} above its upper bound ${lp.colUpper[j]}`, started);
-  }
-  for (let i = 0; i < m; i++) {
-    if (lp.rowLower[i] > lp.rowUpper[i]) return trivial(lp, 'infeasible', `row ${i} has lower bound ${lp.rowLower[i]} above its upper bound ${lp.rowUpper[i]}`, started);
-  }
+  const crossed = crossedBound(lp);
+  if (crossed !== undefined) return trivial(lp, 'infeasible', crossed, started);
   if (o.start !== undefined && (o.start.x.length !== n || o.start.rowDual.length !== m)) {
     throw new RangeError(`solvePdhg: start has ${o.start.x.length} values of x and ${o.start.rowDual.length} row duals, the LP ${n} columns and ${m} rows`);
   }
@@ -56,18 +54,51 @@ export function solvePdhg(lp: LinearProgram, options: PdhgOptions = {}, defaults
     const p = presolve(lp);
     if (p !== undefined) {
       const start = o.start === undefined ? undefined : p.reduce(o.start.x, o.start.rowDual);
-      const r = solvePdhg(p.reduced, { ...options, presolve: false, start }, { ...defaults, start: undefined });
+      const r = solveAsGiven(p.reduced, { ...o, presolve: false, start }, onProgress, performance.now());
       const back = p.postsolve(r.x, r.rowDual, r.colDual);
       return fromPoint(lp, back.x, back.rowDual, back.colDual, r.status, `${r.message}; presolve removed ${p.removedRows} rows and ${p.removedCols} columns`, r.iterations, started);
     }
   }
+  const r = solveAsGiven(lp, o, onProgress, started);
+  return fromPoint(lp, r.x, r.rowDual, r.colDual, r.status, r.message, r.iterations, started);
+}
+
+/** A point of an LP with its status: what solvePdhg's answer is made of before it is checked. */
+interface Answer {
+  readonly x: Float64Array;
+  readonly rowDual: Float64Array;
+  readonly colDual: Float64Array;
+  readonly status: LpStatus;
+  readonly message: string;
+  readonly iterations: number;
+}
+
+/** The sentence for the first column or row whose lower bound is above its upper bound, if any. */
+function crossedBound(lp: LinearProgram): string | undefined {
+  for (let j = 0; j < lp.A.cols; j++) {
+    if (lp.colLower[j] > lp.colUpper[j]) return `variable ${j} has lower bound ${lp.colLower[j]} above its upper bound ${lp.colUpper[j]}`;
+  }
+  for (let i = 0; i < lp.A.rows; i++) {
+    if (lp.rowLower[i] > lp.rowUpper[i]) return `row ${i} has lower bound ${lp.rowLower[i]} above its upper bound ${lp.rowUpper[i]}`;
+  }
+  return undefined;
+}
+
+/**
+ * solvePdhg on `lp` as it is (no presolve), unchecked: the point and its status (residuals are
+ * left to the caller, which checks the point of the LP it was asked to solve).
+ */
+function solveAsGiven(lp: LinearProgram, o: ResolvedPdhgOptions, onProgress: PdhgOptions['onProgress'], started: number): Answer {
+  const crossed = crossedBound(lp);
+  if (crossed !== undefined) {
+    return { x: new Float64Array(lp.A.cols), rowDual: new Float64Array(lp.A.rows), colDual: new Float64Array(lp.A.cols), status: 'infeasible', message: crossed, iterations: 0 };
+  }
   // Large bounds that the other constraints imply go: same solution, and the step sizes and
   // residuals no longer follow a limit that cannot bind.
   const work = relaxRedundantBounds(lp);
-  const onProgress = options.onProgress ?? defaults.onProgress;
   const run = o.iteration === 'halpern' ? runHalpern(work, o, onProgress, started) : runPdhg(work, o, onProgress, started);
   const { status, message } = run.status === 'diverged' || run.status === 'primal-ray' ? settle(work, run, o, started) : { status: run.status, message: run.message };
-  return finish(lp, work, run.scaled, run.point, status, message, run.iterations, run.restarts, started);
+  return finish(lp, work, run.scaled, run.point, status, message, run.iterations, run.restarts);
 }
 
 /**
@@ -108,13 +139,11 @@ function runPdhgWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, onP
   const n = lp.A.cols;
   const { A, colLower, colUpper } = s;
   const divergence = divergenceLimit(s);
-  let cNorm = 0;
-  for (let j = 0; j < n; j++) cNorm = Math.max(cNorm, Math.abs(lp.c[j]));
+  const cNorm = largestMagnitude(lp.c);
 
   // Initial primal weight ‖c̃‖₂ / ‖b̃‖₂ and step 1 / ‖Ã‖_max.
   let omega = initialPrimalWeight(lp, s);
-  let maxAbs = 0;
-  for (let p = 0; p < A.values.length; p++) maxAbs = Math.max(maxAbs, Math.abs(A.values[p]));
+  const maxAbs = largestMagnitude(A.values);
   let eta = maxAbs > 0 ? 1 / maxAbs : 1;
 
   let cur = newPoint(m, n);
@@ -146,14 +175,10 @@ function runPdhgWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, onP
 
   const average = (): void => {
     const w = 1 / weightSum;
-    for (let j = 0; j < n; j++) {
-      avg.x[j] = sum.x[j] * w;
-      avg.ATy[j] = sum.ATy[j] * w;
-    }
-    for (let i = 0; i < m; i++) {
-      avg.y[i] = sum.y[i] * w;
-      avg.Ax[i] = sum.Ax[i] * w;
-    }
+    scaleInto(avg.x, w, sum.x);
+    scaleInto(avg.ATy, w, sum.ATy);
+    scaleInto(avg.y, w, sum.y);
+    scaleInto(avg.Ax, w, sum.Ax);
   };
 
   for (;;) {
@@ -162,23 +187,10 @@ function runPdhgWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, onP
     const sigma = eta * omega;
     const { x, y, ATy } = cur;
     pdhgStep(s, products, cur, next, tau, sigma);
-    const nx = next.x;
-    const ny = next.y;
-    const nATy = next.ATy;
-    let dx2 = 0;
-    let interaction = 0;
-    for (let j = 0; j < n; j++) {
-      const d = nx[j] - x[j];
-      dx2 += d * d;
-      interaction += d * (nATy[j] - ATy[j]);
-    }
-    let dy2 = 0;
-    for (let i = 0; i < m; i++) {
-      const d = ny[i] - y[i];
-      dy2 += d * d;
-    }
+    const dx2 = squaredDistance(x, next.x);
+    const interaction = Math.abs(crossDifference(x, next.x, ATy, next.ATy));
+    const dy2 = squaredDistance(y, next.y);
     const movement = 0.5 * (omega * dx2 + dy2 / omega);
-    interaction = Math.abs(interaction);
     const limit = interaction > 0 ? movement / interaction : Infinity;
     const k = iterations + 1;
     const accepted = eta <= limit;
@@ -190,15 +202,10 @@ function runPdhgWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, onP
       iterations++;
       sinceRestart++;
       weightSum += eta;
-      const { x: cx, y: cy, Ax: cAx, ATy: cATy } = cur;
-      for (let j = 0; j < n; j++) {
-        sum.x[j] += eta * cx[j];
-        sum.ATy[j] += eta * cATy[j];
-      }
-      for (let i = 0; i < m; i++) {
-        sum.y[i] += eta * cy[i];
-        sum.Ax[i] += eta * cAx[i];
-      }
+      addScaled(sum.x, eta, cur.x);
+      addScaled(sum.ATy, eta, cur.ATy);
+      addScaled(sum.y, eta, cur.y);
+      addScaled(sum.Ax, eta, cur.Ax);
     }
     if (Number.isFinite(proposal) && proposal > 0) eta = proposal;
     if (!accepted) continue;
@@ -296,16 +303,8 @@ function runPdhgWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, onP
     previousCandidateKkt = candidateKkt;
     if (!restart) continue;
     restarts++;
-    let px = 0;
-    for (let j = 0; j < n; j++) {
-      const d = candidate.x[j] - restartPoint.x[j];
-      px += d * d;
-    }
-    let py = 0;
-    for (let i = 0; i < m; i++) {
-      const d = candidate.y[i] - restartPoint.y[i];
-      py += d * d;
-    }
+    const px = squaredDistance(restartPoint.x, candidate.x);
+    const py = squaredDistance(restartPoint.y, candidate.y);
     if (px > 1e-20 && py > 1e-20 && o.primalWeightSmoothing > 0) {
       const theta = o.primalWeightSmoothing;
       omega = Math.exp(theta * Math.log(Math.sqrt(py / px)) + (1 - theta) * Math.log(omega));
@@ -325,11 +324,10 @@ function runPdhgWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, onP
 }
 
 /**
- * The solution of `lp` from a point of the scaled `work` (lp with redundant large bounds relaxed):
- * x clamped to lp's bounds, reduced costs on the sides where `work` has a bound, residuals and gap
- * by checkSolution on lp itself.
+ * The answer for `lp` from a point of the scaled `work` (lp with redundant large bounds relaxed):
+ * x clamped to lp's bounds, reduced costs on the sides where `work` has a bound.
  */
-function finish(lp: LinearProgram, work: LinearProgram, s: ScaledLp, p: Point, status: LpStatus, message: string, iterations: number, restarts: number, started: number): LpSolution {
+function finish(lp: LinearProgram, work: LinearProgram, s: ScaledLp, p: Point, status: LpStatus, message: string, iterations: number, restarts: number): Answer {
   const { m, n, rowScale, colScale, sense } = s;
   const x = new Float64Array(n);
   const rowDual = new Float64Array(m);
@@ -349,8 +347,7 @@ function finish(lp: LinearProgram, work: LinearProgram, s: ScaledLp, p: Point, s
     else if (r < 0 && work.colUpper[j] < Infinity) lambda = r;
     colDual[j] = sense * lambda;
   }
-  const text = `${message}${message === '' ? '' : '; '}${iterations} iterations, ${restarts} restarts`;
-  return fromPoint(lp, x, rowDual, colDual, status, text, iterations, started);
+  return { x, rowDual, colDual, status, message: `${message}${message === '' ? '' : '; '}${iterations} iterations, ${restarts} restarts`, iterations };
 }
 
 /** The solution of `lp` at (x, rowDual, colDual): residuals and gap by checkSolution on lp itself. */

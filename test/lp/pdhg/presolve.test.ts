@@ -68,4 +68,15 @@ describe('presolve', () => {
     const r = solvePdhg(crossing);
     assert.equal(r.status, 'infeasible');
   });
+
+  test('a matrix whose rows list columns out of order or twice reduces to the same matrix as a sorted one', () => {
+    const lp = small();
+    const sorted = presolve(lp);
+    // The same entries with row 0's y split into two halves, one before x and one after.
+    const A = { rows: 5, cols: 5, rowPtr: Int32Array.from([0, 3, 4, 5, 6, 8]), colIdx: Int32Array.from([1, 0, 1, 1, 0, 2, 0, 4]), values: Float64Array.from([0.5, 1, 0.5, 2, -1, 1, 1, 1]) };
+    const shuffled = presolve({ ...lp, A });
+    assert.ok(sorted !== undefined && shuffled !== undefined);
+    for (const key of ['rowPtr', 'colIdx', 'values'] as const) assert.deepEqual(Array.from(shuffled.reduced.A[key]), Array.from(sorted.reduced.A[key]), key);
+    assert.deepEqual(Array.from(shuffled.reduced.colUpper), Array.from(sorted.reduced.colUpper));
+  });
 });
