@@ -13,7 +13,7 @@ const TILED_MIN_NNZ = 1 << 20;
 
 /** The transpose as a new CSR matrix (counting sort by column: O(nnz), rows come out sorted). */
 export function transpose(m: CsrMatrix): CsrMatrix {
-  return transposeTiled(m, m.rowPtr[m.rows] >= TILED_MIN_NNZ ? TRANSPOSE_TILE : m.cols);
+  return transposeTiled(m, m.rowPtr[m.rows] >= TILED_MIN_NNZ ? TRANSPOSE_TILE : Math.max(1, m.cols));
 }
 
 /**

@@ -33,4 +33,15 @@ describe('transpose by column tiles', () => {
     assert.deepEqual(transposeTiled(sparse, 4), transposeTiled(sparse, 70));
     assert.throws(() => transposeTiled(sparse, 0), RangeError);
   });
+
+  test('a matrix without columns or rows transposes (an LP with no variables, an empty block)', () => {
+    const noCols = { rows: 3, cols: 0, rowPtr: new Int32Array(4), colIdx: new Int32Array(0), values: new Float64Array(0) };
+    const t = transpose(noCols);
+    assert.equal(t.rows, 0);
+    assert.equal(t.cols, 3);
+    assert.deepEqual(Array.from(t.rowPtr), [0]);
+    const none = transpose({ rows: 0, cols: 0, rowPtr: new Int32Array(1), colIdx: new Int32Array(0), values: new Float64Array(0) });
+    assert.equal(none.rows, 0);
+    assert.equal(none.cols, 0);
+  });
 });
