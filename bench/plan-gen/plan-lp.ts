@@ -1,6 +1,6 @@
 import { statSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadModel } from '../../src/cli/load-model.js';
+import { loadAnyModel } from '../../src/cli/load-model.js';
 import { compileEconomy } from '../../src/compile/index.js';
 import { writeModelFolder } from '../../src/model/binary/index.js';
 import { formulatePlan, resolveObjective } from '../../src/plan/index.js';
@@ -66,7 +66,7 @@ export function writePlanModel(generated: GeneratedModel, base: string, binary: 
  */
 export async function planLpOf(path: string): Promise<{ lp: LinearProgram; phases: BuildPhase[] }> {
   const phases: BuildPhase[] = [];
-  const economy = await phaseAsync('load', phases, () => loadModel(path));
+  const economy = await phaseAsync('load', phases, () => loadAnyModel(path));
   const compiled = phase('compile', phases, () => compileEconomy(economy));
   const { lp } = phase('formulate', phases, () => formulatePlan(compiled, resolveObjective(compiled, { kind: 'weighted' })));
   return { lp, phases };

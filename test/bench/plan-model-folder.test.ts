@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { generatePlanModel } from '../../bench/plan-gen/generate-plan-model.js';
 import { planLpOf, writePlanModel } from '../../bench/plan-gen/plan-lp.js';
+import { planCommand } from '../../src/cli/commands/plan.js';
 import type { LinearProgram } from '../../src/lp/lp-types.js';
 
 /** The LP's arrays, for comparing two LPs number for number. */
@@ -31,6 +32,17 @@ describe('a generated plan written as a binary model folder and read as plenty p
     const y = arrays(b.lp);
     for (const k of Object.keys(x)) assert.deepEqual(Array.from(y[k]), Array.from(x[k]), k);
     assert.equal(b.lp.offset ?? 0, a.lp.offset ?? 0);
+  });
+
+  test('plenty plan gives the same plan from the folder (read as columns) as from the JSON file', async () => {
+    const a = await planCommand(join(dir, 'model.json'), { objective: 'weighted', solver: 'highs' });
+    const b = await planCommand(join(dir, 'model'), { objective: 'weighted', solver: 'highs' });
+    assert.equal(a.failure, undefined);
+    assert.equal(b.failure, undefined);
+    const value = (o: typeof a): number => (o.json as { objectiveValue: number }).objectiveValue;
+    assert.ok(value(a) > 0);
+    assert.equal(value(b), value(a));
+    assert.deepEqual(b.tables, a.tables);
   });
 
   test('times each step of building the LP', async () => {
