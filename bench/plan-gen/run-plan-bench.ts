@@ -223,7 +223,7 @@ try {
 // time grows with the load, the CPU time much less).
 const targetRows = verdicts.filter((v) => !v.nove).map((v) => {
   const ratio = v.ours !== undefined && v.pdlp !== undefined ? v.pdlp.cpuSeconds / v.ours.cpuSeconds : NaN;
-  const verdict = !v.oursOk ? 'missed: our answer did not pass the checks' : !v.pdlpOk ? 'not comparable: HiGHS PDLP did not finish with a checked answer' : ratio >= 2 ? 'met' : 'missed';
+  const verdict = onlyPdhg ? 'not compared: HiGHS not run (--only-pdhg)' : !v.oursOk ? 'missed: our answer did not pass the checks' : !v.pdlpOk ? 'not comparable: HiGHS PDLP did not finish with a checked answer' : ratio >= 2 ? 'met' : 'missed';
   return [`${count(v.size)}: at least 2× faster than HiGHS PDLP at ${gap.toExponential(0)}, one thread each (its faster checked run)`, Number.isFinite(ratio) ? `${ratio.toFixed(2)}× (PDLP ${seconds(v.pdlp?.cpuSeconds ?? NaN)} CPU s / ours ${seconds(v.ours?.cpuSeconds ?? NaN)} CPU s)` : '–', verdict];
 });
 /** A size's time and memory target, judged on what a user of `plenty plan` waits for: reading, compiling and formulating the model, and the solve. */
