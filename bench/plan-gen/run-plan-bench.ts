@@ -236,7 +236,15 @@ const scaleTarget = (v: (typeof verdicts)[number] | undefined, limitSeconds: num
 targetRows.push([`10⁶ items × 4 periods to ${gap.toExponential(0)} in under 5 minutes and 8 GB`, ...scaleTarget(verdicts.find((v) => !v.nove && v.size >= 1e6), 300, 8e9, 'not measured in this run (sizes given: --sizes)')]);
 const noveRun = verdicts.find((v) => v.nove && v.size >= 1.2e7) ?? verdicts.filter((v) => v.nove).pop();
 const noveTarget = scaleTarget(noveRun, 900, 20e9, 'not measured in this run (`--shape nove --sizes 12000000`)');
-if (noveRun !== undefined && noveRun.size < 1.2e7) noveTarget[1] = `not measured at 1.2·10⁷ in this run (the largest run: ${count(noveRun.size)} products)`;
+if (noveRun !== undefined && noveRun.size < 1.2e7) {
+  // Not run at full size: the peak memory of the sizes run, extrapolated linearly to 1.2·10⁷ (through the two largest, or the origin).
+  const runs = verdicts.filter((v) => v.nove && v.ours !== undefined && Number.isFinite(v.ours.peakBytes)).sort((a, b) => a.size - b.size);
+  const [a, b] = runs.length >= 2 ? runs.slice(-2) : [{ size: 0, ours: { peakBytes: 0 } }, runs[0]];
+  const slope = b === undefined ? NaN : (b.ours!.peakBytes - a.ours!.peakBytes) / (b.size - a.size);
+  const at = b === undefined ? NaN : b.ours!.peakBytes + slope * (1.2e7 - b.size);
+  noveTarget[0] = `${runs.map((v) => `${count(v.size)} products: peak ${bytes(v.ours!.peakBytes)}, ${v.ours!.status} in ${seconds(v.ours!.cpuSeconds)} CPU s`).join('; ')}; 1.2·10⁷ extrapolated: ${bytes(at)}`;
+  noveTarget[1] = `not measured at 1.2·10⁷ in this run (the largest: ${count(noveRun.size)} products)${at > 18e9 ? '; its memory extrapolates beyond what this machine can give it' : ''}`;
+}
 targetRows.push(['Nove’s scale: 1.2·10⁷ products, one period, technique choice, capacities, to 1e-4 in under 15 minutes and 20 GB', ...noveTarget]);
 
 const body = [
