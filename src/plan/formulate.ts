@@ -1,4 +1,5 @@
 import type { CompiledEconomy } from '../compile/types.js';
+import { recordColumns } from '../model/column-records.js';
 import { inputError } from '../model/errors.js';
 import { csrFromTriplets } from '../sparse/from-triplets.js';
 import type { LinearProgram } from '../lp/lp-types.js';
@@ -43,6 +44,11 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
   const nR = c.resources.ids.length;
   const nPer = Math.max(1, c.periods.ids.length);
   const model = c.model;
+  // Products and techniques kept as columns (a binary model of many records, model/column-records.ts)
+  // hold nothing but ids, regions and units: no stock, build or whole-plant field. They are not
+  // walked record by record (each record would be made when read, millions of them).
+  const productsAsColumns = recordColumns(model.products) !== undefined;
+  const techniques = recordColumns(model.techniques) !== undefined ? [] : model.techniques;
 
   // Trade.
   const trade = tradeByItem(c);
@@ -62,9 +68,9 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
   const initialStock = new Float64Array(n);
   const stockList: number[] = [];
   for (let i = 0; i < n; i++) {
-    const p = model.products[c.itemProduct[i]];
-    if (p.storable === false) continue;
-    initialStock[i] = p.initialStock ?? 0;
+    const p = productsAsColumns ? undefined : model.products[c.itemProduct[i]];
+    if (p?.storable === false) continue;
+    initialStock[i] = p?.initialStock ?? 0;
     if (nPer > 1) stockList.push(i);
   }
   const stockItems = Int32Array.from(stockList);
@@ -139,7 +145,7 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
   // Whole plants: an open variable (0 or 1) per period for each technique with a minimum lot or a
   // fixed cost, after every other column; its rows (x − capacity·open ≤ 0, x − lot·open ≥ 0) last.
   const openList: number[] = [];
-  model.techniques.forEach((tech, j) => {
+  techniques.forEach((tech, j) => {
     if (tech.minLot !== undefined || tech.fixedCost !== undefined) openList.push(j);
   });
   const openTechniques = Int32Array.from(openList);
@@ -208,7 +214,7 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
     }
   }
   // Investment: what technique j builds in period τ is on line from τ + lag.
-  model.techniques.forEach((tech, j) => {
+  techniques.forEach((tech, j) => {
     if (tech.build === undefined) return;
     const lag = tech.lag ?? 1;
     for (const [rid, amount] of Object.entries(tech.build)) {
@@ -228,7 +234,7 @@ export function formulatePlan(c: CompiledEconomy, o: PlanObjective): FormulatedP
 
   // Whole plants: whole activity levels; open variables with their lot and capacity rows and fixed costs.
   const integrality = new Uint8Array(columns);
-  model.techniques.forEach((tech, j) => {
+  techniques.forEach((tech, j) => {
     if (tech.whole === true) for (let t = 0; t < nPer; t++) integrality[activityStart + t * nT + j] = 1;
   });
   let openRow = openRowStart;

@@ -1,4 +1,5 @@
 import type { CompiledEconomy } from '../compile/types.js';
+import { recordColumns } from '../model/column-records.js';
 import type { PlanIndex, PlantBuilt } from './plan-types.js';
 
 export type { PlantBuilt } from './plan-types.js';
@@ -14,6 +15,8 @@ export function isPlantTechnique(c: CompiledEconomy, j: number): boolean {
 
 /** Whether the model has a whole-plant decision anywhere. */
 export function hasPlantDecisions(c: CompiledEconomy): boolean {
+  // Techniques kept as columns (model/column-records.ts) hold no whole-plant field.
+  if (recordColumns(c.model.techniques) !== undefined) return false;
   return c.model.techniques.some((_, j) => isPlantTechnique(c, j));
 }
 
@@ -25,7 +28,7 @@ export function hasPlantDecisions(c: CompiledEconomy): boolean {
 export function plantsBuilt(c: CompiledEconomy, ix: PlanIndex, activity: Float64Array): PlantBuilt[] {
   const out: PlantBuilt[] = [];
   const nT = ix.techniques;
-  const plants = c.model.techniques.map((_, j) => j).filter((j) => isPlantTechnique(c, j));
+  const plants = hasPlantDecisions(c) ? c.model.techniques.map((_, j) => j).filter((j) => isPlantTechnique(c, j)) : [];
   for (let t = 0; t < ix.periods; t++) {
     for (const j of plants) {
       const tech = c.model.techniques[j];

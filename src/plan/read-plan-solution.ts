@@ -1,3 +1,4 @@
+import { recordColumns } from '../model/column-records.js';
 import type { CompiledEconomy } from '../compile/types.js';
 import { matvec } from '../sparse/matvec.js';
 import type { LpSolution } from '../lp/lp-types.js';
@@ -75,7 +76,9 @@ export function readPlanSolution(c: CompiledEconomy, f: FormulatedPlan, s: LpSol
 
   // Investment on line, per resource and period.
   const built = new Float64Array(nPer * nR);
-  c.model.techniques.forEach((tech, j) => {
+  // Techniques kept as columns (model/column-records.ts) build nothing: not walked record by record.
+  const techniques = recordColumns(c.model.techniques) !== undefined ? [] : c.model.techniques;
+  techniques.forEach((tech, j) => {
     if (tech.build === undefined) return;
     const lag = tech.lag ?? 1;
     for (const [rid, amount] of Object.entries(tech.build)) {

@@ -6,7 +6,7 @@ import { serializePlan } from '../../model/index.js';
 import { planOfPeriod, solvePlan } from '../../plan/index.js';
 import type { PlanObjective, PlanObjectiveKind } from '../../plan/index.js';
 import { encodePlan, failedPlanHeadline, planDiagnosisTables, planFailure, planHeadline, planTables } from '../../report/index.js';
-import { loadModel } from '../load-model.js';
+import { loadAnyModel } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
 import { readOptions, type EncodingFlags } from '../read-options.js';
 import { checkOutputPath, writeOutputFiles, type OutputRules } from '../write-output-files.js';
@@ -66,7 +66,8 @@ export async function planCommand(modelPath: string, flags: PlanFlags): Promise<
   const mipGap = flags.mipGap === undefined ? undefined : Number(flags.mipGap);
   if (mipGap !== undefined && (flags.mipGap?.trim() === '' || !(mipGap >= 0 && mipGap < 1))) throw inputError('invalid-option', '--mip-gap must be a number from 0 to less than 1', { path: ['--mip-gap'] }, flags.mipGap);
 
-  const economy = await loadModel(modelPath, readOptions(flags));
+  // A binary model is read as columns (no record per coefficient): compileEconomy takes either, and planning needs no more.
+  const economy = await loadAnyModel(modelPath, readOptions(flags));
   const c = compileEconomy(economy);
   let period = 0;
   if (flags.period !== undefined) {

@@ -153,6 +153,24 @@ describe('the binary format, version 2 (a folder of tables)', () => {
     assert.equal(inMeta.issue.code, 'damaged-metadata');
   });
 
+  test('a technique whose other fields are a capacity alone reads as the schema reads it, and a bad capacity is still refused', async () => {
+    const t = tiny();
+    // The first as the fast path takes it, the second (with a name) through the schema.
+    const parts = { ...t, techniques: { ...t.techniques, region: Int32Array.from([0, -1]), more: ['{"capacity":2.5}', '{"name":"Bee works","capacity":-0}'] } };
+    await withFolder(async (dir) => {
+      writeModelFolder(dir, parts);
+      const e = await loadColumnarEconomy(dir);
+      assert.deepEqual(e.techniques[0], { id: 'ta', capacity: 2.5, region: 'north' });
+      assert.deepEqual(Object.keys(e.techniques[0]), ['id', 'capacity', 'region']);
+      assert.deepEqual(e.techniques[1], { id: 'tb', name: 'Bee works', capacity: 0 });
+      assert.ok(Object.is(e.techniques[1].capacity, 0));
+    });
+    for (const bad of ['{"capacity":-1}', '{"capacity":"5"}', '{"capacity":1e31}', '{"capacity":5,"lag":0}']) {
+      const { issue } = await firstIssue({ ...t, techniques: { ...t.techniques, more: [bad, null] } });
+      assert.deepEqual([issue.code, issue.location.row, issue.location.path], ['invalid', 1, ['more']], bad);
+    }
+  });
+
   test('model.parquet of version 2 alone (without its folder) says to give the folder', async () => {
     await withFolder(async (dir) => {
       writeModelFolder(dir, tiny());
