@@ -20,7 +20,7 @@ function finalUse(t: IoTable, category: string): number[] {
   return t.sectors.map((_, i) => t.Y[i * k + c]);
 }
 
-function refused(text: string, file: string, code: string, row: number, column: number, value: string, message: RegExp): void {
+function refused(text: string, file: string, code: string, row: number, column: number, value: string | number, message: RegExp): void {
   assert.throws(
     () => parseSymmetricTable(text, file),
     (e: unknown) => {
@@ -147,5 +147,38 @@ describe('a transposed table (products in the columns, uses in the rows)', () =>
   test('a column labelled as a primary input is refused too', () => {
     const text = ['Code,AGR,MAN,SER,D1', 'AGR,10,20,5,40', 'MAN,15,5,30,30', 'SER,5,10,10,60', 'P1,100,130,100,'].join('\n');
     refused(text, 'd1.csv', 'transposed-table', 1, 5, 'D1', /column 5 is labelled as a primary input/);
+  });
+});
+
+describe('titles and notes around the table', () => {
+  test('a title block and notes with separators in their text, not quoted, are left out as titles', () => {
+    const t = parseSymmetricTable(
+      [
+        'Table 2.1 Symmetric input-output table, product by product, 2019',
+        'Million euro',
+        'Source: National Statistical Institute',
+        ',,,,,,',
+        'Code,Products,CPA_A,CPA_C,CPA_S,P3_S14,P6,TOTAL',
+        'CPA_A,Agriculture,10,20,5,40,25,100',
+        'CPA_C,Manufacturing,15,5,30,30,50,130',
+        'CPA_S,Services,5,10,10,60,15,100',
+        'B1G,Value added,70,95,55,,,',
+        'P1,Output,100,130,100,,,',
+        '',
+        '1) Including fishing, forestry and hunting',
+        'p = provisional',
+      ].join('\n'),
+      'titled.csv',
+    );
+    assertEconomy(t);
+    assert.deepEqual(finalUse(t, 'P6'), [25, 50, 15]);
+    const dropped = t.notes?.dropped.join('\n') ?? '';
+    assert.match(dropped, /row 1 "Table 2\.1 Symmetric input-output table, product by product, 2019" \(a title or note\)/);
+    assert.match(dropped, /row 12 "1\) Including fishing, forestry and hunting" \(a title or note\)/);
+  });
+
+  test('a short row inside the table is still refused at its row', () => {
+    const text = ['Code,Label,AGR,MAN,SER,HH,EXP,TOTAL', 'AGR,Agriculture,10,20,5,40,25,100', 'MAN,Manufacturing,15,5,30,30,50', 'SER,Services,5,10,10,60,15,100', 'P1,Output,100,130,100,,,'].join('\n');
+    refused(text, 'short.csv', 'ragged-row', 3, 8, 7, /row has 7 cells where the table's rows have 8/);
   });
 });
