@@ -20,7 +20,7 @@ export type RowKind = 'output' | 'total' | 'value-added' | 'money' | 'employment
  */
 export type ColumnKind = 'total' | 'final' | 'discrepancy';
 
-/** A label lower-cased, with `_ - .` and runs of blanks as one blank, and quotes and trailing notes marks dropped. */
+/** A label lower-cased, with `_ - .` and runs of blanks as one blank, and quotes and trailing notes marks (`*`, `†`, `1)`, `(2)`, `³`) dropped. */
 export function normalizeLabel(label: string): string {
   return label
     .trim()
@@ -28,6 +28,7 @@ export function normalizeLabel(label: string): string {
     .replace(/[’'`"]/g, '')
     .replace(/[\s_\-.:/]+/g, ' ')
     .replace(/\s*[*†‡]+$/, '')
+    .replace(/\s*(?:\(?\d{1,2}\)|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$/, '')
     .trim();
 }
 

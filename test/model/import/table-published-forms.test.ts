@@ -182,3 +182,16 @@ describe('titles and notes around the table', () => {
     refused(text, 'short.csv', 'ragged-row', 3, 8, 7, /row has 7 cells where the table's rows have 8/);
   });
 });
+
+describe('footnote marks after labels', () => {
+  test('Output at basic prices 2) is the output row, not a primary input', () => {
+    const t = parseSymmetricTable(
+      [',Agriculture,Manufacturing,Services,Households 2),Exports³,Total 1)', 'Agriculture,10,20,5,40,25,100', 'Manufacturing,15,5,30,30,50,130', 'Services,5,10,10,60,15,100', 'Value added 1),70,95,55,,,', 'Output at basic prices 2),100,130,100,,,'].join('\n'),
+      'noted.csv',
+    );
+    assertEconomy(t);
+    assert.deepEqual(t.extensions[0].stressors.map((s) => s.id), ['Value added 1)']);
+    assert.deepEqual([...t.extensions[0].F], [70, 95, 55]);
+    assert.match(t.notes?.read.join('\n') ?? '', /x from the output row "Output at basic prices 2\)"/);
+  });
+});
