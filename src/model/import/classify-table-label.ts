@@ -20,7 +20,7 @@ export type RowKind = 'output' | 'total' | 'value-added' | 'money' | 'employment
  */
 export type ColumnKind = 'total' | 'final' | 'discrepancy';
 
-/** A label lower-cased, with `_ - .` and runs of blanks as one blank, and quotes and trailing notes marks dropped. */
+/** A label lower-cased, with `_ - .` and runs of blanks as one blank, and quotes and trailing notes marks (`*`, `†`, `1)`, `(2)`, `³`) dropped. */
 export function normalizeLabel(label: string): string {
   return label
     .trim()
@@ -28,6 +28,7 @@ export function normalizeLabel(label: string): string {
     .replace(/[’'`"]/g, '')
     .replace(/[\s_\-.:/]+/g, ' ')
     .replace(/\s*[*†‡]+$/, '')
+    .replace(/\s*(?:\(?\d{1,2}\)|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$/, '')
     .trim();
 }
 
@@ -50,10 +51,33 @@ const DISCREPANCY = /^(disc|sd|stat disc|residual|(statistical )?discrepanc.*)$/
 const TOTAL_COLUMN =
   /^(total|tot|sum|grand total|tu|tfu|tfd|tiu|tid|ttl|total use|total uses|total demand|total supply|output|go|out|x|output bp|p1)$|^(total|sum|ttl)\b|\btotal$|^(total )?(intermediate (use|uses|demand|consumption))$|^total (intermediate|final|domestic)\b|^(total )?output( (at )?(basic|producers) prices| bp)?$|^gross output.*$/;
 const FINAL =
-  /^(p3|p3 s1[345]|p31 s1[345]|p32 s13|p3s1[345]|p5|p51|p51g|p52|p53|p5m|p5g|p6|p61|p62|hfce|npish|ggfc|gfcf|invnt|inven|inv|exp|expo|exports?|cons h|cons np|cons g|cons abr|cons nonres|dpabr|gcf|fce|gfce|pce|hhc|gov|npi|y)$|^(final )?consumption\b|\bfinal consumption\b|^household|^(private|government|public|collective|individual) (final )?consumption|\bnpish\b|non ?profit institutions|^(general )?government( final)?( consumption| expenditure)?\b(?! services)|^(central|local|state) government\b|\bcapital formation\b|^(changes? in |change in )?(inventor|stocks?\b)|^inventor|^valuables|acquisitions less disposals|^exports?\b|^imports?\b|^(p7|imp|impo)$|^net exports|^final (use|uses|demand)\b|^investment|^direct purchases|^purchases (by|of) (non )?residents/;
+  /^(p3|p3 s1[345]|p31 s1[345]|p32 s13|p3s1[345]|p5|p51|p51g|p52|p53|p5m|p5g|p6|p61|p62|hfce|npish|ggfc|gfcf|invnt|inven|inv|exp|expo|exports?|cons h|cons np|cons g|hh|hh cons|cons abr|cons nonres|dpabr|gcf|fce|gfce|pce|hhc|gov|npi|y)$|^(final )?consumption\b|\bfinal consumption\b|^household|^(private|government|public|collective|individual) (final )?consumption|\bnpish\b|non ?profit institutions|^(general )?government( final)?( consumption| expenditure)?\b(?! services)|^(central|local|state) government\b|\bcapital formation\b|^(changes? in |change in )?(inventor|stocks?\b)|^inventor|^valuables|acquisitions less disposals|^exports?\b|^imports?\b|^(p7|imp|impo)$|^net exports|^final (use|uses|demand)\b|^investment|^direct purchases|^purchases (by|of) (non )?residents/;
+
+/**
+ * The same kinds in the languages of the European offices' own tables (German, French, Spanish,
+ * Italian), matched on labels without accents (`Valeur ajoutée brute` → `valeur ajoutee brute`).
+ */
+const OTHER_LANGUAGES: Readonly<Record<'output' | 'total' | 'value-added' | 'money' | 'employment' | 'total-column' | 'final', RegExp>> = {
+  output: /^(produktionswert|bruttoproduktionswert|produktion|production (totale|effective|des branches|au prix de base)|produccion( total| efectiva| a precios basicos)?|produzione)\b/,
+  total: /^(insgesamt|zusammen|summe|gesamt|ensemble|totale|total general)$|\binsgesamt$|^vorleistungen\b|^(total )?(des )?consommations? intermediaires?\b|^(total )?consumos? intermedios?\b|^(totale )?(costi|consumi) intermedi\b|^total (des )?(emplois|ressources|empleos|recursos)\b/,
+  'value-added': /^((brutto|netto)?wertschopfung\b.*|valeur ajoutee\b.*|valor anadido\b.*|vab|vab pb|valore aggiunto\b.*)$/,
+  money: /^(arbeitnehmerentgelt.*|remuneration des salaries.*|remuneracion de (los )?asalariados.*|redditi da lavoro.*|(sonstige )?(netto)?(guter|produktions)(steuern|abgaben).*|gutersteuern.*|impots?\b.*|impuestos?\b.*|imposte\b.*|subventionen.*|subventions?\b.*|subvenciones.*|(netto)?betriebsuberschuss.*|excedent (brut |net )?d ?exploitation.*|excedente (bruto |neto )?de explotacion.*|risultato lordo.*|abschreibungen.*|consommation de capital fixe.*|consumo de capital fijo.*|importe?\b.*|einfuhr.*|importations?\b.*|importaciones?\b.*|importazioni.*)$/,
+  employment: /^(erwerbstatige|arbeitnehmer|beschaftigte|arbeitsstunden|geleistete arbeitsstunden|emploi|emplois? salaries|heures travaillees|empleo|empleos|ocupados|puestos de trabajo|horas trabajadas|occupati|ore lavorate|unita di lavoro)\b/,
+  'total-column': /^(insgesamt|zusammen|summe|gesamt|ensemble|totale)$|\binsgesamt$|^(gesamte )?verwendung( insgesamt)?$|^total (des )?(emplois|empleos|utilisations|ressources|recursos)\b|^(total )?(des )?emplois (finals|intermediaires)$|^(total )?(de la )?demanda (final|intermedia)$|^(totale )?impieghi\b/,
+  final: /^(private )?konsumausgaben\b|\bkonsum(ausgaben)? (der|des) (privaten haushalte|staates|private)|^(letzte verwendung|endnachfrage)\b|^bruttoanlageinvestitionen|^(bruttoinvestitionen|vorratsveranderungen?|exporte?|ausfuhr(en)?)\b|^consommation finale\b|^depenses? de consommation finale\b|^(formation brute de capital( fixe)?|fbcf|variations? (des )?stocks|exportations?|emplois finals)\b|^gasto( en consumo)? final\b|^consumo final\b|^(formacion bruta de capital( fijo)?|fbcf|variacion de existencias|exportaciones?|demanda final)\b|^(spesa per consumi finali|consumi finali|investimenti fissi lordi|variazione delle scorte|esportazioni)\b/,
+};
+
+/** A normalized label without accents, for the other languages. */
+function unaccented(label: string): string {
+  return label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss');
+}
 
 function some(labels: readonly string[], re: RegExp): boolean {
   return labels.some((l) => re.test(l));
+}
+
+function someOther(labels: readonly string[], kind: keyof typeof OTHER_LANGUAGES): boolean {
+  return labels.some((l) => OTHER_LANGUAGES[kind].test(unaccented(l)));
 }
 
 /**
@@ -65,12 +89,13 @@ export function classifyRowLabels(labels: readonly string[]): RowKind | undefine
   const t = labels.map(normalizeLabel).filter((l) => l !== '');
   if (t.length === 0) return undefined;
   if (some(t, DISCREPANCY)) return 'discrepancy';
-  if (some(t, OUTPUT)) return 'output';
+  if (some(t, OUTPUT) || someOther(t, 'output')) return 'output';
   if (some(t, EMISSION)) return 'emission';
   if (t.some((l) => EMPLOYMENT.test(l) && !PRODUCT_NAME.test(l))) return some(t, EMPLOYMENT_TOTAL) ? 'employment-total' : 'employment';
-  if (some(t, VALUE_ADDED)) return 'value-added';
-  if (some(t, COMPENSATION) || some(t, TAXES) || some(t, SURPLUS) || some(t, CAPITAL) || some(t, IMPORTS)) return 'money';
-  if (some(t, TOTAL_ROW)) return 'total';
+  if (someOther(t, 'employment')) return some(t, /\b(insgesamt|total|totale)\b/) ? 'employment-total' : 'employment';
+  if (some(t, VALUE_ADDED) || someOther(t, 'value-added')) return 'value-added';
+  if (some(t, COMPENSATION) || some(t, TAXES) || some(t, SURPLUS) || some(t, CAPITAL) || some(t, IMPORTS) || someOther(t, 'money')) return 'money';
+  if (some(t, TOTAL_ROW) || someOther(t, 'total')) return 'total';
   return undefined;
 }
 
@@ -79,8 +104,8 @@ export function classifyColumnLabels(labels: readonly string[]): ColumnKind | un
   const t = labels.map(normalizeLabel).filter((l) => l !== '');
   if (t.length === 0) return undefined;
   if (some(t, DISCREPANCY)) return 'discrepancy';
-  if (some(t, TOTAL_COLUMN)) return 'total';
-  if (some(t, FINAL)) return 'final';
+  if (some(t, TOTAL_COLUMN) || someOther(t, 'total-column')) return 'total';
+  if (some(t, FINAL) || someOther(t, 'final')) return 'final';
   return undefined;
 }
 

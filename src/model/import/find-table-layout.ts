@@ -1,5 +1,5 @@
 import { inputError } from '../errors.js';
-import { isNumberText, type NumberFormat } from './parse-cell-number.js';
+import { isNilDash, isNotAvailableMark, isNumberText, publishedNumber, type NumberFormat } from './parse-cell-number.js';
 import type { GridCell, GridRow, TableGrid } from './read-table-grid.js';
 
 /**
@@ -44,11 +44,16 @@ function isNumberCell(c: GridCell, format: NumberFormat): boolean {
   if (typeof c === 'number') return true;
   const t = c.trim();
   if (t === '' || /^0\d/.test(t)) return false;
-  return isNumberText(t, format) || NUMBERISH.test(t);
+  return isNumberText(t, format) || NUMBERISH.test(format.published === true ? publishedNumber(t).text : t);
+}
+
+/** A nil dash or a not-available mark where numbers are read as published: neither a number nor text for the layout. */
+function isMarkCell(c: GridCell, format: NumberFormat): boolean {
+  return format.published === true && typeof c === 'string' && (isNilDash(c) || isNotAvailableMark(c));
 }
 
 function isTextCell(c: GridCell, format: NumberFormat): boolean {
-  return typeof c === 'string' && c.trim() !== '' && !isNumberCell(c, format);
+  return typeof c === 'string' && c.trim() !== '' && !isNumberCell(c, format) && !isMarkCell(c, format);
 }
 
 function filledCount(cells: readonly GridCell[]): number {

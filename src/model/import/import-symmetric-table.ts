@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { inputError } from '../errors.js';
 import type { ReadInputOptions } from '../read-input-file.js';
 import { classifyColumnLabels, classifyRowLabels } from './classify-table-label.js';
+import { checkTableOrientation } from './check-table-orientation.js';
 import { checkTableTotals, type TotalsCheck } from './check-table-totals.js';
 import { DEFAULT_FLOW_UNIT } from './default-units.js';
 import { findIntermediateBlock, type IntermediateBlock } from './find-intermediate-block.js';
@@ -10,7 +11,8 @@ import { checkModelId } from './model-id.js';
 import type { NumberFormat } from './parse-cell-number.js';
 import { readTableAccounts } from './read-table-accounts.js';
 import { readTableNumbers } from './table-numbers.js';
-import { readIntermediateFlows, readOutputLine, tableCells } from './table-cells.js';
+import { notAvailable, readIntermediateFlows, readOutputLine, tableCells } from './table-cells.js';
+import { publishedFormNotes } from './table-published-forms.js';
 import { tableOutput } from './io-table-to-economy.js';
 import { gridOfText, readTableGrid, type TableGrid } from './read-table-grid.js';
 import { splitNegativeStressors } from './split-negative-stressors.js';
@@ -167,7 +169,7 @@ function givenParts(o: SymmetricTableOptions): { layout: boolean; products: bool
  */
 export function tableFromGrid(grid: TableGrid, o: SymmetricTableOptions = {}): IoTable {
   const file = grid.sheet === undefined ? grid.file : `${grid.file} [${grid.sheet}]`;
-  const format: NumberFormat = { ...(o.decimal === undefined ? {} : { decimal: o.decimal }), ...(o.thousands === undefined ? {} : { thousands: o.thousands }) };
+  const format: NumberFormat = { published: true, ...(o.decimal === undefined ? {} : { decimal: o.decimal }), ...(o.thousands === undefined ? {} : { thousands: o.thousands }) };
   const layout = findTableLayout({ ...grid, file }, format, { ...(o.headerRows === undefined ? {} : { headerRows: o.headerRows }), ...(o.labelColumns === undefined ? {} : { labelColumns: o.labelColumns }) });
   const { rows, cols } = tableLines(layout);
   if (rows.length === 0) throw inputError('empty-table', 'the table has header rows but no data rows', { file, row: layout.headerRows[0].row, tableColumn: 1 });
@@ -177,12 +179,18 @@ export function tableFromGrid(grid: TableGrid, o: SymmetricTableOptions = {}): I
   block.rows.forEach((i, k) => (rowIds[i] = block.ids[k]));
   const colIds = cols.map((l) => lineId(l, categoryRow(cols, block)));
   const roles = { rows: rowRoles(rows, rowIds, block, mapped.rows), cols: columnRoles(cols, colIds, block, mapped.cols) };
+  checkTableOrientation(file, layout.headerRows[0].row, block.idColumn, rows, cols, roles);
   const skipRow = roles.rows.map((r) => r.kind === 'skip');
   const skipCol = roles.cols.map((r) => r.kind === 'skip');
   const numbers = readTableNumbers(file, layout, format, skipRow, skipCol);
   // Bad cells of the block and the output row are named before totals are compared with sums.
   const cells = tableCells(numbers, o.emptyIsZero === true);
   readIntermediateFlows(cells, block.rows, block.cols);
+  if (o.emptyIsZero !== true) {
+    const read = (r: { kind: string; read: string }): boolean => r.read !== 'none' || r.kind === 'output';
+    const gap = (numbers.readings.get('not-available') ?? []).find(([i, j]) => read(roles.rows[i]) && read(roles.cols[j]));
+    if (gap !== undefined) throw notAvailable(numbers, gap[0], gap[1], 'a number');
+  }
   const outputRow = roles.rows.findIndex((r) => r.kind === 'output');
   if (outputRow >= 0) readOutputLine(cells, 'row', outputRow, block.cols);
   const monetary = roles.rows.some((r) => r.read === 'primary' && (r.recognised === 'money' || r.recognised === 'value-added'));
@@ -228,6 +236,6 @@ export function tableFromGrid(grid: TableGrid, o: SymmetricTableOptions = {}): I
     Y,
     extensions,
     ...(accounts.x === undefined ? {} : { x: accounts.x }),
-    notes,
+    notes: { ...notes, guessed: [...notes.guessed, ...publishedFormNotes(numbers, o.emptyIsZero === true)] },
   };
 }

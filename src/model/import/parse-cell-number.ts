@@ -18,6 +18,55 @@ export interface CellPlace {
 export interface NumberFormat {
   readonly decimal?: '.' | ',';
   readonly thousands?: string;
+  /**
+   * Also read numbers as statistical offices print them (see publishedNumber): a negative in
+   * parentheses `(12.3)`, a minus sign U+2212 or a dash before the digits `−12.3`, and a
+   * footnote mark after the number `1234*`, `567 p`, `60 1)`, `12³`. Default false.
+   */
+  readonly published?: boolean;
+}
+
+/** How a published number was written, when not plainly: for the notes. */
+export type PublishedForm = 'parentheses' | 'minus-sign' | 'footnote';
+
+/** A number as printed by an office, made plain: its text and how it was written. */
+export interface PublishedNumber {
+  readonly text: string;
+  readonly form?: PublishedForm;
+}
+
+/** Footnote marks after a number: stars, daggers, superscripts, a flag letter after a blank (Eurostat's b c d e f n p r s u z), `(p)`, `[e]`, or `1)` after a blank. */
+const FOOTNOTE = /^(.*?[\d.])(?:\s*(?:[*†‡]+|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*[a-z]\s*\)|\[\s*[a-z]\s*\])|\s+[bcdefnprsuz]|\s+\d{1,2}\))$/;
+/** Minus signs other than the hyphen: U+2212 minus, U+2012 figure dash, U+2013 en dash, U+2014 em dash. */
+const MINUS = /^[\u2212\u2012\u2013\u2014]\s?(?=[\d.])/;
+
+/**
+ * The text of a number as offices print it, made plain for `plainNumberText`: a footnote mark
+ * after it dropped, `(12.3)` made `-12.3`, a leading U+2212 (or figure, en, em dash) made `-`.
+ * Other text is returned as it is.
+ */
+export function publishedNumber(text: string): PublishedNumber {
+  let t = text.trim();
+  let form: PublishedForm | undefined;
+  const f = FOOTNOTE.exec(t);
+  if (f !== null) {
+    t = f[1].trim();
+    form = 'footnote';
+  }
+  const p = /^\(\s*([^()+\-\u2212]*\d[^()]*?)\s*\)$/.exec(t);
+  if (p !== null) return { text: `-${p[1]}`, form: form ?? 'parentheses' };
+  if (MINUS.test(t)) return { text: t.replace(MINUS, '-'), form: form ?? 'minus-sign' };
+  return form === undefined ? { text: t } : { text: t, form };
+}
+
+/** A dash alone in a cell: a nil (zero) in the tables of most offices: `-`, `–`, `—`, `‒`, `−`. */
+export function isNilDash(text: string): boolean {
+  return /^[-\u2012\u2013\u2014\u2212]{1,3}$/.test(text.trim());
+}
+
+/** A mark of a value not available, not applicable or confidential: `..`, `...`, `…`, `:`, `x`, `c`, `n.a.`, `n/a`, `conf`, `.`. */
+export function isNotAvailableMark(text: string): boolean {
+  return /^(\.{1,3}|…|:|x|c|n\.?\s?a\.?|n\/a|conf\.?|confidential|\/)$/i.test(text.trim());
 }
 
 export interface CellNumberOptions extends NumberFormat {
@@ -30,7 +79,7 @@ const BLANKS = /[ \u00a0\u202f]/g;
 
 /** The thousands separators of a format: `[]` for none. */
 function groupSeparators(format: NumberFormat): string[] {
-  const t = format.thousands ?? (format.decimal === ',' ? '. ' : '');
+  const t = format.thousands ?? (format.decimal === ',' ? '. ' : format.published === true ? ' ' : '');
   return [...t];
 }
 
@@ -39,7 +88,7 @@ function groupSeparators(format: NumberFormat): string[] {
  * in `format`. Thousands groups are removed only where they are whole groups of three digits.
  */
 export function plainNumberText(text: string, format: NumberFormat = {}): string | undefined {
-  let t = text.trim();
+  let t = format.published === true ? publishedNumber(text).text : text.trim();
   const decimal = format.decimal ?? '.';
   const groups = groupSeparators(format);
   if (groups.length > 0) {
@@ -74,6 +123,8 @@ export function isNumberText(text: string, format: NumberFormat = {}): boolean {
 /** What to do about a cell that is not a number: a hint at --decimal or --thousands where it looks like one. */
 function notANumberHint(text: string, format: NumberFormat): string {
   const t = text.trim();
+  if (/\d\s*%$/.test(t)) return ': a percentage, where the table holds flows (a share is not a flow: import the table of values, not of shares)';
+  if (format.published === true && isNotAvailableMark(t)) return ': a mark of a value not available or confidential; fill the cell in, or read such cells as 0 with empty_is_zero: true in a mapping';
   if ((format.decimal ?? '.') === '.' && /^[+-]?\d+,\d+$/.test(t)) return ' (a decimal comma? read the table with --decimal ,)';
   if ((format.decimal ?? '.') === '.' && /^[+-]?\d{1,3}([,' \u00a0\u202f]\d{3})+(\.\d*)?$/.test(t)) return ' (thousands separators? read the table with --thousands and the separator)';
   if (format.decimal === ',' && /^[+-]?\d*\.\d+$/.test(t) && !/^[+-]?\d{1,3}(\.\d{3})+$/.test(t)) return ' (a decimal point, but the table is read with --decimal ,)';
@@ -93,7 +144,7 @@ export function parseCellNumber(text: string, place: CellPlace, options: CellNum
     throw inputError('empty-cell', 'empty cell where a number is expected', place, text);
   }
   const plain = plainNumberText(t, options);
-  if (plain === undefined) throw inputError('not-a-number', `cell is not a number${notANumberHint(t, options)}`, place, text);
+  if (plain === undefined) throw inputError('not-a-number', `cell is not a number${notANumberHint(t, options) || ' (correct it, or leave the row or column out with skip_rows or skip_columns in a mapping)'}`, place, text);
   const v = Number(plain);
   if (!Number.isFinite(v)) throw inputError('not-finite', 'number is too large', place, text);
   if (!inMagnitude(v)) throw inputError('too-large', `number ${magnitudeMessage(v)}`, place, text);

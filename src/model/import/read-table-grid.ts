@@ -72,7 +72,10 @@ const SEPARATOR_NAMES: Readonly<Record<Delimiter, string>> = { ',': 'comma', ';'
  * table's width (the number of cells most rows with two or more filled cells have); a row with
  * fewer cells, or more that are not empty, is ragged: an InputError naming the row, the column
  * and the cell count or the extra cell. Rows of at most one filled cell above and below the table
- * (a title, a source note) are kept; the layout finder leaves them out.
+ * (a title, a source note) are kept; the layout finder leaves them out. Shorter rows above the
+ * first and below the last row of the table's width are such titles and notes too, even when a
+ * separator splits their text (`Table 2.1 …, product by product, 2019`): their cells are joined
+ * back into one.
  */
 export function gridOfText(text: string, file: string, options: { readonly delimiter?: Delimiter | 'auto' } = {}): TableGrid {
   const table = parseDelimited(text, file, options.delimiter === undefined ? {} : { delimiter: options.delimiter });
@@ -82,11 +85,20 @@ export function gridOfText(text: string, file: string, options: { readonly delim
   let most = 0;
   for (const [w, n] of freq) if (n > most || (n === most && w > width)) [width, most] = [w, n];
   const rows: GridRow[] = [];
-  const bodyStart = table.rows.findIndex((r) => filled(r.cells) >= 2);
+  // The table's body runs from its first to its last row of the table's width; shorter rows
+  // above and below it are titles and notes, even with a separator in their text.
+  const full = (r: { cells: readonly string[] }): boolean => filled(r.cells) >= 2 && r.cells.length >= width;
+  const bodyStart = table.rows.findIndex(full);
   let bodyEnd = table.rows.length - 1;
-  while (bodyEnd >= 0 && filled(table.rows[bodyEnd].cells) < 2) bodyEnd--;
+  while (bodyEnd >= 0 && !full(table.rows[bodyEnd])) bodyEnd--;
   table.rows.forEach((r, k) => {
     const margin = k < bodyStart || k > bodyEnd;
+    if (margin && r.cells.length < width && filled(r.cells) >= 2) {
+      // A title such as `Table 2.1 Input-output table, product by product, 2019` written without quotes: one cell again.
+      const text = r.cells.join(table.delimiter).trim();
+      rows.push({ row: r.row, cells: [text, ...new Array<string>(width - 1).fill('')] });
+      return;
+    }
     if (r.cells.length === width || (margin && r.cells.length < width)) {
       rows.push({ row: r.row, cells: r.cells.length === width ? r.cells : [...r.cells, ...new Array<string>(width - r.cells.length).fill('')] });
       return;

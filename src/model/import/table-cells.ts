@@ -9,12 +9,24 @@ export interface TableCells {
   readonly nonNegative: (i: number, j: number, what: string, empty: 'error' | 'zero') => number;
 }
 
+/** The error of a cell marked not available or confidential (`..`, `:`, `x`, `c`) where `what` is read. */
+export function notAvailable(numbers: TableNumbers, i: number, j: number, what: string): Error {
+  return inputError(
+    'not-available',
+    `cell marked as not available or confidential where ${what} is expected: the table does not give this number; fill it in (an estimate), read such cells as 0 with empty_is_zero: true in a mapping, or leave the row or column out with skip_rows or skip_columns`,
+    numbers.place(i, j),
+    numbers.text(i, j),
+  );
+}
+
 /** The cell reader of a table's numbers; `emptyIsZero` reads every empty cell as 0. */
 export function tableCells(numbers: TableNumbers, emptyIsZero: boolean): TableCells {
   const value = (i: number, j: number, what: string, empty: 'error' | 'zero'): number => {
     const v = numbers.values[i * numbers.cols + j];
     if (!Number.isNaN(v)) return v;
-    if (empty === 'zero' || emptyIsZero) return 0;
+    if (emptyIsZero) return 0;
+    if (numbers.text(i, j) !== '') throw notAvailable(numbers, i, j, what);
+    if (empty === 'zero') return 0;
     throw inputError('empty-cell', `empty cell where ${what} is expected (read empty cells as 0 with empty_is_zero: true in a mapping)`, numbers.place(i, j), numbers.text(i, j));
   };
   const nonNegative = (i: number, j: number, what: string, empty: 'error' | 'zero'): number => {
