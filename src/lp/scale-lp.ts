@@ -47,6 +47,11 @@ export interface ScaleLpOptions {
    * a second attempt, after a solve without it failed.
    */
   readonly reduceBounds?: boolean;
+  /**
+   * Columns left unscaled (scale 1) where this is 1: a mixed-integer program's whole-valued
+   * columns, whose scaled values must stay whole (default: every column scaled).
+   */
+  readonly keepColumns?: Uint8Array;
 }
 
 
@@ -190,6 +195,8 @@ export function scaleLp(lp: LinearProgram, options: ScaleLpOptions = {}): Scaled
   const { rowPtr, colIdx, values } = A;
 
   const { r, d } = geometricScales(lp, options.passes ?? DEFAULT_PASSES);
+  const keep = options.keepColumns;
+  if (keep !== undefined) for (let j = 0; j < n; j++) if (keep[j] === 1) d[j] = 1;
   // reduceBounds: every bound divided by one power of two β (every variable measured in units of
   // β: D·β, R/β, the matrix unchanged) so that the largest is at most 2^60.
   const beta = options.reduceBounds === true ? boundReduction(lp, r, d) : 1;

@@ -1,4 +1,4 @@
-import type { LinearProgram, LpSolution } from '../lp/lp-types.js';
+import { hasIntegers, type LinearProgram, type LpSolution } from '../lp/lp-types.js';
 import type { PlanIndex, PlanStep } from './plan-types.js';
 
 /** Runs one LP of a plan (time limit, progress, the stage's record) for a step over some periods. */
@@ -165,10 +165,13 @@ async function heldPeriods(base: LinearProgram, bounds: StageBounds, r: Round, r
     candidates = candidates.filter((t) => !risen.has(t));
     if (candidates.length === 0) candidates = r.free.filter((t) => !risen.has(t));
     if (candidates.length > 0) continue;
-    // Every period rose. By half a step or more each: λ* was not the round's optimum. By less: the
-    // rises are within the backend's accuracy (a first-order solver's), so hold the lowest of the
-    // round, and every round still holds one.
-    if (Math.min(...risen.values()) >= (ceiling - r.level) / 2) return { failed: { lp: test, solution: contradicted(r, ceiling - r.level) } };
+    // Every period rose. By half a step or more each, in a linear program: λ* was not the round's
+    // optimum (the average of the tests' solutions would have every period above it). By less: the
+    // rises are within the backend's accuracy (a first-order solver's). With whole plants the plans
+    // are not convex: each period may rise alone (with other plants built) and not together, so no
+    // average exists and nothing is contradicted. Either way hold the lowest of the round, and
+    // every round still holds one.
+    if (!hasIntegers(base) && Math.min(...risen.values()) >= (ceiling - r.level) / 2) return { failed: { lp: test, solution: contradicted(r, ceiling - r.level) } };
     return { held: [r.free.reduce((a, b) => (r.round.x[r.mu(b)] < r.round.x[r.mu(a)] ? b : a))] };
   }
 }

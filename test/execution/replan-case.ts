@@ -8,7 +8,7 @@ import { parseEconomy } from '../../src/model/index.js';
 import type { PlanObjectiveKind } from '../../src/plan/index.js';
 import { fixture, repoRoot } from '../helpers/paths.js';
 
-/** One case written by test/fixtures/replan/make-expected.py (scipy's HiGHS, an independent LP). */
+/** One case written by test/fixtures/replan/make-expected.py (scipy's HiGHS, an independent LP) or make-expected-whole.py (its branch and bound). */
 export interface ReplanCase {
   readonly name: string;
   readonly description: string;
@@ -38,6 +38,12 @@ export interface ReplanCase {
     readonly deliveries: readonly { readonly target: number; readonly period: string; readonly amount: number; readonly min: number; readonly max: number }[];
     readonly shortfalls: readonly { readonly target: number; readonly period: string; readonly amount: number; readonly delivered: number }[];
     readonly breaches: readonly { readonly kind: string; readonly id: string; readonly period: string; readonly limit: number; readonly actual: number; readonly excess: number }[];
+    /**
+     * Models with whole plants (make-expected-whole.py): the re-plan's whole units per future
+     * period and technique ("open" for a technique with a lot or a fixed cost that runs); the
+     * delivery ranges are those of the optimal face with these plants.
+     */
+    readonly plants?: Readonly<Record<string, Readonly<Record<string, number | 'open'>>>>;
   };
 }
 

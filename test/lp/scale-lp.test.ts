@@ -118,6 +118,16 @@ describe('scaleLp', () => {
     assert.ok(s < 1e4, `spread after ${s}`);
   });
 
+  test('keepColumns leaves those columns unscaled (a MIP’s whole-valued columns stay whole) and scales the rest', () => {
+    const { bad } = badlyScaled(randomFeasibleLp(4, 40, 60, 0.1), 4);
+    const keep = new Uint8Array(60);
+    for (let j = 0; j < 60; j += 3) keep[j] = 1;
+    const s = scaleLp(bad, { keepColumns: keep });
+    for (let j = 0; j < 60; j++) if (keep[j] === 1) assert.equal(s.colScale[j], 1, `column ${j}`);
+    assert.ok(Array.from(s.colScale).some((d, j) => keep[j] === 0 && d !== 1), 'the others are scaled');
+    assert.ok(spread(s.scaled) < spread(bad) / 1e2, `spread ${spread(bad)} → ${spread(s.scaled)}`);
+  });
+
   test('the scaled image of a point maps back to the point exactly', () => {
     const lp = badlyScaled(randomFeasibleLp(5, 20, 30, 0.2), 5).bad;
     const sc = scaleLp(lp);

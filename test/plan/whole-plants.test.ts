@@ -81,6 +81,31 @@ targets: [{ product: tractor, amount: 20, period: 1931 }]
     assert.ok(relaxed.objectiveValue > r.objectiveValue + 0.1, 'the relaxation builds 2.5 works');
   });
 
+  test('leximin over periods that can each rise alone but not together (whole plants are not convex): the lowest is held, the other raised', async () => {
+    // One tool can be made (in p1, stored for p2); one whole run of the works uses it and makes 10
+    // widgets in p1 or in p2, not both; by hand 5 a period. Levels (1.5, 0.5) or (0.5, 1.5): at
+    // λ* = 0.5 each period rises alone with the other at 0.5, which in a linear program would mean
+    // λ* was not the optimum (the average of the two plans); here it does not.
+    const text = `
+periods: [p1, p2]
+products: [{ id: widget, unit: unit, storable: false }, { id: tool, unit: unit }]
+resources:
+  - { id: toolmaker, unit: h, available: { p1: 1, p2: 0 } }
+  - { id: hands, unit: h, available: 5 }
+techniques:
+  - { id: make_tool, produces: { tool: 1 }, uses: { toolmaker: 1 }, whole: true }
+  - { id: works, produces: { widget: 10 }, consumes: { tool: 1 }, whole: true }
+  - { id: by_hand, produces: { widget: 1 }, uses: { hands: 1 } }
+targets: [{ product: widget, amount: 10 }]
+`;
+    const r = await plan(text);
+    assert.equal(r.status, 'optimal', r.message);
+    assert.ok(Math.abs(r.lambda[0] - 0.5) < 1e-6, `λ ${r.lambda[0]}`);
+    const levels = [r.levels[0], r.levels[1]].sort((a, b) => a - b);
+    assert.ok(Math.abs(levels[0] - 0.5) < 1e-6 && Math.abs(levels[1] - 1.5) < 1e-6, `levels ${levels.join(', ')}`);
+    assert.deepEqual(r.plants.filter((p) => p.technique === 'works').map((p) => p.units), [1], 'the works runs once');
+  });
+
   test('PDHG refuses a model with whole-plant decisions, naming the way out', async () => {
     await assert.rejects(plan(LOT(4), { objective: 'mincost', solver: 'pdhg' }), (e: unknown) => e instanceof InputError && e.issues[0].code === 'integer-model' && /--relax-integers/.test(e.message));
     const relaxed = await plan(LOT(4), { objective: 'mincost', solver: 'pdhg', relaxIntegers: true });

@@ -320,8 +320,11 @@ export function createHighsSolver(options: HighsSolverOptions = {}): LpSolver & 
       if (hasIntegers(lp)) {
         const mipGap = solveOptions.mipGap;
         if (mipGap !== undefined && !(mipGap >= 0 && mipGap < 1)) throw inputError('bad-mip-gap', 'the MIP gap must be a number from 0 to less than 1', { path: ['mipGap'] }, mipGap);
-        return solveMip(
-          lp,
+        // Scaled as an LP is (rows and continuous columns; whole-valued columns keep scale 1, so
+        // they stay whole): branch and bound works to HiGHS's absolute tolerances too.
+        const scaling = scale === false ? undefined : scaleLp(lp, lp.integrality === undefined ? {} : { keepColumns: lp.integrality });
+        const s = await solveMip(
+          scaling === undefined ? lp : scaling.scaled,
           solveOptions,
           {
             run: (data, gapAsked, limit) => runMip(data, gapAsked, limit, progressIntervalMs, solveOptions),
@@ -330,6 +333,7 @@ export function createHighsSolver(options: HighsSolverOptions = {}): LpSolver & 
           },
           started,
         );
+        return scaling === undefined ? s : unscaleMip(s, scaling);
       }
       // Large bounds that other constraints imply go (the solution is the same); the rest stay
       // finite, and only simplex solves with them reliably.
@@ -355,3 +359,19 @@ export function createHighsSolver(options: HighsSolverOptions = {}): LpSolver & 
 
 /** HiGHS with automatic method choice (see HighsSolverOptions). */
 export const highsSolver: LpSolver = createHighsSolver();
+
+/**
+ * A MIP's solution of its scaled copy in the original's terms: the point and residuals as
+ * scaleLp's unscale gives them, the objective, bound and gap of branch and bound in the
+ * original objective's units (the gap is relative, so only its denominator max(1, |objective|)
+ * changes).
+ */
+function unscaleMip(s: LpSolution, scaling: ScaledLp): LpSolution {
+  const u = scaling.unscale(s);
+  if (s.mip === undefined) return u;
+  const sigma = scaling.objectiveScale;
+  const objective = s.objective / sigma;
+  const bound = s.mip.bound / sigma;
+  const gap = Number.isFinite(bound) && Number.isFinite(objective) ? Math.abs(bound - objective) / Math.max(1, Math.abs(objective)) : s.mip.gap;
+  return { ...u, objective, relativeGap: gap, mip: { ...s.mip, bound, gap } };
+}
