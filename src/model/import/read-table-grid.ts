@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { inputError } from '../errors.js';
 import type { ReadInputOptions } from '../read-input-file.js';
+import { isNumberText } from './parse-cell-number.js';
 import { parseDelimited, readTextFile, type Delimiter } from './read-delimited.js';
 import { readWorkbook, sheetNamed, type Sheet } from './read-workbook.js';
 
@@ -87,7 +88,10 @@ export function gridOfText(text: string, file: string, options: { readonly delim
   const rows: GridRow[] = [];
   // The table's body runs from its first to its last row of the table's width; shorter rows
   // above and below it are titles and notes, even with a separator in their text.
-  const full = (r: { cells: readonly string[] }): boolean => filled(r.cells) >= 2 && r.cells.length >= width;
+  // A shorter row with two numbers or more is a row of the table with cells missing (a value-added
+  // or output row written without its final-use cells), not a title: it stays in the body, where
+  // it is a ragged row, rather than being dropped with its numbers.
+  const full = (r: { cells: readonly string[] }): boolean => filled(r.cells) >= 2 && (r.cells.length >= width || r.cells.filter(looksNumeric).length >= 2);
   const bodyStart = table.rows.findIndex(full);
   let bodyEnd = table.rows.length - 1;
   while (bodyEnd >= 0 && !full(table.rows[bodyEnd])) bodyEnd--;
@@ -116,6 +120,11 @@ export function gridOfText(text: string, file: string, options: { readonly delim
     );
   });
   return { file, width, rows, read: [`${SEPARATOR_NAMES[table.delimiter]}-separated text`] };
+}
+
+/** A cell that reads as a number in a point or a comma decimal, plain or as offices print it. */
+function looksNumeric(cell: string): boolean {
+  return isNumberText(cell, { published: true }) || isNumberText(cell, { decimal: ',', published: true });
 }
 
 /** The rows of a sheet, padded with '' to the width of its widest row; empty rows are left out. */

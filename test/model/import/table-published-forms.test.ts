@@ -181,6 +181,13 @@ describe('titles and notes around the table', () => {
     const text = ['Code,Label,AGR,MAN,SER,HH,EXP,TOTAL', 'AGR,Agriculture,10,20,5,40,25,100', 'MAN,Manufacturing,15,5,30,30,50', 'SER,Services,5,10,10,60,15,100', 'P1,Output,100,130,100,,,'].join('\n');
     refused(text, 'short.csv', 'ragged-row', 3, 8, 7, /row has 7 cells where the table's rows have 8/);
   });
+
+  test('a short row of numbers after the table is a row of it with cells missing, refused, not dropped as a note', () => {
+    // Value added and output written without their final-use cells: dropping them as notes would
+    // lose the primary inputs and the output silently.
+    const text = ['code;name;AGR;MAN;SER;HH;EXP', 'AGR;Agriculture;10;20;5;40;25', 'MAN;Manufacturing;15;5;30;30;50', 'SER;Services;5;10;10;60;15', 'VA;Value added;70;95;55', 'OUT;Output;100;130;100'].join('\n');
+    refused(text, 'trailing.csv', 'ragged-row', 5, 6, 5, /row has 5 cells where the table's rows have 7/);
+  });
 });
 
 describe('footnote marks after labels', () => {
