@@ -1,4 +1,5 @@
 import type { CoefficientColumns, ModelFolder } from '../../src/model/binary/index.js';
+import type { Target } from '../../src/model/types.js';
 import type { ModelFile } from './generate-plan-model.js';
 
 interface FileTechnique {
@@ -15,15 +16,6 @@ interface FileProduct {
   readonly unit: string;
   readonly region?: string;
   readonly [field: string]: unknown;
-}
-
-interface FileTarget {
-  readonly product: string;
-  readonly amount: number;
-  readonly priority: number;
-  readonly region?: string;
-  readonly period?: string;
-  readonly category?: string;
 }
 
 /** A record's fields other than `omit`, as JSON; null when it has none. */
@@ -47,7 +39,7 @@ function moreOf(record: Readonly<Record<string, unknown>>, omit: readonly string
  * sizes, which `plenty plan` reads in the binary format (the text formats stop at 20 MB).
  */
 export function planModelFolder(model: ModelFile): ModelFolder {
-  const { products: ps, techniques: ts, targets: gs, ...rest } = model as ModelFile & { products: FileProduct[]; techniques: FileTechnique[]; targets: FileTarget[] };
+  const { products: ps, techniques: ts, targets: gs, ...rest } = model as ModelFile & { products: FileProduct[]; techniques: FileTechnique[]; targets: Target[] };
   const regions = new Map(((model.regions as { id: string }[] | undefined) ?? []).map((r, i) => [r.id, i]));
   const periods = new Map(((model.periods as string[] | undefined) ?? []).map((p, i) => [p, i]));
   const productIndex = new Map(ps.map((p, i) => [p.id, i]));
