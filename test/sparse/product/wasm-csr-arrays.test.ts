@@ -1,21 +1,26 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { CsrMatrix } from '../../../src/sparse/csr.js';
 import { solveLeontief } from '../../../src/sparse/solve-leontief.js';
 import { WASM_PARALLEL_MIN_NNZ, isWasmCsr, wasmCsrArrays } from '../../../src/sparse/product/to-wasm-csr.js';
 import { wasmAvailable, wasmProduct } from '../../../src/sparse/product/wasm-product.js';
 import { randomProductiveCsr } from '../../helpers/random.js';
 import { randomVector } from '../dense-helpers.js';
 
+/** A copied into arrays made by wasmCsrArrays: the matrix as a reader that fills the solvers' memory leaves it. */
+function inSolversMemory(A: CsrMatrix): CsrMatrix {
+  const arrays = wasmCsrArrays(A.rows, A.rowPtr[A.rows]);
+  assert.ok(arrays !== undefined);
+  arrays.rowPtr.set(A.rowPtr);
+  arrays.colIdx.set(A.colIdx);
+  arrays.values.set(A.values);
+  return { rows: A.rows, cols: A.cols, ...arrays };
+}
+
 describe('wasmCsrArrays: a matrix filled in the solvers\' memory', () => {
   test('filled with A, it is A in place: products never copy or split it, and a solve gives what it gives over A', { skip: !wasmAvailable() }, () => {
     const A = randomProductiveCsr(3000, 6, 11);
-    const nz = A.rowPtr[A.rows];
-    const arrays = wasmCsrArrays(A.rows, nz);
-    assert.ok(arrays !== undefined);
-    arrays.rowPtr.set(A.rowPtr);
-    arrays.colIdx.set(A.colIdx);
-    arrays.values.set(A.values);
-    const M = { rows: A.rows, cols: A.cols, ...arrays };
+    const M = inSolversMemory(A);
     assert.ok(isWasmCsr(M));
     // Even where a split copy would be made (a split forced for vectors of any size).
     const product = wasmProduct(M, 1, false, 1, { split: { minVectorBytes: 0, minFarShare: 0, nearBytes: 8 } });
@@ -34,16 +39,10 @@ describe('wasmCsrArrays: a matrix filled in the solvers\' memory', () => {
     assert.deepStrictEqual(Array.from(inPlace.x), Array.from(plain.x));
   });
 
-  test('large enough for threads: its workers start as it is made, and a threaded solve in place gives what the JS kernel gives', { skip: !wasmAvailable() }, () => {
+  test('large enough for threads: a threaded solve in place gives what the JS kernel gives', { skip: !wasmAvailable() }, () => {
     const A = randomProductiveCsr(30_000, 20, 12);
-    const nz = A.rowPtr[A.rows];
-    assert.ok(nz >= WASM_PARALLEL_MIN_NNZ);
-    const arrays = wasmCsrArrays(A.rows, nz);
-    assert.ok(arrays !== undefined);
-    arrays.rowPtr.set(A.rowPtr);
-    arrays.colIdx.set(A.colIdx);
-    arrays.values.set(A.values);
-    const M = { rows: A.rows, cols: A.cols, ...arrays };
+    assert.ok(A.rowPtr[A.rows] >= WASM_PARALLEL_MIN_NNZ);
+    const M = inSolversMemory(A);
     const y = randomVector(A.rows, 6);
     const inPlace = solveLeontief(M, y, { tolerance: 1e-12, kernel: 'wasm', threads: 2 });
     const js = solveLeontief(A, y, { tolerance: 1e-12, kernel: 'js', threads: 1 });
