@@ -43,7 +43,7 @@ class LeaseLost extends Error {
  * plan and the job's end in one transaction that holds only while the lease does. Every
  * `leaseMs / 2` it sweeps expired leases (any worker's): their jobs are queued again, so a job
  * whose worker died completes on another, with one plan. `stop` gives its running jobs back to
- * the queue at once.
+ * the queue at once; a message that reaches a stopping worker is sent again, never dropped.
  */
 export class SolveWorker {
   private readonly running = new Map<number, { readonly controller: AbortController; readonly claimed: ClaimedJob }>();
@@ -94,11 +94,14 @@ export class SolveWorker {
     if (this.stopping) return;
     this.stopping = true;
     clearInterval(this.sweeper);
+    // The queue stops handing this worker messages before its jobs are given back, so that the
+    // message sent with a job given back goes to another worker (take() passes on any that still comes).
+    const stopped = this.runner?.stop();
     for (const { controller, claimed } of this.running.values()) {
       controller.abort();
       if (await this.store.queue.release(claimed.id, claimed.lease).catch(() => false)) this.log(`job ${claimed.id}: given back to the queue`);
     }
-    await this.runner?.stop();
+    await stopped;
   }
 
   private async sweep(): Promise<void> {
@@ -119,7 +122,13 @@ export class SolveWorker {
    */
   private async take(payload: unknown): Promise<void> {
     const id = Number((payload as { jobId?: unknown } | null)?.jobId);
-    if (!Number.isSafeInteger(id) || this.stopping) return;
+    if (!Number.isSafeInteger(id)) return;
+    if (this.stopping) {
+      // A message taken while this worker stops (its job perhaps one it has just given back): sent
+      // again for another worker, since the queue forgets a message once its task returns.
+      await this.store.queue.resend(id);
+      return;
+    }
     const claimed = await this.store.queue.claim(id, this.id, this.leaseMs);
     if (claimed === undefined) return;
     const controller = new AbortController();

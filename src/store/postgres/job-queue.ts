@@ -92,6 +92,12 @@ export class PgJobQueue {
     });
   }
 
+  /** Sends job `id`'s message again when the job is still queued (a stopping worker passes it on); false when it is not queued. */
+  async resend(id: number): Promise<boolean> {
+    const r = await this.sql.query(`SELECT graphile_worker.add_job('${JOB_TASK}', payload => json_build_object('jobId', id)) FROM jobs WHERE id = $1 AND status = 'queued'`, [id]);
+    return (r.rowCount ?? 0) > 0;
+  }
+
   /**
    * Queues again every running job whose lease expired, with a message each, in one transaction;
    * one that has had `maxAttempts` attempts fails instead. Several workers may sweep at once: a

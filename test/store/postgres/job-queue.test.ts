@@ -85,6 +85,18 @@ test('a job that used its last attempt fails; a released job is queued again at 
   assert.equal(await store.queue.renew(other.id, d.lease, 60_000), false);
 });
 
+test('a message passed on by a stopping worker is sent again while its job is queued, and not once the job has left the queue', async () => {
+  const job = await store.queue.enqueue('solve', {});
+  assert.equal(await messages(job.id), 1);
+  assert.equal(await store.queue.resend(job.id), true);
+  assert.equal(await messages(job.id), 2);
+  const a = await store.queue.claim(job.id, 'worker-a', 60_000);
+  assert.ok(a !== undefined);
+  assert.equal(await store.queue.resend(job.id), false);
+  assert.equal(await messages(job.id), 2);
+  assert.equal(await store.queue.resend(987_654_321), false);
+});
+
 test("a node starting on a shared store leaves other nodes' queued and running jobs alone (no failUnfinished)", async () => {
   const queued = await store.queue.enqueue('solve', { scenarioId: 1, options: {} });
   const running = await store.queue.enqueue('solve', { scenarioId: 1, options: {} });
