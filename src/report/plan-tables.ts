@@ -21,7 +21,7 @@ function mipLine(r: PlanResult): string[] {
   if (r.mip === undefined) return [];
   if (r.mip.method === 'relaxation') return ['Whole plants: LP relaxation only (--relax-integers): the plan may build fractions of plants, and its valuations are the relaxation’s.'];
   const valuations = r.mip.valuations === 'integers-fixed' ? 'valuations of the LP with the plants fixed as built' : 'no valuations (the LP with the plants fixed did not solve)';
-  return [`Whole plants: branch and bound, gap ${formatGap(r.mip.gap)} from the bound ${r.mip.bound.toPrecision(8)} (asked ${formatGap(r.mip.requestedGap)}), ${r.mip.nodes} nodes; ${valuations}.`];
+  return [`Whole plants: branch and bound, gap ${formatGap(r.mip.gap)} from the bound ${r.mip.bound.toPrecision(8)} (asked ${formatGap(r.mip.requestedGap)}), ${r.mip.nodes} ${r.mip.nodes === 1 ? 'node' : 'nodes'}; ${valuations}.`];
 }
 
 /** The headline of a plan that did not solve to optimality: its objective, status, the solver's message and the diagnosis. */
