@@ -255,7 +255,7 @@ describe('ussr-1930: the hand-set plan fails the balance check as the story says
     assert.ok(skilled !== undefined && use[skilled] > 0.95 * available[skilled]);
   });
 
-  test('plants that come on line later have capacity only from their year', async () => {
+  test('plants that come on line later have capacity only from their year; the Kharkov works and the Dnieper dam are built by the plan, in whole units', async () => {
     const { compiled } = await load('ussr-1930');
     const periods = compiled.periods.ids.length;
     const capacity = (id: string): number[] => {
@@ -265,9 +265,16 @@ describe('ussr-1930: the hand-set plan fails the balance check as the story says
     };
     const opens = (id: string): string => compiled.periods.ids[capacity(id).findIndex((v) => v > 0)];
     assert.equal(opens('stalingrad_tractor_works'), '1930');
-    assert.equal(opens('kharkov_tractor_works'), '1931');
-    assert.equal(opens('dnieper_dam'), '1932');
-    for (const id of ['stalingrad_tractor_works', 'kharkov_tractor_works', 'dnieper_dam', 'moscow_bearing_works']) {
+    assert.equal(opens('moscow_bearing_works'), '1932');
+    assert.deepEqual(capacity('kharkov_tractor_works'), [0, 0, 0, 0]);
+    assert.deepEqual(capacity('dnieper_dam'), [0, 0, 0, 0]);
+    const builder = (resource: string): { whole?: boolean; lag?: number; fixedCost?: Readonly<Record<string, number>> } | undefined =>
+      compiled.model.techniques.find((t) => (t.build?.[resource] ?? 0) > 0);
+    for (const [resource, lag] of [['kharkov_tractor_works', 1], ['dnieper_dam', 2]] as const) {
+      const t = builder(resource);
+      assert.ok(t !== undefined && t.whole === true && t.lag === lag && (t.fixedCost?.skilled_labour ?? 0) > 0, `${resource} is built in whole units, lag ${lag}, with a fixed cost`);
+    }
+    for (const id of ['stalingrad_tractor_works', 'moscow_bearing_works']) {
       const c = capacity(id);
       for (let t = 1; t < c.length; t++) assert.ok(c[t] >= c[t - 1], `${id} does not shrink`);
     }

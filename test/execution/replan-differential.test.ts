@@ -6,7 +6,7 @@ import { replan } from '../../src/execution/index.js';
 import { highsSolver } from '../../src/lp/index.js';
 import { solvePlan, type PlanResult } from '../../src/plan/index.js';
 import { fixture } from '../helpers/paths.js';
-import { assertClose, compileModelFile, pastOfCase, readReplanCase, type ReplanCase } from './replan-case.js';
+import { assertClose, compileModelFile, deliveryTolerance, levelTolerance, MIP_GAP, pastOfCase, readReplanCase, type ReplanCase } from './replan-case.js';
 
 /** Plenty's levels against the independent LP's: the same (tier, period) pairs, each within `rel`. */
 function assertLevels(c: CompiledEconomy, r: PlanResult, expected: ReplanCase['expected']['levels'], rel: number, what: string): void {
@@ -25,13 +25,6 @@ function assertLevels(c: CompiledEconomy, r: PlanResult, expected: ReplanCase['e
   assert.deepEqual(got.sort(), want.sort(), `${what}: which tiers have levels in which periods`);
 }
 
-/**
- * Branch and bound's gap for the models with whole plants (the 1930 example): the reference solves
- * every round to 1e-9, and a round's level held short by the default gap (1e-4) would move the
- * later rounds' levels by far more than the tolerances below (on the 1930 example a level held
- * 3e-7 lower moved the next round's by 4e-5: a tractor line's inputs are small beside its output).
- */
-const MIP_GAP = 1e-9;
 
 /**
  * Plenty's re-plan against an independent formulation of the same LP (the future periods alone,
@@ -55,8 +48,8 @@ describe('re-planning against an independent LP (scipy HiGHS)', () => {
       const c = compileModelFile(k.model);
       const p = await solvePlan(c, { solver: highsSolver, mipGap: MIP_GAP });
       assert.equal(p.status, 'optimal');
-      assertLevels(c, p, k.published.levels, 1e-6, k.model);
-      p.formulated.index.tiers.forEach((tier, s) => assertClose(p.lambda[s], k.published.lambda[String(tier)], 1e-6, `${k.model}: λ of tier ${tier}`));
+      assertLevels(c, p, k.published.levels, levelTolerance(c), k.model);
+      p.formulated.index.tiers.forEach((tier, s) => assertClose(p.lambda[s], k.published.lambda[String(tier)], levelTolerance(c), `${k.model}: λ of tier ${tier}`));
     }
     assert.equal(seen.size, 4);
   });
@@ -87,9 +80,9 @@ describe('re-planning against an independent LP (scipy HiGHS)', () => {
 
       // The future: λ and the level of every period per tier, the objective, and every delivery
       // within its range on the optimal face.
-      if (k.expected.lambda !== null) ix.tiers.forEach((p, s) => assertClose(r.lambda[s], k.expected.lambda?.[String(p)] ?? NaN, 1e-6, `λ of tier ${p}`));
-      if (k.expected.levels !== null) assertLevels(c, r, k.expected.levels, 1e-6, name);
-      assertClose(r.objectiveValue, k.expected.objective, 1e-6, 'objective');
+      if (k.expected.lambda !== null) ix.tiers.forEach((p, s) => assertClose(r.lambda[s], k.expected.lambda?.[String(p)] ?? NaN, levelTolerance(c), `λ of tier ${p}`));
+      if (k.expected.levels !== null) assertLevels(c, r, k.expected.levels, levelTolerance(c), name);
+      assertClose(r.objectiveValue, k.expected.objective, levelTolerance(c), 'objective');
       const from = c.periods.index.get(k.fromPeriod) ?? -1;
       if (k.expected.plants !== undefined) {
         // Whole plants: the same plants as the reference's (whose optimal face the ranges below are of).
@@ -103,7 +96,7 @@ describe('re-planning against an independent LP (scipy HiGHS)', () => {
       assert.equal(future, k.expected.deliveries.length, 'future deliveries');
       for (const d of k.expected.deliveries) {
         const g = ix.deliveryTarget.findIndex((t, h) => t === d.target && c.periods.ids[ix.deliveryPeriod[h]] === d.period);
-        const tol = 1e-6 * Math.max(1, d.amount);
+        const tol = deliveryTolerance(c) * Math.max(1, d.max);
         assert.ok(r.delivered[g] >= d.min - tol && r.delivered[g] <= d.max + tol, `target ${d.target} in ${d.period}: ${r.delivered[g]} not in [${d.min}, ${d.max}]`);
       }
 

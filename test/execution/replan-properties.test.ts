@@ -5,7 +5,7 @@ import { executionPlan, replan, type ReplanResult } from '../../src/execution/in
 import { highsSolver } from '../../src/lp/index.js';
 import { solvePlan, type PlanResult } from '../../src/plan/index.js';
 import { seededRandom } from '../helpers/random.js';
-import { assertClose, compileModelFile } from './replan-case.js';
+import { assertClose, compileModelFile, deliveryTolerance, levelTolerance, MIP_GAP } from './replan-case.js';
 
 const MINIMAL = 'test/fixtures/replan/minimal.yaml';
 const REGIONS = 'test/fixtures/replan/two-regions.yaml';
@@ -13,13 +13,13 @@ const USSR_1930 = 'examples/ussr-1930/economy.yaml';
 
 async function published(file: string): Promise<{ c: CompiledEconomy; p: PlanResult }> {
   const c = compileModelFile(file);
-  const p = await solvePlan(c, { solver: highsSolver });
+  const p = await solvePlan(c, { solver: highsSolver, mipGap: MIP_GAP });
   assert.equal(p.status, 'optimal');
   return { c, p };
 }
 
 async function replanFrom(c: CompiledEconomy, p: PlanResult, fromPeriod: string, actuals: ArrayLike<number>): Promise<ReplanResult> {
-  const r = await replan(c, { solver: highsSolver, fromPeriod, actuals, plan: executionPlan(p) });
+  const r = await replan(c, { solver: highsSolver, mipGap: MIP_GAP, fromPeriod, actuals, plan: executionPlan(p) });
   assert.equal(r.status, 'optimal');
   return r;
 }
@@ -50,15 +50,15 @@ describe('re-planning with actuals equal to the published plan returns the publi
             continue;
           }
           if (Number.isNaN(level)) continue;
-          assertClose(r.levels[t * nS + s], level, 1e-6, `level of tier ${tier} in ${c.periods.ids[t]}`);
+          assertClose(r.levels[t * nS + s], level, levelTolerance(c), `level of tier ${tier} in ${c.periods.ids[t]}`);
           least = Math.min(least, level);
         }
-        if (Number.isFinite(least)) assertClose(r.lambda[s], least, 1e-6, `λ of tier ${tier}: the least published level of the future`);
+        if (Number.isFinite(least)) assertClose(r.lambda[s], least, levelTolerance(c), `λ of tier ${tier}: the least published level of the future`);
       });
       for (let g = 0; g < ix.deliveryTarget.length; g++) {
         const what = `delivery to target ${ix.deliveryTarget[g]} in ${c.periods.ids[ix.deliveryPeriod[g]]}`;
         // Future deliveries as planned; past ones as delivered (the published plan's, nothing short).
-        assertClose(r.delivered[g], p.delivered[g], 1e-6, what);
+        assertClose(r.delivered[g], p.delivered[g], deliveryTolerance(c), what);
       }
       const n = c.items.ids.length;
       for (let k = 0; k < t0 * n; k++) {

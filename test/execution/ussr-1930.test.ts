@@ -10,6 +10,13 @@ import type { PlanResult } from '../../src/plan/index.js';
 import { item, read1930 } from './economies.js';
 import { assertClose, readReplanCase } from './replan-case.js';
 
+/**
+ * Branch and bound's gap for the example's whole plants (the Kharkov lines, the Dnieper units): the
+ * independent re-plans (test/fixtures/replan) solve every round to 1e-9, and the default gap (1e-4)
+ * would leave λ that far from theirs. Levels reached with whole plants are held 1e-5 below (docs/optimize.md).
+ */
+const MIP_GAP = 1e-9;
+
 let c: CompiledEconomy;
 let result: PlanResult;
 let plan: ExecutionPlan;
@@ -36,7 +43,7 @@ function reportsAt(factor: number): Report[] {
 
 before(async () => {
   c = compileEconomy(read1930());
-  result = await solvePlan(c, { objective: 'maxmin', solver: highsSolver });
+  result = await solvePlan(c, { objective: 'maxmin', solver: highsSolver, mipGap: MIP_GAP });
   assert.equal(result.status, 'optimal');
   plan = executionPlan(result);
 });
@@ -91,21 +98,21 @@ describe('the 1930 example', () => {
   });
 
   test('re-plan from 1931 with 1930 as published: 1930 keeps its exports, the future is the published one', async () => {
-    const r = await replan(c, { objective: 'maxmin', solver: highsSolver, fromPeriod: '1931', actuals: result.activity, plan });
+    const r = await replan(c, { objective: 'maxmin', solver: highsSolver, mipGap: MIP_GAP, fromPeriod: '1931', actuals: result.activity, plan });
     assert.equal(r.status, 'optimal');
     // Before: 1930's exports were {} (its currency limit raised to the imports' 158 M roubles).
     assert.equal(r.exports[item(c, 'grain@ukraine')], 3e6);
     assert.equal(r.exports[item(c, 'grain@north_caucasus')], 2.1e6);
     assert.deepEqual(r.past.breaches, []);
     assert.deepEqual(r.past.shortfalls, []);
-    // The published λ2 = 1.2373 is 1930's level; 1931–33 were raised above it (leximin), and the
-    // re-plan finds them again: λ2 = 1.2516, 1931's level, as the independent LP says
+    // The published λ2 = 1.2182 is 1930's level; 1931–33 were raised above it (leximin), and the
+    // re-plan finds them again: λ2 = 1.2243, 1931's level, as the independent re-plan says
     // (test/fixtures/replan, ussr-1930-no-deviation). Before: λ2 = 1.2516 against a published
-    // future held at 1.2373.
+    // future held at 1.2373 (before the works and the dam were whole plants).
     const expected = readReplanCase('ussr-1930-no-deviation').expected.lambda ?? {};
     assertClose(r.lambda[0], 1, 1e-9, 'λ1');
-    assertClose(r.lambda[1], expected['2'], 1e-6, 'λ2');
-    assertClose(result.levels[1 * 2 + 1], expected['2'], 1e-6, 'the published level of tier 2 in 1931');
+    assertClose(r.lambda[1], expected['2'], 1e-5, 'λ2');
+    assertClose(result.levels[1 * 2 + 1], expected['2'], 1e-5, 'the published level of tier 2 in 1931');
     assert.ok(result.lambda[1] < r.lambda[1] - 1e-3, `1930 (${result.lambda[1]}) is the published plan's least level of tier 2`);
     const ix = r.formulated.index;
     for (let g = 0; g < ix.deliveryTarget.length; g++) {
@@ -119,7 +126,7 @@ describe('the 1930 example', () => {
     const enterprise = enterpriseOfTechniques(c)[j];
     const report: Report = { reportId: 'ml-1930', enterprise, period: '1930', technique: 'bakery_moscow_leningrad', outputs: { 'bread@moscow_leningrad': 4.4e6 }, inputs: {} };
     const actuals = actualActivity(c, plan, [report]).activity;
-    const r = await replan(c, { objective: 'maxmin', solver: highsSolver, fromPeriod: '1931', actuals, plan });
+    const r = await replan(c, { objective: 'maxmin', solver: highsSolver, mipGap: MIP_GAP, fromPeriod: '1931', actuals, plan });
     assert.equal(r.status, 'optimal');
     assert.deepEqual(r.past.shortfalls.map((s) => [s.item, s.period, s.priority, s.amount, s.delivered]), [['bread@moscow_leningrad', '1930', 1, 4.5e6, 4.4e6]]);
     // Before: 4,399,999.55 t in each of 1931–33 and 1,222,222 of 1,250,000 t for Donbass–Baku, λ2 = 1.
@@ -127,7 +134,7 @@ describe('the 1930 example', () => {
     for (let g = 0; g < ix.deliveryTarget.length; g++) {
       if (ix.deliveryPeriod[g] > 0 && ix.deliveryTier[g] === 0) assert.ok(r.fulfilment[g] >= 1 - 1e-9, `${c.items.ids[c.targets.item[ix.deliveryTarget[g]]]} in ${c.periods.ids[ix.deliveryPeriod[g]]}: ${r.fulfilment[g]}`);
     }
-    assertClose(r.lambda[1], readReplanCase('ussr-1930-bread-short').expected.lambda?.['2'] ?? NaN, 1e-6, 'λ2');
+    assertClose(r.lambda[1], readReplanCase('ussr-1930-bread-short').expected.lambda?.['2'] ?? NaN, 1e-5, 'λ2');
     assert.equal(r.exports[item(c, 'grain@ukraine')] + r.exports[item(c, 'grain@north_caucasus')], 5.1e6);
   });
 

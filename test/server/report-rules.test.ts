@@ -150,13 +150,13 @@ describe('execution rules on the 1930 plan', () => {
   test('alerts: within 0.5% is normal, 16% less steel is a warning, each alert has its kind, numbers read as people write them', async () => {
     const agri = await task(ROSTSELMASH, '1930');
     const planned = agri.outputs['agri_machinery@north_caucasus'];
-    assert.ok(Math.abs(planned - 13179.26) < 0.01, String(planned));
-    assert.equal((await post(ROSTSELMASH, { reportId: 'r-1930', period: '1930', outputs: { 'agri_machinery@north_caucasus': 13179 } })).status, 201);
+    assert.ok(Math.abs(planned - 12976.21) < 0.01, String(planned));
+    assert.equal((await post(ROSTSELMASH, { reportId: 'r-1930', period: '1930', outputs: { 'agri_machinery@north_caucasus': 12976 } })).status, 201);
     const [a] = (await h.call('GET', `/api/alerts?enterprise=${ROSTSELMASH}&period=1930`)).body;
     assert.equal(a.level, 'normal', a.message);
     assert.equal(a.kind, 'under-delivery');
     // The deviation of the plan's own number (−0.002%; its last digits move with the solver's tolerances).
-    const expected = `13,179 of agri_machinery@north_caucasus in 1930 against 13,179.3 planned (${deviationText((13179 - planned) / planned)}: under-delivery)`;
+    const expected = `12,976 of agri_machinery@north_caucasus in 1930 against 12,976.2 planned (${deviationText((12976 - planned) / planned)}: under-delivery)`;
     assert.ok(a.message.includes(expected), `${a.message} (expected ${expected})`);
     assert.match(a.message, /\(−0\.00[12]\d%/);
 
@@ -224,7 +224,8 @@ describe('an enterprise’s plan names items as its reports must', () => {
       for (const t of plan.body.techniques as Task[]) {
         for (const key of [...Object.keys(t.outputs), ...Object.keys(t.inputs)]) assert.match(key, /@/, `${enterprise} ${t.period}: ${key} names a region`);
         const amounts = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.max(1, Math.round(v))]));
-        for (const [reportId, technique] of [[`${t.technique}-${t.period}`, t.technique], [`all-${t.period}`, undefined]] as const) {
+        // An enterprise with several techniques (Kharkov's works and its lines being built) reports each without naming it, too.
+        for (const [reportId, technique] of [[`${t.technique}-${t.period}`, t.technique], [`all-${t.technique}-${t.period}`, undefined]] as const) {
           const body = { reportId, enterprise, period: t.period, outputs: amounts(t.outputs), inputs: amounts(t.inputs), ...(technique === undefined ? {} : { technique }) };
           const a = await h.call('POST', '/api/reports', { token, body });
           assert.ok(a.status === 201 || a.status === 200, `${enterprise} ${reportId}: ${a.status} ${JSON.stringify(a.body?.error?.message)}`);

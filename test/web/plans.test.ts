@@ -33,6 +33,7 @@ interface PlanBody {
     readonly reducedCosts: PerPeriod;
     readonly bottlenecks: readonly { kind: string; id: string; period: string; rent: number }[];
     readonly diagnosis: { kind: string; resources: string[]; targets: { product: string }[] } | null;
+    readonly plants?: readonly { technique: string; period: string; units: number }[];
   };
 }
 interface Comparison {
@@ -127,6 +128,11 @@ describe('the plans and scenarios views', { timeout: 900_000 }, () => {
         assert.ok(close(cell, level), `level of tier ${tier} in ${period}: ${cell} against ${level}`);
       }
     }
+    // The works and the dam built in whole units: the plants table is the API's, and both are built.
+    const plants = (plan.result.plants ?? []).map((p) => [p.technique, p.period, p.units] as const);
+    assert.ok(['build_kharkov_line', 'build_dnieper_unit'].every((t) => plants.some(([j, , units]) => j === t && units >= 1)), JSON.stringify(plants));
+    const plantRows = await page.$$eval('[data-table="plants"] tbody tr', (els) => els.map((e) => [e.getAttribute('data-plant') ?? '', e.getAttribute('data-period') ?? '', Number(e.querySelector('[data-units]')?.getAttribute('data-units'))] as const));
+    assert.deepEqual(plantRows, plants);
     // 1930: the bottlenecks in the service's order.
     assert.equal(await page.inputValue('#period'), '1930');
     const bars = await page.$$eval('[data-chart="bottlenecks"] .bar', (els) => els.map((e) => e.getAttribute('data-key') ?? ''));
@@ -282,7 +288,10 @@ describe('the plans and scenarios views', { timeout: 900_000 }, () => {
     bars.forEach(([, v], k) => assert.ok(close(v, top[k].fulfilment.change ?? NaN)));
     const sentence = (await page.textContent('#compare-summary')) ?? '';
     assert.match(sentence, new RegExp(`${changed.length} of ${c.targets.length} targets change`));
-    assert.match(sentence, /The objective goes from 1\.2373 to 1\.2436 λ/);
+    // The service's objectives, five significant digits (1.2182 to 1.2244 λ when this was written).
+    const level = (x: number): string => x.toPrecision(5).replace(/\.?0+$/, '').replace('.', '\\.');
+    assert.match(sentence, new RegExp(`The objective goes from ${level(c.objective.a)} to ${level(c.objective.b)} λ`));
+    assert.ok(c.objective.b > c.objective.a, 'twice the hard currency raises λ');
     assert.equal(await page.locator('[data-details="targets"] tbody tr').count(), changed.length);
     assert.equal(await page.locator('[data-details="activity"] tbody tr').count(), c.activity.length);
     assert.equal(await page.getAttribute('[data-details="targets"]', 'open'), null, 'the full tables are collapsed');

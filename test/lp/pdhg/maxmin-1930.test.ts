@@ -35,7 +35,7 @@ describe("PDHG on the 1930 example's maxmin against HiGHS", () => {
       // Measured: |Δλ| = 3.3e-6 at 1e-4, 4.2e-5 at 1e-5 (allowed 7e-4 and 7e-5).
       const near = (a: number, b: number, what: string): void => assert.ok(Math.abs(a - b) <= 2 * gap * (1 + 2 * Math.abs(b)), `${what}: PDHG ${a}, HiGHS ${b}`);
       for (let s = 0; s < highs.lambda.length; s++) near(pdhg.lambda[s], highs.lambda[s], `λ of tier ${s + 1}`);
-      assert.ok(Math.abs(highs.lambda[1] - 1.23734) < 1e-5, `HiGHS's λ₂ ${highs.lambda[1]}`);
+      assert.ok(Math.abs(highs.lambda[1] - 1.226195) < 1e-5, `HiGHS's λ₂ ${highs.lambda[1]}`);
       assert.equal(pdhg.levels.length, highs.levels.length);
       for (let k = 0; k < highs.levels.length; k++) near(pdhg.levels[k], highs.levels[k], `level ${k}`);
       // The residuals the plan reports are within the tolerance asked for.
