@@ -5,7 +5,7 @@ import { compileEconomy } from '../../src/compile/index.js';
 import type { CompiledEconomy } from '../../src/compile/index.js';
 import type { AmountsByPeriod, ExecutionPlan, ReportedPast } from '../../src/execution/index.js';
 import { parseEconomy } from '../../src/model/index.js';
-import type { PlanObjectiveKind } from '../../src/plan/index.js';
+import { hasPlantDecisions, type PlanObjectiveKind } from '../../src/plan/index.js';
 import { fixture, repoRoot } from '../helpers/paths.js';
 
 /** One case written by test/fixtures/replan/make-expected.py (scipy's HiGHS, an independent LP) or make-expected-whole.py (its branch and bound). */
@@ -100,11 +100,7 @@ export const MIP_GAP = 1e-9;
  * tier reached is held 1e-5 below it (docs/optimize.md), and which of the plans within that hold
  * each solver's next round starts from moves the later levels by a few 1e-6 (the 1930 example).
  */
-export const levelTolerance = (c: CompiledEconomy): number => (hasWholePlants(c) ? 1e-5 : 1e-6);
+export const levelTolerance = (c: CompiledEconomy): number => (hasPlantDecisions(c) ? 1e-5 : 1e-6);
 
 /** Deliveries, relative to the larger of 1 and the delivery: 1e-6, or twice a level's hold with whole plants (a level within its hold moves a delivery by up to 1e-5 of it). */
-export const deliveryTolerance = (c: CompiledEconomy): number => (hasWholePlants(c) ? 2e-5 : 1e-6);
-
-function hasWholePlants(c: CompiledEconomy): boolean {
-  return c.model.techniques.some((t) => t.whole === true || t.minLot !== undefined || t.fixedCost !== undefined);
-}
+export const deliveryTolerance = (c: CompiledEconomy): number => (hasPlantDecisions(c) ? 2e-5 : 1e-6);
