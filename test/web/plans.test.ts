@@ -78,7 +78,8 @@ describe('the plans and scenarios views', { timeout: 900_000 }, () => {
 
   /** Clicks Solve (or a button that solves) and waits for a new plan's panel; returns the plan's id. */
   const solveWith = async (click: () => Promise<void>): Promise<string> => {
-    const before = await page.getAttribute('.plan[data-plan]', 'data-plan').catch(() => null);
+    // Read at once (page.getAttribute would wait its 30 s for a plan panel that a fresh view does not have).
+    const before = (await page.$$eval('.plan[data-plan]', (els) => els.map((e) => e.getAttribute('data-plan'))))[0] ?? null;
     await click();
     await page.waitForFunction(`(() => { const el = document.querySelector('.plan[data-plan]'); return el !== null && el.getAttribute('data-plan') !== ${JSON.stringify(before)}; })()`, undefined, { timeout: 300_000 });
     const id = await page.getAttribute('.plan[data-plan]', 'data-plan');
