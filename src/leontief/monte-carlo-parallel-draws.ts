@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { drawPart, streamKey, type FactorTable } from './monte-carlo-draws.js';
 import type { DrawWorkerData } from './monte-carlo-worker.js';
+import { awaitServed, awaitServing, request, stopServing } from '../sparse/product/worker-loop.js';
 
 /** A's factors of a draw, drawn by the calling thread and `threads − 1` workers. */
 export interface ParallelDraws {
@@ -34,11 +35,6 @@ export function parallelDraws(part: SharedDrawPart, threads: number): ParallelDr
   const bounds = Array.from({ length: threads + 1 }, (_, t) => Math.floor((nz * t) / threads));
   const ctrl = new Int32Array(new SharedArrayBuffer(6 * 4));
   const workers: Worker[] = [];
-  const stop = (): void => {
-    Atomics.store(ctrl, 3, 0);
-    Atomics.add(ctrl, 0, 1);
-    Atomics.notify(ctrl, 0);
-  };
   for (let t = 1; t < threads; t++) {
     const data: DrawWorkerData = { ctrl, out, base, rsd, lognormal, ...(order === undefined ? {} : { order }), table: table !== undefined, seed, from: bounds[t], to: bounds[t + 1] };
     try {
@@ -46,37 +42,19 @@ export function parallelDraws(part: SharedDrawPart, threads: number): ParallelDr
       w.unref();
       workers.push(w);
     } catch {
-      stop();
+      stopServing(ctrl);
       return undefined;
     }
   }
   const helpers = workers.length;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const ready = Atomics.load(ctrl, 2);
-    if (ready >= helpers) break;
-    if (Date.now() > deadline) {
-      stop();
-      for (const w of workers) void w.terminate();
-      return undefined;
-    }
-    Atomics.wait(ctrl, 2, ready, 100);
-  }
+  if (!awaitServing(ctrl, workers)) return undefined;
   return {
     draw: (t) => {
-      Atomics.store(ctrl, 1, 0);
       Atomics.store(ctrl, 5, t);
-      Atomics.store(ctrl, 3, 1);
-      Atomics.add(ctrl, 0, 1);
-      Atomics.notify(ctrl, 0);
+      request(ctrl, 1);
       drawPart(out, { key: streamKey(seed, t, 0), base, rsd, lognormal, ...(order === undefined ? {} : { order }), ...(table === undefined ? {} : { table }) }, 0, bounds[1]);
-      for (;;) {
-        const done = Atomics.load(ctrl, 1);
-        if (done >= helpers) break;
-        Atomics.wait(ctrl, 1, done);
-      }
-      if (Atomics.load(ctrl, 4) !== 0) throw new Error('parallel draws: a worker failed');
+      awaitServed(ctrl, helpers, 'parallel draws');
     },
-    close: stop,
+    close: () => stopServing(ctrl),
   };
 }

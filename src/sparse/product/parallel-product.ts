@@ -3,6 +3,7 @@ import type { CsrMatrix } from '../csr.js';
 import type { BlockProduct } from './block-product.js';
 import { gatherRange, gatherRangeMulti, scatterRange, scatterRangeMulti } from '../range-kernels.js';
 import { isSharedCsr } from './to-shared-csr.js';
+import { awaitServed, awaitServing, request, stopServing } from './worker-loop.js';
 
 /** A product split over threads, and the means to stop its workers. */
 export interface ParallelProduct {
@@ -51,53 +52,28 @@ export function parallelProduct(A: CsrMatrix, k: number, transposed: boolean, th
     workers.push(w);
   }
   if (workers.length < threads - 1) {
-    Atomics.store(ctrl, 3, 0);
-    Atomics.add(ctrl, 0, 1);
-    Atomics.notify(ctrl, 0);
+    stopServing(ctrl);
     return undefined;
   }
   const helpers = workers.length;
-  const stop = (): void => {
-    Atomics.store(ctrl, 3, 0);
-    Atomics.add(ctrl, 0, 1);
-    Atomics.notify(ctrl, 0);
-  };
   // Wait (at most 10 s) for the workers to start.
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const ready = Atomics.load(ctrl, 2);
-    if (ready >= helpers) break;
-    if (Date.now() > deadline) {
-      stop();
-      for (const w of workers) void w.terminate();
-      return undefined;
-    }
-    Atomics.wait(ctrl, 2, ready, 100);
-  }
+  if (!awaitServing(ctrl, workers)) return undefined;
   const mine = bounds[1];
   const product: BlockProduct = (input, out) => {
     x.set(input.subarray(0, inLength));
-    Atomics.store(ctrl, 1, 0);
-    Atomics.store(ctrl, 3, transposed ? 2 : 1);
-    Atomics.add(ctrl, 0, 1);
-    Atomics.notify(ctrl, 0);
+    request(ctrl, transposed ? 2 : 1);
     if (transposed) {
       out.fill(0, 0, outLength);
       if (k === 1) scatterRange(rowPtr, colIdx, values, input, out, 0, mine);
       else scatterRangeMulti(rowPtr, colIdx, values, input, k, out, 0, mine);
     } else if (k === 1) gatherRange(rowPtr, colIdx, values, input, out, 0, mine);
     else gatherRangeMulti(rowPtr, colIdx, values, input, k, out, 0, mine);
-    for (;;) {
-      const done = Atomics.load(ctrl, 1);
-      if (done >= helpers) break;
-      Atomics.wait(ctrl, 1, done);
-    }
-    if (Atomics.load(ctrl, 4) !== 0) throw new Error('parallel product: a worker failed');
+    awaitServed(ctrl, helpers, 'parallel product');
     if (transposed) {
       for (const part of partials) for (let q = 0; q < outLength; q++) out[q] += part[q];
     } else if (gathered !== undefined) {
       out.set(gathered.subarray(mine * k, rows * k), mine * k);
     }
   };
-  return { product, close: stop };
+  return { product, close: () => stopServing(ctrl) };
 }
