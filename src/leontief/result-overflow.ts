@@ -1,7 +1,7 @@
 import { InputError, type Issue } from '../model/errors.js';
 import { MAX_MAGNITUDE_TEXT, inMagnitude } from '../model/magnitude.js';
 import { numberText } from '../model/magnitude-issue.js';
-import type { SolveLabel } from './solve.js';
+import type { SolveLabel } from './types.js';
 
 /** Entries listed at most per error (a broken solution of a million entries says so once). */
 const LISTED = 20;

@@ -5,11 +5,11 @@ import {
   solveLeontiefColumnStream,
   solveLeontiefTransposed,
 } from '../sparse/index.js';
-import type { CsrMatrix } from '../sparse/csr.js';
 import type { Location } from '../model/errors.js';
+import type { CsrMatrix } from '../sparse/csr.js';
 import type { ColumnSource, SolveOptions } from '../sparse/index.js';
 import { resultOverflow } from './result-overflow.js';
-import { DEFAULT_TOLERANCE, type IoSystem, type LeontiefOptions, type LeontiefStatus, type SolveReport, type SpectralBounds } from './types.js';
+import { DEFAULT_TOLERANCE, type IoSystem, type LeontiefOptions, type LeontiefStatus, type SolveLabel, type SolveReport, type SpectralBounds } from './types.js';
 
 /** The items of a system, for the label of its solves. */
 export function itemLabel(s: IoSystem): { items?: readonly string[]; itemLocation?: (item: number) => Location } {
@@ -21,19 +21,6 @@ export interface MultiSolve extends SolveReport {
   readonly x: Float64Array[];
 }
 
-/** What the solutions are, for the error a result beyond the magnitude rule gives. */
-export interface SolveLabel {
-  /** The quantity solved for: "the gross output", "the labour value". */
-  readonly quantity: string;
-  /** The results' key, for the error's path: "x", "values", "multipliers". */
-  readonly key: string;
-  /** Item ids in the order of A (else items are named by index). */
-  readonly items?: readonly string[];
-  /** Where item i is defined (else the error's location is the path key[i]). */
-  readonly itemLocation?: (item: number) => Location;
-  /** Names of the right-hand sides (resource rows, regions), when there are several. */
-  readonly rows?: readonly string[];
-}
 
 const severity: Record<LeontiefStatus, number> = { converged: 0, 'max-iterations': 1, breakdown: 2, 'not-productive': 3 };
 

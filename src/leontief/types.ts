@@ -62,3 +62,17 @@ export interface SolveReport {
 
 export const DEFAULT_TOLERANCE = 1e-12;
 export const DEFAULT_MAX_DENSE_INVERSE = 2000;
+
+/** What the solutions are, for the error a result beyond the magnitude rule gives. */
+export interface SolveLabel {
+  /** The quantity solved for: "the gross output", "the labour value". */
+  readonly quantity: string;
+  /** The results' key, for the error's path: "x", "values", "multipliers". */
+  readonly key: string;
+  /** Item ids in the order of A (else items are named by index). */
+  readonly items?: readonly string[];
+  /** Where item i is defined (else the error's location is the path key[i]). */
+  readonly itemLocation?: (item: number) => Location;
+  /** Names of the right-hand sides (resource rows, regions), when there are several. */
+  readonly rows?: readonly string[];
+}
