@@ -1,12 +1,11 @@
 import { initialPrimalWeight, pdhgStep } from './pdhg-step.js';
 import { matvec } from '../../sparse/matvec.js';
 import type { LinearProgram } from '../lp-types.js';
-import { geometricScales } from '../scale-lp.js';
 import { evaluateIterate, worstMeasure } from './evaluate-iterate.js';
 import type { PdhgOptions, ResolvedPdhgOptions } from './pdhg-options.js';
 import { copyPoint, startingPoint, divergenceLimit, diverged, FINITE_ENOUGH, findRay, newPoint, type Point, type Run } from './pdhg-point.js';
-import { pdhgProducts, type PdhgProducts } from './pdhg-products.js';
-import { precondition } from './precondition.js';
+import type { PdhgProducts } from './pdhg-products.js';
+import { runPreconditioned } from './preconditioned-run.js';
 import type { ScaledLp } from './scaled-lp.js';
 import { spectralNorm } from './spectral-norm.js';
 import { crossDifference, halpernCombine, largestMagnitude, squaredDistance } from './vector-kernels.js';
@@ -34,14 +33,7 @@ const WEIGHT_DISCOUNT = 0.3;
  * Ã and one with Ãᵀ, as in the adaptive iteration, and no rejected steps.
  */
 export function runHalpern(lp: LinearProgram, o: ResolvedPdhgOptions, onProgress: PdhgOptions['onProgress'], started: number): Run {
-  const g = o.boundScaling || o.rowScaling ? geometricScales(lp) : undefined;
-  const s = precondition(lp, o.ruizIterations, o.boundScaling ? g?.d : undefined, o.rowScaling ? g?.r : undefined);
-  const products = pdhgProducts(s.A, s.AT, o.kernel, o.threads);
-  try {
-    return runHalpernWith(lp, s, o, onProgress, started, products);
-  } finally {
-    products.close();
-  }
+  return runPreconditioned(lp, o, (s, products) => runHalpernWith(lp, s, o, onProgress, started, products));
 }
 
 function runHalpernWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, onProgress: PdhgOptions['onProgress'], started: number, products: PdhgProducts): Run {

@@ -7,11 +7,10 @@ import { runHalpern } from './run-halpern.js';
 import { evaluateIterate, kktError, worstMeasure } from './evaluate-iterate.js';
 import { relaxRedundantBounds } from '../relax-redundant-bounds.js';
 import { resolvePdhgOptions, type PdhgOptions, type ResolvedPdhgOptions } from './pdhg-options.js';
-import { pdhgProducts, type PdhgProducts } from './pdhg-products.js';
-import { precondition } from './precondition.js';
+import type { PdhgProducts } from './pdhg-products.js';
+import { runPreconditioned } from './preconditioned-run.js';
 import { presolve } from './presolve.js';
 import type { ScaledLp } from './scaled-lp.js';
-import { geometricScales } from '../scale-lp.js';
 import { validateLp } from '../validate-lp.js';
 import { addScaled, crossDifference, largestMagnitude, scaleInto, squaredDistance } from './vector-kernels.js';
 
@@ -123,14 +122,7 @@ function settle(lp: LinearProgram, run: Run, o: ResolvedPdhgOptions, started: nu
 
 /** One run of restarted PDHG on `lp` (lower bounds at most upper bounds); see solvePdhg. */
 function runPdhg(lp: LinearProgram, o: ResolvedPdhgOptions, onProgress: PdhgOptions['onProgress'], started: number): Run {
-  const g = o.boundScaling || o.rowScaling ? geometricScales(lp) : undefined;
-  const s = precondition(lp, o.ruizIterations, o.boundScaling ? g?.d : undefined, o.rowScaling ? g?.r : undefined);
-  const products = pdhgProducts(s.A, s.AT, o.kernel, o.threads);
-  try {
-    return runPdhgWith(lp, s, o, onProgress, started, products);
-  } finally {
-    products.close();
-  }
+  return runPreconditioned(lp, o, (s, products) => runPdhgWith(lp, s, o, onProgress, started, products));
 }
 
 function runPdhgWith(lp: LinearProgram, s: ScaledLp, o: ResolvedPdhgOptions, onProgress: PdhgOptions['onProgress'], started: number, products: PdhgProducts, feasibilityFrom?: Float64Array): Run {
