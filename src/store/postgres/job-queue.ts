@@ -27,7 +27,12 @@ export interface LeaseSweep {
  * sends the message again later (its default attempts and backoff). A message whose worker died
  * is freed by graphile-worker after 4 hours and then finds its job finished: nothing is run.
  */
-const ADD_MESSAGE = `SELECT 1 FROM graphile_worker.add_job('${JOB_TASK}', payload => json_build_object('jobId', $1::bigint))`;
+const ADD_MESSAGE = `SELECT 1 FROM ${addMessage('$1::bigint')}`;
+
+/** The call that adds the message for the job whose id is the SQL expression `id`. */
+function addMessage(id: string): string {
+  return `graphile_worker.add_job('${JOB_TASK}', payload => json_build_object('jobId', ${id}))`;
+}
 
 /**
  * The jobs table as a queue for solve workers on several machines (PostgreSQL only). The jobs row
@@ -94,7 +99,7 @@ export class PgJobQueue {
 
   /** Sends job `id`'s message again when the job is still queued (a stopping worker passes it on); false when it is not queued. */
   async resend(id: number): Promise<boolean> {
-    const r = await this.sql.query(`SELECT graphile_worker.add_job('${JOB_TASK}', payload => json_build_object('jobId', id)) FROM jobs WHERE id = $1 AND status = 'queued'`, [id]);
+    const r = await this.sql.query(`SELECT ${addMessage('id')} FROM jobs WHERE id = $1 AND status = 'queued'`, [id]);
     return (r.rowCount ?? 0) > 0;
   }
 
