@@ -21,7 +21,6 @@ export interface MultiSolve extends SolveReport {
   readonly x: Float64Array[];
 }
 
-
 const severity: Record<LeontiefStatus, number> = { converged: 0, 'max-iterations': 1, breakdown: 2, 'not-productive': 3 };
 
 /** The worse of two statuses. */
