@@ -1,6 +1,6 @@
-import { economyToParquet, isParquetPath } from '../../model/binary/index.js';
+import { isParquetPath } from '../../model/binary/index.js';
 import { inputError } from '../../model/errors.js';
-import { checkModelId, delimiterOf, importModel, importers, thousandsOf, type ImporterKind, type ImportNotes, type TableReading } from '../../model/index.js';
+import { checkModelId, delimiterOf, importBinaryModel, importModel, importers, thousandsOf, type ImporterKind, type ImportModelOptions, type ImportNotes, type TableReading } from '../../model/index.js';
 import { countsTable } from '../../report/index.js';
 import { MAX_TEXT_MODEL_BYTES } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
@@ -106,7 +106,7 @@ export async function importCommand(kind: string, pathArgument: string | undefin
 
   const progress = createProgress(`importing ${path}`);
   progress.update(null, 'reading');
-  const { table, economy, text } = await importModel(kind, path, {
+  const options: Omit<ImportModelOptions, 'format'> = {
     ...read,
     ...(flags.mapping !== undefined ? { mapping: flags.mapping } : {}),
     ...(flags.region !== undefined ? { region: flags.region } : {}),
@@ -120,10 +120,12 @@ export async function importCommand(kind: string, pathArgument: string | undefin
     ...(sut.negatives !== undefined ? { negatives: sut.negatives } : {}),
     ...gloriaFlags(kind, flags),
     priority,
-    format: /\.json$/i.test(flags.output) || isParquetPath(flags.output) ? 'json' : 'yaml',
-  });
+  };
+  // A binary model is written without a text on the way: a table too big for one (EXIOBASE with its satellite) imports.
+  const imported = isParquetPath(flags.output) ? await importBinaryModel(kind, path, options) : await importModel(kind, path, { ...options, format: /\.json$/i.test(flags.output) ? 'json' : 'yaml' });
+  const { table, economy } = imported;
   progress.update(null, 'writing');
-  await writeOutputFiles([{ path: flags.output, text: isParquetPath(flags.output) ? economyToParquet(economy) : text }], rules);
+  await writeOutputFiles([{ path: flags.output, text: 'bytes' in imported ? imported.bytes : imported.text }], rules);
   progress.done();
   const counts = {
     regions: table.regions.length,
@@ -133,7 +135,7 @@ export async function importCommand(kind: string, pathArgument: string | undefin
     targets: economy.targets.length,
   };
   return {
-    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...tooBigNote(flags.output, text), ...notesLines(table.notes, kind)],
+    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...('text' in imported ? tooBigNote(flags.output, imported.text) : []), ...notesLines(table.notes, kind)],
     tables: [countsTable('import', 'What was imported', counts)],
     json: { source: path, kind, output: flags.output, name: economy.name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
   };
@@ -180,7 +182,6 @@ function gloriaFlags(kind: ImporterKind, flags: ImportFlags): { year?: string; v
 
 /** A line saying that a text model is above what the other commands read, and what to do. */
 function tooBigNote(output: string, text: string): string[] {
-  if (isParquetPath(output)) return [];
   const bytes = Buffer.byteLength(text);
   if (bytes <= MAX_TEXT_MODEL_BYTES) return [];
   return [`Note: the model is ${(bytes / 1e6).toFixed(1)} MB of text, above the ${MAX_TEXT_MODEL_BYTES / 1e6} MB the other commands read: import with -o MODEL.parquet, or run plenty convert ${output} -o MODEL.parquet (docs/binary-format.md).`];

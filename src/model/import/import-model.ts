@@ -4,7 +4,7 @@ import { readEora26 } from './eora26/read-eora26.js';
 import { readExiobase3 } from './exiobase3/read-exiobase3.js';
 import { readPymrioFolder } from './import-pymrio.js';
 import { readSymmetricTable } from './import-symmetric-table.js';
-import { importedModelText } from './imported-model-text.js';
+import { importedModelBytes, importedModelText } from './imported-model-text.js';
 import { ioTableToEconomy, type IoTableToEconomyOptions } from './io-table-to-economy.js';
 import { singleRegionTable } from './single-region-table.js';
 import type { TableReading } from './table-mapping.js';
@@ -123,6 +123,13 @@ export interface ImportedModel {
   readonly text: string;
 }
 
+/** An imported model in the binary format: the table read, the economy made of it, and the bytes of its file. */
+export interface ImportedBinaryModel {
+  readonly table: IoTable;
+  readonly economy: Economy;
+  readonly bytes: Uint8Array;
+}
+
 /**
  * Imports a table as a model: reads it with the importer of `kind`, turns it into an economy
  * (ioTableToEconomy) and writes its text, checked as the loader checks a model file
@@ -131,12 +138,28 @@ export interface ImportedModel {
  * (singleRegionTable), a single-region table's one region is named by it.
  */
 export async function importModel(kind: ImporterKind, path: string, options: ImportModelOptions = {}): Promise<ImportedModel> {
+  const { table, economy } = await importEconomy(kind, path, options);
+  return { table, economy, text: importedModelText(economy, options.format ?? 'yaml', path) };
+}
+
+/**
+ * Imports a table as a model in the binary format (docs/binary-format.md), as importModel does for
+ * text: the file's bytes are checked as the loader reads them (importedModelBytes). No text is made
+ * on the way, so that a table too big for a model text (a whole EXIOBASE with its satellite
+ * accounts: some 10⁷ coefficients) imports.
+ */
+export async function importBinaryModel(kind: ImporterKind, path: string, options: Omit<ImportModelOptions, 'format'> = {}): Promise<ImportedBinaryModel> {
+  const { table, economy } = await importEconomy(kind, path, options);
+  return { table, economy, bytes: await importedModelBytes(economy, path) };
+}
+
+async function importEconomy(kind: ImporterKind, path: string, options: ImportModelOptions): Promise<{ table: IoTable; economy: Economy }> {
   const table = regionOf(await importers[kind](path, options), options.region, path);
   const economy = ioTableToEconomy(table, {
     ...(options.priority === undefined ? {} : { priority: options.priority }),
     ...(options.name === undefined ? {} : { name: options.name }),
   });
-  return { table, economy, text: importedModelText(economy, options.format ?? 'yaml', path) };
+  return { table, economy };
 }
 
 /** `table` as `--region` asks: the region's own table of a multi-regional one; a single region named `region`. */

@@ -4,8 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/model/errors.js';
-import { importModel, importers, ioTableToEconomy, tableOutput, tableProductIds, type ImporterKind } from '../../../src/model/import/index.js';
+import { importBinaryModel, importModel, importers, ioTableToEconomy, tableOutput, tableProductIds, type ImporterKind } from '../../../src/model/import/index.js';
+import { parquetToEconomy } from '../../../src/model/binary/index.js';
 import { parseEconomy } from '../../../src/model/parse-economy.js';
+import { serializeEconomy } from '../../../src/model/serialize-economy.js';
 import { importerCases, importerInputs } from './tables.js';
 
 /**
@@ -150,6 +152,7 @@ for (const kind of Object.keys(importers) as ImporterKind[]) {
           const { path, options } = typeof written === 'string' ? { path: written, options: input.options } : { path: written.path, options: { ...input.options, ...written.options } };
           // The files read: the path, and a second file some importers take (sut: the use table).
           const files = [path, ...(options?.use === undefined ? [] : [options.use])];
+          let json: string | undefined;
           for (const format of ['yaml', 'json'] as const) {
             let text: string | undefined;
             try {
@@ -172,6 +175,20 @@ for (const kind of Object.keys(importers) as ImporterKind[]) {
             assert.ok(economy.products.length > 0);
             for (const p of economy.products) assert.notEqual(p.unit.trim(), '');
             for (const r of economy.resources) assert.notEqual(r.unit.trim(), '');
+            if (format === 'json') json = text;
+          }
+          // The binary format (-o MODEL.parquet, written without a text): the same model, or refused as the text is.
+          let bytes: Uint8Array | undefined;
+          try {
+            bytes = (await importBinaryModel(kind, path, options)).bytes;
+          } catch (err) {
+            assert.ok(err instanceof InputError, `not an InputError: ${String(err)}`);
+            assert.equal(json, undefined, `the binary import was refused where the text loads: ${err.message}`);
+          }
+          if (bytes !== undefined) {
+            assert.ok(json !== undefined, 'the binary import loads where the text was refused');
+            const fromBytes = await parquetToEconomy(bytes, 'model.parquet');
+            assert.equal(serializeEconomy(fromBytes, 'json'), serializeEconomy(parseEconomy(json, { file: 'model.json' }), 'json'));
           }
         } finally {
           await rm(dir, { recursive: true, force: true });
