@@ -2,7 +2,7 @@ import type { IoExtension } from '../model/import/types.js';
 import type { CsrMatrix } from '../sparse/csr.js';
 import type { ColumnSource, LuFactors } from '../sparse/index.js';
 import { importStartParts, importStartResidual, multiplierResiduals } from './domestic-blocks.js';
-import { solveMany, solveStream, worseStatus } from './solve.js';
+import { solveMany, solveStream, worseStatus, type MultiSolve } from './solve.js';
 import type { LeontiefOptions, LeontiefStatus, SolveReport, SpectralBounds } from './types.js';
 
 /** The region structure of a multi-regional table, shared by all its extensions. */
@@ -100,6 +100,11 @@ export function stressorRows(e: IoExtension, invX: Float64Array): Float64Array[]
   return rows;
 }
 
+/** M = S (I − A)⁻¹ of an extension, each stressor's row x (I − A) = s solved as (I − Aᵀ) xᵀ = sᵀ over Aᵀ. */
+export function solveMultipliers(e: IoExtension, At: CsrMatrix, rows: readonly Float64Array[], opts: LeontiefOptions): MultiSolve {
+  return solveMany(At, rows, false, opts, { rows: e.stressors.map((s) => s.id), quantity: `the multiplier of extension ${e.name}`, key: 'M' });
+}
+
 /**
  * Computes one extension's accounts, given Aᵀ (the row systems x (I − A) = s are solved as
  * (I − Aᵀ) xᵀ = sᵀ, over Aᵀ formed once for all extensions and regions). Solves: k transposed solves for M, k solves with B for
@@ -116,6 +121,7 @@ export function extensionAccounts(
   population: ArrayLike<number> | undefined,
   opts: LeontiefOptions,
   imports?: { readonly D_imp: Float64Array; readonly report: SolveReport },
+  multipliers?: MultiSolve,
 ): ExtensionAccounts {
   const { R, ns, C, yAgg, outputByRegion, colSumY } = layout;
   const n = R * ns;
@@ -145,7 +151,7 @@ export function extensionAccounts(
   };
 
   const label = { rows: e.stressors.map((s) => s.id) };
-  const mSolve = solveMany(At, rows, false, opts, { ...label, quantity: `the multiplier of extension ${e.name}`, key: 'M' });
+  const mSolve = multipliers ?? solveMultipliers(e, At, rows, opts);
   note(mSolve);
   const M = new Float64Array(k * n);
   for (let q = 0; q < k; q++) M.set(mSolve.x[q], q * n);

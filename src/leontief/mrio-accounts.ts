@@ -4,9 +4,9 @@ import type { CsrMatrix } from '../sparse/csr.js';
 import { transpose } from '../sparse/transpose.js';
 import { denseLeontiefInverse } from './dense-inverse.js';
 import { DOMESTIC_BLOCK_MAX, domesticBlockFactors } from './domestic-blocks.js';
-import { extensionAccounts, stressorRows, type ExtensionAccounts, type RegionLayout } from './extension-accounts.js';
+import { extensionAccounts, solveMultipliers, stressorRows, type ExtensionAccounts, type RegionLayout } from './extension-accounts.js';
 import { importSolveCounts, importsByFinalDemand, type ImportsSolved } from './imports-by-final-demand.js';
-import { solveMany, worseStatus } from './solve.js';
+import { solveMany, worseStatus, type MultiSolve } from './solve.js';
 import { DEFAULT_MAX_DENSE_INVERSE, type LeontiefOptions, type LeontiefStatus, type SolveReport, type SpectralBounds } from './types.js';
 
 export interface MrioOptions extends LeontiefOptions {
@@ -191,10 +191,25 @@ export function mrioAccounts(table: IoTable, extensionName?: string, opts: MrioO
     throw inputError('bad-option', "importSolves must be 'auto', 'stressors' or 'final-demand'", { path: ['importSolves'] }, String(route));
   }
   let imports: ImportsSolved | undefined;
+  let multipliers: MultiSolve[] | undefined;
   if (extensions.length > 0 && byRegion.status === 'converged' && route !== 'stressors') {
     const S = extensions.map((e) => stressorRows(e, invX));
     const counts = importSolveCounts(plain, S);
-    if (route === 'final-demand' || counts.finalDemand < counts.stressors) imports = importsByFinalDemand(A, plain, S, opts);
+    if (route === 'final-demand' || counts.finalDemand < counts.stressors) {
+      // The multipliers first: the imports by final demand are the footprints less their domestic part.
+      const solved = extensions.map((e, i) => solveMultipliers(e, At, S[i], opts));
+      multipliers = solved;
+      imports = solved.every((m) => m.status === 'converged')
+        ? importsByFinalDemand(
+            A,
+            plain,
+            S,
+            solved.map((m) => m.x),
+            opts,
+          )
+        : // Without the multipliers there are no imports either (and no solves are spent on them).
+          { D_imp: S.map((rows) => new Float64Array(rows.length * n).fill(Number.NaN)), status: solved.reduce<LeontiefStatus>((w, m) => worseStatus(w, m.status), 'converged'), iterations: 0, relativeResidual: 0 };
+    }
   }
   // Else the regions' diagonal blocks of Aᵀ factorised once, for the starting points of the import solves.
   const domestic = imports === undefined && extensions.length > 0 && R > 1 && ns <= DOMESTIC_BLOCK_MAX ? domesticBlockFactors(At, R, ns) : undefined;
@@ -203,7 +218,7 @@ export function mrioAccounts(table: IoTable, extensionName?: string, opts: MrioO
   for (const [index, e] of extensions.entries()) {
     // The shared solves' iterations are counted once, with the first extension.
     const given = imports === undefined ? undefined : { D_imp: imports.D_imp[index], report: { ...imports, iterations: index === 0 ? imports.iterations : 0 } };
-    const acc = extensionAccounts(e, At, B, invX, layout, table.population, opts, given);
+    const acc = extensionAccounts(e, At, B, invX, layout, table.population, opts, given, multipliers?.[index]);
     status = worseStatus(status, acc.status);
     if (acc.spectralRadius !== undefined) spectralRadius = acc.spectralRadius;
     iterations += acc.iterations;

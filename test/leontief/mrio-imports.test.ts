@@ -17,9 +17,10 @@ const n = R * NS;
  * A seeded multi-regional table: domestic flows in most cells, trade in a third, every column of A
  * summing to 0.3–0.7 (productive); final demand of region r mostly on its own products, sector 3
  * with no final demand anywhere; two extensions of 3 and 9 stressors (12 together, more than the 7
- * sectors), one stressor occurring in region 2 only, one zero everywhere.
+ * sectors), one stressor occurring in region 2 only, one zero everywhere. `trade` scales the flows
+ * between regions (and the final demand met from other regions).
  */
-function randomMrio(seed: number): IoTable {
+function randomMrio(seed: number, trade = 1): IoTable {
   const rnd = seededRandom(seed);
   const x = Float64Array.from({ length: n }, () => 10 + 1000 * rnd());
   const Z = new Float64Array(n * n);
@@ -30,7 +31,7 @@ function randomMrio(seed: number): IoTable {
     for (let i = 0; i < n; i++) {
       const domestic = Math.floor(i / NS) === Math.floor(j / NS);
       const u = rnd();
-      w[i] = domestic ? (u < 0.8 ? u : 0) : u < 0.3 ? 0.2 * u : 0;
+      w[i] = domestic ? (u < 0.8 ? u : 0) : u < 0.3 ? 0.2 * trade * u : 0;
       sum += w[i];
     }
     for (let i = 0; i < n; i++) Z[i * n + j] = (w[i] / sum) * share * x[j];
@@ -40,7 +41,7 @@ function randomMrio(seed: number): IoTable {
     if (i % NS === 3) continue;
     for (let r = 0; r < R; r++) {
       const own = Math.floor(i / NS) === r;
-      for (let c = 0; c < C; c++) Y[i * R * C + r * C + c] = own || rnd() < 0.4 ? (own ? 100 : 10) * rnd() : 0;
+      for (let c = 0; c < C; c++) Y[i * R * C + r * C + c] = own || rnd() < 0.4 ? (own ? 100 : 10 * trade) * rnd() : 0;
     }
   }
   const extension = (name: string, k: number): IoTable['extensions'][number] => {
@@ -133,6 +134,29 @@ describe('mrioAccounts: the two routes to D_imp', () => {
       assert.deepEqual(air.extensions[0].D_imp, byStressors.extensions[0].D_imp);
     });
   }
+
+  test('by final demand, where the imports are a sliver of the footprint or a good part of it, D_imp equals the dense S · x_trade to the solves\' accuracy', () => {
+    // Trade 10⁻⁶ of the domestic flows: D_imp is D_cba less a domestic part of nearly the same
+    // size. Both it and a direct sum are made of the same solutions, accurate to about the tolerance
+    // times the stressor's largest footprint; that is the bound, with a margin of 10³.
+    for (const trade of [1e-6, 0.05]) {
+      const table = randomMrio(3, trade);
+      const tolerance = 1e-14;
+      const acc = mrioAccounts(table, undefined, { tolerance, denseInverses: true, importSolves: 'final-demand' });
+      assert.equal(acc.status, 'converged');
+      acc.extensions.forEach((e, i) => {
+        const dense = denseImports(acc, table, i);
+        assert.ok(maxAbs(dense) > 0);
+        for (let j = 0; j < dense.length; j++) {
+          const q = Math.floor(j / n);
+          const bound = 1e-9 * Math.abs(dense[j]) + 1e3 * tolerance * maxAbs(e.D_cba.subarray(q * n, (q + 1) * n));
+          assert.ok(Math.abs(e.D_imp[j] - dense[j]) <= bound, `trade ${trade}: ${e.name}.D_imp[${j}] ${e.D_imp[j]} against ${dense[j]} (D_cba ${e.D_cba[j]})`);
+        }
+        // The case is the one described: imports below 10⁻⁴ of the footprint.
+        if (trade === 1e-6) assert.ok(dense.some((d, j) => d > 0 && d < 1e-4 * e.D_cba[j]));
+      });
+    }
+  });
 
   test('an unknown route is an input error', () => {
     assert.throws(() => mrioAccounts(randomMrio(1), undefined, { importSolves: 'dense' as 'auto' }), { name: 'InputError', message: /importSolves/ });
