@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runCase } from '../child.js';
+import type { ImportCaseResult } from './import-case.js';
 import type { PlentyCaseResult } from './plenty-case.js';
 import { writeSyntheticDownload, type DownloadWritten } from './write-download.js';
 
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
     options: {
       regions: { type: 'string', default: '49' },
       products: { type: 'string', default: '200' },
-      stressors: { type: 'string', default: '100' },
+      stressors: { type: 'string', default: '1113' },
       seed: { type: 'string', default: '1' },
       'no-pymrio': { type: 'boolean', default: false },
       download: { type: 'string' },
@@ -91,9 +92,19 @@ async function main(): Promise<void> {
     const plenty = await runCase<PlentyCaseResult>('exiobase/plenty-case.js', [written.path, values['import-solves']]);
     const plentyTotal = (performance.now() - t) / 1000;
     process.stderr.write(`plenty: read ${s(plenty.readSeconds)} s, accounts ${s(plenty.accountsSeconds)} s (${plenty.status})\n`);
+    // The command a user runs: the download into a binary model file, read back and checked.
+    const imported = await runCase<ImportCaseResult>('exiobase/import-case.js', [written.path]);
+    const { expected } = imported;
+    const got = { products: imported.products, inputs: imported.inputs, uses: imported.uses };
+    if (got.products !== expected.products || got.inputs !== expected.inputs || got.uses !== expected.uses) {
+      process.stderr.write(`the imported model holds ${JSON.stringify(got)}, not ${JSON.stringify(expected)}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stderr.write(`plenty import exiobase3 -o MODEL.parquet: ${s(imported.seconds)} s, peak ${gb(imported.peakBytes)} GB\n`);
     const load = loadavg()[0];
     const pymrio = values['no-pymrio'] ? 'not run (--no-pymrio)' : await runPymrio(written.path);
-    const lines = table(shape, written, plenty, plentyTotal, pymrio);
+    const lines = table(shape, written, plenty, plentyTotal, pymrio, imported);
     const disagreement = typeof pymrio === 'string' ? undefined : disagreements(plenty, pymrio);
     if (disagreement !== undefined) {
       // Timings of accounts that are not pymrio's are not reported.
@@ -128,7 +139,7 @@ function disagreements(p: PlentyCaseResult, py: PymrioResult): string | undefine
   return bad.length === 0 ? undefined : bad.map(([name, d]) => `${name} ${d.toExponential(1)}`).join(', ');
 }
 
-function table(shape: { stressors: number }, w: DownloadWritten, p: PlentyCaseResult, plentyTotal: number, py: PymrioResult | string): string[] {
+function table(shape: { stressors: number }, w: DownloadWritten, p: PlentyCaseResult, plentyTotal: number, py: PymrioResult | string, imp: ImportCaseResult): string[] {
   const ours = p.readSeconds + p.accountsSeconds;
   const lines = [
     `Synthetic EXIOBASE 3 pxp download: ${w.n} products, ${w.nonZeros.toLocaleString('en')} non-zeros in Z (${((100 * w.nonZeros) / (w.n * w.n)).toFixed(1)}%), ${shape.stressors} stressors, ${gb(w.bytes)} GB of text.`,
@@ -153,6 +164,9 @@ function table(shape: { stressors: number }, w: DownloadWritten, p: PlentyCaseRe
     );
   }
   lines.push(`Plenty's solves: ${p.status}, worst relative residual ${p.residual.toExponential(1)}; the Plenty process took ${s(plentyTotal)} s end to end.`);
+  lines.push(
+    `\`plenty import exiobase3\` of the download into a model file (\`-o MODEL.parquet\`, ${gb(imp.fileBytes)} GB; read back: ${imp.products} products, ${imp.inputs.toLocaleString('en')} input and ${imp.uses.toLocaleString('en')} stressor coefficients, as written): ${s(imp.seconds)} s (CPU ${s(imp.cpuSeconds)} s), peak ${gb(imp.peakBytes)} GB.`,
+  );
   return lines;
 }
 
