@@ -32,21 +32,22 @@ export function footprintsByRegion(c: CompiledEconomy, m: CoefficientMultipliers
     }
   }
   const values = m.names.map((_, r) =>
-    perRegion.map((yr, g) => {
+    perRegion.map((yr) => {
       let s = 0;
       const mr = m.multipliers[r];
       for (let i = 0; i < yr.length; i++) if (yr[i] !== 0) s += mr[i] * yr[i];
-      if (!fromFile) {
-        const d = c.directUse;
-        for (let k = 0; k < d.resource.length; k++) {
-          if (d.resource[k] !== r) continue;
-          const region = d.region[k] >= 0 ? d.region[k] : regions.length - 1;
-          if (region === g || regions.length === 1) s += d.amount[k];
-        }
-      }
       return s;
     }),
   );
+  if (!fromFile) {
+    // Final demand's direct use, in one pass (each entry added where it belongs, in the entries' order).
+    const d = c.directUse;
+    for (let k = 0; k < d.resource.length; k++) {
+      const row = values[d.resource[k]] as number[] | undefined;
+      if (row === undefined) continue;
+      row[regions.length === 1 ? 0 : d.region[k] >= 0 ? d.region[k] : regions.length - 1] += d.amount[k];
+    }
+  }
   sumOverflow(m.names.flatMap((name, r) => regions.map((region, g): [string, number] => [`the footprint of ${region}'s final demand in ${name}`, values[r][g]])));
   const keep = regions.map((_, g) => g).filter((g) => regions[g] !== 'unassigned' || values.some((row) => row[g] !== 0));
   return { regions: keep.map((g) => regions[g]), rows: values.map((row) => keep.map((g) => row[g])) };
