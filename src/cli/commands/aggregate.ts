@@ -1,6 +1,6 @@
 import { inputError } from '../../model/errors.js';
-import { aggregatedModelText, aggregateEconomy, readConcordance, type Concordance } from '../../model/index.js';
-import { economyToParquet, isParquetPath } from '../../model/binary/index.js';
+import { aggregatedModelBytes, aggregatedModelText, aggregateEconomy, readConcordance, type Concordance } from '../../model/index.js';
+import { isParquetPath } from '../../model/binary/index.js';
 import { beforeAfterTable } from '../../report/index.js';
 import { loadModel } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
@@ -44,10 +44,10 @@ export async function aggregateCommand(modelPath: string, flags: AggregateFlags)
     ...(sectors === undefined ? {} : { sectors }),
     ...(flags.name === undefined ? {} : { name: flags.name }),
   });
-  const binary = isParquetPath(flags.output);
-  const text = aggregatedModelText(aggregate, /\.json$/i.test(flags.output) || binary ? 'json' : 'yaml', modelPath);
+  // A binary model is checked as bytes, without a text on the way (a big aggregate has none).
+  const content = isParquetPath(flags.output) ? await aggregatedModelBytes(aggregate, modelPath) : aggregatedModelText(aggregate, /\.json$/i.test(flags.output) ? 'json' : 'yaml', modelPath);
   progress.update(null, 'writing');
-  await writeOutputFiles([{ path: flags.output, text: binary ? economyToParquet(aggregate) : text }], rules);
+  await writeOutputFiles([{ path: flags.output, text: content }], rules);
   progress.done();
   const count = (e: typeof economy) => ({ regions: e.regions.length, products: e.products.length, resources: e.resources.length, targets: e.targets.length });
   const before = count(economy);

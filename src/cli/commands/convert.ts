@@ -1,7 +1,7 @@
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { economyToFolder, economyToParquet, isParquetPath } from '../../model/binary/index.js';
-import { serializeEconomy } from '../../model/serialize-economy.js';
+import { modelText } from '../../model/checked-model-file.js';
 import { countsTable } from '../../report/index.js';
 import { loadModel } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
@@ -48,7 +48,7 @@ export async function convertCommand(modelPath: string, flags: ConvertFlags): Pr
     bytes = 0;
     for (const f of await readdir(output)) bytes += (await stat(join(output, f))).size;
   } else {
-    const content = format === 'parquet' ? economyToParquet(economy) : serializeEconomy(economy, format);
+    const content = format === 'parquet' ? economyToParquet(economy) : modelText(economy, format, modelPath);
     await writeOutputFiles([{ path: flags.output, text: content }], rules);
     bytes = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
   }

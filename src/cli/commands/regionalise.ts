@@ -1,9 +1,9 @@
 import { regionaliseModel } from '../../analysis/index.js';
 import { compileEconomy } from '../../compile/index.js';
 import type { LocationQuotient } from '../../leontief/index.js';
-import { economyToParquet, isParquetPath } from '../../model/binary/index.js';
+import { isParquetPath } from '../../model/binary/index.js';
 import { inputError } from '../../model/errors.js';
-import { aggregatedModelText } from '../../model/index.js';
+import { aggregatedModelBytes, aggregatedModelText } from '../../model/index.js';
 import { parseRegionalData } from '../../model/parse-regional-data.js';
 import { readInputFile } from '../../model/read-input-file.js';
 import { loadModel } from '../load-model.js';
@@ -61,9 +61,8 @@ export async function regionaliseCommand(modelPath: string, flags: RegionaliseFl
     return { tables: r.tables, json: r.json, header: r.header, failure: r.failures[0] };
   }
   progress.update(null, 'writing');
-  const binary = isParquetPath(flags.output);
-  const text = aggregatedModelText(r.economy, /\.json$/i.test(flags.output) || binary ? 'json' : 'yaml', flags.output);
-  await writeOutputFiles([{ path: flags.output, text: binary ? economyToParquet(r.economy) : text }], rules);
+  const content = isParquetPath(flags.output) ? await aggregatedModelBytes(r.economy, flags.output) : aggregatedModelText(r.economy, /\.json$/i.test(flags.output) ? 'json' : 'yaml', flags.output);
+  await writeOutputFiles([{ path: flags.output, text: content }], rules);
   progress.done();
   return { header: [`Wrote the regional model “${r.economy.name}” to ${flags.output}.`], tables: r.tables, json: { ...r.json, output: flags.output } };
 }

@@ -153,6 +153,10 @@ describe('plenty regionalise', () => {
       assert.equal(doc.changed, doc.entries);
       const check = plenty('check', out);
       assert.equal(check.status, 0, check.stderr);
+      // The binary format (checked as bytes, no text on the way): the same model.
+      assert.equal(plenty(...args.slice(0, -1), join(dir, 'region.parquet')).status, 0);
+      assert.equal(plenty('convert', join(dir, 'region.parquet'), '-o', join(dir, 'back.yaml')).status, 0);
+      assert.equal(readFileSync(join(dir, 'back.yaml'), 'utf8'), readFileSync(out, 'utf8'));
       const an = json<{ items: string[]; multipliers: { output: number[] } }>('analyze', out, '--multipliers');
       an.items.forEach((id, i) => {
         const s = doc.sectors.find((x) => x.id === id);

@@ -1,0 +1,68 @@
+import { economyToParquet, parquetBytesToColumnar } from './binary/index.js';
+import { InputError, inputError } from './errors.js';
+import { parseEconomy } from './parse-economy.js';
+import { serializeEconomy } from './serialize-economy.js';
+import type { Economy } from './types.js';
+
+/**
+ * serializeEconomy, where a model too big for a text is an InputError at `source` naming the binary
+ * format instead of a crash: V8 refuses a string above about 5·10⁸ characters, which a model of
+ * some 10⁷ coefficients (a whole EXIOBASE) exceeds as YAML or JSON.
+ */
+export function modelText(economy: Economy, format: 'yaml' | 'json', source: string): string {
+  try {
+    return serializeEconomy(economy, format);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw inputError(
+      'too-large',
+      `the model is too big for a ${format === 'json' ? 'JSON' : 'YAML'} file (${economy.products.length} products, ${economy.resources.length} resources): write it with -o MODEL.parquet, the binary format (docs/binary-format.md)`,
+      { file: source },
+    );
+  }
+}
+
+/**
+ * The text of a model a command made (an import, an aggregate), checked exactly as the loader
+ * checks a model file: written in `format` and read back with parseEconomy, so that what the
+ * command writes always loads. A model the loader would refuse is an InputError listing the
+ * loader's issues, each at `source` (what the model was made from) with the path of the model
+ * entry, its message after `refusal` ("the model imported from it would not load").
+ */
+export function checkedModelText(economy: Economy, format: 'yaml' | 'json', source: string, refusal: string): string {
+  const text = modelText(economy, format, source);
+  try {
+    parseEconomy(text, { file: source, format });
+  } catch (err) {
+    throw refused(err, source, refusal);
+  }
+  return text;
+}
+
+/**
+ * The bytes of a model a command made in the binary format (docs/binary-format.md), checked as the
+ * loader reads such a file (every check of the format and of the model); no text is made on the
+ * way. A model the loader would refuse is an InputError, as for checkedModelText.
+ */
+export async function checkedModelBytes(economy: Economy, source: string, refusal: string): Promise<Uint8Array> {
+  let bytes: Uint8Array;
+  try {
+    bytes = economyToParquet(economy);
+    await parquetBytesToColumnar(bytes, source);
+  } catch (err) {
+    throw refused(err, source, refusal);
+  }
+  return bytes;
+}
+
+/** A loader's InputError as the command's: each issue at `source` with its model path. Anything else is returned as it is. */
+function refused(err: unknown, source: string, refusal: string): unknown {
+  if (!(err instanceof InputError)) return err;
+  return new InputError(
+    err.issues.map((issue) => ({
+      ...issue,
+      message: `${refusal}: ${issue.message}`,
+      location: issue.location.path === undefined ? { file: source } : { file: source, path: issue.location.path },
+    })),
+  );
+}
