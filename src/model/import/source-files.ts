@@ -110,6 +110,27 @@ async function openZip(path: string, open: () => Promise<yauzl.ZipFile>): Promis
 
 type Common = Pick<SourceFiles, 'path' | 'kind' | 'entries' | 'where' | 'find' | 'entry'>;
 
+/**
+ * The most bytes a file read whole as text may have: V8's longest string (2²⁹ − 24 characters,
+ * one a byte for the ASCII of numeric tables). A bigger file cannot be read whole.
+ */
+export const MAX_TEXT_BYTES = 2 ** 29 - 24;
+
+/**
+ * Refuses, as a located InputError, a file too big to be read whole as text, before any of it is
+ * read (it would end in an internal error, after reading gigabytes): what the importers read whole
+ * are label files and matrices of tables up to this size; bigger ones need a streaming reader.
+ */
+export function checkTextSize(entry: SourceEntry, where: string): void {
+  if (entry.size <= MAX_TEXT_BYTES) return;
+  throw inputError(
+    'too-large',
+    `${(entry.size / 1e9).toFixed(2)} GB: more than a file read whole as text can be (${(MAX_TEXT_BYTES / 1e9).toFixed(2)} GB); this importer does not read a file this big yet`,
+    { file: where },
+    entry.size,
+  );
+}
+
 /** A source from its listing and a way to stream one of its files. */
 function withReading(common: Common, stream: (name: string) => Promise<Readable>, close: () => Promise<void>): SourceFiles {
   const readBytes = async (name: string): Promise<Buffer> => collect(await stream(name), common.where(name));
@@ -117,6 +138,8 @@ function withReading(common: Common, stream: (name: string) => Promise<Readable>
     ...common,
     readBytes,
     async readText(name, encoding = DEFAULT_ENCODING) {
+      const listed = common.entries.find((e) => e.name === name);
+      if (listed !== undefined) checkTextSize(listed, common.where(name));
       return decodeText(await readBytes(name), common.where(name), encoding);
     },
     stream,

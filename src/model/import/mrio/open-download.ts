@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { decodeText, DEFAULT_ENCODING } from '../../decode-text.js';
 import { inputError } from '../../errors.js';
-import { openSource, type SourceFiles } from '../source-files.js';
+import { checkTextSize, openSource, type SourceFiles } from '../source-files.js';
 import { placedError } from './placed-error.js';
 
 /**
@@ -69,6 +69,7 @@ function singleFile(path: string, size: number): SourceFiles {
     entry,
     readBytes,
     async readText(n, encoding = DEFAULT_ENCODING) {
+      checkTextSize(entry(n), path);
       return decodeText(await readBytes(n), path, encoding);
     },
     stream,

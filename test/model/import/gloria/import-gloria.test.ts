@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../../src/model/errors.js';
@@ -32,6 +32,24 @@ describe('import gloria: the mock of pymrio’s tests', () => {
     const t = await readGloria(gloriaMock);
     assert.deepEqual(t.sectors, ['Forestry and logging', 'Fishing', 'Crustaceans and molluscs']);
     assert.ok(t.notes?.read[0].includes('3 regions'));
+  });
+  test('GLORIA’s full database (a T of 39,360² as text: gigabytes) is refused at its file before any of it is read, not an internal error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plenty-gloria-'));
+    try {
+      const root = await writeGloria(dir);
+      // A sparse file of 12 GB (no disk used): the size of the real T's text.
+      const T = join(root, 'GLORIA_MRIOs_59_2022', '0_120secMother_AllCountries_002_T-Results_2022_059_Markup001(full).csv');
+      await truncate(T, 12e9);
+      await assert.rejects(readGloria(root), (err: unknown) => {
+        assert.ok(err instanceof InputError);
+        assert.equal(err.issues[0].code, 'too-large');
+        assert.equal(err.issues[0].location.file, T);
+        assert.match(err.message, /12\.00 GB: more than a file read whole as text can be/);
+        return true;
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
   test('an empty region is left out and said so', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plenty-gloria-'));
