@@ -31,8 +31,8 @@ export const DIRECT_BELOW = 1e-3;
  * The sum over the products outside r is D_cba[q, (r, s)] (from the multipliers M, already solved
  * for) less the sum over r's own ns products, so each entry costs ns + R multiplications instead of
  * n − ns: on EXIOBASE's satellite (1,113 stressors, 9,800 products) 2.7·10⁹ instead of 1.1·10¹¹.
- * Where the imports are less than DIRECT_BELOW of the footprint, the entry is summed directly. `S[e][q]` and `M[e][q]` are stressor q's rows of S and M of
- * extension e.
+ * Where the imports are less than DIRECT_BELOW of the footprint, the entry is summed directly.
+ * `S[e][q]` and `M[e][q]` are stressor q's rows of S and M of extension e.
  */
 export function importsByFinalDemand(
   A: CsrMatrix,

@@ -48,6 +48,16 @@ export async function checkedModelBytes(economy: Economy, source: string, refusa
   let bytes: Uint8Array;
   try {
     bytes = economyToParquet(economy);
+  } catch (err) {
+    // The file keeps the model but its coefficients (products, resources, targets…) as JSON text inside it.
+    if (!(err instanceof RangeError)) throw err;
+    throw inputError(
+      'too-large',
+      `the model is too big for one binary file (${economy.products.length} products, ${economy.resources.length} resources, ${economy.targets.length} targets: the file keeps all but the coefficients as text, which cannot be this long)`,
+      { file: source },
+    );
+  }
+  try {
     await parquetBytesToColumnar(bytes, source);
   } catch (err) {
     throw refused(err, source, refusal);

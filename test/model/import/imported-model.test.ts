@@ -46,6 +46,18 @@ describe('an imported model is checked as the loader reads it, text or binary', 
     await assert.rejects(importedModelBytes(economy(''), 'table.csv'), refused);
   });
 
+  test('a model too big even for the binary file’s text part is an InputError at the table, not a crash', async () => {
+    const big = economy();
+    Object.defineProperty(big.products[0], 'name', { enumerable: true, get: () => { throw new RangeError('Invalid string length'); } });
+    await assert.rejects(importedModelBytes(big, 'T.csv'), (err: unknown) => {
+      assert.ok(err instanceof InputError);
+      assert.equal(err.issues[0].code, 'too-large');
+      assert.equal(err.issues[0].location.file, 'T.csv');
+      assert.match(err.message, /too big for one binary file \(2 products, 1 resources, 1 targets/);
+      return true;
+    });
+  });
+
   test('a model too big for a text is an InputError pointing to the binary format, not a crash', () => {
     const big = economy();
     // What V8 throws for a string above its length limit, without making one.
