@@ -5,6 +5,7 @@ import { importCommand } from '../../src/cli/commands/import.js';
 import { loadColumnarEconomy } from '../../src/model/binary/index.js';
 import { readExiobase3 } from '../../src/model/import/exiobase3/read-exiobase3.js';
 import { tableOutput } from '../../src/model/import/io-table-to-economy.js';
+import type { SparseRows } from '../../src/model/types.js';
 import { peakRssBytes, resetPeakRss } from '../memory.js';
 
 /** What `plenty import exiobase3 DOWNLOAD -o MODEL.parquet` measured (printed as the last line, JSON). */
@@ -21,13 +22,29 @@ export interface ImportCaseResult {
   readonly uses: number;
   /** The same counts from the download, read again after the timing (as `plenty import` reads it). */
   readonly expected: { readonly products: number; readonly inputs: number; readonly uses: number };
+  /** The largest relative difference of a written coefficient from the download's (z_ij / x_j, f_qj / x_j). */
+  readonly worstCoefficient: number;
+}
+
+/** The largest relative difference of a CSR's entries (row, column) from `expected(row, column)`. */
+function worstCoefficient(m: SparseRows, expected: (row: number, col: number) => number): number {
+  let worst = 0;
+  for (let i = 0; i < m.rows; i++) {
+    for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) {
+      const want = expected(i, m.colIdx[p]);
+      const d = Math.abs(m.values[p] - want) / Math.max(Math.abs(want), 1e-300);
+      if (!(d <= worst)) worst = d;
+    }
+  }
+  return worst;
 }
 
 /**
  * Runs the command `plenty import exiobase3` on the download given as the first argument, writing
  * the binary model a user would write (-o MODEL.parquet, into a temporary folder), in this fresh
  * process so that its peak memory is its own; then loads the written file as `plenty analyze`
- * does and reports what it holds, beside what the download holds (read again after the timing).
+ * does and reports what it holds, beside what the download holds (read again after the timing):
+ * the counts, and every coefficient against z_ij / x_j and f_qj / x_j.
  */
 async function main(): Promise<void> {
   const path = process.argv[2];
@@ -50,6 +67,12 @@ async function main(): Promise<void> {
     for (let k = 0; k < n * n; k++) if (table.Z[k] !== 0 && x[k % n] !== 0) inputs++;
     let uses = 0;
     for (const e of table.extensions) for (let k = 0; k < e.F.length; k++) if (e.F[k] !== 0 && x[k % n] !== 0) uses++;
+    // Every coefficient written against the download's z_ij / x_j and f_qj / x_j.
+    const F = table.extensions.flatMap((e) => Array.from({ length: e.stressors.length }, (_, q) => e.F.subarray(q * n, (q + 1) * n)));
+    const worst = Math.max(
+      worstCoefficient(model.coefficients.consumes, (i, j) => table.Z[i * n + j] / x[j]),
+      worstCoefficient(model.coefficients.uses, (q, j) => F[q][j] / x[j]),
+    );
     const result: ImportCaseResult = {
       seconds,
       cpuSeconds: (u.user + u.system) / 1e6,
@@ -60,6 +83,7 @@ async function main(): Promise<void> {
       inputs: model.coefficients.consumes.values.length,
       uses: model.coefficients.uses.values.length,
       expected: { products: n, inputs, uses },
+      worstCoefficient: worst,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

@@ -96,8 +96,8 @@ async function main(): Promise<void> {
     const imported = await runCase<ImportCaseResult>('exiobase/import-case.js', [written.path]);
     const { expected } = imported;
     const got = { products: imported.products, inputs: imported.inputs, uses: imported.uses };
-    if (got.products !== expected.products || got.inputs !== expected.inputs || got.uses !== expected.uses) {
-      process.stderr.write(`the imported model holds ${JSON.stringify(got)}, not ${JSON.stringify(expected)}\n`);
+    if (got.products !== expected.products || got.inputs !== expected.inputs || got.uses !== expected.uses || !(imported.worstCoefficient <= 1e-15)) {
+      process.stderr.write(`the imported model holds ${JSON.stringify(got)}, not ${JSON.stringify(expected)}; its coefficients differ from the download's by up to ${imported.worstCoefficient}\n`);
       process.exitCode = 1;
       return;
     }
@@ -165,7 +165,7 @@ function table(shape: { stressors: number }, w: DownloadWritten, p: PlentyCaseRe
   }
   lines.push(`Plenty's solves: ${p.status}, worst relative residual ${p.residual.toExponential(1)}; the Plenty process took ${s(plentyTotal)} s end to end.`);
   lines.push(
-    `\`plenty import exiobase3\` of the download into a model file (\`-o MODEL.parquet\`, ${gb(imp.fileBytes)} GB; read back: ${imp.products} products, ${imp.inputs.toLocaleString('en')} input and ${imp.uses.toLocaleString('en')} stressor coefficients, as written): ${s(imp.seconds)} s (CPU ${s(imp.cpuSeconds)} s), peak ${gb(imp.peakBytes)} GB.`,
+    `\`plenty import exiobase3\` of the download into a model file (\`-o MODEL.parquet\`, ${gb(imp.fileBytes)} GB; read back: ${imp.products} products, ${imp.inputs.toLocaleString('en')} input and ${imp.uses.toLocaleString('en')} stressor coefficients, each within ${imp.worstCoefficient.toExponential(0)} of the download's): ${s(imp.seconds)} s (CPU ${s(imp.cpuSeconds)} s), peak ${gb(imp.peakBytes)} GB.`,
   );
   return lines;
 }
