@@ -197,18 +197,14 @@ export function mrioAccounts(table: IoTable, extensionName?: string, opts: MrioO
     const counts = importSolveCounts(plain, S);
     if (route === 'final-demand' || counts.finalDemand < counts.stressors) {
       // The multipliers first: the imports by final demand are the footprints less their domestic part.
-      const solved = extensions.map((e, i) => solveMultipliers(e, At, S[i], opts));
-      multipliers = solved;
-      imports = solved.every((m) => m.status === 'converged')
-        ? importsByFinalDemand(
-            A,
-            plain,
-            S,
-            solved.map((m) => m.x),
-            opts,
-          )
-        : // Without the multipliers there are no imports either (and no solves are spent on them).
-          { D_imp: S.map((rows) => new Float64Array(rows.length * n).fill(Number.NaN)), status: solved.reduce<LeontiefStatus>((w, m) => worseStatus(w, m.status), 'converged'), iterations: 0, relativeResidual: 0 };
+      const M = extensions.map((e, i) => solveMultipliers(e, At, S[i], opts));
+      multipliers = M;
+      const failed = M.reduce<LeontiefStatus>((w, m) => worseStatus(w, m.status), 'converged');
+      imports =
+        failed === 'converged'
+          ? importsByFinalDemand(A, plain, S, M.map((m) => m.x), opts)
+          : // Without the multipliers there are no imports either (and no solves are spent on them).
+            { D_imp: S.map((rows) => new Float64Array(rows.length * n).fill(Number.NaN)), status: failed, iterations: 0, relativeResidual: 0 };
     }
   }
   // Else the regions' diagonal blocks of Aᵀ factorised once, for the starting points of the import solves.

@@ -5,6 +5,15 @@ import { serializeEconomy } from './serialize-economy.js';
 import type { Economy } from './types.js';
 
 /**
+ * Whether an error is V8's refusal of a string above its longest (JSON.stringify's "Invalid string
+ * length", Buffer's "Cannot create a string longer than …"), not another RangeError such as a
+ * stack overflow.
+ */
+function isStringTooLong(err: unknown): boolean {
+  return err instanceof RangeError && /Invalid string length|string longer than/i.test(err.message);
+}
+
+/**
  * serializeEconomy, where a model too big for a text is an InputError at `source` naming the binary
  * format instead of a crash: V8 refuses a string above about 5·10⁸ characters, which a model of
  * some 10⁷ coefficients (a whole EXIOBASE) exceeds as YAML or JSON.
@@ -13,7 +22,7 @@ export function modelText(economy: Economy, format: 'yaml' | 'json', source: str
   try {
     return serializeEconomy(economy, format);
   } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
+    if (!isStringTooLong(err)) throw err;
     throw inputError(
       'too-large',
       `the model is too big for a ${format === 'json' ? 'JSON' : 'YAML'} file (${economy.products.length} products, ${economy.resources.length} resources): write it with -o MODEL.parquet, the binary format (docs/binary-format.md)`,
@@ -50,7 +59,7 @@ export async function checkedModelBytes(economy: Economy, source: string, refusa
     bytes = economyToParquet(economy);
   } catch (err) {
     // The file keeps the model but its coefficients (products, resources, targets…) as JSON text inside it.
-    if (!(err instanceof RangeError)) throw err;
+    if (!isStringTooLong(err)) throw err;
     throw inputError(
       'too-large',
       `the model is too big for one binary file (${economy.products.length} products, ${economy.resources.length} resources, ${economy.targets.length} targets: the file keeps all but the coefficients as text, which cannot be this long)`,
