@@ -43,8 +43,15 @@ export const GLORIA_SHAPE: GloriaShape = {
   finalSatelliteDensity: 0.1,
 };
 
+/**
+ * The version of the generator's cells: a kept download written by another version is not the
+ * one SyntheticGloria recomputes. Raise it with any change to the numbers written.
+ */
+export const GENERATOR_VERSION = 1;
+
 /** What was written, for the benchmark's table (kept as written.json beside a kept download). */
 export interface GloriaWritten {
+  readonly generator: number;
   /** The folder to give `plenty import gloria` (holding the ReadMe and the two folders). */
   readonly path: string;
   readonly shape: GloriaShape;
@@ -506,5 +513,5 @@ export async function writeSyntheticGloria(dir: string, shape: GloriaShape, prog
   }
   bytes += await YQ.close();
   bytes += await writeReadme(join(dir, GLORIA_FILES.readme), shape);
-  return { path: dir, shape, products: n, N, nonZerosT, bytes, bytesT, seconds: (performance.now() - t0) / 1000 };
+  return { generator: GENERATOR_VERSION, path: dir, shape, products: n, N, nonZerosT, bytes, bytesT, seconds: (performance.now() - t0) / 1000 };
 }
