@@ -30,8 +30,9 @@ export { readTableGrid, gridOfText, gridOfSheet, isWorkbookPath } from './read-t
 export type { GridCell, GridRow, TableGrid, TableGridOptions } from './read-table-grid.js';
 export { ioTableToEconomy, tableOutput, tableProductIds } from './io-table-to-economy.js';
 export type { IoTableToEconomyOptions } from './io-table-to-economy.js';
-export { readEora26, eora26PymrioLabels, findEora26Files, readNumberGrid, EORA26_DEFAULT_UNIT } from './eora26/index.js';
-export type { Eora26Options, Eora26PymrioLabels, Eora26Files, Eora26Prices, Eora26Selection, NumberGridShape } from './eora26/index.js';
+export { readEora26, eora26PymrioLabels, findEora26Files, EORA26_DEFAULT_UNIT } from './eora26/index.js';
+export { readNumberGrid, scanNumberGrid, type NumberGridShape } from './scan-number-grid.js';
+export type { Eora26Options, Eora26PymrioLabels, Eora26Files, Eora26Prices, Eora26Selection } from './eora26/index.js';
 export { splitNegativeStressors, NEGATIVE_PART_SUFFIX, type SplitStressors } from './split-negative-stressors.js';
 export { singleRegionTable, EXPORTS_CATEGORY, IMPORTS_EXTENSION } from './single-region-table.js';
 export { readSupplyUseTables, type SupplyUseImportOptions } from './sut/import-sut.js';
