@@ -1,4 +1,4 @@
-export type { IoTable, IoExtension, ImportNotes } from './types.js';
+export type { IoTable, IoExtension, ImportNotes, SparseIoTable } from './types.js';
 export { parseDelimited, readDelimited, readTextFile } from './read-delimited.js';
 export { openSource, openZipBytes, type SourceEntry, type SourceFiles } from './source-files.js';
 export { readWorkbook, sheetNamed, type ReadWorkbookOptions, type Sheet, type SheetCell } from './read-workbook.js';
@@ -36,5 +36,6 @@ export type { Eora26Options, Eora26PymrioLabels, Eora26Files, Eora26Prices, Eora
 export { splitNegativeStressors, NEGATIVE_PART_SUFFIX, type SplitStressors } from './split-negative-stressors.js';
 export { singleRegionTable, EXPORTS_CATEGORY, IMPORTS_EXTENSION } from './single-region-table.js';
 export { readSupplyUseTables, type SupplyUseImportOptions } from './sut/import-sut.js';
-export { readGloria, type GloriaOptions } from './gloria/import-gloria.js';
+export { readGloria, readGloriaSparse, GLORIA_DENSE_PRODUCTS, type GloriaOptions } from './gloria/import-gloria.js';
+export { sparseTableToModelFolder } from './sparse-table-model.js';
 export { readBea, type BeaOptions } from './bea/import-bea.js';
