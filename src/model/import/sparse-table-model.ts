@@ -25,8 +25,12 @@ export function sparseTableToModelFolder(t: SparseIoTable, options: IoTableToEco
   const K = t.regions.length * C;
   const priority = options.priority ?? 1;
 
-  const file = economyToFile({ ...economy, techniques: [], targets: [] }) as Record<string, unknown>;
-  const { products: productRecords, techniques: _t, targets: _g, ...model } = file as Record<string, unknown> & { products: Record<string, unknown>[] };
+  // The model's file shape without products, techniques and targets (the folder's tables hold them).
+  const model = economyToFile({ ...economy, techniques: [], targets: [] }) as Record<string, unknown>;
+  const productRecords = model.products as Record<string, unknown>[];
+  delete model.products;
+  delete model.techniques;
+  delete model.targets;
   const productMore = productRecords.map(({ id: _i, unit: _u, region: _r, ...rest }) => (Object.keys(rest).length === 0 ? null : JSON.stringify(rest)));
   const regionOf = (k: number): number => Math.floor(k / S);
 

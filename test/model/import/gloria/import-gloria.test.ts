@@ -7,6 +7,10 @@ import { InputError } from '../../../../src/model/errors.js';
 import ExcelJS from 'exceljs';
 import { readGloria, readGloriaSparse } from '../../../../src/model/import/gloria/import-gloria.js';
 import { fixture } from '../../../helpers/paths.js';
+import { economyToFolder, loadParquetEconomy } from '../../../../src/model/binary/index.js';
+import { importModelFolder } from '../../../../src/model/import/import-model.js';
+import { ioTableToEconomy } from '../../../../src/model/import/io-table-to-economy.js';
+import type { Economy } from '../../../../src/model/types.js';
 import { assertAccountsMatchPymrio } from '../pymrio-accounts.js';
 import { gloriaMock, writeGloria } from './gloria-inputs.js';
 
@@ -68,6 +72,21 @@ describe('import gloria: the mock of pymrio’s tests', () => {
         assertClose(sparseRest, { ...rest, notes: sparseRest.notes }, `${markup} ${model}`);
         assert.deepEqual(sparseRest.notes?.read.slice(0, -1), rest.notes?.read.slice(0, -1));
       }
+    }
+  });
+  test('imported as a model folder (read sparse, no record per coefficient), the mock loads as the model the dense import makes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plenty-gloria-'));
+    try {
+      for (const model of ['B', 'D'] as const) {
+        const out = join(dir, `m${model}`);
+        const { model: written } = await importModelFolder('gloria', gloriaMock, out, { model, markup: 'purchaser' });
+        const dense = ioTableToEconomy(await readGloria(gloriaMock, { model, markup: 'purchaser' }));
+        assert.equal(written.products.length, 9);
+        const loaded = await loadParquetEconomy(out);
+        assertClose(loaded, await loadParquetEconomy(await writeDense(dir, dense, model)), `model ${model}`);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
   test('a negative entry of the use block of T is refused at its line and cell', async () => {
@@ -140,6 +159,8 @@ function assertClose(got: unknown, want: unknown, where: string): void {
     const b = Array.from(want as Float64Array);
     assert.equal(a.length, b.length, where);
     a.forEach((v, k) => assert.ok(Math.abs(v - b[k]) <= 1e-12 * Math.max(1, Math.abs(b[k])), `${where}[${k}]: ${v} vs ${b[k]}`));
+  } else if (typeof want === 'number' && typeof got === 'number') {
+    assert.ok(Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${where}: ${got} vs ${want}`);
   } else if (typeof want === 'object' && want !== null && !Array.isArray(want)) {
     assert.deepEqual(Object.keys(got as object).sort(), Object.keys(want).sort(), where);
     for (const [k, v] of Object.entries(want)) assertClose((got as Record<string, unknown>)[k], v, `${where}.${k}`);
@@ -147,4 +168,11 @@ function assertClose(got: unknown, want: unknown, where: string): void {
     assert.ok(Array.isArray(got), where);
     want.forEach((v, k) => assertClose((got as unknown[])[k], v, `${where}[${k}]`));
   } else assert.deepEqual(got, want, where);
+}
+
+/** The dense import's model written as a folder (as `plenty convert -o DIR/` writes it). */
+async function writeDense(dir: string, e: Economy, tag: string): Promise<string> {
+  const out = join(dir, `dense${tag}`);
+  economyToFolder(e, out);
+  return Promise.resolve(out);
 }
