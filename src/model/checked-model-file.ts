@@ -1,8 +1,9 @@
-import { economyToParquet, parquetBytesToColumnar } from './binary/index.js';
+import { rename, rm } from 'node:fs/promises';
+import { economyToParquet, loadColumnarEconomy, parquetBytesToColumnar, writeModelFolder, type ModelFolder } from './binary/index.js';
 import { InputError, inputError } from './errors.js';
 import { parseEconomy } from './parse-economy.js';
 import { serializeEconomy } from './serialize-economy.js';
-import type { Economy } from './types.js';
+import type { ColumnarEconomy, Economy } from './types.js';
 
 /**
  * Whether an error is V8's refusal of a string above its longest (JSON.stringify's "Invalid string
@@ -72,6 +73,29 @@ export async function checkedModelBytes(economy: Economy, source: string, refusa
     throw refused(err, source, refusal);
   }
   return bytes;
+}
+
+/**
+ * Writes a model a command made as a model folder (the binary format's version 2) at `dir`, checked
+ * as the loader reads such a folder: written beside `dir`, read back, and only then renamed into
+ * place, so that a model the loader would refuse (an InputError as for checkedModelText) or a
+ * failure on the way leaves nothing behind. Returns the model as read back.
+ */
+export async function writeCheckedModelFolder(parts: ModelFolder, dir: string, source: string, refusal: string): Promise<ColumnarEconomy> {
+  const partial = `${dir}.partial-${process.pid}`;
+  try {
+    writeModelFolder(partial, parts);
+    let loaded: ColumnarEconomy;
+    try {
+      loaded = await loadColumnarEconomy(partial);
+    } catch (err) {
+      throw refused(err, source, refusal);
+    }
+    await rename(partial, dir);
+    return loaded;
+  } finally {
+    await rm(partial, { recursive: true, force: true });
+  }
 }
 
 /** A loader's InputError as the command's: each issue at `source` with its model path. Anything else is returned as it is. */

@@ -1,6 +1,6 @@
 import { isParquetPath } from '../../model/binary/index.js';
 import { inputError } from '../../model/errors.js';
-import { checkModelId, delimiterOf, importBinaryModel, importModel, importers, thousandsOf, type ImporterKind, type ImportModelOptions, type ImportNotes, type TableReading } from '../../model/index.js';
+import { checkModelId, delimiterOf, importBinaryModel, importModel, importModelFolder, importers, thousandsOf, type ImporterKind, type ImportModelOptions, type ImportNotes, type TableReading } from '../../model/index.js';
 import { countsTable } from '../../report/index.js';
 import { MAX_TEXT_MODEL_BYTES } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
@@ -102,7 +102,9 @@ export async function importCommand(kind: string, pathArgument: string | undefin
   const fixedEncoding = FIXED_ENCODING[kind];
   if (fixedEncoding !== undefined && read.encoding !== undefined && read.encoding !== 'utf-8') throw inputError('invalid-option', fixedEncoding, { path: ['--encoding'] }, flags.encoding);
   const rules: OutputRules = { option: '-o', inputs: [path, ...(flags.mapping === undefined ? [] : [flags.mapping]), ...(sut.use === undefined ? [] : [sut.use]), ...(flags.sea === undefined ? [] : [flags.sea])] };
-  await checkOutputPath(flags.output, rules);
+  // -o MODEL/ (a path ending in a slash): the binary format's folder, as `plenty convert` writes it.
+  const folder = /[\\/]$/.test(flags.output) ? flags.output.replace(/[\\/]+$/, '') : undefined;
+  await checkOutputPath(folder ?? flags.output, rules);
 
   const progress = createProgress(`importing ${path}`);
   progress.update(null, 'reading');
@@ -120,7 +122,18 @@ export async function importCommand(kind: string, pathArgument: string | undefin
     ...(sut.negatives !== undefined ? { negatives: sut.negatives } : {}),
     ...gloriaFlags(kind, flags),
     priority,
+    onProgress: (fraction, detail) => progress.update(fraction, `reading ${detail}`),
   };
+  if (folder !== undefined) {
+    const { table, model } = await importModelFolder(kind, path, folder, options);
+    progress.done();
+    const counts = { regions: table.regions.length, sectors: table.sectors.length, products: model.products.length, resources: model.resources.length, targets: model.targets.amount.length };
+    return {
+      header: [`Imported ${path} into ${flags.output} (a model folder): “${model.name}” (flows in ${table.unit}).`, ...notesLines(table.notes, kind)],
+      tables: [countsTable('import', 'What was imported', counts)],
+      json: { source: path, kind, output: flags.output, name: model.name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
+    };
+  }
   // A binary model is written without a text on the way: a table too big for one (EXIOBASE with its satellite) imports.
   const imported = isParquetPath(flags.output) ? await importBinaryModel(kind, path, options) : await importModel(kind, path, { ...options, format: /\.json$/i.test(flags.output) ? 'json' : 'yaml' });
   const { table, economy } = imported;

@@ -1,6 +1,6 @@
 import type { Economy } from '../types.js';
 import { NO_REGION } from './binary-format.js';
-import { economyParts, writeModelFolder } from './economy-to-parquet.js';
+import { economyParts, writeModelFolder, type ModelFolder } from './economy-to-parquet.js';
 import { targetColumns } from './parquet-to-columnar.js';
 
 type Doc = Record<string, unknown>;
@@ -16,12 +16,17 @@ function moreOf(record: Doc, omit: readonly string[]): string | null {
  * with model.parquet and the products, techniques and targets as tables of their own.
  */
 export function economyToFolder(e: Economy, dir: string): void {
+  writeModelFolder(dir, economyFolderParts(e));
+}
+
+/** An economy as the parts of a format 2 folder (ModelFolder). */
+export function economyFolderParts(e: Economy): ModelFolder {
   const { model, coefficients } = economyParts(e);
   const { products, techniques, ...rest } = model as Doc & { products: Doc[]; techniques: Doc[] };
   delete rest.targets;
   const regions = new Map(e.regions.map((r, i) => [r.id, i]));
   const regionOf = (r: string | undefined): number => (r === undefined ? NO_REGION : (regions.get(r) ?? NO_REGION));
-  writeModelFolder(dir, {
+  return {
     model: rest,
     products: {
       id: e.products.map((p) => p.id),
@@ -36,5 +41,5 @@ export function economyToFolder(e: Economy, dir: string): void {
     },
     targets: targetColumns(e),
     coefficients,
-  });
+  };
 }

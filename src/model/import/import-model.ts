@@ -8,9 +8,13 @@ import { importedModelBytes, importedModelText } from './imported-model-text.js'
 import { ioTableToEconomy, type IoTableToEconomyOptions } from './io-table-to-economy.js';
 import { singleRegionTable } from './single-region-table.js';
 import type { TableReading } from './table-mapping.js';
-import type { IoTable } from './types.js';
+import type { IoTable, SparseIoTable } from './types.js';
 import { readSupplyUseTables } from './sut/import-sut.js';
-import { readGloria } from './gloria/import-gloria.js';
+import { readGloria, readGloriaSparse, type GloriaOptions } from './gloria/import-gloria.js';
+import { economyFolderParts } from '../binary/index.js';
+import { writeCheckedModelFolder } from '../checked-model-file.js';
+import { sparseTableToModelFolder } from './sparse-table-model.js';
+import type { ColumnarEconomy } from '../types.js';
 import { readBea } from './bea/import-bea.js';
 import type { BeaLevel } from './bea/bea-files.js';
 import type { SutModel } from '../sut/index.js';
@@ -48,6 +52,20 @@ export interface ImporterOptions extends ReadInputOptions {
   readonly level?: BeaLevel;
   /** wiod: the socio-economic accounts workbook (WIOD SEA), when not found beside the tables. */
   readonly sea?: string;
+  /** gloria: called as its big files are read (the share of the file's bytes, and the file). */
+  readonly onProgress?: (fraction: number, detail: string) => void;
+}
+
+/** The options readGloria and readGloriaSparse take, from an importer's. */
+function gloriaOptions(o: ImporterOptions): GloriaOptions {
+  return {
+    ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
+    ...(o.year === undefined ? {} : { year: o.year }),
+    ...(o.version === undefined ? {} : { version: o.version }),
+    ...(o.markup === undefined ? {} : { markup: o.markup }),
+    ...(o.model === undefined ? {} : { model: o.model }),
+    ...(o.onProgress === undefined ? {} : { onProgress: o.onProgress }),
+  };
 }
 
 /** The options an importer of a database download (oecd, figaro, wiod) reads. */
@@ -86,14 +104,7 @@ export const importers = {
       ...(o.region === undefined ? {} : { region: o.region }),
       ...(o.unit === undefined ? {} : { unit: o.unit }),
     }),
-  gloria: (path, o) =>
-    readGloria(path, {
-      ...(o.encoding === undefined ? {} : { encoding: o.encoding }),
-      ...(o.year === undefined ? {} : { year: o.year }),
-      ...(o.version === undefined ? {} : { version: o.version }),
-      ...(o.markup === undefined ? {} : { markup: o.markup }),
-      ...(o.model === undefined ? {} : { model: o.model }),
-    }),
+  gloria: (path, o) => readGloria(path, gloriaOptions(o)),
   bea: (path, o) =>
     readBea(path, {
       ...(o.use === undefined ? {} : { use: o.use }),
@@ -152,6 +163,39 @@ export async function importBinaryModel(kind: ImporterKind, path: string, option
   const { table, economy } = await importEconomy(kind, path, options);
   return { table, economy, bytes: await importedModelBytes(economy, path) };
 }
+
+/** An imported model written as a model folder: the table read (without its flows), and the model as read back from the folder. */
+export interface ImportedModelFolder {
+  readonly table: Omit<IoTable, 'Z'>;
+  readonly model: ColumnarEconomy;
+}
+
+/**
+ * Imports a table as a model folder at `dir` (the binary format's version 2, docs/binary-format.md),
+ * checked as the loader reads it before it is renamed into place (writeCheckedModelFolder). GLORIA
+ * (without `region`) is read sparse and written without a record per coefficient or target
+ * (readGloriaSparse, sparseTableToModelFolder): its whole database, 19,680 products, imports this
+ * way. Every other table goes through ioTableToEconomy, as importModel.
+ */
+export async function importModelFolder(kind: ImporterKind, path: string, dir: string, options: Omit<ImportModelOptions, 'format'> = {}): Promise<ImportedModelFolder> {
+  const economyOptions = { ...(options.priority === undefined ? {} : { priority: options.priority }), ...(options.name === undefined ? {} : { name: options.name }) };
+  if (kind === 'gloria' && options.region === undefined) {
+    const sparse = await readGloriaSparse(path, gloriaOptions(options));
+    const parts = sparseTableToModelFolder(sparse, economyOptions);
+    return { table: withoutFlows(sparse), model: await writeCheckedModelFolder(parts, dir, path, IMPORT_REFUSAL) };
+  }
+  const { table, economy } = await importEconomy(kind, path, options);
+  return { table, model: await writeCheckedModelFolder(economyFolderParts(economy), dir, path, IMPORT_REFUSAL) };
+}
+
+/** A sparse table's all but its flows (what is reported of an import). */
+function withoutFlows(t: SparseIoTable): Omit<IoTable, 'Z'> {
+  const rest: { -readonly [K in keyof SparseIoTable]?: SparseIoTable[K] } = { ...t };
+  delete rest.zByColumn;
+  return rest as Omit<IoTable, 'Z'>;
+}
+
+const IMPORT_REFUSAL = 'the model imported from it would not load';
 
 async function importEconomy(kind: ImporterKind, path: string, options: ImportModelOptions): Promise<{ table: IoTable; economy: Economy }> {
   const table = regionOf(await importers[kind](path, options), options.region, path);

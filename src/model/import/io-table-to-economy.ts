@@ -1,5 +1,5 @@
 import type { DirectUse, Economy, Product, Region, Resource, Target, Technique } from '../types.js';
-import type { IoTable } from './types.js';
+import type { IoTable, SparseIoTable } from './types.js';
 
 export interface IoTableToEconomyOptions {
   /** Priority tier of the final-demand targets; default 1. */
@@ -8,15 +8,24 @@ export interface IoTableToEconomyOptions {
   readonly name?: string;
 }
 
-/** Gross output of a table: its stated x, else rowsum Z + rowsum Y. */
-export function tableOutput(t: IoTable): Float64Array {
+/** Gross output of a table (dense or sparse): its stated x, else rowsum Z + rowsum Y. */
+export function tableOutput(t: IoTable | SparseIoTable): Float64Array {
   const n = t.regions.length * t.sectors.length;
   if (t.x !== undefined) return t.x;
   const k = t.regions.length * t.categories.length;
   const x = new Float64Array(n);
+  if ('Z' in t) {
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < n; j++) s += t.Z[i * n + j];
+      x[i] = s;
+    }
+  } else {
+    const z = t.zByColumn;
+    for (let e = 0; e < z.rowPtr[n]; e++) x[z.colIdx[e]] += z.values[e];
+  }
   for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < n; j++) s += t.Z[i * n + j];
+    let s = x[i];
     for (let c = 0; c < k; c++) s += t.Y[i * k + c];
     x[i] = s;
   }
@@ -24,7 +33,7 @@ export function tableOutput(t: IoTable): Float64Array {
 }
 
 /** Product ids of a table: `sector` for one region, `region/sector` for several (region-major). */
-export function tableProductIds(t: IoTable): string[] {
+export function tableProductIds(t: Pick<IoTable, 'regions' | 'sectors'>): string[] {
   const ids: string[] = [];
   for (const r of t.regions) for (const s of t.sectors) ids.push(t.regions.length === 1 ? s : `${r}/${s}`);
   return ids;
@@ -49,35 +58,14 @@ export function tableProductIds(t: IoTable): string[] {
  * - gross outputs x as the economy's plan (`plan.output`), so that Z = A diag(x) can be recovered.
  */
 export function ioTableToEconomy(t: IoTable, options: IoTableToEconomyOptions = {}): Economy {
-  const ids = tableProductIds(t);
+  const x = tableOutput(t);
+  const shell = economyShell(t, x, options);
+  const { ids, resourceIds } = shell;
   const n = ids.length;
   const S = t.sectors.length;
   const C = t.categories.length;
   const K = t.regions.length * C;
-  const x = tableOutput(t);
   const priority = options.priority ?? 1;
-
-  const zeroOutput: string[] = [];
-  const products: Product[] = ids.map((id, i) => {
-    const region = t.regions[Math.floor(i / S)];
-    if (x[i] === 0) {
-      zeroOutput.push(id);
-      return { id, unit: t.unit, region, name: `${id} (no output in the table)` };
-    }
-    return { id, unit: t.unit, region };
-  });
-
-  const resources: Resource[] = [];
-  const resourceIds: string[][] = [];
-  for (const ext of t.extensions) {
-    const row: string[] = [];
-    for (const s of ext.stressors) {
-      const id = `${ext.name}/${s.id}`;
-      row.push(id);
-      resources.push(s.compartment === undefined ? { id, unit: s.unit } : { id, unit: s.unit, name: `${s.id} (${s.compartment})` });
-    }
-    resourceIds.push(row);
-  }
 
   const techniques: Technique[] = [];
   for (let j = 0; j < n; j++) {
@@ -101,15 +89,63 @@ export function ioTableToEconomy(t: IoTable, options: IoTableToEconomyOptions = 
   }
 
   const targets: Target[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let col = 0; col < K; col++) {
+      const y = t.Y[i * K + col];
+      if (y > 0) targets.push({ product: ids[i], amount: y, priority, region: t.regions[Math.floor(col / C)], category: t.categories[col % C] });
+    }
+  }
+  return { ...shell.economy, techniques, targets };
+}
+
+/** An economy made of a table, but for its techniques and targets (ioTableToEconomy's rules), with the ids it uses. */
+export interface EconomyShell {
+  readonly economy: Omit<Economy, 'techniques' | 'targets'>;
+  /** Product ids, region-major (tableProductIds). */
+  readonly ids: readonly string[];
+  /** Per extension, per stressor: the resource id. */
+  readonly resourceIds: readonly (readonly string[])[];
+}
+
+/**
+ * What ioTableToEconomy makes of a table (dense or sparse) but its techniques and targets: products
+ * (a product without output named so), resources, regions, direct use (F_Y), the plan (output x,
+ * negative final demand as imports), the description. `x` is tableOutput(t).
+ */
+export function economyShell(t: Omit<IoTable, 'Z'>, x: Float64Array, options: IoTableToEconomyOptions = {}): EconomyShell {
+  const ids = tableProductIds(t);
+  const n = ids.length;
+  const S = t.sectors.length;
+  const C = t.categories.length;
+  const K = t.regions.length * C;
+
+  const zeroOutput: string[] = [];
+  const products: Product[] = ids.map((id, i) => {
+    const region = t.regions[Math.floor(i / S)];
+    if (x[i] === 0) {
+      zeroOutput.push(id);
+      return { id, unit: t.unit, region, name: `${id} (no output in the table)` };
+    }
+    return { id, unit: t.unit, region };
+  });
+
+  const resources: Resource[] = [];
+  const resourceIds: string[][] = [];
+  for (const ext of t.extensions) {
+    const row: string[] = [];
+    for (const s of ext.stressors) {
+      const id = `${ext.name}/${s.id}`;
+      row.push(id);
+      resources.push(s.compartment === undefined ? { id, unit: s.unit } : { id, unit: s.unit, name: `${s.id} (${s.compartment})` });
+    }
+    resourceIds.push(row);
+  }
+
   const stockDraw: Record<string, number> = {};
   for (let i = 0; i < n; i++) {
     for (let col = 0; col < K; col++) {
       const y = t.Y[i * K + col];
-      if (y > 0) {
-        targets.push({ product: ids[i], amount: y, priority, region: t.regions[Math.floor(col / C)], category: t.categories[col % C] });
-      } else if (y < 0) {
-        stockDraw[ids[i]] = (stockDraw[ids[i]] ?? 0) - y;
-      }
+      if (y < 0) stockDraw[ids[i]] = (stockDraw[ids[i]] ?? 0) - y;
     }
   }
 
@@ -134,16 +170,18 @@ export function ioTableToEconomy(t: IoTable, options: IoTableToEconomyOptions = 
   if (hasDraw) description += ' Negative final demand is carried as plan imports.';
 
   return {
-    name: options.name ?? t.name,
-    description,
-    periods: ['1'],
-    regions,
-    products,
-    resources,
-    techniques,
-    targets,
-    trade: [],
-    directUse,
-    plan: hasDraw ? { name: 'table', output, imports: stockDraw } : { name: 'table', output },
+    ids,
+    resourceIds,
+    economy: {
+      name: options.name ?? t.name,
+      description,
+      periods: ['1'],
+      regions,
+      products,
+      resources,
+      trade: [],
+      directUse,
+      plan: hasDraw ? { name: 'table', output, imports: stockDraw } : { name: 'table', output },
+    },
   };
 }

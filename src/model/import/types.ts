@@ -1,3 +1,5 @@
+import type { CsrMatrix } from '../../sparse/csr.js';
+
 /**
  * An input–output table as imported, before it becomes an economy model: single-region
  * (one region) or multi-regional (pymrio's layout). Products are region-major: product
@@ -24,6 +26,15 @@ export interface IoTable {
   readonly population?: Float64Array;
   /** What the importer read, guessed and dropped, for people (printed by `plenty import`). */
   readonly notes?: ImportNotes;
+}
+
+/**
+ * A table too big for a dense Z (GLORIA's 19,680 products: 3 GB of flows, mostly 0): the same as
+ * IoTable but its flows, held by column — row j of `zByColumn` is column j of Z (row indices i
+ * ascending, values z_ij).
+ */
+export interface SparseIoTable extends Omit<IoTable, 'Z'> {
+  readonly zByColumn: CsrMatrix;
 }
 
 /**

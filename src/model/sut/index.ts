@@ -15,3 +15,4 @@ export { almonProductTechnology, type AlmonInput, type AlmonResult } from './alm
 export { findNegatives } from './find-negatives.js';
 export { supplyUseImbalances, type SupplyUseImbalance } from './supply-use-imbalances.js';
 export { supplyBlocks, leftDivide, rightDivide, type SupplyBlocks, type SupplyBlock, type SupplyBlocksResult } from './supply-blocks.js';
+export { sparseSymmetricFromSut, type SparseSupplyUse, type SparseSymmetricTable, type SparseSymmetricResult } from './sparse-symmetric-from-sut.js';

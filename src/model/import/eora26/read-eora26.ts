@@ -5,7 +5,7 @@ import { splitNegativeStressors } from '../split-negative-stressors.js';
 import type { IoExtension, IoTable } from '../types.js';
 import { axisLayout, labelRows, satelliteLabels, valueAddedLabels, type AxisLayout, type StressorLabel } from './eora26-labels.js';
 import { findEora26Files, type Eora26Files, type Eora26Prices, type FileRef } from './eora26-files.js';
-import { readNumberGrid } from './read-number-grid.js';
+import { readNumberGrid } from '../scan-number-grid.js';
 
 /** Unit of Eora's monetary flows, which its files do not state: thousands of US dollars (Eora's FAQ). */
 export const EORA26_DEFAULT_UNIT = 'thousand USD';

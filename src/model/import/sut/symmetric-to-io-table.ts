@@ -34,31 +34,48 @@ export interface SymmetricToIoTableOptions {
  * the model's resource use stays non-negative and row − negative part is the row as published.
  */
 export function symmetricToIoTable(s: SymmetricTable, o: SymmetricToIoTableOptions): IoTable {
-  const n = s.labels.length;
-  if (o.regions.length * o.sectors.length !== n) throw new RangeError(`symmetricToIoTable: ${o.regions.length} regions × ${o.sectors.length} sectors ≠ ${n} labels`);
   const negativeFlows = s.negatives.filter((e) => e.block === 'flows');
   const remaining = s.resolution === undefined ? negativeFlows : [];
   if (remaining.length > 0) throw negativesError(s, remaining, o);
+  const notes = [...s.notes];
+  if (s.negatives.length > 0 && s.resolution !== undefined) notes.push(...negativeLines(s.negatives, 10));
+  return { ...tableAround({ ...s, notes }, o), Z: s.Z };
+}
+
+/** What a symmetric table without its flows has to say; the flows are Z (dense) or by column (sparse). */
+export interface SymmetricAround {
+  readonly labels: readonly string[];
+  readonly Y: Float64Array;
+  readonly x: Float64Array;
+  readonly rowBlocks: readonly SutRowBlock[];
+  readonly notes: readonly string[];
+}
+
+/**
+ * An imported table's all but its flows, from a symmetric table (dense or sparse): labels checked
+ * as model ids, row blocks as extensions (a row with negatives split, see symmetricToIoTable), the
+ * notes. The flows are the caller's.
+ */
+export function tableAround(s: SymmetricAround, o: SymmetricToIoTableOptions): Omit<IoTable, 'Z'> {
+  const n = s.labels.length;
+  if (o.regions.length * o.sectors.length !== n) throw new RangeError(`symmetricToIoTable: ${o.regions.length} regions × ${o.sectors.length} sectors ≠ ${n} labels`);
   for (const r of o.regions) checkModelId(r, 'a region label', o.labelPlace);
   for (const sec of o.sectors) checkModelId(sec, 'a sector label', o.labelPlace);
   const split: string[] = [];
   const K = o.regions.length * o.categories.length;
   const extensions: IoExtension[] = s.rowBlocks.map((b) => extensionOf(b, n, K, (r) => b.units?.[r] ?? o.unit, o.finalUseRows?.[b.name], o.labelPlace, split));
-  const notes = [...s.notes];
-  if (s.negatives.length > 0 && s.resolution !== undefined) notes.push(...negativeLines(s.negatives, 10));
   for (const e of extensions) for (const v of e.F) if (!inMagnitude(v)) throw new InputError([{ code: 'too-large', message: `a transformed entry of ${e.name} is beyond 1e30`, location: o.labelPlace, value: v }]);
   return {
     name: o.name,
     unit: o.unit,
     regions: o.regions,
     sectors: o.sectors,
-    Z: s.Z,
     categories: o.categories,
     Y: s.Y,
     ...(o.outputFromUse === true ? {} : { x: s.x }),
     extensions,
     notes: {
-      read: [...o.read, ...notes],
+      read: [...o.read, ...s.notes],
       guessed: [...o.guessed],
       dropped: [...o.dropped, ...split.map((r) => `nothing of row ${JSON.stringify(r)}, but its sign: it has negative entries, so it is split into ${JSON.stringify(r)} (its positive entries) and ${JSON.stringify(`${r} (negative part)`)} (its negative entries as amounts)`)],
     },

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
-import { inputError, InputError } from '../../errors.js';
-import { MAX_MAGNITUDE } from '../../magnitude.js';
-import { parseCellNumber } from '../parse-cell-number.js';
+import { inputError, InputError } from '../errors.js';
+import { MAX_MAGNITUDE } from '../magnitude.js';
+import { parseCellNumber } from './parse-cell-number.js';
 
 /** What a headerless grid of numbers must be, and how its errors name it. */
 export interface NumberGridShape {
@@ -14,31 +14,39 @@ export interface NumberGridShape {
    * number has no place there (the read then stops with an InputError at the cell), else undefined.
    */
   readonly negative?: (row: number, column: number) => string | undefined;
+  /** The separator of cells: tab (Eora, the default) or comma (GLORIA). */
+  readonly delimiter?: 'tab' | 'comma';
+  /** Called now and then with the bytes read so far (for a progress line on files of gigabytes). */
+  readonly onBytes?: (bytes: number) => void;
 }
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const TAB = 9;
+const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
 /**
- * Reads a tab-separated grid of numbers without labels (as Eora publishes its tables) from a
- * stream, into a dense row-major Float64Array of `shape.rows × shape.columns`, without building
- * the text of the whole file: cells are parsed as the bytes arrive. Line ends are LF or CRLF;
- * blank lines are skipped (their numbers are kept in locations). A cell is a plain decimal number
- * (parseCellNumber's rule: `1.5`, `-2`, `2.6813696E-06`; blanks around it allowed); anything
- * else, a number beyond 1e30, a row with more or fewer cells than `shape.columns`, and a file with
- * more or fewer rows than `shape.rows` are InputErrors at `file`, row and column (1-based lines
- * and cells of the file).
+ * Reads a headerless grid of numbers (tab-separated as Eora publishes its tables, comma-separated
+ * as GLORIA does) from a stream, without building the text of the whole file: cells are parsed as
+ * the bytes arrive, and `visit(row, column, value)` is called for every cell that is not 0 (0-based
+ * row and column of the grid), in file order. Line ends are LF or CRLF; blank lines are skipped
+ * (their numbers are kept in locations). A cell is a plain decimal number (parseCellNumber's rule:
+ * `1.5`, `-2`, `2.6813696E-06`; blanks around it allowed); anything else, a number beyond 1e30, a
+ * row with more or fewer cells than `shape.columns`, and a file with more or fewer rows than
+ * `shape.rows` are InputErrors at `file`, row and column (1-based lines and cells of the file). An
+ * error thrown by `visit` stops the read and is passed on as it is.
  */
-export async function readNumberGrid(stream: Readable, file: string, shape: NumberGridShape): Promise<Float64Array> {
+export async function scanNumberGrid(stream: Readable, file: string, shape: NumberGridShape, visit: (row: number, column: number, value: number) => void): Promise<void> {
   const { rows, columns } = shape;
-  const values = new Float64Array(rows * columns);
+  const SEP = shape.delimiter === 'comma' ? COMMA : TAB;
   let line = 1;
   let row = 0;
   let column = 0;
   let pending = '';
-
+  let bytes = 0;
+  let reported = 0;
+  let visitError: unknown;
   const put = (v: number, text: () => string): void => {
     if (column >= columns) {
       throw inputError('ragged-row', `row has more than ${columns} numbers (${shape.because})`, { file, row: line, tableColumn: column + 1 }, text());
@@ -50,7 +58,14 @@ export async function readNumberGrid(stream: Readable, file: string, shape: Numb
       const why = shape.negative(row, column);
       if (why !== undefined) throw inputError('negative', why, { file, row: line, tableColumn: column + 1 }, v);
     }
-    values[row * columns + column] = v;
+    if (v !== 0) {
+      try {
+        visit(row, column, v);
+      } catch (err) {
+        visitError = err;
+        throw err;
+      }
+    }
     column++;
   };
   /** A cell by its text (cells across chunks, and what the fast path leaves): parseCellNumber's rule. */
@@ -81,7 +96,7 @@ export async function readNumberGrid(stream: Readable, file: string, shape: Numb
       let start = 0;
       for (let i = 0; i < chunk.length; i++) {
         const b = chunk[i];
-        if (b !== TAB && b !== LF) continue;
+        if (b !== SEP && b !== LF) continue;
         let end = i;
         if (b === LF && end > start && chunk[end - 1] === CR) end--;
         if (pending !== '') {
@@ -111,10 +126,15 @@ export async function readNumberGrid(stream: Readable, file: string, shape: Numb
         start = i + 1;
       }
       pending += chunk.toString('latin1', start);
+      bytes += chunk.length;
+      if (shape.onBytes !== undefined && bytes - reported >= 1 << 26) {
+        reported = bytes;
+        shape.onBytes(bytes);
+      }
     }
   } catch (err) {
     stream.destroy();
-    if (err instanceof InputError) throw err;
+    if (err instanceof InputError || err === visitError) throw err;
     const why = err instanceof Error ? err.message : String(err);
     throw inputError('invalid-archive', `the file could not be read to its end (a damaged or truncated archive?): ${why}`, { file });
   }
@@ -126,6 +146,14 @@ export async function readNumberGrid(stream: Readable, file: string, shape: Numb
   if (row < rows) {
     throw inputError('missing-rows', `the file has ${row} rows of numbers where ${rows} are expected (${shape.because}); is it cut short?`, { file, row: line, tableColumn: 1 }, row);
   }
+}
+
+/** scanNumberGrid into a dense row-major Float64Array of `shape.rows × shape.columns`. */
+export async function readNumberGrid(stream: Readable, file: string, shape: NumberGridShape): Promise<Float64Array> {
+  const values = new Float64Array(shape.rows * shape.columns);
+  await scanNumberGrid(stream, file, shape, (r, c, v) => {
+    values[r * shape.columns + c] = v;
+  });
   return values;
 }
 

@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
-import { InputError } from '../../../../src/model/errors.js';
-import { readNumberGrid, type NumberGridShape } from '../../../../src/model/import/index.js';
-import { seededRandom } from '../../../helpers/random.js';
+import { InputError } from '../../../src/model/errors.js';
+import { readNumberGrid, scanNumberGrid, type NumberGridShape } from '../../../src/model/import/index.js';
+import { seededRandom } from '../../helpers/random.js';
 
 /** The text as a stream of chunks of `size` bytes (1: every byte its own chunk). */
 function chunks(text: string, size: number): Readable {
@@ -93,5 +93,40 @@ describe('readNumberGrid: a headerless tab-separated grid of numbers from a stre
     const err = await rejection(readNumberGrid(broken, 'z.zip/T.txt', shape));
     assert.equal(err.issues[0].code, 'invalid-archive');
     assert.equal(err.issues[0].location.file, 'z.zip/T.txt');
+  });
+});
+
+describe('scanNumberGrid: comma-separated grids (GLORIA) and the visitor', () => {
+  test('visits every non-zero cell once, in file order, with its row and column, whatever the chunks', async () => {
+    const text = '0,1.5,0\r\n-2,0,3e-06\n\n0,0,0\n4,5,6';
+    const want = [[0, 1, 1.5], [1, 0, -2], [1, 2, 3e-6], [3, 0, 4], [3, 1, 5], [3, 2, 6]];
+    for (const size of [1, 2, 5, 1000]) {
+      const got: number[][] = [];
+      await scanNumberGrid(chunks(text, size), 'T.csv', { rows: 4, columns: 3, because: 'test', delimiter: 'comma' }, (r, c, v) => got.push([r, c, v]));
+      assert.deepEqual(got, want, `chunks of ${size}`);
+    }
+  });
+
+  test('a tab in a comma-separated grid is not a separator: the cell is not a number, located', async () => {
+    const err = await rejection(scanNumberGrid(chunks('1,2,3\n4\t5,6\n', 4), 'T.csv', { rows: 2, columns: 3, because: 'test', delimiter: 'comma' }, () => {}));
+    assert.equal(err.issues[0].location.row, 2);
+    assert.equal(err.issues[0].location.tableColumn, 1);
+  });
+
+  test('a ragged comma row is located at its line and cell', async () => {
+    const err = await rejection(scanNumberGrid(chunks('1,2,3\n4,5\n', 3), 'T.csv', { rows: 2, columns: 3, because: 'the labels make 3', delimiter: 'comma' }, () => {}));
+    assert.equal(err.issues[0].code, 'ragged-row');
+    assert.equal(err.issues[0].location.row, 2);
+    assert.match(err.issues[0].message, /the labels make 3/);
+  });
+
+  test('an error of the visitor stops the read and is passed on as it is (not called a damaged archive)', async () => {
+    const boom = new RangeError('out of room');
+    await assert.rejects(
+      scanNumberGrid(chunks('1,2\n3,4\n', 2), 'T.csv', { rows: 2, columns: 2, because: 'test', delimiter: 'comma' }, (r) => {
+        if (r === 1) throw boom;
+      }),
+      (err) => err === boom,
+    );
   });
 });
