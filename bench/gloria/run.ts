@@ -54,8 +54,8 @@ function runReference(path: string): Promise<ReferenceResult | string> {
 }
 
 const gb = (bytes: number): string => (bytes / 2 ** 30).toFixed(2);
-/** A size in GB, or in MB below 1 GB. */
-const size = (bytes: number): string => (bytes >= 2 ** 30 ? `${gb(bytes)} GB` : `${(bytes / 2 ** 20).toFixed(1)} MB`);
+/** A size in GB, or in MB below 1 GB, kB below 1 MB. */
+const size = (bytes: number): string => (bytes >= 2 ** 30 ? `${gb(bytes)} GB` : bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(1)} MB` : `${(bytes / 2 ** 10).toFixed(1)} kB`);
 const s = (seconds: number): string => seconds.toFixed(1);
 const count = (k: number): string => k.toLocaleString('en');
 
