@@ -110,6 +110,9 @@ export async function scanNumberGrid(stream: Readable, file: string, shape: Numb
           }
         } else if (b === LF && column === 0 && end === start) {
           line++; // a blank line
+        } else if (end - start === 1 && chunk[start] === 48 && column < columns && row < rows) {
+          column++; // "0", most cells of a big table: nothing to check or visit
+          if (b === LF) endLine();
         } else {
           const v = fastNumber(chunk, start, end);
           if (Number.isNaN(v)) {
@@ -124,6 +127,19 @@ export async function scanNumberGrid(stream: Readable, file: string, shape: Numb
           if (b === LF) endLine();
         }
         start = i + 1;
+        if (b === SEP && row < rows) {
+          // A run of "0" cells (most of a big sparse table): skipped in a tight loop of locals.
+          let k = start;
+          let c = column;
+          const last = chunk.length - 1;
+          while (k < last && chunk[k] === 48 && chunk[k + 1] === SEP && c < columns) {
+            c++;
+            k += 2;
+          }
+          column = c;
+          start = k;
+          i = k - 1;
+        }
       }
       pending += chunk.toString('latin1', start);
       bytes += chunk.length;

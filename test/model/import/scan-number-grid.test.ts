@@ -66,11 +66,21 @@ describe('readNumberGrid: a headerless tab-separated grid of numbers from a stre
       ['1\t2\t3\n4\t2e31\t6\n', 'too-large', 2, 2, '2e31'],
       ['1\t2\t3\n4\tinf\t6\n', 'not-a-number', 2, 2, 'inf'],
     ];
-    for (const [text, code, row, column, value] of cases) {
-      for (const size of [1, 1 << 16]) {
-        const err = await rejection(readNumberGrid(chunks(text, size), 'g.txt', shape));
-        const [issue] = err.issues;
-        assert.deepEqual([issue.code, issue.location.file, issue.location.row, issue.location.tableColumn, issue.value], [code, 'g.txt', row, column, value], JSON.stringify(text));
+    const zeros: readonly [string, string, number, number, unknown][] = [
+      ['0\t0\t0\t0\n0\t0\t0\n', 'ragged-row', 1, 4, '0'],
+      ['0\t0\n0\t0\t0\n', 'ragged-row', 1, 3, 2],
+      ['0\t0\t0\n0\t0\t0\n0\t0\t0\n', 'extra-row', 3, 1, '0'],
+      ['0\t0\t0\n0\t0\t0\t0\t0\n', 'ragged-row', 2, 4, '0'],
+    ];
+    for (const delimiter of ['tab', 'comma'] as const) {
+      for (const [text, code, row, column, value] of [...cases, ...zeros]) {
+        if (delimiter === 'comma' && text.includes(',')) continue;
+        const t = delimiter === 'comma' ? text.replaceAll('\t', ',') : text;
+        for (const size of [1, 3, 1 << 16]) {
+          const err = await rejection(readNumberGrid(chunks(t, size), 'g.txt', { ...shape, delimiter }));
+          const [issue] = err.issues;
+          assert.deepEqual([issue.code, issue.location.file, issue.location.row, issue.location.tableColumn, issue.value], [code, 'g.txt', row, column, value], `${JSON.stringify(t)} in chunks of ${size}`);
+        }
       }
     }
   });
@@ -104,6 +114,18 @@ describe('scanNumberGrid: comma-separated grids (GLORIA) and the visitor', () =>
       const got: number[][] = [];
       await scanNumberGrid(chunks(text, size), 'T.csv', { rows: 4, columns: 3, because: 'test', delimiter: 'comma' }, (r, c, v) => got.push([r, c, v]));
       assert.deepEqual(got, want, `chunks of ${size}`);
+    }
+  });
+
+  test('a sparse grid (runs of "0" among numbers, seeded) reads as its cells split by hand, whatever the chunks', async () => {
+    const rand = seededRandom(7);
+    const rows = 40;
+    const columns = 257;
+    const cells = Array.from({ length: rows * columns }, () => (rand() < 0.9 ? (rand() < 0.9 ? '0' : '0.0') : (rand() * 1000 - 300).toPrecision(1 + Math.floor(rand() * 12))));
+    const text = Array.from({ length: rows }, (_, r) => cells.slice(r * columns, (r + 1) * columns).join(',')).join(rand() < 0.5 ? '\n' : '\r\n');
+    for (const size of [1, 2, 3, 64, 1 << 16]) {
+      const got = await readNumberGrid(chunks(text, size), 'T.csv', { rows, columns, because: 'test', delimiter: 'comma' });
+      cells.forEach((c, k) => assert.equal(got[k], Number(c), `cell ${k} (${c}) in chunks of ${size}`));
     }
   });
 
