@@ -102,7 +102,7 @@ export async function readGloriaSystem(path: string, options: GloriaReadOptions 
       (row, column) => (isIndustry(row) !== isIndustry(column) ? `a ${isIndustry(row) ? 'supply' : 'use'} entry of T is negative: a model has no negative flows` : undefined),
     );
     t.end(N);
-    if (outside > 0) dropped.push(`${outside} non-zero cell(s) of T outside its supply and use blocks (industry × industry or product × product; the first at line ${firstOutside?.row}, cell ${firstOutside?.tableColumn})`);
+    if (outside > 0) dropped.push(`${outside} non-zero cell(s) of T outside its supply and use blocks (industry × industry or product × product; the first at row ${firstOutside?.row}, column ${firstOutside?.tableColumn})`);
     const kept = labels.regions.map((_, r) => r).filter((r) => active[r] === 1);
     for (let r = 0; r < R; r++) if (active[r] === 0) dropped.push(`region ${JSON.stringify(labels.regions[r])}: its rows and columns of T are all zero`);
     const keptIndex = new Int32Array(R).fill(-1);
@@ -114,6 +114,7 @@ export async function readGloriaSystem(path: string, options: GloriaReadOptions 
       return r < 0 ? -1 : r * S + ((k % (2 * S)) % S);
     };
     const sut0 = splitSupplyUse(t, N, n, isIndustry, local);
+    t.release(); // T's entries live on in supply and use: not held twice while the rest is read
     read.push(`T ${N} × ${N} from ${tFile} (Markup00${markup}): ${sut0.supplyEntries} supply and ${sut0.useEntries} use entries`);
 
     const K = kept.length * F;
@@ -212,6 +213,13 @@ class RowEntries {
 
   end(rows: number): void {
     while (this.row < rows) this.rowPtr[++this.row] = this.size;
+  }
+
+  /** Lets go of the entries (the matrix is empty after). */
+  release(): void {
+    this.colIdx = new Int32Array(0);
+    this.values = new Float64Array(0);
+    this.size = 0;
   }
 }
 
