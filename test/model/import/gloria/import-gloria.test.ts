@@ -89,6 +89,21 @@ describe('import gloria: the mock of pymrio’s tests', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+  test('a non-zero cell of T outside the supply and use blocks is left out and said so (row and column)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plenty-gloria-'));
+    try {
+      // Row 1, column 1: AUS's first industry × itself (industry × industry).
+      const root = await writeGloria(dir, (t) => `7.0${t.slice(3)}`);
+      const want = await readGloria(gloriaMock);
+      for (const read of [readGloria, readGloriaSparse]) {
+        const t = await read(root);
+        assert.ok(t.notes?.dropped.some((l) => l.startsWith('1 non-zero cell(s) of T outside its supply and use blocks') && l.includes('row 1, column 1')), JSON.stringify(t.notes?.dropped));
+        assert.deepEqual(t.Y, want.Y);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
   test('a negative entry of the use block of T is refused at its line and cell', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'plenty-gloria-'));
     try {
