@@ -222,8 +222,9 @@ function productSales(t: SparseSupplyUse, q: Float64Array, g: Float64Array): Mad
         }
         continue;
       }
-      const u = U.values[f] / q[i];
-      for (let e = S.rowPtr[i]; e < S.rowPtr[i + 1]; e++) z.add(S.colIdx[e], S.values[e] * u);
+      const u = U.values[f];
+      // (s_ij / q_i) · u_il, summed over i in order: as symmetricFromSut sums it, to the bit.
+      for (let e = S.rowPtr[i]; e < S.rowPtr[i + 1]; e++) z.add(S.colIdx[e], (S.values[e] / q[i]) * u);
     }
     z.end(l);
   }

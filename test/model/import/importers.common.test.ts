@@ -1,11 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../src/model/errors.js';
-import { importBinaryModel, importModel, importers, ioTableToEconomy, tableOutput, tableProductIds, type ImporterKind } from '../../../src/model/import/index.js';
-import { parquetToEconomy } from '../../../src/model/binary/index.js';
+import { importBinaryModel, importModel, importModelFolder, importers, ioTableToEconomy, tableOutput, tableProductIds, type ImporterKind } from '../../../src/model/import/index.js';
+import { loadParquetEconomy, parquetToEconomy } from '../../../src/model/binary/index.js';
 import { parseEconomy } from '../../../src/model/parse-economy.js';
 import { serializeEconomy } from '../../../src/model/serialize-economy.js';
 import { importerCases, importerInputs } from './tables.js';
@@ -189,6 +189,21 @@ for (const kind of Object.keys(importers) as ImporterKind[]) {
             assert.ok(json !== undefined, 'the binary import loads where the text was refused');
             const fromBytes = await parquetToEconomy(bytes, 'model.parquet');
             assert.equal(serializeEconomy(fromBytes, 'json'), serializeEconomy(parseEconomy(json, { file: 'model.json' }), 'json'));
+          }
+          // A model folder (-o MODEL/; GLORIA read sparse, with no record per coefficient): the same model, or refused as the text is.
+          const folder = join(dir, 'model-folder');
+          let wrote = false;
+          try {
+            await importModelFolder(kind, path, folder, options);
+            wrote = true;
+          } catch (err) {
+            assert.ok(err instanceof InputError, `not an InputError: ${String(err)}`);
+            assert.equal(json, undefined, `the folder import was refused where the text loads: ${err.message}`);
+            await assert.rejects(stat(folder), 'a refused folder import leaves nothing behind');
+          }
+          if (wrote) {
+            assert.ok(json !== undefined, 'the folder import loads where the text was refused');
+            assert.equal(serializeEconomy(await loadParquetEconomy(folder), 'json'), serializeEconomy(parseEconomy(json, { file: 'model.json' }), 'json'));
           }
         } finally {
           await rm(dir, { recursive: true, force: true });
