@@ -69,3 +69,40 @@ describe('plenty import oecd|figaro|wiod', () => {
     }),
   );
 });
+
+describe('plenty import KIND PATH -o MODEL/: a model folder', () => {
+  test(
+    'GLORIA as a model folder: read sparse, written as the binary format’s folder; analyze reads it; a folder that exists is refused and left as it was',
+    withDir((dir) => {
+      const out = join(dir, 'gloria');
+      const r = plenty('import', 'gloria', fixture('gloria', 'mock'), '-o', `${out}/`, '--json');
+      assert.equal(r.status, 0, r.stderr);
+      const doc = JSON.parse(r.stdout) as { output: string; counts: { regions: number; products: number; resources: number; targets: number }; notes: { read: string[] } };
+      assert.deepEqual([doc.counts.regions, doc.counts.products, doc.counts.resources, doc.counts.targets], [3, 9, 11, 54]);
+      assert.ok(doc.notes.read.some((l) => /9 supply and 81 use entries/.test(l)), JSON.stringify(doc.notes.read));
+      assert.deepEqual(readdirSync(out).sort(), ['model.parquet', 'products.parquet', 'targets.parquet', 'techniques.parquet']);
+      assert.deepEqual(readdirSync(dir), ['gloria']);
+      const a = plenty('analyze', `${out}/`, '--json');
+      assert.equal(a.status, 0, a.stderr);
+      // The same model as the YAML import.
+      const yaml = join(dir, 'gloria.yaml');
+      assert.equal(plenty('import', 'gloria', fixture('gloria', 'mock'), '-o', yaml).status, 0);
+      assert.equal(plenty('analyze', yaml, '--json').stdout, a.stdout.replaceAll(`${out}/`, yaml));
+      assertUserError(plenty('import', 'gloria', fixture('gloria', 'mock'), '-o', `${out}/`), /at \["-o"\]/);
+      assert.deepEqual(readdirSync(out).sort(), ['model.parquet', 'products.parquet', 'targets.parquet', 'techniques.parquet']);
+    }),
+  );
+  test(
+    'any importer writes a folder (a national table): it loads; a table refused leaves no folder behind',
+    withDir((dir) => {
+      const out = join(dir, 'ussr');
+      const r = plenty('import', 'table', fixture('cockshott-5yearplan', 'flows.csv'), '-o', `${out}/`);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /a model folder/);
+      assert.equal(plenty('check', `${out}/`).status, 0);
+      assertUserError(plenty('import', 'gloria', join(dir, 'nowhere'), '-o', join(dir, 'g/')), /no such file or folder/);
+      assert.deepEqual(readdirSync(dir), ['ussr']);
+    }),
+  );
+});
+
