@@ -12,7 +12,7 @@ import { importModelFolder } from '../../../../src/model/import/import-model.js'
 import { ioTableToEconomy } from '../../../../src/model/import/io-table-to-economy.js';
 import type { Economy } from '../../../../src/model/types.js';
 import { assertAccountsMatchPymrio } from '../pymrio-accounts.js';
-import { gloriaMock, writeGloria } from './gloria-inputs.js';
+import { gloriaMock, writeGloria, writeGloriaZips } from './gloria-inputs.js';
 
 describe('import gloria: the mock of pymrio’s tests', () => {
   test('every account equals pymrio’s parse_gloria (construct B) to 1e-9', async () => {
@@ -99,6 +99,20 @@ describe('import gloria: the mock of pymrio’s tests', () => {
         const t = await read(root);
         assert.ok(t.notes?.dropped.some((l) => l.startsWith('1 non-zero cell(s) of T outside its supply and use blocks') && l.includes('row 1, column 1')), JSON.stringify(t.notes?.dropped));
         assert.deepEqual(t.Y, want.Y);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+  test('the zips as GLORIA ships them give the table the unpacked folders give', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plenty-gloria-'));
+    try {
+      const root = await writeGloriaZips(dir);
+      for (const read of [readGloria, readGloriaSparse]) {
+        const { notes: a, ...fromZips } = await read(root);
+        const { notes: b, ...fromFolders } = await read(gloriaMock);
+        assert.deepEqual(fromZips, fromFolders);
+        assert.equal(a?.read.length, b?.read.length);
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
