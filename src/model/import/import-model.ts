@@ -198,7 +198,8 @@ function withoutFlows(t: SparseIoTable): Omit<IoTable, 'Z'> {
 const IMPORT_REFUSAL = 'the model imported from it would not load';
 
 async function importEconomy(kind: ImporterKind, path: string, options: ImportModelOptions): Promise<{ table: IoTable; economy: Economy }> {
-  const table = regionOf(await importers[kind](path, options), options.region, path);
+  // GLORIA's one region is cut out of the table read sparse: so it is at any size (the whole database's dense table is not made).
+  const table = kind === 'gloria' && options.region !== undefined ? singleRegionTable(await readGloriaSparse(path, gloriaOptions(options)), options.region, path) : regionOf(await importers[kind](path, options), options.region, path);
   const economy = ioTableToEconomy(table, {
     ...(options.priority === undefined ? {} : { priority: options.priority }),
     ...(options.name === undefined ? {} : { name: options.name }),

@@ -1,7 +1,7 @@
 import { inputError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import { splitNegativeStressors } from './split-negative-stressors.js';
-import type { IoExtension, IoTable } from './types.js';
+import type { IoExtension, IoTable, SparseIoTable } from './types.js';
 
 /** The final-demand category that holds a region's exports once it is cut out of a multi-regional table. */
 export const EXPORTS_CATEGORY = 'exports';
@@ -18,9 +18,10 @@ export const IMPORTS_EXTENSION = 'imports';
  * columns. Gross output is unchanged: x_r = Z_rr 1 + Y_rr 1 + exports. Negative entries of the
  * imports (inventory decreases of imported goods) are split as other stressors' are
  * (splitNegativeStressors). A region the table has not is an InputError at `option` with the
- * nearest region.
+ * nearest region. The table may hold its flows dense or by column (SparseIoTable: GLORIA's whole
+ * database); the region's own table is dense (its sectors²).
  */
-export function singleRegionTable(t: IoTable, region: string, file: string, option = '--region'): IoTable {
+export function singleRegionTable(t: IoTable | SparseIoTable, region: string, file: string, option = '--region'): IoTable {
   const r = t.regions.indexOf(region);
   if (r < 0) {
     throw inputError('unknown-region', `the table has no region "${region}"${didYouMean(region, t.regions)}; it has ${t.regions.length}: ${listed(t.regions)}`, { file, path: [option] }, region);
@@ -38,17 +39,24 @@ export function singleRegionTable(t: IoTable, region: string, file: string, opti
   const Y = new Float64Array(S * (C + 1));
   const imports = new Float64Array(others.length * S);
   const importsY = new Float64Array(others.length * (C + 1));
+  const flow = (i: number, j: number, v: number): void => {
+    const from = Math.floor(i / S);
+    const to = Math.floor(j / S);
+    if (from === r && to === r) Z[(i % S) * S + (j % S)] = v;
+    else if (from === r) Y[(i % S) * (C + 1) + C] += v;
+    else if (to === r) imports[(from < r ? from : from - 1) * S + (j % S)] += v;
+  };
+  // Every sum adds its terms in the same order from a dense table and a sparse one (by column).
+  if ('Z' in t) {
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) flow(i, j, t.Z[i * n + j]);
+  } else {
+    const z = t.zByColumn;
+    for (let j = 0; j < n; j++) for (let e = z.rowPtr[j]; e < z.rowPtr[j + 1]; e++) flow(z.colIdx[e], j, z.values[e]);
+  }
   for (let i = 0; i < n; i++) {
     const from = Math.floor(i / S);
     const si = i % S;
     const o = from < r ? from : from - 1;
-    for (let j = 0; j < n; j++) {
-      const v = t.Z[i * n + j];
-      const to = Math.floor(j / S);
-      if (from === r && to === r) Z[si * S + (j % S)] = v;
-      else if (from === r) Y[si * (C + 1) + C] += v;
-      else if (to === r) imports[o * S + (j % S)] += v;
-    }
     for (let col = 0; col < K; col++) {
       const v = t.Y[i * K + col];
       const to = Math.floor(col / C);

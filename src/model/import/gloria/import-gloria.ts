@@ -44,7 +44,7 @@ export async function readGloria(path: string, options: GloriaOptions = {}): Pro
       if (products > GLORIA_DENSE_PRODUCTS) {
         throw inputError(
           'too-large',
-          `GLORIA ${found.version} ${found.year} has ${labels.regions.length} regions × ${labels.sectors.length} sectors = ${products} products: more than a dense table is made of here (${GLORIA_DENSE_PRODUCTS}); write it as a model folder, -o MODEL/ (the binary format's folder, read sparse; one region's own table, --region, is made of the dense table and is not made at this size)`,
+          `GLORIA ${found.version} ${found.year} has ${labels.regions.length} regions × ${labels.sectors.length} sectors = ${products} products: more than a dense table is made of here (${GLORIA_DENSE_PRODUCTS}); write it as a model folder, -o MODEL/ (the binary format's folder, read sparse), or one region's own table (--region)`,
           { file: found.mrio },
           products,
         );

@@ -8,7 +8,9 @@ import ExcelJS from 'exceljs';
 import { readGloria, readGloriaSparse } from '../../../../src/model/import/gloria/import-gloria.js';
 import { fixture } from '../../../helpers/paths.js';
 import { economyToFolder, loadParquetEconomy } from '../../../../src/model/binary/index.js';
-import { importModelFolder } from '../../../../src/model/import/import-model.js';
+import { importModel, importModelFolder } from '../../../../src/model/import/import-model.js';
+import { singleRegionTable } from '../../../../src/model/import/single-region-table.js';
+import { serializeEconomy } from '../../../../src/model/serialize-economy.js';
 import { ioTableToEconomy } from '../../../../src/model/import/io-table-to-economy.js';
 import type { Economy } from '../../../../src/model/types.js';
 import { assertAccountsMatchPymrio } from '../pymrio-accounts.js';
@@ -116,6 +118,13 @@ describe('import gloria: the mock of pymrio’s tests', () => {
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+  test('one region’s own table (--region) is cut out of the table read sparse: the same model as from the dense table, to the bit', async () => {
+    for (const region of ['AUS', 'AZE']) {
+      const { text } = await importModel('gloria', gloriaMock, { region, format: 'json' });
+      const dense = ioTableToEconomy(singleRegionTable(await readGloria(gloriaMock), region, gloriaMock));
+      assert.equal(text, serializeEconomy(dense, 'json'));
     }
   });
   test('a negative entry of the use block of T is refused at its line and cell', async () => {
