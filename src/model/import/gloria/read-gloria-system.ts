@@ -9,7 +9,7 @@ import { findGloriaFiles, readmeLabels, resultFile, type GloriaFiles, type Glori
 export interface GloriaReadOptions extends GloriaSelection {
   /** basic (Markup001, the default) or purchaser (Markup005, as pymrio reads purchasers' prices). */
   readonly markup?: 'basic' | 'purchaser';
-  /** Called as the big files are read: the file, and the share of its bytes read. */
+  /** Called as the big files are read: the share of the file's bytes read, and the file's name. */
   readonly onProgress?: (fraction: number, detail: string) => void;
   /**
    * Called once the ReadMe's labels are read, before any matrix is: the importer may refuse here
