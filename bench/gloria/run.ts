@@ -60,8 +60,10 @@ const s = (seconds: number): string => seconds.toFixed(1);
 const count = (k: number): string => k.toLocaleString('en');
 
 /** The shape options given (--regions, --sectors, --satellites, --seed), over GLORIA's own. */
-function shapeOf(values: { regions?: string; sectors?: string; satellites?: string; seed?: string }): { shape: GloriaShape; given: boolean } {
-  const given = [values.regions, values.sectors, values.satellites, values.seed].some((v) => v !== undefined);
+function shapeOf(values: { regions?: string; sectors?: string; satellites?: string; seed?: string; 'foreign-density'?: string }): { shape: GloriaShape; given: boolean } {
+  const given = [values.regions, values.sectors, values.satellites, values.seed, values['foreign-density']].some((v) => v !== undefined);
+  const foreign = values['foreign-density'] === undefined ? GLORIA_SHAPE.foreignDensity : Number(values['foreign-density']);
+  if (!(foreign >= 0 && foreign <= 1)) throw new Error('--foreign-density is a share between 0 and 1');
   const num = (v: string | undefined, fallback: number, name: string): number => {
     const k = v === undefined ? fallback : Number(v);
     if (!Number.isInteger(k) || k < (name === 'seed' ? 0 : 1)) throw new Error(`--${name} must be a whole number${name === 'seed' ? '' : ' above 0'}`);
@@ -73,6 +75,7 @@ function shapeOf(values: { regions?: string; sectors?: string; satellites?: stri
     sectors: num(values.sectors, GLORIA_SHAPE.sectors, 'sectors'),
     satellites: num(values.satellites, GLORIA_SHAPE.satellites, 'satellites'),
     seed: num(values.seed, GLORIA_SHAPE.seed, 'seed'),
+    foreignDensity: foreign,
   };
   if (shape.regions > 17576) throw new Error('--regions: at most 17,576 (three-letter codes)');
   return { shape, given };
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
       sectors: { type: 'string' },
       satellites: { type: 'string' },
       seed: { type: 'string' },
+      'foreign-density': { type: 'string' },
       readme: { type: 'boolean', default: false },
       'no-reference': { type: 'boolean', default: false },
       output: { type: 'string', default: 'folder' },
@@ -111,7 +115,7 @@ async function main(): Promise<void> {
       throw new Error(`${at} holds a download of the generator's version ${kept.generator}, not ${GENERATOR_VERSION} (its cells are not the ones the check recomputes): delete it, or give another --download folder`);
     }
     if (kept !== undefined && requested.given && JSON.stringify(kept.shape) !== JSON.stringify(requested.shape)) {
-      throw new Error(`${at} holds a download of ${kept.shape.regions} regions × ${kept.shape.sectors} sectors, ${kept.shape.satellites} satellites, seed ${kept.shape.seed}: give another --download folder, or none of --regions, --sectors, --satellites, --seed`);
+      throw new Error(`${at} holds a download of ${kept.shape.regions} regions × ${kept.shape.sectors} sectors, ${kept.shape.satellites} satellites, seed ${kept.shape.seed}: give another --download folder, or none of --regions, --sectors, --satellites, --seed, --foreign-density`);
     }
     let written: GloriaWritten;
     if (kept === undefined) {
