@@ -1,7 +1,8 @@
-import { isParquetPath } from '../../model/binary/index.js';
 import { inputError } from '../../model/errors.js';
 import { checkModelId, delimiterOf, importBinaryModel, importModel, importModelFolder, importers, thousandsOf, type ImporterKind, type ImportModelOptions, type ImportNotes, type TableReading } from '../../model/index.js';
 import { countsTable } from '../../report/index.js';
+import type { IoTable } from '../../model/import/index.js';
+import { outputFormat } from './convert.js';
 import { MAX_TEXT_MODEL_BYTES } from '../load-model.js';
 import type { CommandOutput } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -103,8 +104,9 @@ export async function importCommand(kind: string, pathArgument: string | undefin
   if (fixedEncoding !== undefined && read.encoding !== undefined && read.encoding !== 'utf-8') throw inputError('invalid-option', fixedEncoding, { path: ['--encoding'] }, flags.encoding);
   const rules: OutputRules = { option: '-o', inputs: [path, ...(flags.mapping === undefined ? [] : [flags.mapping]), ...(sut.use === undefined ? [] : [sut.use]), ...(flags.sea === undefined ? [] : [flags.sea])] };
   // -o MODEL/ (a path ending in a slash): the binary format's folder, as `plenty convert` writes it.
-  const folder = /[\\/]$/.test(flags.output) ? flags.output.replace(/[\\/]+$/, '') : undefined;
-  await checkOutputPath(folder ?? flags.output, rules);
+  const format = outputFormat(flags.output);
+  const written = format === 'parquet-folder' ? flags.output.replace(/[\\/]+$/, '') : flags.output;
+  await checkOutputPath(written, rules);
 
   const progress = createProgress(`importing ${path}`);
   progress.update(null, 'reading');
@@ -124,33 +126,25 @@ export async function importCommand(kind: string, pathArgument: string | undefin
     priority,
     onProgress: (fraction, detail) => progress.update(fraction, `reading ${detail}`),
   };
-  if (folder !== undefined) {
-    const { table, model } = await importModelFolder(kind, path, folder, options);
-    progress.done();
-    const counts = { regions: table.regions.length, sectors: table.sectors.length, products: model.products.length, resources: model.resources.length, targets: model.targets.amount.length };
-    return {
-      header: [`Imported ${path} into ${flags.output} (a model folder): “${model.name}” (flows in ${table.unit}).`, ...notesLines(table.notes, kind)],
-      tables: [countsTable('import', 'What was imported', counts)],
-      json: { source: path, kind, output: flags.output, name: model.name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
-    };
+  let imported: { table: Omit<IoTable, 'Z'>; name: string; products: number; resources: number; targets: number; what: string; tooBig: string[] };
+  if (format === 'parquet-folder') {
+    const { table, model } = await importModelFolder(kind, path, written, options);
+    imported = { table, name: model.name, products: model.products.length, resources: model.resources.length, targets: model.targets.amount.length, what: ' (a model folder)', tooBig: [] };
+  } else {
+    // A binary model is written without a text on the way: a table too big for one (EXIOBASE with its satellite) imports.
+    const made = format === 'parquet' ? await importBinaryModel(kind, path, options) : await importModel(kind, path, { ...options, format });
+    progress.update(null, 'writing');
+    await writeOutputFiles([{ path: flags.output, text: 'bytes' in made ? made.bytes : made.text }], rules);
+    const { table, economy } = made;
+    imported = { table, name: economy.name, products: economy.products.length, resources: economy.resources.length, targets: economy.targets.length, what: '', tooBig: 'text' in made ? tooBigNote(flags.output, made.text) : [] };
   }
-  // A binary model is written without a text on the way: a table too big for one (EXIOBASE with its satellite) imports.
-  const imported = isParquetPath(flags.output) ? await importBinaryModel(kind, path, options) : await importModel(kind, path, { ...options, format: /\.json$/i.test(flags.output) ? 'json' : 'yaml' });
-  const { table, economy } = imported;
-  progress.update(null, 'writing');
-  await writeOutputFiles([{ path: flags.output, text: 'bytes' in imported ? imported.bytes : imported.text }], rules);
   progress.done();
-  const counts = {
-    regions: table.regions.length,
-    sectors: table.sectors.length,
-    products: economy.products.length,
-    resources: economy.resources.length,
-    targets: economy.targets.length,
-  };
+  const { table, name } = imported;
+  const counts = { regions: table.regions.length, sectors: table.sectors.length, products: imported.products, resources: imported.resources, targets: imported.targets };
   return {
-    header: [`Imported ${path} into ${flags.output}: “${economy.name}” (flows in ${table.unit}).`, ...('text' in imported ? tooBigNote(flags.output, imported.text) : []), ...notesLines(table.notes, kind)],
+    header: [`Imported ${path} into ${flags.output}${imported.what}: “${name}” (flows in ${table.unit}).`, ...imported.tooBig, ...notesLines(table.notes, kind)],
     tables: [countsTable('import', 'What was imported', counts)],
-    json: { source: path, kind, output: flags.output, name: economy.name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
+    json: { source: path, kind, output: flags.output, name, unit: table.unit, counts, notes: table.notes ?? { read: [], guessed: [], dropped: [] } },
   };
 }
 
