@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../src/sparse/csr.js';
+import type { SparseRows } from '../src/model/types.js';
 
 // Independent checks of the answers, written here rather than taken from the solver, so that a
 // solver bug cannot also hide in its own residual.
@@ -76,3 +77,25 @@ export function dot(a: Float64Array, b: Float64Array): number {
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
 }
+
+/** |got − want| / |want|: 0 where they are equal, infinite where want is 0 and got is not (NaN where either is NaN). */
+export function relativeTo(got: number, want: number): number {
+  return got === want ? 0 : want === 0 ? Infinity : Math.abs(got - want) / Math.abs(want);
+}
+
+/**
+ * The largest relative difference (relativeTo) of a sparse matrix's entries from
+ * `expected(row, column)`, infinite where one is not a number: an imported model's coefficients
+ * checked against the download they come from.
+ */
+export function worstEntryDifference(m: SparseRows, expected: (row: number, col: number) => number): number {
+  let worst = 0;
+  for (let i = 0; i < m.rows; i++) {
+    for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) {
+      const d = relativeTo(m.values[p], expected(i, m.colIdx[p]));
+      if (!(d <= worst)) worst = d;
+    }
+  }
+  return worst;
+}
+

@@ -5,7 +5,7 @@ import { importCommand } from '../../src/cli/commands/import.js';
 import { loadColumnarEconomy } from '../../src/model/binary/index.js';
 import { readExiobase3 } from '../../src/model/import/exiobase3/read-exiobase3.js';
 import { tableOutput } from '../../src/model/import/io-table-to-economy.js';
-import type { SparseRows } from '../../src/model/types.js';
+import { worstEntryDifference } from '../check.js';
 import { peakRssBytes, resetPeakRss } from '../memory.js';
 
 /** What `plenty import exiobase3 DOWNLOAD -o MODEL.parquet` measured (printed as the last line, JSON). */
@@ -24,19 +24,6 @@ export interface ImportCaseResult {
   readonly expected: { readonly products: number; readonly inputs: number; readonly uses: number };
   /** The largest relative difference of a written coefficient from the download's (z_ij / x_j, f_qj / x_j). */
   readonly worstCoefficient: number;
-}
-
-/** The largest relative difference of a CSR's entries (row, column) from `expected(row, column)`. */
-function worstCoefficient(m: SparseRows, expected: (row: number, col: number) => number): number {
-  let worst = 0;
-  for (let i = 0; i < m.rows; i++) {
-    for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) {
-      const want = expected(i, m.colIdx[p]);
-      const d = Math.abs(m.values[p] - want) / Math.max(Math.abs(want), 1e-300);
-      if (!(d <= worst)) worst = d;
-    }
-  }
-  return worst;
 }
 
 /**
@@ -70,8 +57,8 @@ async function main(): Promise<void> {
     // Every coefficient written against the download's z_ij / x_j and f_qj / x_j.
     const F = table.extensions.flatMap((e) => Array.from({ length: e.stressors.length }, (_, q) => e.F.subarray(q * n, (q + 1) * n)));
     const worst = Math.max(
-      worstCoefficient(model.coefficients.consumes, (i, j) => table.Z[i * n + j] / x[j]),
-      worstCoefficient(model.coefficients.uses, (q, j) => F[q][j] / x[j]),
+      worstEntryDifference(model.coefficients.consumes, (i, j) => table.Z[i * n + j] / x[j]),
+      worstEntryDifference(model.coefficients.uses, (q, j) => F[q][j] / x[j]),
     );
     const result: ImportCaseResult = {
       seconds,

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCase } from '../child.js';
+import { benchSourceDir, runPythonCase } from '../python-case.js';
 import type { ImportCaseResult } from './import-case.js';
 import type { PlentyCaseResult } from './plenty-case.js';
 import { writeSyntheticDownload, type DownloadWritten } from './write-download.js';
@@ -25,26 +24,7 @@ interface PymrioResult {
   readonly D_imp: readonly (readonly number[])[];
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** The folder bench/exiobase of the source tree, from the compiled file or the source. */
-const sourceDir = here.includes(join('dist', 'bench')) ? resolve(here, '..', '..', '..', 'bench', 'exiobase') : here;
-
-/** Runs pymrio_case.py on the download (with $PYTHON, else python3); the reason instead when Python or pymrio is missing or fails. */
-function runPymrio(path: string): Promise<PymrioResult | string> {
-  return new Promise((done) => {
-    const child = spawn(process.env.PYTHON ?? 'python3', [join(sourceDir, 'pymrio_case.py'), path], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
-    child.on('error', (e) => done(`not available (${e.message})`));
-    child.on('close', (code, signal) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code === 0 && line.startsWith('{')) done(JSON.parse(line) as PymrioResult);
-      else done(`failed (${signal ?? `exit code ${code}`}: ${err.trim().split('\n').pop() ?? ''})`);
-    });
-  });
-}
+const sourceDir = benchSourceDir(import.meta.url, 'exiobase');
 
 /** Largest relative difference between two arrays (scaled by the larger magnitude, floor 1e-300). */
 function worstRelative(a: readonly number[], b: readonly number[]): number {
@@ -103,7 +83,7 @@ async function main(): Promise<void> {
     }
     process.stderr.write(`plenty import exiobase3 -o MODEL.parquet: ${s(imported.seconds)} s, peak ${gb(imported.peakBytes)} GB\n`);
     const load = loadavg()[0];
-    const pymrio = values['no-pymrio'] ? 'not run (--no-pymrio)' : await runPymrio(written.path);
+    const pymrio = values['no-pymrio'] ? 'not run (--no-pymrio)' : await runPythonCase<PymrioResult>(join(sourceDir, 'pymrio_case.py'), [written.path]);
     const lines = table(shape, written, plenty, plentyTotal, pymrio, imported);
     const disagreement = typeof pymrio === 'string' ? undefined : disagreements(plenty, pymrio);
     if (disagreement !== undefined) {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importCommand } from '../../src/cli/commands/import.js';
 import { loadColumnarEconomy } from '../../src/model/binary/index.js';
-import type { ColumnarEconomy, SparseRows } from '../../src/model/types.js';
+import type { ColumnarEconomy } from '../../src/model/types.js';
+import { relativeTo, worstEntryDifference } from '../check.js';
 import { peakRssBytes, resetPeakRss } from '../memory.js';
 import { gloriaLabels, SyntheticGloria, type GloriaShape } from './write-download.js';
 
@@ -52,22 +53,6 @@ async function sizeOf(path: string): Promise<number> {
   return total;
 }
 
-/** |got − want| / |want|; a number where the download has 0 (or none) differs infinitely. */
-const relative = (got: number, want: number): number => (got === want ? 0 : want === 0 ? Infinity : Math.abs(got - want) / Math.abs(want));
-
-/** The largest relative difference of a CSR's entries (row, column) from `expected(row, column)`. */
-function worstOf(m: SparseRows, expected: (row: number, col: number) => number): number {
-  let worst = 0;
-  for (let i = 0; i < m.rows; i++) {
-    for (let p = m.rowPtr[i]; p < m.rowPtr[i + 1]; p++) {
-      const d = relative(m.values[p], expected(i, m.colIdx[p]));
-      if (!(d <= worst)) worst = d;
-    }
-  }
-  return worst;
-}
-
-
 /**
  * Compares the imported model with the synthetic download it was imported from, every number
  * recomputed from the generator's cells (no matrix is read back from the files): products
@@ -109,7 +94,7 @@ export function checkGloriaModel(model: ColumnarEconomy, economy: SyntheticGlori
   const inputs: Checked = {
     got: c.consumes.values.length,
     expected: economy.nonZerosU,
-    worst: worstOf(c.consumes, (i, t) => economy.use(at(product, i), at(technique, t)) / x[at(technique, t)]),
+    worst: worstEntryDifference(c.consumes, (i, t) => economy.use(at(product, i), at(technique, t)) / x[at(technique, t)]),
   };
   let inputSum = 0;
   for (let p = 0; p < c.consumes.values.length; p++) inputSum += c.consumes.values[p];
@@ -127,7 +112,7 @@ export function checkGloriaModel(model: ColumnarEconomy, economy: SyntheticGlori
   const resourceUses: Checked = {
     got: c.uses.values.length,
     expected: expectedUses,
-    worst: worstOf(c.uses, (row, t) => {
+    worst: worstEntryDifference(c.uses, (row, t) => {
       const r = resource[row];
       const g = at(technique, t);
       if (r === undefined) return NaN;
@@ -142,7 +127,7 @@ export function checkGloriaModel(model: ColumnarEconomy, economy: SyntheticGlori
     const g = at(product, tg.product[k]);
     const r = tg.region[k] < 0 ? undefined : regionOf.get(model.regions[tg.region[k]].id);
     const f = tg.category[k] < 0 ? undefined : categoryOf.get(tg.categories[tg.category[k]]);
-    const d = r === undefined || f === undefined ? Infinity : relative(tg.amount[k], economy.finalDemand(g, r * F + f));
+    const d = r === undefined || f === undefined ? Infinity : relativeTo(tg.amount[k], economy.finalDemand(g, r * F + f));
     if (!(d <= worstTarget)) worstTarget = d;
   }
   const targets: Checked = { got: tg.amount.length, expected: economy.nonZerosY, worst: worstTarget };
@@ -153,7 +138,7 @@ export function checkGloriaModel(model: ColumnarEconomy, economy: SyntheticGlori
     const r = resourceRow.get(u.resource);
     const region = u.region === undefined ? undefined : regionOf.get(u.region);
     const f = u.category === undefined ? undefined : categoryOf.get(u.category);
-    const d = r?.kind !== 'Q' || region === undefined || f === undefined ? Infinity : relative(u.amount, economy.finalSatellite(r.row, region * F + f));
+    const d = r?.kind !== 'Q' || region === undefined || f === undefined ? Infinity : relativeTo(u.amount, economy.finalSatellite(r.row, region * F + f));
     if (!(d <= worstDirect)) worstDirect = d;
   }
   let expectedDirect = 0;

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCase } from '../child.js';
+import { benchSourceDir, runPythonCase } from '../python-case.js';
 import { describeMachine } from '../machine.js';
 import { progress } from '../progress.js';
 import { replaceSections } from '../readme-section.js';
@@ -32,26 +31,7 @@ interface ReferenceResult {
   readonly sumA?: number;
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-/** The folder bench/gloria of the source tree, from the compiled file or the source. */
-const sourceDir = here.includes(join('dist', 'bench')) ? resolve(here, '..', '..', '..', 'bench', 'gloria') : here;
-
-/** Runs reference_case.py on the download (with $PYTHON, else python3); the reason instead when Python is missing or fails. */
-function runReference(path: string): Promise<ReferenceResult | string> {
-  return new Promise((done) => {
-    const child = spawn(process.env.PYTHON ?? 'python3', [join(sourceDir, 'reference_case.py'), path], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
-    child.on('error', (e) => done(`not available (${e.message})`));
-    child.on('close', (code, signal) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code === 0 && line.startsWith('{')) done(JSON.parse(line) as ReferenceResult);
-      else done(`failed (${signal ?? `exit code ${code}`}: ${err.trim().split('\n').pop() ?? ''})`);
-    });
-  });
-}
+const sourceDir = benchSourceDir(import.meta.url, 'gloria');
 
 const gb = (bytes: number): string => (bytes / 2 ** 30).toFixed(2);
 /** A size in GB, or in MB below 1 GB, kB below 1 MB. */
@@ -151,7 +131,7 @@ async function main(): Promise<void> {
     let reference: ReferenceResult | string = 'not run (--no-reference)';
     if (!values['no-reference']) {
       progress(`the Python reference (${process.env.PYTHON ?? 'python3'} reference_case.py)`);
-      reference = await runReference(written.path);
+      reference = await runPythonCase<ReferenceResult>(join(sourceDir, 'reference_case.py'), [written.path]);
     }
     const lines = table(written, imported, reference, load);
     process.stdout.write(`${lines.join('\n')}\n`);
