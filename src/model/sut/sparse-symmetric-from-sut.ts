@@ -1,23 +1,17 @@
 import type { CsrMatrix } from '../../sparse/csr.js';
-import type { SutModel, SutRefusal, SutRowBlock } from './types.js';
+import type { SupplyUseTables, SutModel, SutRefusal, SutRowBlock } from './types.js';
 
 /**
  * Supply and use tables held sparse, for multi-regional systems of 10⁴–10⁵ products (GLORIA: 164
- * regions × 120 sectors) whose dense p × m tables would take gigabytes each. Final use and the row
- * blocks stay dense (p × k and r × m are small beside p × m).
+ * regions × 120 sectors) whose dense p × m tables would take gigabytes each: SupplyUseTables with
+ * supply and use as sparse matrices. Final use and the row blocks stay dense (p × k and r × m are
+ * small beside p × m).
  */
-export interface SparseSupplyUse {
-  readonly products: readonly string[];
-  readonly industries: readonly string[];
+export interface SparseSupplyUse extends Omit<SupplyUseTables, 'supply' | 'use'> {
   /** The supply table by product: p × m, s_ij, product i made by industry j. */
   readonly supply: CsrMatrix;
   /** The use table by industry: m × p, row j holding column j of use (u_ij, product i used by industry j). */
   readonly useByIndustry: CsrMatrix;
-  readonly categories: readonly string[];
-  /** Final use, p × k, row-major. */
-  readonly finalUse: Float64Array;
-  /** Rows by industry (value added, satellites), r × m each. */
-  readonly rowBlocks: readonly SutRowBlock[];
 }
 
 /** A symmetric table made of sparse supply and use tables: its flows by column. */

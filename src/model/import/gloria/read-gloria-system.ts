@@ -229,53 +229,36 @@ class RowEntries {
  * kept regions (`local` maps T's index to it, −1 for one left out), in two passes: count, place.
  */
 function splitSupplyUse(t: RowEntries, N: number, n: number, isIndustry: (k: number) => boolean, local: (k: number) => number): { supply: CsrMatrix; useByIndustry: CsrMatrix; supplyEntries: number; useEntries: number } {
+  /** Each entry of T among the kept regions: whether its row is an industry's, and its row and column among the kept. */
+  const forEach = (visit: (industryRow: boolean, i: number, j: number, e: number) => void): void => {
+    for (let row = 0; row < N; row++) {
+      const i = local(row);
+      if (i < 0) continue;
+      const industryRow = isIndustry(row);
+      for (let e = t.rowPtr[row]; e < t.rowPtr[row + 1]; e++) {
+        const j = local(t.colIdx[e]);
+        if (j >= 0) visit(industryRow, i, j, e);
+      }
+    }
+  };
+  // Supply by product: the product is T's column; use by industry: the industry is T's column.
   const supplyPtr = new Int32Array(n + 1);
   const usePtr = new Int32Array(n + 1);
-  for (let row = 0; row < N; row++) {
-    const i = local(row);
-    if (i < 0) continue;
-    const industryRow = isIndustry(row);
-    for (let e = t.rowPtr[row]; e < t.rowPtr[row + 1]; e++) {
-      const j = local(t.colIdx[e]);
-      if (j < 0) continue;
-      // supply by product: the product is T's column; use by industry: the industry is T's column.
-      if (industryRow) supplyPtr[j + 1]++;
-      else usePtr[j + 1]++;
-    }
-  }
+  forEach((industryRow, _i, j) => (industryRow ? supplyPtr[j + 1]++ : usePtr[j + 1]++));
   for (let k = 0; k < n; k++) {
     supplyPtr[k + 1] += supplyPtr[k];
     usePtr[k + 1] += usePtr[k];
   }
+  const supply = { rows: n, cols: n, rowPtr: supplyPtr, colIdx: new Int32Array(supplyPtr[n]), values: new Float64Array(supplyPtr[n]) };
+  const useByIndustry = { rows: n, cols: n, rowPtr: usePtr, colIdx: new Int32Array(usePtr[n]), values: new Float64Array(usePtr[n]) };
   const supplyNext = supplyPtr.slice(0, n);
   const useNext = usePtr.slice(0, n);
-  const sCol = new Int32Array(supplyPtr[n]);
-  const sVal = new Float64Array(supplyPtr[n]);
-  const uCol = new Int32Array(usePtr[n]);
-  const uVal = new Float64Array(usePtr[n]);
   // Rows of T ascend, so each row of the results gets its entries in ascending order.
-  for (let row = 0; row < N; row++) {
-    const i = local(row);
-    if (i < 0) continue;
-    const industryRow = isIndustry(row);
-    for (let e = t.rowPtr[row]; e < t.rowPtr[row + 1]; e++) {
-      const j = local(t.colIdx[e]);
-      if (j < 0) continue;
-      if (industryRow) {
-        const p = supplyNext[j]++;
-        sCol[p] = i;
-        sVal[p] = t.values[e];
-      } else {
-        const p = useNext[j]++;
-        uCol[p] = i;
-        uVal[p] = t.values[e];
-      }
-    }
-  }
-  return {
-    supply: { rows: n, cols: n, rowPtr: supplyPtr, colIdx: sCol, values: sVal },
-    useByIndustry: { rows: n, cols: n, rowPtr: usePtr, colIdx: uCol, values: uVal },
-    supplyEntries: supplyPtr[n],
-    useEntries: usePtr[n],
-  };
+  forEach((industryRow, i, j, e) => {
+    const m = industryRow ? supply : useByIndustry;
+    const p = industryRow ? supplyNext[j]++ : useNext[j]++;
+    m.colIdx[p] = i;
+    m.values[p] = t.values[e];
+  });
+  return { supply, useByIndustry, supplyEntries: supplyPtr[n], useEntries: usePtr[n] };
 }
