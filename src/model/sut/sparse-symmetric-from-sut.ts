@@ -68,7 +68,7 @@ export function sparseSymmetricFromSut(t: SparseSupplyUse, model: SutModel): Spa
       return { status: 'ok', ...productSales(t, q, g) };
     case 'A':
     case 'C': {
-      const industryOf = matching(S, p, m);
+      const industryOf = matching(t);
       if (typeof industryOf === 'string') {
         const what = model === 'A' ? 'model A (product technology)' : 'model C (fixed industry sales structure)';
         const way = model === 'A' ? 'model B (industry technology)' : 'model D (fixed product sales structure)';
@@ -79,8 +79,11 @@ export function sparseSymmetricFromSut(t: SparseSupplyUse, model: SutModel): Spa
   }
 }
 
-/** Per product, the one industry that makes it, when S is a permuted diagonal; else why not. */
-function matching(S: CsrMatrix, p: number, m: number): Int32Array | string {
+/** Per product, the one industry that makes it, when S is a permuted diagonal; else why not, naming the product or industry. */
+function matching(t: SparseSupplyUse): Int32Array | string {
+  const S = t.supply;
+  const p = t.products.length;
+  const m = t.industries.length;
   if (p !== m) return `the supply table has ${p} products and ${m} industries`;
   const industryOf = new Int32Array(p);
   const taken = new Uint8Array(m);
@@ -91,8 +94,8 @@ function matching(S: CsrMatrix, p: number, m: number): Int32Array | string {
       count++;
       industryOf[i] = S.colIdx[e];
     }
-    if (count !== 1) return `product ${i + 1} is made by ${count} industries`;
-    if (taken[industryOf[i]] === 1) return `industry ${industryOf[i] + 1} makes more than one product`;
+    if (count !== 1) return `product ${JSON.stringify(t.products[i])} is made by ${count} industries`;
+    if (taken[industryOf[i]] === 1) return `industry ${JSON.stringify(t.industries[industryOf[i]])} makes more than one product`;
     taken[industryOf[i]] = 1;
   }
   return industryOf;

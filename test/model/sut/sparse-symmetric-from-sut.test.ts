@@ -94,7 +94,7 @@ describe('sparseSymmetricFromSut: the four models on sparse tables equal symmetr
       if (r.status === 'refused') {
         assert.equal(r.code, 'not-square');
         assert.match(r.message, way);
-        assert.match(r.message, /made by \d+ industries/);
+        assert.match(r.message, /product "p\d+" is made by \d+ industries/);
       }
     }
   });
