@@ -245,25 +245,20 @@ export class SyntheticGloria {
     for (let i = 0; i < n; i++) this.valueAddedTotal[i] = this.x[i] - inputs[i];
   }
 
-  /** The weights of product p's sales to every industry (0 where it sells nothing), into `out`. */
+  /** The weight of product p's sale to industry i (0 where it sells nothing); `key` is p's stream. */
+  private useWeight(key: number, p: number, i: number): number {
+    const domestic = Math.floor(p / this.S) === Math.floor(i / this.S);
+    const d = domestic ? this.shape.domesticDensity : this.shape.foreignDensity;
+    const u = uniform(key, i);
+    if (u >= d) return 0;
+    const t = u / d;
+    return domestic ? 0.05 + t : 0.5 * 10 ** (-5 * t);
+  }
+
+  /** The weights of product p's sales to every industry, into `out`. */
   private useWeights(p: number, out: Float64Array): void {
-    const { S, R } = this;
     const key = streamKey(this.shape.seed ^ USE, p);
-    const rp = Math.floor(p / S);
-    const dd = this.shape.domesticDensity;
-    const fd = this.shape.foreignDensity;
-    for (let r = 0; r < R; r++) {
-      const domestic = r === rp;
-      const d = domestic ? dd : fd;
-      for (let i = r * S; i < (r + 1) * S; i++) {
-        const u = uniform(key, i);
-        if (u >= d) out[i] = 0;
-        else {
-          const t = u / d;
-          out[i] = domestic ? 0.05 + t : 0.5 * 10 ** (-5 * t);
-        }
-      }
-    }
+    for (let i = 0; i < this.n; i++) out[i] = this.useWeight(key, p, i);
   }
 
   /** Row p of U (product p's use by every industry), as written, into `out` (length n). */
@@ -274,13 +269,8 @@ export class SyntheticGloria {
 
   /** U[p, i]: product p used by industry i, as written. */
   use(p: number, i: number): number {
-    const S = this.S;
-    const domestic = Math.floor(p / S) === Math.floor(i / S);
-    const d = domestic ? this.shape.domesticDensity : this.shape.foreignDensity;
-    const u = uniform(streamKey(this.shape.seed ^ USE, p), i);
-    if (u >= d) return 0;
-    const t = u / d;
-    return round8(this.useScale[i] * (domestic ? 0.05 + t : 0.5 * 10 ** (-5 * t)));
+    const w = this.useWeight(streamKey(this.shape.seed ^ USE, p), p, i);
+    return w === 0 ? 0 : round8(this.useScale[i] * w);
   }
 
   /** Row p of Y's product rows (regions × final-demand categories), as written, into `out`. */
