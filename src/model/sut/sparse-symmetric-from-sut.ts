@@ -1,5 +1,5 @@
 import type { CsrMatrix } from '../../sparse/csr.js';
-import type { SupplyUseTables, SutModel, SutRefusal, SutRowBlock } from './types.js';
+import type { SupplyUseTables, SutModel, SutRefusal, SutRowBlock, SymmetricTable } from './types.js';
 
 /**
  * Supply and use tables held sparse, for multi-regional systems of 10⁴–10⁵ products (GLORIA: 164
@@ -15,18 +15,9 @@ export interface SparseSupplyUse extends Omit<SupplyUseTables, 'supply' | 'use'>
 }
 
 /** A symmetric table made of sparse supply and use tables: its flows by column. */
-export interface SparseSymmetricTable {
-  readonly model: SutModel;
-  readonly kind: 'product' | 'industry';
-  readonly labels: readonly string[];
+export interface SparseSymmetricTable extends Omit<SymmetricTable, 'Z' | 'negatives' | 'resolution' | 'residual'> {
   /** The flows by column: n × n, row j holding column j of Z (the inputs of j: row indices i, values z_ij), ascending. */
   readonly zByColumn: CsrMatrix;
-  /** n × k final use. */
-  readonly Y: Float64Array;
-  /** Output: q (A, B) or g (C, D). */
-  readonly x: Float64Array;
-  readonly rowBlocks: readonly SutRowBlock[];
-  readonly notes: readonly string[];
 }
 
 export type SparseSymmetricResult = ({ readonly status: 'ok' } & SparseSymmetricTable) | SutRefusal;
